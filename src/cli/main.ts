@@ -1,0 +1,247 @@
+#!/usr/bin/env node
+import { Command, CommanderError, Option } from 'commander';
+import { type ConfigOverrides, loadConfig } from '../config.js';
+import { DomainError } from '../domain/errors.js';
+import { MANAGEMENT_SCOPES, isKnownScope, parseScopeList } from '../domain/scopes.js';
+import type { TenantRecord } from '../domain/tenancy.js';
+import { nowTimestamp } from '../domain/time.js';
+import { bootstrapIfEmpty, openYonder } from '../services/bootstrap.js';
+import type { Yonder } from '../services/context.js';
+import {
+  createIdentity,
+  deleteIdentity,
+  getIdentity,
+  listIdentities,
+} from '../services/identities.js';
+import { createRealm, listRealms, publicTenant } from '../services/tenancy.js';
+import { parseDuration } from './duration.js';
+import { bootstrapBanner, printJson } from './output.js';
+import { serve } from './serve.js';
+
+interface GlobalOptions {
+  databaseUrl?: string;
+}
+
+interface Target {
+  tenant?: string;
+  realm?: string;
+}
+
+const program = new Command();
+program
+  .name('yonder')
+  .description('Identity directory and passkey server with a Beyond Identity v1 compatible API.')
+  .addOption(new Option('--database-url <url>', 'sqlite:<path> or postgres://... (default: $DATABASE_URL or sqlite:./data/yonder.db)'))
+  .showHelpAfterError()
+  .exitOverride();
+
+function config(extra: ConfigOverrides = {}) {
+  const { databaseUrl } = program.opts<GlobalOptions>();
+  return loadConfig(process.env, { ...(databaseUrl ? { databaseUrl } : {}), ...extra });
+}
+
+/** Opens the store for one command; on an empty store it bootstraps first, as `serve` would. */
+async function withYonder<T>(work: (y: Yonder) => Promise<T>): Promise<T> {
+  const cfg = config();
+  const yonder = await openYonder(cfg);
+  try {
+    const bootstrap = await bootstrapIfEmpty(yonder);
+    if (bootstrap) process.stderr.write(bootstrapBanner(bootstrap, cfg.publicUrl));
+    return await work(yonder);
+  } finally {
+    await yonder.store.close();
+  }
+}
+
+async function tenantOf(y: Yonder, target: Target): Promise<TenantRecord> {
+  if (target.tenant) {
+    const tenant = await y.store.tenants.get(target.tenant);
+    if (!tenant) throw new Error(`no tenant with id ${target.tenant}`);
+    return tenant;
+  }
+  const tenants = await y.store.tenants.list(2);
+  if (tenants.length !== 1 || !tenants[0]) throw new Error('this store holds several tenants; name one with --tenant');
+  return tenants[0];
+}
+
+/** A realm given by id or by display name; the realm named "Default" when none is given. */
+async function realmOf(y: Yonder, target: Target): Promise<{ tenantId: string; realmId: string }> {
+  const tenant = await tenantOf(y, target);
+  const wanted = target.realm ?? 'Default';
+  const realm = (await y.store.realms.get(tenant.id, wanted)) ?? (await y.store.realms.findByName(tenant.id, wanted));
+  if (!realm) throw new Error(`no realm "${wanted}" in tenant ${tenant.id}`);
+  return { tenantId: tenant.id, realmId: realm.id };
+}
+
+const tenantOption = new Option('--tenant <id>', 'tenant id (default: the only tenant)');
+const realmOption = new Option('--realm <id-or-name>', 'realm id or display name (default: "Default")');
+
+program
+  .command('serve')
+  .description('start the HTTP server (bootstraps an empty store and prints an admin token once)')
+  .option('--port <port>', 'port to listen on (default: $PORT or 8080)')
+  .option('--host <host>', 'address to bind (default: $HOST or 127.0.0.1)')
+  .option('--public-url <url>', 'origin people reach yonder at (default: $PUBLIC_URL or http://localhost:PORT)')
+  .action(async (options: { port?: string; host?: string; publicUrl?: string }) => {
+    const overrides: ConfigOverrides = {};
+    if (options.port !== undefined) overrides.port = loadConfig({ PORT: options.port }).port;
+    if (options.host !== undefined) overrides.host = options.host;
+    if (options.publicUrl !== undefined) overrides.publicUrl = options.publicUrl;
+    await serve(config(overrides));
+  });
+
+program
+  .command('migrate')
+  .description('apply pending database migrations and exit')
+  .action(async () => {
+    const yonder = await openYonder(config());
+    await yonder.store.close();
+    process.stdout.write('migrations applied\n');
+  });
+
+const token = program.command('token').description('management API tokens');
+token
+  .command('create')
+  .description('mint an access token; it is printed once and never stored in clear')
+  .requiredOption('--scopes <scopes>', `space- or comma-separated scopes, or "all" (${MANAGEMENT_SCOPES.join(', ')})`)
+  .option('--realm <id>', 'restrict the token to one realm')
+  .option('--ttl <duration>', 'lifetime, e.g. 90d, 12h, 3600', '90d')
+  .option('--name <name>', 'a name to tell the token apart', 'CLI token')
+  .addOption(tenantOption)
+  .action(async (options: { scopes: string; realm?: string; ttl: string; name: string; tenant?: string }) => {
+    const ttlSeconds = parseDuration(options.ttl);
+    const scopes = options.scopes.trim() === 'all' ? [...MANAGEMENT_SCOPES] : parseScopeList(options.scopes);
+    const unknown = scopes.filter((s) => !isKnownScope(s));
+    if (scopes.length === 0 || unknown.length > 0) {
+      throw new Error(`unknown scopes: ${unknown.join(', ') || '(none given)'}; known: ${MANAGEMENT_SCOPES.join(', ')}`);
+    }
+    await withYonder(async (y) => {
+      const tenant = await tenantOf(y, options);
+      let realmId: string | undefined;
+      if (options.realm) realmId = (await realmOf(y, { tenant: tenant.id, realm: options.realm })).realmId;
+      const minted = await y.tokens.mint(y.store, {
+        tenant,
+        scopes,
+        ttlSeconds,
+        displayName: options.name,
+        ...(realmId ? { realmId } : {}),
+      });
+      process.stderr.write(`token ${minted.record.jti}, expires ${minted.record.expires_at}\n`);
+      process.stdout.write(`${minted.token}\n`);
+    });
+  });
+token
+  .command('revoke <jti>')
+  .description('revoke a token by its id (jti); every yonder process refuses it from the next request')
+  .action(async (jti: string) => {
+    await withYonder(async (y) => {
+      if (!(await y.store.tokens.revoke(jti, nowTimestamp()))) throw new Error(`no active token with id ${jti}`);
+      process.stdout.write(`revoked ${jti}\n`);
+    });
+  });
+
+program
+  .command('tenant')
+  .description('tenant commands')
+  .command('show')
+  .description('print the tenant')
+  .addOption(tenantOption)
+  .action(async (options: Target) => {
+    await withYonder(async (y) => {
+      const tenant = await tenantOf(y, options);
+      printJson({ ...publicTenant(tenant), admin_realm_id: tenant.admin_realm_id });
+    });
+  });
+
+const realm = program.command('realm').description('realm commands');
+realm
+  .command('create <display-name>')
+  .description('create a realm')
+  .addOption(tenantOption)
+  .action(async (displayName: string, options: Target) => {
+    await withYonder(async (y) => printJson(await createRealm(y.store, (await tenantOf(y, options)).id, { display_name: displayName })));
+  });
+realm
+  .command('list')
+  .description('list the realms of the tenant')
+  .addOption(tenantOption)
+  .action(async (options: Target) => {
+    await withYonder(async (y) => {
+      const tenant = await tenantOf(y, options);
+      printJson((await listRealms(y, tenant.id, { page_size: 200 })).items);
+    });
+  });
+
+const identity = program.command('identity').description('identity commands');
+identity
+  .command('create')
+  .description('create an identity')
+  .requiredOption('--username <username>', 'unique in the realm, case-insensitively')
+  .option('--name <display-name>', 'display name (default: the username)')
+  .option('--email <address>', 'primary email address')
+  .addOption(tenantOption)
+  .addOption(realmOption)
+  .action(async (options: Target & { username: string; name?: string; email?: string }) => {
+    await withYonder(async (y) => {
+      const ref = await realmOf(y, options);
+      printJson(
+        await createIdentity(y, ref, {
+          display_name: options.name ?? options.username,
+          traits: {
+            type: 'traits_v0',
+            username: options.username,
+            ...(options.email ? { primary_email_address: options.email } : {}),
+          },
+        }),
+      );
+    });
+  });
+identity
+  .command('list')
+  .description('list identities (first 200; narrow with --filter)')
+  .option('--filter <filter>', 'e.g. \'traits.username eq "alice"\'')
+  .addOption(tenantOption)
+  .addOption(realmOption)
+  .action(async (options: Target & { filter?: string }) => {
+    await withYonder(async (y) => {
+      const page = await listIdentities(y, await realmOf(y, options), { page_size: 200, filter: options.filter });
+      printJson({ identities: page.items, total_size: page.total_size });
+    });
+  });
+identity
+  .command('get <identity-id>')
+  .description('print one identity')
+  .addOption(tenantOption)
+  .addOption(realmOption)
+  .action(async (id: string, options: Target) => {
+    await withYonder(async (y) => printJson(await getIdentity(y, await realmOf(y, options), id)));
+  });
+identity
+  .command('delete <identity-id>')
+  .description('delete one identity')
+  .addOption(tenantOption)
+  .addOption(realmOption)
+  .action(async (id: string, options: Target) => {
+    await withYonder(async (y) => {
+      await deleteIdentity(y, await realmOf(y, options), id);
+      process.stdout.write(`deleted ${id}\n`);
+    });
+  });
+
+function describeError(error: unknown): string {
+  if (error instanceof DomainError) {
+    const violations = error.details?.flatMap((d) =>
+      d.type === 'FieldViolations' ? d.field_violations.map((v) => `  ${v.field}: ${v.description}`) : [],
+    );
+    return [error.message, ...(violations ?? [])].join('\n');
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) process.exit(error.exitCode);
+  process.stderr.write(`yonder: ${describeError(error)}\n`);
+  process.exit(1);
+}

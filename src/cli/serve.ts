@@ -1,0 +1,28 @@
+import { buildApp } from '../app.js';
+import type { Config } from '../config.js';
+import { bootstrapIfEmpty, openYonder } from '../services/bootstrap.js';
+import { bootstrapBanner } from './output.js';
+
+/** Starts the HTTP server and stops it gracefully on SIGTERM or SIGINT. */
+export async function serve(config: Config): Promise<void> {
+  const yonder = await openYonder(config);
+  const bootstrap = await bootstrapIfEmpty(yonder);
+  const app = await buildApp(yonder, { logger: { level: config.logLevel } });
+  await app.listen({ port: config.port, host: config.host });
+  if (bootstrap) process.stdout.write(bootstrapBanner(bootstrap, config.publicUrl));
+  app.log.info({ url: config.publicUrl, engine: yonder.store.engine }, 'yonder is listening');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'stopping: finishing requests in flight');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await app.close();
+    await yonder.store.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}

@@ -1,0 +1,40 @@
+/** One typed configuration, read from the environment and overridden by command-line flags. */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  logLevel: string;
+  /** The origin people and browsers reach yonder at; tokens and links are built from it. */
+  publicUrl: string;
+}
+
+export type ConfigOverrides = Partial<Config>;
+
+export const DEFAULT_DATABASE_URL = 'sqlite:./data/yonder.db';
+
+function parsePort(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a whole number from 0 to 65535 (got "${value}")`);
+  }
+  return port;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): Config {
+  const port = overrides.port ?? parsePort(env.PORT, 8080);
+  const host = overrides.host ?? env.HOST ?? '127.0.0.1';
+  const publicUrl = (overrides.publicUrl ?? env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  try {
+    new URL(publicUrl);
+  } catch {
+    throw new Error(`PUBLIC_URL must be an absolute URL (got "${publicUrl}")`);
+  }
+  return {
+    port,
+    host,
+    publicUrl,
+    databaseUrl: overrides.databaseUrl ?? env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+    logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
+  };
+}

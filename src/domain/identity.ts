@@ -1,0 +1,95 @@
+import { foldedKey } from './names.js';
+import { type Traits, type TraitsPatch, TRAITS_TYPE } from './traits.js';
+import { invalidField } from './errors.js';
+
+export type IdentityStatus = 'active' | 'suspended';
+export type EnrollmentStatus = 'ENROLLED' | 'PENDING' | 'INVITE_FAILED' | 'UNENROLLED';
+
+export interface Identity {
+  id: string;
+  realm_id: string;
+  tenant_id: string;
+  display_name: string;
+  status: IdentityStatus;
+  traits: Traits;
+  enrollment_status: EnrollmentStatus;
+  create_time: string;
+  update_time: string;
+}
+
+export interface NewIdentityInput {
+  display_name: string;
+  status?: IdentityStatus;
+  traits: TraitsPatch & { username: string };
+}
+
+export interface IdentityPatch {
+  display_name?: string;
+  status?: IdentityStatus;
+  traits?: TraitsPatch;
+}
+
+/**
+ * Columns derived from an identity that the store indexes. Derived here, in one place, so every
+ * writer (API, SCIM, CLI, import) computes them the same way.
+ */
+export interface IdentityKeys {
+  username_key: string;
+  email_key: string | null;
+  external_id: string | null;
+  display_name_key: string;
+}
+
+export function identityKeys(identity: Pick<Identity, 'display_name' | 'traits'>): IdentityKeys {
+  return {
+    username_key: foldedKey(identity.traits.username),
+    email_key:
+      identity.traits.primary_email_address === undefined
+        ? null
+        : foldedKey(identity.traits.primary_email_address),
+    external_id: identity.traits.external_id ?? null,
+    display_name_key: foldedKey(identity.display_name),
+  };
+}
+
+function requireTraitsType(traits: TraitsPatch, field: string): void {
+  if (traits.type !== TRAITS_TYPE) {
+    throw invalidField(`${field}.type`, `must be "${TRAITS_TYPE}"`);
+  }
+}
+
+/** Builds the traits of a new identity; `null` values mean "not set" and are dropped. */
+export function newTraits(input: NewIdentityInput['traits']): Traits {
+  requireTraitsType(input, 'identity.traits');
+  return mergeTraits({ type: TRAITS_TYPE, username: input.username }, input);
+}
+
+/**
+ * PATCH merges trait keys: keys present in the patch replace the stored ones, `null` removes
+ * one, absent keys stay. The username can be changed but never removed.
+ */
+export function mergeTraits(current: Traits, patch: TraitsPatch): Traits {
+  requireTraitsType(patch, 'identity.traits');
+  const merged: Record<string, string> = { ...current };
+  for (const [key, value] of Object.entries(patch)) {
+    if (key === 'type') continue;
+    if (value === null) {
+      if (key === 'username') throw invalidField('identity.traits.username', 'cannot be removed');
+      delete merged[key];
+    } else if (value !== undefined) {
+      merged[key] = value;
+    }
+  }
+  merged.type = TRAITS_TYPE;
+  return merged as Traits;
+}
+
+export function applyIdentityPatch(current: Identity, patch: IdentityPatch, now: string): Identity {
+  return {
+    ...current,
+    display_name: patch.display_name ?? current.display_name,
+    status: patch.status ?? current.status,
+    traits: patch.traits ? mergeTraits(current.traits, patch.traits) : current.traits,
+    update_time: now,
+  };
+}

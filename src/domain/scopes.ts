@@ -1,0 +1,28 @@
+/**
+ * The management scopes yonder understands, spelled as the v1 contract spells them. An admin
+ * token holds all of them.
+ */
+export const MANAGEMENT_SCOPES = [
+  'tenants:read',
+  'tenants:update',
+  'realms:create',
+  'realms:read',
+  'realms:update',
+  'realms:delete',
+  'identities:create',
+  'identities:read',
+  'identities:update',
+  'identities:delete',
+] as const;
+
+export type Scope = (typeof MANAGEMENT_SCOPES)[number];
+
+const KNOWN = new Set<string>(MANAGEMENT_SCOPES);
+
+export function isKnownScope(scope: string): boolean {
+  return KNOWN.has(scope);
+}
+
+export function parseScopeList(value: string): string[] {
+  return [...new Set(value.split(/[\s,]+/).filter((s) => s.length > 0))];
+}

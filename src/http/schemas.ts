@@ -1,0 +1,62 @@
+import { type TSchema, Type } from '@sinclair/typebox';
+import { NAME_MAX_LENGTH, NAME_PATTERN } from '../domain/names.js';
+
+/** Shapes shared by every v1 resource: errors, timestamps, names, list parameters. */
+
+export const Timestamp = Type.String({ format: 'date-time' });
+
+/** A display name or username under the contract's rules (1–64 characters, a forbidden set). */
+export const Name = (description?: string) =>
+  Type.String({ minLength: 1, maxLength: NAME_MAX_LENGTH, pattern: NAME_PATTERN, ...(description ? { description } : {}) });
+
+/** A string from a fixed set, validated as an `enum` so the error lists the choices. */
+export const StringEnum = <T extends string>(values: readonly T[], description?: string) =>
+  Type.Unsafe<T>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
+
+/** Read-only fields a client may send back unchanged; they are accepted and ignored. */
+export const ReadOnly = Type.Optional(Type.Unknown());
+
+export const ErrorResponse = Type.Object(
+  {
+    code: Type.String(),
+    message: Type.String(),
+    details: Type.Optional(Type.Array(Type.Object({ type: Type.String() }, { additionalProperties: true }))),
+  },
+  { $id: 'Error', description: 'The v1 error shape: a snake-case status name, a message, optional details.' },
+);
+
+export const ListQuery = {
+  page_size: Type.Optional(
+    Type.Integer({ minimum: 0, description: 'Items per page; default 20, capped at the maximum (200).' }),
+  ),
+  page_token: Type.Optional(Type.String({ maxLength: 4096, description: 'Token from the previous page.' })),
+  skip: Type.Optional(Type.Integer({ minimum: 0, description: 'Items to skip; not kept in the page token.' })),
+};
+
+export const TenantParams = Type.Object({ tenant_id: Type.String({ maxLength: 64 }) });
+export const RealmParams = Type.Object({
+  tenant_id: Type.String({ maxLength: 64 }),
+  realm_id: Type.String({ maxLength: 64 }),
+});
+
+/** The error replies every authenticated route can give, for the OpenAPI document. */
+export function errorResponses(...statuses: number[]): Record<number, TSchema> {
+  return Object.fromEntries([400, 401, 403, ...statuses].map((s) => [s, Type.Ref('Error')]));
+}
+
+/** The security requirement a route declares; the auth hook enforces exactly this. */
+export function requiresScope(scope: string): { BearerAuth: string[] }[] {
+  return [{ BearerAuth: [scope] }];
+}
+
+/**
+ * v1 custom methods put the verb after a colon (`/groups/{id}:addMembers`). The router reads a
+ * colon as the start of a parameter, so the id gets a pattern that stops at the colon and the
+ * colon itself is escaped. The OpenAPI document shows the contract's spelling (see app.ts).
+ */
+export function verbPath(base: string, param: string | null, verb: string): string {
+  return param === null ? `${base}::${verb}` : `${base}/:${param}(^[^:]+)::${verb}`;
+}
+
+/** Deletes and batch actions answer 200 with no body at all (and so no JSON content type). */
+export const EmptyBody = Type.Unsafe<void>({ description: 'The action was successful and the response body is empty.' });

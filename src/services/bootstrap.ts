@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import type { Config } from '../config.js';
+import { newId, newUuid } from '../domain/ids.js';
+import { MANAGEMENT_SCOPES } from '../domain/scopes.js';
+import type { Realm, TenantRecord } from '../domain/tenancy.js';
+import { nowTimestamp } from '../domain/time.js';
+import type { ConnectOptions } from '../store/connection.js';
+import { Store } from '../store/index.js';
+import type { Yonder } from './context.js';
+import { createRealm } from './tenancy.js';
+import { TokenService } from './tokens.js';
+
+export const ADMIN_TOKEN_TTL_SECONDS = 90 * 24 * 3600;
+
+/** Opens the store (migrating it), loads the shared keys, and returns the service context. */
+export async function openYonder(config: Config, connectOptions: ConnectOptions = {}): Promise<Yonder> {
+  const store = await Store.open(config.databaseUrl, connectOptions);
+  try {
+    const tokens = new TokenService(store, config.publicUrl);
+    await tokens.init();
+    const pageTokenKey = Buffer.from(
+      await store.secrets.getOrCreate('page_token_key', randomBytes(32).toString('base64'), nowTimestamp()),
+      'base64',
+    );
+    return { config, store, tokens, pageTokenKey };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+export interface BootstrapResult {
+  tenant: TenantRecord;
+  adminRealm: Realm;
+  defaultRealm: Realm;
+  adminToken: string;
+}
+
+/**
+ * On an empty store, creates the tenant with its admin realm and a realm named "Default", and an
+ * admin token holding every scope. Runs once per store, even when several processes start
+ * together: the first to claim the bootstrap marker does it, in the same transaction.
+ */
+export async function bootstrapIfEmpty(y: Yonder): Promise<BootstrapResult | null> {
+  return y.store.transaction(async (tx) => {
+    const now = nowTimestamp();
+    if (!(await tx.secrets.claimOnce('tenant', now))) return null;
+    const tenantId = newId();
+    const adminRealmId = newId();
+    const tenant: TenantRecord = {
+      id: tenantId,
+      display_name: 'yonder',
+      admin_realm_id: adminRealmId,
+      management_application_id: newUuid(),
+      create_time: now,
+      update_time: now,
+    };
+    await tx.tenants.insert(tenant);
+    const adminRealm: Realm = {
+      id: adminRealmId,
+      tenant_id: tenantId,
+      display_name: 'Admin',
+      classification: 'SECURE_WORKFORCE',
+      create_time: now,
+      update_time: now,
+    };
+    await tx.realms.insert(adminRealm);
+    const defaultRealm = await createRealm(tx, tenantId, { display_name: 'Default' });
+    const { token } = await y.tokens.mint(tx, {
+      tenant,
+      scopes: MANAGEMENT_SCOPES,
+      ttlSeconds: ADMIN_TOKEN_TTL_SECONDS,
+      displayName: 'Bootstrap admin token',
+    });
+    return { tenant, adminRealm, defaultRealm, adminToken: token };
+  });
+}

@@ -1,0 +1,11 @@
+import type { Config } from '../config.js';
+import type { Store } from '../store/index.js';
+import type { TokenService } from './tokens.js';
+
+/** What every use case needs: the store, the configuration, tokens, and the shared page-token key. */
+export interface Yonder {
+  config: Config;
+  store: Store;
+  tokens: TokenService;
+  pageTokenKey: Buffer;
+}

@@ -1,0 +1,104 @@
+import { DomainError, invalidField, notFound } from '../domain/errors.js';
+import {
+  type Identity,
+  type IdentityPatch,
+  type NewIdentityInput,
+  applyIdentityPatch,
+  newTraits,
+} from '../domain/identity.js';
+import { type IdentityFilter, canonicalFilter, parseIdentityFilter } from '../domain/identity-filter.js';
+import { newId } from '../domain/ids.js';
+import { nowTimestamp } from '../domain/time.js';
+import type { Yonder } from './context.js';
+import { type ListParams, type Page, listPage } from './paging.js';
+import { requireRealm } from './tenancy.js';
+
+export interface RealmRef {
+  tenantId: string;
+  realmId: string;
+}
+
+export async function createIdentity(y: Yonder, ref: RealmRef, input: NewIdentityInput): Promise<Identity> {
+  await requireRealm(y.store, ref.tenantId, ref.realmId);
+  const now = nowTimestamp();
+  const identity: Identity = {
+    id: newId(),
+    tenant_id: ref.tenantId,
+    realm_id: ref.realmId,
+    display_name: input.display_name,
+    status: input.status ?? 'active',
+    traits: newTraits(input.traits),
+    enrollment_status: 'UNENROLLED',
+    create_time: now,
+    update_time: now,
+  };
+  await y.store.identities.insert(identity);
+  return identity;
+}
+
+export async function getIdentity(y: Yonder, ref: RealmRef, id: string): Promise<Identity> {
+  await requireRealm(y.store, ref.tenantId, ref.realmId);
+  const identity = await y.store.identities.get(ref.realmId, id);
+  if (!identity) throw notFound('Identity', id);
+  return identity;
+}
+
+export async function listIdentities(
+  y: Yonder,
+  ref: RealmRef,
+  params: ListParams & { filter?: string },
+): Promise<Page<Identity>> {
+  await requireRealm(y.store, ref.tenantId, ref.realmId);
+  let filter: IdentityFilter | undefined;
+  if (params.filter !== undefined && params.filter.trim() !== '') {
+    const parsed = parseIdentityFilter(params.filter);
+    if (!parsed.ok) throw invalidField('filter', parsed.description);
+    filter = parsed.filter;
+  }
+  return listPage(
+    params,
+    { list: `identities:${ref.realmId}`, filter: canonicalFilter(filter), defaultPageSize: 20, maxPageSize: 200 },
+    y.pageTokenKey,
+    (after, offset, limit) => y.store.identities.page(ref.realmId, filter, after, offset, limit),
+    () => y.store.identities.count(ref.realmId, filter),
+  );
+}
+
+export async function updateIdentity(y: Yonder, ref: RealmRef, id: string, patch: IdentityPatch): Promise<Identity> {
+  return y.store.transaction(async (tx) => {
+    await requireRealm(tx, ref.tenantId, ref.realmId);
+    const current = await tx.identities.getForUpdate(ref.realmId, id);
+    if (!current) throw notFound('Identity', id);
+    const updated = applyIdentityPatch(current, patch, nowTimestamp());
+    await tx.identities.update(updated);
+    return updated;
+  });
+}
+
+export async function deleteIdentity(y: Yonder, ref: RealmRef, id: string): Promise<void> {
+  await requireRealm(y.store, ref.tenantId, ref.realmId);
+  const deleted = await y.store.identities.delete(ref.realmId, [id]);
+  if (deleted.length === 0) throw notFound('Identity', id);
+}
+
+/**
+ * Deletes 1–1000 identities all-or-nothing: if any id is not an identity of this realm, nothing is
+ * deleted and the answer lists the unknown ids (the contract's `BatchOperationErrors`).
+ */
+export async function batchDeleteIdentities(y: Yonder, ref: RealmRef, ids: readonly string[]): Promise<void> {
+  if (new Set(ids).size !== ids.length) throw invalidField('ids', 'duplicate ids');
+  await y.store.transaction(async (tx) => {
+    await requireRealm(tx, ref.tenantId, ref.realmId);
+    const deleted = new Set(await tx.identities.delete(ref.realmId, ids));
+    const missing = ids.filter((id) => !deleted.has(id));
+    if (missing.length > 0) {
+      throw new DomainError('not_found', 'identities not found', [
+        {
+          type: 'BatchOperationErrors',
+          description: 'errors encountered performing batch operation',
+          errors: [{ Description: 'identities not found', IDs: missing, ResourceType: 'Identity' }],
+        },
+      ]);
+    }
+  });
+}

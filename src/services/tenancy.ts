@@ -1,0 +1,96 @@
+import { conflict, forbidden, notFound } from '../domain/errors.js';
+import { newId } from '../domain/ids.js';
+import type { Realm, RealmClassification, Tenant, TenantRecord } from '../domain/tenancy.js';
+import { nowTimestamp } from '../domain/time.js';
+import type { Repositories } from '../store/index.js';
+import type { Yonder } from './context.js';
+import { type ListParams, type Page, listPage } from './paging.js';
+
+export function publicTenant(record: TenantRecord): Tenant {
+  const { id, display_name, create_time, update_time } = record;
+  return { id, display_name, create_time, update_time };
+}
+
+export async function requireTenant(repos: Repositories, tenantId: string): Promise<TenantRecord> {
+  const tenant = await repos.tenants.get(tenantId);
+  // A token only ever names its own tenant, so an unknown one is a token problem, not a 404.
+  if (!tenant) throw forbidden();
+  return tenant;
+}
+
+export async function requireRealm(repos: Repositories, tenantId: string, realmId: string): Promise<Realm> {
+  const realm = await repos.realms.get(tenantId, realmId);
+  if (!realm) throw notFound('Realm', realmId);
+  return realm;
+}
+
+export async function updateTenant(y: Yonder, tenantId: string, changes: { display_name?: string }): Promise<Tenant> {
+  return y.store.transaction(async (tx) => {
+    const tenant = await requireTenant(tx, tenantId);
+    const updated = { ...tenant, display_name: changes.display_name ?? tenant.display_name, update_time: nowTimestamp() };
+    await tx.tenants.update(tenantId, { display_name: updated.display_name, update_time: updated.update_time });
+    return publicTenant(updated);
+  });
+}
+
+export interface NewRealmInput {
+  display_name: string;
+  classification?: RealmClassification;
+}
+
+export async function createRealm(repos: Repositories, tenantId: string, input: NewRealmInput): Promise<Realm> {
+  const now = nowTimestamp();
+  const realm: Realm = {
+    id: newId(),
+    tenant_id: tenantId,
+    display_name: input.display_name,
+    classification: input.classification ?? 'SECURE_CUSTOMER',
+    create_time: now,
+    update_time: now,
+  };
+  await repos.realms.insert(realm);
+  return realm;
+}
+
+export async function listRealms(y: Yonder, tenantId: string, params: ListParams): Promise<Page<Realm>> {
+  return listPage(
+    params,
+    { list: `realms:${tenantId}`, filter: '', defaultPageSize: 20, maxPageSize: 200 },
+    y.pageTokenKey,
+    (after, offset, limit) => y.store.realms.page(tenantId, after, offset, limit),
+    () => y.store.realms.count(tenantId),
+  );
+}
+
+export async function updateRealm(
+  y: Yonder,
+  tenantId: string,
+  realmId: string,
+  changes: Partial<NewRealmInput>,
+): Promise<Realm> {
+  return y.store.transaction(async (tx) => {
+    const realm = await requireRealm(tx, tenantId, realmId);
+    const updated: Realm = {
+      ...realm,
+      display_name: changes.display_name ?? realm.display_name,
+      classification: changes.classification ?? realm.classification,
+      update_time: nowTimestamp(),
+    };
+    await tx.realms.update(updated);
+    return updated;
+  });
+}
+
+/**
+ * A realm can be deleted only when empty (the contract's 409 `realm has children`). The admin realm
+ * holds the tenant's management access and can never be deleted.
+ */
+export async function deleteRealm(y: Yonder, tenantId: string, realmId: string): Promise<void> {
+  await y.store.transaction(async (tx) => {
+    const tenant = await requireTenant(tx, tenantId);
+    await requireRealm(tx, tenantId, realmId);
+    if (tenant.admin_realm_id === realmId) throw conflict('the admin realm cannot be deleted');
+    if (await tx.realms.hasChildren(realmId)) throw conflict('realm has children');
+    await tx.realms.delete(realmId);
+  });
+}

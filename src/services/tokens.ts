@@ -1,0 +1,193 @@
+import { createHash } from 'node:crypto';
+import {
+  type JWK,
+  type JWTPayload,
+  SignJWT,
+  decodeProtectedHeader,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  jwtVerify,
+} from 'jose';
+import { unauthorized } from '../domain/errors.js';
+import { newUuid } from '../domain/ids.js';
+import type { TenantRecord } from '../domain/tenancy.js';
+import { addSeconds, nowTimestamp } from '../domain/time.js';
+import type { Repositories, Store } from '../store/index.js';
+import type { TokenRecord } from '../store/tokens.js';
+
+/** The audience of management tokens, as Beyond Identity names its management resource server. */
+export const MANAGEMENT_AUDIENCE = 'beyondidentity';
+const ALGORITHM = 'RS256';
+
+/** Who is calling, as proven by a verified token that is still on record. */
+export interface Principal {
+  tenantId: string;
+  /** Set when the token may only act inside one realm. */
+  realmId: string | null;
+  scopes: ReadonlySet<string>;
+  subject: string;
+  jti: string;
+}
+
+export interface MintRequest {
+  tenant: TenantRecord;
+  scopes: readonly string[];
+  ttlSeconds: number;
+  displayName: string;
+  realmId?: string;
+}
+
+export interface MintedToken {
+  token: string;
+  record: TokenRecord;
+}
+
+interface LoadedKey {
+  kid: string;
+  privateKey: Awaited<ReturnType<typeof importJWK>>;
+  publicKey: Awaited<ReturnType<typeof importJWK>>;
+  publicJwk: JWK;
+}
+
+/**
+ * Signs and verifies yonder's RS256 access tokens. The keys live in the store so every process
+ * signs and verifies alike; the first process to start generates one. Verification is the
+ * signature plus a lookup of the token's record, so a revoked or deleted token stops working on
+ * every process with the next request.
+ */
+export class TokenService {
+  private keys = new Map<string, LoadedKey>();
+  private signingKid = '';
+  private lastReload = 0;
+
+  constructor(
+    private readonly store: Store,
+    private readonly publicUrl: string,
+  ) {}
+
+  async init(): Promise<void> {
+    if ((await this.store.secrets.signingKeys()).length === 0) {
+      const { privateKey, publicKey } = await generateKeyPair(ALGORITHM, { extractable: true, modulusLength: 2048 });
+      const publicJwk = await exportJWK(publicKey);
+      const kid = createHash('sha256').update(JSON.stringify(publicJwk)).digest('base64url').slice(0, 16);
+      await this.store.secrets.insertSigningKey({
+        kid,
+        alg: ALGORITHM,
+        private_jwk: JSON.stringify(await exportJWK(privateKey)),
+        public_jwk: JSON.stringify({ ...publicJwk, kid, alg: ALGORITHM, use: 'sig' }),
+        create_time: nowTimestamp(),
+      });
+    }
+    await this.reloadKeys();
+  }
+
+  /** Every process picks the oldest key, so racing first starts still agree on one signer. */
+  private async reloadKeys(): Promise<void> {
+    const records = await this.store.secrets.signingKeys();
+    for (const record of records) {
+      if (this.keys.has(record.kid)) continue;
+      const publicJwk = JSON.parse(record.public_jwk) as JWK;
+      this.keys.set(record.kid, {
+        kid: record.kid,
+        privateKey: await importJWK(JSON.parse(record.private_jwk) as JWK, record.alg),
+        publicKey: await importJWK(publicJwk, record.alg),
+        publicJwk,
+      });
+    }
+    const first = records[0];
+    if (!first) throw new Error('no signing key in the store');
+    this.signingKid = first.kid;
+  }
+
+  /** The public keys as a JWKS document. */
+  jwks(): { keys: JWK[] } {
+    return { keys: [...this.keys.values()].map((k) => k.publicJwk) };
+  }
+
+  issuerFor(tenant: TenantRecord): string {
+    return `${this.publicUrl}/v1/tenants/${tenant.id}/realms/${tenant.admin_realm_id}/applications/${tenant.management_application_id}`;
+  }
+
+  /** Signs a token and records it through `repos` (pass a transaction's to mint atomically). */
+  async mint(repos: Repositories, request: MintRequest): Promise<MintedToken> {
+    const key = this.keys.get(this.signingKid);
+    if (!key) throw new Error('token service not initialised');
+    const issuedAt = nowTimestamp();
+    const jti = newUuid();
+    const subject = request.tenant.management_application_id;
+    const claims: JWTPayload = {
+      bi_t: request.tenant.id,
+      scope: request.scopes.join(' '),
+      ...(request.realmId ? { bi_r: request.realmId } : {}),
+    };
+    const iat = Math.floor(Date.parse(issuedAt) / 1000);
+    const token = await new SignJWT(claims)
+      .setProtectedHeader({ alg: ALGORITHM, kid: key.kid, typ: 'JWT' })
+      .setIssuer(this.issuerFor(request.tenant))
+      .setSubject(subject)
+      .setAudience([MANAGEMENT_AUDIENCE])
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + request.ttlSeconds)
+      .setJti(jti)
+      .sign(key.privateKey);
+    const record: TokenRecord = {
+      jti,
+      tenant_id: request.tenant.id,
+      realm_id: request.realmId ?? null,
+      subject,
+      display_name: request.displayName,
+      scopes: request.scopes.join(' '),
+      token_suffix: token.slice(-4),
+      issued_at: issuedAt,
+      expires_at: addSeconds(issuedAt, request.ttlSeconds),
+      revoked_at: null,
+    };
+    await repos.tokens.insert(record);
+    return { token, record };
+  }
+
+  /** Throws `unauthorized` for anything but a well-formed, well-signed, unexpired token on record. */
+  async verify(token: string): Promise<Principal> {
+    const payload = await this.verifySignature(token);
+    const { bi_t: tenantId, jti, scope } = payload;
+    if (typeof tenantId !== 'string' || typeof jti !== 'string' || typeof scope !== 'string') throw unauthorized();
+    const record = await this.store.tokens.get(jti);
+    if (!record || record.revoked_at !== null || record.tenant_id !== tenantId) throw unauthorized();
+    if (Date.parse(record.expires_at) <= Date.now()) throw unauthorized();
+    return {
+      tenantId,
+      realmId: record.realm_id,
+      scopes: new Set(record.scopes.split(' ').filter(Boolean)),
+      subject: record.subject,
+      jti,
+    };
+  }
+
+  private async verifySignature(token: string): Promise<JWTPayload> {
+    let kid: string | undefined;
+    try {
+      kid = decodeProtectedHeader(token).kid;
+    } catch {
+      throw unauthorized();
+    }
+    if (typeof kid !== 'string') throw unauthorized();
+    // Another process may have added a key since this one loaded them. Reload at most every few
+    // seconds, so tokens with made-up key ids cannot turn into a stream of store reads.
+    if (!this.keys.has(kid) && Date.now() - this.lastReload > 5000) {
+      this.lastReload = Date.now();
+      await this.reloadKeys();
+    }
+    const key = this.keys.get(kid);
+    if (!key) throw unauthorized();
+    try {
+      const { payload } = await jwtVerify(token, key.publicKey, {
+        algorithms: [ALGORITHM],
+        audience: MANAGEMENT_AUDIENCE,
+      });
+      return payload;
+    } catch {
+      throw unauthorized();
+    }
+  }
+}

@@ -1,0 +1,148 @@
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { conflict, notFound } from '../domain/errors.js';
+import { type Identity, type IdentityStatus, identityKeys } from '../domain/identity.js';
+import type { IdentityFilter, IdentityFilterField } from '../domain/identity-filter.js';
+import type { Traits } from '../domain/traits.js';
+import { isForeignKeyViolation, isUniqueViolation } from './constraint-errors.js';
+import type { Engine, Executor } from './connection.js';
+import type { Database, IdentitiesTable } from './schema.js';
+
+const FILTER_COLUMNS: Record<IdentityFilterField, keyof IdentitiesTable> = {
+  id: 'id',
+  display_name: 'display_name_key',
+  username: 'username_key',
+  email: 'email_key',
+  external_id: 'external_id',
+};
+
+function toIdentity(row: IdentitiesTable): Identity {
+  return {
+    id: row.id,
+    realm_id: row.realm_id,
+    tenant_id: row.tenant_id,
+    display_name: row.display_name,
+    status: row.status as IdentityStatus,
+    traits: JSON.parse(row.traits) as Traits,
+    enrollment_status: 'UNENROLLED',
+    create_time: row.create_time,
+    update_time: row.update_time,
+  };
+}
+
+function toRow(identity: Identity): IdentitiesTable {
+  return {
+    id: identity.id,
+    tenant_id: identity.tenant_id,
+    realm_id: identity.realm_id,
+    display_name: identity.display_name,
+    status: identity.status,
+    traits: JSON.stringify(identity.traits),
+    create_time: identity.create_time,
+    update_time: identity.update_time,
+    ...identityKeys(identity),
+  };
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function filterExpression(eb: ExpressionBuilder<Database, 'identities'>, filter: IdentityFilter): Expression<SqlBool> {
+  switch (filter.op) {
+    case 'and':
+      return eb.and(filter.filters.map((f) => filterExpression(eb, f)));
+    case 'or':
+      return eb.or(filter.filters.map((f) => filterExpression(eb, f)));
+    case 'eq':
+      return eb(FILTER_COLUMNS[filter.field], '=', filter.value);
+    case 'co':
+    case 'sw': {
+      const pattern = filter.op === 'co' ? `%${escapeLike(filter.value)}%` : `${escapeLike(filter.value)}%`;
+      return sql<SqlBool>`${sql.ref(FILTER_COLUMNS[filter.field])} LIKE ${pattern} ESCAPE '\\'`;
+    }
+  }
+}
+
+const USERNAME_TAKEN = 'username already exists';
+
+export class IdentityStore {
+  constructor(
+    private readonly db: Executor,
+    private readonly engine: Engine,
+  ) {}
+
+  /** Throws `conflict` when the realm already has the username, compared by its folded key. */
+  async insert(identity: Identity): Promise<void> {
+    try {
+      await this.db.insertInto('identities').values(toRow(identity)).execute();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict(USERNAME_TAKEN);
+      // The realm was deleted between the caller's check and this insert.
+      if (isForeignKeyViolation(error)) throw notFound('Realm', identity.realm_id);
+      throw error;
+    }
+  }
+
+  async get(realmId: string, id: string): Promise<Identity | undefined> {
+    const row = await this.db
+      .selectFrom('identities')
+      .selectAll()
+      .where('realm_id', '=', realmId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row && toIdentity(row);
+  }
+
+  /**
+   * Reads an identity to change it, inside a transaction. On PostgreSQL the row stays locked until
+   * commit, so two concurrent PATCHes merge one after the other instead of losing one's traits.
+   * SQLite has one writer at a time and needs no row lock.
+   */
+  async getForUpdate(realmId: string, id: string): Promise<Identity | undefined> {
+    let query = this.db.selectFrom('identities').selectAll().where('realm_id', '=', realmId).where('id', '=', id);
+    if (this.engine === 'postgres') query = query.forUpdate();
+    const row = await query.executeTakeFirst();
+    return row && toIdentity(row);
+  }
+
+  /** Throws `conflict` when the new username is another identity's. */
+  async update(identity: Identity): Promise<void> {
+    const { id, realm_id, tenant_id, create_time, ...changes } = toRow(identity);
+    try {
+      await this.db.updateTable('identities').set(changes).where('realm_id', '=', realm_id).where('id', '=', id).execute();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict(USERNAME_TAKEN);
+      throw error;
+    }
+  }
+
+  /** Keyset page in id order, so a walk sees every identity that existed when it began exactly once. */
+  async page(realmId: string, filter: IdentityFilter | undefined, afterId: string, offset: number, limit: number) {
+    let query = this.db.selectFrom('identities').selectAll().where('realm_id', '=', realmId).where('id', '>', afterId);
+    if (filter) query = query.where((eb) => filterExpression(eb, filter));
+    const rows = await query.orderBy('id').limit(limit).offset(offset).execute();
+    return rows.map(toIdentity);
+  }
+
+  async count(realmId: string, filter: IdentityFilter | undefined): Promise<number> {
+    let query = this.db
+      .selectFrom('identities')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('realm_id', '=', realmId);
+    if (filter) query = query.where((eb) => filterExpression(eb, filter));
+    const row = await query.executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** Deletes the given identities of the realm and returns the ids that were there. */
+  async delete(realmId: string, ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .deleteFrom('identities')
+      .where('realm_id', '=', realmId)
+      .where('id', 'in', ids)
+      .returning('id')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+}

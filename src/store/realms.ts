@@ -1,0 +1,90 @@
+import { conflict } from '../domain/errors.js';
+import type { Realm, RealmClassification } from '../domain/tenancy.js';
+import type { Executor } from './connection.js';
+import { isForeignKeyViolation } from './constraint-errors.js';
+import type { RealmsTable } from './schema.js';
+
+function toRealm(row: RealmsTable): Realm {
+  return { ...row, classification: row.classification as RealmClassification };
+}
+
+export class RealmStore {
+  constructor(private readonly db: Executor) {}
+
+  async insert(realm: Realm): Promise<void> {
+    await this.db.insertInto('realms').values(realm).execute();
+  }
+
+  async get(tenantId: string, realmId: string): Promise<Realm | undefined> {
+    const row = await this.db
+      .selectFrom('realms')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', realmId)
+      .executeTakeFirst();
+    return row && toRealm(row);
+  }
+
+  async findByName(tenantId: string, displayName: string): Promise<Realm | undefined> {
+    const row = await this.db
+      .selectFrom('realms')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('display_name', '=', displayName)
+      .orderBy('create_time')
+      .executeTakeFirst();
+    return row && toRealm(row);
+  }
+
+  /** Keyset page in id order: rows after `afterId`, skipping `offset`, at most `limit`. */
+  async page(tenantId: string, afterId: string, offset: number, limit: number): Promise<Realm[]> {
+    const rows = await this.db
+      .selectFrom('realms')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    return rows.map(toRealm);
+  }
+
+  async count(tenantId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('realms')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('tenant_id', '=', tenantId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async update(realm: Realm): Promise<void> {
+    await this.db
+      .updateTable('realms')
+      .set({ display_name: realm.display_name, classification: realm.classification, update_time: realm.update_time })
+      .where('id', '=', realm.id)
+      .execute();
+  }
+
+  /** True when the realm holds anything that must be deleted first. */
+  async hasChildren(realmId: string): Promise<boolean> {
+    const child = await this.db
+      .selectFrom('identities')
+      .select('id')
+      .where('realm_id', '=', realmId)
+      .limit(1)
+      .executeTakeFirst();
+    return child !== undefined;
+  }
+
+  /** A child created concurrently makes the delete fail like a child found before it. */
+  async delete(realmId: string): Promise<void> {
+    try {
+      await this.db.deleteFrom('realms').where('id', '=', realmId).execute();
+    } catch (error) {
+      if (isForeignKeyViolation(error)) throw conflict('realm has children');
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Row types of every table, as Kysely sees them. Both engines use the same schema: text for ids,
+ * timestamps (RFC 3339 UTC) and JSON documents, so a row reads back identically from either.
+ */
+export interface TenantsTable {
+  id: string;
+  display_name: string;
+  admin_realm_id: string;
+  /** The id reserved for the tenant's managed "Management API" application; tokens name it as issuer. */
+  management_application_id: string;
+  create_time: string;
+  update_time: string;
+}
+
+export interface RealmsTable {
+  id: string;
+  tenant_id: string;
+  display_name: string;
+  classification: string;
+  create_time: string;
+  update_time: string;
+}
+
+export interface IdentitiesTable {
+  id: string;
+  tenant_id: string;
+  realm_id: string;
+  display_name: string;
+  display_name_key: string;
+  status: string;
+  /** The traits document as JSON text, in the case the client sent. */
+  traits: string;
+  username_key: string;
+  email_key: string | null;
+  external_id: string | null;
+  create_time: string;
+  update_time: string;
+}
+
+export interface ApiTokensTable {
+  jti: string;
+  tenant_id: string;
+  /** Set when the token is restricted to one realm. */
+  realm_id: string | null;
+  subject: string;
+  display_name: string;
+  /** Space-separated scope names. */
+  scopes: string;
+  /** The last characters of the token, so people can tell tokens apart without the secret. */
+  token_suffix: string;
+  issued_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface SigningKeysTable {
+  kid: string;
+  alg: string;
+  private_jwk: string;
+  public_jwk: string;
+  create_time: string;
+}
+
+export interface ServerSecretsTable {
+  name: string;
+  /** base64 */
+  value: string;
+  create_time: string;
+}
+
+export interface BootstrapTable {
+  name: string;
+  create_time: string;
+}
+
+export interface Database {
+  tenants: TenantsTable;
+  realms: RealmsTable;
+  identities: IdentitiesTable;
+  api_tokens: ApiTokensTable;
+  signing_keys: SigningKeysTable;
+  server_secrets: ServerSecretsTable;
+  bootstrap: BootstrapTable;
+}
