@@ -12,7 +12,7 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 export function installJsonParser(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(
-    /^application\/(?:[\w.-]+\+)?json$/,
+    /^application\/(?:[\w.-]+\+)?json(?:\s*;.*)?$/,
     { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES },
     (_request, body, done) => {
       const text = String(body);
