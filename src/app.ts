@@ -7,7 +7,7 @@ import { identityRoutes } from './api/v1/identities.js';
 import { realmRoutes } from './api/v1/realms.js';
 import { tenantRoutes } from './api/v1/tenants.js';
 import { installBearerAuth } from './http/auth.js';
-import { BODY_LIMIT_BYTES, installJsonParser } from './http/content-type.js';
+import { BODY_LIMIT_BYTES, installJsonParser, installUrlGuard } from './http/content-type.js';
 import { installErrorHandling } from './http/errors.js';
 import { ErrorResponse } from './http/schemas.js';
 import { buildValidator } from './http/validation.js';
@@ -46,6 +46,7 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
   });
 
   installJsonParser(app);
+  installUrlGuard(app);
   installErrorHandling(app);
   app.addSchema(ErrorResponse);
 

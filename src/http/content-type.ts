@@ -19,10 +19,34 @@ export function installJsonParser(app: FastifyInstance): void {
       if (text.trim() === '') return done(null, undefined);
       try {
         // `__proto__` and `constructor.prototype` keys are refused outright, not merely dropped.
-        done(null, secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }));
+        const value: unknown = secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' });
+        if (hasNulCharacter(value)) throw new Error('NUL character');
+        done(null, value);
       } catch {
         done(new DomainError('bad_request', 'invalid request'), undefined);
       }
     },
   );
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000, and no name or trait needs it: a body carrying one is refused
+ * up front instead of failing in the store.
+ */
+function hasNulCharacter(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(hasNulCharacter);
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).some(([key, v]) => key.includes('\u0000') || hasNulCharacter(v));
+  }
+  return false;
+}
+
+/** The same rule for the URL: a `%00` anywhere in the path or query is a malformed request. */
+export function installUrlGuard(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request) => {
+    if (/%00/.test(request.url) || request.url.includes('\u0000')) {
+      throw new DomainError('bad_request', 'invalid request');
+    }
+  });
 }

@@ -1,0 +1,704 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { parse } from 'yaml';
+
+/**
+ * The Beyond Identity v1 OpenAPI document as a test oracle: yonder's replies are validated against
+ * the schemas of the contract's own operations.
+ *
+ * The document is not part of the repository. It is read from
+ * `../shared/reference/beyond-identity-v1.openapi.yaml` next to the repository root, or from
+ * `YONDER_CONTRACT_PATH`; a suite that needs it skips (visibly) when it is absent.
+ *
+ * OpenAPI 3.0 schemas are not quite JSON Schema, so each component schema is converted once:
+ * - `$ref: '#/components/schemas/X...'` points at the component registered under its own id;
+ * - `nullable: true` becomes a `null` alternative;
+ * - `example`, `xml`, `externalDocs`, `x-*` are dropped; `readOnly`, `writeOnly`, `deprecated`
+ *   stay as Ajv metadata (a response may carry read-only fields, so they are not enforced);
+ * - `discriminator` with `oneOf` + `mapping` (Identity.traits) becomes an exact dispatch: the
+ *   property must name a mapped schema and the data must validate against that schema;
+ * - `discriminator` on a base schema without `oneOf` (ErrorDetail, extended by FieldViolations
+ *   and ResourceInfo through `allOf`) dispatches by schema name wherever the base is used, except
+ *   inside a subtype's own `allOf` (that is the inheritance, not a use);
+ * - `format: date-time`/`uuid`/`url` are validated by ajv-formats; the integer formats are
+ *   range-checked; any other format the document uses is accepted as unknown.
+ */
+
+// ajv-formats ships CommonJS with a default export; under NodeNext the callable is `.default`.
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SCHEMA_BASE = 'https://contract.yonder.invalid/components/schemas/';
+const POLYMORPHIC_SUFFIX = '.polymorphic';
+
+/** Where the contract is read from: `YONDER_CONTRACT_PATH`, else beside the repository. */
+export function contractLocation(): string {
+  return process.env.YONDER_CONTRACT_PATH || resolve(REPO_ROOT, '..', 'shared', 'reference', 'beyond-identity-v1.openapi.yaml');
+}
+
+/** Why contract tests cannot run here, or `null` when they can. */
+export function contractUnavailableReason(): string | null {
+  const location = contractLocation();
+  if (existsSync(location)) return null;
+  return process.env.YONDER_CONTRACT_PATH
+    ? 'the file named by YONDER_CONTRACT_PATH does not exist'
+    : 'the Beyond Identity OpenAPI file is not at ../shared/reference/beyond-identity-v1.openapi.yaml ' +
+        'next to the repository (set YONDER_CONTRACT_PATH to use another copy)';
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+type Schema = JsonObject;
+
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+// ---------------------------------------------------------------------------------------------
+// Known corrections: where the real service differs from the published file (reference README).
+// Each one patches the loaded document and throws if its target is gone, so this table cannot
+// silently go stale when the file is updated.
+// ---------------------------------------------------------------------------------------------
+
+export interface ContractCorrection {
+  /** The number in the reference README, or `supplement` for what the file only shows by example. */
+  readonly ref: string;
+  readonly summary: string;
+  apply(document: JsonObject): void;
+}
+
+const V1_REALM = '/v1/tenants/{tenant_id}/realms/{realm_id}';
+const SCIM = `${V1_REALM}/scim/v2`;
+
+function at(document: JsonObject, ...path: string[]): JsonObject {
+  let node: Json = document;
+  for (const key of path) {
+    if (!isObject(node) || !(key in node)) throw new Error(`contract correction: ${path.join(' > ')} not found`);
+    node = node[key] as Json;
+  }
+  if (!isObject(node)) throw new Error(`contract correction: ${path.join(' > ')} is not an object`);
+  return node;
+}
+
+function jsonRequestSchema(document: JsonObject, path: string, method: string): JsonObject {
+  return at(document, 'paths', path, method, 'requestBody', 'content', 'application/json', 'schema');
+}
+
+/** A request body wrapped as `{ "<key>": <resource> }` in the file but flat on the wire. */
+function unwrapRequest(document: JsonObject, path: string, method: string, key: string): void {
+  const content = at(document, 'paths', path, method, 'requestBody', 'content', 'application/json');
+  const inner = at(content, 'schema', 'properties', key);
+  content.schema = inner;
+}
+
+export const CONTRACT_CORRECTIONS: readonly ContractCorrection[] = [
+  {
+    ref: '1',
+    summary: 'Create role: the request body key is `role`, not `group`.',
+    apply(document) {
+      const schema = jsonRequestSchema(document, `${V1_REALM}/resource-servers/{resource_server_id}/roles`, 'post');
+      const properties = at(schema, 'properties');
+      properties.role = properties.group as Json;
+      delete properties.group;
+    },
+  },
+  {
+    ref: '2',
+    summary:
+      'SCIM create/replace User and create Group take a flat SCIM resource; SCIM PATCH takes a PatchOp; ' +
+      '`/scim/v2/Groups/` has no trailing slash.',
+    apply(document) {
+      unwrapRequest(document, `${SCIM}/Users`, 'post', 'user');
+      unwrapRequest(document, `${SCIM}/Users/{user_id}`, 'put', 'user');
+      unwrapRequest(document, `${SCIM}/Groups/`, 'post', 'group');
+      const patchOp: JsonObject = {
+        type: 'object',
+        required: ['schemas', 'Operations'],
+        properties: {
+          schemas: { type: 'array', items: { type: 'string' } },
+          Operations: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['op'],
+              properties: { op: { type: 'string' }, path: { type: 'string' }, value: {} },
+            },
+          },
+        },
+      };
+      for (const path of [`${SCIM}/Users/{user_id}`, `${SCIM}/Groups/{group_id}`]) {
+        at(document, 'paths', path, 'patch', 'requestBody', 'content', 'application/json').schema = patchOp;
+      }
+      const paths = at(document, 'paths');
+      paths[`${SCIM}/Groups`] = at(paths, `${SCIM}/Groups/`);
+      delete paths[`${SCIM}/Groups/`];
+    },
+  },
+  {
+    ref: '3',
+    summary: 'List roles returns its array under `roles` (the file says `groups`).',
+    apply(document) {
+      const properties = at(document, 'components', 'schemas', 'ListRolesResponse', 'properties');
+      properties.roles = at(properties, 'groups');
+      delete properties.groups;
+    },
+  },
+  {
+    ref: '4',
+    summary: 'Revoke credential returns `state: "REVOKED"` (only the example is wrong; the schema stands).',
+    apply(document) {
+      at(document, 'paths', `${V1_REALM}/identities/{identity_id}/credentials/{credential_id}:revoke`);
+    },
+  },
+  {
+    ref: '5',
+    summary: 'The `filter` parameter shown on "get credential binding job" belongs to the list endpoint.',
+    apply(document) {
+      const jobs = `${V1_REALM}/identities/{identity_id}/credential-binding-jobs`;
+      const get = at(document, 'paths', `${jobs}/{credential_binding_job_id}`, 'get');
+      const list = at(document, 'paths', jobs, 'get');
+      const parameters = get.parameters as Json[];
+      const index = parameters.findIndex((p) => isObject(p) && p.name === 'filter');
+      if (index < 0) throw new Error('contract correction: filter parameter not found');
+      (list.parameters as Json[]).push(parameters[index] as Json);
+      parameters.splice(index, 1);
+    },
+  },
+  {
+    ref: '6',
+    summary: 'SCIM responses use `application/scim+json`.',
+    apply(document) {
+      const paths = at(document, 'paths');
+      for (const [path, item] of Object.entries(paths)) {
+        if (!path.startsWith(`${SCIM}/`) || !isObject(item)) continue;
+        for (const operation of Object.values(item)) {
+          if (!isObject(operation) || !isObject(operation.responses)) continue;
+          for (const response of Object.values(operation.responses)) {
+            if (!isObject(response) || !isObject(response.content) || !('application/json' in response.content)) continue;
+            response.content['application/scim+json'] = response.content['application/json'] as Json;
+            delete response.content['application/json'];
+          }
+        }
+      }
+    },
+  },
+  {
+    ref: 'supplement',
+    summary:
+      'The `BatchOperationErrors` error detail (batch delete 404) exists only as an example in the file; ' +
+      'this is its schema, read off that example.',
+    apply(document) {
+      const schemas = at(document, 'components', 'schemas');
+      if ('BatchOperationErrors' in schemas) throw new Error('contract correction: BatchOperationErrors now has a schema');
+      schemas.BatchOperationErrors = {
+        title: 'Batch Operation Errors',
+        allOf: [
+          { $ref: '#/components/schemas/ErrorDetail' },
+          {
+            type: 'object',
+            required: ['description', 'errors'],
+            properties: {
+              description: { type: 'string' },
+              errors: {
+                type: 'array',
+                minItems: 1,
+                items: {
+                  type: 'object',
+                  required: ['Description', 'IDs', 'ResourceType'],
+                  properties: {
+                    Description: { type: 'string' },
+                    IDs: { type: 'array', items: { type: 'string' }, minItems: 1 },
+                    ResourceType: { type: 'string' },
+                  },
+                },
+              },
+            },
+          },
+        ],
+      };
+    },
+  },
+];
+
+/**
+ * Statuses yonder answers that the contract does not list for an operation, accepted on purpose.
+ * Each names the schema the reply must still match. Keep it short: every entry is a gap in the
+ * published file that a real client has to live with.
+ */
+export interface StatusAllowance {
+  method: string;
+  path: string;
+  status: number;
+  schema: string;
+  reason: string;
+}
+
+export const UNDECLARED_STATUS_ALLOWANCES: readonly StatusAllowance[] = [
+  {
+    method: 'POST',
+    path: `${V1_REALM}/identities:batchDelete`,
+    status: 400,
+    schema: 'Error',
+    reason:
+      'the operation text requires 1 to 1000 ids and refuses repeats, but its responses list no 400; ' +
+      'yonder answers the usual FieldViolations 400',
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// OpenAPI 3.0 schema -> JSON Schema (Ajv draft-07)
+// ---------------------------------------------------------------------------------------------
+
+const DROPPED_KEYWORDS = new Set(['example', 'xml', 'externalDocs', 'discriminator', 'nullable']);
+const SCHEMA_MAP_KEYWORDS = new Set(['properties', 'patternProperties', 'definitions', '$defs']);
+
+function componentRef(ref: string, polymorphicBases: ReadonlySet<string>, inheritance: boolean): string {
+  const match = /^#\/components\/schemas\/([^/]+)(\/.*)?$/.exec(ref);
+  if (!match) throw new Error(`contract: unsupported $ref ${ref}`);
+  const [, name = '', rest] = match;
+  const polymorphic = !rest && !inheritance && polymorphicBases.has(name);
+  return `${SCHEMA_BASE}${name}${polymorphic ? POLYMORPHIC_SUFFIX : ''}${rest ? `#${rest}` : ''}`;
+}
+
+interface Converter {
+  polymorphicBases: ReadonlySet<string>;
+  document: JsonObject;
+}
+
+/**
+ * A `$ref` elsewhere in the document (a response schema reusing another path's), to be inlined.
+ * The pointer may pass through other `$ref`s on its way, which are followed.
+ */
+function pointerTarget(document: JsonObject, ref: string, depth = 0): Json {
+  if (depth > 20) throw new Error(`contract: $ref cycle at ${ref}`);
+  let node: Json | undefined = document;
+  for (const raw of ref.replace(/^#\//, '').split('/')) {
+    const part = decodeURIComponent(raw.replace(/~1/g, '/').replace(/~0/g, '~'));
+    while (isObject(node) && !(part in node) && typeof node.$ref === 'string') node = pointerTarget(document, node.$ref, depth + 1);
+    node = isObject(node) ? node[part] : Array.isArray(node) ? node[Number(part)] : undefined;
+  }
+  if (node === undefined) throw new Error(`contract: unresolvable $ref ${ref}`);
+  return node;
+}
+
+function convertSchema(node: Json, converter: Converter, inheritance = false): Json {
+  if (Array.isArray(node)) return node.map((item) => convertSchema(item, converter, inheritance));
+  if (!isObject(node)) return node;
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (DROPPED_KEYWORDS.has(key) || key.startsWith('x-')) continue;
+    if (key === '$ref' && typeof value === 'string' && !value.startsWith('#/components/schemas/')) {
+      Object.assign(out, convertSchema(pointerTarget(converter.document, value), converter, inheritance));
+    } else if (key === '$ref' && typeof value === 'string') {
+      out.$ref = componentRef(value, converter.polymorphicBases, inheritance);
+    } else if (SCHEMA_MAP_KEYWORDS.has(key) && isObject(value)) {
+      out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convertSchema(v, converter)]));
+    } else if (key === 'allOf' && Array.isArray(value)) {
+      // A `$ref` directly in `allOf` is inheritance: it takes the base itself, not its subtypes.
+      out.allOf = value.map((item) => convertSchema(item, converter, true));
+    } else if (key === 'enum' || key === 'required' || key === 'default' || key === 'const') {
+      out[key] = value;
+    } else {
+      out[key] = convertSchema(value, converter);
+    }
+  }
+
+  const discriminator = node.discriminator;
+  if (isObject(discriminator) && Array.isArray(node.oneOf) && isObject(discriminator.mapping)) {
+    const property = String(discriminator.propertyName);
+    const mapping = discriminator.mapping;
+    const dispatch: Json[] = [
+      { type: 'object', required: [property], properties: { [property]: { enum: Object.keys(mapping) } } },
+    ];
+    for (const [value, target] of Object.entries(mapping)) {
+      dispatch.push({
+        if: { properties: { [property]: { const: value } }, required: [property] },
+        then: { $ref: componentRef(String(target), converter.polymorphicBases, true) },
+      });
+    }
+    out.allOf = [...((out.allOf as Json[] | undefined) ?? []), ...dispatch];
+  }
+
+  if (node.nullable === true) {
+    if (typeof out.type === 'string') {
+      out.type = [out.type, 'null'];
+      if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
+    } else if (!Array.isArray(out.type)) {
+      return { anyOf: [out, { type: 'null' }] };
+    }
+  }
+  return out;
+}
+
+/** Base schemas with a discriminator and no `oneOf`, and the subtypes that extend them. */
+function findPolymorphicBases(schemas: JsonObject): Map<string, { property: string; subtypes: Map<string, string> }> {
+  const bases = new Map<string, { property: string; subtypes: Map<string, string> }>();
+  for (const [name, schema] of Object.entries(schemas)) {
+    if (isObject(schema) && isObject(schema.discriminator) && !schema.oneOf) {
+      const mapping = isObject(schema.discriminator.mapping) ? schema.discriminator.mapping : {};
+      const subtypes = new Map(Object.entries(mapping).map(([v, ref]) => [v, String(ref).split('/').pop() ?? '']));
+      bases.set(name, { property: String(schema.discriminator.propertyName), subtypes });
+    }
+  }
+  for (const [name, schema] of Object.entries(schemas)) {
+    if (!isObject(schema) || !Array.isArray(schema.allOf)) continue;
+    for (const part of schema.allOf) {
+      const base = isObject(part) && typeof part.$ref === 'string' ? part.$ref.split('/').pop() : undefined;
+      const entry = base ? bases.get(base) : undefined;
+      // Without an explicit mapping, OpenAPI maps a discriminator value to the schema's name.
+      if (entry && ![...entry.subtypes.values()].includes(name)) entry.subtypes.set(name, name);
+    }
+  }
+  return bases;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The loaded contract
+// ---------------------------------------------------------------------------------------------
+
+interface ResponseSpec {
+  /** Declared media types; empty when the contract says the response has no body. */
+  mediaTypes: string[];
+  schema?: Json;
+}
+
+interface Operation {
+  method: string;
+  path: string;
+  operationId: string;
+  responses: Map<string, ResponseSpec>;
+}
+
+export interface Contract {
+  document: JsonObject;
+  ajv: Ajv;
+  operations: Map<string, Operation>;
+  /** Converted component schemas by id, for the undeclared-property walk. */
+  schemas: Map<string, Schema>;
+  polymorphic: Map<string, { property: string; subtypes: Map<string, string> }>;
+}
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const INTEGER_RANGES: Record<string, [number, number]> = {
+  int16: [-(2 ** 15), 2 ** 15 - 1],
+  int32: [-(2 ** 31), 2 ** 31 - 1],
+  uint: [0, Number.MAX_SAFE_INTEGER],
+  uint32: [0, 2 ** 32 - 1],
+  int64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+  uint64: [0, Number.MAX_SAFE_INTEGER],
+};
+
+const operationKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
+
+let cached: Contract | undefined;
+
+/** Parses, corrects and compiles the contract once per test file. Throws if it is absent. */
+export function loadContract(): Contract {
+  if (cached) return cached;
+  const document = parse(readFileSync(contractLocation(), 'utf8')) as JsonObject;
+  for (const correction of CONTRACT_CORRECTIONS) correction.apply(document);
+  cached = compileContract(document);
+  return cached;
+}
+
+export function compileContract(document: JsonObject): Contract {
+  const components = at(document, 'components', 'schemas');
+  const polymorphic = findPolymorphicBases(components);
+  const converter: Converter = { polymorphicBases: new Set(polymorphic.keys()), document };
+
+  const ajv = new Ajv({
+    // Unknown keywords fail, so a gap in the conversion shows; the contract's own loose typing
+    // (`properties` without `type: object`, `required` naming an undeclared property) is its
+    // style, not an error.
+    strict: true,
+    strictTypes: false,
+    strictRequired: false,
+    allowUnionTypes: true,
+    allErrors: true,
+  });
+  addFormats(ajv);
+  for (const [format, [min, max]] of Object.entries(INTEGER_RANGES)) {
+    ajv.addFormat(format, { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= min && n <= max });
+  }
+  const known = new Set(Object.keys(ajv.formats));
+  (function unknownFormats(node: Json): void {
+    if (Array.isArray(node)) return node.forEach(unknownFormats);
+    if (!isObject(node)) return;
+    if (typeof node.format === 'string' && !known.has(node.format)) {
+      ajv.addFormat(node.format, true);
+      known.add(node.format);
+    }
+    Object.values(node).forEach(unknownFormats);
+  })(document);
+
+  const schemas = new Map<string, Schema>();
+  for (const [name, schema] of Object.entries(components)) {
+    const converted = { ...(convertSchema(schema, converter) as Schema), $id: `${SCHEMA_BASE}${name}` };
+    schemas.set(converted.$id as string, converted);
+    ajv.addSchema(converted);
+  }
+  for (const [name, { property, subtypes }] of polymorphic) {
+    const id = `${SCHEMA_BASE}${name}${POLYMORPHIC_SUFFIX}`;
+    const schema: Schema = {
+      $id: id,
+      allOf: [
+        { $ref: `${SCHEMA_BASE}${name}` },
+        ...[...subtypes].map(([value, target]) => ({
+          if: { properties: { [property]: { const: value } }, required: [property] },
+          then: { $ref: `${SCHEMA_BASE}${target}` },
+        })),
+      ],
+    };
+    schemas.set(id, schema);
+    ajv.addSchema(schema);
+  }
+
+  const operations = new Map<string, Operation>();
+  for (const [path, item] of Object.entries(at(document, 'paths'))) {
+    if (!isObject(item)) continue;
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (!isObject(operation)) continue;
+      const responses = new Map<string, ResponseSpec>();
+      for (const [status, response] of Object.entries(isObject(operation.responses) ? operation.responses : {})) {
+        if (!isObject(response)) continue;
+        const content = isObject(response.content) ? response.content : {};
+        const mediaTypes = Object.keys(content);
+        const media = Object.values(content).find((m) => isObject(m) && m.schema !== undefined);
+        const schema = isObject(media) && media.schema !== undefined ? convertSchema(media.schema, converter) : undefined;
+        responses.set(status, { mediaTypes, ...(schema !== undefined ? { schema } : {}) });
+      }
+      operations.set(operationKey(method, path), {
+        method: method.toUpperCase(),
+        path,
+        operationId: String(operation.operationId ?? ''),
+        responses,
+      });
+    }
+  }
+  return { document, ajv, operations, schemas, polymorphic };
+}
+
+/** Every `METHOD path` the contract defines. */
+export function contractOperations(): string[] {
+  return [...loadContract().operations.keys()];
+}
+
+function operationOf(method: string, path: string): Operation {
+  const operation = loadContract().operations.get(operationKey(method, path));
+  if (!operation) throw new Error(`the contract has no operation ${operationKey(method, path)}`);
+  return operation;
+}
+
+function responseOf(operation: Operation, status: number): ResponseSpec | StatusAllowance | undefined {
+  const declared =
+    operation.responses.get(String(status)) ??
+    operation.responses.get(`${String(status)[0]}XX`) ??
+    operation.responses.get('default');
+  if (declared) return declared;
+  return UNDECLARED_STATUS_ALLOWANCES.find(
+    (a) => a.method === operation.method && a.path === operation.path && a.status === status,
+  );
+}
+
+const validators = new WeakMap<object, ValidateFunction>();
+function compiled(schema: Json): ValidateFunction {
+  const key = isObject(schema) ? schema : { schema };
+  let validate = validators.get(key);
+  if (!validate) {
+    validate = loadContract().ajv.compile(isObject(schema) ? schema : {});
+    validators.set(key, validate);
+  }
+  return validate;
+}
+
+/**
+ * The validator for one response of one contract operation, or `null` when the contract declares
+ * no body schema for that status (an empty response, or a status it does not list).
+ */
+export function contractResponseValidator(method: string, path: string, status: number): ValidateFunction | null {
+  const response = responseOf(operationOf(method, path), status);
+  if (!response) return null;
+  if ('reason' in response) return compiled({ $ref: `${SCHEMA_BASE}${response.schema}` });
+  return response.schema === undefined ? null : compiled(response.schema);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Undeclared properties: the contract's schemas never close `additionalProperties`, so Ajv alone
+// would let yonder invent fields. This walk reports any object key the matching schema does not
+// declare, at every depth where the schema declares properties.
+// ---------------------------------------------------------------------------------------------
+
+function resolveRef(ref: string): Schema | undefined {
+  const contract = loadContract();
+  const [base = '', pointer] = ref.split('#');
+  let node: Json | undefined = contract.schemas.get(base);
+  for (const part of (pointer ?? '').split('/').filter(Boolean)) {
+    node = isObject(node) ? node[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+  }
+  return isObject(node) ? node : undefined;
+}
+
+/** The schema parts that apply to `data`: the schema, its `$ref`s, `allOf`s and matching branches. */
+function applicableParts(schema: Json | undefined, data: Json, seen = new Set<object>()): Schema[] {
+  if (!isObject(schema) || seen.has(schema)) return [];
+  seen.add(schema);
+  const parts: Schema[] = [schema];
+  if (typeof schema.$ref === 'string') {
+    parts.push(...applicableParts(resolveRef(schema.$ref), data, seen));
+    const polymorphic = /\/([^/#]+)\.polymorphic$/.exec(schema.$ref);
+    const base = polymorphic ? loadContract().polymorphic.get(polymorphic[1] ?? '') : undefined;
+    if (base && isObject(data)) {
+      const target = base.subtypes.get(String(data[base.property]));
+      if (target) parts.push(...applicableParts({ $ref: `${SCHEMA_BASE}${target}` }, data, seen));
+    }
+  }
+  for (const sub of (schema.allOf as Json[] | undefined) ?? []) {
+    if (isObject(sub) && sub.if !== undefined) {
+      if (compiled(sub.if)(data)) parts.push(...applicableParts(sub.then, data, seen));
+    } else {
+      parts.push(...applicableParts(sub, data, seen));
+    }
+  }
+  for (const keyword of ['oneOf', 'anyOf'] as const) {
+    for (const sub of (schema[keyword] as Json[] | undefined) ?? []) {
+      if (compiled(sub)(data)) parts.push(...applicableParts(sub, data, seen));
+    }
+  }
+  return parts;
+}
+
+function undeclaredProperties(schema: Json, data: Json, at = 'body'): string[] {
+  const parts = applicableParts(schema, data);
+  const found: string[] = [];
+  if (isObject(data)) {
+    const declared = new Map<string, Json>();
+    let open = false;
+    for (const part of parts) {
+      if (isObject(part.properties)) for (const [k, v] of Object.entries(part.properties)) declared.set(k, v);
+      if (part.additionalProperties !== undefined && part.additionalProperties !== false) open = true;
+    }
+    for (const [key, value] of Object.entries(data)) {
+      const sub = declared.get(key);
+      if (sub !== undefined) found.push(...undeclaredProperties(sub, value, `${at}.${key}`));
+      else if (declared.size > 0 && !open) found.push(`${at}.${key}`);
+    }
+  } else if (Array.isArray(data)) {
+    const items = parts.map((p) => p.items).find((i) => i !== undefined);
+    if (items !== undefined) data.forEach((item, i) => found.push(...undeclaredProperties(items, item, `${at}[${i}]`)));
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The assertion
+// ---------------------------------------------------------------------------------------------
+
+export interface ContractReply {
+  status: number;
+  headers: Record<string, string | string[] | number | undefined>;
+  body: unknown;
+  text: string;
+}
+
+export interface ContractCheckOptions {
+  /** Also fail on object keys the contract's schema does not declare (default true). */
+  strictProperties?: boolean;
+  /** Property paths (`body.foo`, `body.items[0].bar` as `body.items[].bar`) yonder may add. */
+  allowProperties?: readonly string[];
+}
+
+function mediaTypeOf(reply: ContractReply): string {
+  return String(reply.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+function describeErrors(errors: ErrorObject[] | null | undefined): string {
+  return (errors ?? []).map((e) => `  body${e.instancePath} ${e.message ?? e.keyword} (${e.schemaPath})`).join('\n');
+}
+
+export class ContractMismatch extends Error {
+  override name = 'ContractMismatch';
+}
+
+/**
+ * Asserts that `reply` is what the contract promises for `method path` (the contract's template,
+ * e.g. `/v1/tenants/{tenant_id}/realms/{realm_id}/identities:batchDelete`) at `reply.status`:
+ * the status is declared (or allowed above), an empty response is empty and not labelled JSON,
+ * a JSON response has a declared media type and validates against the schema, and, unless turned
+ * off, carries no property the schema does not declare.
+ */
+export function expectMatchesContract(
+  method: string,
+  path: string,
+  reply: ContractReply,
+  options: ContractCheckOptions = {},
+): void {
+  const operation = operationOf(method, path);
+  const where = `${operation.method} ${operation.path} (${operation.operationId}) answered ${reply.status}`;
+  const response = responseOf(operation, reply.status);
+  if (!response) {
+    const declared = [...operation.responses.keys()].join(', ');
+    throw new ContractMismatch(`${where}, a status the contract does not declare (it declares ${declared})\n${reply.text}`);
+  }
+
+  const spec: ResponseSpec =
+    'reason' in response ? { mediaTypes: ['application/json'], schema: { $ref: `${SCHEMA_BASE}${response.schema}` } } : response;
+  if (spec.mediaTypes.length === 0) {
+    if (reply.text !== '') throw new ContractMismatch(`${where}: the contract says the body is empty, got ${reply.text}`);
+    // Beyond Identity's clients parse any JSON-labelled reply and fail on an empty one.
+    if (/json/i.test(mediaTypeOf(reply))) {
+      throw new ContractMismatch(`${where}: an empty body must not be labelled ${mediaTypeOf(reply)}`);
+    }
+    return;
+  }
+
+  if (!spec.mediaTypes.includes(mediaTypeOf(reply))) {
+    throw new ContractMismatch(`${where} as ${mediaTypeOf(reply) || 'no content type'}; the contract says ${spec.mediaTypes.join(', ')}`);
+  }
+  let body: Json;
+  try {
+    body = JSON.parse(reply.text) as Json;
+  } catch {
+    throw new ContractMismatch(`${where} with a body that is not JSON: ${reply.text.slice(0, 200)}`);
+  }
+  if (spec.schema === undefined) return;
+  const validate = compiled(spec.schema);
+  if (!validate(body)) {
+    throw new ContractMismatch(`${where} with a body the contract's schema refuses:\n${describeErrors(validate.errors)}\n${reply.text}`);
+  }
+  if (options.strictProperties !== false) {
+    const allowed = new Set(options.allowProperties ?? []);
+    const extra = undeclaredProperties(spec.schema, body).filter((p) => !allowed.has(p.replace(/\[\d+\]/g, '[]')));
+    if (extra.length > 0) {
+      throw new ContractMismatch(`${where} with properties the contract does not declare: ${extra.join(', ')}\n${reply.text}`);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Coverage: which contract operations a suite checked
+// ---------------------------------------------------------------------------------------------
+
+/** Records the operations a suite checked, so a route without a contract check can be found. */
+export class ContractCoverage {
+  readonly checked = new Map<string, Set<number>>();
+
+  check(method: string, path: string, reply: ContractReply, options?: ContractCheckOptions): void {
+    this.record(method, path, reply.status);
+    expectMatchesContract(method, path, reply, options);
+  }
+
+  /** For yonder-only routes: exercised, but with no contract to check against. */
+  record(method: string, path: string, status: number): void {
+    const key = operationKey(method, path);
+    const statuses = this.checked.get(key) ?? new Set<number>();
+    statuses.add(status);
+    this.checked.set(key, statuses);
+  }
+
+  has(method: string, path: string): boolean {
+    return this.checked.has(operationKey(method, path));
+  }
+}
