@@ -26,6 +26,10 @@ export default defineConfig({
           globalSetup: ['test/support/postgres-setup.ts'],
         },
       },
+      {
+        extends: true,
+        test: { name: 'process', include: ['test/process/**/*.test.ts'], globalSetup: ['test/support/build-setup.ts'] },
+      },
     ],
   },
 });

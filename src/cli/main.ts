@@ -16,7 +16,6 @@ import {
 import { createRealm, listRealms, publicTenant } from '../services/tenancy.js';
 import { parseDuration } from './duration.js';
 import { bootstrapBanner, printJson } from './output.js';
-import { serve } from './serve.js';
 
 interface GlobalOptions {
   databaseUrl?: string;
@@ -87,6 +86,8 @@ program
     if (options.port !== undefined) overrides.port = loadConfig({ PORT: options.port }).port;
     if (options.host !== undefined) overrides.host = options.host;
     if (options.publicUrl !== undefined) overrides.publicUrl = options.publicUrl;
+    // Loaded on demand: the HTTP stack is most of the CLI's start-up time, and only `serve` needs it.
+    const { serve } = await import('./serve.js');
     await serve(config(overrides));
   });
 

@@ -1,6 +1,6 @@
-import { foldedKey } from './names.js';
-import { type Traits, type TraitsPatch, TRAITS_TYPE } from './traits.js';
-import { invalidField } from './errors.js';
+import { type FieldViolation, invalidField, invalidParameters } from './errors.js';
+import { foldedKey, nameViolation } from './names.js';
+import { type Traits, type TraitsPatch, TRAIT_FIELDS, TRAIT_MAX_LENGTH, TRAITS_TYPE } from './traits.js';
 
 export type IdentityStatus = 'active' | 'suspended';
 export type EnrollmentStatus = 'ENROLLED' | 'PENDING' | 'INVITE_FAILED' | 'UNENROLLED';
@@ -92,4 +92,34 @@ export function applyIdentityPatch(current: Identity, patch: IdentityPatch, now:
     traits: patch.traits ? mergeTraits(current.traits, patch.traits) : current.traits,
     update_time: now,
   };
+}
+
+const STATUSES = new Set<string>(['active', 'suspended']);
+const KNOWN_TRAITS = new Set<string>([...TRAIT_FIELDS, 'type']);
+const EMAIL = /^[^\s@]+@[^\s@]+$/u;
+
+/**
+ * The rules every identity obeys, whichever door it came in by (v1 API, SCIM, CLI, import). The
+ * HTTP schemas check shapes early for a precise answer; this is the check that cannot be skipped.
+ * `path` prefixes the field names, e.g. `identity` gives `identity.traits.username`.
+ */
+export function assertValidIdentity(identity: Pick<Identity, 'display_name' | 'status' | 'traits'>, path = 'identity'): void {
+  const violations: FieldViolation[] = [];
+  const add = (field: string, description: string | null) => {
+    if (description) violations.push({ field: `${path}.${field}`, description });
+  };
+  add('display_name', nameViolation(identity.display_name));
+  if (!STATUSES.has(identity.status)) add('status', 'must be one of: active, suspended');
+  add('traits.username', nameViolation(identity.traits.username));
+  for (const [key, value] of Object.entries(identity.traits)) {
+    if (key === 'username' || key === 'type') continue;
+    if (!KNOWN_TRAITS.has(key)) add(`traits.${key}`, 'unknown field');
+    else if (typeof value !== 'string') add(`traits.${key}`, 'must be a string or null');
+    else if (value.length > TRAIT_MAX_LENGTH) add(`traits.${key}`, `must be at most ${TRAIT_MAX_LENGTH} characters`);
+  }
+  const email = identity.traits.primary_email_address;
+  if (typeof email === 'string' && (!EMAIL.test(email) || email.length > 320)) {
+    add('traits.primary_email_address', 'must be an email address');
+  }
+  if (violations.length > 0) throw invalidParameters(violations);
 }

@@ -14,3 +14,14 @@ export const NAME_MAX_LENGTH = 64;
 export function foldedKey(value: string): string {
   return value.normalize('NFKC').toUpperCase().toLowerCase().normalize('NFKC');
 }
+
+const NAME_REGEX = new RegExp(NAME_PATTERN, 'u');
+
+/** Why `value` is not an acceptable name, in the words of the v1 field violations; null if it is. */
+export function nameViolation(value: unknown): string | null {
+  if (typeof value !== 'string') return 'must be a string';
+  if (value.length === 0) return 'empty string';
+  if ([...value].length > NAME_MAX_LENGTH) return `must be at most ${NAME_MAX_LENGTH} characters`;
+  if (!NAME_REGEX.test(value)) return 'contains characters that are not allowed';
+  return null;
+}

@@ -4,6 +4,7 @@ import {
   type IdentityPatch,
   type NewIdentityInput,
   applyIdentityPatch,
+  assertValidIdentity,
   newTraits,
 } from '../domain/identity.js';
 import { type IdentityFilter, canonicalFilter, parseIdentityFilter } from '../domain/identity-filter.js';
@@ -32,6 +33,7 @@ export async function createIdentity(y: Yonder, ref: RealmRef, input: NewIdentit
     create_time: now,
     update_time: now,
   };
+  assertValidIdentity(identity);
   await y.store.identities.insert(identity);
   return identity;
 }
@@ -70,6 +72,7 @@ export async function updateIdentity(y: Yonder, ref: RealmRef, id: string, patch
     const current = await tx.identities.getForUpdate(ref.realmId, id);
     if (!current) throw notFound('Identity', id);
     const updated = applyIdentityPatch(current, patch, nowTimestamp());
+    assertValidIdentity(updated);
     await tx.identities.update(updated);
     return updated;
   });

@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ServerProcess, runCli } from '../support/process.js';
+
+describe('the yonder CLI', () => {
+  let dir: string;
+  let env: Record<string, string>;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'yonder-cli-'));
+    env = { DATABASE_URL: `sqlite:${join(dir, 'yonder.db')}` };
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('--help lists every command', async () => {
+    const help = await runCli(['--help'], env);
+    expect(help.code).toBe(0);
+    for (const command of ['serve', 'migrate', 'token', 'tenant', 'realm', 'identity']) expect(help.stdout).toContain(command);
+    const identityHelp = await runCli(['identity', '--help'], env);
+    for (const sub of ['create', 'list', 'get', 'delete']) expect(identityHelp.stdout).toContain(sub);
+  });
+
+  it('migrate works on an empty store, and a command on an empty store bootstraps it first', async () => {
+    expect((await runCli(['migrate'], env)).code).toBe(0);
+    const tenant = await runCli(['tenant', 'show'], env);
+    expect(tenant.code).toBe(0);
+    expect(tenant.stderr).toContain('export YONDER_TOKEN=');
+    expect(JSON.parse(tenant.stdout)).toMatchObject({ display_name: 'yonder' });
+  });
+
+  it('realm create|list and identity create|list|get|delete work, with clear errors', async () => {
+    const realm = await runCli(['realm', 'create', 'Partners'], env);
+    expect(realm.code).toBe(0);
+    const realms = JSON.parse((await runCli(['realm', 'list'], env)).stdout);
+    expect(realms.map((r: { display_name: string }) => r.display_name).sort()).toEqual(['Admin', 'Default', 'Partners']);
+
+    const created = await runCli(['identity', 'create', '--username', 'Dana', '--email', 'dana@example.com', '--realm', 'Partners'], env);
+    expect(created.code).toBe(0);
+    const dana = JSON.parse(created.stdout);
+    expect(dana.traits).toEqual({ type: 'traits_v0', username: 'Dana', primary_email_address: 'dana@example.com' });
+
+    const duplicate = await runCli(['identity', 'create', '--username', 'dana', '--realm', 'Partners'], env);
+    expect(duplicate.code).toBe(1);
+    expect(duplicate.stderr).toContain('username already exists');
+
+    const listed = JSON.parse((await runCli(['identity', 'list', '--realm', 'Partners', '--filter', 'traits.username eq "DANA"'], env)).stdout);
+    expect(listed.total_size).toBe(1);
+    expect(JSON.parse((await runCli(['identity', 'get', dana.id, '--realm', 'Partners'], env)).stdout).id).toBe(dana.id);
+    expect((await runCli(['identity', 'delete', dana.id, '--realm', 'Partners'], env)).code).toBe(0);
+    const gone = await runCli(['identity', 'get', dana.id, '--realm', 'Partners'], env);
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toContain('identity not found');
+
+    const invalid = await runCli(['identity', 'create', '--username', 'a/b'], env);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toContain('invalid parameters');
+    expect((await runCli(['identity', 'list', '--realm', 'Nowhere'], env)).stderr).toContain('no realm "Nowhere"');
+    expect((await runCli(['frobnicate'], env)).code).not.toBe(0);
+  });
+
+  it('token create mints a token with the chosen scopes that a running server honours, and token revoke ends it', async () => {
+    const bad = await runCli(['token', 'create', '--scopes', 'identities:fly'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('unknown scopes: identities:fly');
+    expect((await runCli(['token', 'create', '--scopes', 'identities:read', '--ttl', 'soon'], env)).code).toBe(1);
+
+    const minted = await runCli(['token', 'create', '--scopes', 'identities:read', '--ttl', '1h', '--name', 'reader'], env);
+    expect(minted.code).toBe(0);
+    const token = minted.stdout.trim();
+    const jti = /token (\S+),/.exec(minted.stderr)?.[1] ?? '';
+    const tenant = JSON.parse((await runCli(['tenant', 'show'], env)).stdout);
+    const realms = JSON.parse((await runCli(['realm', 'list'], env)).stdout);
+    const defaultRealm = realms.find((r: { display_name: string }) => r.display_name === 'Default');
+
+    const server = await ServerProcess.start(env);
+    try {
+      const url = `${server.url}/v1/tenants/${tenant.id}/realms/${defaultRealm.id}/identities`;
+      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+      expect((await fetch(url, { headers })).status).toBe(200);
+      const create = await fetch(url, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ identity: { display_name: 'x', traits: { type: 'traits_v0', username: 'x' } } }),
+      });
+      expect(create.status).toBe(403);
+      expect((await runCli(['token', 'revoke', jti], env)).code).toBe(0);
+      expect((await fetch(url, { headers })).status).toBe(401);
+    } finally {
+      await server.stop();
+    }
+  });
+});
