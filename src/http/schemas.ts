@@ -33,10 +33,11 @@ export const ListQuery = {
   skip: Type.Optional(Type.Integer({ minimum: 0, description: 'Items to skip; not kept in the page token.' })),
 };
 
-export const TenantParams = Type.Object({ tenant_id: Type.String({ maxLength: 64 }) });
+/** Path ids are not length-checked: an id that cannot exist is simply not found (404). */
+export const TenantParams = Type.Object({ tenant_id: Type.String() });
 export const RealmParams = Type.Object({
-  tenant_id: Type.String({ maxLength: 64 }),
-  realm_id: Type.String({ maxLength: 64 }),
+  tenant_id: Type.String(),
+  realm_id: Type.String(),
 });
 
 /** The error replies every authenticated route can give, for the OpenAPI document. */

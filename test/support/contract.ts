@@ -362,6 +362,8 @@ interface ResponseSpec {
   /** Declared media types; empty when the contract says the response has no body. */
   mediaTypes: string[];
   schema?: Json;
+  /** The `code` of every error example the contract gives for this response. */
+  exampleCodes: string[];
 }
 
 interface Operation {
@@ -468,7 +470,23 @@ export function compileContract(document: JsonObject): Contract {
         const mediaTypes = Object.keys(content);
         const media = Object.values(content).find((m) => isObject(m) && m.schema !== undefined);
         const schema = isObject(media) && media.schema !== undefined ? convertSchema(media.schema, converter) : undefined;
-        responses.set(status, { mediaTypes, ...(schema !== undefined ? { schema } : {}) });
+        const exampleCodes = new Set<string>();
+        for (const type of Object.values(content)) {
+          for (let example of Object.values(isObject(type) && isObject(type.examples) ? type.examples : {})) {
+            // Examples are advisory: one whose `$ref` does not resolve (the file has a few, and the
+            // SCIM path correction moves others) is skipped rather than breaking every check.
+            if (isObject(example) && typeof example.$ref === 'string') {
+              try {
+                example = pointerTarget(document, example.$ref);
+              } catch {
+                continue;
+              }
+            }
+            const value = isObject(example) ? example.value : undefined;
+            if (isObject(value) && typeof value.code === 'string') exampleCodes.add(value.code);
+          }
+        }
+        responses.set(status, { mediaTypes, exampleCodes: [...exampleCodes], ...(schema !== undefined ? { schema } : {}) });
       }
       operations.set(operationKey(method, path), {
         method: method.toUpperCase(),
@@ -503,6 +521,14 @@ function responseOf(operation: Operation, status: number): ResponseSpec | Status
   );
 }
 
+/** One `{ $ref }` object per component, so its compiled validator is cached like any other. */
+const componentRefs = new Map<string, Schema>();
+function componentSchemaRef(name: string): Schema {
+  let schema = componentRefs.get(name);
+  if (!schema) componentRefs.set(name, (schema = { $ref: `${SCHEMA_BASE}${name}` }));
+  return schema;
+}
+
 const validators = new WeakMap<object, ValidateFunction>();
 function compiled(schema: Json): ValidateFunction {
   const key = isObject(schema) ? schema : { schema };
@@ -521,7 +547,7 @@ function compiled(schema: Json): ValidateFunction {
 export function contractResponseValidator(method: string, path: string, status: number): ValidateFunction | null {
   const response = responseOf(operationOf(method, path), status);
   if (!response) return null;
-  if ('reason' in response) return compiled({ $ref: `${SCHEMA_BASE}${response.schema}` });
+  if ('reason' in response) return compiled(componentSchemaRef(response.schema));
   return response.schema === undefined ? null : compiled(response.schema);
 }
 
@@ -626,8 +652,9 @@ export class ContractMismatch extends Error {
  * Asserts that `reply` is what the contract promises for `method path` (the contract's template,
  * e.g. `/v1/tenants/{tenant_id}/realms/{realm_id}/identities:batchDelete`) at `reply.status`:
  * the status is declared (or allowed above), an empty response is empty and not labelled JSON,
- * a JSON response has a declared media type and validates against the schema, and, unless turned
- * off, carries no property the schema does not declare.
+ * a JSON response has a declared media type and validates against the schema, an error's `code`
+ * is one the contract's examples use for that status, and, unless turned off, the body carries no
+ * property the schema does not declare.
  */
 export function expectMatchesContract(
   method: string,
@@ -644,7 +671,9 @@ export function expectMatchesContract(
   }
 
   const spec: ResponseSpec =
-    'reason' in response ? { mediaTypes: ['application/json'], schema: { $ref: `${SCHEMA_BASE}${response.schema}` } } : response;
+    'reason' in response
+      ? { mediaTypes: ['application/json'], exampleCodes: [], schema: componentSchemaRef(response.schema) }
+      : response;
   if (spec.mediaTypes.length === 0) {
     if (reply.text !== '') throw new ContractMismatch(`${where}: the contract says the body is empty, got ${reply.text}`);
     // Beyond Identity's clients parse any JSON-labelled reply and fail on an empty one.
@@ -667,6 +696,11 @@ export function expectMatchesContract(
   const validate = compiled(spec.schema);
   if (!validate(body)) {
     throw new ContractMismatch(`${where} with a body the contract's schema refuses:\n${describeErrors(validate.errors)}\n${reply.text}`);
+  }
+  // The schema says only `code: string`; the examples say which code goes with which status.
+  const code = isObject(body) ? body.code : undefined;
+  if (typeof code === 'string' && spec.exampleCodes.length > 0 && !spec.exampleCodes.includes(code)) {
+    throw new ContractMismatch(`${where} with code ${code}; the contract's examples use ${spec.exampleCodes.join(', ')}\n${reply.text}`);
   }
   if (options.strictProperties !== false) {
     const allowed = new Set(options.allowProperties ?? []);

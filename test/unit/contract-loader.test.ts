@@ -106,6 +106,13 @@ const identity = {
     expect(() => expectMatchesContract('DELETE', IDENTITY, { status: 200, headers: {}, body: undefined, text: '' })).not.toThrow();
   });
 
+  it("fails on an error code the contract's examples do not use for that status", () => {
+    expect(() => expectMatchesContract('GET', IDENTITY, json(404, { code: 'not_found', message: 'identity not found' }))).not.toThrow();
+    expect(() => expectMatchesContract('GET', IDENTITY, json(404, { code: 'gone', message: 'identity not found' }))).toThrow(
+      /code gone/,
+    );
+  });
+
   it('list roles is read under `roles` (correction 3)', () => {
     const validate = contractResponseValidator('GET', '/v1/tenants/{tenant_id}/realms/{realm_id}/resource-servers/{resource_server_id}/roles', 200)!;
     expect(validate({ roles: [], total_size: 0 })).toBe(true);

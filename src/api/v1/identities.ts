@@ -14,7 +14,7 @@ import {
 import { Identity, IdentityCreateInput, IdentityUpdateInput } from './identity-schemas.js';
 
 const BASE = '/v1/tenants/:tenant_id/realms/:realm_id/identities';
-const IdentityParams = Type.Composite([RealmParams, Type.Object({ identity_id: Type.String({ maxLength: 64 }) })]);
+const IdentityParams = Type.Composite([RealmParams, Type.Object({ identity_id: Type.String() })]);
 const tags = ['Identities'];
 
 const ListIdentitiesResponse = Type.Object({
@@ -86,7 +86,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = asy
         security: requiresScope('identities:delete'),
         params: RealmParams,
         body: Type.Object({
-          ids: Type.Array(Type.String({ maxLength: 64 }), { minItems: 1, maxItems: 1000 }),
+          ids: Type.Array(Type.String(), { minItems: 1, maxItems: 1000 }),
         }),
         response: { 200: EmptyBody, ...errorResponses(404) },
       },
