@@ -1,16 +1,7 @@
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { POSTGRES_URL } from '../support/postgres-url.js';
-import { ServerProcess } from '../support/process.js';
+import { ServerProcess, bannerExports, processEngines } from '../support/process.js';
 
-function exportsFrom(banner: string): Record<string, string> {
-  return Object.fromEntries([...banner.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1] ?? '', m[2] ?? '']));
-}
 
 /** Runs the banner's curl line through a real shell with the banner's exports, as a person would paste them. */
 function runPrintedCurl(banner: string, url: string): Promise<string> {
@@ -22,51 +13,8 @@ function runPrintedCurl(banner: string, url: string): Promise<string> {
   );
 }
 
-async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    if (process.env.CI) throw new Error(`PostgreSQL is required under CI: ${POSTGRES_URL} is unreachable`);
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const cleanup of cleanups) await cleanup();
-});
-
-async function sqliteDatabase(): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'yonder-serve-'));
-  cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
-  return `sqlite:${join(dir, 'nested', 'yonder.db')}`;
-}
-
-async function postgresDatabase(): Promise<string> {
-  const schema = `p_${randomBytes(6).toString('hex')}`;
-  const client = new pg.Client({ connectionString: POSTGRES_URL });
-  await client.connect();
-  await client.query(`create schema ${schema}`);
-  await client.end();
-  cleanups.push(async () => {
-    const c = new pg.Client({ connectionString: POSTGRES_URL });
-    await c.connect();
-    await c.query(`drop schema if exists ${schema} cascade`);
-    await c.end();
-  });
-  const url = new URL(POSTGRES_URL);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return url.toString();
-}
-
-const engines = [
-  { name: 'sqlite', database: sqliteDatabase, available: async () => true },
-  { name: 'postgres', database: postgresDatabase, available: postgresReachable },
-];
+const { engines, cleanup } = processEngines();
+afterAll(cleanup);
 
 for (const engine of engines) {
   describe(`yonder serve [${engine.name}]`, () => {
@@ -77,7 +25,7 @@ for (const engine of engines) {
       }
       const DATABASE_URL = await engine.database();
       const first = await ServerProcess.start({ DATABASE_URL });
-      const vars = exportsFrom(first.stdout);
+      const vars = bannerExports(first.stdout);
       expect(vars.YONDER_TOKEN).toMatch(/^ey[\w-]+\.[\w-]+\.[\w-]+$/);
       expect(vars.TENANT_ID).toMatch(/^[0-9a-f]{16}$/);
       expect(vars.REALM_ID).toMatch(/^[0-9a-f]{16}$/);

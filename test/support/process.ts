@@ -1,7 +1,12 @@
 import { type ChildProcessWithoutNullStreams, execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { POSTGRES_URL } from './postgres-url.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CLI = join(ROOT, 'dist', 'cli', 'main.js');
@@ -64,6 +69,12 @@ export class ServerProcess {
     throw new Error(`yonder did not start:\n${server.stdout}\n${server.stderr}`);
   }
 
+  /** SIGKILL: the process dies where it stands, as in a crash. */
+  async kill(): Promise<void> {
+    this.child.kill('SIGKILL');
+    await this.exited;
+  }
+
   /** SIGTERM, and the exit code once it has stopped. */
   async stop(): Promise<number | null> {
     this.child.kill('SIGTERM');
@@ -72,4 +83,69 @@ export class ServerProcess {
     clearTimeout(timeout);
     return code;
   }
+}
+
+async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    if (process.env.CI) throw new Error(`PostgreSQL is required under CI: ${POSTGRES_URL} is unreachable`);
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+export interface ProcessEngine {
+  name: 'sqlite' | 'postgres';
+  /** A fresh, empty DATABASE_URL for one server (a temp file, or a schema of its own). */
+  database(): Promise<string>;
+  available(): Promise<boolean>;
+}
+
+/** Both engines for process tests, and a cleanup that removes every database they made. */
+export function processEngines(): { engines: ProcessEngine[]; cleanup: () => Promise<void> } {
+  const cleanups: (() => Promise<void>)[] = [];
+  const sqlite: ProcessEngine = {
+    name: 'sqlite',
+    available: async () => true,
+    database: async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'yonder-process-'));
+      cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+      return `sqlite:${join(dir, 'nested', 'yonder.db')}`;
+    },
+  };
+  const postgres: ProcessEngine = {
+    name: 'postgres',
+    available: postgresReachable,
+    database: async () => {
+      const schema = `p_${randomBytes(6).toString('hex')}`;
+      const client = new pg.Client({ connectionString: POSTGRES_URL });
+      await client.connect();
+      await client.query(`create schema ${schema}`);
+      await client.end();
+      cleanups.push(async () => {
+        const c = new pg.Client({ connectionString: POSTGRES_URL });
+        await c.connect();
+        await c.query(`drop schema if exists ${schema} cascade`);
+        await c.end();
+      });
+      const url = new URL(POSTGRES_URL);
+      url.searchParams.set('options', `-c search_path=${schema}`);
+      return url.toString();
+    },
+  };
+  return {
+    engines: [sqlite, postgres],
+    cleanup: async () => {
+      for (const cleanup of cleanups.splice(0)) await cleanup();
+    },
+  };
+}
+
+/** The `export NAME=value` lines of the first-start banner. */
+export function bannerExports(banner: string): Record<string, string> {
+  return Object.fromEntries([...banner.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1] ?? '', m[2] ?? '']));
 }
