@@ -7,7 +7,14 @@ import { migrationProvider } from './migrations/index.js';
  * PostgreSQL, under an advisory lock, so processes starting together migrate once.
  */
 export async function migrateToLatest(connection: Connection): Promise<string[]> {
-  const migrator = new Migrator({ db: connection.db, provider: migrationProvider });
+  // Kysely looks for its bookkeeping tables in every schema unless told which one: with several
+  // schemas in one database (parallel test files, several deployments) it would find another's
+  // and then fail to read its own.
+  const migrator = new Migrator({
+    db: connection.db,
+    provider: migrationProvider,
+    ...(connection.pgSchema ? { migrationTableSchema: connection.pgSchema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
