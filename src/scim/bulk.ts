@@ -254,7 +254,7 @@ async function runOne(
   operation: BulkOperation,
   ids: Map<string, string>,
 ): Promise<OperationResult> {
-  const path = substitute(operation.path, ids) as string;
+  const path = operation.path.split('/').map((segment) => substitute(segment, ids) as string).join('/');
   const data = substitute(operation.data, ids);
   const handler = handlers.find((h) => path === h.endpoint || path.startsWith(`${h.endpoint}/`));
   if (!handler) throw new ScimFailure({ status: 400, scimType: 'invalidPath', detail: `no resource type at "${operation.path}"` });
