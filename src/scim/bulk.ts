@@ -5,7 +5,7 @@ import { BODY_LIMIT_BYTES } from '../http/content-type.js';
 import { RealmParams } from '../http/schemas.js';
 import type { Yonder } from '../services/context.js';
 import type { RealmRef } from '../services/identities.js';
-import { SCIM_BASE, holdsScope, realmRef, scimScope } from './paths.js';
+import { holdsScope, realmRef, scimScope } from './paths.js';
 import { SCIM_MEDIA_TYPE, type ScimProblem, ScimFailure, badRequest, orFail, scimErrorBody, toProblem } from './scim-error.js';
 import { BULK_REQUEST, BULK_RESPONSE } from './schema.js';
 import { etagOf } from './user-mapping.js';
@@ -160,7 +160,7 @@ export const bulkRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder; handlers: B
   const allScopes = [...new Set(handlers.flatMap((h) => Object.values(h.scopes)))];
 
   app.post(
-    `${SCIM_BASE}/Bulk`,
+    '/Bulk',
     {
       schema: {
         operationId: 'SCIMBulk',

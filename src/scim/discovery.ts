@@ -4,7 +4,7 @@ import { RealmParams } from '../http/schemas.js';
 import type { Yonder } from '../services/context.js';
 import { MAX_COUNT, listResponse } from './collection-query.js';
 import { BULK_LIMITS } from './bulk.js';
-import { type RealmParamsShape, SCIM_BASE, realmRef, scimBaseUrl } from './paths.js';
+import { type RealmParamsShape, realmRef, scimBaseUrl } from './paths.js';
 import { type AttributeDef, CORE_USER, ENTERPRISE_ATTRIBUTES, ENTERPRISE_USER, USER_ATTRIBUTES } from './schema.js';
 import { SCIM_MEDIA_TYPE, ScimFailure } from './scim-error.js';
 
@@ -77,7 +77,7 @@ export const discoveryRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = as
   const base = (params: RealmParamsShape) => scimBaseUrl(yonder.config.publicUrl, realmRef(params));
 
   app.get(
-    `${SCIM_BASE}/ServiceProviderConfig`,
+    '/ServiceProviderConfig',
     { schema: { operationId: 'GetServiceProviderConfig', summary: 'What this SCIM service supports', tags, security: anyToken, params: RealmParams } },
     async (request, reply) =>
       reply.type(SCIM_MEDIA_TYPE).send({
@@ -102,7 +102,7 @@ export const discoveryRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = as
   );
 
   app.get(
-    `${SCIM_BASE}/ResourceTypes`,
+    '/ResourceTypes',
     { schema: { operationId: 'ListResourceTypes', summary: 'The resource types served', tags, security: anyToken, params: RealmParams } },
     async (request, reply) => {
       const resources = RESOURCE_TYPES.map((t) => resourceTypeResource(base(request.params), t));
@@ -111,7 +111,7 @@ export const discoveryRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = as
   );
 
   app.get(
-    `${SCIM_BASE}/ResourceTypes/:id`,
+    '/ResourceTypes/:id',
     { schema: { operationId: 'GetResourceType', summary: 'One resource type', tags, security: anyToken, params: IdParams } },
     async (request, reply) => {
       const type = RESOURCE_TYPES.find((t) => t.id === request.params.id);
@@ -121,7 +121,7 @@ export const discoveryRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = as
   );
 
   app.get(
-    `${SCIM_BASE}/Schemas`,
+    '/Schemas',
     { schema: { operationId: 'ListSchemas', summary: 'The schemas served', tags, security: anyToken, params: RealmParams } },
     async (request, reply) => {
       const resources = schemaResources(base(request.params));
@@ -130,7 +130,7 @@ export const discoveryRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = as
   );
 
   app.get(
-    `${SCIM_BASE}/Schemas/:id`,
+    '/Schemas/:id',
     { schema: { operationId: 'GetSchema', summary: 'One schema', tags, security: anyToken, params: IdParams } },
     async (request, reply) => {
       const schema = schemaResources(base(request.params)).find((s) => s.id === request.params.id);

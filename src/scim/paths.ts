@@ -3,7 +3,6 @@ import type { RealmRef } from '../services/identities.js';
 
 /** One SCIM service per realm, at this prefix; route files write paths relative to it. */
 export const SCIM_PREFIX = '/v1/tenants/:tenant_id/realms/:realm_id/scim/v2';
-export const SCIM_BASE = '';
 
 export interface RealmParamsShape {
   tenant_id: string;

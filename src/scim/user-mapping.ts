@@ -172,8 +172,6 @@ function canonicalComplex(value: unknown, names: string[]): unknown {
   return Array.isArray(value) ? value.map(fix) : fix(value);
 }
 
-type Problem = { ok: false; problem: import('./scim-error.js').ScimProblem };
-
 class Invalid extends Error {}
 
 /** A string attribute's value: absent for null or "", a string up to the trait limit. */
@@ -299,7 +297,7 @@ export function scimUserToWrite(input: unknown): Result<UserWrite> {
 
     return ok({ display_name, ...(status ? { status } : {}), traits: traits as Traits });
   } catch (error) {
-    if (error instanceof Invalid) return badRequest('invalidValue', error.message) as Problem;
+    if (error instanceof Invalid) return badRequest('invalidValue', error.message);
     throw error;
   }
 }

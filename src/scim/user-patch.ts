@@ -136,7 +136,7 @@ function parsePath(path: string): ParsedPath | null {
   if (!resolved) return null; // no home in an identity: ignored
   const { attribute } = resolved;
   if (READ_ONLY.has(attribute.name)) {
-    throw problem(fail(400, 'mutability', `"${attribute.name}" is read-only`) as { ok: false; problem: ScimProblem });
+    throw problem(fail(400, 'mutability', `"${attribute.name}" is read-only`));
   }
   let sub = resolved.sub?.name;
   if (subText !== undefined) {

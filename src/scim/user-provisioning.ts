@@ -6,7 +6,7 @@ import { RealmParams } from '../http/schemas.js';
 import type { Yonder } from '../services/context.js';
 import { type Projection, listResponse, parsePaging, parseProjection, parseSort, project } from './collection-query.js';
 import { parseUserFilter } from './filter.js';
-import { type RealmParamsShape, SCIM_BASE, header, realmRef, scimBaseUrl, scimScope } from './paths.js';
+import { header, realmRef, scimBaseUrl, scimScope } from './paths.js';
 import { SCIM_MEDIA_TYPE, orFail } from './scim-error.js';
 import { etagOf, identityToScimUser } from './user-mapping.js';
 import { createUser, deleteUser, etagMatches, getUser, patchUser, replaceUser, searchUsers } from './users.js';
@@ -45,7 +45,7 @@ function sendUser(y: Yonder, reply: FastifyReply, identity: Identity, status: nu
 /** `/Users` and `/Users/{id}`: search, create, read, replace, patch, delete. */
 export const userProvisioningRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (app, { yonder: y }) => {
   app.get(
-    `${SCIM_BASE}/Users`,
+    '/Users',
     {
       schema: {
         operationId: 'SCIMListUsers',
@@ -69,7 +69,7 @@ export const userProvisioningRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder 
   );
 
   app.post(
-    `${SCIM_BASE}/Users`,
+    '/Users',
     {
       schema: {
         operationId: 'SCIMCreateUser',
@@ -88,7 +88,7 @@ export const userProvisioningRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder 
   );
 
   app.get(
-    `${SCIM_BASE}/Users/:user_id`,
+    '/Users/:user_id',
     {
       schema: {
         operationId: 'SCIMGetUser',
@@ -110,7 +110,7 @@ export const userProvisioningRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder 
   );
 
   app.put(
-    `${SCIM_BASE}/Users/:user_id`,
+    '/Users/:user_id',
     {
       schema: {
         operationId: 'SCIMReplaceUser',
@@ -124,14 +124,14 @@ export const userProvisioningRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder 
       },
     },
     async (request, reply) => {
-      const p = request.params as RealmParamsShape & { user_id: string };
+      const p = request.params;
       const identity = await replaceUser(y, realmRef(p), p.user_id, request.body, header(request, 'if-match'));
       return sendUser(y, reply, identity, 200, parseProjection(request.query));
     },
   );
 
   app.patch(
-    `${SCIM_BASE}/Users/:user_id`,
+    '/Users/:user_id',
     {
       schema: {
         operationId: 'SCIMPatchUser',
@@ -151,7 +151,7 @@ export const userProvisioningRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder 
   );
 
   app.delete(
-    `${SCIM_BASE}/Users/:user_id`,
+    '/Users/:user_id',
     {
       schema: {
         operationId: 'SCIMDeleteUser',
