@@ -227,6 +227,11 @@ describe('SCIM PATCH in memory', () => {
     expect(parsePatchRequest({ Operations: [] })).toMatchObject({ ok: false, problem: { scimType: 'invalidSyntax' } });
   });
 
+  it('O2: a no-path replace whose value carries the read-only id (and meta) is tolerated', () => {
+    const w = traitsAfter([{ op: 'replace', value: { id: 'ffffffffffffffff', meta: {}, displayName: 'Renamed' } }]);
+    expect(w.display_name).toBe('Renamed');
+  });
+
   it('ignores paths to attributes with no home', () => {
     expect(traitsAfter([{ op: 'add', path: 'ims', value: [{ value: 'x' }] }]).traits).toEqual(traitsAfter([{ op: 'add', path: 'title', value: 'Tour Guide' }]).traits);
   });
