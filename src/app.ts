@@ -12,6 +12,7 @@ import { installErrorHandling } from './http/errors.js';
 import { ErrorResponse } from './http/schemas.js';
 import { buildValidator } from './http/validation.js';
 import { operationalRoutes } from './http/operational.js';
+import { scimPlugin } from './scim/index.js';
 import type { Yonder } from './services/context.js';
 
 export interface AppOptions {
@@ -80,6 +81,7 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
     await v1.register(tenantRoutes, { yonder });
     await v1.register(realmRoutes, { yonder });
     await v1.register(identityRoutes, { yonder });
+    await v1.register(scimPlugin, { yonder });
   });
 
   await app.ready();

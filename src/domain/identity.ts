@@ -15,6 +15,11 @@ export interface Identity {
   enrollment_status: EnrollmentStatus;
   create_time: string;
   update_time: string;
+  /**
+   * Starts at 1 and grows by one with every write, whoever makes it. SCIM shows it as
+   * `meta.version`; the v1 response schema has no such field, so v1 replies never carry it.
+   */
+  version: number;
 }
 
 export interface NewIdentityInput {
@@ -91,6 +96,7 @@ export function applyIdentityPatch(current: Identity, patch: IdentityPatch, now:
     status: patch.status ?? current.status,
     traits: patch.traits ? mergeTraits(current.traits, patch.traits) : current.traits,
     update_time: now,
+    version: current.version + 1,
   };
 }
 

@@ -13,6 +13,15 @@ export const MANAGEMENT_SCOPES = [
   'identities:read',
   'identities:update',
   'identities:delete',
+  'scim:users:create',
+  'scim:users:read',
+  'scim:users:update',
+  'scim:users:delete',
+  'scim:groups:create',
+  'scim:groups:read',
+  'scim:groups:update',
+  'scim:groups:delete',
+  'scim:all',
 ] as const;
 
 export type Scope = (typeof MANAGEMENT_SCOPES)[number];

@@ -32,6 +32,7 @@ export async function createIdentity(y: Yonder, ref: RealmRef, input: NewIdentit
     enrollment_status: 'UNENROLLED',
     create_time: now,
     update_time: now,
+    version: 1,
   };
   assertValidIdentity(identity);
   await y.store.identities.insert(identity);

@@ -15,7 +15,7 @@ const FILTER_COLUMNS: Record<IdentityFilterField, keyof IdentitiesTable> = {
   external_id: 'external_id',
 };
 
-function toIdentity(row: IdentitiesTable): Identity {
+export function toIdentity(row: IdentitiesTable): Identity {
   return {
     id: row.id,
     realm_id: row.realm_id,
@@ -26,6 +26,7 @@ function toIdentity(row: IdentitiesTable): Identity {
     enrollment_status: 'UNENROLLED',
     create_time: row.create_time,
     update_time: row.update_time,
+    version: Number(row.version),
   };
 }
 
@@ -39,6 +40,7 @@ function toRow(identity: Identity): IdentitiesTable {
     traits: JSON.stringify(identity.traits),
     create_time: identity.create_time,
     update_time: identity.update_time,
+    version: identity.version,
     ...identityKeys(identity),
   };
 }

@@ -3,6 +3,7 @@ import { type ConnectOptions, type Connection, type Engine, type Executor, conne
 import { IdentityStore } from './identities.js';
 import { migrateToLatest } from './migrate.js';
 import { RealmStore } from './realms.js';
+import { ScimUserQueries } from './scim-users.js';
 import { SecretStore } from './secrets.js';
 import { TenantStore } from './tenants.js';
 import { TokenStore } from './tokens.js';
@@ -14,6 +15,7 @@ export class Repositories {
   readonly identities: IdentityStore;
   readonly tokens: TokenStore;
   readonly secrets: SecretStore;
+  readonly scimUsers: ScimUserQueries;
 
   constructor(executor: Executor, engine: Engine) {
     this.tenants = new TenantStore(executor);
@@ -21,6 +23,7 @@ export class Repositories {
     this.identities = new IdentityStore(executor, engine);
     this.tokens = new TokenStore(executor);
     this.secrets = new SecretStore(executor);
+    this.scimUsers = new ScimUserQueries(executor, engine);
   }
 }
 

@@ -33,6 +33,8 @@ export interface IdentitiesTable {
   username_key: string;
   email_key: string | null;
   external_id: string | null;
+  /** Incremented by every write; SCIM's `meta.version` and ETag. */
+  version: number;
   create_time: string;
   update_time: string;
 }

@@ -1,0 +1,35 @@
+import type { FastifyRequest } from 'fastify';
+import type { RealmRef } from '../services/identities.js';
+
+/** One SCIM service per realm, at this prefix; route files write paths relative to it. */
+export const SCIM_PREFIX = '/v1/tenants/:tenant_id/realms/:realm_id/scim/v2';
+
+export interface RealmParamsShape {
+  tenant_id: string;
+  realm_id: string;
+}
+
+export function realmRef(params: RealmParamsShape): RealmRef {
+  return { tenantId: params.tenant_id, realmId: params.realm_id };
+}
+
+/** The absolute base URL of a realm's SCIM service, from `config.publicUrl`. */
+export function scimBaseUrl(publicUrl: string, ref: RealmRef): string {
+  return `${publicUrl}/v1/tenants/${ref.tenantId}/realms/${ref.realmId}/scim/v2`;
+}
+
+/** The security requirement of a SCIM route: the named scope, or `scim:all`. */
+export function scimScope(...scopes: string[]): { BearerAuth: string[] }[] {
+  return [...scopes.map((scope) => ({ BearerAuth: [scope] })), { BearerAuth: ['scim:all'] }];
+}
+
+/** True when the request's token holds the scope or `scim:all` (bulk checks each operation). */
+export function holdsScope(request: FastifyRequest, scope: string): boolean {
+  const scopes = request.principal?.scopes;
+  return !!scopes && (scopes.has(scope) || scopes.has('scim:all'));
+}
+
+export function header(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value.join(',') : value;
+}

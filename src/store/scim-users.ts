@@ -1,0 +1,137 @@
+import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { Identity } from '../domain/identity.js';
+import type { UserCondition, UserField, UserSort } from '../domain/user-query.js';
+import type { Engine, Executor } from './connection.js';
+import { toIdentity } from './identities.js';
+import type { Database } from './schema.js';
+
+type EB = ExpressionBuilder<Database, 'identities'>;
+
+const KEY_COLUMNS = { username: 'username_key', email: 'email_key', display_name: 'display_name_key' } as const;
+const TIME_COLUMNS = { create: 'create_time', update: 'update_time' } as const;
+const SORT_COLUMNS = {
+  username: 'username_key',
+  display_name: 'display_name_key',
+  create_time: 'create_time',
+  update_time: 'update_time',
+} as const;
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * SCIM queries over identities: filters (RFC 7644 §3.4.2.2), sorting and offset paging. The
+ * dialect differences live here and nowhere else: traits are read from the JSON text with
+ * `json_extract` on SQLite and `->>` on PostgreSQL, and PostgreSQL compares and sorts text with
+ * the "C" collation so both engines order strings byte-wise alike.
+ */
+export class ScimUserQueries {
+  constructor(
+    private readonly db: Executor,
+    private readonly engine: Engine,
+  ) {}
+
+  async search(realmId: string, condition: UserCondition | undefined, sort: UserSort, offset: number, limit: number): Promise<Identity[]> {
+    let query = this.db.selectFrom('identities').selectAll().where('realm_id', '=', realmId);
+    if (condition) query = query.where((eb) => this.expression(eb, condition));
+    const direction = sort.descending ? 'desc' : 'asc';
+    const rows = await query
+      .orderBy(this.text(sql.ref(SORT_COLUMNS[sort.by])), direction)
+      .orderBy('id', direction)
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    return rows.map(toIdentity);
+  }
+
+  async count(realmId: string, condition: UserCondition | undefined): Promise<number> {
+    let query = this.db
+      .selectFrom('identities')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('realm_id', '=', realmId);
+    if (condition) query = query.where((eb) => this.expression(eb, condition));
+    const row = await query.executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** Byte-wise text comparison on both engines. */
+  private text(expression: RawBuilder<unknown> | ReturnType<typeof sql.ref>): RawBuilder<unknown> {
+    return this.engine === 'postgres' ? sql`(${expression} collate "C")` : sql`${expression}`;
+  }
+
+  private column(field: Exclude<UserField, { kind: 'status' }>): RawBuilder<unknown> {
+    switch (field.kind) {
+      case 'id':
+        return sql`${sql.ref('id')}`;
+      case 'key':
+        return sql`${sql.ref(KEY_COLUMNS[field.key])}`;
+      case 'external_id':
+        return sql`${sql.ref('external_id')}`;
+      case 'time':
+        return sql`${sql.ref(TIME_COLUMNS[field.which])}`;
+      case 'trait': {
+        const value =
+          this.engine === 'postgres'
+            ? sql`(${sql.ref('traits')}::jsonb ->> ${field.trait})`
+            : sql`json_extract(${sql.ref('traits')}, ${`$.${field.trait}`})`;
+        return field.caseExact ? value : sql`lower(${value})`;
+      }
+    }
+  }
+
+  private expression(eb: EB, condition: UserCondition): Expression<SqlBool> {
+    switch (condition.op) {
+      case 'and':
+        return eb.and(condition.conditions.map((c) => this.expression(eb, c)));
+      case 'or':
+        return eb.or(condition.conditions.map((c) => this.expression(eb, c)));
+      case 'not':
+        return eb.not(this.expression(eb, condition.condition));
+      case 'const':
+        return condition.value ? sql<SqlBool>`1 = 1` : sql<SqlBool>`1 = 0`;
+      case 'pr':
+        if (condition.field.kind === 'status') return sql<SqlBool>`1 = 1`;
+        return sql<SqlBool>`(${this.column(condition.field)} is not null and ${this.column(condition.field)} <> '')`;
+      default:
+        break;
+    }
+    const { field, value } = condition;
+    if (field.kind === 'status') {
+      // Only `eq` reaches here for booleans; the filter parser refuses the other operators.
+      return eb('status', value === true ? '=' : '<>', 'active');
+    }
+    const column = this.column(field);
+    const text = this.text(column);
+    const v = String(value);
+    let comparison: RawBuilder<SqlBool>;
+    switch (condition.op) {
+      case 'eq':
+        comparison = sql<SqlBool>`${column} = ${v}`;
+        break;
+      case 'co':
+        comparison = sql<SqlBool>`${column} like ${`%${escapeLike(v)}%`} escape '\\'`;
+        break;
+      case 'sw':
+        comparison = sql<SqlBool>`${column} like ${`${escapeLike(v)}%`} escape '\\'`;
+        break;
+      case 'ew':
+        comparison = sql<SqlBool>`${column} like ${`%${escapeLike(v)}`} escape '\\'`;
+        break;
+      case 'gt':
+        comparison = sql<SqlBool>`${text} > ${v}`;
+        break;
+      case 'ge':
+        comparison = sql<SqlBool>`${text} >= ${v}`;
+        break;
+      case 'lt':
+        comparison = sql<SqlBool>`${text} < ${v}`;
+        break;
+      case 'le':
+        comparison = sql<SqlBool>`${text} <= ${v}`;
+        break;
+    }
+    // Absent attributes compare false (never NULL), so `not (...)` matches them.
+    return sql<SqlBool>`(${column} is not null and ${comparison})`;
+  }
+}
