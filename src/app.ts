@@ -38,12 +38,21 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
     },
     routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
+    // A slow or stalled client may not hold a request open for ever.
+    requestTimeout: 30_000,
     schemaController: { compilersFactory: { buildValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+      reply.header('x-frame-options', 'DENY');
+      reply.header('referrer-policy', 'no-referrer');
+      if (!reply.hasHeader('content-security-policy')) {
+        reply.header('content-security-policy', "default-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'");
+      }
+    }
   });
 
   installJsonParser(app);
@@ -73,7 +82,15 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
       return document;
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true } });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { deepLinking: true },
+    // The plugin's own CSP, with hashes for its inline bits; yonder may not be framed, and is often
+    // served over plain http on localhost, where upgrading requests would break the page.
+    staticCSP: true,
+    transformStaticCSP: (header) =>
+      header.replace("frame-ancestors 'self'", "frame-ancestors 'none'").replace(/\s*upgrade-insecure-requests;?/, ''),
+  });
 
   await app.register(operationalRoutes, { yonder });
   await app.register(async (v1) => {

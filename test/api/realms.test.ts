@@ -168,10 +168,15 @@ describeApi('operational endpoints', () => {
     }
   });
 
-  it('/docs serves the interactive reference', async () => {
+  it('/docs serves the interactive reference with security headers on its HTML', async () => {
     const reply = await y.request('GET', '/docs/', { token: null });
     expect(reply.status).toBe(200);
     expect(reply.text).toContain('swagger');
+    expect(String(reply.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
+    expect(String(reply.headers['content-security-policy'])).not.toContain('upgrade-insecure-requests');
+    expect(reply.headers['x-content-type-options']).toBe('nosniff');
+    expect(reply.headers['x-frame-options']).toBe('DENY');
+    expect(reply.headers['referrer-policy']).toBe('no-referrer');
   });
 
   it('every response carries a request id, and a sane incoming one is echoed', async () => {
