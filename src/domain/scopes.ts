@@ -13,6 +13,17 @@ export const MANAGEMENT_SCOPES = [
   'identities:read',
   'identities:update',
   'identities:delete',
+  'groups:create',
+  'groups:read',
+  'groups:update',
+  'groups:delete',
+  'applications:create',
+  'applications:read',
+  'applications:update',
+  'applications:delete',
+  'policy:read',
+  'policy:update',
+  'policy:evaluate',
 ] as const;
 
 export type Scope = (typeof MANAGEMENT_SCOPES)[number];
