@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { applicationRoutes } from './api/v1/applications.js';
 import { groupRoutes } from './api/v1/groups.js';
 import { identityRoutes } from './api/v1/identities.js';
 import { realmRoutes } from './api/v1/realms.js';
@@ -81,6 +82,7 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
     await v1.register(realmRoutes, { yonder });
     await v1.register(identityRoutes, { yonder });
     await v1.register(groupRoutes, { yonder });
+    await v1.register(applicationRoutes, { yonder });
   });
 
   await app.ready();
