@@ -62,7 +62,9 @@ export const realmRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
     },
     async (request) => {
       const { display_name, classification } = request.body.realm;
-      return createRealm(yonder.store, request.params.tenant_id, { display_name: display_name, classification });
+      return yonder.store.transaction((tx) =>
+        createRealm(tx, request.params.tenant_id, { display_name: display_name, classification }),
+      );
     },
   );
 
