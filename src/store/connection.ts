@@ -13,6 +13,8 @@ export type Executor = Kysely<Database> | Transaction<Database>;
 export interface Connection {
   db: Kysely<Database>;
   engine: Engine;
+  /** PostgreSQL only: the schema worked in, when not the default. */
+  pgSchema?: string;
   close(): Promise<void>;
 }
 
@@ -62,5 +64,5 @@ function connectPostgres(url: string, options: ConnectOptions): Connection {
   // An idle client that loses its server (restart, network) must not crash the process.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', close: () => db.destroy() };
+  return { db, engine: 'postgres', ...(options.pgSchema ? { pgSchema: options.pgSchema } : {}), close: () => db.destroy() };
 }
