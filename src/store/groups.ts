@@ -1,4 +1,4 @@
-import { conflict, notFound } from '../domain/errors.js';
+import { DomainError, conflict, notFound } from '../domain/errors.js';
 import { type Group, groupNameKey } from '../domain/group.js';
 import type { Identity } from '../domain/identity.js';
 import type { Engine, Executor } from './connection.js';
@@ -140,8 +140,9 @@ export class GroupStore {
           .onConflict((oc) => oc.columns(['group_id', 'identity_id']).doNothing())
           .execute();
       } catch (error) {
-        // An identity deleted between the caller's check and this insert.
-        if (isForeignKeyViolation(error)) throw notFound('Identity', part.join(','));
+        // An identity deleted between the caller's check and this insert (which one, the
+        // driver does not say); the transaction rolls back, so nothing is added.
+        if (isForeignKeyViolation(error)) throw new DomainError('not_found', 'identity not found');
         throw error;
       }
     }

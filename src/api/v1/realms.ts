@@ -134,7 +134,7 @@ export const realmRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
       schema: {
         operationId: 'DeleteRealm',
         summary: 'Delete an empty realm',
-        description: 'Answers 409 `realm has children` while the realm holds identities or groups.',
+        description: 'Answers 409 `realm has children` while the realm holds identities, groups or applications.',
         tags,
         security: requiresScope('realms:delete'),
         params: RealmParams,
