@@ -3,7 +3,10 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { applicationRoutes } from './api/v1/applications.js';
+import { groupRoutes } from './api/v1/groups.js';
 import { identityRoutes } from './api/v1/identities.js';
+import { policyRoutes } from './api/v1/policy.js';
 import { realmRoutes } from './api/v1/realms.js';
 import { tenantRoutes } from './api/v1/tenants.js';
 import { installBearerAuth } from './http/auth.js';
@@ -98,6 +101,9 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
     await v1.register(tenantRoutes, { yonder });
     await v1.register(realmRoutes, { yonder });
     await v1.register(identityRoutes, { yonder });
+    await v1.register(groupRoutes, { yonder });
+    await v1.register(applicationRoutes, { yonder });
+    await v1.register(policyRoutes, { yonder });
     await v1.register(scimPlugin, { yonder });
   });
 

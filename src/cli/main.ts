@@ -160,7 +160,10 @@ realm
   .description('create a realm')
   .addOption(tenantOption)
   .action(async (displayName: string, options: Target) => {
-    await withYonder(async (y) => printJson(await createRealm(y.store, (await tenantOf(y, options)).id, { display_name: displayName })));
+    await withYonder(async (y) => {
+      const tenantId = (await tenantOf(y, options)).id;
+      printJson(await y.store.transaction((tx) => createRealm(tx, tenantId, { display_name: displayName })));
+    });
   });
 realm
   .command('list')

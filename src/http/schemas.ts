@@ -45,9 +45,12 @@ export function errorResponses(...statuses: number[]): Record<number, TSchema> {
   return Object.fromEntries([400, 401, 403, ...statuses].map((s) => [s, Type.Ref('Error')]));
 }
 
-/** The security requirement a route declares; the auth hook enforces exactly this. */
-export function requiresScope(scope: string): { BearerAuth: string[] }[] {
-  return [{ BearerAuth: [scope] }];
+/**
+ * The security requirement a route declares; the auth hook enforces exactly this. Several scopes
+ * are all required (the contract's `:addMembers` wants `groups:update` and `identities:read`).
+ */
+export function requiresScope(...scopes: [string, ...string[]]): { BearerAuth: string[] }[] {
+  return [{ BearerAuth: scopes }];
 }
 
 /**

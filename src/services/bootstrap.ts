@@ -1,16 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.js';
 import { newId, newUuid } from '../domain/ids.js';
+import { adminRealmRules } from '../domain/policy.js';
 import { MANAGEMENT_SCOPES } from '../domain/scopes.js';
 import type { Realm, TenantRecord } from '../domain/tenancy.js';
 import { nowTimestamp } from '../domain/time.js';
 import type { ConnectOptions } from '../store/connection.js';
 import { Store } from '../store/index.js';
+import { insertApplication } from './applications.js';
 import type { Yonder } from './context.js';
+import { insertGroup } from './groups.js';
+import { insertInitialPolicy } from './policy.js';
 import { createRealm } from './tenancy.js';
 import { TokenService } from './tokens.js';
 
 export const ADMIN_TOKEN_TTL_SECONDS = 90 * 24 * 3600;
+export const ADMINISTRATORS_GROUP = 'Administrators';
+export const ADMIN_CONSOLE_APPLICATION = 'Admin Console';
 
 /** Opens the store (migrating it), loads the shared keys, and returns the service context. */
 export async function openYonder(config: Config, connectOptions: ConnectOptions = {}): Promise<Yonder> {
@@ -38,7 +44,9 @@ export interface BootstrapResult {
 
 /**
  * On an empty store, creates the tenant with its admin realm and a realm named "Default", and an
- * admin token holding every scope. Runs once per store, even when several processes start
+ * admin token holding every scope. The admin realm gets an "Administrators" group, the managed
+ * "Admin Console" application, and a policy that lets only Administrators enroll and sign in to
+ * the Admin Console; the Default realm gets the default policy (every active identity allowed). Runs once per store, even when several processes start
  * together: the first to claim the bootstrap marker does it, in the same transaction.
  */
 export async function bootstrapIfEmpty(y: Yonder): Promise<BootstrapResult | null> {
@@ -65,6 +73,18 @@ export async function bootstrapIfEmpty(y: Yonder): Promise<BootstrapResult | nul
       update_time: now,
     };
     await tx.realms.insert(adminRealm);
+    const adminRef = { tenantId, realmId: adminRealmId };
+    const administrators = await insertGroup(tx, adminRef, {
+      display_name: ADMINISTRATORS_GROUP,
+      description: 'Members may sign in to the Admin Console.',
+    });
+    const adminConsole = await insertApplication(
+      tx,
+      adminRef,
+      { display_name: ADMIN_CONSOLE_APPLICATION, protocol_config: { type: 'oidc' } },
+      { is_managed: true, classification: 'admin_console' },
+    );
+    await insertInitialPolicy(tx, adminRef, adminRealmRules(administrators.id, adminConsole.id));
     const defaultRealm = await createRealm(tx, tenantId, { display_name: 'Default' });
     const { token } = await y.tokens.mint(tx, {
       tenant,

@@ -5,6 +5,7 @@ import { nowTimestamp } from '../domain/time.js';
 import type { Repositories } from '../store/index.js';
 import type { Yonder } from './context.js';
 import { type ListParams, type Page, listPage } from './paging.js';
+import { insertInitialPolicy } from './policy.js';
 
 export function publicTenant(record: TenantRecord): Tenant {
   const { id, display_name, create_time, update_time } = record;
@@ -38,6 +39,10 @@ export interface NewRealmInput {
   classification?: RealmClassification;
 }
 
+/**
+ * Creates a realm with its published default policy (version 1: every active identity may enroll
+ * and authenticate). Give it a transaction so the two commit together.
+ */
 export async function createRealm(repos: Repositories, tenantId: string, input: NewRealmInput): Promise<Realm> {
   const now = nowTimestamp();
   const realm: Realm = {
@@ -49,6 +54,7 @@ export async function createRealm(repos: Repositories, tenantId: string, input: 
     update_time: now,
   };
   await repos.realms.insert(realm);
+  await insertInitialPolicy(repos, { tenantId, realmId: realm.id });
   return realm;
 }
 

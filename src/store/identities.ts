@@ -147,4 +147,19 @@ export class IdentityStore {
       .execute();
     return rows.map((r) => r.id);
   }
+
+  /** The given ids that are identities of the realm (in chunks, within the engines' parameter limits). */
+  async existing(realmId: string, ids: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.db
+        .selectFrom('identities')
+        .select('id')
+        .where('realm_id', '=', realmId)
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute();
+      for (const row of rows) found.add(row.id);
+    }
+    return found;
+  }
 }

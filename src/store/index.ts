@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
+import { ApplicationStore } from './applications.js';
 import { type ConnectOptions, type Connection, type Engine, type Executor, connect } from './connection.js';
+import { GroupStore } from './groups.js';
 import { IdentityStore } from './identities.js';
 import { migrateToLatest } from './migrate.js';
+import { PolicyStore } from './policies.js';
 import { RealmStore } from './realms.js';
 import { ScimUserQueries } from './scim-users.js';
 import { SecretStore } from './secrets.js';
@@ -15,14 +18,20 @@ export class Repositories {
   readonly identities: IdentityStore;
   readonly tokens: TokenStore;
   readonly secrets: SecretStore;
+  readonly groups: GroupStore;
+  readonly applications: ApplicationStore;
+  readonly policies: PolicyStore;
   readonly scimUsers: ScimUserQueries;
 
   constructor(executor: Executor, engine: Engine) {
     this.tenants = new TenantStore(executor);
-    this.realms = new RealmStore(executor);
+    this.realms = new RealmStore(executor, engine);
     this.identities = new IdentityStore(executor, engine);
     this.tokens = new TokenStore(executor);
     this.secrets = new SecretStore(executor);
+    this.groups = new GroupStore(executor, engine);
+    this.applications = new ApplicationStore(executor);
+    this.policies = new PolicyStore(executor);
     this.scimUsers = new ScimUserQueries(executor, engine);
   }
 }

@@ -1,6 +1,6 @@
 import { conflict } from '../domain/errors.js';
 import type { Realm, RealmClassification } from '../domain/tenancy.js';
-import type { Executor } from './connection.js';
+import type { Engine, Executor } from './connection.js';
 import { isForeignKeyViolation } from './constraint-errors.js';
 import type { RealmsTable } from './schema.js';
 
@@ -9,7 +9,10 @@ function toRealm(row: RealmsTable): Realm {
 }
 
 export class RealmStore {
-  constructor(private readonly db: Executor) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly engine: Engine,
+  ) {}
 
   async insert(realm: Realm): Promise<void> {
     await this.db.insertInto('realms').values(realm).execute();
@@ -67,15 +70,24 @@ export class RealmStore {
       .execute();
   }
 
-  /** True when the realm holds anything that must be deleted first. */
+  /**
+   * Serializes changes to what a realm's policy may reference, inside a transaction: publishing a
+   * policy and deleting a group or application both take this lock first, so a delete cannot
+   * slip past a publish that references what it deletes. On PostgreSQL a row lock on the realm;
+   * SQLite has one writer at a time and needs none.
+   */
+  async lock(realmId: string): Promise<void> {
+    if (this.engine !== 'postgres') return;
+    await this.db.selectFrom('realms').select('id').where('id', '=', realmId).forUpdate().execute();
+  }
+
+  /** True when the realm holds anything that must be deleted first (its policy goes with it). */
   async hasChildren(realmId: string): Promise<boolean> {
-    const child = await this.db
-      .selectFrom('identities')
-      .select('id')
-      .where('realm_id', '=', realmId)
-      .limit(1)
-      .executeTakeFirst();
-    return child !== undefined;
+    for (const table of ['identities', 'groups', 'applications'] as const) {
+      const child = await this.db.selectFrom(table).select('id').where('realm_id', '=', realmId).limit(1).executeTakeFirst();
+      if (child !== undefined) return true;
+    }
+    return false;
   }
 
   /** A child created concurrently makes the delete fail like a child found before it. */

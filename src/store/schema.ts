@@ -75,6 +75,47 @@ export interface BootstrapTable {
   create_time: string;
 }
 
+export interface GroupsTable {
+  id: string;
+  tenant_id: string;
+  realm_id: string;
+  display_name: string;
+  display_name_key: string;
+  description: string;
+  create_time: string;
+  update_time: string;
+}
+
+export interface GroupMembersTable {
+  group_id: string;
+  identity_id: string;
+}
+
+export interface ApplicationsTable {
+  id: string;
+  tenant_id: string;
+  realm_id: string;
+  display_name: string;
+  /** 0 or 1. */
+  is_managed: number;
+  classification: string | null;
+  resource_server_id: string | null;
+  authenticator_config_id: string | null;
+  /** JSON text. */
+  protocol_config: string;
+  create_time: string;
+  update_time: string;
+}
+
+export interface PoliciesTable {
+  realm_id: string;
+  version: number;
+  tenant_id: string;
+  /** The ordered rule list as JSON text. */
+  rules: string;
+  create_time: string;
+}
+
 export interface Database {
   tenants: TenantsTable;
   realms: RealmsTable;
@@ -83,4 +124,8 @@ export interface Database {
   signing_keys: SigningKeysTable;
   server_secrets: ServerSecretsTable;
   bootstrap: BootstrapTable;
+  groups: GroupsTable;
+  group_members: GroupMembersTable;
+  applications: ApplicationsTable;
+  policies: PoliciesTable;
 }

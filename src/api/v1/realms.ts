@@ -62,7 +62,9 @@ export const realmRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
     },
     async (request) => {
       const { display_name, classification } = request.body.realm;
-      return createRealm(yonder.store, request.params.tenant_id, { display_name: display_name, classification });
+      return yonder.store.transaction((tx) =>
+        createRealm(tx, request.params.tenant_id, { display_name: display_name, classification }),
+      );
     },
   );
 
@@ -132,7 +134,7 @@ export const realmRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
       schema: {
         operationId: 'DeleteRealm',
         summary: 'Delete an empty realm',
-        description: 'Answers 409 `realm has children` while the realm holds identities or groups.',
+        description: 'Answers 409 `realm has children` while the realm holds identities, groups or applications.',
         tags,
         security: requiresScope('realms:delete'),
         params: RealmParams,

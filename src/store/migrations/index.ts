@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as core from './001-core.js';
+import * as groupsPolicy from './002-groups-policy.js';
 import * as identityVersion from './003-identity-version.js';
 
 /**
@@ -8,6 +9,7 @@ import * as identityVersion from './003-identity-version.js';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '001-core': core,
+  '002-groups-policy': groupsPolicy,
   '003-identity-version': identityVersion,
 };
 

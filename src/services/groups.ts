@@ -1,0 +1,156 @@
+import { DomainError, conflict, notFound } from '../domain/errors.js';
+import { type Group, type GroupPatch, type NewGroupInput, applyGroupPatch } from '../domain/group.js';
+import type { Identity } from '../domain/identity.js';
+import { newId } from '../domain/ids.js';
+import { rulesReferencing } from '../domain/policy.js';
+import { nowTimestamp } from '../domain/time.js';
+import type { Repositories } from '../store/index.js';
+import type { Yonder } from './context.js';
+import type { RealmRef } from './identities.js';
+import { type ListParams, type Page, listPage } from './paging.js';
+import { requireRealm } from './tenancy.js';
+
+/** Inserts a group with the repositories given (a transaction, for the bootstrap). */
+export async function insertGroup(repos: Repositories, ref: RealmRef, input: NewGroupInput): Promise<Group> {
+  const now = nowTimestamp();
+  const group: Group = {
+    id: newId(),
+    realm_id: ref.realmId,
+    tenant_id: ref.tenantId,
+    display_name: input.display_name,
+    description: input.description ?? '',
+    create_time: now,
+    update_time: now,
+  };
+  await repos.groups.insert(group);
+  return group;
+}
+
+export async function createGroup(y: Yonder, ref: RealmRef, input: NewGroupInput): Promise<Group> {
+  await requireRealm(y.store, ref.tenantId, ref.realmId);
+  return insertGroup(y.store, ref, input);
+}
+
+async function requireGroup(repos: Repositories, ref: RealmRef, id: string, forUpdate = false): Promise<Group> {
+  await requireRealm(repos, ref.tenantId, ref.realmId);
+  const group = forUpdate ? await repos.groups.getForUpdate(ref.realmId, id) : await repos.groups.get(ref.realmId, id);
+  if (!group) throw notFound('Group', id);
+  return group;
+}
+
+export async function getGroup(y: Yonder, ref: RealmRef, id: string): Promise<Group> {
+  return requireGroup(y.store, ref, id);
+}
+
+export async function listGroups(y: Yonder, ref: RealmRef, params: ListParams): Promise<Page<Group>> {
+  await requireRealm(y.store, ref.tenantId, ref.realmId);
+  return listPage(
+    params,
+    { list: `groups:${ref.realmId}`, filter: '', defaultPageSize: 20, maxPageSize: 200 },
+    y.pageTokenKey,
+    (after, offset, limit) => y.store.groups.page(ref.realmId, after, offset, limit),
+    () => y.store.groups.count(ref.realmId),
+  );
+}
+
+export async function updateGroup(y: Yonder, ref: RealmRef, id: string, patch: GroupPatch): Promise<Group> {
+  return y.store.transaction(async (tx) => {
+    const current = await requireGroup(tx, ref, id, true);
+    const updated = applyGroupPatch(current, patch, nowTimestamp());
+    await tx.groups.update(updated);
+    return updated;
+  });
+}
+
+/**
+ * A group can be deleted only when it has no members (the contract's 409 `group has children`)
+ * and no rule of the realm's current policy names it (409 naming the rules).
+ */
+export async function deleteGroup(y: Yonder, ref: RealmRef, id: string): Promise<void> {
+  await y.store.transaction(async (tx) => {
+    await requireRealm(tx, ref.tenantId, ref.realmId);
+    await tx.realms.lock(ref.realmId);
+    await requireGroup(tx, ref, id, true);
+    if (await tx.groups.hasMembers(id)) throw conflict('group has children');
+    const policy = await tx.policies.current(ref.realmId);
+    const rules = policy ? rulesReferencing(policy.rules, 'groups', id) : [];
+    if (rules.length > 0) throw referencedBy('group', rules);
+    await tx.groups.delete(ref.realmId, id);
+  });
+}
+
+export function referencedBy(what: string, rules: readonly { id: string; name: string }[]): DomainError {
+  const names = rules.map((r) => `"${r.name}" (${r.id})`).join(', ');
+  return conflict(`${what} is referenced by policy rules: ${names}`);
+}
+
+/** Every id must be an identity of the group's realm; otherwise 404 naming each unknown one. */
+async function requireIdentities(repos: Repositories, realmId: string, ids: readonly string[]): Promise<void> {
+  const found = await repos.identities.existing(realmId, ids);
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length === 0) return;
+  throw new DomainError(
+    'not_found',
+    'identity not found',
+    missing.map((id) => ({ type: 'ResourceInfo', resource_type: 'Identity', id, description: 'identity not found' })),
+  );
+}
+
+/**
+ * Membership changes are all-or-nothing and run in one transaction: the group is locked, every id
+ * is checked against the realm, then the rows are written. Adding a member twice or removing a
+ * non-member is not an error. Concurrent calls on one group serialize on the group's row
+ * (PostgreSQL) or on the single writer (SQLite), so the end state is that of some serial order.
+ */
+export async function addMembers(y: Yonder, ref: RealmRef, groupId: string, identityIds: readonly string[]): Promise<Group> {
+  const ids = [...new Set(identityIds)];
+  return y.store.transaction(async (tx) => {
+    const group = await requireGroup(tx, ref, groupId, true);
+    await requireIdentities(tx, ref.realmId, ids);
+    await tx.groups.addMembers(groupId, ids);
+    return group;
+  });
+}
+
+export async function removeMembers(
+  y: Yonder,
+  ref: RealmRef,
+  groupId: string,
+  identityIds: readonly string[],
+): Promise<Group> {
+  const ids = [...new Set(identityIds)];
+  return y.store.transaction(async (tx) => {
+    const group = await requireGroup(tx, ref, groupId, true);
+    await requireIdentities(tx, ref.realmId, ids);
+    await tx.groups.removeMembers(groupId, ids);
+    return group;
+  });
+}
+
+export async function listMembers(y: Yonder, ref: RealmRef, groupId: string, params: ListParams): Promise<Page<Identity>> {
+  await requireGroup(y.store, ref, groupId);
+  return listPage(
+    params,
+    { list: `group-members:${groupId}`, filter: '', defaultPageSize: 20, maxPageSize: 200 },
+    y.pageTokenKey,
+    (after, offset, limit) => y.store.groups.memberPage(groupId, after, offset, limit),
+    () => y.store.groups.memberCount(groupId),
+  );
+}
+
+export async function listGroupsOfIdentity(
+  y: Yonder,
+  ref: RealmRef,
+  identityId: string,
+  params: ListParams,
+): Promise<Page<Group>> {
+  await requireRealm(y.store, ref.tenantId, ref.realmId);
+  if (!(await y.store.identities.get(ref.realmId, identityId))) throw notFound('Identity', identityId);
+  return listPage(
+    params,
+    { list: `identity-groups:${identityId}`, filter: '', defaultPageSize: 20, maxPageSize: 200 },
+    y.pageTokenKey,
+    (after, offset, limit) => y.store.groups.pageOfIdentity(identityId, after, offset, limit),
+    () => y.store.groups.countOfIdentity(identityId),
+  );
+}
