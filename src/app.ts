@@ -11,7 +11,7 @@ import { realmRoutes } from './api/v1/realms.js';
 import { tenantRoutes } from './api/v1/tenants.js';
 import { installBearerAuth } from './http/auth.js';
 import { BODY_LIMIT_BYTES, installJsonParser, installUrlGuard } from './http/content-type.js';
-import { installErrorHandling } from './http/errors.js';
+import { frameworkErrors, installErrorHandling } from './http/errors.js';
 import { ErrorResponse } from './http/schemas.js';
 import { buildValidator } from './http/validation.js';
 import { operationalRoutes } from './http/operational.js';
@@ -44,6 +44,7 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
     // A slow or stalled client may not hold a request open for ever.
     requestTimeout: 30_000,
     schemaController: { compilersFactory: { buildValidator } },
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addHook('onSend', async (request, reply) => {

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type ErrorCode, invalidParameters } from '../domain/errors.js';
 import { toFieldViolations } from './violations.js';
 
@@ -74,4 +74,18 @@ export function installErrorHandling(app: FastifyInstance): void {
     return sendError(reply, new DomainError('internal_server_error', 'internal server error'));
   });
   app.setNotFoundHandler((_request, reply) => sendError(reply, new DomainError('not_found', 'not found')));
+}
+
+/**
+ * Errors the router raises before any route or hook runs: a URL that cannot be decoded is a
+ * malformed request; a path segment longer than any id can be is simply not found.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    sendError(reply, new DomainError('not_found', 'not found'));
+  } else if (error.code === 'FST_ERR_BAD_URL') {
+    sendError(reply, new DomainError('bad_request', 'invalid request'));
+  } else {
+    sendError(reply, new DomainError('internal_server_error', 'internal server error'));
+  }
 }

@@ -1,20 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANAGEMENT_SCOPES } from '../../src/domain/scopes.js';
-import { ContractCoverage, contractOperations, contractUnavailableReason } from '../support/contract.js';
+import {
+  ContractCoverage,
+  type DocumentedRoute,
+  YONDER_ONLY_ROUTES,
+  contractUnavailableReason,
+  documentedRoutes,
+  isScimRoute,
+  routeCoverageProblems,
+} from '../support/contract.js';
 import { type Reply, type RequestOptions, TestYonder, describeApi, engine } from '../support/harness.js';
 
 /**
- * Every `/v1` route yonder documents, called in its success and error cases, with each reply
- * validated against the Beyond Identity v1 OpenAPI contract (`test/support/contract.ts`). The
- * last test reads yonder's own OpenAPI document and fails if a documented route was never
+ * Every non-SCIM `/v1` route yonder documents, called in its success and error cases, with each
+ * reply validated against the Beyond Identity v1 OpenAPI contract (`test/support/contract.ts`).
+ * The last test reads yonder's own OpenAPI document and fails if a documented route was never
  * checked with a successful reply, so a new route cannot ship without a contract check.
+ *
+ * The SCIM routes (`/scim/v2/...`) are this file's sibling's part: `contract.scim.test.ts` checks
+ * them the same way, including 401, 403 and coverage. Yonder-only routes of both parts are listed
+ * in `YONDER_ONLY_ROUTES` (test/support/contract.ts) with their reasons.
  */
 
-/**
- * Routes yonder serves under `/v1` that the Beyond Identity contract does not have. They are
- * exercised but not schema-checked; each must be listed here with its reason. None yet.
- */
-const YONDER_ONLY_ROUTES: Readonly<Record<string, string>> = {};
+/** This file's part of the documented routes. */
+const inPart = (path: string) => !isScimRoute(path);
 
 const TENANT = '/v1/tenants/{tenant_id}';
 const REALMS = `${TENANT}/realms`;
@@ -258,40 +267,38 @@ if (unavailable) {
     });
 
     describe('every route', () => {
-      let documented: { method: string; path: string; scope: string | undefined }[];
+      let documented: DocumentedRoute[];
 
       beforeAll(async () => {
         const reply = await y.request('GET', '/openapi.json', { token: null });
         expect(reply.status).toBe(200);
-        const paths = reply.body.paths as Record<string, Record<string, { security?: Record<string, string[]>[] }>>;
-        documented = Object.entries(paths)
-          .filter(([path]) => path.startsWith('/v1/'))
-          .flatMap(([path, item]) =>
-            Object.entries(item)
-              .filter(([method]) => ['get', 'put', 'post', 'patch', 'delete'].includes(method))
-              .map(([method, operation]) => ({
-                method: method.toUpperCase(),
-                path,
-                scope: operation.security?.[0]?.BearerAuth?.[0],
-              })),
-          );
+        documented = documentedRoutes(reply.body, inPart);
         expect(documented.length).toBeGreaterThan(0);
       });
 
-      const params = { identity_id: UNKNOWN_ID };
+      /** An id for every path parameter below the realm; nothing it names exists. */
+      const paramsOf = (path: string): Record<string, string> =>
+        Object.fromEntries(
+          [...path.matchAll(/\{(\w+)\}/g)]
+            .map(([, name = '']) => name)
+            .filter((name) => name !== 'tenant_id' && name !== 'realm_id')
+            .map((name) => [name, UNKNOWN_ID]),
+        );
 
       it('answers 401 in the contract shape without a token', async () => {
         for (const { method, path } of documented) {
-          const reply = await call(method, path, { params, token: null, body: {} });
+          const reply = await call(method, path, { params: paramsOf(path), token: null, body: {} });
           expect(reply.status, `${method} ${path}`).toBe(401);
         }
       });
 
       it('answers 403 in the contract shape to a token without the route scope', async () => {
-        for (const { method, path, scope } of documented) {
-          expect(scope, `${method} ${path} declares a scope`).toBeDefined();
-          const token = await y.mintToken(MANAGEMENT_SCOPES.filter((s) => s !== scope));
-          const reply = await call(method, path, { params, token, body: {} });
+        for (const { method, path, scopes } of documented) {
+          // Only SCIM discovery takes any valid token (contract.scim.test.ts); every other /v1
+          // operation of the contract names a scope.
+          expect(scopes.length, `${method} ${path} declares a scope`).toBeGreaterThan(0);
+          const token = await y.mintToken(MANAGEMENT_SCOPES.filter((s) => !scopes.includes(s)));
+          const reply = await call(method, path, { params: paramsOf(path), token, body: {} });
           expect(reply.status, `${method} ${path}`).toBe(403);
         }
       });
@@ -302,24 +309,8 @@ if (unavailable) {
         expect(reply.status).toBe(403);
       });
 
-      it('every documented /v1 route is in the contract or listed as yonder-only, and was checked with a 2xx', () => {
-        const inContract = new Set(contractOperations());
-        const problems: string[] = [];
-        for (const { method, path } of documented) {
-          const key = `${method} ${path}`;
-          const yonderOnly = key in YONDER_ONLY_ROUTES;
-          if (!yonderOnly && !inContract.has(key)) problems.push(`${key}: not in the contract and not in YONDER_ONLY_ROUTES`);
-          if (yonderOnly && inContract.has(key)) problems.push(`${key}: listed as yonder-only but the contract has it`);
-          const statuses = [...(coverage.checked.get(key) ?? [])];
-          if (!statuses.some((s) => s >= 200 && s < 300)) {
-            problems.push(`${key}: never ${yonderOnly ? 'exercised' : 'checked against the contract'} with a 2xx reply`);
-          }
-        }
-        const served = new Set(documented.map(({ method, path }) => `${method} ${path}`));
-        for (const key of Object.keys(YONDER_ONLY_ROUTES)) {
-          if (!served.has(key)) problems.push(`${key}: listed in YONDER_ONLY_ROUTES but yonder does not document it`);
-        }
-        expect(problems).toEqual([]);
+      it('every documented non-SCIM /v1 route is in the contract or listed as yonder-only, and was checked with a 2xx', () => {
+        expect(routeCoverageProblems(documented, coverage, inPart)).toEqual([]);
       });
     });
   });

@@ -235,6 +235,9 @@ export interface StatusAllowance {
   reason: string;
 }
 
+/** SCIM discovery (RFC 7644 §4): a valid token of the realm is needed, but no scope. */
+const SCIM_DISCOVERY = ['ServiceProviderConfig', 'ResourceTypes', 'Schemas'] as const;
+
 export const UNDECLARED_STATUS_ALLOWANCES: readonly StatusAllowance[] = [
   {
     method: 'POST',
@@ -244,6 +247,42 @@ export const UNDECLARED_STATUS_ALLOWANCES: readonly StatusAllowance[] = [
     reason:
       'the operation text requires 1 to 1000 ids and refuses repeats, but its responses list no 400; ' +
       'yonder answers the usual FieldViolations 400',
+  },
+  // The discovery operations inherit the document's global `security: [{BearerAuth: []}]` (a token,
+  // no scope) yet list only 200, 429 and 500. Without a valid token the answer is 401 (RFC 7644 §2,
+  // RFC 6750 §3.1), in the SCIM error shape every other SCIM operation declares for its 401.
+  ...SCIM_DISCOVERY.map(
+    (endpoint): StatusAllowance => ({
+      method: 'GET',
+      path: `${SCIM}/${endpoint}`,
+      status: 401,
+      schema: 'SCIMError',
+      reason: 'the operation needs a bearer token (global security) but its responses list no 401',
+    }),
+  ),
+  // RFC 7644 §3.3 and §3.5.1: a create or replace that would duplicate a unique attribute (userName)
+  // answers 409 with `scimType: uniqueness`. The contract's create and replace User list no 409 at all,
+  // so a client can get nothing else from a conflicting userName; the body is still a SCIMError.
+  {
+    method: 'POST',
+    path: `${SCIM}/Users`,
+    status: 409,
+    schema: 'SCIMError',
+    reason: 'RFC 7644 §3.3: a userName already taken is 409 uniqueness; the contract lists no 409',
+  },
+  {
+    method: 'PUT',
+    path: `${SCIM}/Users/{user_id}`,
+    status: 409,
+    schema: 'SCIMError',
+    reason: 'RFC 7644 §3.5.1: replacing userName with a taken one is 409 uniqueness; the contract lists no 409',
+  },
+  {
+    method: 'PATCH',
+    path: `${SCIM}/Users/{user_id}`,
+    status: 409,
+    schema: 'SCIMError',
+    reason: 'RFC 7644 §3.5.2: patching userName to a taken one is 409 uniqueness; the contract lists no 409',
   },
 ];
 
@@ -636,6 +675,19 @@ export interface ContractCheckOptions {
   allowProperties?: readonly string[];
 }
 
+/**
+ * The media types an allowed (undeclared) status is answered in: those the operation declares for
+ * its other JSON responses, so a SCIM operation's allowance is `application/scim+json` (correction 6)
+ * like the rest of its replies; `application/json` when the operation declares none.
+ */
+function jsonMediaTypesOf(operation: Operation): string[] {
+  const types = new Set<string>();
+  for (const response of operation.responses.values()) {
+    for (const type of response.mediaTypes) if (/^application\/(?:[\w.-]+\+)?json$/.test(type)) types.add(type);
+  }
+  return types.size > 0 ? [...types] : ['application/json'];
+}
+
 function mediaTypeOf(reply: ContractReply): string {
   return String(reply.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
 }
@@ -672,7 +724,7 @@ export function expectMatchesContract(
 
   const spec: ResponseSpec =
     'reason' in response
-      ? { mediaTypes: ['application/json'], exampleCodes: [], schema: componentSchemaRef(response.schema) }
+      ? { mediaTypes: jsonMediaTypesOf(operation), exampleCodes: [], schema: componentSchemaRef(response.schema) }
       : response;
   if (spec.mediaTypes.length === 0) {
     if (reply.text !== '') throw new ContractMismatch(`${where}: the contract says the body is empty, got ${reply.text}`);
@@ -735,4 +787,86 @@ export class ContractCoverage {
   has(method: string, path: string): boolean {
     return this.checked.has(operationKey(method, path));
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Routes: yonder's own OpenAPI document, split between the suites that check them
+// ---------------------------------------------------------------------------------------------
+
+/** Every SCIM route (`/v1/tenants/{tenant_id}/realms/{realm_id}/scim/v2/...`) starts with this. */
+export const SCIM_ROUTE_PREFIX = `${SCIM}/`;
+
+export const isScimRoute = (path: string): boolean => path.startsWith(SCIM_ROUTE_PREFIX);
+
+/**
+ * Routes yonder serves under `/v1` that the Beyond Identity contract does not have, each with its
+ * reason. They are exercised but not schema-checked. `contract.v1.test.ts` checks the non-SCIM
+ * part of this list and `contract.scim.test.ts` the SCIM part.
+ */
+export const YONDER_ONLY_ROUTES: Readonly<Record<string, string>> = {
+  [`GET ${SCIM}/ResourceTypes/{id}`]:
+    'RFC 7644 §4: a resource type is retrievable by its id at /ResourceTypes/{id}; the contract has only the list',
+  [`GET ${SCIM}/Schemas/{id}`]:
+    'RFC 7644 §4: a schema is retrievable by its URN at /Schemas/{id}; the contract has only the list',
+  [`POST ${SCIM}/Bulk`]:
+    'RFC 7644 §3.7 Bulk; the contract has no /Bulk path although its SCIMServiceProviderConfig requires `bulk`',
+};
+
+/** One operation from yonder's `/openapi.json`. */
+export interface DocumentedRoute {
+  method: string;
+  path: string;
+  /**
+   * The scopes of its security alternatives (any one suffices); empty when any valid token will do
+   * (`[{BearerAuth: []}]`, the SCIM discovery routes).
+   */
+  scopes: string[];
+}
+
+/** The operations of yonder's OpenAPI document (`GET /openapi.json`) whose path `include` accepts. */
+export function documentedRoutes(openapi: unknown, include: (path: string) => boolean): DocumentedRoute[] {
+  const paths = isObject(openapi) && isObject(openapi.paths) ? openapi.paths : {};
+  const routes: DocumentedRoute[] = [];
+  for (const [path, item] of Object.entries(paths)) {
+    if (!path.startsWith('/v1/') || !include(path) || !isObject(item)) continue;
+    for (const [method, operation] of Object.entries(item)) {
+      if (!['get', 'put', 'post', 'patch', 'delete'].includes(method) || !isObject(operation)) continue;
+      const security = Array.isArray(operation.security) ? operation.security : [];
+      const scopes = security.flatMap((requirement) =>
+        isObject(requirement) && Array.isArray(requirement.BearerAuth) ? requirement.BearerAuth.map(String) : [],
+      );
+      routes.push({ method: method.toUpperCase(), path, scopes: [...new Set(scopes)] });
+    }
+  }
+  return routes;
+}
+
+/**
+ * What is wrong with a suite's coverage of its part of the documented routes: a route neither in
+ * the contract nor yonder-only, a yonder-only route the contract has (or yonder does not document),
+ * a route never checked (or, yonder-only, never exercised) with a 2xx reply.
+ */
+export function routeCoverageProblems(
+  documented: readonly DocumentedRoute[],
+  coverage: ContractCoverage,
+  inPart: (path: string) => boolean,
+): string[] {
+  const inContract = new Set(contractOperations());
+  const problems: string[] = [];
+  for (const { method, path } of documented) {
+    const key = operationKey(method, path);
+    const yonderOnly = key in YONDER_ONLY_ROUTES;
+    if (!yonderOnly && !inContract.has(key)) problems.push(`${key}: not in the contract and not in YONDER_ONLY_ROUTES`);
+    if (yonderOnly && inContract.has(key)) problems.push(`${key}: listed as yonder-only but the contract has it`);
+    const statuses = [...(coverage.checked.get(key) ?? [])];
+    if (!statuses.some((s) => s >= 200 && s < 300)) {
+      problems.push(`${key}: never ${yonderOnly ? 'exercised' : 'checked against the contract'} with a 2xx reply`);
+    }
+  }
+  const served = new Set(documented.map(({ method, path }) => operationKey(method, path)));
+  for (const key of Object.keys(YONDER_ONLY_ROUTES)) {
+    const path = key.slice(key.indexOf(' ') + 1);
+    if (inPart(path) && !served.has(key)) problems.push(`${key}: listed in YONDER_ONLY_ROUTES but yonder does not document it`);
+  }
+  return problems;
 }

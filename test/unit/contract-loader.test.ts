@@ -113,6 +113,15 @@ const identity = {
     );
   });
 
+  it('an allowed undeclared status is answered in the media type of the operation (SCIM: application/scim+json)', () => {
+    const spc = '/v1/tenants/{tenant_id}/realms/{realm_id}/scim/v2/ServiceProviderConfig';
+    const body = { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '401', detail: 'unauthorized' };
+    const reply = (type: string) => ({ status: 401, headers: { 'content-type': type }, body, text: JSON.stringify(body) });
+    expect(() => expectMatchesContract('GET', spc, reply('application/scim+json; charset=utf-8'))).not.toThrow();
+    expect(() => expectMatchesContract('GET', spc, reply('application/json'))).toThrow(/application\/scim\+json/);
+    expect(() => expectMatchesContract('GET', spc, { ...reply('application/scim+json'), status: 403 })).toThrow(/does not declare/);
+  });
+
   it('list roles is read under `roles` (correction 3)', () => {
     const validate = contractResponseValidator('GET', '/v1/tenants/{tenant_id}/realms/{realm_id}/resource-servers/{resource_server_id}/roles', 200)!;
     expect(validate({ roles: [], total_size: 0 })).toBe(true);
