@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { newId, newUuid } from '../../src/domain/ids.js';
+import { MANAGEMENT_SCOPES } from '../../src/domain/scopes.js';
+import type { TenantRecord } from '../../src/domain/tenancy.js';
+import { nowTimestamp } from '../../src/domain/time.js';
+import { createRealm } from '../../src/services/tenancy.js';
+import { TestYonder, describeApi } from '../support/harness.js';
+
+/**
+ * The isolation matrix: every route of the OpenAPI document is called with a token of another
+ * tenant, a token of another realm, a token without the route's scope, an expired token and a
+ * revoked token, and with ids that exist only in another realm. Each must be refused (401, 403,
+ * 404; 400 where the body is checked first), and no reply may carry another realm's data.
+ *
+ * A route whose path names a parameter this file has no rule for fails the test: a new kind of
+ * resource cannot slip in without its isolation being thought about.
+ */
+
+interface Route {
+  method: string;
+  path: string;
+  scopes: string[][] | null;
+}
+
+/** Secrets of realm B: none of these may appear in any reply to a caller outside realm B. */
+const SECRET_MARKERS = ['iso-secret-username', 'Iso Secret Group', 'iso-secret@example.com', 'Iso Secret App'];
+
+describeApi('isolation matrix: every route refuses other tenants, realms, scopes and dead tokens', () => {
+  let y: TestYonder;
+  let routes: Route[];
+  let realmB: string;
+  const idsInB: Record<string, string> = {};
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    y = await TestYonder.start();
+    const doc = (await y.request('GET', '/openapi.json', { token: null })).body;
+    routes = [];
+    for (const [path, item] of Object.entries<Record<string, { security?: Record<string, string[]>[] }>>(doc.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        const security = operation.security;
+        const scopes = security && security.length > 0 ? security.map((s) => Object.values(s).flat()) : null;
+        routes.push({ method: method.toUpperCase(), path, scopes });
+      }
+    }
+
+    // Realm B of the same tenant, holding one of everything, with recognisable secrets.
+    realmB = (await y.request('POST', `/v1/tenants/${y.tenantId}/realms`, { body: { realm: { display_name: 'Realm B' } } })).body.id;
+    const pathB = (rest: string) => y.realmPath(rest, realmB);
+    const identity = await y.request('POST', pathB('/identities'), {
+      body: {
+        identity: {
+          display_name: 'Iso Secret Person',
+          traits: { type: 'traits_v0', username: 'iso-secret-username', primary_email_address: 'iso-secret@example.com' },
+        },
+      },
+    });
+    idsInB.identity_id = identity.body.id;
+    idsInB.user_id = identity.body.id;
+    const group = await y.request('POST', pathB('/groups'), { body: { group: { display_name: 'Iso Secret Group' } } });
+    idsInB.group_id = group.body.id;
+    await y.request('POST', pathB(`/groups/${group.body.id}:addMembers`), { body: { identity_ids: [identity.body.id] } });
+    const app = await y.request('POST', pathB('/applications'), {
+      body: { application: { display_name: 'Iso Secret App', protocol_config: { type: 'oidc' } } },
+    });
+    idsInB.application_id = app.body.id;
+    for (const [name, id] of Object.entries(idsInB)) expect(id, name).toBeTruthy();
+
+    // Another tenant in the same store, with a full admin token of its own.
+    const now = nowTimestamp();
+    const otherTenant: TenantRecord = {
+      id: newId(),
+      display_name: 'Other Tenant',
+      admin_realm_id: newId(),
+      management_application_id: newUuid(),
+      create_time: now,
+      update_time: now,
+    };
+    await y.yonder.store.tenants.insert(otherTenant);
+    await createRealm(y.yonder.store, otherTenant.id, { display_name: 'Admin' });
+    tokens.otherTenant = (
+      await y.yonder.tokens.mint(y.yonder.store, { tenant: otherTenant, scopes: MANAGEMENT_SCOPES, ttlSeconds: 600, displayName: 'other' })
+    ).token;
+
+    tokens.realmB = await y.mintToken(MANAGEMENT_SCOPES, { realmId: realmB });
+    tokens.expired = await y.mintToken(MANAGEMENT_SCOPES, { ttlSeconds: 1 });
+    tokens.revoked = await y.mintToken(MANAGEMENT_SCOPES);
+    const jti = JSON.parse(Buffer.from(tokens.revoked.split('.')[1] ?? '', 'base64url').toString()).jti as string;
+    await y.yonder.store.tokens.revoke(jti, nowTimestamp());
+    // Past the expiry of the short token, and past any short-lived verification cache.
+    await new Promise((resolve) => setTimeout(resolve, 2200));
+  }, 60_000);
+  afterAll(async () => y?.close());
+
+  /** Fills the path for realm A (the caller's), with `ids` for the resource parameters. */
+  function fill(path: string, ids: Record<string, string>): string {
+    return path.replace(/\{(\w+)\}/g, (_m, name: string) => {
+      if (name === 'tenant_id') return y.tenantId;
+      if (name === 'realm_id') return y.realmId;
+      const id = ids[name];
+      if (id === undefined) throw new Error(`no isolation rule for path parameter {${name}} (route ${path})`);
+      return id;
+    });
+  }
+
+  /** Ids of realm A's own kind for the non-cross-realm cases: any well-formed id will do. */
+  const ownIds = new Proxy({} as Record<string, string>, { get: (_t, name: string) => (name === 'id' ? 'User' : '0000000000000000') });
+
+  function expectNoLeak(route: Route, text: string): void {
+    for (const marker of SECRET_MARKERS) expect(text, `${route.method} ${route.path} leaks "${marker}"`).not.toContain(marker);
+  }
+
+  async function call(route: Route, url: string, token: string | null) {
+    const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : {};
+    return y.request(route.method, url, { token, ...(body !== undefined ? { body } : {}) });
+  }
+
+  it('every route has a rule for each of its path parameters', () => {
+    const known = new Set(['tenant_id', 'realm_id', 'id', ...Object.keys(idsInB)]);
+    const unknown = routes.flatMap((r) => [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '')).filter((p) => !known.has(p));
+    expect([...new Set(unknown)], 'add a realm-B fixture for these parameters').toEqual([]);
+  });
+
+  it('a token of another tenant gets 403 (or 401) everywhere and sees nothing', async () => {
+    for (const route of routes.filter((r) => r.scopes)) {
+      const reply = await call(route, fill(route.path, ownIds), tokens.otherTenant ?? '');
+      expect([401, 403], `${route.method} ${route.path}: ${reply.status}`).toContain(reply.status);
+      expectNoLeak(route, reply.text);
+    }
+  });
+
+  it('a token restricted to realm B gets 403 on realm A and on tenant-wide routes', async () => {
+    for (const route of routes.filter((r) => r.scopes)) {
+      const reply = await call(route, fill(route.path, ownIds), tokens.realmB ?? '');
+      expect(reply.status, `${route.method} ${route.path}`).toBe(403);
+      expectNoLeak(route, reply.text);
+    }
+  });
+
+  it('a token without the route\'s scope gets 403', async () => {
+    for (const route of routes.filter((r) => r.scopes && r.scopes.some((s) => s.length > 0))) {
+      const needed = new Set((route.scopes ?? []).flat());
+      const token = await y.mintToken(MANAGEMENT_SCOPES.filter((s) => !needed.has(s)));
+      const reply = await call(route, fill(route.path, ownIds), token);
+      expect(reply.status, `${route.method} ${route.path}`).toBe(403);
+    }
+  });
+
+  it('expired and revoked tokens get 401 everywhere', async () => {
+    for (const route of routes.filter((r) => r.scopes)) {
+      for (const kind of ['expired', 'revoked']) {
+        const reply = await call(route, fill(route.path, ownIds), tokens[kind] ?? '');
+        expect(reply.status, `${kind}: ${route.method} ${route.path}`).toBe(401);
+        expectNoLeak(route, reply.text);
+      }
+    }
+  });
+
+  it('ids that exist only in realm B are not found in realm A, and nothing of B leaks', async () => {
+    const before = await y.request('GET', y.realmPath(`/identities/${idsInB.identity_id}`, realmB));
+    for (const route of routes.filter((r) => r.scopes && /\{(?!tenant_id|realm_id)\w+\}/.test(r.path))) {
+      if (/\{id\}/.test(route.path)) continue; // SCIM discovery ids name schemas, not realm data
+      const reply = await call(route, fill(route.path, idsInB), y.token);
+      const allowed = route.method === 'GET' || route.method === 'DELETE' ? [404] : [400, 404];
+      expect(allowed, `${route.method} ${route.path}: ${reply.status} ${reply.text.slice(0, 200)}`).toContain(reply.status);
+      expectNoLeak(route, reply.text);
+    }
+    // And realm B is untouched by all of it.
+    const after = await y.request('GET', y.realmPath(`/identities/${idsInB.identity_id}`, realmB));
+    expect(after.body).toEqual(before.body);
+    const members = await y.request('GET', y.realmPath(`/groups/${idsInB.group_id}:listMembers`, realmB));
+    expect(members.body.identities.map((i: { id: string }) => i.id)).toEqual([idsInB.identity_id]);
+  });
+});
