@@ -6,24 +6,30 @@ import {
   YONDER_ONLY_ROUTES,
   contractUnavailableReason,
   documentedRoutes,
-  isScimRoute,
+  expectV1Error,
+  indispensableScopes,
+  ownedBy,
   routeCoverageProblems,
+  routeOwnershipProblems,
+  scopeMismatches,
 } from '../support/contract.js';
 import { type Reply, type RequestOptions, TestYonder, describeApi, engine } from '../support/harness.js';
 
 /**
- * Every non-SCIM `/v1` route yonder documents, called in its success and error cases, with each
- * reply validated against the Beyond Identity v1 OpenAPI contract (`test/support/contract.ts`).
- * The last test reads yonder's own OpenAPI document and fails if a documented route was never
- * checked with a successful reply, so a new route cannot ship without a contract check.
+ * The tenant, realm and identity routes yonder documents, called in their success and error cases,
+ * with each reply validated against the Beyond Identity v1 OpenAPI contract
+ * (`test/support/contract.ts`). The last tests read yonder's own OpenAPI document and fail if a
+ * route of this file's part was never checked with a successful reply, so a new route cannot ship
+ * without a contract check, or if a documented route is claimed by no contract test file at all.
  *
- * The SCIM routes (`/scim/v2/...`) are this file's sibling's part: `contract.scim.test.ts` checks
- * them the same way, including 401, 403 and coverage. Yonder-only routes of both parts are listed
- * in `YONDER_ONLY_ROUTES` (test/support/contract.ts) with their reasons.
+ * Which file checks which routes is `ROUTE_OWNERS` in test/support/contract.ts: groups,
+ * membership, applications and policy are `contract.groups.test.ts`'s part, SCIM is
+ * `contract.scim.test.ts`'s; each checks its part the same way, including 401, 403 and coverage.
+ * Yonder-only routes are listed in `YONDER_ONLY_ROUTES` with their reasons.
  */
 
 /** This file's part of the documented routes. */
-const inPart = (path: string) => !isScimRoute(path);
+const inPart = ownedBy('contract.v1.test.ts');
 
 const TENANT = '/v1/tenants/{tenant_id}';
 const REALMS = `${TENANT}/realms`;
@@ -289,18 +295,32 @@ if (unavailable) {
         for (const { method, path } of documented) {
           const reply = await call(method, path, { params: paramsOf(path), token: null, body: {} });
           expect(reply.status, `${method} ${path}`).toBe(401);
+          // Yonder-only routes have no operation to check against: the v1 error shape, at least.
+          if (`${method} ${path}` in YONDER_ONLY_ROUTES) expect(() => expectV1Error(reply, 401), `${method} ${path}`).not.toThrow();
         }
       });
 
-      it('answers 403 in the contract shape to a token without the route scope', async () => {
-        for (const { method, path, scopes } of documented) {
+      it('answers 403 in the contract shape to a token lacking any one of the route scopes', async () => {
+        for (const route of documented) {
+          const { method, path, scopes } = route;
           // Only SCIM discovery takes any valid token (contract.scim.test.ts); every other /v1
           // operation of the contract names a scope.
           expect(scopes.length, `${method} ${path} declares a scope`).toBeGreaterThan(0);
-          const token = await y.mintToken(MANAGEMENT_SCOPES.filter((s) => !scopes.includes(s)));
-          const reply = await call(method, path, { params: paramsOf(path), token, body: {} });
-          expect(reply.status, `${method} ${path}`).toBe(403);
+          // A token with none of them, and, for a route that needs several at once (as
+          // `:addMembers` needs groups:update and identities:read), a token lacking just one.
+          const required = indispensableScopes(route);
+          const lacking = [scopes, ...(required.length > 1 ? required.map((scope) => [scope]) : [])];
+          for (const missing of lacking) {
+            const token = await y.mintToken(MANAGEMENT_SCOPES.filter((s) => !missing.includes(s)));
+            const reply = await call(method, path, { params: paramsOf(path), token, body: {} });
+            expect(reply.status, `${method} ${path} without ${missing.join(', ')}`).toBe(403);
+            if (`${method} ${path}` in YONDER_ONLY_ROUTES) expect(() => expectV1Error(reply, 403), `${method} ${path}`).not.toThrow();
+          }
         }
+      });
+
+      it('declares the same scopes as the contract for every route the contract has', () => {
+        expect(scopeMismatches(documented)).toEqual([]);
       });
 
       it('answers 403 in the contract shape to a token of another realm', async () => {
@@ -309,8 +329,13 @@ if (unavailable) {
         expect(reply.status).toBe(403);
       });
 
-      it('every documented non-SCIM /v1 route is in the contract or listed as yonder-only, and was checked with a 2xx', () => {
+      it('every documented tenant, realm and identity route is in the contract or listed as yonder-only, and was checked with a 2xx', () => {
         expect(routeCoverageProblems(documented, coverage, inPart)).toEqual([]);
+      });
+
+      it('every documented /v1 route is claimed by exactly one contract test file (ROUTE_OWNERS)', async () => {
+        const reply = await y.request('GET', '/openapi.json', { token: null });
+        expect(routeOwnershipProblems(documentedRoutes(reply.body, () => true))).toEqual([]);
       });
     });
   });
