@@ -133,10 +133,10 @@ token
   });
 token
   .command('revoke <jti>')
-  .description('revoke a token by its id (jti); every yonder process refuses it from the next request')
+  .description('revoke a token by its id (jti); every yonder process refuses it within a second')
   .action(async (jti: string) => {
     await withYonder(async (y) => {
-      if (!(await y.store.tokens.revoke(jti, nowTimestamp()))) throw new Error(`no active token with id ${jti}`);
+      if (!(await y.tokens.revoke(jti, nowTimestamp()))) throw new Error(`no active token with id ${jti}`);
       process.stdout.write(`revoked ${jti}\n`);
     });
   });
