@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase as SqliteDialectDatabase, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
@@ -13,6 +13,8 @@ export type Executor = Kysely<Database> | Transaction<Database>;
 export interface Connection {
   db: Kysely<Database>;
   engine: Engine;
+  /** Concurrent identity creates share one statement (see group-commit.ts). */
+  groupCommit: boolean;
   close(): Promise<void>;
 }
 
@@ -21,6 +23,8 @@ export interface ConnectOptions {
   pgSchema?: string;
   /** PostgreSQL only: the pool's upper bound. */
   pgPoolSize?: number;
+  /** Group commit of identity creates; on unless turned off. */
+  groupCommit?: boolean;
 }
 
 /**
@@ -29,15 +33,15 @@ export interface ConnectOptions {
  */
 export function connect(databaseUrl: string, options: ConnectOptions = {}): Connection {
   if (databaseUrl.startsWith('postgres://') || databaseUrl.startsWith('postgresql://')) {
-    return connectPostgres(databaseUrl, options);
+    return { ...connectPostgres(databaseUrl, options), groupCommit: options.groupCommit ?? true };
   }
   if (databaseUrl.startsWith('sqlite:')) {
-    return connectSqlite(databaseUrl.slice('sqlite:'.length));
+    return { ...connectSqlite(databaseUrl.slice('sqlite:'.length)), groupCommit: options.groupCommit ?? true };
   }
   throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${databaseUrl.split(':')[0]}:...")`);
 }
 
-function connectSqlite(path: string): Connection {
+function connectSqlite(path: string): Omit<Connection, 'groupCommit'> {
   const inMemory = path === ':memory:' || path === '';
   if (!inMemory) mkdirSync(dirname(resolve(path)), { recursive: true });
   const sqlite = new SqliteDatabase(inMemory ? ':memory:' : path);
@@ -48,11 +52,38 @@ function connectSqlite(path: string): Connection {
   // PostgreSQL's LIKE is case-sensitive; SQLite's is not by default. Filters compare folded keys
   // where they mean to ignore case, so both engines must compare exactly.
   sqlite.pragma('case_sensitive_like = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, engine: 'sqlite', close: () => db.destroy() };
 }
 
-function connectPostgres(url: string, options: ConnectOptions): Connection {
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every query afresh; preparing costs more than running a point lookup. Reusing
+ * the prepared statement for the same SQL text is safe here: Kysely runs one query at a time on
+ * the one SQLite connection, and SQLite re-prepares a statement itself after a schema change.
+ * Bounded, because filters and IN lists make SQL texts without end; the oldest goes first.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDialectDatabase {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (text: string) => {
+      let statement = cache.get(text);
+      if (!statement) {
+        statement = sqlite.prepare(text);
+        if (cache.size >= STATEMENT_CACHE_SIZE) {
+          const oldest = cache.keys().next();
+          if (!oldest.done) cache.delete(oldest.value);
+        }
+        cache.set(text, statement);
+      }
+      return statement;
+    },
+  };
+}
+
+function connectPostgres(url: string, options: ConnectOptions): Omit<Connection, 'groupCommit'> {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.pgPoolSize ?? 10,
