@@ -14,7 +14,7 @@ export const ADMIN_TOKEN_TTL_SECONDS = 90 * 24 * 3600;
 
 /** Opens the store (migrating it), loads the shared keys, and returns the service context. */
 export async function openYonder(config: Config, connectOptions: ConnectOptions = {}): Promise<Yonder> {
-  const store = await Store.open(config.databaseUrl, connectOptions);
+  const store = await Store.open(config.databaseUrl, { groupCommit: config.groupCommit, ...connectOptions });
   try {
     const tokens = new TokenService(store, config.publicUrl);
     await tokens.init();

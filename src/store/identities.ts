@@ -5,6 +5,7 @@ import type { IdentityFilter, IdentityFilterField } from '../domain/identity-fil
 import type { Traits } from '../domain/traits.js';
 import { isForeignKeyViolation, isUniqueViolation } from './constraint-errors.js';
 import type { Engine, Executor } from './connection.js';
+import { IdentityInsertBatcher, groupCommitOptions } from './group-commit.js';
 import type { Database, IdentitiesTable } from './schema.js';
 
 const FILTER_COLUMNS: Record<IdentityFilterField, keyof IdentitiesTable> = {
@@ -66,19 +67,33 @@ function filterExpression(eb: ExpressionBuilder<Database, 'identities'>, filter:
 const USERNAME_TAKEN = 'username already exists';
 
 export class IdentityStore {
+  /** Set outside transactions when group commit is on: concurrent creates share one statement. */
+  private readonly batcher: IdentityInsertBatcher | null;
+
   constructor(
     private readonly db: Executor,
     private readonly engine: Engine,
-  ) {}
+    options: { groupCommit?: boolean } = {},
+  ) {
+    this.batcher =
+      options.groupCommit && !db.isTransaction
+        ? new IdentityInsertBatcher(db, (row) => this.insertRow(row), groupCommitOptions(engine))
+        : null;
+  }
 
   /** Throws `conflict` when the realm already has the username, compared by its folded key. */
   async insert(identity: Identity): Promise<void> {
+    const row = toRow(identity);
+    return this.batcher ? this.batcher.insert(row) : this.insertRow(row);
+  }
+
+  private async insertRow(row: IdentitiesTable): Promise<void> {
     try {
-      await this.db.insertInto('identities').values(toRow(identity)).execute();
+      await this.db.insertInto('identities').values(row).execute();
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict(USERNAME_TAKEN);
       // The realm was deleted between the caller's check and this insert.
-      if (isForeignKeyViolation(error)) throw notFound('Realm', identity.realm_id);
+      if (isForeignKeyViolation(error)) throw notFound('Realm', row.realm_id);
       throw error;
     }
   }

@@ -15,10 +15,10 @@ export class Repositories {
   readonly tokens: TokenStore;
   readonly secrets: SecretStore;
 
-  constructor(executor: Executor, engine: Engine) {
+  constructor(executor: Executor, engine: Engine, options: { groupCommit?: boolean } = {}) {
     this.tenants = new TenantStore(executor);
     this.realms = new RealmStore(executor);
-    this.identities = new IdentityStore(executor, engine);
+    this.identities = new IdentityStore(executor, engine, options);
     this.tokens = new TokenStore(executor);
     this.secrets = new SecretStore(executor);
   }
@@ -32,7 +32,7 @@ export class Store extends Repositories {
   readonly engine: Engine;
 
   private constructor(private readonly connection: Connection) {
-    super(connection.db, connection.engine);
+    super(connection.db, connection.engine, { groupCommit: connection.groupCommit });
     this.engine = connection.engine;
   }
 
