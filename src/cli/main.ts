@@ -14,6 +14,7 @@ import {
   listIdentities,
 } from '../services/identities.js';
 import { createRealm, listRealms, publicTenant } from '../services/tenancy.js';
+import { registerBulkCommands } from './bulk.js';
 import { parseDuration } from './duration.js';
 import { bootstrapBanner, printJson } from './output.js';
 
@@ -228,6 +229,8 @@ identity
       process.stdout.write(`deleted ${id}\n`);
     });
   });
+
+registerBulkCommands(program, { withYonder, realmOf, tenantOption, realmOption });
 
 function describeError(error: unknown): string {
   if (error instanceof DomainError) {

@@ -30,7 +30,8 @@ function toIdentity(row: IdentitiesTable): Identity {
   };
 }
 
-function toRow(identity: Identity): IdentitiesTable {
+/** The row an identity is stored as; bulk writers use it too. */
+export function toIdentityRow(identity: Identity): IdentitiesTable {
   return {
     id: identity.id,
     tenant_id: identity.tenant_id,
@@ -83,7 +84,7 @@ export class IdentityStore {
 
   /** Throws `conflict` when the realm already has the username, compared by its folded key. */
   async insert(identity: Identity): Promise<void> {
-    const row = toRow(identity);
+    const row = toIdentityRow(identity);
     return this.batcher ? this.batcher.insert(row) : this.insertRow(row);
   }
 
@@ -122,7 +123,7 @@ export class IdentityStore {
 
   /** Throws `conflict` when the new username is another identity's. */
   async update(identity: Identity): Promise<void> {
-    const { id, realm_id, tenant_id, create_time, ...changes } = toRow(identity);
+    const { id, realm_id, tenant_id, create_time, ...changes } = toIdentityRow(identity);
     try {
       await this.db.updateTable('identities').set(changes).where('realm_id', '=', realm_id).where('id', '=', id).execute();
     } catch (error) {
@@ -133,20 +134,30 @@ export class IdentityStore {
 
   /** Keyset page in id order, so a walk sees every identity that existed when it began exactly once. */
   async page(realmId: string, filter: IdentityFilter | undefined, afterId: string, offset: number, limit: number) {
-    let query = this.db.selectFrom('identities').selectAll().where('realm_id', '=', realmId).where('id', '>', afterId);
-    if (filter) query = query.where((eb) => filterExpression(eb, filter));
-    const rows = await query.orderBy('id').limit(limit).offset(offset).execute();
+    const rows = await this.pageQuery(realmId, filter, afterId, offset, limit).execute();
     return rows.map(toIdentity);
   }
 
+  /** The query `page` runs; exposed so tests can read its plan. */
+  pageQuery(realmId: string, filter: IdentityFilter | undefined, afterId: string, offset: number, limit: number) {
+    let query = this.db.selectFrom('identities').selectAll().where('realm_id', '=', realmId).where('id', '>', afterId);
+    if (filter) query = query.where((eb) => filterExpression(eb, filter));
+    return query.orderBy('id').limit(limit).offset(offset);
+  }
+
   async count(realmId: string, filter: IdentityFilter | undefined): Promise<number> {
+    const row = await this.countQuery(realmId, filter).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** The query `count` runs; exposed so tests can read its plan. */
+  countQuery(realmId: string, filter: IdentityFilter | undefined) {
     let query = this.db
       .selectFrom('identities')
       .select((eb) => eb.fn.countAll<string | number>().as('n'))
       .where('realm_id', '=', realmId);
     if (filter) query = query.where((eb) => filterExpression(eb, filter));
-    const row = await query.executeTakeFirstOrThrow();
-    return Number(row.n);
+    return query;
   }
 
   /** Deletes the given identities of the realm and returns the ids that were there. */

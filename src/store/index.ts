@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
+import { BulkStore } from './bulk.js';
 import { type ConnectOptions, type Connection, type Engine, type Executor, connect } from './connection.js';
 import { IdentityStore } from './identities.js';
 import { migrateToLatest } from './migrate.js';
+import { QueryPlanStore } from './query-plans.js';
 import { RealmStore } from './realms.js';
 import { SecretStore } from './secrets.js';
 import { TenantStore } from './tenants.js';
@@ -14,6 +16,10 @@ export class Repositories {
   readonly identities: IdentityStore;
   readonly tokens: TokenStore;
   readonly secrets: SecretStore;
+  /** Seeding and importing: many identities per statement. */
+  readonly bulk: BulkStore;
+  /** Query plans, for the tests that check the hot filters use an index. */
+  readonly plans: QueryPlanStore;
 
   constructor(executor: Executor, engine: Engine, options: { groupCommit?: boolean } = {}) {
     this.tenants = new TenantStore(executor);
@@ -21,6 +27,8 @@ export class Repositories {
     this.identities = new IdentityStore(executor, engine, options);
     this.tokens = new TokenStore(executor);
     this.secrets = new SecretStore(executor);
+    this.bulk = new BulkStore(executor, engine);
+    this.plans = new QueryPlanStore(executor, engine);
   }
 }
 

@@ -1,0 +1,48 @@
+import { sql } from 'kysely';
+import type { Identity } from '../domain/identity.js';
+import type { Engine, Executor } from './connection.js';
+import { toIdentityRow } from './identities.js';
+
+/**
+ * Rows per statement for bulk writes: 12 parameters a row stays under SQLite's 32,766 and
+ * PostgreSQL's 65,535 bound parameters.
+ */
+export const BULK_ROWS_PER_STATEMENT = 1000;
+
+/** Bulk writes for seeding and importing: many identities per statement, many per transaction. */
+export class BulkStore {
+  constructor(
+    private readonly db: Executor,
+    private readonly engine: Engine,
+  ) {}
+
+  /**
+   * Inserts the identities, skipping any whose folded username the realm already holds (or that
+   * an earlier one in the same call took), and returns the ids that were written. Run it in a
+   * transaction to commit a whole batch at once.
+   */
+  async insertIdentitiesSkippingTaken(identities: readonly Identity[]): Promise<Set<string>> {
+    const written = new Set<string>();
+    for (let i = 0; i < identities.length; i += BULK_ROWS_PER_STATEMENT) {
+      const rows = identities.slice(i, i + BULK_ROWS_PER_STATEMENT).map(toIdentityRow);
+      const result = await this.db
+        .insertInto('identities')
+        .values(rows)
+        .onConflict((oc) => oc.columns(['realm_id', 'username_key']).doNothing())
+        .returning('id')
+        .execute();
+      for (const row of result) written.add(row.id);
+    }
+    return written;
+  }
+
+  /** Whether a table exists (features built on other branches add theirs by migration). */
+  async tableExists(name: string): Promise<boolean> {
+    if (this.engine === 'sqlite') {
+      const { rows } = await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = ${name}`.execute(this.db);
+      return Number(rows[0]?.n ?? 0) > 0;
+    }
+    const { rows } = await sql<{ t: string | null }>`select to_regclass(${name}) as t`.execute(this.db);
+    return rows[0]?.t != null;
+  }
+}
