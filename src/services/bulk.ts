@@ -75,6 +75,7 @@ export async function importIdentities(
   options: BulkOptions = {},
 ): Promise<ImportSummary> {
   await requireRealm(y.store, ref.tenantId, ref.realmId);
+  await y.store.bulk.beginBulkLoad();
   const batchSize = options.batchSize ?? BULK_BATCH_SIZE;
   const summary: ImportSummary = { read: 0, imported: 0, skipped: 0, rejected: 0, rejections: [] };
   const reject = (line: number, reason: string) => {
