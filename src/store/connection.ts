@@ -1,7 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase as SqliteDialectDatabase, type Transaction } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  type PostgresPool,
+  type PostgresPoolClient,
+  SqliteDialect,
+  type SqliteDatabase as SqliteDialectDatabase,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
@@ -95,6 +103,42 @@ function connectPostgres(url: string, options: ConnectOptions): Omit<Connection,
   });
   // An idle client that loses its server (restart, network) must not crash the process.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) });
   return { db, engine: 'postgres', close: () => db.destroy() };
+}
+
+const NAMED_STATEMENTS_MAX = 1000;
+const PREPARABLE = /^\s*(select|insert|update|delete)\b/i;
+
+/**
+ * Kysely sends every query unnamed, so PostgreSQL parses and plans it every time. Naming a
+ * statement by its SQL text lets each connection prepare it once and then only bind and execute.
+ * One name per text for the process (a name never changes meaning); only plain DML is named,
+ * never DDL or transaction control, and past a bound new texts go unnamed.
+ */
+function withNamedStatements(pool: pg.Pool): PostgresPool {
+  const names = new Map<string, string>();
+  const nameOf = (text: string): string | undefined => {
+    let name = names.get(text);
+    if (name === undefined && names.size < NAMED_STATEMENTS_MAX && PREPARABLE.test(text)) {
+      name = `y${names.size}`;
+      names.set(text, name);
+    }
+    return name;
+  };
+  return {
+    connect: async () => {
+      const client = await pool.connect();
+      return {
+        query: ((textOrCursor: unknown, parameters?: readonly unknown[]) => {
+          const name = typeof textOrCursor === 'string' ? nameOf(textOrCursor) : undefined;
+          return name === undefined
+            ? (client.query as (...args: unknown[]) => unknown)(textOrCursor, parameters)
+            : client.query({ name, text: textOrCursor as string, values: parameters as unknown[] });
+        }) as PostgresPoolClient['query'],
+        release: (destroy?: boolean) => client.release(destroy),
+      };
+    },
+    end: () => pool.end(),
+  };
 }
