@@ -66,7 +66,13 @@ async function main() {
     await new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [CLI, 'seed', '--identities', String(count)], {
         env: { ...process.env, DATABASE_URL: databaseUrl },
-        stdio: ['ignore', 'ignore', 'inherit'],
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      child.stderr.on('data', (chunk) => {
+        const text = String(chunk);
+        process.stderr.write(text);
+        const cpu = /done in ([\d.]+)s wall, ([\d.]+)s user \+ ([\d.]+)s system CPU/.exec(text);
+        if (cpu) report.seed_cpu_seconds = { user: Number(cpu[2]), system: Number(cpu[3]) };
       });
       child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seed exited ${code}`))));
     });

@@ -40,6 +40,7 @@ export function registerBulkCommands(program: Command, ctx: BulkCommandContext):
           onProgress: (s) => bar.update(s.read, s.read / total),
         });
         bar.finish(summary.read);
+        process.stderr.write(`${cpuLine()}\n`);
         printJson(withoutRejections(summary));
       });
     });
@@ -64,10 +65,16 @@ export function registerBulkCommands(program: Command, ctx: BulkCommandContext):
           onProgress: (s) => bar.update(s.read, size > 0 ? bytes / size : 0),
         });
         bar.finish(summary.read);
-        process.stderr.write(describeSummary(summary));
+        process.stderr.write(`${cpuLine()}\n${describeSummary(summary)}`);
         printJson(summary);
       });
     });
+}
+
+/** Wall and CPU time of this process: on a busy machine the two differ a lot. */
+function cpuLine(): string {
+  const { user, system } = process.cpuUsage();
+  return `done in ${process.uptime().toFixed(1)}s wall, ${(user / 1e6).toFixed(1)}s user + ${(system / 1e6).toFixed(1)}s system CPU`;
 }
 
 function parseCount(value: string): number {
