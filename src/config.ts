@@ -6,6 +6,8 @@ export interface Config {
   logLevel: string;
   /** The origin people and browsers reach yonder at; tokens and links are built from it. */
   publicUrl: string;
+  /** Concurrent identity creates committed together; `YONDER_GROUP_COMMIT=off` turns it off. */
+  groupCommit: boolean;
 }
 
 export type ConfigOverrides = Partial<Config>;
@@ -36,5 +38,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     publicUrl,
     databaseUrl: overrides.databaseUrl ?? env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
+    groupCommit: overrides.groupCommit ?? !/^(off|0|false|no)$/i.test(env.YONDER_GROUP_COMMIT ?? ''),
   };
 }

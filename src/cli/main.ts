@@ -14,6 +14,7 @@ import {
   listIdentities,
 } from '../services/identities.js';
 import { createRealm, listRealms, publicTenant } from '../services/tenancy.js';
+import { registerBulkCommands } from './bulk.js';
 import { parseDuration } from './duration.js';
 import { bootstrapBanner, printJson } from './output.js';
 
@@ -133,10 +134,10 @@ token
   });
 token
   .command('revoke <jti>')
-  .description('revoke a token by its id (jti); every yonder process refuses it from the next request')
+  .description('revoke a token by its id (jti); every yonder process refuses it within a second')
   .action(async (jti: string) => {
     await withYonder(async (y) => {
-      if (!(await y.store.tokens.revoke(jti, nowTimestamp()))) throw new Error(`no active token with id ${jti}`);
+      if (!(await y.tokens.revoke(jti, nowTimestamp()))) throw new Error(`no active token with id ${jti}`);
       process.stdout.write(`revoked ${jti}\n`);
     });
   });
@@ -231,6 +232,8 @@ identity
       process.stdout.write(`deleted ${id}\n`);
     });
   });
+
+registerBulkCommands(program, { withYonder, realmOf, tenantOption, realmOption });
 
 function describeError(error: unknown): string {
   if (error instanceof DomainError) {

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomFillSync, randomUUID } from 'node:crypto';
 
 /**
  * Tenants, realms, identities, groups, roles, credentials and binding jobs use 16 lowercase hex
@@ -6,8 +6,19 @@ import { randomBytes, randomUUID } from 'node:crypto';
  * resources use UUIDs.
  */
 export function newId(): string {
-  return randomBytes(8).toString('hex');
+  if (poolOffset + 8 > pool.length) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  const id = pool.toString('hex', poolOffset, poolOffset + 8);
+  poolOffset += 8;
+  return id;
 }
+
+// One call into the CSPRNG per 512 ids instead of one per id: the call, not the bytes, is what
+// costs (it showed as an eighth of a bulk import's time). The bytes are used once each.
+const pool = Buffer.alloc(4096);
+let poolOffset = pool.length;
 
 export function newUuid(): string {
   return randomUUID();

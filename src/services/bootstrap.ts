@@ -20,7 +20,7 @@ export const ADMIN_CONSOLE_APPLICATION = 'Admin Console';
 
 /** Opens the store (migrating it), loads the shared keys, and returns the service context. */
 export async function openYonder(config: Config, connectOptions: ConnectOptions = {}): Promise<Yonder> {
-  const store = await Store.open(config.databaseUrl, connectOptions);
+  const store = await Store.open(config.databaseUrl, { groupCommit: config.groupCommit, ...connectOptions });
   try {
     const tokens = new TokenService(store, config.publicUrl);
     await tokens.init();

@@ -40,10 +40,13 @@ export async function createIdentity(y: Yonder, ref: RealmRef, input: NewIdentit
 }
 
 export async function getIdentity(y: Yonder, ref: RealmRef, id: string): Promise<Identity> {
-  await requireRealm(y.store, ref.tenantId, ref.realmId);
+  // One query when the identity is there: its row, of this realm and tenant, proves the realm is
+  // too (identities are only ever created after their realm was checked against the tenant). Only
+  // a miss asks which of the two is missing.
   const identity = await y.store.identities.get(ref.realmId, id);
-  if (!identity) throw notFound('Identity', id);
-  return identity;
+  if (identity && identity.tenant_id === ref.tenantId) return identity;
+  await requireRealm(y.store, ref.tenantId, ref.realmId);
+  throw notFound('Identity', id);
 }
 
 export async function listIdentities(

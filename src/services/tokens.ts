@@ -28,6 +28,8 @@ export interface Principal {
   scopes: ReadonlySet<string>;
   subject: string;
   jti: string;
+  /** Epoch milliseconds. */
+  expiresAt: number;
 }
 
 export interface MintRequest {
@@ -51,15 +53,29 @@ interface LoadedKey {
 }
 
 /**
+ * How long a verified token is taken on trust without checking its signature and record again.
+ * A revocation made by another process reaches this one within this time; one made through
+ * `revoke` here takes effect at once.
+ */
+export const VERIFIED_TOKEN_TTL_MS = 1000;
+const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
+
+/**
  * Signs and verifies yonder's RS256 access tokens. The keys live in the store so every process
  * signs and verifies alike; the first process to start generates one. Verification is the
  * signature plus a lookup of the token's record, so a revoked or deleted token stops working on
- * every process with the next request.
+ * every process within a second (the verified-token cache keeps an answer at most that long).
  */
 export class TokenService {
   private keys = new Map<string, LoadedKey>();
   private signingKid = '';
   private lastReload = 0;
+  /**
+   * Token text → its principal, for at most VERIFIED_TOKEN_TTL_MS. Keyed by the whole token, so a
+   * hit is the very string whose signature was checked; the RSA check and the store round trip
+   * are what a busy client would otherwise pay on every request.
+   */
+  private verified = new Map<string, { principal: Principal; until: number }>();
 
   constructor(
     private readonly store: Store,
@@ -149,6 +165,31 @@ export class TokenService {
 
   /** Throws `unauthorized` for anything but a well-formed, well-signed, unexpired token on record. */
   async verify(token: string): Promise<Principal> {
+    const now = Date.now();
+    const hit = this.verified.get(token);
+    if (hit) {
+      if (hit.until > now) return hit.principal;
+      this.verified.delete(token);
+    }
+    const principal = await this.verifyOnRecord(token);
+    if (this.verified.size >= VERIFIED_TOKEN_CACHE_SIZE) {
+      // Drop the oldest entry (Maps iterate in insertion order); a flood of distinct valid tokens
+      // only costs the cache its use, never memory.
+      const oldest = this.verified.keys().next();
+      if (!oldest.done) this.verified.delete(oldest.value);
+    }
+    this.verified.set(token, { principal, until: Math.min(now + VERIFIED_TOKEN_TTL_MS, principal.expiresAt) });
+    return principal;
+  }
+
+  /** Revokes a token; this process refuses it at once, every other one within a second. */
+  async revoke(jti: string, at: string): Promise<boolean> {
+    const revoked = await this.store.tokens.revoke(jti, at);
+    for (const [token, entry] of this.verified) if (entry.principal.jti === jti) this.verified.delete(token);
+    return revoked;
+  }
+
+  private async verifyOnRecord(token: string): Promise<Principal> {
     const payload = await this.verifySignature(token);
     const { bi_t: tenantId, jti, scope } = payload;
     if (typeof tenantId !== 'string' || typeof jti !== 'string' || typeof scope !== 'string') throw unauthorized();
@@ -161,6 +202,7 @@ export class TokenService {
       scopes: new Set(record.scopes.split(' ').filter(Boolean)),
       subject: record.subject,
       jti,
+      expiresAt: Date.parse(record.expires_at),
     };
   }
 

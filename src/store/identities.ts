@@ -5,6 +5,7 @@ import type { IdentityFilter, IdentityFilterField } from '../domain/identity-fil
 import type { Traits } from '../domain/traits.js';
 import { isForeignKeyViolation, isUniqueViolation } from './constraint-errors.js';
 import type { Engine, Executor } from './connection.js';
+import { IdentityInsertBatcher, groupCommitOptions } from './group-commit.js';
 import type { Database, IdentitiesTable } from './schema.js';
 
 const FILTER_COLUMNS: Record<IdentityFilterField, keyof IdentitiesTable> = {
@@ -30,7 +31,8 @@ export function toIdentity(row: IdentitiesTable): Identity {
   };
 }
 
-function toRow(identity: Identity): IdentitiesTable {
+/** The row an identity is stored as; bulk writers use it too. */
+export function toIdentityRow(identity: Identity): IdentitiesTable {
   return {
     id: identity.id,
     tenant_id: identity.tenant_id,
@@ -68,19 +70,33 @@ function filterExpression(eb: ExpressionBuilder<Database, 'identities'>, filter:
 const USERNAME_TAKEN = 'username already exists';
 
 export class IdentityStore {
+  /** Set outside transactions when group commit is on: concurrent creates share one statement. */
+  private readonly batcher: IdentityInsertBatcher | null;
+
   constructor(
     private readonly db: Executor,
     private readonly engine: Engine,
-  ) {}
+    options: { groupCommit?: boolean } = {},
+  ) {
+    this.batcher =
+      options.groupCommit && !db.isTransaction
+        ? new IdentityInsertBatcher(db, (row) => this.insertRow(row), groupCommitOptions(engine))
+        : null;
+  }
 
   /** Throws `conflict` when the realm already has the username, compared by its folded key. */
   async insert(identity: Identity): Promise<void> {
+    const row = toIdentityRow(identity);
+    return this.batcher ? this.batcher.insert(row) : this.insertRow(row);
+  }
+
+  private async insertRow(row: IdentitiesTable): Promise<void> {
     try {
-      await this.db.insertInto('identities').values(toRow(identity)).execute();
+      await this.db.insertInto('identities').values(row).execute();
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict(USERNAME_TAKEN);
       // The realm was deleted between the caller's check and this insert.
-      if (isForeignKeyViolation(error)) throw notFound('Realm', identity.realm_id);
+      if (isForeignKeyViolation(error)) throw notFound('Realm', row.realm_id);
       throw error;
     }
   }
@@ -109,7 +125,7 @@ export class IdentityStore {
 
   /** Throws `conflict` when the new username is another identity's. */
   async update(identity: Identity): Promise<void> {
-    const { id, realm_id, tenant_id, create_time, ...changes } = toRow(identity);
+    const { id, realm_id, tenant_id, create_time, ...changes } = toIdentityRow(identity);
     try {
       await this.db.updateTable('identities').set(changes).where('realm_id', '=', realm_id).where('id', '=', id).execute();
     } catch (error) {
@@ -120,20 +136,30 @@ export class IdentityStore {
 
   /** Keyset page in id order, so a walk sees every identity that existed when it began exactly once. */
   async page(realmId: string, filter: IdentityFilter | undefined, afterId: string, offset: number, limit: number) {
-    let query = this.db.selectFrom('identities').selectAll().where('realm_id', '=', realmId).where('id', '>', afterId);
-    if (filter) query = query.where((eb) => filterExpression(eb, filter));
-    const rows = await query.orderBy('id').limit(limit).offset(offset).execute();
+    const rows = await this.pageQuery(realmId, filter, afterId, offset, limit).execute();
     return rows.map(toIdentity);
   }
 
+  /** The query `page` runs; exposed so tests can read its plan. */
+  pageQuery(realmId: string, filter: IdentityFilter | undefined, afterId: string, offset: number, limit: number) {
+    let query = this.db.selectFrom('identities').selectAll().where('realm_id', '=', realmId).where('id', '>', afterId);
+    if (filter) query = query.where((eb) => filterExpression(eb, filter));
+    return query.orderBy('id').limit(limit).offset(offset);
+  }
+
   async count(realmId: string, filter: IdentityFilter | undefined): Promise<number> {
+    const row = await this.countQuery(realmId, filter).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** The query `count` runs; exposed so tests can read its plan. */
+  countQuery(realmId: string, filter: IdentityFilter | undefined) {
     let query = this.db
       .selectFrom('identities')
       .select((eb) => eb.fn.countAll<string | number>().as('n'))
       .where('realm_id', '=', realmId);
     if (filter) query = query.where((eb) => filterExpression(eb, filter));
-    const row = await query.executeTakeFirstOrThrow();
-    return Number(row.n);
+    return query;
   }
 
   /** Deletes the given identities of the realm and returns the ids that were there. */

@@ -1,10 +1,12 @@
 import { sql } from 'kysely';
 import { ApplicationStore } from './applications.js';
+import { BulkStore } from './bulk.js';
 import { type ConnectOptions, type Connection, type Engine, type Executor, connect } from './connection.js';
 import { GroupStore } from './groups.js';
 import { IdentityStore } from './identities.js';
 import { migrateToLatest } from './migrate.js';
 import { PolicyStore } from './policies.js';
+import { QueryPlanStore } from './query-plans.js';
 import { RealmStore } from './realms.js';
 import { ScimUserQueries } from './scim-users.js';
 import { SecretStore } from './secrets.js';
@@ -22,17 +24,23 @@ export class Repositories {
   readonly applications: ApplicationStore;
   readonly policies: PolicyStore;
   readonly scimUsers: ScimUserQueries;
+  /** Seeding and importing: many identities per statement. */
+  readonly bulk: BulkStore;
+  /** Query plans, for the tests that check the hot filters use an index. */
+  readonly plans: QueryPlanStore;
 
-  constructor(executor: Executor, engine: Engine) {
+  constructor(executor: Executor, engine: Engine, options: { groupCommit?: boolean } = {}) {
     this.tenants = new TenantStore(executor);
     this.realms = new RealmStore(executor, engine);
-    this.identities = new IdentityStore(executor, engine);
+    this.identities = new IdentityStore(executor, engine, options);
     this.tokens = new TokenStore(executor);
     this.secrets = new SecretStore(executor);
     this.groups = new GroupStore(executor, engine);
     this.applications = new ApplicationStore(executor);
     this.policies = new PolicyStore(executor);
     this.scimUsers = new ScimUserQueries(executor, engine);
+    this.bulk = new BulkStore(executor, engine);
+    this.plans = new QueryPlanStore(executor, engine);
   }
 }
 
@@ -44,7 +52,7 @@ export class Store extends Repositories {
   readonly engine: Engine;
 
   private constructor(private readonly connection: Connection) {
-    super(connection.db, connection.engine);
+    super(connection.db, connection.engine, { groupCommit: connection.groupCommit });
     this.engine = connection.engine;
   }
 

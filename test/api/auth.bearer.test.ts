@@ -1,6 +1,7 @@
 import { SignJWT, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { nowTimestamp } from '../../src/domain/time.js';
+import { VERIFIED_TOKEN_TTL_MS } from '../../src/services/tokens.js';
 import { TestYonder, describeApi } from '../support/harness.js';
 
 describeApi('bearer tokens: 401 for bad tokens, 403 for the wrong tenant, realm or scope', () => {
@@ -49,11 +50,20 @@ describeApi('bearer tokens: 401 for bad tokens, 403 for the wrong tenant, realm 
     expect((await y.request('GET', y.realmPath('/identities'), { token: altered })).status).toBe(401);
   });
 
-  it('a revoked token gets 401 from the next request on', async () => {
+  it('a token revoked by this process gets 401 from the next request on', async () => {
+    const token = await y.mintToken(['identities:read']);
+    expect((await y.request('GET', y.realmPath('/identities'), { token })).status).toBe(200);
+    const jti = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()).jti as string;
+    expect(await y.yonder.tokens.revoke(jti, nowTimestamp())).toBe(true);
+    expect((await y.request('GET', y.realmPath('/identities'), { token })).status).toBe(401);
+  });
+
+  it('a token revoked by another process (straight in the store) gets 401 within a second', async () => {
     const token = await y.mintToken(['identities:read']);
     expect((await y.request('GET', y.realmPath('/identities'), { token })).status).toBe(200);
     const jti = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()).jti as string;
     expect(await y.yonder.store.tokens.revoke(jti, nowTimestamp())).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, VERIFIED_TOKEN_TTL_MS + 50));
     expect((await y.request('GET', y.realmPath('/identities'), { token })).status).toBe(401);
   });
 

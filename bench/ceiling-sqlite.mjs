@@ -1,0 +1,39 @@
+// Ceiling: parse the create body, one better-sqlite3 insert into a table with a unique index,
+// answer the row as JSON. Same pragmas as yonder's store.
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import Database from 'better-sqlite3';
+
+const db = new Database(process.env.SQLITE_PATH);
+db.pragma('journal_mode = WAL');
+db.pragma('synchronous = NORMAL');
+db.exec(`create table if not exists identities (
+  id text primary key, realm_id text not null, display_name text not null,
+  username_key text not null, traits text not null, create_time text not null)`);
+db.exec('create unique index if not exists identities_realm_username on identities (realm_id, username_key)');
+const insert = db.prepare('insert into identities values (?, ?, ?, ?, ?, ?)');
+
+const server = createServer((req, res) => {
+  let body = '';
+  req.on('data', (chunk) => (body += chunk));
+  req.on('end', () => {
+    const { identity } = JSON.parse(body);
+    const row = {
+      id: randomBytes(8).toString('hex'),
+      realm_id: 'r',
+      display_name: identity.display_name,
+      traits: identity.traits,
+      create_time: new Date().toISOString(),
+    };
+    let status = 200;
+    try {
+      insert.run(row.id, row.realm_id, row.display_name, identity.traits.username.toLowerCase(), JSON.stringify(row.traits), row.create_time);
+    } catch {
+      status = 409;
+    }
+    const text = JSON.stringify(row);
+    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+    res.end(text);
+  });
+});
+server.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('ready\n'));

@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// Profiles yonder under one operation: `node bench/profile.mjs get|create|list [sqlite|postgres]`.
+// Starts the built server with --cpu-prof on a temp store, drives it for 5 s with autocannon, and
+// prints the top frames by self time (and by file) from the profile it wrote.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const op = process.argv[2] ?? 'get';
+const engine = process.argv[3] ?? 'sqlite';
+const dir = mkdtempSync(join(tmpdir(), 'yonder-prof-'));
+const port = 20000 + Math.floor(Math.random() * 20000);
+const databaseUrl =
+  engine === 'postgres'
+    ? `${process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test'}?options=${encodeURIComponent(`-c search_path=${process.env.PROFILE_SCHEMA ?? 'public'}`)}`
+    : `sqlite:${join(dir, 'y.db')}`;
+const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, join(ROOT, 'dist/cli/main.js'), 'serve'], {
+  env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn' },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+let out = '';
+child.stdout.on('data', (c) => (out += c));
+while (!out.includes('YONDER_TOKEN=')) await new Promise((r) => setTimeout(r, 100));
+await new Promise((r) => setTimeout(r, 300));
+const take = (k) => new RegExp(`export ${k}=(\\S+)`).exec(out)[1];
+const base = `/v1/tenants/${take('TENANT_ID')}/realms/${take('REALM_ID')}`;
+const headers = { authorization: `Bearer ${take('YONDER_TOKEN')}`, 'content-type': 'application/json' };
+const url = `http://127.0.0.1:${port}`;
+const probe = await fetch(`${url}${base}/identities`, {
+  method: 'POST',
+  headers,
+  body: JSON.stringify({ identity: { display_name: 'p', traits: { type: 'traits_v0', username: 'probe' } } }),
+});
+const id = (await probe.json()).id;
+const requests = {
+  get: { method: 'GET', path: `${base}/identities/${id}` },
+  list: { method: 'GET', path: `${base}/identities?filter=${encodeURIComponent('traits.username eq "probe"')}` },
+  create: {
+    method: 'POST',
+    path: `${base}/identities`,
+    body: JSON.stringify({ identity: { display_name: 'B', traits: { type: 'traits_v0', username: 'u-[<id>]' } } }),
+  },
+};
+const result = await autocannon({ url, connections: 10, duration: 5, headers, requests: [requests[op]], idReplacement: true });
+process.stdout.write(`${op} on ${engine}: ${result.requests.average} req/s, p99 ${result.latency.p99} ms, non2xx ${result.non2xx}\n`);
+child.kill('SIGINT');
+await new Promise((r) => child.on('exit', r));
+
+const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+const profile = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const self = new Map();
+const dt = profile.timeDeltas;
+// Only the load window: the last 5 s before the profile ended (start-up compiles schemas, which
+// would otherwise dominate).
+const from = profile.endTime - 5_000_000;
+let t = profile.startTime;
+for (let i = 0; i < profile.samples.length; i++) {
+  t += dt[i] ?? 0;
+  if (t < from) continue;
+  self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + (dt[i] ?? 0));
+}
+const total = [...self.values()].reduce((a, b) => a + b, 0);
+const byFrame = new Map();
+const byFile = new Map();
+for (const [nodeId, us] of self) {
+  const { callFrame: f } = byId.get(nodeId);
+  const short = f.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/dist\//, 'dist/');
+  const key = `${f.functionName || '(anonymous)'} ${short}:${f.lineNumber + 1}`;
+  byFrame.set(key, (byFrame.get(key) ?? 0) + us);
+  const pkg = short.startsWith('dist/') ? short : short.split('/').slice(0, short.startsWith('@') ? 2 : 1).join('/') || f.functionName;
+  byFile.set(pkg, (byFile.get(pkg) ?? 0) + us);
+}
+const top = (m, n) =>
+  [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => `  ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`).join('\n');
+process.stdout.write(`top frames by self time:\n${top(byFrame, 25)}\nby package/file:\n${top(byFile, 15)}\n`);
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,141 @@
+import { conflict } from '../domain/errors.js';
+import type { Engine, Executor } from './connection.js';
+import type { IdentitiesTable } from './schema.js';
+
+/**
+ * Group commit for identity creates. Inserts that arrive in the same turn of the event loop (well
+ * under a millisecond apart) are written by one multi-row statement, so one commit, one round
+ * trip and one statement execution serve a whole batch; each caller still gets its own answer.
+ *
+ * Edge cases, each caller getting exactly what a lone insert would have given it:
+ * - A username already in the realm: the statement skips that row (`ON CONFLICT DO NOTHING` on
+ *   the realm/username unique index) and only that caller gets `conflict`. On PostgreSQL a row
+ *   being inserted by another transaction makes the statement wait for it, as a lone insert would.
+ * - Two rows of one batch with the same folded username: the first is written with the batch; the
+ *   others learn its outcome (written or taken: `conflict`) and only retry on their own if it
+ *   failed for another reason.
+ * - Anything else that fails the whole statement (the realm deleted meanwhile, an id collision):
+ *   the batch falls back to inserting row by row, so the error lands on the row that caused it.
+ */
+export interface GroupCommitOptions {
+  /** Rows per statement; 12 parameters each, far below either engine's limit. */
+  maxBatch: number;
+  /** Statements in flight at once; SQLite has one connection, PostgreSQL a pool. */
+  maxInFlight: number;
+}
+
+export function groupCommitOptions(engine: Engine): GroupCommitOptions {
+  return engine === 'sqlite' ? { maxBatch: 256, maxInFlight: 1 } : { maxBatch: 256, maxInFlight: 4 };
+}
+
+type InsertOne = (row: IdentitiesTable) => Promise<void>;
+
+interface Pending {
+  row: IdentitiesTable;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+const USERNAME_TAKEN = 'username already exists';
+
+export class IdentityInsertBatcher {
+  private queue: Pending[] = [];
+  private scheduled = false;
+  private inFlight = 0;
+
+  constructor(
+    private readonly db: Executor,
+    /** The lone insert, with its own error mapping; used for fallbacks and batches of one. */
+    private readonly insertOne: InsertOne,
+    private readonly options: GroupCommitOptions,
+  ) {}
+
+  insert(row: IdentitiesTable): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ row, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.inFlight >= this.options.maxInFlight) return;
+    this.scheduled = true;
+    // setImmediate runs after the I/O callbacks of this loop turn: every request parsed in this
+    // turn has queued its row by then, and a lone request waits only for the turn to end.
+    setImmediate(() => {
+      this.scheduled = false;
+      this.drain();
+    });
+  }
+
+  private drain(): void {
+    while (this.queue.length > 0 && this.inFlight < this.options.maxInFlight) {
+      const batch = this.queue.splice(0, this.options.maxBatch);
+      this.inFlight++;
+      void this.flush(batch).finally(() => {
+        this.inFlight--;
+        if (this.queue.length > 0) this.schedule();
+      });
+    }
+  }
+
+  private async flush(batch: Pending[]): Promise<void> {
+    const leaders: Pending[] = [];
+    const followers: { pending: Pending; leader: Pending }[] = [];
+    const byKey = new Map<string, Pending>();
+    for (const pending of batch) {
+      const key = `${pending.row.realm_id}\u0000${pending.row.username_key}`;
+      const leader = byKey.get(key);
+      if (leader) followers.push({ pending, leader });
+      else {
+        byKey.set(key, pending);
+        leaders.push(pending);
+      }
+    }
+
+    const outcomes = new Map<Pending, unknown>(); // Pending → null (written) or its error
+    if (leaders.length === 1) {
+      const [only] = leaders as [Pending];
+      outcomes.set(only, await settle(this.insertOne(only.row)));
+    } else {
+      try {
+        const written = await this.db
+          .insertInto('identities')
+          .values(leaders.map((p) => p.row))
+          .onConflict((oc) => oc.columns(['realm_id', 'username_key']).doNothing())
+          .returning('id')
+          .execute();
+        const ids = new Set(written.map((r) => r.id));
+        for (const p of leaders) outcomes.set(p, ids.has(p.row.id) ? null : conflict(USERNAME_TAKEN));
+      } catch {
+        for (const p of leaders) outcomes.set(p, await settle(this.insertOne(p.row)));
+      }
+    }
+    for (const p of leaders) finish(p, outcomes.get(p));
+
+    for (const { pending, leader } of followers) {
+      const outcome = outcomes.get(leader);
+      // The leader holds the username now (or someone before it did): this row cannot have it.
+      if (outcome === null || isConflict(outcome)) finish(pending, conflict(USERNAME_TAKEN));
+      else finish(pending, await settle(this.insertOne(pending.row)));
+    }
+  }
+}
+
+async function settle(work: Promise<void>): Promise<unknown> {
+  try {
+    await work;
+    return null;
+  } catch (error) {
+    return error ?? new Error('insert failed');
+  }
+}
+
+function finish(pending: Pending, outcome: unknown): void {
+  if (outcome === null || outcome === undefined) pending.resolve();
+  else pending.reject(outcome);
+}
+
+function isConflict(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'conflict';
+}
