@@ -113,6 +113,7 @@ export async function importIdentities(
     if (batch.length >= batchSize) await flush();
   }
   await flush();
+  if (summary.imported > 0) await y.store.bulk.endBulkLoad();
   return summary;
 }
 

@@ -98,6 +98,16 @@ export class BulkStore {
     if (this.engine === 'sqlite') await sql`pragma cache_size = -262144`.execute(this.db);
   }
 
+  /**
+   * Ends a bulk load. PostgreSQL: refresh the identities statistics now rather than when
+   * autovacuum gets to it; until then the planner prices `username eq ... ORDER BY id LIMIT n` as
+   * if thousands of rows matched, and walks the whole realm in id order instead of reading one
+   * row from the username index (seen as a 50 ms p99 right after seeding a million).
+   */
+  async endBulkLoad(): Promise<void> {
+    if (this.engine === 'postgres') await sql`analyze identities`.execute(this.db);
+  }
+
   /** Whether a table exists (features built on other branches add theirs by migration). */
   async tableExists(name: string): Promise<boolean> {
     if (this.engine === 'sqlite') {
