@@ -6,6 +6,12 @@ export interface Config {
   logLevel: string;
   /** The origin people and browsers reach yonder at; tokens and links are built from it. */
   publicUrl: string;
+  /** SMTP server for binding-link emails (`smtp://`, `smtps://`); unset writes `.eml` files instead. */
+  smtpUrl: string | null;
+  /** Where emails go when there is no SMTP server. */
+  outboxDir: string;
+  /** The From address of yonder's emails. */
+  mailFrom: string;
 }
 
 export type ConfigOverrides = Partial<Config>;
@@ -36,5 +42,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     publicUrl,
     databaseUrl: overrides.databaseUrl ?? env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
+    smtpUrl: overrides.smtpUrl !== undefined ? overrides.smtpUrl : env.SMTP_URL || null,
+    outboxDir: overrides.outboxDir ?? env.OUTBOX_DIR ?? './data/outbox',
+    mailFrom: overrides.mailFrom ?? env.MAIL_FROM ?? `yonder <no-reply@${new URL(publicUrl).hostname}>`,
   };
 }

@@ -4,6 +4,7 @@ import { type ConnectOptions, type Connection, type Engine, type Executor, conne
 import { GroupStore } from './groups.js';
 import { IdentityStore } from './identities.js';
 import { migrateToLatest } from './migrate.js';
+import { AuthenticatorConfigStore, CeremonyStore, CredentialBindingJobStore, CredentialStore, ThemeStore } from './passkeys.js';
 import { PolicyStore } from './policies.js';
 import { RealmStore } from './realms.js';
 import { ScimUserQueries } from './scim-users.js';
@@ -22,6 +23,11 @@ export class Repositories {
   readonly applications: ApplicationStore;
   readonly policies: PolicyStore;
   readonly scimUsers: ScimUserQueries;
+  readonly authenticatorConfigs: AuthenticatorConfigStore;
+  readonly themes: ThemeStore;
+  readonly bindingJobs: CredentialBindingJobStore;
+  readonly credentials: CredentialStore;
+  readonly ceremonies: CeremonyStore;
 
   constructor(executor: Executor, engine: Engine) {
     this.tenants = new TenantStore(executor);
@@ -33,6 +39,11 @@ export class Repositories {
     this.applications = new ApplicationStore(executor);
     this.policies = new PolicyStore(executor);
     this.scimUsers = new ScimUserQueries(executor, engine);
+    this.authenticatorConfigs = new AuthenticatorConfigStore(executor);
+    this.themes = new ThemeStore(executor);
+    this.bindingJobs = new CredentialBindingJobStore(executor);
+    this.credentials = new CredentialStore(executor);
+    this.ceremonies = new CeremonyStore(executor);
   }
 }
 
