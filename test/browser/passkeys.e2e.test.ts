@@ -2,20 +2,24 @@ import { createPublicKey, verify } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describe } from 'vitest';
 import type { TestYonder } from '../support/harness.js';
+import { linkIn, startSmtp } from '../support/smtp.js';
 import { type Browser, finalStatus, launchBrowser, listeningYonder, pageWithAuthenticator, screenshot } from '../support/browser.js';
 
 describe('passkeys end to end in headless Chromium', () => {
   let y: TestYonder;
   let url: string;
   let browser: Browser;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
 
   beforeAll(async () => {
-    ({ y, url } = await listeningYonder());
+    smtp = await startSmtp();
+    ({ y, url } = await listeningYonder({ config: { smtpUrl: smtp.url } }));
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
     await y?.close();
+    await smtp?.close();
   });
 
   async function bindingLink(identityId: string, extra: Record<string, unknown> = {}) {
@@ -124,6 +128,27 @@ describe('passkeys end to end in headless Chromium', () => {
     await page.goto(expiring.credential_binding_link);
     expect(await finalStatus(page)).toMatchObject({ state: 'error', reason: 'expired' });
     await screenshot(page, 'link-expired');
+    await page.close();
+  });
+
+  it("an EMAIL job's message arrives at the SMTP receiver and its link enrolls, then redirects", async () => {
+    const identity = await y.createIdentity('emmy', {
+      display_name: 'Emmy Noether',
+      traits: { type: 'traits_v0', username: 'emmy', primary_email_address: 'emmy@example.com' },
+    });
+    const before = smtp.messages.length;
+    const reply = await y.request('POST', y.realmPath(`/identities/${identity.id}/credential-binding-jobs`), {
+      body: { job: { delivery_method: 'EMAIL', post_binding_redirect_uri: `${url}/healthz` } },
+    });
+    expect(reply.status).toBe(200);
+    await smtp.waitFor(before + 1);
+    const link = linkIn(smtp.messages[before]!.raw);
+    const { page } = await pageWithAuthenticator(browser);
+    await page.goto(link);
+    await page.click('#register');
+    await page.waitForURL(`${url}/healthz`, { timeout: 20_000 });
+    const job = await y.request('GET', y.realmPath(`/identities/${identity.id}/credential-binding-jobs/${reply.body.credential_binding_job.id}`));
+    expect(job.body.state).toBe('COMPLETE');
     await page.close();
   });
 
