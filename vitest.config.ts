@@ -28,7 +28,13 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'process', include: ['test/process/**/*.test.ts'], globalSetup: ['test/support/build-setup.ts'] },
+        test: {
+          name: 'process',
+          include: ['test/process/**/*.test.ts'],
+          globalSetup: ['test/support/build-setup.ts'],
+          // Whole servers start and stop here; on a busy 2-core machine that takes a while.
+          testTimeout: 120_000,
+        },
       },
     ],
   },

@@ -4,10 +4,14 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { applicationRoutes } from './api/v1/applications.js';
+import { authenticatorConfigRoutes } from './api/v1/authenticator-configs.js';
+import { credentialBindingJobRoutes } from './api/v1/credential-binding-jobs.js';
+import { credentialRoutes } from './api/v1/credentials.js';
 import { groupRoutes } from './api/v1/groups.js';
 import { identityRoutes } from './api/v1/identities.js';
 import { policyRoutes } from './api/v1/policy.js';
 import { realmRoutes } from './api/v1/realms.js';
+import { themeRoutes } from './api/v1/themes.js';
 import { tenantRoutes } from './api/v1/tenants.js';
 import { installBearerAuth } from './http/auth.js';
 import { BODY_LIMIT_BYTES, installJsonParser, installUrlGuard } from './http/content-type.js';
@@ -15,6 +19,7 @@ import { frameworkErrors, installErrorHandling } from './http/errors.js';
 import { ErrorResponse } from './http/schemas.js';
 import { buildValidator } from './http/validation.js';
 import { operationalRoutes } from './http/operational.js';
+import { bindingLinkRoute, hostedRoutes } from './passkeys/routes.js';
 import { scimPlugin } from './scim/index.js';
 import type { Yonder } from './services/context.js';
 
@@ -106,7 +111,13 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
     await v1.register(applicationRoutes, { yonder });
     await v1.register(policyRoutes, { yonder });
     await v1.register(scimPlugin, { yonder });
+    await v1.register(credentialRoutes, { yonder });
+    await v1.register(credentialBindingJobRoutes, { yonder });
+    await v1.register(authenticatorConfigRoutes, { yonder });
+    await v1.register(themeRoutes, { yonder });
+    await v1.register(bindingLinkRoute, { yonder });
   });
+  await app.register(hostedRoutes, { yonder });
 
   await app.ready();
   return app;

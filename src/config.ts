@@ -8,6 +8,12 @@ export interface Config {
   publicUrl: string;
   /** Concurrent identity creates committed together; `YONDER_GROUP_COMMIT=off` turns it off. */
   groupCommit: boolean;
+  /** SMTP server for binding-link emails (`smtp://`, `smtps://`); unset writes `.eml` files instead. */
+  smtpUrl: string | null;
+  /** Where emails go when there is no SMTP server. */
+  outboxDir: string;
+  /** The From address of yonder's emails. */
+  mailFrom: string;
 }
 
 export type ConfigOverrides = Partial<Config>;
@@ -39,5 +45,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     databaseUrl: overrides.databaseUrl ?? env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
     groupCommit: overrides.groupCommit ?? !/^(off|0|false|no)$/i.test(env.YONDER_GROUP_COMMIT ?? ''),
+    smtpUrl: overrides.smtpUrl !== undefined ? overrides.smtpUrl : env.SMTP_URL || null,
+    outboxDir: overrides.outboxDir ?? env.OUTBOX_DIR ?? './data/outbox',
+    mailFrom: overrides.mailFrom ?? env.MAIL_FROM ?? `yonder <no-reply@${new URL(publicUrl).hostname}>`,
   };
 }

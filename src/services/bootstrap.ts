@@ -6,8 +6,10 @@ import { MANAGEMENT_SCOPES } from '../domain/scopes.js';
 import type { Realm, TenantRecord } from '../domain/tenancy.js';
 import { nowTimestamp } from '../domain/time.js';
 import type { ConnectOptions } from '../store/connection.js';
+import { createMailer } from '../passkeys/mailer.js';
 import { Store } from '../store/index.js';
 import { insertApplication } from './applications.js';
+import { insertDefaultAuthenticatorConfig } from './authenticator-configs.js';
 import type { Yonder } from './context.js';
 import { insertGroup } from './groups.js';
 import { insertInitialPolicy } from './policy.js';
@@ -28,7 +30,7 @@ export async function openYonder(config: Config, connectOptions: ConnectOptions 
       await store.secrets.getOrCreate('page_token_key', randomBytes(32).toString('base64'), nowTimestamp()),
       'base64',
     );
-    return { config, store, tokens, pageTokenKey };
+    return { config, store, tokens, pageTokenKey, mailer: createMailer(config) };
   } catch (error) {
     await store.close();
     throw error;
@@ -85,6 +87,7 @@ export async function bootstrapIfEmpty(y: Yonder): Promise<BootstrapResult | nul
       { is_managed: true, classification: 'admin_console' },
     );
     await insertInitialPolicy(tx, adminRef, adminRealmRules(administrators.id, adminConsole.id));
+    await insertDefaultAuthenticatorConfig(tx, adminRef);
     const defaultRealm = await createRealm(tx, tenantId, { display_name: 'Default' });
     const { token } = await y.tokens.mint(tx, {
       tenant,

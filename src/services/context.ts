@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import type { Mailer } from '../passkeys/mailer.js';
 import type { Store } from '../store/index.js';
 import type { TokenService } from './tokens.js';
 
@@ -8,4 +9,6 @@ export interface Yonder {
   store: Store;
   tokens: TokenService;
   pageTokenKey: Buffer;
+  /** Delivers binding links for EMAIL jobs. */
+  mailer: Mailer;
 }

@@ -3,6 +3,7 @@ import { newId } from '../domain/ids.js';
 import type { Realm, RealmClassification, Tenant, TenantRecord } from '../domain/tenancy.js';
 import { nowTimestamp } from '../domain/time.js';
 import type { Repositories } from '../store/index.js';
+import { insertDefaultAuthenticatorConfig } from './authenticator-configs.js';
 import type { Yonder } from './context.js';
 import { type ListParams, type Page, listPage } from './paging.js';
 import { insertInitialPolicy } from './policy.js';
@@ -55,6 +56,7 @@ export async function createRealm(repos: Repositories, tenantId: string, input: 
   };
   await repos.realms.insert(realm);
   await insertInitialPolicy(repos, { tenantId, realmId: realm.id });
+  await insertDefaultAuthenticatorConfig(repos, { tenantId, realmId: realm.id });
   return realm;
 }
 

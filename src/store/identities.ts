@@ -1,12 +1,23 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { conflict, notFound } from '../domain/errors.js';
-import { type Identity, type IdentityStatus, identityKeys } from '../domain/identity.js';
+import { type EnrollmentStatus, type Identity, type IdentityStatus, identityKeys } from '../domain/identity.js';
 import type { IdentityFilter, IdentityFilterField } from '../domain/identity-filter.js';
 import type { Traits } from '../domain/traits.js';
 import { isForeignKeyViolation, isUniqueViolation } from './constraint-errors.js';
 import type { Engine, Executor } from './connection.js';
 import { IdentityInsertBatcher, groupCommitOptions } from './group-commit.js';
 import type { Database, IdentitiesTable } from './schema.js';
+
+/**
+ * The contract's derived status: the stored, clock-free part (ENROLLED, INVITE_FAILED,
+ * UNENROLLED), unless no passkey is active and a link is still pending.
+ */
+function enrollmentOf(row: IdentitiesTable, now: string): EnrollmentStatus {
+  const stored = (row.enrollment_status ?? 'UNENROLLED') as EnrollmentStatus;
+  if (stored === 'ENROLLED') return stored;
+  if (row.enrollment_pending_until && row.enrollment_pending_until > now) return 'PENDING';
+  return stored;
+}
 
 const FILTER_COLUMNS: Record<IdentityFilterField, keyof IdentitiesTable> = {
   id: 'id',
@@ -24,7 +35,7 @@ export function toIdentity(row: IdentitiesTable): Identity {
     display_name: row.display_name,
     status: row.status as IdentityStatus,
     traits: JSON.parse(row.traits) as Traits,
-    enrollment_status: 'UNENROLLED',
+    enrollment_status: enrollmentOf(row, new Date().toISOString()),
     create_time: row.create_time,
     update_time: row.update_time,
     version: Number(row.version),

@@ -5,6 +5,7 @@ import { type ConnectOptions, type Connection, type Engine, type Executor, conne
 import { GroupStore } from './groups.js';
 import { IdentityStore } from './identities.js';
 import { migrateToLatest } from './migrate.js';
+import { AuthenticatorConfigStore, CeremonyStore, CredentialBindingJobStore, CredentialStore, ThemeStore } from './passkeys.js';
 import { PolicyStore } from './policies.js';
 import { QueryPlanStore } from './query-plans.js';
 import { RealmStore } from './realms.js';
@@ -28,6 +29,11 @@ export class Repositories {
   readonly bulk: BulkStore;
   /** Query plans, for the tests that check the hot filters use an index. */
   readonly plans: QueryPlanStore;
+  readonly authenticatorConfigs: AuthenticatorConfigStore;
+  readonly themes: ThemeStore;
+  readonly bindingJobs: CredentialBindingJobStore;
+  readonly credentials: CredentialStore;
+  readonly ceremonies: CeremonyStore;
 
   constructor(executor: Executor, engine: Engine, options: { groupCommit?: boolean } = {}) {
     this.tenants = new TenantStore(executor);
@@ -41,6 +47,11 @@ export class Repositories {
     this.scimUsers = new ScimUserQueries(executor, engine);
     this.bulk = new BulkStore(executor, engine);
     this.plans = new QueryPlanStore(executor, engine);
+    this.authenticatorConfigs = new AuthenticatorConfigStore(executor);
+    this.themes = new ThemeStore(executor);
+    this.bindingJobs = new CredentialBindingJobStore(executor);
+    this.credentials = new CredentialStore(executor);
+    this.ceremonies = new CeremonyStore(executor);
   }
 }
 

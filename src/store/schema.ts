@@ -37,6 +37,13 @@ export interface IdentitiesTable {
   version: number;
   create_time: string;
   update_time: string;
+  /**
+   * The clock-free part of the derived enrollment status (ENROLLED, INVITE_FAILED, UNENROLLED),
+   * kept current by the passkey store; PENDING is read from `enrollment_pending_until`.
+   */
+  enrollment_status?: string;
+  /** When the identity's last pending binding link expires; null when none is pending. */
+  enrollment_pending_until?: string | null;
 }
 
 export interface ApiTokensTable {
@@ -116,6 +123,104 @@ export interface PoliciesTable {
   create_time: string;
 }
 
+export interface AuthenticatorConfigsTable {
+  id: string;
+  tenant_id: string;
+  realm_id: string;
+  display_name: string;
+  /** JSON text. */
+  config: string;
+  /** 0 or 1. */
+  is_default: number;
+  create_time: string;
+  update_time: string;
+}
+
+export interface ThemesTable {
+  id: string;
+  tenant_id: string;
+  realm_id: string;
+  /** The theme's settable fields as JSON text. */
+  document: string;
+  create_time: string;
+  update_time: string;
+}
+
+export interface BatchCredentialBindingJobsTable {
+  id: string;
+  tenant_id: string;
+  realm_id: string;
+  /** JSON text. */
+  identity_ids: string;
+  job_template: string;
+  state: string;
+  state_commentary: string;
+  create_time: string;
+  update_time: string;
+}
+
+export interface CredentialBindingJobsTable {
+  id: string;
+  tenant_id: string;
+  realm_id: string;
+  identity_id: string;
+  batch_id: string | null;
+  credential_id: string | null;
+  delivery_method: string;
+  state: string;
+  post_binding_redirect_uri: string | null;
+  authenticator_config_id: string;
+  /** SHA-256 of the link token, base64url. */
+  token_hash: string;
+  expire_time: string;
+  create_time: string;
+  update_time: string;
+}
+
+export interface CredentialsTable {
+  id: string;
+  tenant_id: string;
+  realm_id: string;
+  identity_id: string;
+  state: string;
+  csr_type: string;
+  jwk_json: string;
+  jwk_thumbprint: string;
+  webauthn_id: string;
+  public_key: string;
+  counter: number | string;
+  /** JSON text. */
+  transports: string;
+  aaguid: string;
+  device_type: string;
+  backed_up: number;
+  create_time: string;
+  update_time: string;
+}
+
+export interface WebAuthnChallengesTable {
+  id: string;
+  tenant_id: string;
+  realm_id: string;
+  purpose: string;
+  challenge: string;
+  job_id: string | null;
+  application_id: string | null;
+  expire_time: string;
+  create_time: string;
+}
+
+export interface WebSessionsTable {
+  token_hash: string;
+  tenant_id: string;
+  realm_id: string;
+  identity_id: string;
+  credential_id: string;
+  application_id: string | null;
+  expire_time: string;
+  create_time: string;
+}
+
 export interface Database {
   tenants: TenantsTable;
   realms: RealmsTable;
@@ -128,4 +233,11 @@ export interface Database {
   group_members: GroupMembersTable;
   applications: ApplicationsTable;
   policies: PoliciesTable;
+  authenticator_configs: AuthenticatorConfigsTable;
+  themes: ThemesTable;
+  batch_credential_binding_jobs: BatchCredentialBindingJobsTable;
+  credential_binding_jobs: CredentialBindingJobsTable;
+  credentials: CredentialsTable;
+  webauthn_challenges: WebAuthnChallengesTable;
+  web_sessions: WebSessionsTable;
 }

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { describe, inject } from 'vitest';
 import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
+import { type ConfigOverrides, loadConfig } from '../../src/config.js';
 import { MANAGEMENT_SCOPES } from '../../src/domain/scopes.js';
 import { type BootstrapResult, bootstrapIfEmpty, openYonder } from '../../src/services/bootstrap.js';
 import type { Yonder } from '../../src/services/context.js';
@@ -78,9 +78,13 @@ export class TestYonder {
     private readonly database: TestDatabase,
   ) {}
 
-  static async start(database?: TestDatabase): Promise<TestYonder> {
+  /** `config` overrides the test defaults, e.g. `publicUrl` for a yonder listening on a port. */
+  static async start(database?: TestDatabase, options: { config?: ConfigOverrides } = {}): Promise<TestYonder> {
     const db = database ?? (await createTestDatabase());
-    const config = loadConfig({}, { databaseUrl: db.databaseUrl, publicUrl: 'http://localhost:8080' });
+    const config = loadConfig(
+      {},
+      { databaseUrl: db.databaseUrl, publicUrl: 'http://localhost:8080', outboxDir: join(tmpdir(), 'yonder-test-outbox'), ...options.config },
+    );
     const yonder = await openYonder(config, db.pgSchema ? { pgSchema: db.pgSchema } : {});
     const bootstrap = (await bootstrapIfEmpty(yonder)) ?? (await TestYonder.existingBootstrap(yonder));
     const app = await buildApp(yonder);

@@ -30,7 +30,7 @@ export interface CliResult {
 /** Runs `yonder <args>` to completion. */
 export function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, timeout: 30_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, timeout: 90_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });
@@ -55,7 +55,7 @@ export class ServerProcess {
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     });
     const server = new ServerProcess(child, `http://127.0.0.1:${port}`);
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
       if (server.child.exitCode !== null) throw new Error(`yonder exited early:\n${server.stdout}\n${server.stderr}`);
       try {

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as core from './001-core.js';
 import * as groupsPolicy from './002-groups-policy.js';
 import * as identityVersion from './003-identity-version.js';
+import * as passkeys from './005-passkeys.js';
 import * as listIndexes from './008-list-indexes.js';
 
 /**
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '001-core': core,
   '002-groups-policy': groupsPolicy,
   '003-identity-version': identityVersion,
+  '005-passkeys': passkeys,
   '008-list-indexes': listIndexes,
 };
 

@@ -1,0 +1,72 @@
+import { escapeHtml } from './html.js';
+
+/** The hosted pages allow only their own files: no inline script or style, no framing. */
+export const PAGE_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
+  "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+interface PageParts {
+  title: string;
+  heading: string;
+  script?: string;
+  data?: Record<string, string>;
+  body: string;
+  status?: { state: string; reason: string; message: string };
+}
+
+function page(parts: PageParts): string {
+  const data = Object.entries(parts.data ?? {})
+    .map(([k, v]) => ` data-${k}="${escapeHtml(v)}"`)
+    .join('');
+  const status = parts.status ?? { state: 'ready', reason: '', message: '' };
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(parts.title)}</title>
+<link rel="stylesheet" href="/hosted/assets/style.css">
+${parts.script ? `<script type="module" src="/hosted/assets/${parts.script}"></script>` : ''}
+</head>
+<body>
+<main${data}>
+<h1>${escapeHtml(parts.heading)}</h1>
+${parts.body}
+<p id="status" role="status" aria-live="polite" data-state="${escapeHtml(status.state)}" data-reason="${escapeHtml(status.reason)}">${escapeHtml(status.message)}</p>
+</main>
+</body>
+</html>
+`;
+}
+
+export function enrollPage(displayName: string, urls: { options: string; verify: string }): string {
+  return page({
+    title: 'Create a passkey',
+    heading: `Create a passkey for ${displayName}`,
+    script: 'enroll.js',
+    data: { 'options-url': urls.options, 'verify-url': urls.verify },
+    body: `<p>A passkey lets you sign in with your device's screen lock (fingerprint, face or PIN) instead of a password.</p>
+<button id="register" type="button">Create passkey</button>`,
+  });
+}
+
+export function enrollErrorPage(reason: string, message: string): string {
+  return page({
+    title: 'Create a passkey',
+    heading: 'This link cannot be used',
+    body: '',
+    status: { state: 'error', reason, message },
+  });
+}
+
+export function signInPage(realmName: string, urls: { options: string; verify: string; session: string; signOut: string }): string {
+  return page({
+    title: `Sign in to ${realmName}`,
+    heading: `Sign in to ${realmName}`,
+    script: 'sign-in.js',
+    data: { 'options-url': urls.options, 'verify-url': urls.verify, 'session-url': urls.session, 'sign-out-url': urls.signOut },
+    body: `<p>Sign in with your passkey. There is nothing to type.</p>
+<button id="sign-in" type="button">Sign in with a passkey</button>
+<button id="sign-out" type="button" hidden>Sign out</button>`,
+  });
+}
