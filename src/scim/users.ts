@@ -132,6 +132,7 @@ export async function deleteUser(y: Yonder, ref: RealmRef, id: string, ifMatch?:
     const current = await tx.identities.getForUpdate(ref.realmId, id);
     if (!current) throw userNotFound(id);
     checkVersion(current, ifMatch);
+    await tx.groups.touchGroupsOf([id], nowTimestamp());
     await tx.identities.delete(ref.realmId, [id]);
   });
 }
