@@ -6,6 +6,7 @@ import { IdentityStore } from './identities.js';
 import { migrateToLatest } from './migrate.js';
 import { PolicyStore } from './policies.js';
 import { RealmStore } from './realms.js';
+import { ScimGroupQueries } from './scim-groups.js';
 import { ScimUserQueries } from './scim-users.js';
 import { SecretStore } from './secrets.js';
 import { TenantStore } from './tenants.js';
@@ -22,6 +23,7 @@ export class Repositories {
   readonly applications: ApplicationStore;
   readonly policies: PolicyStore;
   readonly scimUsers: ScimUserQueries;
+  readonly scimGroups: ScimGroupQueries;
 
   constructor(executor: Executor, engine: Engine) {
     this.tenants = new TenantStore(executor);
@@ -33,6 +35,7 @@ export class Repositories {
     this.applications = new ApplicationStore(executor);
     this.policies = new PolicyStore(executor);
     this.scimUsers = new ScimUserQueries(executor, engine);
+    this.scimGroups = new ScimGroupQueries(executor, engine);
   }
 }
 
