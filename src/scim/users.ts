@@ -138,10 +138,13 @@ export function patchUser(y: Yonder, ref: RealmRef, id: string, body: unknown, i
 export async function deleteUser(y: Yonder, ref: RealmRef, id: string, ifMatch?: string): Promise<void> {
   await y.store.transaction(async (tx) => {
     await requireRealm(tx, ref.tenantId, ref.realmId);
+    // The user's groups lose a member: their versions (ETags) change. Group rows are locked
+    // before the identity's, the order a group PATCH takes them in (group row, then the member
+    // identities' keys), so the two cannot deadlock on PostgreSQL.
+    await tx.groups.touchGroupsOf([id], nowTimestamp());
     const current = await tx.identities.getForUpdate(ref.realmId, id);
     if (!current) throw userNotFound(id);
     checkVersion(current, ifMatch);
-    await tx.groups.touchGroupsOf([id], nowTimestamp());
     await tx.identities.delete(ref.realmId, [id]);
   });
 }

@@ -30,7 +30,7 @@ describeApi('SCIM: concurrent group membership changes', () => {
     // filter form, adds two new users plus (again) a neighbour's starting member that nobody
     // removes (so adds of one row race), and removes the transient one with Entra's value form.
     // Which order the PATCHes run in does not change the serial result.
-    const plans = [];
+    const plans: { remove: string; keep: string; adds: string[]; transient: string }[] = [];
     for (let c = 0; c < CLIENTS; c++) {
       plans.push({
         remove: initial[c * 2]!,
