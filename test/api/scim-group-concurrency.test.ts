@@ -70,4 +70,20 @@ describeApi('SCIM: concurrent group membership changes', () => {
     const version = (await y.request('GET', scimPath(y, `/Groups/${group.id}`))).body.meta.version;
     expect(version).toBe(`W/"${CLIENTS + 1}"`);
   });
+
+  it('a DELETE racing member adds either wins (the adds then get 404) or waits for them; never a 500, no member left behind', async () => {
+    const users: string[] = [];
+    for (let i = 0; i < 10; i++) users.push((await createScimUser(y, { userName: `gc.race.${i}` })).id);
+    const group = await createScimGroup(y, { displayName: 'Raced Delete', members: [{ value: users[0]! }] });
+    const adds = users.slice(1).map((value, i) => {
+      const via = other && i % 2 === 1 ? other : y;
+      return via.request('PATCH', scimPath(via, `/Groups/${group.id}`), { body: patchOp({ op: 'add', path: 'members', value: [{ value }] }) });
+    });
+    const deletion = y.request('DELETE', scimPath(y, `/Groups/${group.id}`));
+    const [deleted, ...added] = await Promise.all([deletion, ...adds]);
+    expect(deleted!.status).toBe(204);
+    for (const r of added) expect([204, 404], r.text).toContain(r.status);
+    expect((await y.request('GET', scimPath(y, `/Groups/${group.id}`))).status).toBe(404);
+    for (const id of users) expect((await y.request('GET', scimPath(y, `/Users/${id}`))).body).not.toHaveProperty('groups');
+  });
 });
