@@ -42,7 +42,15 @@ export function groupNameKey(group: Pick<Group, 'display_name'>): string {
   return foldedKey(group.display_name);
 }
 
-/** The group after a write that changed only its members: a new version and time. */
+/** The group after a SCIM write: a new version (ETag) and `lastModified`, members included. */
 export function touchGroup(current: Group, now: string): Group {
   return { ...current, update_time: now, version: current.version + 1 };
+}
+
+/**
+ * The group after a v1 membership change: a new version, so SCIM ETags change, but the same
+ * `update_time`, which in v1 moves only when the group's own fields change.
+ */
+export function bumpGroupVersion(current: Group): Group {
+  return { ...current, version: current.version + 1 };
 }

@@ -141,7 +141,7 @@ export async function deleteUser(y: Yonder, ref: RealmRef, id: string, ifMatch?:
     // The user's groups lose a member: their versions (ETags) change. Group rows are locked
     // before the identity's, the order a group PATCH takes them in (group row, then the member
     // identities' keys), so the two cannot deadlock on PostgreSQL.
-    await tx.groups.touchGroupsOf([id], nowTimestamp());
+    await tx.groups.touchGroupsOf([id]);
     const current = await tx.identities.getForUpdate(ref.realmId, id);
     if (!current) throw userNotFound(id);
     checkVersion(current, ifMatch);

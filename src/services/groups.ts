@@ -1,5 +1,5 @@
 import { DomainError, conflict, notFound } from '../domain/errors.js';
-import { type Group, type GroupPatch, type NewGroupInput, applyGroupPatch, touchGroup } from '../domain/group.js';
+import { type Group, type GroupPatch, type NewGroupInput, applyGroupPatch, bumpGroupVersion } from '../domain/group.js';
 import type { Identity } from '../domain/identity.js';
 import { newId } from '../domain/ids.js';
 import { rulesReferencing } from '../domain/policy.js';
@@ -109,8 +109,8 @@ export async function addMembers(y: Yonder, ref: RealmRef, groupId: string, iden
     const group = await requireGroup(tx, ref, groupId, true);
     await requireIdentities(tx, ref.realmId, ids);
     await tx.groups.addMembers(groupId, ids);
-    // A membership change is a write of the group: SCIM's ETag and lastModified must change.
-    const updated = touchGroup(group, nowTimestamp());
+    // A membership change is a write of the group: its SCIM ETag must change.
+    const updated = bumpGroupVersion(group);
     await tx.groups.update(updated);
     return updated;
   });
@@ -127,7 +127,7 @@ export async function removeMembers(
     const group = await requireGroup(tx, ref, groupId, true);
     await requireIdentities(tx, ref.realmId, ids);
     await tx.groups.removeMembers(groupId, ids);
-    const updated = touchGroup(group, nowTimestamp());
+    const updated = bumpGroupVersion(group);
     await tx.groups.update(updated);
     return updated;
   });

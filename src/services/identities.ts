@@ -83,7 +83,7 @@ export async function deleteIdentity(y: Yonder, ref: RealmRef, id: string): Prom
   await requireRealm(y.store, ref.tenantId, ref.realmId);
   await y.store.transaction(async (tx) => {
     // The identity's groups lose a member: their versions (SCIM ETags) change with it.
-    await tx.groups.touchGroupsOf([id], nowTimestamp());
+    await tx.groups.touchGroupsOf([id]);
     const deleted = await tx.identities.delete(ref.realmId, [id]);
     if (deleted.length === 0) throw notFound('Identity', id);
   });
@@ -97,7 +97,7 @@ export async function batchDeleteIdentities(y: Yonder, ref: RealmRef, ids: reado
   if (new Set(ids).size !== ids.length) throw invalidField('ids', 'duplicate ids');
   await y.store.transaction(async (tx) => {
     await requireRealm(tx, ref.tenantId, ref.realmId);
-    await tx.groups.touchGroupsOf(ids, nowTimestamp());
+    await tx.groups.touchGroupsOf(ids);
     const deleted = new Set(await tx.identities.delete(ref.realmId, ids));
     const missing = ids.filter((id) => !deleted.has(id));
     if (missing.length > 0) {

@@ -167,13 +167,14 @@ export class GroupStore {
 
   /**
    * Gives every group of these identities a new version, before the identities are deleted and
-   * their memberships go with them (ON DELETE CASCADE), so the groups' ETags change too.
+   * their memberships go with them (ON DELETE CASCADE), so the groups' ETags change too. Like v1
+   * membership changes, this leaves `update_time` as it is.
    */
-  async touchGroupsOf(identityIds: readonly string[], now: string): Promise<void> {
+  async touchGroupsOf(identityIds: readonly string[]): Promise<void> {
     for (const part of chunks(identityIds)) {
       await this.db
         .updateTable('groups')
-        .set((eb) => ({ version: eb('version', '+', 1), update_time: now }))
+        .set((eb) => ({ version: eb('version', '+', 1) }))
         .where('id', 'in', (eb) => eb.selectFrom('group_members').select('group_id').where('identity_id', 'in', part))
         .execute();
     }
