@@ -7,6 +7,10 @@ export interface Group {
   tenant_id: string;
   display_name: string;
   description: string;
+  /** Set by SCIM clients (SCIM's `externalId`); the v1 API does not show it. */
+  external_id?: string;
+  /** Incremented by every write, membership changes included (SCIM's ETag); not shown by v1. */
+  version: number;
   create_time: string;
   update_time: string;
 }
@@ -29,10 +33,24 @@ export function applyGroupPatch(current: Group, patch: GroupPatch, now: string):
     display_name: patch.display_name ?? current.display_name,
     description: patch.description ?? current.description,
     update_time: now,
+    version: current.version + 1,
   };
 }
 
 /** Group names are unique per realm compared case-insensitively, like usernames. */
 export function groupNameKey(group: Pick<Group, 'display_name'>): string {
   return foldedKey(group.display_name);
+}
+
+/** The group after a SCIM write: a new version (ETag) and `lastModified`, members included. */
+export function touchGroup(current: Group, now: string): Group {
+  return { ...current, update_time: now, version: current.version + 1 };
+}
+
+/**
+ * The group after a v1 membership change: a new version, so SCIM ETags change, but the same
+ * `update_time`, which in v1 moves only when the group's own fields change.
+ */
+export function bumpGroupVersion(current: Group): Group {
+  return { ...current, version: current.version + 1 };
 }

@@ -1,10 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
+import type { Group } from '../domain/group.js';
 import { BODY_LIMIT_BYTES } from '../http/content-type.js';
 import { RealmParams } from '../http/schemas.js';
 import type { Yonder } from '../services/context.js';
 import type { RealmRef } from '../services/identities.js';
+import { groupLocation } from './group-provisioning.js';
+import { createGroup, deleteGroup, patchGroup, replaceGroup } from './groups.js';
 import { holdsScope, realmRef, scimScope } from './paths.js';
 import { SCIM_MEDIA_TYPE, type ScimProblem, ScimFailure, badRequest, orFail, scimErrorBody, toProblem } from './scim-error.js';
 import { BULK_REQUEST, BULK_RESPONSE } from './schema.js';
@@ -18,8 +21,8 @@ import { createUser, deleteUser, patchUser, replaceUser } from './users.js';
  * operation's path or data stands for the id an earlier POST created; an operation that refers
  * to a bulkId whose POST comes later waits for it (§3.7.2), and a reference nothing defines fails.
  *
- * Each resource type plugs in a `BulkHandler`; Users are here. Groups add a handler for
- * `/Groups`, and their `members[].value` may then carry `bulkId:` references to new Users.
+ * Each resource type plugs in a `BulkHandler`: `/Users` and `/Groups`. A group's
+ * `members[].value` may carry `bulkId:` references to Users created in the same request.
  */
 export const BULK_LIMITS = { maxOperations: 1000, maxPayloadSize: BODY_LIMIT_BYTES } as const;
 
@@ -52,6 +55,18 @@ export function userBulkHandler(y: Yonder): BulkHandler {
     replace: async (ref, id, data, ifMatch) => result(await replaceUser(y, ref, id, data, ifMatch)),
     patch: async (ref, id, data, ifMatch) => result(await patchUser(y, ref, id, data, ifMatch)),
     remove: (ref, id, ifMatch) => deleteUser(y, ref, id, ifMatch),
+  };
+}
+
+export function groupBulkHandler(y: Yonder): BulkHandler {
+  const result = (group: Group): BulkWriteResult => ({ id: group.id, version: group.version, location: groupLocation(y, group) });
+  return {
+    endpoint: '/Groups',
+    scopes: { create: 'scim:groups:create', update: 'scim:groups:update', delete: 'scim:groups:delete' },
+    create: async (ref, data) => result(await createGroup(y, ref, data)),
+    replace: async (ref, id, data, ifMatch) => result(await replaceGroup(y, ref, id, data, ifMatch)),
+    patch: async (ref, id, data, ifMatch) => result(await patchGroup(y, ref, id, data, ifMatch)),
+    remove: (ref, id, ifMatch) => deleteGroup(y, ref, id, ifMatch),
   };
 }
 
@@ -164,7 +179,7 @@ export const bulkRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder; handlers: B
     {
       schema: {
         operationId: 'SCIMBulk',
-        summary: 'Run up to 1000 operations on Users in one request',
+        summary: 'Run up to 1000 operations on Users and Groups in one request',
         tags: ['SCIM'],
         security: scimScope(...allScopes),
         params: RealmParams,

@@ -1,6 +1,6 @@
 import { DEFAULT_USER_SORT, type UserSort, type UserSortKey } from '../domain/user-query.js';
 import { type Result, badRequest, ok } from './scim-error.js';
-import { ENTERPRISE_USER, LIST_RESPONSE, resolveAttribute } from './schema.js';
+import { ENTERPRISE_USER, LIST_RESPONSE, type ScimSchema, resolveAttribute } from './schema.js';
 import type { ScimResource } from './user-mapping.js';
 
 /**
@@ -81,9 +81,9 @@ interface Selection {
   sub?: string;
 }
 
-function selection(path: string): Selection | undefined {
-  if (path.toLowerCase() === ENTERPRISE_USER.toLowerCase()) return { ext: true };
-  const resolved = resolveAttribute(path);
+function selection(path: string, schema: ScimSchema): Selection | undefined {
+  if (schema.extension && path.toLowerCase() === schema.extension.urn.toLowerCase()) return { ext: true };
+  const resolved = resolveAttribute(path, schema);
   if (!resolved) return undefined;
   return {
     ext: resolved.extension !== undefined,
@@ -120,15 +120,16 @@ function dropSub(value: unknown, sub: string): unknown {
 
 /**
  * Applies `attributes` (only these, plus `id` and `schemas`, which are always returned) or
- * `excludedAttributes` (all but these; `id` stays). Unknown names select nothing.
+ * `excludedAttributes` (all but these; `id` stays), resolving names against `schema`. Unknown
+ * names select nothing.
  */
-export function project(resource: ScimResource, projection: Projection): ScimResource {
+export function project(resource: ScimResource, projection: Projection, schema: ScimSchema): ScimResource {
   if (projection.attributes) {
     const out: ScimResource = { schemas: resource.schemas, id: resource.id };
     const ext: Record<string, unknown> = {};
     const source = isObject(resource[ENTERPRISE_USER]) ? (resource[ENTERPRISE_USER] as Record<string, unknown>) : {};
     for (const path of projection.attributes) {
-      const s = selection(path);
+      const s = selection(path, schema);
       if (!s) continue;
       const from = s.ext ? source : resource;
       const into = s.ext ? ext : out;
@@ -143,7 +144,7 @@ export function project(resource: ScimResource, projection: Projection): ScimRes
     const out: ScimResource = { ...resource };
     let ext = isObject(resource[ENTERPRISE_USER]) ? { ...(resource[ENTERPRISE_USER] as Record<string, unknown>) } : undefined;
     for (const path of projection.excludedAttributes) {
-      const s = selection(path);
+      const s = selection(path, schema);
       if (!s || s.attribute === 'id') continue;
       if (s.ext && s.attribute === undefined) ext = undefined;
       const into = s.ext ? ext : out;
@@ -166,4 +167,13 @@ export function listResponse(resources: ScimResource[], totalResults: number, st
     itemsPerPage: resources.length,
     Resources: resources,
   };
+}
+
+/** Whether a projection returns the attribute, so a read can skip what it would throw away. */
+export function returns(projection: Projection, attribute: string): boolean {
+  const name = attribute.toLowerCase();
+  const mentions = (list: string[]) => list.some((a) => a.toLowerCase().split(':').pop()?.split('.')[0] === name);
+  if (projection.attributes) return mentions(projection.attributes);
+  if (projection.excludedAttributes) return !projection.excludedAttributes.some((a) => a.toLowerCase().split(':').pop() === name);
+  return true;
 }

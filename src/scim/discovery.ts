@@ -5,12 +5,12 @@ import type { Yonder } from '../services/context.js';
 import { MAX_COUNT, listResponse } from './collection-query.js';
 import { BULK_LIMITS } from './bulk.js';
 import { type RealmParamsShape, realmRef, scimBaseUrl } from './paths.js';
-import { type AttributeDef, CORE_USER, ENTERPRISE_ATTRIBUTES, ENTERPRISE_USER, USER_ATTRIBUTES } from './schema.js';
+import { type AttributeDef, CORE_GROUP, CORE_USER, ENTERPRISE_ATTRIBUTES, ENTERPRISE_USER, GROUP_ATTRIBUTES, USER_ATTRIBUTES } from './schema.js';
 import { SCIM_MEDIA_TYPE, ScimFailure } from './scim-error.js';
 
 /**
  * Discovery (RFC 7644 §4, RFC 7643 §5–7): what this SCIM service supports, exactly. A resource
- * type is listed only once it works; Groups add a `ScimResourceType` entry here when they exist.
+ * type is listed only once it works.
  */
 export interface ScimResourceType {
   id: string;
@@ -36,7 +36,15 @@ export const USER_RESOURCE_TYPE: ScimResourceType = {
   ],
 };
 
-export const RESOURCE_TYPES: ScimResourceType[] = [USER_RESOURCE_TYPE];
+export const GROUP_RESOURCE_TYPE: ScimResourceType = {
+  id: 'Group',
+  endpoint: '/Groups',
+  description: 'A group of the realm (the v1 group); its members are users of the same realm.',
+  schema: { id: CORE_GROUP, name: 'Group', description: 'Group', attributes: GROUP_ATTRIBUTES },
+  extensions: [],
+};
+
+export const RESOURCE_TYPES: ScimResourceType[] = [USER_RESOURCE_TYPE, GROUP_RESOURCE_TYPE];
 
 const SPC_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig';
 const RT_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:ResourceType';
@@ -93,7 +101,7 @@ export const discoveryRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = as
           {
             type: 'oauthbearertoken',
             name: 'OAuth Bearer Token',
-            description: 'A yonder management token holding scim:users:* (or scim:all).',
+            description: 'A yonder management token holding scim:users:* and scim:groups:* (or scim:all).',
             primary: true,
           },
         ],

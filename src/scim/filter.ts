@@ -3,7 +3,7 @@ import { foldedKey } from '../domain/names.js';
 import type { TraitField } from '../domain/traits.js';
 import type { CompareOp, UserCondition, UserField } from '../domain/user-query.js';
 import { type Result, badRequest, ok } from './scim-error.js';
-import { type AttributeDef, canonicalPath, resolveAttribute } from './schema.js';
+import { type AttributeDef, USER_SCHEMA, canonicalPath, resolveAttribute } from './schema.js';
 
 /**
  * SCIM filters on Users (RFC 7644 §3.4.2.2), the whole grammar: `eq ne co sw ew pr gt ge lt le`,
@@ -135,11 +135,12 @@ function resolve(node: scimFilter.Filter, ctx: Context, scope: SlotScope | undef
 }
 
 function multiValued(attrPath: string): { name: string; subAttributes: AttributeDef[] } {
-  const resolved = resolveAttribute(attrPath);
+  const resolved = resolveAttribute(attrPath, USER_SCHEMA);
   if (!resolved) throw new FilterError(`unknown attribute "${attrPath}"`);
   if (!resolved.attribute.multiValued || resolved.sub || !resolved.attribute.subAttributes) {
     throw new FilterError(`"${attrPath}" is not a multi-valued attribute`);
   }
+  if (!SLOTS[resolved.attribute.name]) throw new FilterError(`"${attrPath}" cannot be used in a filter`);
   return { name: resolved.attribute.name, subAttributes: resolved.attribute.subAttributes };
 }
 
@@ -163,10 +164,12 @@ function comparison(node: scimFilter.Compare | scimFilter.Suffix, op: string, sc
     if (!sub || !target) throw new FilterError(`unknown attribute "${scope.attribute}.${attrPath}"`);
     return compare(target, sub, op, value, `${scope.attribute}.${sub.name}`);
   }
-  const resolved = resolveAttribute(attrPath);
+  const resolved = resolveAttribute(attrPath, USER_SCHEMA);
   if (!resolved) throw new FilterError(`unknown attribute "${attrPath}"`);
   const { attribute, sub } = resolved;
   if (attribute.multiValued && attribute.subAttributes) {
+    // `groups` is read from memberships, not stored on the identity: not filterable here.
+    if (!SLOTS[attribute.name]) throw new FilterError(`"${attrPath}" cannot be used in a filter`);
     // `emails eq "x"` compares the `value` sub-attribute (RFC 7644 §3.4.2.2).
     const subDef = sub ?? attribute.subAttributes.find((s) => s.name === 'value');
     if (!subDef) throw new FilterError(`"${attrPath}" needs a sub-attribute`);

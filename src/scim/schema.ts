@@ -3,11 +3,12 @@
  * `/Schemas` endpoint shows it, and filters, PATCH paths and `attributes` resolve names against it
  * (case-insensitively, RFC 7644 §3.10). Only attributes that have a home in an identity are listed.
  * `password` is accepted on writes and never stored or returned, so it is not advertised (Entra's
- * validator flags schemas that advertise it, M6). Group-related attributes (`groups`) join when
- * groups exist.
+ * validator flags schemas that advertise it, M6). The Group schema (RFC 7643 §4.2) sits beside
+ * it; every lookup names the schema it resolves against.
  */
 export const CORE_USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 export const ENTERPRISE_USER = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
+export const CORE_GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 export const LIST_RESPONSE = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
 export const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 export const BULK_REQUEST = 'urn:ietf:params:scim:api:messages:2.0:BulkRequest';
@@ -106,6 +107,34 @@ export const USER_ATTRIBUTES: AttributeDef[] = [
       ...typeAndPrimary(['work', 'home', 'other']),
     ],
   }),
+  attr('groups', 'The groups the user is a member of. Read-only: membership changes through /Groups.', {
+    multiValued: true,
+    type: 'complex',
+    mutability: 'readOnly',
+    subAttributes: [
+      attr('value', 'The group\'s id.', { mutability: 'readOnly', caseExact: true }),
+      attr('$ref', 'The group\'s URI.', { type: 'reference', referenceTypes: ['Group'], mutability: 'readOnly', caseExact: true }),
+      attr('display', 'The group\'s displayName.', { mutability: 'readOnly' }),
+      attr('type', 'Always "direct": groups do not nest.', { mutability: 'readOnly', canonicalValues: ['direct'] }),
+    ],
+  }),
+];
+
+export const GROUP_ATTRIBUTES: AttributeDef[] = [
+  attr('displayName', 'Unique per realm, compared case-insensitively; the group\'s display_name.', {
+    required: true,
+    uniqueness: 'server',
+  }),
+  attr('members', 'The group\'s members: users (identities) of the same realm.', {
+    multiValued: true,
+    type: 'complex',
+    subAttributes: [
+      attr('value', 'The user\'s id.', { mutability: 'immutable', caseExact: true }),
+      attr('$ref', 'The user\'s URI.', { type: 'reference', referenceTypes: ['User'], mutability: 'readOnly', caseExact: true }),
+      attr('display', 'The user\'s displayName; ignored on writes.', { mutability: 'readOnly' }),
+      attr('type', 'Always "User": groups do not nest.', { mutability: 'immutable', canonicalValues: ['User'] }),
+    ],
+  }),
 ];
 
 export const ENTERPRISE_ATTRIBUTES: AttributeDef[] = [
@@ -125,22 +154,37 @@ export const ENTERPRISE_ATTRIBUTES: AttributeDef[] = [
 
 /** Attributes every resource has (RFC 7643 §3.1); not part of any schema's attribute list. */
 export const COMMON_ATTRIBUTES: AttributeDef[] = [
-  attr('id', 'Issued by yonder; the identity id.', { mutability: 'readOnly', returned: 'always', caseExact: true, uniqueness: 'server' }),
-  attr('externalId', 'The provisioning client\'s id for the user.', { caseExact: true }),
+  attr('id', 'Issued by yonder; the identity or group id.', { mutability: 'readOnly', returned: 'always', caseExact: true, uniqueness: 'server' }),
+  attr('externalId', 'The provisioning client\'s id for the resource.', { caseExact: true }),
   attr('meta', 'Resource metadata.', {
     type: 'complex',
     mutability: 'readOnly',
     subAttributes: [
-      attr('resourceType', 'Always "User".', { mutability: 'readOnly', caseExact: true }),
-      attr('created', 'When the user was created.', { type: 'dateTime', mutability: 'readOnly' }),
-      attr('lastModified', 'When the user last changed.', { type: 'dateTime', mutability: 'readOnly' }),
-      attr('location', 'The user\'s URI.', { type: 'reference', mutability: 'readOnly', caseExact: true }),
+      attr('resourceType', '"User" or "Group".', { mutability: 'readOnly', caseExact: true }),
+      attr('created', 'When the resource was created.', { type: 'dateTime', mutability: 'readOnly' }),
+      attr('lastModified', 'When the resource last changed.', { type: 'dateTime', mutability: 'readOnly' }),
+      attr('location', 'The resource\'s URI.', { type: 'reference', mutability: 'readOnly', caseExact: true }),
       attr('version', 'The weak ETag of the current version.', { mutability: 'readOnly', caseExact: true }),
     ],
   }),
 ];
 
-/** Where an attribute lives in a User resource. */
+/** A resource's schema as lookups see it: its core attributes and its extension, if any. */
+export interface ScimSchema {
+  urn: string;
+  attributes: readonly AttributeDef[];
+  extension?: { urn: typeof ENTERPRISE_USER; attributes: readonly AttributeDef[] };
+}
+
+export const USER_SCHEMA: ScimSchema = {
+  urn: CORE_USER,
+  attributes: USER_ATTRIBUTES,
+  extension: { urn: ENTERPRISE_USER, attributes: ENTERPRISE_ATTRIBUTES },
+};
+
+export const GROUP_SCHEMA: ScimSchema = { urn: CORE_GROUP, attributes: GROUP_ATTRIBUTES };
+
+/** Where an attribute lives in a resource. */
 export interface ResolvedAttribute {
   /** `undefined` for core and common attributes; the extension URN otherwise. */
   extension?: typeof ENTERPRISE_USER;
@@ -151,10 +195,11 @@ export interface ResolvedAttribute {
 const find = (defs: readonly AttributeDef[] | undefined, name: string) =>
   defs?.find((d) => d.name.toLowerCase() === name.toLowerCase());
 
-/** Splits a URN-qualified path (`urn:…:User:name.givenName`) into its schema and the rest. */
-export function splitSchemaUrn(path: string): { urn?: string; rest: string } {
+/** Splits a URN-qualified path (`urn:…:User:name.givenName`) into the schema's URN and the rest. */
+export function splitSchemaUrn(path: string, schema: ScimSchema): { urn?: string; rest: string } {
   const lower = path.toLowerCase();
-  for (const urn of [ENTERPRISE_USER, CORE_USER]) {
+  for (const urn of [schema.extension?.urn, schema.urn]) {
+    if (urn === undefined) continue;
     if (lower === urn.toLowerCase()) return { urn, rest: '' };
     if (lower.startsWith(`${urn.toLowerCase()}:`)) return { urn, rest: path.slice(urn.length + 1) };
   }
@@ -162,24 +207,25 @@ export function splitSchemaUrn(path: string): { urn?: string; rest: string } {
 }
 
 /**
- * Resolves `attr`, `attr.sub`, `urn:…:attr` or `urn:…:attr.sub` to its definitions,
- * ignoring case. Unqualified enterprise names (`employeeNumber`) are accepted too, since no core
- * attribute shares their names. `undefined` when yonder does not know the attribute.
+ * Resolves `attr`, `attr.sub`, `urn:…:attr` or `urn:…:attr.sub` against `schema`, ignoring case.
+ * Unqualified extension names (`employeeNumber`) are accepted too, since no core attribute shares
+ * their names. `undefined` when yonder does not know the attribute.
  */
-export function resolveAttribute(path: string): ResolvedAttribute | undefined {
-  const { urn, rest } = splitSchemaUrn(path);
+export function resolveAttribute(path: string, schema: ScimSchema): ResolvedAttribute | undefined {
+  const { urn, rest } = splitSchemaUrn(path, schema);
   const [name, subName, extra] = rest.split('.');
   if (!name || extra !== undefined) return undefined;
   let attribute: AttributeDef | undefined;
   let extension: typeof ENTERPRISE_USER | undefined;
-  if (urn === ENTERPRISE_USER) {
-    attribute = find(ENTERPRISE_ATTRIBUTES, name);
-    extension = ENTERPRISE_USER;
+  const ext = schema.extension;
+  if (ext && urn === ext.urn) {
+    attribute = find(ext.attributes, name);
+    extension = ext.urn;
   } else {
-    attribute = find(USER_ATTRIBUTES, name) ?? find(COMMON_ATTRIBUTES, name);
-    if (!attribute && urn === undefined) {
-      attribute = find(ENTERPRISE_ATTRIBUTES, name);
-      if (attribute) extension = ENTERPRISE_USER;
+    attribute = find(schema.attributes, name) ?? find(COMMON_ATTRIBUTES, name);
+    if (!attribute && urn === undefined && ext) {
+      attribute = find(ext.attributes, name);
+      if (attribute) extension = ext.urn;
     }
   }
   if (!attribute) return undefined;

@@ -2,7 +2,7 @@ import type { Identity, IdentityStatus } from '../domain/identity.js';
 import { NAME_MAX_LENGTH, NAME_PATTERN } from '../domain/names.js';
 import { TRAIT_MAX_LENGTH, TRAITS_TYPE, type TraitField, type Traits } from '../domain/traits.js';
 import { type Result, badRequest, ok } from './scim-error.js';
-import { CORE_USER, ENTERPRISE_USER, resolveAttribute, splitSchemaUrn } from './schema.js';
+import { CORE_USER, ENTERPRISE_USER, USER_SCHEMA, resolveAttribute, splitSchemaUrn } from './schema.js';
 
 /**
  * A SCIM User is an identity seen through SCIM (RFC 7643 §4.1, §4.3). These pure functions are
@@ -84,8 +84,17 @@ function pick(traits: Traits, pairs: [string, TraitField][]): Record<string, str
 
 const nonEmpty = (o: Record<string, unknown>) => Object.keys(o).length > 0;
 
-/** The identity as a full SCIM User, attribute names in their canonical spelling. */
-export function identityToScimUser(identity: Identity, location: string): ScimResource {
+/** A group an identity is a member of, as the User's read-only `groups` shows it. */
+export interface UserGroup {
+  id: string;
+  display_name: string;
+}
+
+/**
+ * The identity as a full SCIM User, attribute names in their canonical spelling. `groups` is
+ * given by callers that read memberships (reads of the resource); writes work without it.
+ */
+export function identityToScimUser(identity: Identity, location: string, groups?: readonly UserGroup[]): ScimResource {
   const t = identity.traits;
   const user: ScimResource = { schemas: [CORE_USER], id: identity.id };
   if (t.external_id !== undefined) user.externalId = t.external_id;
@@ -115,6 +124,11 @@ export function identityToScimUser(identity: Identity, location: string): ScimRe
     user.schemas = [CORE_USER, ENTERPRISE_USER];
     user[ENTERPRISE_USER] = enterprise;
   }
+  if (groups && groups.length > 0) {
+    // `$ref` sits beside `location`: the service base is the part before `/Users/`.
+    const base = location.slice(0, location.lastIndexOf('/Users/'));
+    user.groups = groups.map((g) => ({ value: g.id, $ref: `${base}/Groups/${g.id}`, display: g.display_name, type: 'direct' }));
+  }
   user.meta = {
     resourceType: 'User',
     created: identity.create_time,
@@ -136,7 +150,7 @@ export function canonicalResource(input: Record<string, unknown>): ScimResource 
   const out: ScimResource = {};
   const enterprise: Record<string, unknown> = {};
   const put = (path: string, value: unknown) => {
-    const resolved = resolveAttribute(path);
+    const resolved = resolveAttribute(path, USER_SCHEMA);
     if (!resolved || resolved.sub) return;
     let v = value;
     if (resolved.attribute.subAttributes) v = canonicalComplex(value, resolved.attribute.subAttributes.map((s) => s.name));
@@ -144,7 +158,7 @@ export function canonicalResource(input: Record<string, unknown>): ScimResource 
     else out[resolved.attribute.name] = v;
   };
   for (const [key, value] of Object.entries(input)) {
-    const { urn, rest } = splitSchemaUrn(key);
+    const { urn, rest } = splitSchemaUrn(key, USER_SCHEMA);
     if (urn === ENTERPRISE_USER && rest === '') {
       if (isObject(value)) for (const [k, v] of Object.entries(value)) put(`${ENTERPRISE_USER}:${k}`, v);
     } else if (urn !== undefined) {

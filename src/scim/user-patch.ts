@@ -1,6 +1,6 @@
 import scimFilter from 'scim2-parse-filter';
 import { type Result, type ScimProblem, badRequest, fail, ok } from './scim-error.js';
-import { ENTERPRISE_USER, PATCH_OP, resolveAttribute, splitSchemaUrn } from './schema.js';
+import { ENTERPRISE_USER, PATCH_OP, type ScimSchema, resolveAttribute, splitSchemaUrn } from './schema.js';
 import { type ScimResource, booleanOf } from './user-mapping.js';
 
 /**
@@ -22,7 +22,7 @@ export const MAX_PATCH_OPERATIONS = 1000;
 
 type Op = 'add' | 'replace' | 'remove';
 
-interface Operation {
+export interface Operation {
   op: Op;
   path?: string;
   value?: unknown;
@@ -68,10 +68,10 @@ export function parsePatchRequest(body: unknown): Result<Operation[]> {
 }
 
 /** Applies every operation to a copy of `resource`; the first failure fails them all. */
-export function applyPatch(resource: ScimResource, operations: readonly Operation[]): Result<ScimResource> {
+export function applyPatch(resource: ScimResource, operations: readonly Operation[], schema: ScimSchema): Result<ScimResource> {
   const target = clone(resource);
   try {
-    for (const operation of operations) applyOne(target, operation);
+    for (const operation of operations) applyOne(target, operation, schema);
   } catch (error) {
     if (error instanceof PatchError) return { ok: false, problem: error.problem };
     throw error;
@@ -81,25 +81,31 @@ export function applyPatch(resource: ScimResource, operations: readonly Operatio
 
 const READ_ONLY = new Set(['id', 'meta', 'schemas']);
 
-function applyOne(resource: ScimResource, operation: Operation): void {
+/** True for `schemas` and for attributes the schema marks readOnly (`id`, `meta`, `groups`). */
+export function isReadOnlyKey(key: string, schema: ScimSchema): boolean {
+  if (READ_ONLY.has(key.toLowerCase())) return true;
+  return resolveAttribute(key, schema)?.attribute.mutability === 'readOnly';
+}
+
+function applyOne(resource: ScimResource, operation: Operation, schema: ScimSchema): void {
   if (operation.path === undefined) {
     // No path: the value is a set of attributes (RFC 7644 §3.5.2.1, §3.5.2.3).
     if (!isObject(operation.value)) throw problem(badRequest('invalidValue', `${operation.op} without a path needs an object value`));
     for (const [key, value] of Object.entries(operation.value)) {
-      if (READ_ONLY.has(key.toLowerCase())) continue; // read-only values are ignored (Okta sends `id`)
+      if (isReadOnlyKey(key, schema)) continue; // read-only values are ignored (Okta sends `id`)
       if (key.toLowerCase() === ENTERPRISE_USER.toLowerCase()) {
         if (!isObject(value)) throw problem(badRequest('invalidValue', `${ENTERPRISE_USER} must be an object`));
-        for (const [k, v] of Object.entries(value)) applyPath(resource, operation.op, `${ENTERPRISE_USER}:${k}`, v);
+        for (const [k, v] of Object.entries(value)) applyPath(resource, operation.op, `${ENTERPRISE_USER}:${k}`, v, schema);
       } else {
-        applyPath(resource, operation.op, key, value);
+        applyPath(resource, operation.op, key, value, schema);
       }
     }
     return;
   }
-  applyPath(resource, operation.op, operation.path, operation.value);
+  applyPath(resource, operation.op, operation.path, operation.value, schema);
 }
 
-interface ParsedPath {
+export interface ParsedPath {
   /** The object the attribute lives in: the resource or its extension object. */
   extension: boolean;
   attribute: string;
@@ -109,8 +115,21 @@ interface ParsedPath {
   sub?: string;
 }
 
+/**
+ * A PATCH path resolved against `schema`: null for an attribute yonder has no home for (the
+ * caller ignores it), `invalidPath` when malformed, `mutability` for a read-only attribute.
+ */
+export function parsePatchPath(path: string, schema: ScimSchema): Result<ParsedPath | null> {
+  try {
+    return ok(parsePath(path, schema));
+  } catch (error) {
+    if (error instanceof PatchError) return { ok: false, problem: error.problem };
+    throw error;
+  }
+}
+
 /** `attr`, `attr.sub`, `attr[filter]`, `attr[filter].sub`, each optionally URN-qualified. */
-function parsePath(path: string): ParsedPath | null {
+function parsePath(path: string, schema: ScimSchema): ParsedPath | null {
   const bracket = path.indexOf('[');
   let attrText = path;
   let filter: scimFilter.Filter | undefined;
@@ -128,14 +147,17 @@ function parsePath(path: string): ParsedPath | null {
       throw problem(badRequest('invalidPath', `the filter in "${path}" is not valid`));
     }
   }
-  const { urn, rest } = splitSchemaUrn(attrText);
-  if (urn !== undefined && rest === '') return { extension: true, attribute: '', multiValued: false, complex: true };
+  const { urn, rest } = splitSchemaUrn(attrText, schema);
+  if (urn !== undefined && rest === '') {
+    if (urn === schema.urn) throw problem(badRequest('invalidPath', `"${path}" names a schema, not an attribute`));
+    return { extension: true, attribute: '', multiValued: false, complex: true };
+  }
   if (!/^[A-Za-z][\w$-]*(\.[A-Za-z][\w$-]*)?$/.test(rest)) throw problem(badRequest('invalidPath', `"${path}" is not a valid path`));
   if (filter && rest.includes('.')) throw problem(badRequest('invalidPath', `"${path}" is not a valid path`));
-  const resolved = resolveAttribute(attrText);
+  const resolved = resolveAttribute(attrText, schema);
   if (!resolved) return null; // no home in an identity: ignored
   const { attribute } = resolved;
-  if (READ_ONLY.has(attribute.name)) {
+  if (attribute.mutability === 'readOnly') {
     throw problem(fail(400, 'mutability', `"${attribute.name}" is read-only`));
   }
   let sub = resolved.sub?.name;
@@ -171,17 +193,17 @@ function asList(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
-function canonicalKeys(value: unknown, p: ParsedPath): unknown {
+function canonicalKeys(value: unknown, p: ParsedPath, schema: ScimSchema): unknown {
   if (!isObject(value)) return value;
-  const resolved = resolveAttribute(p.extension ? `${ENTERPRISE_USER}:${p.attribute}` : p.attribute);
+  const resolved = resolveAttribute(p.extension ? `${ENTERPRISE_USER}:${p.attribute}` : p.attribute, schema);
   const names = resolved?.attribute.subAttributes?.map((s) => s.name) ?? [];
   return Object.fromEntries(
     Object.entries(value).map(([k, v]) => [names.find((n) => n.toLowerCase() === k.toLowerCase()) ?? k, v]),
   );
 }
 
-function applyPath(resource: ScimResource, op: Op, path: string, value: unknown): void {
-  const p = parsePath(path);
+function applyPath(resource: ScimResource, op: Op, path: string, value: unknown, schema: ScimSchema): void {
+  const p = parsePath(path, schema);
   if (!p) return;
   if (p.attribute === '') {
     // The extension URN itself: its value is a set of extension attributes.
@@ -190,14 +212,14 @@ function applyPath(resource: ScimResource, op: Op, path: string, value: unknown)
       return;
     }
     if (!isObject(value)) throw problem(badRequest('invalidValue', `${ENTERPRISE_USER} must be an object`));
-    for (const [k, v] of Object.entries(value)) applyPath(resource, op, `${ENTERPRISE_USER}:${k}`, v);
+    for (const [k, v] of Object.entries(value)) applyPath(resource, op, `${ENTERPRISE_USER}:${k}`, v, schema);
     return;
   }
   const holder = container(resource, p.extension, op !== 'remove');
   if (!holder) return;
   const name = p.attribute;
 
-  if (p.multiValued) return applyMulti(holder, op, p, value);
+  if (p.multiValued) return applyMulti(holder, op, p, value, schema);
 
   if (op === 'remove') {
     if (p.sub === undefined) delete holder[name];
@@ -211,13 +233,13 @@ function applyPath(resource: ScimResource, op: Op, path: string, value: unknown)
   }
   if (p.complex && isObject(value) && isObject(holder[name])) {
     // A complex target takes the given sub-attributes and keeps the others (§3.5.2.1, §3.5.2.3).
-    holder[name] = { ...(holder[name] as object), ...(canonicalKeys(value, p) as object) };
+    holder[name] = { ...(holder[name] as object), ...(canonicalKeys(value, p, schema) as object) };
     return;
   }
-  holder[name] = p.complex ? canonicalKeys(value, p) : value;
+  holder[name] = p.complex ? canonicalKeys(value, p, schema) : value;
 }
 
-function applyMulti(holder: Record<string, unknown>, op: Op, p: ParsedPath, value: unknown): void {
+function applyMulti(holder: Record<string, unknown>, op: Op, p: ParsedPath, value: unknown, schema: ScimSchema): void {
   const name = p.attribute;
   const elements = asList(holder[name]).filter(isObject) as Record<string, unknown>[];
 
@@ -233,7 +255,7 @@ function applyMulti(holder: Record<string, unknown>, op: Op, p: ParsedPath, valu
     }
     const incoming = asList(value).map((v) => {
       if (!isObject(v)) throw problem(badRequest('invalidValue', `${name} values must be objects`));
-      return canonicalKeys(v, p) as Record<string, unknown>;
+      return canonicalKeys(v, p, schema) as Record<string, unknown>;
     });
     if (op === 'replace') {
       holder[name] = incoming;
@@ -258,7 +280,7 @@ function applyMulti(holder: Record<string, unknown>, op: Op, p: ParsedPath, valu
   const patchOf = (): Record<string, unknown> => {
     if (p.sub !== undefined) return { [p.sub]: value };
     if (!isObject(value)) throw problem(badRequest('invalidValue', `the value for ${name}[…] must be an object`));
-    return canonicalKeys(value, p) as Record<string, unknown>;
+    return canonicalKeys(value, p, schema) as Record<string, unknown>;
   };
   if (matches.length === 0) {
     // §3.5.2.3: replace with a value filter that matches nothing is `noTarget`. An add creates
@@ -291,6 +313,16 @@ function seedOf(filter: scimFilter.Filter): Record<string, unknown> | null {
 function canonicalSub(name: string): string {
   const known = ['value', 'type', 'primary', 'display', 'formatted', 'streetAddress', 'locality', 'region', 'postalCode', 'country'];
   return known.find((k) => k.toLowerCase() === name.toLowerCase()) ?? name;
+}
+
+/** `matchesFilter` for callers outside this module: a bad filter is a problem, not a throw. */
+export function elementMatches(element: Record<string, unknown>, filter: scimFilter.Filter): Result<boolean> {
+  try {
+    return ok(matchesFilter(element, filter));
+  } catch (error) {
+    if (error instanceof PatchError) return { ok: false, problem: error.problem };
+    throw error;
+  }
 }
 
 /** Evaluates a value filter on one element; names and strings compare ignoring case. */

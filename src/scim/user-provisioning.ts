@@ -4,12 +4,13 @@ import type { FastifyReply } from 'fastify';
 import type { Identity } from '../domain/identity.js';
 import { RealmParams } from '../http/schemas.js';
 import type { Yonder } from '../services/context.js';
-import { type Projection, listResponse, parsePaging, parseProjection, parseSort, project } from './collection-query.js';
+import { type Projection, listResponse, parsePaging, parseProjection, parseSort, project, returns } from './collection-query.js';
 import { parseUserFilter } from './filter.js';
 import { header, realmRef, scimBaseUrl, scimScope } from './paths.js';
 import { SCIM_MEDIA_TYPE, orFail } from './scim-error.js';
 import { etagOf, identityToScimUser } from './user-mapping.js';
-import { createUser, deleteUser, etagMatches, getUser, patchUser, replaceUser, searchUsers } from './users.js';
+import { USER_SCHEMA } from './schema.js';
+import { createUser, deleteUser, etagMatches, getUser, groupsOfUsers, patchUser, replaceUser, searchUsers } from './users.js';
 
 const tags = ['SCIM'];
 const UserParams = Type.Composite([RealmParams, Type.Object({ user_id: Type.String({ maxLength: 64 }) })]);
@@ -32,14 +33,20 @@ export function userLocation(y: Yonder, identity: Identity): string {
   return `${scimBaseUrl(y.config.publicUrl, { tenantId: identity.tenant_id, realmId: identity.realm_id })}/Users/${identity.id}`;
 }
 
-function sendUser(y: Yonder, reply: FastifyReply, identity: Identity, status: number, projection: Projection = {}) {
+/** Reads the groups of the users, unless the projection leaves `groups` out anyway. */
+async function groupsFor(y: Yonder, identities: readonly Identity[], projection: Projection) {
+  return returns(projection, 'groups') ? groupsOfUsers(y, identities.map((i) => i.id)) : new Map();
+}
+
+async function sendUser(y: Yonder, reply: FastifyReply, identity: Identity, status: number, projection: Projection = {}) {
   const location = userLocation(y, identity);
   if (status === 201) reply.header('location', location);
+  const groups = status === 201 ? undefined : (await groupsFor(y, [identity], projection)).get(identity.id);
   return reply
     .code(status)
     .header('etag', etagOf(identity.version))
     .type(SCIM_MEDIA_TYPE)
-    .send(project(identityToScimUser(identity, location), projection));
+    .send(project(identityToScimUser(identity, location, groups), projection, USER_SCHEMA));
 }
 
 /** `/Users` and `/Users/{id}`: search, create, read, replace, patch, delete. */
@@ -63,7 +70,8 @@ export const userProvisioningRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder 
       const projection = parseProjection(q);
       const filter = q.filter !== undefined && q.filter.trim() !== '' ? orFail(parseUserFilter(q.filter)) : undefined;
       const { users, total } = await searchUsers(y, realmRef(request.params), { ...paging, sort, ...(filter ? { filter } : {}) });
-      const resources = users.map((u) => project(identityToScimUser(u, userLocation(y, u)), projection));
+      const groups = await groupsFor(y, users, projection);
+      const resources = users.map((u) => project(identityToScimUser(u, userLocation(y, u), groups.get(u.id)), projection, USER_SCHEMA));
       return reply.type(SCIM_MEDIA_TYPE).send(listResponse(resources, total, paging.startIndex));
     },
   );

@@ -6,9 +6,10 @@ import type { Yonder } from '../services/context.js';
 import type { RealmRef } from '../services/identities.js';
 import { requireRealm } from '../services/tenancy.js';
 import type { Repositories } from '../store/index.js';
+import { USER_SCHEMA } from './schema.js';
 import { ScimFailure, orFail } from './scim-error.js';
 import { applyPatch, parsePatchRequest } from './user-patch.js';
-import { type UserWrite, identityToScimUser, scimUserToWrite } from './user-mapping.js';
+import { type UserGroup, type UserWrite, identityToScimUser, scimUserToWrite } from './user-mapping.js';
 
 /**
  * The User use cases behind `/Users` and `/Bulk`. A SCIM User is an identity: these read and
@@ -59,6 +60,14 @@ export async function getUser(y: Yonder, ref: RealmRef, id: string): Promise<Ide
   const identity = await y.store.identities.get(ref.realmId, id);
   if (!identity) throw userNotFound(id);
   return identity;
+}
+
+/**
+ * The groups of each identity (SCIM's read-only `groups`), in one query for a whole page. Group
+ * ids and names only: enough for `value`, `$ref` and `display`.
+ */
+export async function groupsOfUsers(y: Yonder, identityIds: readonly string[]): Promise<Map<string, UserGroup[]>> {
+  return y.store.scimGroups.groupsOf(identityIds);
 }
 
 export interface UserSearch {
@@ -121,7 +130,7 @@ export function replaceUser(y: Yonder, ref: RealmRef, id: string, body: unknown,
 export function patchUser(y: Yonder, ref: RealmRef, id: string, body: unknown, ifMatch?: string): Promise<Identity> {
   const operations = orFail(parsePatchRequest(body));
   return rewrite(y, ref, id, ifMatch, (current) => {
-    const patched = orFail(applyPatch(identityToScimUser(current, ''), operations));
+    const patched = orFail(applyPatch(identityToScimUser(current, ''), operations, USER_SCHEMA));
     return orFail(scimUserToWrite(patched));
   });
 }
@@ -129,6 +138,10 @@ export function patchUser(y: Yonder, ref: RealmRef, id: string, body: unknown, i
 export async function deleteUser(y: Yonder, ref: RealmRef, id: string, ifMatch?: string): Promise<void> {
   await y.store.transaction(async (tx) => {
     await requireRealm(tx, ref.tenantId, ref.realmId);
+    // The user's groups lose a member: their versions (ETags) change. Group rows are locked
+    // before the identity's, the order a group PATCH takes them in (group row, then the member
+    // identities' keys), so the two cannot deadlock on PostgreSQL.
+    await tx.groups.touchGroupsOf([id]);
     const current = await tx.identities.getForUpdate(ref.realmId, id);
     if (!current) throw userNotFound(id);
     checkVersion(current, ifMatch);

@@ -1,5 +1,5 @@
 import { DomainError, conflict, notFound } from '../domain/errors.js';
-import { type Group, type GroupPatch, type NewGroupInput, applyGroupPatch } from '../domain/group.js';
+import { type Group, type GroupPatch, type NewGroupInput, applyGroupPatch, bumpGroupVersion } from '../domain/group.js';
 import type { Identity } from '../domain/identity.js';
 import { newId } from '../domain/ids.js';
 import { rulesReferencing } from '../domain/policy.js';
@@ -19,6 +19,7 @@ export async function insertGroup(repos: Repositories, ref: RealmRef, input: New
     tenant_id: ref.tenantId,
     display_name: input.display_name,
     description: input.description ?? '',
+    version: 1,
     create_time: now,
     update_time: now,
   };
@@ -108,7 +109,10 @@ export async function addMembers(y: Yonder, ref: RealmRef, groupId: string, iden
     const group = await requireGroup(tx, ref, groupId, true);
     await requireIdentities(tx, ref.realmId, ids);
     await tx.groups.addMembers(groupId, ids);
-    return group;
+    // A membership change is a write of the group: its SCIM ETag must change.
+    const updated = bumpGroupVersion(group);
+    await tx.groups.update(updated);
+    return updated;
   });
 }
 
@@ -123,7 +127,9 @@ export async function removeMembers(
     const group = await requireGroup(tx, ref, groupId, true);
     await requireIdentities(tx, ref.realmId, ids);
     await tx.groups.removeMembers(groupId, ids);
-    return group;
+    const updated = bumpGroupVersion(group);
+    await tx.groups.update(updated);
+    return updated;
   });
 }
 

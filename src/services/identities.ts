@@ -84,8 +84,12 @@ export async function updateIdentity(y: Yonder, ref: RealmRef, id: string, patch
 
 export async function deleteIdentity(y: Yonder, ref: RealmRef, id: string): Promise<void> {
   await requireRealm(y.store, ref.tenantId, ref.realmId);
-  const deleted = await y.store.identities.delete(ref.realmId, [id]);
-  if (deleted.length === 0) throw notFound('Identity', id);
+  await y.store.transaction(async (tx) => {
+    // The identity's groups lose a member: their versions (SCIM ETags) change with it.
+    await tx.groups.touchGroupsOf([id]);
+    const deleted = await tx.identities.delete(ref.realmId, [id]);
+    if (deleted.length === 0) throw notFound('Identity', id);
+  });
 }
 
 /**
@@ -96,6 +100,7 @@ export async function batchDeleteIdentities(y: Yonder, ref: RealmRef, ids: reado
   if (new Set(ids).size !== ids.length) throw invalidField('ids', 'duplicate ids');
   await y.store.transaction(async (tx) => {
     await requireRealm(tx, ref.tenantId, ref.realmId);
+    await tx.groups.touchGroupsOf(ids);
     const deleted = new Set(await tx.identities.delete(ref.realmId, ids));
     const missing = ids.filter((id) => !deleted.has(id));
     if (missing.length > 0) {

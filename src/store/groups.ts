@@ -11,13 +11,13 @@ const HAS_MEMBERS = 'group has children';
 /** Keeps every `IN (...)` list well under both engines' bound-parameter limits. */
 const CHUNK = 500;
 
-function toGroup(row: GroupsTable): Group {
-  const { display_name_key, ...group } = row;
-  return group;
+export function toGroup(row: GroupsTable): Group {
+  const { display_name_key, external_id, version, ...group } = row;
+  return { ...group, ...(external_id !== null ? { external_id } : {}), version: Number(version) };
 }
 
 function toRow(group: Group): GroupsTable {
-  return { ...group, display_name_key: groupNameKey(group) };
+  return { ...group, external_id: group.external_id ?? null, display_name_key: groupNameKey(group) };
 }
 
 function chunks<T>(items: readonly T[]): T[][] {
@@ -151,6 +151,32 @@ export class GroupStore {
   async removeMembers(groupId: string, identityIds: readonly string[]): Promise<void> {
     for (const part of chunks(identityIds)) {
       await this.db.deleteFrom('group_members').where('group_id', '=', groupId).where('identity_id', 'in', part).execute();
+    }
+  }
+
+  /** Empties the group (a SCIM replace of `members`, or a SCIM delete). */
+  async removeAllMembers(groupId: string): Promise<void> {
+    await this.db.deleteFrom('group_members').where('group_id', '=', groupId).execute();
+  }
+
+  /** Every member id of the group: for the few SCIM PATCHes that must see the whole list. */
+  async memberIds(groupId: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('group_members').select('identity_id').where('group_id', '=', groupId).execute();
+    return rows.map((r) => r.identity_id);
+  }
+
+  /**
+   * Gives every group of these identities a new version, before the identities are deleted and
+   * their memberships go with them (ON DELETE CASCADE), so the groups' ETags change too. Like v1
+   * membership changes, this leaves `update_time` as it is.
+   */
+  async touchGroupsOf(identityIds: readonly string[]): Promise<void> {
+    for (const part of chunks(identityIds)) {
+      await this.db
+        .updateTable('groups')
+        .set((eb) => ({ version: eb('version', '+', 1) }))
+        .where('id', 'in', (eb) => eb.selectFrom('group_members').select('group_id').where('identity_id', 'in', part))
+        .execute();
     }
   }
 

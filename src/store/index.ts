@@ -9,6 +9,7 @@ import { AuthenticatorConfigStore, CeremonyStore, CredentialBindingJobStore, Cre
 import { PolicyStore } from './policies.js';
 import { QueryPlanStore } from './query-plans.js';
 import { RealmStore } from './realms.js';
+import { ScimGroupQueries } from './scim-groups.js';
 import { ScimUserQueries } from './scim-users.js';
 import { SecretStore } from './secrets.js';
 import { TenantStore } from './tenants.js';
@@ -34,6 +35,7 @@ export class Repositories {
   readonly bindingJobs: CredentialBindingJobStore;
   readonly credentials: CredentialStore;
   readonly ceremonies: CeremonyStore;
+  readonly scimGroups: ScimGroupQueries;
 
   constructor(executor: Executor, engine: Engine, options: { groupCommit?: boolean } = {}) {
     this.tenants = new TenantStore(executor);
@@ -52,6 +54,7 @@ export class Repositories {
     this.bindingJobs = new CredentialBindingJobStore(executor);
     this.credentials = new CredentialStore(executor);
     this.ceremonies = new CeremonyStore(executor);
+    this.scimGroups = new ScimGroupQueries(executor, engine);
   }
 }
 

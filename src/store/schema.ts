@@ -89,6 +89,10 @@ export interface GroupsTable {
   display_name: string;
   display_name_key: string;
   description: string;
+  /** The SCIM client's id for the group, compared exactly; null when none was given. */
+  external_id: string | null;
+  /** Incremented by every write, membership changes included; SCIM's `meta.version` and ETag. */
+  version: number;
   create_time: string;
   update_time: string;
 }

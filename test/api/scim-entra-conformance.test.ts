@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestYonder, describeApi } from '../support/harness.js';
-import { CORE_USER, ENTERPRISE_USER, ERROR, LIST_RESPONSE, createScimUser, patchOp, scimPath } from '../support/scim.js';
+import { CORE_GROUP, CORE_USER, ENTERPRISE_USER, ERROR, LIST_RESPONSE, createScimGroup, createScimUser, patchOp, scimMemberIds, scimPath } from '../support/scim.js';
 
 /**
- * Microsoft Entra ID's documented requests: the canonical samples (M1), both PATCH modes (M2),
+ * Microsoft Entra ID's documented requests: the canonical user and group samples (M1), both
+ * PATCH modes for users and group members (M2),
  * `Add` on an existing work email (M3), the Test Connection probe (M4), and the externalId
  * lookup (M5).
  */
@@ -105,7 +106,7 @@ describeApi('SCIM: Microsoft Entra ID conformance', () => {
       const r = await req('GET', '/Schemas');
       expect(r.status).toBe(200);
       expect(r.body.schemas).toEqual([LIST_RESPONSE]);
-      expect(r.body.Resources.map((s: { id: string }) => s.id)).toEqual([CORE_USER, ENTERPRISE_USER]);
+      expect(r.body.Resources.map((s: { id: string }) => s.id)).toEqual([CORE_USER, ENTERPRISE_USER, CORE_GROUP]);
       expect(JSON.stringify(r.body)).not.toContain('"password"');
     });
   });
@@ -233,5 +234,110 @@ describeApi('SCIM: Microsoft Entra ID conformance', () => {
     expect(r.status).toBe(200);
     expect(r.body.itemsPerPage).toBe(r.body.totalResults);
     expect(r.body.totalResults).toBeGreaterThan(2);
+  });
+
+  describe('M1 group samples', () => {
+    let groupId = '';
+    const externalId = randomUUID();
+    let userId = '';
+
+    it('POST /Groups with externalId, meta and the ADSCIM schema URI → 201 with members: []', async () => {
+      userId = (await createScimUser(y, { userName: 'entra.group.member' })).id;
+      const r = await req('POST', '/Groups', {
+        externalId,
+        id: '8aa1a0c0-c4c3-4bc0-b4a5-2ef676900159',
+        displayName: 'displayName',
+        meta: { resourceType: 'Group' },
+        schemas: ['http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group', CORE_GROUP],
+      });
+      expect(r.status).toBe(201);
+      expect(r.headers['content-type']).toMatch(/^application\/scim\+json/);
+      expect(r.body).toMatchObject({ schemas: [CORE_GROUP], externalId, displayName: 'displayName', members: [], meta: { resourceType: 'Group' } });
+      expect(r.body.id).not.toBe('8aa1a0c0-c4c3-4bc0-b4a5-2ef676900159');
+      groupId = r.body.id;
+    });
+
+    it('GET /Groups/{id}?excludedAttributes=members leaves members out', async () => {
+      await req('PATCH', `/Groups/${groupId}`, patchOp({ op: 'Add', path: 'members', value: [{ $ref: null, value: userId }] }));
+      const r = await req('GET', `/Groups/${groupId}?excludedAttributes=members`);
+      expect(r.status).toBe(200);
+      expect(r.body).not.toHaveProperty('members');
+      expect(r.body).toMatchObject({ id: groupId, displayName: 'displayName', externalId });
+      expect((await req('GET', `/Groups/${groupId}`)).body.members).toEqual([expect.objectContaining({ value: userId, type: 'User' })]);
+    });
+
+    it('GET /Groups?excludedAttributes=members&filter=displayName eq "displayName" → ListResponse without members', async () => {
+      const r = await req('GET', `/Groups?excludedAttributes=members&filter=${encodeURIComponent('displayName eq "displayName"')}`);
+      expect(r.status).toBe(200);
+      expect(r.body).toMatchObject({ schemas: [LIST_RESPONSE], totalResults: 1, itemsPerPage: 1 });
+      expect(r.body.Resources[0].id).toBe(groupId);
+      expect(r.body.Resources[0]).not.toHaveProperty('members');
+      // Test Connection fetches a random group: an empty ListResponse, not an error.
+      const none = await y.request('GET', scimPath(y, `/Groups?filter=displayName+eq+%22${randomUUID()}%22&excludedAttributes=members`), { token });
+      expect(none.body).toMatchObject({ totalResults: 0, Resources: [] });
+    });
+
+    it('Replace displayName → 204', async () => {
+      const r = await req('PATCH', `/Groups/${groupId}`, patchOp({ op: 'Replace', path: 'displayName', value: '1879db59-3bdf-4490-ad68-ab880a269474updatedDisplayName' }));
+      expect(r.status).toBe(204);
+      expect(r.text).toBe('');
+      expect((await req('GET', `/Groups/${groupId}`)).body.displayName).toBe('1879db59-3bdf-4490-ad68-ab880a269474updatedDisplayName');
+    });
+
+    it('Add then Remove a member with "$ref": null → 204 each', async () => {
+      const other = (await createScimUser(y, { userName: 'entra.group.other' })).id;
+      const add = await req('PATCH', `/Groups/${groupId}`, patchOp({ op: 'Add', path: 'members', value: [{ $ref: null, value: other }] }));
+      expect(add.status).toBe(204);
+      expect(await scimMemberIds(y, groupId)).toEqual([userId, other].sort());
+      const remove = await req('PATCH', `/Groups/${groupId}`, patchOp({ op: 'Remove', path: 'members', value: [{ $ref: null, value: other }] }));
+      expect(remove.status).toBe(204);
+      expect(await scimMemberIds(y, groupId)).toEqual([userId]);
+    });
+
+    it('DELETE /Groups/{id} → 204, then 404', async () => {
+      expect((await req('DELETE', `/Groups/${groupId}`)).status).toBe(204);
+      expect((await req('GET', `/Groups/${groupId}`)).status).toBe(404);
+    });
+
+    it('groups need a unique displayName: a second one in another case is 409 uniqueness', async () => {
+      await createScimGroup(y, { displayName: 'Entra Unique' });
+      const r = await req('POST', '/Groups', { schemas: [CORE_GROUP], displayName: 'ENTRA UNIQUE' });
+      expect(r.status).toBe(409);
+      expect(r.body).toMatchObject({ schemas: [ERROR], status: '409', scimType: 'uniqueness' });
+    });
+  });
+
+  describe('M2: both member PATCH modes', () => {
+    it('default mode removes with Remove on members and a value list; compliant mode with a value filter', async () => {
+      const ids: string[] = [];
+      for (const n of ['a', 'b', 'c', 'd']) ids.push((await createScimUser(y, { userName: `entra.m2.member.${n}` })).id);
+      const g = await createScimGroup(y, { displayName: 'Entra M2', members: ids.map((value) => ({ value })) });
+      expect(await scimMemberIds(y, g.id)).toEqual([...ids].sort());
+      const [a, b, c, d] = ids as [string, string, string, string];
+      const byValue = await req('PATCH', `/Groups/${g.id}`, patchOp({ op: 'Remove', path: 'members', value: [{ value: a }, { value: b }] }));
+      expect(byValue.status).toBe(204);
+      expect(await scimMemberIds(y, g.id)).toEqual([c, d].sort());
+      const byFilter = await req('PATCH', `/Groups/${g.id}`, patchOp({ op: 'remove', path: `members[value eq "${c}"]` }));
+      expect(byFilter.status).toBe(204);
+      expect(await scimMemberIds(y, g.id)).toEqual([d]);
+      // Adds likewise, in either spelling; adding a member twice is no error.
+      await req('PATCH', `/Groups/${g.id}`, patchOp({ op: 'Add', path: 'members', value: [{ value: a }] }, { op: 'add', path: 'members', value: [{ value: a }, { value: d }] }));
+      expect(await scimMemberIds(y, g.id)).toEqual([a, d].sort());
+    });
+
+    it('a member that is not a user of this realm is 400 invalidValue and nothing changes', async () => {
+      const u = await createScimUser(y, { userName: 'entra.m2.ok' });
+      const g = await createScimGroup(y, { displayName: 'Entra M2 invalid' });
+      const stranger = await y.createIdentity('entra.m2.stranger', {}, y.adminRealmId);
+      for (const bad of [stranger.id, 'ffffffffffffffff']) {
+        const r = await req('PATCH', `/Groups/${g.id}`, patchOp({ op: 'Add', path: 'members', value: [{ value: u.id }, { value: bad }] }));
+        expect(r.status).toBe(400);
+        expect(r.body).toMatchObject({ schemas: [ERROR], status: '400', scimType: 'invalidValue' });
+        expect(r.body.detail).toContain(bad);
+      }
+      expect(await scimMemberIds(y, g.id)).toEqual([]);
+      const got = await req('GET', `/Groups/${g.id}`);
+      expect(got.body.meta.version).toBe('W/"1"');
+    });
   });
 });

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestYonder, describeApi } from '../support/harness.js';
-import { CORE_USER, ERROR, LIST_RESPONSE, PATCH_OP, createScimUser, scimPath } from '../support/scim.js';
+import { CORE_GROUP, CORE_USER, ERROR, LIST_RESPONSE, PATCH_OP, createScimUser, scimMemberIds, scimPath } from '../support/scim.js';
 
 /**
- * Okta's "SCIM 2.0 Spec Test" (O1), step by step for Users, with Okta's headers, plus Okta's
- * deactivation by PATCH (O2) and by PUT (O3, O4). Okta never deletes users (O3).
+ * Okta's "SCIM 2.0 Spec Test" (O1), step by step, with Okta's headers, plus Okta's deactivation
+ * by PATCH (O2) and by PUT (O3, O4), its group push (O2) and its probe on save (O5). Okta never
+ * deletes users (O3).
  */
 const OKTA_GET_HEADERS = {
   accept: 'application/scim+json',
@@ -39,7 +40,16 @@ describeApi('SCIM: Okta conformance', () => {
   beforeAll(async () => {
     y = await TestYonder.start();
     // The spec test expects one complete user to exist already (O1 step 1).
-    token = await y.mintToken(['scim:users:create', 'scim:users:read', 'scim:users:update', 'scim:users:delete']);
+    token = await y.mintToken([
+      'scim:users:create',
+      'scim:users:read',
+      'scim:users:update',
+      'scim:users:delete',
+      'scim:groups:create',
+      'scim:groups:read',
+      'scim:groups:update',
+      'scim:groups:delete',
+    ]);
     const isv = await createScimUser(y, {
       userName: 'isv.user@example.com',
       name: { givenName: 'Isv', familyName: 'User' },
@@ -141,6 +151,17 @@ describeApi('SCIM: Okta conformance', () => {
       expect(r.body.Resources[0].id).toBe(idUserOne);
     });
 
+    it('step 10: GET /Groups answers 200 in under 600 ms with Resources an array', async () => {
+      await y.request('POST', scimPath(y, '/Groups'), { token, body: { schemas: [CORE_GROUP], displayName: 'Spec Test Group', members: [] } });
+      const started = performance.now();
+      const r = await get('/Groups');
+      expect(performance.now() - started).toBeLessThan(600);
+      expect(r.status).toBe(200);
+      expect(r.body.schemas).toContain(LIST_RESPONSE);
+      expect(r.body.totalResults).toBeGreaterThanOrEqual(1);
+      expect(Array.isArray(r.body.Resources)).toBe(true);
+    });
+
     it('step 11: a non-bearer Authorization is a 401 in the SCIM error shape', async () => {
       const r = await y.request('GET', scimPath(y, '/Users'), { token: null, headers: { ...OKTA_GET_HEADERS, authorization: 'non-token' } });
       expect(r.status).toBe(401);
@@ -233,5 +254,87 @@ describeApi('SCIM: Okta conformance', () => {
     expect([...first.body.Resources, ...second.body.Resources].map((u: { id: string }) => u.id)).toEqual(ids.slice(0, 4));
     const past = await get(`/Users?startIndex=101&count=100`);
     expect(past.body).toMatchObject({ totalResults: all.body.totalResults, startIndex: 101, itemsPerPage: 0, Resources: [] });
+  });
+});
+
+describeApi('SCIM: Okta group push', () => {
+  let y: TestYonder;
+  let token: string;
+  beforeAll(async () => {
+    y = await TestYonder.start();
+    token = await y.mintToken(['scim:users:read', 'scim:users:create', 'scim:groups:create', 'scim:groups:read', 'scim:groups:update', 'scim:groups:delete']);
+  });
+  afterAll(async () => y?.close());
+
+  const send = (method: string, rest: string, body?: unknown) =>
+    y.request(method, scimPath(y, rest), { token, headers: { 'user-agent': 'Okta SCIM Client 1.0.0' }, ...(body !== undefined ? { body } : {}) });
+
+  it('O5: on save Okta probes GET /Groups?startIndex=1&count=100 and gets a ListResponse with integers', async () => {
+    const r = await send('GET', '/Groups?startIndex=1&count=100');
+    expect(r.status).toBe(200);
+    expect(r.headers['content-type']).toMatch(/^application\/scim\+json/);
+    expect(r.body).toEqual({ schemas: [LIST_RESPONSE], totalResults: 0, startIndex: 1, itemsPerPage: 0, Resources: [] });
+  });
+
+  it('O2: push a group, update its members with a rename first, remove members, then unlink with delete', async () => {
+    const users = [];
+    for (const name of ['push.one@okta.local', 'push.two@okta.local', 'push.three@okta.local']) {
+      users.push(await createScimUser(y, { userName: name, emails: [{ value: name, primary: true, type: 'work' }] }));
+    }
+    const [one, two, three] = users.map((u) => u.id) as [string, string, string];
+
+    // Group push: POST /Groups with an empty member list → 201 with the group.
+    const created = await send('POST', '/Groups', { schemas: [CORE_GROUP], displayName: 'Test SCIMv2', members: [] });
+    expect(created.status).toBe(201);
+    expect(created.headers.location).toBe(created.body.meta.location);
+    expect(created.body).toMatchObject({ schemas: [CORE_GROUP], displayName: 'Test SCIMv2', members: [], meta: { resourceType: 'Group', version: 'W/"1"' } });
+    const id: string = created.body.id;
+
+    // Membership: Okta sends the rename (no path, read-only id inside the value) before it.
+    const rename = await send('PATCH', `/Groups/${id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'replace', value: { id, displayName: 'Test SCIMv2' } }],
+    });
+    expect([200, 204]).toContain(rename.status);
+    const add = await send('PATCH', `/Groups/${id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'add', path: 'members', value: [{ value: one, display: 'push.one@okta.local' }, { value: two, display: 'push.two@okta.local' }, { value: three, display: 'push.three@okta.local' }] }],
+    });
+    expect(add.status).toBe(204);
+    expect(add.headers.etag).toBe('W/"3"');
+    expect(await scimMemberIds(y, id)).toEqual([one, two, three].sort());
+
+    // The user side shows the membership (read-only groups attribute).
+    const user = await send('GET', `/Users/${one}`);
+    expect(user.body.groups).toEqual([{ value: id, $ref: expect.stringMatching(new RegExp(`/Groups/${id}$`)), display: 'Test SCIMv2', type: 'direct' }]);
+
+    // A real rename, then several member removes in one request with the add of another.
+    const renamed = await send('PATCH', `/Groups/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { id, displayName: 'Test SCIMv2 renamed' } }] });
+    expect(renamed.status).toBe(204);
+    const removed = await send('PATCH', `/Groups/${id}`, {
+      schemas: [PATCH_OP],
+      Operations: [
+        { op: 'remove', path: `members[value eq "${one}"]` },
+        { op: 'remove', path: `members[value eq "${two}"]` },
+        { op: 'add', path: 'members', value: [{ value: one, display: 'push.one@okta.local' }] },
+        { op: 'remove', path: `members[value eq "${three}"]` },
+      ],
+    });
+    expect(removed.status).toBe(204);
+    expect(await scimMemberIds(y, id)).toEqual([one]);
+    const got = await send('GET', `/Groups/${id}`);
+    expect(got.body.displayName).toBe('Test SCIMv2 renamed');
+
+    // Full push: replace on members.
+    const full = await send('PATCH', `/Groups/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'members', value: [{ value: two }, { value: three }] }] });
+    expect(full.status).toBe(204);
+    expect(await scimMemberIds(y, id)).toEqual([two, three].sort());
+
+    // Unlink with delete: the group has members, and still goes (204), then 404.
+    const deleted = await send('DELETE', `/Groups/${id}`);
+    expect(deleted.status).toBe(204);
+    expect(deleted.text).toBe('');
+    expect((await send('GET', `/Groups/${id}`)).status).toBe(404);
+    expect((await send('GET', `/Users/${two}`)).body).not.toHaveProperty('groups');
   });
 });

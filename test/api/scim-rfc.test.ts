@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestYonder, describeApi } from '../support/harness.js';
-import { CORE_USER, ENTERPRISE_USER, ERROR, LIST_RESPONSE, createScimUser, patchOp, scimPath } from '../support/scim.js';
+import { CORE_GROUP, CORE_USER, ENTERPRISE_USER, ERROR, LIST_RESPONSE, createScimGroup, createScimUser, patchOp, scimMemberIds, scimPath } from '../support/scim.js';
 
 const BULK_REQUEST = 'urn:ietf:params:scim:api:messages:2.0:BulkRequest';
 const BULK_RESPONSE = 'urn:ietf:params:scim:api:messages:2.0:BulkResponse';
@@ -319,12 +319,19 @@ describeApi('SCIM: RFC 7644 protocol', () => {
       });
     });
 
-    it('ResourceTypes lists User only (Groups join when they exist), with the enterprise extension', async () => {
+    it('ResourceTypes lists User (with the enterprise extension) and Group; Schemas describe both', async () => {
       const r = await get('/ResourceTypes');
-      expect(r.body.Resources).toHaveLength(1);
+      expect(r.body.Resources).toHaveLength(2);
       expect(r.body.Resources[0]).toMatchObject({ id: 'User', endpoint: '/Users', schema: CORE_USER, schemaExtensions: [{ schema: ENTERPRISE_USER, required: false }] });
+      expect(r.body.Resources[1]).toMatchObject({ id: 'Group', endpoint: '/Groups', schema: CORE_GROUP, schemaExtensions: [] });
       expect((await get('/ResourceTypes/User')).body.id).toBe('User');
-      expect((await get(`/Schemas/${CORE_USER}`)).body.attributes.map((a: any) => a.name)).toContain('userName');
+      expect((await get('/ResourceTypes/Group')).body.endpoint).toBe('/Groups');
+      const user = (await get(`/Schemas/${CORE_USER}`)).body;
+      expect(user.attributes.map((a: any) => a.name)).toContain('userName');
+      expect(user.attributes.find((a: any) => a.name === 'groups')).toMatchObject({ mutability: 'readOnly', multiValued: true });
+      const group = (await get(`/Schemas/${CORE_GROUP}`)).body;
+      expect(group.attributes.map((a: any) => a.name)).toEqual(['displayName', 'members']);
+      expect(group.attributes[1].subAttributes.map((a: any) => a.name)).toEqual(['value', '$ref', 'display', 'type']);
     });
   });
 
@@ -400,10 +407,219 @@ describeApi('SCIM: RFC 7644 protocol', () => {
             { method: 'POST', path: '/Users', bulkId: 'ok', data: { userName: 'bulk.scoped' } },
             { method: 'DELETE', path: '/Users/bulkId:ok' },
             { method: 'POST', path: '/Groups', bulkId: 'g', data: { displayName: 'G' } },
+            { method: 'POST', path: '/Widgets', bulkId: 'w', data: {} },
           ],
         },
       });
-      expect(mixed.body.Operations.map((o: any) => o.status)).toEqual(['201', '403', '400']);
+      expect(mixed.body.Operations.map((o: any) => o.status)).toEqual(['201', '403', '403', '400']);
+    });
+  });
+
+  describe('Groups: filters, paging, ETags, PUT (§3.4.2, §3.5.1, §3.14)', () => {
+    const ids: Record<string, string> = {};
+    let alice = '';
+    let bob = '';
+    beforeAll(async () => {
+      alice = (await createScimUser(y, { userName: 'gf.alice' })).id;
+      bob = (await createScimUser(y, { userName: 'gf.bob' })).id;
+      ids.eng = (await createScimGroup(y, { displayName: 'GF Engineering', externalId: 'ext-Eng', members: [{ value: alice }, { value: bob }] })).id;
+      ids.sales = (await createScimGroup(y, { displayName: 'GF Sales', members: [{ value: bob }] })).id;
+      ids.empty = (await createScimGroup(y, { displayName: 'GF Empty' })).id;
+    });
+    const groupFilter = async (f: string) => {
+      const r = await get(`/Groups?filter=${encodeURIComponent(f)}&excludedAttributes=members`);
+      if (r.status !== 200) return { status: r.status, body: r.body, names: [] as string[] };
+      return { status: r.status, body: r.body, names: (r.body.Resources as { displayName: string }[]).map((g) => g.displayName).sort() };
+    };
+
+    it('displayName eq ignores case; co, sw, ew, ne, gt, lt, pr and not on the group attributes', async () => {
+      expect((await groupFilter('displayName eq "gf engineering"')).names).toEqual(['GF Engineering']);
+      expect((await groupFilter('DISPLAYNAME Eq "GF SALES"')).names).toEqual(['GF Sales']);
+      expect((await groupFilter('displayName sw "GF" and displayName ne "GF Sales"')).names).toEqual(['GF Empty', 'GF Engineering']);
+      expect((await groupFilter('displayName co "ngineer"')).names).toEqual(['GF Engineering']);
+      expect((await groupFilter('displayName ew "ty"')).names).toEqual(['GF Empty']);
+      expect((await groupFilter('displayName sw "gf" and externalId pr')).names).toEqual(['GF Engineering']);
+      expect((await groupFilter('displayName gt "gf empty" and displayName lt "gf sales"')).names).toEqual(['GF Engineering']);
+      expect((await groupFilter('displayName sw "gf" and not (externalId pr)')).names).toEqual(['GF Empty', 'GF Sales']);
+    });
+
+    it('externalId compares exactly; id, meta.created and meta.lastModified filter', async () => {
+      expect((await groupFilter('externalId eq "ext-Eng"')).names).toEqual(['GF Engineering']);
+      expect((await groupFilter('externalId eq "EXT-ENG"')).names).toEqual([]);
+      expect((await groupFilter(`id eq "${ids.sales}"`)).names).toEqual(['GF Sales']);
+      expect((await groupFilter('displayName sw "gf" and meta.created gt "2000-01-01T00:00:00Z"')).names).toHaveLength(3);
+      expect((await groupFilter('meta.lastModified lt "2000-01-01T00:00:00Z"')).names).toEqual([]);
+    });
+
+    it('members.value, members[value eq …], members eq, members pr', async () => {
+      expect((await groupFilter(`members.value eq "${alice}"`)).names).toEqual(['GF Engineering']);
+      expect((await groupFilter(`members[value eq "${bob}"]`)).names).toEqual(['GF Engineering', 'GF Sales']);
+      expect((await groupFilter(`members eq "${bob}" and not (members[value eq "${alice}"])`)).names).toEqual(['GF Sales']);
+      expect((await groupFilter('displayName sw "gf" and members pr')).names).toEqual(['GF Engineering', 'GF Sales']);
+      expect((await groupFilter('displayName sw "gf" and not (members pr)')).names).toEqual(['GF Empty']);
+      expect((await groupFilter(`members[type eq "User" and value eq "${alice}"]`)).names).toEqual(['GF Engineering']);
+    });
+
+    it('an unknown attribute, a computed one, a bad value or bad syntax is 400 invalidFilter', async () => {
+      for (const f of ['description eq "x"', 'userName eq "x"', 'members.display eq "x"', 'members.label eq "x"', 'meta.created gt "yesterday"', 'displayName eq 5', 'displayName eq "x', 'displayName[value eq "x"]']) {
+        const r = await groupFilter(f);
+        expect(r.status, f).toBe(400);
+        expect(r.body, f).toMatchObject({ schemas: [ERROR], status: '400', scimType: 'invalidFilter' });
+      }
+    });
+
+    it('paging and sorting: startIndex/count, sortBy displayName, and 400 on sortBy userName', async () => {
+      const page = (q: string) => get(`/Groups?filter=${encodeURIComponent('displayName sw "GF"')}&excludedAttributes=members&${q}`);
+      const r = await page('sortBy=displayName&startIndex=2&count=1');
+      expect(r.body).toMatchObject({ totalResults: 3, startIndex: 2, itemsPerPage: 1 });
+      expect(r.body.Resources[0].displayName).toBe('GF Engineering');
+      const desc = await page('sortBy=displayName&sortOrder=descending');
+      expect(desc.body.Resources.map((g: any) => g.displayName)).toEqual(['GF Sales', 'GF Engineering', 'GF Empty']);
+      expect((await page('count=0')).body).toMatchObject({ totalResults: 3, itemsPerPage: 0, Resources: [] });
+      expect((await page('sortBy=userName')).body).toMatchObject({ status: '400', scimType: 'invalidValue' });
+    });
+
+    it('attributes and excludedAttributes on groups, members included', async () => {
+      const only = await get(`/Groups/${ids.sales}?attributes=displayName`);
+      expect(only.body).toEqual({ schemas: [CORE_GROUP], id: ids.sales, displayName: 'GF Sales' });
+      const values = await get(`/Groups/${ids.sales}?attributes=members.value`);
+      expect(values.body).toEqual({ schemas: [CORE_GROUP], id: ids.sales, members: [{ value: bob }] });
+      const patched = await y.request('PATCH', scimPath(y, `/Groups/${ids.empty}?attributes=displayName`), { body: patchOp({ op: 'replace', path: 'externalId', value: 'x' }) });
+      expect(patched.status).toBe(200);
+      expect(patched.body).toEqual({ schemas: [CORE_GROUP], id: ids.empty, displayName: 'GF Empty' });
+    });
+
+    it('ETags: every write changes meta.version and the ETag, v1 member changes included', async () => {
+      const g = await createScimGroup(y, { displayName: 'GE Tagged' });
+      expect(g.meta.version).toBe('W/"1"');
+      expect((await get(`/Groups/${g.id}`)).headers.etag).toBe('W/"1"');
+      const patched = await y.request('PATCH', scimPath(y, `/Groups/${g.id}`), { body: patchOp({ op: 'add', path: 'members', value: [{ value: alice }] }) });
+      expect(patched.status).toBe(204);
+      expect(patched.headers.etag).toBe('W/"2"');
+      await y.request('POST', y.realmPath(`/groups/${g.id}:addMembers`), { body: { identity_ids: [bob] } });
+      expect((await get(`/Groups/${g.id}`)).body.meta.version).toBe('W/"3"');
+      await y.request('PATCH', y.realmPath(`/groups/${g.id}`), { body: { group: { description: 'via v1' } } });
+      expect((await get(`/Groups/${g.id}`)).body.meta.version).toBe('W/"4"');
+      const doomed = await createScimUser(y, { userName: 'ge.doomed' });
+      await y.request('PATCH', scimPath(y, `/Groups/${g.id}`), { body: patchOp({ op: 'add', path: 'members', value: [{ value: doomed.id }] }) });
+      await y.request('DELETE', scimPath(y, `/Users/${doomed.id}`));
+      const after = await get(`/Groups/${g.id}`);
+      expect(after.body.meta.version).toBe('W/"6"');
+      expect(after.body.members.map((m: any) => m.value).sort()).toEqual([alice, bob].sort());
+    });
+
+    it('If-Match with a stale version is 412 on PATCH, PUT and DELETE and changes nothing; If-None-Match gives 304', async () => {
+      const g = await createScimGroup(y, { displayName: 'GE Match' });
+      await y.request('PATCH', scimPath(y, `/Groups/${g.id}`), { body: patchOp({ op: 'replace', path: 'displayName', value: 'GE Match 2' }) });
+      const stale = { 'if-match': 'W/"1"' };
+      const patch = await y.request('PATCH', scimPath(y, `/Groups/${g.id}`), { headers: stale, body: patchOp({ op: 'add', path: 'members', value: [{ value: alice }] }) });
+      expect(patch.status).toBe(412);
+      expect(patch.body).toMatchObject({ schemas: [ERROR], status: '412' });
+      expect((await y.request('PUT', scimPath(y, `/Groups/${g.id}`), { headers: stale, body: { displayName: 'GE Put' } })).status).toBe(412);
+      expect((await y.request('DELETE', scimPath(y, `/Groups/${g.id}`), { headers: stale })).status).toBe(412);
+      const now = await get(`/Groups/${g.id}`);
+      expect(now.body).toMatchObject({ displayName: 'GE Match 2', members: [], meta: { version: 'W/"2"' } });
+      const ok = await y.request('PATCH', scimPath(y, `/Groups/${g.id}`), { headers: { 'if-match': 'W/"2"' }, body: patchOp({ op: 'add', path: 'members', value: [{ value: alice }] }) });
+      expect(ok.status).toBe(204);
+      const same = await y.request('GET', scimPath(y, `/Groups/${g.id}`), { headers: { 'if-none-match': 'W/"3"' } });
+      expect(same.status).toBe(304);
+      expect(same.text).toBe('');
+      expect((await y.request('GET', scimPath(y, `/Groups/${g.id}`), { headers: { 'if-none-match': 'W/"2"' } })).status).toBe(200);
+    });
+
+    it('PUT replaces name, externalId and the member list; meta.created and id stay; read-only values are ignored', async () => {
+      const g = await createScimGroup(y, { displayName: 'GP Before', externalId: 'gp-ext', members: [{ value: alice }] });
+      const r = await y.request('PUT', scimPath(y, `/Groups/${g.id}`), {
+        body: { schemas: [CORE_GROUP], id: 'ffffffffffffffff', displayName: 'GP After', members: [{ value: bob }], meta: { created: '1999-01-01T00:00:00Z' } },
+      });
+      expect(r.status).toBe(200);
+      expect(r.body).toMatchObject({ id: g.id, displayName: 'GP After', members: [expect.objectContaining({ value: bob })], meta: { created: g.meta.created, version: 'W/"2"' } });
+      expect(r.body).not.toHaveProperty('externalId');
+      expect(await scimMemberIds(y, g.id)).toEqual([bob]);
+    });
+
+    it('bad group writes are 400 and change nothing: no displayName, a forbidden name, a nested group, a read-only path', async () => {
+      for (const body of [{ members: [] }, { displayName: 'bad:name' }, { displayName: 'G', members: [{ value: alice, type: 'Group' }] }, { displayName: 'G', members: ['x'] }]) {
+        const r = await y.request('POST', scimPath(y, '/Groups'), { body });
+        expect(r.status, JSON.stringify(body)).toBe(400);
+        expect(r.body.scimType, JSON.stringify(body)).toBe('invalidValue');
+      }
+      const g = await createScimGroup(y, { displayName: 'GB Bad' });
+      for (const [body, scimType] of [
+        [patchOp({ op: 'replace', path: 'id', value: 'x' }), 'mutability'],
+        [patchOp({ op: 'remove', path: 'displayName' }), 'invalidValue'],
+        [patchOp({ op: 'replace', path: 'members[value eq "x"].display', value: 'x' }), 'invalidPath'],
+        [patchOp({ op: 'add', path: 'members', value: [{ value: alice }] }, { op: 'replace', path: 'displayName', value: 'no/slash' }), 'invalidValue'],
+      ] as const) {
+        const r = await y.request('PATCH', scimPath(y, `/Groups/${g.id}`), { body });
+        expect(r.status, JSON.stringify(body)).toBe(400);
+        expect(r.body.scimType, JSON.stringify(body)).toBe(scimType);
+      }
+      expect((await get(`/Groups/${g.id}`)).body).toMatchObject({ displayName: 'GB Bad', members: [], meta: { version: 'W/"1"' } });
+    });
+
+    it('a remove with a general value filter removes the matching members; removing a non-member is no error', async () => {
+      const g = await createScimGroup(y, { displayName: 'GR Remove', members: [{ value: alice }, { value: bob }] });
+      const r = await y.request('PATCH', scimPath(y, `/Groups/${g.id}`), {
+        body: patchOp({ op: 'remove', path: `members[value ne "${alice}"]` }, { op: 'remove', path: 'members[value eq "ffffffffffffffff"]' }),
+      });
+      expect(r.status).toBe(204);
+      expect(await scimMemberIds(y, g.id)).toEqual([alice]);
+      await y.request('PATCH', scimPath(y, `/Groups/${g.id}`), { body: patchOp({ op: 'remove', path: 'members' }) });
+      expect(await scimMemberIds(y, g.id)).toEqual([]);
+    });
+
+    it('group scopes: scim:users:* alone cannot read or write groups', async () => {
+      const usersOnly = await y.mintToken(['scim:users:read', 'scim:users:create']);
+      expect((await get('/Groups', usersOnly)).status).toBe(403);
+      const reader = await y.mintToken(['scim:groups:read']);
+      expect((await get('/Groups', reader)).status).toBe(200);
+      const r = await y.request('POST', scimPath(y, '/Groups'), { token: reader, body: { displayName: 'GS Nope' } });
+      expect(r.status).toBe(403);
+      expect(r.body).toMatchObject({ schemas: [ERROR], status: '403' });
+    });
+  });
+
+  describe('Bulk with Groups (§3.7)', () => {
+    it('bulkId references in members[].value wire a group to users created in the same request', async () => {
+      const r = await y.request('POST', scimPath(y, '/Bulk'), {
+        body: {
+          schemas: [BULK_REQUEST],
+          Operations: [
+            { method: 'POST', path: '/Groups', bulkId: 'team', data: { schemas: [CORE_GROUP], displayName: 'Bulk Team', members: [{ value: 'bulkId:ann' }, { value: 'bulkId:ben' }] } },
+            { method: 'POST', path: '/Users', bulkId: 'ann', data: { schemas: [CORE_USER], userName: 'bulk.team.ann' } },
+            { method: 'POST', path: '/Users', bulkId: 'ben', data: { schemas: [CORE_USER], userName: 'bulk.team.ben' } },
+            { method: 'PATCH', path: '/Groups/bulkId:team', data: patchOp({ op: 'add', path: 'members', value: [{ value: 'bulkId:cat' }] }) },
+            { method: 'POST', path: '/Users', bulkId: 'cat', data: { schemas: [CORE_USER], userName: 'bulk.team.cat' } },
+          ],
+        },
+      });
+      expect(r.status).toBe(200);
+      expect(r.body.Operations.map((o: any) => o.status)).toEqual(['201', '201', '201', '200', '201']);
+      const idOf = (i: number) => String(r.body.Operations[i].location).split('/').pop() as string;
+      expect(r.body.Operations[0].location).toMatch(/\/Groups\/[0-9a-f]{16}$/);
+      expect(r.body.Operations[3].version).toBe('W/"2"');
+      expect(await scimMemberIds(y, idOf(0))).toEqual([idOf(1), idOf(2), idOf(4)].sort());
+      const ann = await get(`/Users/${idOf(1)}`);
+      expect(ann.body.groups).toEqual([expect.objectContaining({ value: idOf(0), display: 'Bulk Team' })]);
+    });
+
+    it('per-operation group scopes are checked, and a group DELETE in a bulk is 204', async () => {
+      const g = await createScimGroup(y, { displayName: 'Bulk Doomed' });
+      const creator = await y.mintToken(['scim:groups:create']);
+      const r = await y.request('POST', scimPath(y, '/Bulk'), {
+        token: creator,
+        body: {
+          schemas: [BULK_REQUEST],
+          Operations: [
+            { method: 'POST', path: '/Groups', bulkId: 'g', data: { displayName: 'Bulk Scoped' } },
+            { method: 'DELETE', path: `/Groups/${g.id}` },
+          ],
+        },
+      });
+      expect(r.body.Operations.map((o: any) => o.status)).toEqual(['201', '403']);
+      const all = await y.request('POST', scimPath(y, '/Bulk'), { body: { schemas: [BULK_REQUEST], Operations: [{ method: 'DELETE', path: `/Groups/${g.id}` }] } });
+      expect(all.body.Operations).toEqual([{ method: 'DELETE', status: '204' }]);
     });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Identity } from '../../src/domain/identity.js';
 import { parseUserFilter } from '../../src/scim/filter.js';
+import { USER_SCHEMA } from '../../src/scim/schema.js';
 import { applyPatch, parsePatchRequest } from '../../src/scim/user-patch.js';
 import { identityToScimUser, scimUserToWrite } from '../../src/scim/user-mapping.js';
 
@@ -188,7 +189,7 @@ describe('SCIM PATCH in memory', () => {
   const patch = (ops: unknown[]) => {
     const parsed = parsePatchRequest({ schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: ops });
     if (!parsed.ok) return parsed;
-    return applyPatch(base(), parsed.value);
+    return applyPatch(base(), parsed.value, USER_SCHEMA);
   };
   const traitsAfter = (ops: unknown[]) => {
     const r = patch(ops);

@@ -3,6 +3,7 @@ import * as core from './001-core.js';
 import * as groupsPolicy from './002-groups-policy.js';
 import * as identityVersion from './003-identity-version.js';
 import * as passkeys from './005-passkeys.js';
+import * as groupVersion from './006-group-version.js';
 import * as listIndexes from './008-list-indexes.js';
 
 /**
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '002-groups-policy': groupsPolicy,
   '003-identity-version': identityVersion,
   '005-passkeys': passkeys,
+  '006-group-version': groupVersion,
   '008-list-indexes': listIndexes,
 };
 
