@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { ApplicationStore } from './applications.js';
+import { AuditEventStore } from './audit-events.js';
 import { type ConnectOptions, type Connection, type Engine, type Executor, connect } from './connection.js';
 import { GroupStore } from './groups.js';
 import { IdentityStore } from './identities.js';
@@ -22,6 +23,7 @@ export class Repositories {
   readonly applications: ApplicationStore;
   readonly policies: PolicyStore;
   readonly scimUsers: ScimUserQueries;
+  readonly auditEvents: AuditEventStore;
 
   constructor(executor: Executor, engine: Engine) {
     this.tenants = new TenantStore(executor);
@@ -33,6 +35,7 @@ export class Repositories {
     this.applications = new ApplicationStore(executor);
     this.policies = new PolicyStore(executor);
     this.scimUsers = new ScimUserQueries(executor, engine);
+    this.auditEvents = new AuditEventStore(executor);
   }
 }
 

@@ -116,6 +116,26 @@ export interface PoliciesTable {
   create_time: string;
 }
 
+export interface AuditEventsTable {
+  id: string;
+  tenant_id: string;
+  realm_id: string;
+  type: string;
+  resource_type: string;
+  resource_id: string;
+  actor_type: string;
+  actor_id: string;
+  actor_subject: string | null;
+  /** JSON text. */
+  actor: string;
+  address: string | null;
+  request_id: string | null;
+  /** JSON text, secrets redacted. */
+  state_before: string | null;
+  state_after: string | null;
+  create_time: string;
+}
+
 export interface Database {
   tenants: TenantsTable;
   realms: RealmsTable;
@@ -128,4 +148,5 @@ export interface Database {
   group_members: GroupMembersTable;
   applications: ApplicationsTable;
   policies: PoliciesTable;
+  audit_events: AuditEventsTable;
 }
