@@ -9,6 +9,7 @@ import { identityRoutes } from './api/v1/identities.js';
 import { policyRoutes } from './api/v1/policy.js';
 import { realmRoutes } from './api/v1/realms.js';
 import { tenantRoutes } from './api/v1/tenants.js';
+import { installAuditContext } from './http/audit-context.js';
 import { installBearerAuth } from './http/auth.js';
 import { BODY_LIMIT_BYTES, installJsonParser, installUrlGuard } from './http/content-type.js';
 import { frameworkErrors, installErrorHandling } from './http/errors.js';
@@ -99,6 +100,7 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
   await app.register(operationalRoutes, { yonder });
   await app.register(async (v1) => {
     installBearerAuth(v1, yonder.tokens);
+    installAuditContext(v1);
     await v1.register(tenantRoutes, { yonder });
     await v1.register(realmRoutes, { yonder });
     await v1.register(identityRoutes, { yonder });
