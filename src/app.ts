@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { applicationRoutes } from './api/v1/applications.js';
+import { eventRoutes } from './api/v1/events.js';
 import { groupRoutes } from './api/v1/groups.js';
 import { identityRoutes } from './api/v1/identities.js';
 import { policyRoutes } from './api/v1/policy.js';
@@ -107,6 +108,7 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
     await v1.register(groupRoutes, { yonder });
     await v1.register(applicationRoutes, { yonder });
     await v1.register(policyRoutes, { yonder });
+    await v1.register(eventRoutes, { yonder });
     await v1.register(scimPlugin, { yonder });
   });
 

@@ -24,6 +24,7 @@ export const MANAGEMENT_SCOPES = [
   'policy:read',
   'policy:update',
   'policy:evaluate',
+  'events:read',
   'scim:users:create',
   'scim:users:read',
   'scim:users:update',

@@ -31,6 +31,7 @@ const REALM = `${REALMS}/{realm_id}`;
 const IDENTITIES = `${REALM}/identities`;
 const IDENTITY = `${IDENTITIES}/{identity_id}`;
 const BATCH_DELETE = `${IDENTITIES}:batchDelete`;
+const EVENTS = `${REALM}/events`;
 
 const UNKNOWN_ID = '0123456789abcdef';
 
@@ -263,6 +264,16 @@ if (unavailable) {
         // Not declared by the contract; accepted in UNDECLARED_STATUS_ALLOWANCES with the reason.
         expect((await call('POST', BATCH_DELETE, { body: { ids: [a.id, a.id] } })).status).toBe(400);
         expect((await call('POST', BATCH_DELETE, { body: { ids: [a.id, b.id] } })).status).toBe(200);
+      });
+    });
+
+    describe('events (yonder-only)', () => {
+      it('GET /events lists the realm\'s audit events and answers 400 for a malformed time', async () => {
+        await y.createIdentity('evented');
+        const reply = await call('GET', EVENTS, { query: { type: 'identity.created', page_size: '1' } });
+        expect(reply.status).toBe(200);
+        expect(reply.body.events[0]).toMatchObject({ type: 'identity.created', realm_id: y.realmId });
+        expect((await call('GET', EVENTS, { query: { since: 'last tuesday' } })).status).toBe(400);
       });
     });
 

@@ -810,6 +810,8 @@ export const YONDER_ONLY_ROUTES: Readonly<Record<string, string>> = {
     'RFC 7644 §4: a schema is retrievable by its URN at /Schemas/{id}; the contract has only the list',
   [`POST ${SCIM}/Bulk`]:
     'RFC 7644 §3.7 Bulk; the contract has no /Bulk path although its SCIMServiceProviderConfig requires `bulk`',
+  [`GET ${V1_REALM}/events`]:
+    'audit events (issue 9); the contract has no audit trail',
 };
 
 /** One operation from yonder's `/openapi.json`. */
