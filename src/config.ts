@@ -6,6 +6,8 @@ export interface Config {
   logLevel: string;
   /** The origin people and browsers reach yonder at; tokens and links are built from it. */
   publicUrl: string;
+  /** Audit events older than this many days are deleted (`AUDIT_RETENTION_DAYS`, 90); 0 keeps them all. */
+  auditRetentionDays: number;
 }
 
 export type ConfigOverrides = Partial<Config>;
@@ -19,6 +21,15 @@ function parsePort(value: string | undefined, fallback: number): number {
     throw new Error(`PORT must be a whole number from 0 to 65535 (got "${value}")`);
   }
   return port;
+}
+
+function parseRetentionDays(value: string | undefined): number {
+  if (value === undefined || value === '') return 90;
+  const days = Number(value);
+  if (!Number.isInteger(days) || days < 0 || days > 36500) {
+    throw new Error(`AUDIT_RETENTION_DAYS must be a whole number of days, 0 to keep events for ever (got "${value}")`);
+  }
+  return days;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): Config {
@@ -36,5 +47,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     publicUrl,
     databaseUrl: overrides.databaseUrl ?? env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
+    auditRetentionDays: overrides.auditRetentionDays ?? parseRetentionDays(env.AUDIT_RETENTION_DAYS),
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventIdTime, isEventId, newEventId } from '../../src/domain/audit-event.js';
 import { REDACTED, isSecretKey, redactSecrets } from '../../src/domain/redact.js';
+import { loadConfig } from '../../src/config.js';
 
 describe('event ids', () => {
   it('are UUIDv7 whose text order is creation order, even many in one millisecond', () => {
@@ -56,5 +57,14 @@ describe('redactSecrets', () => {
   it('names secrets by key', () => {
     for (const key of ['secret', 'client_secret', 'PASSWORD', 'x-api-token', 'private_key', 'otp']) expect(isSecretKey(key), key).toBe(true);
     for (const key of ['token_suffix', 'display_name', 'secretary', 'jti', 'username']) expect(isSecretKey(key), key).toBe(false);
+  });
+});
+
+describe('AUDIT_RETENTION_DAYS', () => {
+  it('defaults to 90, accepts 0 (keep for ever), refuses nonsense', () => {
+    expect(loadConfig({}).auditRetentionDays).toBe(90);
+    expect(loadConfig({ AUDIT_RETENTION_DAYS: '0' }).auditRetentionDays).toBe(0);
+    expect(loadConfig({ AUDIT_RETENTION_DAYS: '365' }).auditRetentionDays).toBe(365);
+    for (const bad of ['-1', '1.5', 'ninety']) expect(() => loadConfig({ AUDIT_RETENTION_DAYS: bad })).toThrow(/AUDIT_RETENTION_DAYS/);
   });
 });
