@@ -14,6 +14,8 @@ export interface Config {
   outboxDir: string;
   /** The From address of yonder's emails. */
   mailFrom: string;
+  /** Audit events older than this many days are deleted (`AUDIT_RETENTION_DAYS`, 90); 0 keeps them all. */
+  auditRetentionDays: number;
 }
 
 export type ConfigOverrides = Partial<Config>;
@@ -27,6 +29,15 @@ function parsePort(value: string | undefined, fallback: number): number {
     throw new Error(`PORT must be a whole number from 0 to 65535 (got "${value}")`);
   }
   return port;
+}
+
+function parseRetentionDays(value: string | undefined): number {
+  if (value === undefined || value === '') return 90;
+  const days = Number(value);
+  if (!Number.isInteger(days) || days < 0 || days > 36500) {
+    throw new Error(`AUDIT_RETENTION_DAYS must be a whole number of days, 0 to keep events for ever (got "${value}")`);
+  }
+  return days;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): Config {
@@ -48,5 +59,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     smtpUrl: overrides.smtpUrl !== undefined ? overrides.smtpUrl : env.SMTP_URL || null,
     outboxDir: overrides.outboxDir ?? env.OUTBOX_DIR ?? './data/outbox',
     mailFrom: overrides.mailFrom ?? env.MAIL_FROM ?? `yonder <no-reply@${new URL(publicUrl).hostname}>`,
+    auditRetentionDays: overrides.auditRetentionDays ?? parseRetentionDays(env.AUDIT_RETENTION_DAYS),
   };
 }

@@ -5,6 +5,8 @@ import { DomainError } from '../domain/errors.js';
 import { MANAGEMENT_SCOPES, isKnownScope, parseScopeList } from '../domain/scopes.js';
 import type { TenantRecord } from '../domain/tenancy.js';
 import { nowTimestamp } from '../domain/time.js';
+import { CLI_ACTOR } from '../domain/audit-event.js';
+import { runWithAuditContext } from '../services/audit.js';
 import { bootstrapIfEmpty, openYonder } from '../services/bootstrap.js';
 import type { Yonder } from '../services/context.js';
 import {
@@ -16,6 +18,7 @@ import {
 import { createRealm, listRealms, publicTenant } from '../services/tenancy.js';
 import { registerBulkCommands } from './bulk.js';
 import { parseDuration } from './duration.js';
+import { registerEventCommands } from './events.js';
 import { bootstrapBanner, printJson } from './output.js';
 
 interface GlobalOptions {
@@ -47,7 +50,8 @@ async function withYonder<T>(work: (y: Yonder) => Promise<T>): Promise<T> {
   try {
     const bootstrap = await bootstrapIfEmpty(yonder);
     if (bootstrap) process.stderr.write(bootstrapBanner(bootstrap, cfg.publicUrl));
-    return await work(yonder);
+    // Whatever the command changes is on the audit trail as done by the command line.
+    return await runWithAuditContext({ actor: CLI_ACTOR, address: null, requestId: null }, () => work(yonder));
   } finally {
     await yonder.store.close();
   }
@@ -100,6 +104,8 @@ program
     await yonder.store.close();
     process.stdout.write('migrations applied\n');
   });
+
+registerEventCommands(program, withYonder);
 
 const token = program.command('token').description('management API tokens');
 token

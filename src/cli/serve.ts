@@ -1,5 +1,6 @@
 import { buildApp } from '../app.js';
 import type { Config } from '../config.js';
+import { startRetentionJob } from '../services/audit-retention.js';
 import { bootstrapIfEmpty, openYonder } from '../services/bootstrap.js';
 import { bootstrapBanner } from './output.js';
 
@@ -11,6 +12,7 @@ export async function serve(config: Config): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   if (bootstrap) process.stdout.write(bootstrapBanner(bootstrap, config.publicUrl));
   app.log.info({ url: config.publicUrl, engine: yonder.store.engine }, 'yonder is listening');
+  const stopRetention = startRetentionJob(yonder, (error) => app.log.error({ err: error }, 'audit event pruning failed'));
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -19,6 +21,7 @@ export async function serve(config: Config): Promise<void> {
     app.log.info({ signal }, 'stopping: finishing requests in flight');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    stopRetention();
     await app.close();
     await yonder.store.close();
     process.exit(0);

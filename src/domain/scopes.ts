@@ -36,6 +36,7 @@ export const MANAGEMENT_SCOPES = [
   'themes:create',
   'themes:read',
   'themes:update',
+  'events:read',
   'scim:users:create',
   'scim:users:read',
   'scim:users:update',

@@ -2,6 +2,7 @@ import type { Identity } from '../domain/identity.js';
 import { newId } from '../domain/ids.js';
 import { nowTimestamp } from '../domain/time.js';
 import type { UserCondition, UserSort } from '../domain/user-query.js';
+import { changeEvent, recordEvent } from '../services/audit.js';
 import type { Yonder } from '../services/context.js';
 import type { RealmRef } from '../services/identities.js';
 import { requireRealm } from '../services/tenancy.js';
@@ -51,7 +52,10 @@ export async function createUser(y: Yonder, ref: RealmRef, body: unknown): Promi
     version: 1,
   };
   // A username taken in any case is a `conflict`, which the SCIM edge answers 409 `uniqueness`.
-  await y.store.identities.insert(identity);
+  await y.store.transaction(async (tx) => {
+    await tx.identities.insert(identity);
+    await recordEvent(tx, changeEvent('identity.created', 'identity', null, identity));
+  });
   return identity;
 }
 
@@ -113,6 +117,7 @@ async function rewrite(
       version: current.version + 1,
     };
     await tx.identities.update(updated);
+    await recordEvent(tx, changeEvent('identity.updated', 'identity', current, updated));
     return updated;
   });
 }
@@ -146,5 +151,6 @@ export async function deleteUser(y: Yonder, ref: RealmRef, id: string, ifMatch?:
     if (!current) throw userNotFound(id);
     checkVersion(current, ifMatch);
     await tx.identities.delete(ref.realmId, [id]);
+    await recordEvent(tx, changeEvent('identity.deleted', 'identity', current, null));
   });
 }

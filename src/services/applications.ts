@@ -10,6 +10,7 @@ import { newUuid } from '../domain/ids.js';
 import { rulesReferencing } from '../domain/policy.js';
 import { nowTimestamp } from '../domain/time.js';
 import type { Repositories } from '../store/index.js';
+import { changeEvent, recordEvent } from './audit.js';
 import type { Yonder } from './context.js';
 import { referencedBy } from './groups.js';
 import type { RealmRef } from './identities.js';
@@ -43,12 +44,13 @@ export async function insertApplication(
     update_time: now,
   };
   await repos.applications.insert(app);
+  await recordEvent(repos, changeEvent('application.created', 'application', null, app));
   return app;
 }
 
 export async function createApplication(y: Yonder, ref: RealmRef, input: NewApplicationInput): Promise<Application> {
   await requireRealm(y.store, ref.tenantId, ref.realmId);
-  return insertApplication(y.store, ref, input);
+  return y.store.transaction((tx) => insertApplication(tx, ref, input));
 }
 
 async function requireApplication(repos: Repositories, ref: RealmRef, id: string): Promise<Application> {
@@ -85,6 +87,7 @@ export async function updateApplication(y: Yonder, ref: RealmRef, id: string, pa
     assertUnmanaged(current);
     const updated = applyApplicationPatch(current, patch, nowTimestamp());
     await tx.applications.update(updated);
+    await recordEvent(tx, changeEvent('application.updated', 'application', current, updated));
     return updated;
   });
 }
@@ -100,5 +103,6 @@ export async function deleteApplication(y: Yonder, ref: RealmRef, id: string): P
     const rules = policy ? rulesReferencing(policy.rules, 'applications', id) : [];
     if (rules.length > 0) throw referencedBy('application', rules);
     await tx.applications.delete(ref.realmId, id);
+    await recordEvent(tx, changeEvent('application.deleted', 'application', app, null));
   });
 }

@@ -5,6 +5,7 @@ import { newId } from '../domain/ids.js';
 import { rulesReferencing } from '../domain/policy.js';
 import { nowTimestamp } from '../domain/time.js';
 import type { Repositories } from '../store/index.js';
+import { changeEvent, recordEvent } from './audit.js';
 import type { Yonder } from './context.js';
 import type { RealmRef } from './identities.js';
 import { type ListParams, type Page, listPage } from './paging.js';
@@ -24,12 +25,13 @@ export async function insertGroup(repos: Repositories, ref: RealmRef, input: New
     update_time: now,
   };
   await repos.groups.insert(group);
+  await recordEvent(repos, changeEvent('group.created', 'group', null, group));
   return group;
 }
 
 export async function createGroup(y: Yonder, ref: RealmRef, input: NewGroupInput): Promise<Group> {
   await requireRealm(y.store, ref.tenantId, ref.realmId);
-  return insertGroup(y.store, ref, input);
+  return y.store.transaction((tx) => insertGroup(tx, ref, input));
 }
 
 async function requireGroup(repos: Repositories, ref: RealmRef, id: string, forUpdate = false): Promise<Group> {
@@ -59,6 +61,7 @@ export async function updateGroup(y: Yonder, ref: RealmRef, id: string, patch: G
     const current = await requireGroup(tx, ref, id, true);
     const updated = applyGroupPatch(current, patch, nowTimestamp());
     await tx.groups.update(updated);
+    await recordEvent(tx, changeEvent('group.updated', 'group', current, updated));
     return updated;
   });
 }
@@ -71,12 +74,13 @@ export async function deleteGroup(y: Yonder, ref: RealmRef, id: string): Promise
   await y.store.transaction(async (tx) => {
     await requireRealm(tx, ref.tenantId, ref.realmId);
     await tx.realms.lock(ref.realmId);
-    await requireGroup(tx, ref, id, true);
+    const group = await requireGroup(tx, ref, id, true);
     if (await tx.groups.hasMembers(id)) throw conflict('group has children');
     const policy = await tx.policies.current(ref.realmId);
     const rules = policy ? rulesReferencing(policy.rules, 'groups', id) : [];
     if (rules.length > 0) throw referencedBy('group', rules);
     await tx.groups.delete(ref.realmId, id);
+    await recordEvent(tx, changeEvent('group.deleted', 'group', group, null));
   });
 }
 
@@ -97,6 +101,18 @@ async function requireIdentities(repos: Repositories, realmId: string, ids: read
   );
 }
 
+/** A membership change names the identities added or removed (`after`), not the whole member list. */
+function membershipEvent(type: 'group.members_added' | 'group.members_removed', group: Group, identityIds: string[]) {
+  return {
+    tenantId: group.tenant_id,
+    realmId: group.realm_id,
+    type,
+    resourceType: 'group',
+    resourceId: group.id,
+    after: { identity_ids: identityIds },
+  };
+}
+
 /**
  * Membership changes are all-or-nothing and run in one transaction: the group is locked, every id
  * is checked against the realm, then the rows are written. Adding a member twice or removing a
@@ -112,6 +128,7 @@ export async function addMembers(y: Yonder, ref: RealmRef, groupId: string, iden
     // A membership change is a write of the group: its SCIM ETag must change.
     const updated = bumpGroupVersion(group);
     await tx.groups.update(updated);
+    await recordEvent(tx, membershipEvent('group.members_added', updated, ids));
     return updated;
   });
 }
@@ -129,6 +146,7 @@ export async function removeMembers(
     await tx.groups.removeMembers(groupId, ids);
     const updated = bumpGroupVersion(group);
     await tx.groups.update(updated);
+    await recordEvent(tx, membershipEvent('group.members_removed', updated, ids));
     return updated;
   });
 }

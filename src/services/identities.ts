@@ -10,6 +10,7 @@ import {
 import { type IdentityFilter, canonicalFilter, parseIdentityFilter } from '../domain/identity-filter.js';
 import { newId } from '../domain/ids.js';
 import { nowTimestamp } from '../domain/time.js';
+import { changeEvent, recordEvent, recordEvents } from './audit.js';
 import type { Yonder } from './context.js';
 import { type ListParams, type Page, listPage } from './paging.js';
 import { requireRealm } from './tenancy.js';
@@ -35,7 +36,10 @@ export async function createIdentity(y: Yonder, ref: RealmRef, input: NewIdentit
     version: 1,
   };
   assertValidIdentity(identity);
-  await y.store.identities.insert(identity);
+  await y.store.transaction(async (tx) => {
+    await tx.identities.insert(identity);
+    await recordEvent(tx, changeEvent('identity.created', 'identity', null, identity));
+  });
   return identity;
 }
 
@@ -78,6 +82,7 @@ export async function updateIdentity(y: Yonder, ref: RealmRef, id: string, patch
     const updated = applyIdentityPatch(current, patch, nowTimestamp());
     assertValidIdentity(updated);
     await tx.identities.update(updated);
+    await recordEvent(tx, changeEvent('identity.updated', 'identity', current, updated));
     return updated;
   });
 }
@@ -85,10 +90,12 @@ export async function updateIdentity(y: Yonder, ref: RealmRef, id: string, patch
 export async function deleteIdentity(y: Yonder, ref: RealmRef, id: string): Promise<void> {
   await requireRealm(y.store, ref.tenantId, ref.realmId);
   await y.store.transaction(async (tx) => {
+    const current = await tx.identities.getForUpdate(ref.realmId, id);
+    if (!current) throw notFound('Identity', id);
     // The identity's groups lose a member: their versions (SCIM ETags) change with it.
     await tx.groups.touchGroupsOf([id]);
-    const deleted = await tx.identities.delete(ref.realmId, [id]);
-    if (deleted.length === 0) throw notFound('Identity', id);
+    await tx.identities.delete(ref.realmId, [id]);
+    await recordEvent(tx, changeEvent('identity.deleted', 'identity', current, null));
   });
 }
 
@@ -101,6 +108,7 @@ export async function batchDeleteIdentities(y: Yonder, ref: RealmRef, ids: reado
   await y.store.transaction(async (tx) => {
     await requireRealm(tx, ref.tenantId, ref.realmId);
     await tx.groups.touchGroupsOf(ids);
+    const before = await tx.identities.getMany(ref.realmId, ids);
     const deleted = new Set(await tx.identities.delete(ref.realmId, ids));
     const missing = ids.filter((id) => !deleted.has(id));
     if (missing.length > 0) {
@@ -112,5 +120,9 @@ export async function batchDeleteIdentities(y: Yonder, ref: RealmRef, ids: reado
         },
       ]);
     }
+    await recordEvents(
+      tx,
+      before.filter((identity) => deleted.has(identity.id)).map((identity) => changeEvent('identity.deleted', 'identity', identity, null)),
+    );
   });
 }

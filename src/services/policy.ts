@@ -14,6 +14,7 @@ import {
 } from '../domain/policy.js';
 import { nowTimestamp } from '../domain/time.js';
 import type { Repositories } from '../store/index.js';
+import { recordEvent } from './audit.js';
 import type { Yonder } from './context.js';
 import type { RealmRef } from './identities.js';
 import { type ListParams, type Page, listPage } from './paging.js';
@@ -78,7 +79,14 @@ async function ruleViolations(repos: Repositories, realmId: string, rules: reado
  * locked while references are checked (so a group cannot be deleted underneath), and the
  * (realm_id, version) key lets only one of two publishes of the same version commit.
  */
-async function publish(tx: Repositories, ref: RealmRef, expected: number, rules: PolicyRule[]): Promise<Policy> {
+async function publish(
+  tx: Repositories,
+  ref: RealmRef,
+  expected: number,
+  rules: PolicyRule[],
+  restoredFrom?: number,
+): Promise<Policy> {
+  const previous = expected > 0 ? await tx.policies.version(ref.realmId, expected) : undefined;
   const policy: Policy = {
     tenant_id: ref.tenantId,
     realm_id: ref.realmId,
@@ -87,6 +95,16 @@ async function publish(tx: Repositories, ref: RealmRef, expected: number, rules:
     create_time: nowTimestamp(),
   };
   await tx.policies.insert(policy);
+  // The realm's policy is one resource (its id is the realm's); each event holds both versions.
+  await recordEvent(tx, {
+    tenantId: ref.tenantId,
+    realmId: ref.realmId,
+    type: restoredFrom === undefined ? 'policy.published' : 'policy.restored',
+    resourceType: 'policy',
+    resourceId: ref.realmId,
+    before: previous ?? null,
+    after: restoredFrom === undefined ? policy : { ...policy, restored_from: restoredFrom },
+  });
   return policy;
 }
 
@@ -124,7 +142,7 @@ export async function restorePolicy(y: Yonder, ref: RealmRef, version: number): 
       throw conflict(`policy version ${version} references what no longer exists: ${fields}`);
     }
     const current = (await tx.policies.currentVersion(ref.realmId)) ?? 0;
-    return publish(tx, ref, current, old.rules);
+    return publish(tx, ref, current, old.rules, version);
   });
 }
 
@@ -195,5 +213,15 @@ export async function evaluate(y: Yonder, ref: RealmRef, input: EvaluationInput)
     applicationId,
     transaction: input.transaction,
   });
-  return { ...decision, policy_version: policy.version };
+  const result = { ...decision, policy_version: policy.version };
+  // Every decision is on record, allowed or not: what was asked, and what was answered why.
+  await recordEvent(y.store, {
+    tenantId: ref.tenantId,
+    realmId: ref.realmId,
+    type: 'policy.evaluated',
+    resourceType: 'identity',
+    resourceId: identity.id,
+    after: { application_id: applicationId, transaction: input.transaction, ...result },
+  });
+  return result;
 }

@@ -3,6 +3,7 @@ import { newId } from '../domain/ids.js';
 import type { Realm, RealmClassification, Tenant, TenantRecord } from '../domain/tenancy.js';
 import { nowTimestamp } from '../domain/time.js';
 import type { Repositories } from '../store/index.js';
+import { recordEvent } from './audit.js';
 import { insertDefaultAuthenticatorConfig } from './authenticator-configs.js';
 import type { Yonder } from './context.js';
 import { type ListParams, type Page, listPage } from './paging.js';
@@ -31,6 +32,15 @@ export async function updateTenant(y: Yonder, tenantId: string, changes: { displ
     const tenant = await requireTenant(tx, tenantId);
     const updated = { ...tenant, display_name: changes.display_name ?? tenant.display_name, update_time: nowTimestamp() };
     await tx.tenants.update(tenantId, { display_name: updated.display_name, update_time: updated.update_time });
+    await recordEvent(tx, {
+      tenantId,
+      realmId: tenant.admin_realm_id,
+      type: 'tenant.updated',
+      resourceType: 'tenant',
+      resourceId: tenantId,
+      before: publicTenant(tenant),
+      after: publicTenant(updated),
+    });
     return publicTenant(updated);
   });
 }
@@ -57,7 +67,18 @@ export async function createRealm(repos: Repositories, tenantId: string, input: 
   await repos.realms.insert(realm);
   await insertInitialPolicy(repos, { tenantId, realmId: realm.id });
   await insertDefaultAuthenticatorConfig(repos, { tenantId, realmId: realm.id });
+  await recordEvent(repos, realmEvent('realm.created', await adminRealmOf(repos, tenantId, realm.id), null, realm));
   return realm;
+}
+
+/** Tenant-wide events (the tenant, realms created and deleted) are kept in the admin realm. */
+async function adminRealmOf(repos: Repositories, tenantId: string, fallback: string): Promise<string> {
+  return (await repos.tenants.get(tenantId))?.admin_realm_id ?? fallback;
+}
+
+function realmEvent(type: 'realm.created' | 'realm.updated' | 'realm.deleted', listedIn: string, before: Realm | null, after: Realm | null) {
+  const realm = (after ?? before) as Realm;
+  return { tenantId: realm.tenant_id, realmId: listedIn, type, resourceType: 'realm', resourceId: realm.id, before, after };
 }
 
 export async function listRealms(y: Yonder, tenantId: string, params: ListParams): Promise<Page<Realm>> {
@@ -85,6 +106,8 @@ export async function updateRealm(
       update_time: nowTimestamp(),
     };
     await tx.realms.update(updated);
+    // A realm's own changes are listed in the realm; its creation and deletion in the admin realm.
+    await recordEvent(tx, realmEvent('realm.updated', realmId, realm, updated));
     return updated;
   });
 }
@@ -96,9 +119,10 @@ export async function updateRealm(
 export async function deleteRealm(y: Yonder, tenantId: string, realmId: string): Promise<void> {
   await y.store.transaction(async (tx) => {
     const tenant = await requireTenant(tx, tenantId);
-    await requireRealm(tx, tenantId, realmId);
+    const realm = await requireRealm(tx, tenantId, realmId);
     if (tenant.admin_realm_id === realmId) throw conflict('the admin realm cannot be deleted');
     if (await tx.realms.hasChildren(realmId)) throw conflict('realm has children');
     await tx.realms.delete(realmId);
+    await recordEvent(tx, realmEvent('realm.deleted', tenant.admin_realm_id, realm, null));
   });
 }

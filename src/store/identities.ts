@@ -185,6 +185,22 @@ export class IdentityStore {
     return rows.map((r) => r.id);
   }
 
+  /** The identities of the realm among `ids`, in id order (in chunks, within the parameter limits). */
+  async getMany(realmId: string, ids: readonly string[]): Promise<Identity[]> {
+    const found: Identity[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.db
+        .selectFrom('identities')
+        .selectAll()
+        .where('realm_id', '=', realmId)
+        .where('id', 'in', ids.slice(i, i + 500))
+        .orderBy('id')
+        .execute();
+      found.push(...rows.map(toIdentity));
+    }
+    return found;
+  }
+
   /** The given ids that are identities of the realm (in chunks, within the engines' parameter limits). */
   async existing(realmId: string, ids: readonly string[]): Promise<Set<string>> {
     const found = new Set<string>();

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { ApplicationStore } from './applications.js';
 import { BulkStore } from './bulk.js';
+import { AuditEventStore } from './audit-events.js';
 import { type ConnectOptions, type Connection, type Engine, type Executor, connect } from './connection.js';
 import { GroupStore } from './groups.js';
 import { IdentityStore } from './identities.js';
@@ -36,6 +37,7 @@ export class Repositories {
   readonly credentials: CredentialStore;
   readonly ceremonies: CeremonyStore;
   readonly scimGroups: ScimGroupQueries;
+  readonly auditEvents: AuditEventStore;
 
   constructor(executor: Executor, engine: Engine, options: { groupCommit?: boolean } = {}) {
     this.tenants = new TenantStore(executor);
@@ -55,6 +57,7 @@ export class Repositories {
     this.credentials = new CredentialStore(executor);
     this.ceremonies = new CeremonyStore(executor);
     this.scimGroups = new ScimGroupQueries(executor, engine);
+    this.auditEvents = new AuditEventStore(executor);
   }
 }
 

@@ -225,6 +225,26 @@ export interface WebSessionsTable {
   create_time: string;
 }
 
+export interface AuditEventsTable {
+  id: string;
+  tenant_id: string;
+  realm_id: string;
+  type: string;
+  resource_type: string;
+  resource_id: string;
+  actor_type: string;
+  actor_id: string;
+  actor_subject: string | null;
+  /** JSON text. */
+  actor: string;
+  address: string | null;
+  request_id: string | null;
+  /** JSON text, secrets redacted. */
+  state_before: string | null;
+  state_after: string | null;
+  create_time: string;
+}
+
 export interface Database {
   tenants: TenantsTable;
   realms: RealmsTable;
@@ -244,4 +264,5 @@ export interface Database {
   credentials: CredentialsTable;
   webauthn_challenges: WebAuthnChallengesTable;
   web_sessions: WebSessionsTable;
+  audit_events: AuditEventsTable;
 }

@@ -4,6 +4,7 @@ import * as groupsPolicy from './002-groups-policy.js';
 import * as identityVersion from './003-identity-version.js';
 import * as passkeys from './005-passkeys.js';
 import * as groupVersion from './006-group-version.js';
+import * as auditEvents from './007-audit-events.js';
 import * as listIndexes from './008-list-indexes.js';
 
 /**
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '003-identity-version': identityVersion,
   '005-passkeys': passkeys,
   '006-group-version': groupVersion,
+  '007-audit-events': auditEvents,
   '008-list-indexes': listIndexes,
 };
 

@@ -1,0 +1,48 @@
+/**
+ * Secrets never reach the audit trail: before a resource is recorded, every value under a key that
+ * names a secret is masked, at any depth. The key stays, so the event still says the secret was
+ * set or changed; `null` stays `null` (it says the secret was removed).
+ *
+ * A key names a secret when, compared case-insensitively with `-` read as `_`, it is one of
+ * `SECRET_KEYS`, or ends in `_secret`, `_password` or `_token`, or starts with `private_`.
+ * `token_suffix` or `token_endpoint_auth_method` are not secrets and are kept.
+ */
+export const REDACTED = '[redacted]';
+
+const SECRET_KEYS = new Set([
+  'client_secret',
+  'secret',
+  'token',
+  'password',
+  'private_jwk',
+  'private_key',
+  'api_key',
+  'passphrase',
+  'otp',
+  'credential_binding_link',
+  'binding_link',
+]);
+
+const SECRET_PATTERN = /(^private_|_(secret|password|token)$)/;
+
+/** Deeper than this a document is cut: an audit record is not the place for hostile nesting. */
+const MAX_DEPTH = 32;
+
+export function isSecretKey(key: string): boolean {
+  const k = key.toLowerCase().replace(/-/g, '_');
+  return SECRET_KEYS.has(k) || SECRET_PATTERN.test(k);
+}
+
+/** A copy of `value` with every secret masked; plain JSON data in, plain JSON data out. */
+export function redactSecrets(value: unknown, depth = 0): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= MAX_DEPTH) return '[truncated]';
+  if (Array.isArray(value)) return value.map((item) => redactSecrets(item, depth + 1));
+  // `Object.fromEntries` defines own properties, so a `__proto__` key stays a plain key.
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [
+      key,
+      isSecretKey(key) && inner !== null && inner !== undefined ? REDACTED : redactSecrets(inner, depth + 1),
+    ]),
+  );
+}
