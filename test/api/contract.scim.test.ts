@@ -12,13 +12,14 @@ import {
   routeCoverageProblems,
 } from '../support/contract.js';
 import { type Reply, type RequestOptions, TestYonder, describeApi, engine } from '../support/harness.js';
-import { CORE_USER, ENTERPRISE_USER, ERROR, LIST_RESPONSE, patchOp } from '../support/scim.js';
+import { CORE_GROUP, CORE_USER, ENTERPRISE_USER, ERROR, LIST_RESPONSE, patchOp } from '../support/scim.js';
 
 /**
  * Every SCIM 2.0 route yonder documents (`/v1/tenants/{t}/realms/{r}/scim/v2/...`), called as Okta
  * and Entra ID call it, with each reply validated against the Beyond Identity v1 OpenAPI contract
  * after its known corrections (test/support/contract.ts): create and replace take a flat SCIM User,
- * PATCH takes a PatchOp (correction 2), replies are `application/scim+json` (correction 6).
+ * create Group a flat SCIM Group at `/Groups` (no trailing slash), PATCH takes a PatchOp
+ * (correction 2), replies are `application/scim+json` (correction 6).
  *
  * Where the contract and RFC 7644 disagree and yonder follows the RFC, the status is accepted in
  * `UNDECLARED_STATUS_ALLOWANCES` with its reason; attributes of RFC 7643 the contract's SCIM schemas
@@ -31,6 +32,8 @@ import { CORE_USER, ENTERPRISE_USER, ERROR, LIST_RESPONSE, patchOp } from '../su
 const SCIM = SCIM_ROUTE_PREFIX.slice(0, -1);
 const USERS = `${SCIM}/Users`;
 const USER = `${USERS}/{user_id}`;
+const GROUPS = `${SCIM}/Groups`;
+const GROUP = `${GROUPS}/{group_id}`;
 const SERVICE_PROVIDER_CONFIG = `${SCIM}/ServiceProviderConfig`;
 const RESOURCE_TYPES = `${SCIM}/ResourceTypes`;
 const RESOURCE_TYPE = `${RESOURCE_TYPES}/{id}`;
@@ -83,6 +86,15 @@ const DISCOVERY_OPTIONS: Readonly<Record<string, ContractCheckOptions>> = {
   [`${SCIM_ROUTE_PREFIX}ResourceTypes`]: { allowProperties: ['body.Resources[].meta'] },
   [`${SCIM_ROUTE_PREFIX}Schemas`]: { allowProperties: ['body.Resources[].schemas', 'body.Resources[].meta'] },
 };
+
+/**
+ * RFC 7643 §4.2 Group attributes the contract's `SCIMGroup` does not list (it has only schemas, id,
+ * displayName and meta): `members` (what a group is for; Okta and Entra write it, yonder returns it
+ * unless `excludedAttributes=members`) and `externalId` (RFC 7643 §3.1, sent by Entra).
+ */
+const groupProperties = (at: string) => [`${at}.members`, `${at}.externalId`];
+const GROUP_OPTIONS: ContractCheckOptions = { allowProperties: groupProperties('body') };
+const GROUP_LIST_OPTIONS: ContractCheckOptions = { allowProperties: groupProperties('body.Resources[]') };
 
 /** The user Okta creates (scim-clients.md, O2): flat, with `password` and `groups: []`. */
 const oktaUser = (userName: string) => ({
@@ -310,6 +322,121 @@ if (unavailable) {
       });
     });
 
+    describe('Groups', () => {
+      let userIds: string[];
+      const createGroup = async (displayName: string, members: string[] = []) => {
+        const reply = await call('POST', GROUPS, {
+          body: { schemas: [CORE_GROUP], displayName, members: members.map((value) => ({ value })) },
+          check: GROUP_OPTIONS,
+        });
+        expect(reply.status, reply.text).toBe(201);
+        return reply.body as { id: string; meta: { version: string } };
+      };
+
+      beforeAll(async () => {
+        userIds = [];
+        for (const name of ['member.a@example.com', 'member.b@example.com']) userIds.push((await create(name)).id);
+      });
+
+      it('POST /Groups with a flat SCIM Group (no trailing slash) is 201 with the SCIMGroup, Location and ETag', async () => {
+        const reply = await call('POST', GROUPS, {
+          body: { schemas: [CORE_GROUP], displayName: 'Tour Guides', externalId: 'ext-tour-guides', members: [{ value: userIds[0] }] },
+          headers: { 'content-type': 'application/scim+json', accept: 'application/scim+json' },
+          check: GROUP_OPTIONS,
+        });
+        expect(reply.status, reply.text).toBe(201);
+        expect(reply.headers['content-type']).toMatch(/^application\/scim\+json/);
+        expect(reply.headers.location).toBe(reply.body.meta.location);
+        expect(reply.headers.etag).toBe(reply.body.meta.version);
+        expect(reply.body).toMatchObject({ displayName: 'Tour Guides', meta: { resourceType: 'Group' } });
+        expect(reply.body.members.map((m: { value: string }) => m.value)).toEqual([userIds[0]]);
+      });
+
+      it('POST /Groups answers 400 invalidValue as a SCIMError', async () => {
+        const noName = await call('POST', GROUPS, { body: { schemas: [CORE_GROUP] } });
+        expect(noName.status).toBe(400);
+        expect(noName.body).toMatchObject({ schemas: [ERROR], status: '400' });
+      });
+
+      it('GET /Groups lists with paging, a displayName filter and excludedAttributes=members (Entra, M1)', async () => {
+        await createGroup('Listed Group', userIds);
+        const page = await call('GET', GROUPS, { query: { startIndex: '1', count: '1' }, check: GROUP_LIST_OPTIONS });
+        expect(page.status).toBe(200);
+        expect(page.body).toMatchObject({ schemas: [LIST_RESPONSE], startIndex: 1, itemsPerPage: 1 });
+        expect(page.body.totalResults).toBeGreaterThanOrEqual(2);
+        const filtered = await call('GET', GROUPS, {
+          query: { filter: 'displayName eq "Listed Group"', excludedAttributes: 'members' },
+          check: GROUP_LIST_OPTIONS,
+        });
+        expect(filtered.status).toBe(200);
+        expect(filtered.body.totalResults).toBe(1);
+        expect(filtered.body.Resources[0]).not.toHaveProperty('members');
+        const none = await call('GET', GROUPS, { query: { filter: 'displayName eq "No Such Group"' }, check: GROUP_LIST_OPTIONS });
+        expect(none.body).toMatchObject({ totalResults: 0, Resources: [] });
+        const badFilter = await call('GET', GROUPS, { query: { filter: 'displayName eq' } });
+        expect(badFilter.status).toBe(400);
+        expect(badFilter.body).toMatchObject({ schemas: [ERROR], status: '400', scimType: 'invalidFilter' });
+      });
+
+      it('GET /Groups/{id} returns the SCIMGroup with its members, or 404 as a SCIMError', async () => {
+        const group = await createGroup('Fetched Group', userIds);
+        const reply = await call('GET', GROUP, { params: { group_id: group.id }, check: GROUP_OPTIONS });
+        expect(reply.status).toBe(200);
+        expect(reply.body.members.map((m: { value: string }) => m.value).sort()).toEqual([...userIds].sort());
+        const missing = await call('GET', GROUP, { params: { group_id: UNKNOWN_ID } });
+        expect(missing.status).toBe(404);
+        expect(missing.body).toMatchObject({ schemas: [ERROR], status: '404' });
+      });
+
+      it('PUT /Groups/{id} (yonder-only, RFC 7644 §3.5.1) replaces the group, members included', async () => {
+        const group = await createGroup('Replaced Group', userIds);
+        const reply = await call('PUT', GROUP, {
+          params: { group_id: group.id },
+          body: { schemas: [CORE_GROUP], id: group.id, displayName: 'Replaced Group 2', members: [{ value: userIds[1] }] },
+        });
+        expect(reply.status, reply.text).toBe(200);
+        expect(reply.headers['content-type']).toMatch(/^application\/scim\+json/);
+        expect(reply.body).toMatchObject({ id: group.id, displayName: 'Replaced Group 2', members: [{ value: userIds[1] }] });
+      });
+
+      it('PATCH /Groups/{id} answers 204 with the new ETag (undeclared: allowed), 200 with the group when asked for it; 400, 404', async () => {
+        const group = await createGroup('Patched Group');
+        const params = { group_id: group.id };
+        // Entra's member add (M1): 204, no body. Accepted in UNDECLARED_STATUS_ALLOWANCES.
+        const added = await call('PATCH', GROUP, {
+          params,
+          body: patchOp({ op: 'Add', path: 'members', value: userIds.map((value) => ({ value })) }),
+        });
+        expect(added.status, added.text).toBe(204);
+        expect(added.text).toBe('');
+        expect(added.headers.etag).toBeDefined();
+        // With `attributes`, the group comes back as the contract's 200.
+        const renamed = await call('PATCH', GROUP, {
+          params,
+          query: { attributes: 'displayName' },
+          body: patchOp({ op: 'replace', path: 'displayName', value: 'Patched Group 2' }),
+          check: GROUP_OPTIONS,
+        });
+        expect(renamed.status, renamed.text).toBe(200);
+        expect(renamed.body.displayName).toBe('Patched Group 2');
+        const invalid = await call('PATCH', GROUP, { params, body: patchOp({ op: 'jump', path: 'displayName' }) });
+        expect(invalid.status).toBe(400);
+        expect(invalid.body).toMatchObject({ schemas: [ERROR], status: '400' });
+        const missing = await call('PATCH', GROUP, { params: { group_id: UNKNOWN_ID }, body: patchOp({ op: 'replace', path: 'displayName', value: 'x' }) });
+        expect(missing.status).toBe(404);
+      });
+
+      it('DELETE /Groups/{id} is 204 with no body, then 404', async () => {
+        const group = await createGroup('Deleted Group');
+        const deleted = await call('DELETE', GROUP, { params: { group_id: group.id }, headers: { 'content-type': 'application/json' } });
+        expect(deleted.status).toBe(204);
+        expect(deleted.text).toBe('');
+        const again = await call('DELETE', GROUP, { params: { group_id: group.id } });
+        expect(again.status).toBe(404);
+        expect(again.body).toMatchObject({ schemas: [ERROR], status: '404' });
+      });
+    });
+
     describe('discovery (RFC 7644 §4)', () => {
       it('GET /ServiceProviderConfig matches SCIMServiceProviderConfig', async () => {
         const reply = await call('GET', SERVICE_PROVIDER_CONFIG, { check: DISCOVERY_OPTIONS[SERVICE_PROVIDER_CONFIG] });
@@ -320,13 +447,13 @@ if (unavailable) {
       it('GET /ResourceTypes is a ListResponse of SCIMResourceType', async () => {
         const reply = await call('GET', RESOURCE_TYPES, { check: DISCOVERY_OPTIONS[RESOURCE_TYPES] });
         expect(reply.status).toBe(200);
-        expect(reply.body.Resources.map((r: { id: string }) => r.id)).toEqual(['User']);
+        expect(reply.body.Resources.map((r: { id: string }) => r.id)).toEqual(['User', 'Group']);
       });
 
       it('GET /Schemas is a ListResponse of SCIMSchema', async () => {
         const reply = await call('GET', SCHEMAS, { check: DISCOVERY_OPTIONS[SCHEMAS] });
         expect(reply.status).toBe(200);
-        expect(reply.body.Resources.map((r: { id: string }) => r.id)).toEqual([CORE_USER, ENTERPRISE_USER]);
+        expect(reply.body.Resources.map((r: { id: string }) => r.id)).toEqual([CORE_USER, ENTERPRISE_USER, CORE_GROUP]);
       });
 
       it('GET /ResourceTypes/{id} and /Schemas/{id} (yonder-only) return one resource, or a 404 SCIMError', async () => {
@@ -380,7 +507,7 @@ if (unavailable) {
       });
 
       /** Path parameters that name something real where a 2xx is expected (discovery by id). */
-      const paramsOf = (path: string) => ({ user_id: UNKNOWN_ID, id: path === SCHEMA ? CORE_USER : 'User' });
+      const paramsOf = (path: string) => ({ user_id: UNKNOWN_ID, group_id: UNKNOWN_ID, id: path === SCHEMA ? CORE_USER : 'User' });
 
       it('answers 401 as a SCIMError without a token, discovery included', async () => {
         for (const { method, path } of documented) {

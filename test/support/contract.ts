@@ -73,6 +73,10 @@ const V1_TENANT = '/v1/tenants/{tenant_id}';
 const V1_REALM = `${V1_TENANT}/realms/{realm_id}`;
 const SCIM = `${V1_REALM}/scim/v2`;
 const POLICY = `${V1_REALM}/policy`;
+const BINDING_JOB = `${V1_REALM}/identities/{identity_id}/credential-binding-jobs/{credential_binding_job_id}`;
+/** yonder's hosted pages, their ceremony endpoints and their scripts: public, outside `/v1`. */
+const HOSTED = '/hosted';
+const HOSTED_REALM = `${HOSTED}/tenants/{tenant_id}/realms/{realm_id}`;
 
 function at(document: JsonObject, ...path: string[]): JsonObject {
   let node: Json = document;
@@ -189,6 +193,33 @@ export const CONTRACT_CORRECTIONS: readonly ContractCorrection[] = [
   {
     ref: 'supplement',
     summary:
+      'Revoke credential binding job names the security scheme `CredentialAuth`, which the file does not define ' +
+      '(its only scheme is `BearerAuth`, which every other operation uses); same scope.',
+    apply(document) {
+      const operation = at(document, 'paths', `${BINDING_JOB}:revoke`, 'post');
+      const security = operation.security as Json[];
+      const index = security.findIndex((r) => isObject(r) && 'CredentialAuth' in r);
+      if (index < 0 || 'CredentialAuth' in at(document, 'components', 'securitySchemes')) {
+        throw new Error('contract correction: the CredentialAuth requirement is gone or now defined');
+      }
+      security[index] = { BearerAuth: (security[index] as JsonObject).CredentialAuth as Json };
+    },
+  },
+  {
+    ref: 'supplement',
+    summary:
+      'Create credential binding job gives its 404 the schema `ResourceInfo` (an error detail), while its own example, ' +
+      'like every other 404 of the file, is the `Error` envelope carrying that detail; the example is right.',
+    apply(document) {
+      const media = at(document, 'paths', `${V1_REALM}/identities/{identity_id}/credential-binding-jobs`, 'post', 'responses', '404', 'content', 'application/json');
+      const schema = at(media, 'schema');
+      if (schema.$ref !== '#/components/schemas/ResourceInfo') throw new Error('contract correction: the 404 schema is no longer ResourceInfo');
+      media.schema = { $ref: '#/components/schemas/Error' };
+    },
+  },
+  {
+    ref: 'supplement',
+    summary:
       'The `BatchOperationErrors` error detail (batch delete 404) exists only as an example in the file; ' +
       'this is its schema, read off that example.',
     apply(document) {
@@ -233,7 +264,8 @@ export interface StatusAllowance {
   method: string;
   path: string;
   status: number;
-  schema: string;
+  /** The component schema the body must match, or `null` for a reply with no body (a 204). */
+  schema: string | null;
   reason: string;
 }
 
@@ -298,6 +330,33 @@ export const UNDECLARED_STATUS_ALLOWANCES: readonly StatusAllowance[] = [
     status: 409,
     schema: 'SCIMError',
     reason: 'RFC 7644 §3.5.2: patching userName to a taken one is 409 uniqueness; the contract lists no 409',
+  },
+  // The operation text caps a batch at 1000 identities and the request schema says 1 to 1000 ids, but
+  // the responses list neither 400 nor 404: yonder refuses an empty or oversized batch with the usual
+  // FieldViolations 400, and an unknown realm with the usual 404, as every other operation does.
+  ...([400, 404] as const).map(
+    (status): StatusAllowance => ({
+      method: 'POST',
+      path: `${V1_REALM}/batch-credential-binding-jobs`,
+      status,
+      schema: 'Error',
+      reason:
+        status === 400
+          ? 'the request schema takes 1 to 1000 identity ids, but the responses list no 400; yonder answers the usual FieldViolations 400'
+          : 'the responses list no 404; yonder answers an unknown realm with the usual 404 ResourceInfo',
+    }),
+  ),
+  // The contract's SCIM group PATCH lists only 200 (with the group). yonder answers 204 with no body
+  // (and the new ETag) unless `attributes`/`excludedAttributes` ask for the group back, which then
+  // comes as the declared 200: Microsoft Entra expects 204 of group PATCHes (it sends member changes
+  // in bulk and never reads the reply), Okta accepts either, and RFC 7644 §3.5.2 allows both. Only
+  // this status on only this operation, and the body must be empty.
+  {
+    method: 'PATCH',
+    path: `${SCIM}/Groups/{group_id}`,
+    status: 204,
+    schema: null,
+    reason: 'RFC 7644 §3.5.2 allows 204 No Content for a PATCH; Entra asks for it on groups; the contract lists only 200',
   },
 ];
 
@@ -601,7 +660,7 @@ function compiled(schema: Json): ValidateFunction {
 export function contractResponseValidator(method: string, path: string, status: number): ValidateFunction | null {
   const response = responseOf(operationOf(method, path), status);
   if (!response) return null;
-  if ('reason' in response) return compiled(componentSchemaRef(response.schema));
+  if ('reason' in response) return response.schema === null ? null : compiled(componentSchemaRef(response.schema));
   return response.schema === undefined ? null : compiled(response.schema);
 }
 
@@ -739,7 +798,9 @@ export function expectMatchesContract(
 
   const spec: ResponseSpec =
     'reason' in response
-      ? { mediaTypes: jsonMediaTypesOf(operation), exampleCodes: [], schema: componentSchemaRef(response.schema) }
+      ? response.schema === null
+        ? { mediaTypes: [], exampleCodes: [] }
+        : { mediaTypes: jsonMediaTypesOf(operation), exampleCodes: [], schema: componentSchemaRef(response.schema) }
       : response;
   if (spec.mediaTypes.length === 0) {
     if (reply.text !== '') throw new ContractMismatch(`${where}: the contract says the body is empty, got ${reply.text}`);
@@ -817,7 +878,12 @@ export const isScimRoute = (path: string): boolean => path.startsWith(SCIM_ROUTE
  * The contract test files, each of which checks its own part of the documented `/v1` routes
  * (replies, 401, 403, coverage with a 2xx). Every documented route belongs to exactly one of them.
  */
-export const CONTRACT_TEST_FILES = ['contract.v1.test.ts', 'contract.groups.test.ts', 'contract.scim.test.ts'] as const;
+export const CONTRACT_TEST_FILES = [
+  'contract.v1.test.ts',
+  'contract.groups.test.ts',
+  'contract.scim.test.ts',
+  'contract.passkeys.test.ts',
+] as const;
 export type ContractTestFile = (typeof CONTRACT_TEST_FILES)[number];
 
 /**
@@ -846,6 +912,14 @@ export const ROUTE_OWNERS: readonly { readonly pattern: string; readonly file: C
   { pattern: `${POLICY}*`, file: 'contract.groups.test.ts' },
   // contract.scim.test.ts: SCIM 2.0.
   { pattern: `${SCIM}/*`, file: 'contract.scim.test.ts' },
+  // contract.passkeys.test.ts: credentials, binding jobs (one and batch), authenticator configs,
+  // themes, and yonder's hosted enrollment and sign-in pages with their ceremony endpoints.
+  { pattern: `${V1_REALM}/identities/{identity_id}/credentials*`, file: 'contract.passkeys.test.ts' },
+  { pattern: `${V1_REALM}/identities/{identity_id}/credential-binding-jobs*`, file: 'contract.passkeys.test.ts' },
+  { pattern: `${V1_REALM}/batch-credential-binding-jobs*`, file: 'contract.passkeys.test.ts' },
+  { pattern: `${V1_REALM}/authenticator-configs*`, file: 'contract.passkeys.test.ts' },
+  { pattern: `${V1_REALM}/themes*`, file: 'contract.passkeys.test.ts' },
+  { pattern: `${HOSTED}/*`, file: 'contract.passkeys.test.ts' },
 ];
 
 function patternMatches(pattern: string, path: string): boolean {
@@ -967,6 +1041,26 @@ export const YONDER_ONLY_ROUTES: Readonly<Record<string, string>> = {
     'RFC 7644 §4: a schema is retrievable by its URN at /Schemas/{id}; the contract has only the list',
   [`POST ${SCIM}/Bulk`]:
     'RFC 7644 §3.7 Bulk; the contract has no /Bulk path although its SCIMServiceProviderConfig requires `bulk`',
+  [`PUT ${SCIM}/Groups/{group_id}`]:
+    'RFC 7644 §3.5.1: a resource is replaced with PUT; Okta pushes group changes that way (O2); the contract has only PATCH',
+  // The binding link: the contract shows it only as the `credential_binding_link` value a RETURN job
+  // answers. Beyond Identity serves the hosted enrollment page there; so does yonder (HTML, public,
+  // authorized by the link's 256-bit token alone).
+  [`GET ${BINDING_JOB}:invokeAuthenticator`]:
+    'the credential binding link the contract hands out (`credential_binding_link`) but does not describe: the hosted enrollment page',
+  // yonder's own hosted passkey pages: Beyond Identity runs them on its own (non-API) hosts, so the
+  // contract has none of them. Public: the link token or the session cookie authorizes them.
+  [`GET ${HOSTED}/assets/{name}`]: 'the hosted pages\' own scripts and styles (static, public)',
+  [`GET ${HOSTED}/assets/simplewebauthn/{*}`]: 'the hosted pages\' WebAuthn browser library (static, public)',
+  [`POST ${HOSTED_REALM}/identities/{identity_id}/credential-binding-jobs/{credential_binding_job_id}/registration-options`]:
+    'hosted enrollment: begins the WebAuthn registration ceremony for a binding link (link token)',
+  [`POST ${HOSTED_REALM}/identities/{identity_id}/credential-binding-jobs/{credential_binding_job_id}/registration`]:
+    'hosted enrollment: verifies the new passkey and completes the binding job (link token)',
+  [`GET ${HOSTED_REALM}/sign-in`]: 'the hosted sign-in page (HTML)',
+  [`POST ${HOSTED_REALM}/sign-in/options`]: 'hosted sign-in: begins the WebAuthn authentication ceremony',
+  [`POST ${HOSTED_REALM}/sign-in/verify`]: 'hosted sign-in: verifies the assertion and sets the session cookie',
+  [`GET ${HOSTED_REALM}/session`]: 'hosted sign-in: who the session cookie belongs to',
+  [`POST ${HOSTED_REALM}/sign-out`]: 'hosted sign-in: ends the session',
   // Policy: the reference README says the contract has no public policy API and yonder designs its
   // own (one policy per realm, published as numbered versions; src/api/v1/policy.ts).
   ...Object.fromEntries(
@@ -1006,12 +1100,19 @@ export function indispensableScopes(route: Pick<DocumentedRoute, 'requirements'>
   return first.filter((scope) => rest.every((requirement) => requirement.includes(scope)));
 }
 
-/** The operations of yonder's OpenAPI document (`GET /openapi.json`) whose path `include` accepts. */
+/** Whether `route` is public: no security requirement, or one alternative that needs no token (`security: []`). */
+export const isPublicRoute = (route: Pick<DocumentedRoute, 'requirements'>): boolean => route.requirements.length === 0;
+
+/**
+ * The operations of yonder's OpenAPI document (`GET /openapi.json`) whose path `include` accepts:
+ * the management API under `/v1/` and the hosted passkey pages under `/hosted/` (public, yonder-only),
+ * so neither can ship without a contract test file exercising it.
+ */
 export function documentedRoutes(openapi: unknown, include: (path: string) => boolean): DocumentedRoute[] {
   const paths = isObject(openapi) && isObject(openapi.paths) ? openapi.paths : {};
   const routes: DocumentedRoute[] = [];
   for (const [path, item] of Object.entries(paths)) {
-    if (!path.startsWith('/v1/') || !include(path) || !isObject(item)) continue;
+    if (!(path.startsWith('/v1/') || path.startsWith(`${HOSTED}/`)) || !include(path) || !isObject(item)) continue;
     for (const [method, operation] of Object.entries(item)) {
       if (!['get', 'put', 'post', 'patch', 'delete'].includes(method) || !isObject(operation)) continue;
       const security = Array.isArray(operation.security) ? operation.security : [];
