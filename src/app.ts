@@ -8,6 +8,7 @@ import { groupRoutes } from './api/v1/groups.js';
 import { identityRoutes } from './api/v1/identities.js';
 import { policyRoutes } from './api/v1/policy.js';
 import { realmRoutes } from './api/v1/realms.js';
+import { resourceServerRoutes } from './api/v1/resource-servers.js';
 import { tenantRoutes } from './api/v1/tenants.js';
 import { installBearerAuth } from './http/auth.js';
 import { BODY_LIMIT_BYTES, installJsonParser, installUrlGuard } from './http/content-type.js';
@@ -103,6 +104,7 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
     await v1.register(identityRoutes, { yonder });
     await v1.register(groupRoutes, { yonder });
     await v1.register(applicationRoutes, { yonder });
+    await v1.register(resourceServerRoutes, { yonder });
     await v1.register(policyRoutes, { yonder });
     await v1.register(scimPlugin, { yonder });
   });

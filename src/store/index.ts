@@ -1,11 +1,14 @@
 import { sql } from 'kysely';
 import { ApplicationStore } from './applications.js';
+import { AuthFailureStore } from './auth-failures.js';
 import { type ConnectOptions, type Connection, type Engine, type Executor, connect } from './connection.js';
 import { GroupStore } from './groups.js';
 import { IdentityStore } from './identities.js';
 import { migrateToLatest } from './migrate.js';
 import { PolicyStore } from './policies.js';
 import { RealmStore } from './realms.js';
+import { RoleStore } from './roles.js';
+import { ResourceServerStore } from './resource-servers.js';
 import { ScimUserQueries } from './scim-users.js';
 import { SecretStore } from './secrets.js';
 import { TenantStore } from './tenants.js';
@@ -22,6 +25,9 @@ export class Repositories {
   readonly applications: ApplicationStore;
   readonly policies: PolicyStore;
   readonly scimUsers: ScimUserQueries;
+  readonly resourceServers: ResourceServerStore;
+  readonly authFailures: AuthFailureStore;
+  readonly roles: RoleStore;
 
   constructor(executor: Executor, engine: Engine) {
     this.tenants = new TenantStore(executor);
@@ -33,6 +39,9 @@ export class Repositories {
     this.applications = new ApplicationStore(executor);
     this.policies = new PolicyStore(executor);
     this.scimUsers = new ScimUserQueries(executor, engine);
+    this.resourceServers = new ResourceServerStore(executor);
+    this.authFailures = new AuthFailureStore(executor);
+    this.roles = new RoleStore(executor);
   }
 }
 
