@@ -6,10 +6,12 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { applicationRoutes } from './api/v1/applications.js';
 import { groupRoutes } from './api/v1/groups.js';
 import { identityRoutes } from './api/v1/identities.js';
+import { oauthRoutes } from './api/v1/oauth.js';
 import { policyRoutes } from './api/v1/policy.js';
 import { realmRoutes } from './api/v1/realms.js';
 import { resourceServerRoutes } from './api/v1/resource-servers.js';
 import { tenantRoutes } from './api/v1/tenants.js';
+import { tokenRoutes } from './api/v1/tokens.js';
 import { installBearerAuth } from './http/auth.js';
 import { BODY_LIMIT_BYTES, installJsonParser, installUrlGuard } from './http/content-type.js';
 import { installErrorHandling } from './http/errors.js';
@@ -105,6 +107,8 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
     await v1.register(groupRoutes, { yonder });
     await v1.register(applicationRoutes, { yonder });
     await v1.register(resourceServerRoutes, { yonder });
+    await v1.register(oauthRoutes, { yonder });
+    await v1.register(tokenRoutes, { yonder });
     await v1.register(policyRoutes, { yonder });
     await v1.register(scimPlugin, { yonder });
   });
