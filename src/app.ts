@@ -10,6 +10,7 @@ import { oauthRoutes } from './api/v1/oauth.js';
 import { policyRoutes } from './api/v1/policy.js';
 import { realmRoutes } from './api/v1/realms.js';
 import { resourceServerRoutes } from './api/v1/resource-servers.js';
+import { roleRoutes } from './api/v1/roles.js';
 import { tenantRoutes } from './api/v1/tenants.js';
 import { tokenRoutes } from './api/v1/tokens.js';
 import { installBearerAuth } from './http/auth.js';
@@ -109,6 +110,7 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
     await v1.register(resourceServerRoutes, { yonder });
     await v1.register(oauthRoutes, { yonder });
     await v1.register(tokenRoutes, { yonder });
+    await v1.register(roleRoutes, { yonder });
     await v1.register(policyRoutes, { yonder });
     await v1.register(scimPlugin, { yonder });
   });
