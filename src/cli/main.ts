@@ -18,8 +18,9 @@ import {
 import { createRealm, listRealms, publicTenant } from '../services/tenancy.js';
 import { registerBulkCommands } from './bulk.js';
 import { parseDuration } from './duration.js';
+import { rotateClientSecret } from '../services/applications.js';
 import { registerEventCommands } from './events.js';
-import { bootstrapBanner, printJson } from './output.js';
+import { bootstrapBanner, credentialLines, printJson } from './output.js';
 
 interface GlobalOptions {
   databaseUrl?: string;
@@ -145,6 +146,30 @@ token
     await withYonder(async (y) => {
       if (!(await y.tokens.revoke(jti, nowTimestamp()))) throw new Error(`no active token with id ${jti}`);
       process.stdout.write(`revoked ${jti}\n`);
+    });
+  });
+
+program
+  .command('app')
+  .description('application commands')
+  .command('credentials')
+  .description(
+    "issue a new client secret (default: the admin realm's \"yonder Management API\" application); " +
+      'the old one stops working at once, and the new one is printed only now',
+  )
+  .option('--application <id>', 'another application, of the realm given with --realm')
+  .option('--realm <id>', 'the realm of --application (default: the admin realm)')
+  .addOption(tenantOption)
+  .action(async (options: { application?: string; realm?: string; tenant?: string }) => {
+    await withYonder(async (y) => {
+      const tenant = await tenantOf(y, options);
+      const ref = options.realm
+        ? await realmOf(y, { tenant: tenant.id, realm: options.realm })
+        : { tenantId: tenant.id, realmId: tenant.admin_realm_id };
+      const applicationId = options.application ?? tenant.management_application_id;
+      const { application, clientSecret } = await y.store.transaction((tx) => rotateClientSecret(tx, ref, applicationId));
+      process.stderr.write(`new client secret for "${application.display_name}"; the previous one no longer works\n`);
+      process.stdout.write(credentialLines(application.id, application.client_id ?? '', clientSecret));
     });
   });
 

@@ -2,7 +2,7 @@ import type { BootstrapResult } from '../services/bootstrap.js';
 
 /** The first-start message: what was created, the admin token (shown only now), a ready curl line. */
 export function bootstrapBanner(result: BootstrapResult, publicUrl: string): string {
-  const { tenant, adminRealm, defaultRealm, adminToken } = result;
+  const { tenant, adminRealm, defaultRealm, adminToken, managementClient } = result;
   const body = JSON.stringify({
     identity: {
       display_name: 'Test Identity',
@@ -31,9 +31,40 @@ export function bootstrapBanner(result: BootstrapResult, publicUrl: string): str
     `  -H "Authorization: Bearer $YONDER_TOKEN" -H "Content-Type: application/json" \\`,
     `  -d '${body}'`,
     '',
+    ...(managementClient ? managementClientLines(managementClient, tenant.id, adminRealm.id, publicUrl) : []),
     'More tokens: npm run yonder -- token create --scopes all',
     '',
   ].join('\n');
+}
+
+/**
+ * The "yonder Management API" application's client credentials, for scripts written for Beyond
+ * Identity: they obtain tokens by the client-credentials grant. The secret is shown only once.
+ */
+function managementClientLines(
+  client: NonNullable<BootstrapResult['managementClient']>,
+  tenantId: string,
+  adminRealmId: string,
+  publicUrl: string,
+): string[] {
+  return [
+    'The "yonder Management API" application issues tokens by the OAuth client-credentials grant.',
+    'Its client secret is shown only this once (rotate it with: yonder app credentials):',
+    '',
+    `export ADMIN_REALM_ID=${adminRealmId}`,
+    `export APPLICATION_ID=${client.applicationId}`,
+    `export CLIENT_ID=${client.clientId}`,
+    `export CLIENT_SECRET=${client.clientSecret}`,
+    '',
+    `curl -sS -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials \\`,
+    `  "${publicUrl}/v1/tenants/${tenantId}/realms/$ADMIN_REALM_ID/applications/$APPLICATION_ID/token"`,
+    '',
+  ];
+}
+
+/** What `yonder app credentials` prints: the new secret, once. */
+export function credentialLines(applicationId: string, clientId: string, clientSecret: string): string {
+  return [`export APPLICATION_ID=${applicationId}`, `export CLIENT_ID=${clientId}`, `export CLIENT_SECRET=${clientSecret}`, ''].join('\n');
 }
 
 export function printJson(value: unknown): void {

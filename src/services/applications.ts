@@ -3,9 +3,11 @@ import {
   type ApplicationPatch,
   type NewApplicationInput,
   applyApplicationPatch,
-  storedProtocolConfig,
+  completeProtocolConfig,
 } from '../domain/application.js';
-import { conflict, notFound } from '../domain/errors.js';
+import { hashClientSecret, newClientId, newClientSecret } from '../domain/client-credentials.js';
+import { conflict, invalidField, invalidParameters, notFound } from '../domain/errors.js';
+import type { ResourceServer } from '../domain/resource-server.js';
 import { newUuid } from '../domain/ids.js';
 import { rulesReferencing } from '../domain/policy.js';
 import { nowTimestamp } from '../domain/time.js';
@@ -20,6 +22,39 @@ import { requireRealm } from './tenancy.js';
 export interface InsertApplicationOptions {
   is_managed?: boolean;
   classification?: string;
+  /** The id to use (the tenant reserves one for its Management API application). */
+  id?: string;
+}
+
+/** An application as just written, with its client secret when one was issued (shown only now). */
+export interface IssuedApplication {
+  application: Application;
+  clientSecret: string | null;
+}
+
+/** The resource server an application names, which must be one of its realm (else 400). */
+async function referencedServer(repos: Repositories, ref: RealmRef, id: string | null): Promise<ResourceServer | null> {
+  if (id === null) return null;
+  const server = await repos.resourceServers.get(ref.realmId, id);
+  if (!server) throw invalidField('application.resource_server_id', 'no such resource server in this realm');
+  return server;
+}
+
+/** Checks and completes the protocol configuration; issues a secret to a confidential client that has none. */
+async function withCredentials(repos: Repositories, ref: RealmRef, app: Application): Promise<IssuedApplication> {
+  const completed = completeProtocolConfig(app.protocol_config, await referencedServer(repos, ref, app.resource_server_id));
+  if ('violations' in completed) throw invalidParameters(completed.violations);
+  let clientSecret: string | null = null;
+  let hash = app.client_secret_hash;
+  if (completed.config.confidentiality === 'public') hash = null;
+  else if (hash === null) {
+    clientSecret = newClientSecret();
+    hash = hashClientSecret(clientSecret);
+  }
+  return {
+    application: { ...app, protocol_config: completed.config, client_id: app.client_id ?? newClientId(), client_secret_hash: hash },
+    clientSecret,
+  };
 }
 
 /** Inserts an application with the repositories given (a transaction, for the bootstrap). */
@@ -29,9 +64,19 @@ export async function insertApplication(
   input: NewApplicationInput,
   options: InsertApplicationOptions = {},
 ): Promise<Application> {
+  return (await issueApplication(repos, ref, input, options)).application;
+}
+
+/** As `insertApplication`, also returning the client secret issued, if any. */
+export async function issueApplication(
+  repos: Repositories,
+  ref: RealmRef,
+  input: NewApplicationInput,
+  options: InsertApplicationOptions = {},
+): Promise<IssuedApplication> {
   const now = nowTimestamp();
-  const app: Application = {
-    id: newUuid(),
+  const draft: Application = {
+    id: options.id ?? newUuid(),
     realm_id: ref.realmId,
     tenant_id: ref.tenantId,
     display_name: input.display_name,
@@ -39,21 +84,24 @@ export async function insertApplication(
     classification: options.classification ?? null,
     resource_server_id: input.resource_server_id ?? null,
     authenticator_config_id: input.authenticator_config_id ?? null,
-    protocol_config: storedProtocolConfig(input.protocol_config),
+    protocol_config: input.protocol_config,
+    client_id: null,
+    client_secret_hash: null,
     create_time: now,
     update_time: now,
   };
-  await repos.applications.insert(app);
-  await recordEvent(repos, changeEvent('application.created', 'application', null, app));
-  return app;
+  const issued = await withCredentials(repos, ref, draft);
+  await repos.applications.insert(issued.application);
+  await recordEvent(repos, changeEvent('application.created', 'application', null, issued.application));
+  return issued;
 }
 
-export async function createApplication(y: Yonder, ref: RealmRef, input: NewApplicationInput): Promise<Application> {
+export async function createApplication(y: Yonder, ref: RealmRef, input: NewApplicationInput): Promise<IssuedApplication> {
   await requireRealm(y.store, ref.tenantId, ref.realmId);
-  return y.store.transaction((tx) => insertApplication(tx, ref, input));
+  return y.store.transaction((tx) => issueApplication(tx, ref, input));
 }
 
-async function requireApplication(repos: Repositories, ref: RealmRef, id: string): Promise<Application> {
+export async function requireApplication(repos: Repositories, ref: RealmRef, id: string): Promise<Application> {
   await requireRealm(repos, ref.tenantId, ref.realmId);
   const app = await repos.applications.get(ref.realmId, id);
   if (!app) throw notFound('Application', id);
@@ -81,15 +129,34 @@ function assertUnmanaged(app: Application): void {
   if (app.is_managed) throw conflict('managed applications cannot be modified');
 }
 
-export async function updateApplication(y: Yonder, ref: RealmRef, id: string, patch: ApplicationPatch): Promise<Application> {
+/** The configuration is checked again against the (possibly new) resource server. */
+export async function updateApplication(y: Yonder, ref: RealmRef, id: string, patch: ApplicationPatch): Promise<IssuedApplication> {
   return y.store.transaction(async (tx) => {
     const current = await requireApplication(tx, ref, id);
     assertUnmanaged(current);
-    const updated = applyApplicationPatch(current, patch, nowTimestamp());
-    await tx.applications.update(updated);
-    await recordEvent(tx, changeEvent('application.updated', 'application', current, updated));
-    return updated;
+    const issued = await withCredentials(tx, ref, applyApplicationPatch(current, patch, nowTimestamp()));
+    await tx.applications.update(issued.application);
+    await recordEvent(tx, changeEvent('application.updated', 'application', current, issued.application));
+    return issued;
   });
+}
+
+/**
+ * Replaces the client secret; the old one stops working at once. Managed applications too: this is
+ * how an operator gets a secret for the Management API application (`yonder app credentials`).
+ */
+export async function rotateClientSecret(repos: Repositories, ref: RealmRef, id: string): Promise<{ application: Application; clientSecret: string }> {
+  const current = await requireApplication(repos, ref, id);
+  if (current.protocol_config.confidentiality === 'public') throw conflict('public applications have no client secret');
+  const clientSecret = newClientSecret();
+  const application: Application = {
+    ...current,
+    client_id: current.client_id ?? newClientId(),
+    client_secret_hash: hashClientSecret(clientSecret),
+    update_time: nowTimestamp(),
+  };
+  await repos.applications.update(application);
+  return { application, clientSecret };
 }
 
 /** Refused (409, naming the rules) while a rule of the realm's current policy names the application. */

@@ -8,17 +8,21 @@ import { nowTimestamp } from '../domain/time.js';
 import type { ConnectOptions } from '../store/connection.js';
 import { createMailer } from '../passkeys/mailer.js';
 import { Store } from '../store/index.js';
-import { insertApplication } from './applications.js';
+import { insertApplication, issueApplication } from './applications.js';
 import { insertDefaultAuthenticatorConfig } from './authenticator-configs.js';
 import type { Yonder } from './context.js';
 import { insertGroup } from './groups.js';
 import { insertInitialPolicy } from './policy.js';
+import { insertManagementResourceServer } from './resource-servers.js';
 import { createRealm } from './tenancy.js';
 import { TokenService } from './tokens.js';
 
 export const ADMIN_TOKEN_TTL_SECONDS = 90 * 24 * 3600;
 export const ADMINISTRATORS_GROUP = 'Administrators';
 export const ADMIN_CONSOLE_APPLICATION = 'Admin Console';
+export const MANAGEMENT_APPLICATION = 'yonder Management API';
+/** Tokens of the Management API application live 90 days unless the request asks for less. */
+export const MANAGEMENT_TOKEN_TTL_SECONDS = 90 * 24 * 3600;
 
 /** Opens the store (migrating it), loads the shared keys, and returns the service context. */
 export async function openYonder(config: Config, connectOptions: ConnectOptions = {}): Promise<Yonder> {
@@ -42,13 +46,16 @@ export interface BootstrapResult {
   adminRealm: Realm;
   defaultRealm: Realm;
   adminToken: string;
+  /** The managed Management API application's credentials; the secret is shown only now. */
+  managementClient?: { applicationId: string; clientId: string; clientSecret: string };
 }
 
 /**
  * On an empty store, creates the tenant with its admin realm and a realm named "Default", and an
  * admin token holding every scope. The admin realm gets an "Administrators" group, the managed
  * "Admin Console" application, and a policy that lets only Administrators enroll and sign in to
- * the Admin Console; the Default realm gets the default policy (every active identity allowed). Runs once per store, even when several processes start
+ * the Admin Console, the managed "yonder Management API" resource server (audience `beyondidentity`,
+ * every management scope) and the application that issues tokens for it by client credentials; the Default realm gets the default policy (every active identity allowed). Runs once per store, even when several processes start
  * together: the first to claim the bootstrap marker does it, in the same transaction.
  */
 export async function bootstrapIfEmpty(y: Yonder): Promise<BootstrapResult | null> {
@@ -88,6 +95,27 @@ export async function bootstrapIfEmpty(y: Yonder): Promise<BootstrapResult | nul
     );
     await insertInitialPolicy(tx, adminRef, adminRealmRules(administrators.id, adminConsole.id));
     await insertDefaultAuthenticatorConfig(tx, adminRef);
+    const managementServer = await insertManagementResourceServer(tx, adminRef);
+    const management = await issueApplication(
+      tx,
+      adminRef,
+      {
+        display_name: MANAGEMENT_APPLICATION,
+        resource_server_id: managementServer.id,
+        protocol_config: {
+          type: 'oauth2',
+          allowed_scopes: [...MANAGEMENT_SCOPES],
+          confidentiality: 'confidential',
+          token_endpoint_auth_method: 'client_secret_basic',
+          grant_type: ['client_credentials'],
+          token_configuration: { expires_after: MANAGEMENT_TOKEN_TTL_SECONDS, subject_field: 'id', token_signing_algorithm: 'RS256' },
+          token_format: 'self_contained',
+        },
+      },
+      { id: tenant.management_application_id, is_managed: true, classification: 'management_api' },
+    );
+    const { client_id: clientId } = management.application;
+    if (clientId === null || management.clientSecret === null) throw new Error('management application without credentials');
     const defaultRealm = await createRealm(tx, tenantId, { display_name: 'Default' });
     const { token } = await y.tokens.mint(tx, {
       tenant,
@@ -95,6 +123,12 @@ export async function bootstrapIfEmpty(y: Yonder): Promise<BootstrapResult | nul
       ttlSeconds: ADMIN_TOKEN_TTL_SECONDS,
       displayName: 'Bootstrap admin token',
     });
-    return { tenant, adminRealm, defaultRealm, adminToken: token };
+    return {
+      tenant,
+      adminRealm,
+      defaultRealm,
+      adminToken: token,
+      managementClient: { applicationId: tenant.management_application_id, clientId, clientSecret: management.clientSecret },
+    };
   });
 }

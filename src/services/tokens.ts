@@ -38,6 +38,11 @@ export interface MintRequest {
   ttlSeconds: number;
   displayName: string;
   realmId?: string;
+  /**
+   * The issuing application, when it is not the tenant's management application: its id and realm
+   * name the issuer, its resource server's identifier is the audience, `subject` the `sub`.
+   */
+  issuer?: { applicationId: string; realmId: string; audience: string; subject: string };
 }
 
 export interface MintedToken {
@@ -121,8 +126,8 @@ export class TokenService {
     return { keys: [...this.keys.values()].map((k) => k.publicJwk) };
   }
 
-  issuerFor(tenant: TenantRecord): string {
-    return `${this.publicUrl}/v1/tenants/${tenant.id}/realms/${tenant.admin_realm_id}/applications/${tenant.management_application_id}`;
+  issuerFor(tenant: TenantRecord, realmId = tenant.admin_realm_id, applicationId = tenant.management_application_id): string {
+    return `${this.publicUrl}/v1/tenants/${tenant.id}/realms/${realmId}/applications/${applicationId}`;
   }
 
   /** Signs a token and records it through `repos` (pass a transaction's to mint atomically). */
@@ -131,7 +136,8 @@ export class TokenService {
     if (!key) throw new Error('token service not initialised');
     const issuedAt = nowTimestamp();
     const jti = newUuid();
-    const subject = request.tenant.management_application_id;
+    const subject = request.issuer?.subject ?? request.tenant.management_application_id;
+    const applicationId = request.issuer?.applicationId ?? request.tenant.management_application_id;
     const claims: JWTPayload = {
       bi_t: request.tenant.id,
       scope: request.scopes.join(' '),
@@ -140,9 +146,9 @@ export class TokenService {
     const iat = Math.floor(Date.parse(issuedAt) / 1000);
     const token = await new SignJWT(claims)
       .setProtectedHeader({ alg: ALGORITHM, kid: key.kid, typ: 'JWT' })
-      .setIssuer(this.issuerFor(request.tenant))
+      .setIssuer(this.issuerFor(request.tenant, request.issuer?.realmId, request.issuer?.applicationId))
       .setSubject(subject)
-      .setAudience([MANAGEMENT_AUDIENCE])
+      .setAudience([request.issuer?.audience ?? MANAGEMENT_AUDIENCE])
       .setIssuedAt(iat)
       .setExpirationTime(iat + request.ttlSeconds)
       .setJti(jti)
@@ -158,6 +164,7 @@ export class TokenService {
       issued_at: issuedAt,
       expires_at: addSeconds(issuedAt, request.ttlSeconds),
       revoked_at: null,
+      application_id: applicationId,
     };
     await repos.tokens.insert(record);
     return { token, record };
@@ -204,6 +211,26 @@ export class TokenService {
       jti,
       expiresAt: Date.parse(record.expires_at),
     };
+  }
+
+  /**
+   * The claims of an unexpired token yonder signed, whatever its audience and whether or not it is
+   * still on record (revocation and introspection look the record up themselves); null otherwise.
+   */
+  async signedClaims(token: string): Promise<JWTPayload | null> {
+    let kid: string | undefined;
+    try {
+      kid = decodeProtectedHeader(token).kid;
+    } catch {
+      return null;
+    }
+    const key = typeof kid === 'string' ? this.keys.get(kid) : undefined;
+    if (!key) return null;
+    try {
+      return (await jwtVerify(token, key.publicKey, { algorithms: [ALGORITHM] })).payload;
+    } catch {
+      return null;
+    }
   }
 
   private async verifySignature(token: string): Promise<JWTPayload> {

@@ -76,6 +76,23 @@ export class ApplicationStore {
     return found;
   }
 
+  async byClientId(clientId: string): Promise<Application | undefined> {
+    const row = await this.db.selectFrom('applications').selectAll().where('client_id', '=', clientId).executeTakeFirst();
+    return row && toApplication(row);
+  }
+
+  /** Applications of the realm that reference the resource server. */
+  async referencing(realmId: string, resourceServerId: string): Promise<Application[]> {
+    const rows = await this.db
+      .selectFrom('applications')
+      .selectAll()
+      .where('realm_id', '=', realmId)
+      .where('resource_server_id', '=', resourceServerId)
+      .orderBy('id')
+      .execute();
+    return rows.map(toApplication);
+  }
+
   async delete(realmId: string, id: string): Promise<boolean> {
     const result = await this.db.deleteFrom('applications').where('realm_id', '=', realmId).where('id', '=', id).executeTakeFirst();
     return Number(result.numDeletedRows) > 0;

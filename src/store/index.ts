@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { ApplicationStore } from './applications.js';
 import { BulkStore } from './bulk.js';
 import { AuditEventStore } from './audit-events.js';
+import { AuthFailureStore } from './auth-failures.js';
 import { type ConnectOptions, type Connection, type Engine, type Executor, connect } from './connection.js';
 import { GroupStore } from './groups.js';
 import { IdentityStore } from './identities.js';
@@ -11,6 +12,8 @@ import { PolicyStore } from './policies.js';
 import { QueryPlanStore } from './query-plans.js';
 import { RealmStore } from './realms.js';
 import { ScimGroupQueries } from './scim-groups.js';
+import { RoleStore } from './roles.js';
+import { ResourceServerStore } from './resource-servers.js';
 import { ScimUserQueries } from './scim-users.js';
 import { SecretStore } from './secrets.js';
 import { TenantStore } from './tenants.js';
@@ -38,6 +41,9 @@ export class Repositories {
   readonly ceremonies: CeremonyStore;
   readonly scimGroups: ScimGroupQueries;
   readonly auditEvents: AuditEventStore;
+  readonly resourceServers: ResourceServerStore;
+  readonly authFailures: AuthFailureStore;
+  readonly roles: RoleStore;
 
   constructor(executor: Executor, engine: Engine, options: { groupCommit?: boolean } = {}) {
     this.tenants = new TenantStore(executor);
@@ -58,6 +64,9 @@ export class Repositories {
     this.ceremonies = new CeremonyStore(executor);
     this.scimGroups = new ScimGroupQueries(executor, engine);
     this.auditEvents = new AuditEventStore(executor);
+    this.resourceServers = new ResourceServerStore(executor);
+    this.authFailures = new AuthFailureStore(executor);
+    this.roles = new RoleStore(executor);
   }
 }
 

@@ -60,6 +60,8 @@ export interface ApiTokensTable {
   issued_at: string;
   expires_at: string;
   revoked_at: string | null;
+  /** The issuing application (the tenant's management application for tokens minted directly). */
+  application_id: string | null;
 }
 
 export interface SigningKeysTable {
@@ -114,6 +116,9 @@ export interface ApplicationsTable {
   authenticator_config_id: string | null;
   /** JSON text. */
   protocol_config: string;
+  client_id: string | null;
+  /** SHA-256 of the client secret, hex; the secret itself is never stored. */
+  client_secret_hash: string | null;
   create_time: string;
   update_time: string;
 }
@@ -245,6 +250,49 @@ export interface AuditEventsTable {
   create_time: string;
 }
 
+export interface ResourceServersTable {
+  id: string;
+  tenant_id: string;
+  realm_id: string;
+  display_name: string;
+  identifier: string;
+  /** Space-separated scope names. */
+  scopes: string;
+  /** 0 or 1. */
+  is_managed: number;
+  create_time: string;
+  update_time: string;
+}
+
+export interface AuthFailuresTable {
+  key: string;
+  /** Unix seconds; PostgreSQL returns bigint as text. */
+  window_start: number | string;
+  failures: number;
+}
+
+export interface RolesTable {
+  id: string;
+  tenant_id: string;
+  realm_id: string;
+  resource_server_id: string;
+  display_name: string;
+  description: string;
+  create_time: string;
+  update_time: string;
+}
+
+export interface RoleScopesTable {
+  role_id: string;
+  scope: string;
+}
+
+export interface RoleMembersTable {
+  role_id: string;
+  member_type: string;
+  member_id: string;
+}
+
 export interface Database {
   tenants: TenantsTable;
   realms: RealmsTable;
@@ -265,4 +313,9 @@ export interface Database {
   webauthn_challenges: WebAuthnChallengesTable;
   web_sessions: WebSessionsTable;
   audit_events: AuditEventsTable;
+  resource_servers: ResourceServersTable;
+  auth_failures: AuthFailuresTable;
+  roles: RolesTable;
+  role_scopes: RoleScopesTable;
+  role_members: RoleMembersTable;
 }

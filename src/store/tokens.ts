@@ -28,6 +28,32 @@ export class TokenStore {
     return Number(result.numUpdatedRows) > 0;
   }
 
+  /** The live (not revoked, not expired) tokens an application issued, in id order. */
+  async pageForApplication(applicationId: string, now: string, afterJti: string, offset: number, limit: number): Promise<TokenRecord[]> {
+    return this.db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('application_id', '=', applicationId)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', now)
+      .where('jti', '>', afterJti)
+      .orderBy('jti')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+  }
+
+  async countForApplication(applicationId: string, now: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('api_tokens')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('application_id', '=', applicationId)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', now)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   async listForTenant(tenantId: string, limit: number): Promise<TokenRecord[]> {
     return this.db
       .selectFrom('api_tokens')

@@ -5,13 +5,22 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describeApi('applications: create, read, update, delete', () => {
   let y: TestYonder;
+  let petApi: string;
   beforeAll(async () => {
     y = await TestYonder.start();
+    // `allowed_scopes` must be scopes of the application's resource server (issue 4).
+    const server = await y.request('POST', y.realmPath('/resource-servers'), {
+      body: { resource_server: { display_name: 'Pet API', identifier: 'https://api.mypetapp.com', scopes: ['pets:read', 'pets:write'] } },
+    });
+    petApi = server.body.id;
   });
   afterAll(async () => y?.close());
 
   const petApp = {
     display_name: 'Pet Application',
+    get resource_server_id() {
+      return petApi;
+    },
     protocol_config: {
       type: 'oidc',
       allowed_scopes: ['pets:read', 'pets:write'],
@@ -24,22 +33,28 @@ describeApi('applications: create, read, update, delete', () => {
     },
   };
 
-  it('POST /applications returns 200 with a UUID id and the protocol configuration as given', async () => {
+  it('POST /applications returns 200 with a UUID id, the protocol configuration, a client id and a secret shown once', async () => {
     const reply = await y.request('POST', y.realmPath('/applications'), {
       body: { application: { ...petApp, protocol_config: { ...petApp.protocol_config, client_secret: 'ignored' } } },
     });
     expect(reply.status, reply.text).toBe(200);
     expect(reply.body.id).toMatch(UUID);
+    const { client_id, client_secret, ...config } = reply.body.protocol_config;
+    expect(client_id).toMatch(/^[\w-]{24}$/);
+    expect(client_secret).toMatch(/^[\w-]{43}$/);
     expect(reply.body).toEqual({
       id: reply.body.id,
       realm_id: y.realmId,
       tenant_id: y.tenantId,
+      resource_server_id: petApi,
       display_name: 'Pet Application',
       is_managed: false,
-      protocol_config: petApp.protocol_config,
+      protocol_config: reply.body.protocol_config,
     });
+    expect(config).toEqual({ ...petApp.protocol_config, token_endpoint_auth_method: 'client_secret_basic' });
     const got = await y.request('GET', y.realmPath(`/applications/${reply.body.id}`));
-    expect(got.body).toEqual(reply.body);
+    const { client_secret: _, ...shown } = reply.body.protocol_config;
+    expect(got.body).toEqual({ ...reply.body, protocol_config: shown });
   });
 
   it('POST /applications refuses an unknown protocol type, a missing config and malformed JSON', async () => {
@@ -55,12 +70,13 @@ describeApi('applications: create, read, update, delete', () => {
   });
 
   it('GET /applications pages at most 100 and PATCH changes only what is given', async () => {
-    const created = await y.request('POST', y.realmPath('/applications'), { body: { application: petApp } });
+    const created = await y.request('POST', y.realmPath('/applications'), { body: { application: { ...petApp, resource_server_id: petApi } } });
     const patched = await y.request('PATCH', y.realmPath(`/applications/${created.body.id}`), {
       body: { application: { display_name: 'Renamed', is_managed: true } },
     });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ display_name: 'Renamed', is_managed: false, protocol_config: petApp.protocol_config });
+    expect(patched.body.protocol_config.client_secret).toBeUndefined();
     const list = await y.request('GET', y.realmPath('/applications?page_size=500'));
     expect(list.status).toBe(200);
     expect(list.body.total_size).toBe(list.body.applications.length);
@@ -68,7 +84,7 @@ describeApi('applications: create, read, update, delete', () => {
   });
 
   it('DELETE /applications/{id} returns 200 with an empty body; then 404 with the contract shape', async () => {
-    const created = await y.request('POST', y.realmPath('/applications'), { body: { application: petApp } });
+    const created = await y.request('POST', y.realmPath('/applications'), { body: { application: { ...petApp, resource_server_id: petApi } } });
     const reply = await y.request('DELETE', y.realmPath(`/applications/${created.body.id}`));
     expect(reply.status).toBe(200);
     expect(reply.text).toBe('');

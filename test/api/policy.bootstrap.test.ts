@@ -10,13 +10,21 @@ describeApi('policy: the bootstrap admin realm', () => {
 
   const admin = (rest: string) => y.realmPath(rest, y.adminRealmId);
 
+  const adminConsoleId = async () =>
+    (await y.request('GET', admin('/applications'))).body.applications.find((a: { display_name: string }) => a.display_name === 'Admin Console')
+      .id as string;
+
   it('comes with exactly the Administrators group, the Admin Console application and the rule between them', async () => {
     const groups = await y.request('GET', admin('/groups'));
     expect(groups.body.groups.map((g: { display_name: string }) => g.display_name)).toEqual(['Administrators']);
     const apps = await y.request('GET', admin('/applications'));
-    expect(apps.body.applications.map((a: { display_name: string }) => a.display_name)).toEqual(['Admin Console']);
+    // Besides the Admin Console, the Management API application that issues tokens (issue 4).
+    expect(apps.body.applications.map((a: { display_name: string }) => a.display_name).sort()).toEqual([
+      'Admin Console',
+      'yonder Management API',
+    ]);
     const groupId = groups.body.groups[0].id;
-    const appId = apps.body.applications[0].id;
+    const appId = await adminConsoleId();
     const policy = await y.request('GET', admin('/policy'));
     expect(policy.body.version).toBe(1);
     expect(policy.body.rules).toEqual([
@@ -43,7 +51,7 @@ describeApi('policy: the bootstrap admin realm', () => {
 
   it('lets an Administrator into the Admin Console and keeps everybody else out', async () => {
     const groupId = (await y.request('GET', admin('/groups'))).body.groups[0].id;
-    const appId = (await y.request('GET', admin('/applications'))).body.applications[0].id;
+    const appId = await adminConsoleId();
     const root = await y.createIdentity('root', {}, y.adminRealmId);
     const guest = await y.createIdentity('guest', {}, y.adminRealmId);
     await y.request('POST', admin(`/groups/${groupId}:addMembers`), { body: { identity_ids: [root.id] } });

@@ -1,8 +1,20 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { type Application, PROTOCOL_TYPES, type ProtocolConfig } from '../../domain/application.js';
+import {
+  type Application,
+  CONFIDENTIALITIES,
+  GRANT_TYPES,
+  PKCE_CONFIGS,
+  PROTOCOL_TYPES,
+  type ProtocolConfig,
+  SUBJECT_FIELDS,
+  TOKEN_ENDPOINT_AUTH_METHODS,
+  TOKEN_FORMATS,
+} from '../../domain/application.js';
+import { MAX_SCOPES, SCOPE_MAX_LENGTH } from '../../domain/resource-server.js';
 import { EmptyBody, ListQuery, ReadOnly, RealmParams, StringEnum, errorResponses, requiresScope } from '../../http/schemas.js';
 import {
+  type IssuedApplication,
   createApplication,
   deleteApplication,
   getApplication,
@@ -15,9 +27,46 @@ const BASE = '/v1/tenants/:tenant_id/realms/:realm_id/applications';
 const ApplicationParams = Type.Composite([RealmParams, Type.Object({ application_id: Type.String({ maxLength: 64 }) })]);
 const tags = ['Applications'];
 
-/** Stored as given: only `type` is checked here; the rest of the document is the client's. */
+/**
+ * The fields yonder acts on are typed here; the rules between them (scopes of the resource
+ * server, public clients, lifetimes) are the domain's. Other fields are kept as given.
+ */
 const ProtocolConfigSchema = Type.Object(
-  { type: StringEnum(PROTOCOL_TYPES, 'Only `oauth2` and `oidc` are supported.') },
+  {
+    type: StringEnum(PROTOCOL_TYPES, 'Only `oauth2` and `oidc` are supported.'),
+    allowed_scopes: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: SCOPE_MAX_LENGTH }), {
+        maxItems: MAX_SCOPES,
+        description: "A subset of the resource server's scopes; empty without a resource server.",
+      }),
+    ),
+    confidentiality: Type.Optional(StringEnum(CONFIDENTIALITIES, 'Default `confidential`.')),
+    token_endpoint_auth_method: Type.Optional(
+      StringEnum(TOKEN_ENDPOINT_AUTH_METHODS, 'Confidential clients may authenticate by HTTP Basic or in the body either way.'),
+    ),
+    grant_type: Type.Optional(Type.Array(StringEnum(GRANT_TYPES), { maxItems: 2 })),
+    redirect_uris: Type.Optional(Type.Array(Type.String({ maxLength: 2048 }), { maxItems: 100 })),
+    token_configuration: Type.Optional(
+      Type.Object(
+        {
+          expires_after: Type.Integer({ minimum: 0, maximum: 4294967295, description: 'Seconds; 1 to ten years.' }),
+          subject_field: Type.Optional(StringEnum(SUBJECT_FIELDS)),
+          token_signing_algorithm: Type.Optional(StringEnum(['RS256'] as const)),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    pkce: Type.Optional(StringEnum(PKCE_CONFIGS)),
+    token_format: Type.Optional(StringEnum(TOKEN_FORMATS, 'Only `self_contained` (JWT) is issued.')),
+    client_id: Type.Optional(Type.String({ description: 'Read-only: set by yonder.' })),
+    client_secret: Type.Optional(
+      Type.String({
+        description:
+          'Read-only. Shown only in the reply that issued it (create, or an update that made the client confidential); ' +
+          'yonder keeps only its hash.',
+      }),
+    ),
+  },
   { additionalProperties: true },
 );
 
@@ -30,6 +79,7 @@ const ApplicationSchema = Type.Object(
     authenticator_config_id: Type.Optional(Type.String()),
     display_name: Type.String(),
     is_managed: Type.Boolean(),
+    classification: Type.Optional(Type.String({ description: '`management_api` for the managed Management API application.' })),
     protocol_config: ProtocolConfigSchema,
   },
   { $id: 'Application' },
@@ -48,12 +98,16 @@ const applicationInput = (create: boolean) =>
       realm_id: ReadOnly,
       tenant_id: ReadOnly,
       is_managed: ReadOnly,
+      classification: ReadOnly,
     },
     { additionalProperties: false },
   );
 
-/** The contract's shape: unset optional ids are left out, yonder's bookkeeping stays inside. */
-function reply(app: Application) {
+/**
+ * The contract's shape: unset optional ids are left out, yonder's bookkeeping stays inside. The
+ * client secret appears only when it was issued by this very request.
+ */
+function reply(app: Application, clientSecret: string | null = null) {
   return {
     id: app.id,
     realm_id: app.realm_id,
@@ -62,8 +116,17 @@ function reply(app: Application) {
     ...(app.authenticator_config_id !== null ? { authenticator_config_id: app.authenticator_config_id } : {}),
     display_name: app.display_name,
     is_managed: app.is_managed,
-    protocol_config: app.protocol_config,
+    ...(app.classification !== null ? { classification: app.classification } : {}),
+    protocol_config: {
+      ...app.protocol_config,
+      ...(app.client_id !== null ? { client_id: app.client_id } : {}),
+      ...(clientSecret !== null ? { client_secret: clientSecret } : {}),
+    },
   };
+}
+
+function replyIssued(issued: IssuedApplication) {
+  return reply(issued.application, issued.clientSecret);
 }
 
 function refOf(params: { tenant_id: string; realm_id: string }) {
@@ -79,7 +142,9 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
       schema: {
         operationId: 'CreateApplication',
         summary: 'Create a new application',
-        description: 'The protocol configuration (`oauth2` or `oidc`) is stored as given; client credentials are not issued yet.',
+        description:
+          'Issues a `client_id`, and for confidential clients a 256-bit `client_secret` that is shown only in this reply. ' +
+          "`allowed_scopes` must be scopes of the application's resource server (same realm).",
         tags,
         security: requiresScope('applications:create'),
         params: RealmParams,
@@ -95,7 +160,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
         ...(resource_server_id !== undefined ? { resource_server_id } : {}),
         ...(authenticator_config_id !== undefined ? { authenticator_config_id } : {}),
       });
-      return reply(created);
+      return replyIssued(created);
     },
   );
 
@@ -121,7 +186,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
     },
     async (request) => {
       const page = await listApplications(yonder, refOf(request.params), request.query);
-      return { applications: page.items.map(reply), total_size: page.total_size, next_page_token: page.next_page_token };
+      return { applications: page.items.map((a) => reply(a)), total_size: page.total_size, next_page_token: page.next_page_token };
     },
   );
 
@@ -162,7 +227,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
         ...(resource_server_id !== undefined ? { resource_server_id } : {}),
         ...(authenticator_config_id !== undefined ? { authenticator_config_id } : {}),
       });
-      return reply(updated);
+      return replyIssued(updated);
     },
   );
 

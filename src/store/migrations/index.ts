@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as core from './001-core.js';
 import * as groupsPolicy from './002-groups-policy.js';
 import * as identityVersion from './003-identity-version.js';
+import * as managementAccess from './004-management-access.js';
 import * as passkeys from './005-passkeys.js';
 import * as groupVersion from './006-group-version.js';
 import * as auditEvents from './007-audit-events.js';
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '001-core': core,
   '002-groups-policy': groupsPolicy,
   '003-identity-version': identityVersion,
+  '004-management-access': managementAccess,
   '005-passkeys': passkeys,
   '006-group-version': groupVersion,
   '007-audit-events': auditEvents,

@@ -1,0 +1,179 @@
+import { type Application, effectiveProtocolConfig } from '../domain/application.js';
+import { clientSecretMatches } from '../domain/client-credentials.js';
+import { OAuthError } from '../domain/oauth-error.js';
+import { MANAGEMENT_SCOPES } from '../domain/scopes.js';
+import type { Yonder } from './context.js';
+import type { RealmRef } from './identities.js';
+import { MANAGEMENT_AUDIENCE } from './tokens.js';
+
+/**
+ * Failed client authentications are counted per client id and per address in fixed windows kept
+ * in the store, so the limit holds across every process sharing it. Once a key reaches its limit,
+ * requests for it are refused with 429 before the secret is even checked, until the window ends.
+ */
+export const FAILURE_WINDOW_SECONDS = 300;
+export const FAILURES_PER_CLIENT = 20;
+export const FAILURES_PER_ADDRESS = 100;
+
+export interface ClientCredentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+async function assertNotLimited(y: Yonder, clientKey: string, addressKey: string): Promise<void> {
+  const now = nowSeconds();
+  const counters = await y.store.authFailures.current([clientKey, addressKey], now, FAILURE_WINDOW_SECONDS);
+  for (const counter of counters) {
+    const limit = counter.key === clientKey ? FAILURES_PER_CLIENT : FAILURES_PER_ADDRESS;
+    if (counter.failures >= limit) {
+      const retryAfter = Math.max(1, counter.windowStart + FAILURE_WINDOW_SECONDS - now);
+      throw new OAuthError('invalid_client', 'too many failed client authentications; try again later', retryAfter);
+    }
+  }
+}
+
+async function recordFailure(y: Yonder, clientKey: string, addressKey: string): Promise<void> {
+  const now = nowSeconds();
+  await y.store.authFailures.record(clientKey, now, FAILURE_WINDOW_SECONDS);
+  await y.store.authFailures.record(addressKey, now, FAILURE_WINDOW_SECONDS);
+}
+
+/**
+ * Authenticates a confidential client. `expected` is the application named by the path (token and
+ * revoke endpoints); without it, the client id alone finds the application, which must belong to
+ * the realm (introspection). Every failure looks the same to the caller: 401 `invalid_client`.
+ */
+export async function authenticateClient(
+  y: Yonder,
+  ref: RealmRef,
+  credentials: ClientCredentials | null,
+  address: string,
+  expected?: string,
+): Promise<Application> {
+  if (credentials === null) throw new OAuthError('invalid_client', 'client authentication is required');
+  const clientKey = `client:${credentials.clientId.slice(0, 200)}`;
+  const addressKey = `address:${address}`;
+  await assertNotLimited(y, clientKey, addressKey);
+  const app =
+    expected !== undefined ? await y.store.applications.get(ref.realmId, expected) : await y.store.applications.byClientId(credentials.clientId);
+  const valid =
+    app !== undefined &&
+    app.tenant_id === ref.tenantId &&
+    app.realm_id === ref.realmId &&
+    app.client_id === credentials.clientId &&
+    clientSecretMatches(credentials.clientSecret, app.client_secret_hash);
+  if (!valid || !app) {
+    await recordFailure(y, clientKey, addressKey);
+    throw new OAuthError('invalid_client', 'client authentication failed');
+  }
+  return app;
+}
+
+export interface ClientCredentialsRequest {
+  scope?: string;
+  expirationTime?: string;
+}
+
+export interface IssuedToken {
+  access_token: string;
+  token_type: 'Bearer';
+  expires_in: number;
+  scope: string;
+}
+
+/**
+ * The client-credentials grant (RFC 6749 §4.4). The scopes default to all the application may
+ * grant; asking for one outside them is `invalid_scope`. `expiration_time` (seconds) may shorten
+ * the configured lifetime, never lengthen it.
+ */
+export async function clientCredentialsGrant(y: Yonder, app: Application, request: ClientCredentialsRequest): Promise<IssuedToken> {
+  const config = effectiveProtocolConfig(app);
+  if (!config.grant_type.includes('client_credentials')) {
+    throw new OAuthError('unauthorized_client', 'the application may not use the client_credentials grant');
+  }
+  if (app.resource_server_id === null) {
+    throw new OAuthError('unauthorized_client', 'the application references no resource server');
+  }
+  const server = await y.store.resourceServers.get(app.realm_id, app.resource_server_id);
+  if (!server) throw new OAuthError('unauthorized_client', 'the resource server of the application is gone');
+  const allowed = new Set(config.allowed_scopes.filter((s) => server.scopes.includes(s)));
+
+  let scopes: string[];
+  if (request.scope === undefined) scopes = [...allowed];
+  else {
+    scopes = [...new Set(request.scope.split(' ').filter(Boolean))];
+    if (scopes.length === 0) throw new OAuthError('invalid_scope', 'scope is empty');
+    const refused = scopes.filter((s) => !allowed.has(s));
+    if (refused.length > 0) throw new OAuthError('invalid_scope', `not allowed: ${refused.slice(0, 5).join(' ')}`);
+  }
+  if (scopes.length === 0) throw new OAuthError('invalid_scope', 'the application may grant no scope');
+
+  const lifetime = config.token_configuration.expires_after;
+  let ttl = lifetime;
+  if (request.expirationTime !== undefined) {
+    if (!/^[0-9]{1,10}$/.test(request.expirationTime)) throw new OAuthError('invalid_request', 'expiration_time must be a number of seconds');
+    ttl = Number(request.expirationTime);
+    if (ttl < 1 || ttl > lifetime) throw new OAuthError('invalid_request', `expiration_time must be between 1 and ${lifetime}`);
+  }
+
+  const tenant = await y.store.tenants.get(app.tenant_id);
+  if (!tenant) throw new OAuthError('invalid_client', 'client authentication failed');
+  // Keep the scope order stable: management scopes in yonder's order, others as asked.
+  const order = new Map<string, number>(MANAGEMENT_SCOPES.map((s, i) => [s, i]));
+  scopes.sort((a, b) => (order.get(a) ?? 1e6) - (order.get(b) ?? 1e6));
+  const { token } = await y.tokens.mint(y.store, {
+    tenant,
+    scopes,
+    ttlSeconds: ttl,
+    displayName: `${app.display_name} (client credentials)`,
+    issuer: { applicationId: app.id, realmId: app.realm_id, audience: server.identifier, subject: app.id },
+  });
+  return { access_token: token, token_type: 'Bearer', expires_in: ttl, scope: scopes.join(' ') };
+}
+
+export { MANAGEMENT_AUDIENCE };
+
+/**
+ * RFC 7009: revokes `token` if `app` issued it. Anything else (unknown, foreign, malformed,
+ * already revoked) is answered the same way, 200, so the endpoint tells nothing about tokens.
+ */
+export async function revokeToken(y: Yonder, app: Application, token: string): Promise<void> {
+  const claims = await y.tokens.signedClaims(token);
+  if (!claims || typeof claims.jti !== 'string') return;
+  const record = await y.store.tokens.get(claims.jti);
+  if (!record || record.application_id !== app.id || record.tenant_id !== app.tenant_id) return;
+  await y.store.tokens.revoke(record.jti, new Date().toISOString());
+}
+
+export type Introspection = { active: false } | ({ active: true } & Record<string, unknown>);
+
+/**
+ * RFC 7662: a token is active when yonder signed it, it has not expired, its record is still
+ * there unrevoked, and its issuing application is of the realm asked about.
+ */
+export async function introspectToken(y: Yonder, ref: RealmRef, token: string): Promise<Introspection> {
+  const inactive: Introspection = { active: false };
+  const claims = await y.tokens.signedClaims(token);
+  if (!claims || typeof claims.jti !== 'string') return inactive;
+  const record = await y.store.tokens.get(claims.jti);
+  if (!record || record.revoked_at !== null || record.tenant_id !== ref.tenantId || record.application_id === null) return inactive;
+  if (Date.parse(record.expires_at) <= Date.now()) return inactive;
+  const issuer = await y.store.applications.get(ref.realmId, record.application_id);
+  if (!issuer) return inactive;
+  return {
+    active: true,
+    scope: record.scopes,
+    ...(issuer.client_id !== null ? { client_id: issuer.client_id } : {}),
+    token_type: 'Bearer',
+    exp: claims.exp,
+    iat: claims.iat,
+    sub: claims.sub,
+    aud: claims.aud,
+    iss: claims.iss,
+    jti: claims.jti,
+    bi_t: claims.bi_t,
+    ...(record.realm_id !== null ? { bi_r: record.realm_id } : {}),
+  };
+}
