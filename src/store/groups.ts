@@ -119,6 +119,8 @@ export class GroupStore {
   /** A member added concurrently makes the delete fail like a member found before it. */
   async delete(realmId: string, id: string): Promise<void> {
     try {
+      // Its role memberships go with the group (they have no foreign key to cascade from).
+      await this.db.deleteFrom('role_members').where('member_type', '=', 'group').where('member_id', '=', id).execute();
       await this.db.deleteFrom('groups').where('realm_id', '=', realmId).where('id', '=', id).execute();
     } catch (error) {
       if (isForeignKeyViolation(error)) throw conflict(HAS_MEMBERS);

@@ -176,6 +176,9 @@ export class IdentityStore {
   /** Deletes the given identities of the realm and returns the ids that were there. */
   async delete(realmId: string, ids: readonly string[]): Promise<string[]> {
     if (ids.length === 0) return [];
+    // Role memberships name members by type and id, with no foreign key to cascade from: they go
+    // with the identity here, in the caller's transaction. (Group memberships cascade.)
+    await this.db.deleteFrom('role_members').where('member_type', '=', 'identity').where('member_id', 'in', ids).execute();
     const rows = await this.db
       .deleteFrom('identities')
       .where('realm_id', '=', realmId)

@@ -84,4 +84,15 @@ describeApi('roles: CRUD under a resource server, members and scopes', () => {
     expect((await call('POST', `${ROLE}:deleteMembers`, { role_id }, { identity_ids: [identity.id] })).status).toBe(200);
     expect((await call('GET', `${ROLE}:listMembers`, { role_id })).body.total_identities_size).toBe(0);
   });
+
+  it('deleting an identity or a group ends its role memberships, so :listMembers counts only what exists', async () => {
+    const role_id = (await call('POST', ROLES, {}, { role: { display_name: 'Leavers' } })).body.id;
+    const identity = await y.createIdentity('role-leaver');
+    const group = await y.request('POST', y.realmPath('/groups'), { body: { group: { display_name: 'Leaving Group' } } });
+    await call('POST', `${ROLE}:addMembers`, { role_id }, { identity_ids: [identity.id], group_ids: [group.body.id] });
+    expect((await y.request('DELETE', y.realmPath(`/identities/${identity.id}`))).status).toBe(200);
+    expect((await y.request('DELETE', y.realmPath(`/groups/${group.body.id}`))).status).toBe(200);
+    const members = await call('GET', `${ROLE}:listMembers`, { role_id });
+    expect(members.body).toMatchObject({ total_groups_size: 0, total_identities_size: 0, identities: [], groups: [] });
+  });
 });

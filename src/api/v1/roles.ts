@@ -70,8 +70,9 @@ const ScopesBody = Type.Object(
 const Loose = Type.Record(Type.String(), Type.Unknown());
 
 const reply = (role: Role) => role;
+// The v1 shapes: SCIM's version and external id are not part of them.
 const identityReply = ({ version, ...identity }: Identity): Record<string, unknown> => ({ ...identity });
-const groupReply = (group: Group): Record<string, unknown> => ({ ...group });
+const groupReply = ({ version, external_id, ...group }: Group): Record<string, unknown> => ({ ...group });
 const refOf = (p: { tenant_id: string; realm_id: string; resource_server_id: string }) => ({
   tenantId: p.tenant_id,
   realmId: p.realm_id,
