@@ -144,7 +144,7 @@ export async function revokeToken(y: Yonder, app: Application, token: string): P
   if (!claims || typeof claims.jti !== 'string') return;
   const record = await y.store.tokens.get(claims.jti);
   if (!record || record.application_id !== app.id || record.tenant_id !== app.tenant_id) return;
-  await y.store.tokens.revoke(record.jti, new Date().toISOString());
+  await y.tokens.revoke(record.jti, new Date().toISOString());
 }
 
 export type Introspection = { active: false } | ({ active: true } & Record<string, unknown>);

@@ -27,7 +27,8 @@ export async function deleteToken(y: Yonder, ref: RealmRef, applicationId: strin
   await requireApplication(y.store, ref, applicationId);
   const record = await y.store.tokens.get(tokenId);
   if (!record || record.application_id !== applicationId || record.revoked_at !== null) throw notFound('Token', tokenId);
-  await y.store.tokens.revoke(tokenId, nowTimestamp());
+  // Through the token service, so this process stops honouring the token at once.
+  await y.tokens.revoke(tokenId, nowTimestamp());
 }
 
 export interface NamedTokenInput {

@@ -74,8 +74,9 @@ describeApi('events: every change is recorded, and the list filters and pages', 
     expect((await y.request('DELETE', y.realmPath(`/applications/${id}`))).status).toBe(200);
     const events = (await list(`resource_type=application&resource_id=${id}`)).events.reverse();
     expect(events.map((e) => e.type)).toEqual(['application.created', 'application.updated', 'application.deleted']);
-    expect(events[1].before.protocol_config).toEqual({ type: 'oidc', signing_secret: REDACTED });
-    expect(events[1].after.protocol_config).toEqual({ type: 'oidc', signing_secret: REDACTED, refresh_token: REDACTED });
+    // yonder fills in the configuration's defaults; the secrets among it are what matters here.
+    expect(events[1].before.protocol_config).toMatchObject({ type: 'oidc', signing_secret: REDACTED });
+    expect(events[1].after.protocol_config).toMatchObject({ type: 'oidc', signing_secret: REDACTED, refresh_token: REDACTED });
     const trail = (await y.request('GET', y.realmPath('/events?page_size=200'))).text;
     expect(trail).not.toContain('sekrit-value');
     expect(trail).not.toContain('rt-value');

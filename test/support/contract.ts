@@ -883,6 +883,7 @@ export const CONTRACT_TEST_FILES = [
   'contract.groups.test.ts',
   'contract.scim.test.ts',
   'contract.passkeys.test.ts',
+  'contract.management.test.ts',
 ] as const;
 export type ContractTestFile = (typeof CONTRACT_TEST_FILES)[number];
 
@@ -905,6 +906,7 @@ export const ROUTE_OWNERS: readonly { readonly pattern: string; readonly file: C
   { pattern: `${V1_REALM}/identities`, file: 'contract.v1.test.ts' },
   { pattern: `${V1_REALM}/identities:batchDelete`, file: 'contract.v1.test.ts' },
   { pattern: `${V1_REALM}/identities/{identity_id}`, file: 'contract.v1.test.ts' },
+  { pattern: `${V1_REALM}/events`, file: 'contract.v1.test.ts' },
   // contract.groups.test.ts: groups and membership (from both sides), applications, policy.
   { pattern: `${V1_REALM}/groups*`, file: 'contract.groups.test.ts' },
   { pattern: `${V1_REALM}/identities/{identity_id}:listGroups`, file: 'contract.groups.test.ts' },
@@ -920,6 +922,17 @@ export const ROUTE_OWNERS: readonly { readonly pattern: string; readonly file: C
   { pattern: `${V1_REALM}/authenticator-configs*`, file: 'contract.passkeys.test.ts' },
   { pattern: `${V1_REALM}/themes*`, file: 'contract.passkeys.test.ts' },
   { pattern: `${HOSTED}/*`, file: 'contract.passkeys.test.ts' },
+  // contract.management.test.ts: management access (issue 4): resource servers and their roles, the
+  // roles of an identity or a group (exact entries, carved out of `groups*`), application tokens,
+  // and the OAuth endpoints (token, revoke, introspect, discovery; carved out of `applications*`).
+  { pattern: `${V1_REALM}/resource-servers*`, file: 'contract.management.test.ts' },
+  { pattern: `${V1_REALM}/identities/{identity_id}:listRoles`, file: 'contract.management.test.ts' },
+  { pattern: `${V1_REALM}/groups/{group_id}:listRoles`, file: 'contract.management.test.ts' },
+  { pattern: `${V1_REALM}/applications/{application_id}/tokens*`, file: 'contract.management.test.ts' },
+  { pattern: `${V1_REALM}/applications/{application_id}/token`, file: 'contract.management.test.ts' },
+  { pattern: `${V1_REALM}/applications/{application_id}/revoke`, file: 'contract.management.test.ts' },
+  { pattern: `${V1_REALM}/applications/{application_id}/.well-known/*`, file: 'contract.management.test.ts' },
+  { pattern: `${V1_REALM}/introspect`, file: 'contract.management.test.ts' },
 ];
 
 function patternMatches(pattern: string, path: string): boolean {
@@ -1061,6 +1074,18 @@ export const YONDER_ONLY_ROUTES: Readonly<Record<string, string>> = {
   [`POST ${HOSTED_REALM}/sign-in/verify`]: 'hosted sign-in: verifies the assertion and sets the session cookie',
   [`GET ${HOSTED_REALM}/session`]: 'hosted sign-in: who the session cookie belongs to',
   [`POST ${HOSTED_REALM}/sign-out`]: 'hosted sign-in: ends the session',
+  // Management access (issue 4). Beyond Identity serves the OAuth endpoints on its auth host; the
+  // contract only mentions them. Public (`security: []`) except the named-token route.
+  [`POST ${V1_REALM}/applications/{application_id}/token`]:
+    'OAuth 2.0 token endpoint (client credentials); documented in the file only by its curl example',
+  [`POST ${V1_REALM}/applications/{application_id}/revoke`]: 'RFC 7009 revocation, linked from the RevokeToken description',
+  [`POST ${V1_REALM}/introspect`]: 'RFC 7662 introspection, named in the Token schema (`referential`)',
+  [`GET ${V1_REALM}/applications/{application_id}/.well-known/openid-configuration`]:
+    'OpenID discovery of the application as issuer',
+  [`GET ${V1_REALM}/applications/{application_id}/.well-known/jwks.json`]: 'the keys named by jwks_uri',
+  [`POST ${V1_REALM}/applications/{application_id}/tokens`]:
+    "the console's \"Create token\", which the contract leaves to the console",
+  [`GET ${V1_REALM}/events`]: 'audit events (issue 9); the contract has no audit trail',
   // Policy: the reference README says the contract has no public policy API and yonder designs its
   // own (one policy per realm, published as numbered versions; src/api/v1/policy.ts).
   ...Object.fromEntries(
