@@ -1,6 +1,6 @@
 import { createReadStream, statSync } from 'node:fs';
 import { type Command, Option } from 'commander';
-import { type ImportSummary, importIdentities, seedIdentities } from '../services/bulk.js';
+import { type ImportSummary, importIdentities, seedGroups, seedIdentities } from '../services/bulk.js';
 import type { Yonder } from '../services/context.js';
 import type { RealmRef } from '../services/identities.js';
 import { csvItems, ndjsonItems } from './import-readers.js';
@@ -25,14 +25,11 @@ export function registerBulkCommands(program: Command, ctx: BulkCommandContext):
     .command('seed')
     .description('fill a realm with made-up identities, fast (batched inserts in transactions)')
     .requiredOption('--identities <count>', 'how many identities, e.g. 1000000', parseCount)
-    .option('--groups <count>', 'how many groups (needs the groups table)', parseCount)
+    .option('--groups <count>', 'how many groups to add as well (named "seed group N")', parseCount)
     .addOption(ctx.tenantOption)
     .addOption(ctx.realmOption)
     .action(async (options: Target & { identities: number; groups?: number }) => {
       await ctx.withYonder(async (y) => {
-        if (options.groups !== undefined && !(await y.store.bulk.tableExists('groups'))) {
-          process.stderr.write('yonder seed: --groups is not available yet (this store has no groups table); seeding identities only\n');
-        }
         const ref = await ctx.realmOf(y, options);
         const bar = new ProgressBar('seed');
         const total = options.identities;
@@ -40,8 +37,9 @@ export function registerBulkCommands(program: Command, ctx: BulkCommandContext):
           onProgress: (s) => bar.update(s.read, s.read / total),
         });
         bar.finish(summary.read);
+        const groups = options.groups === undefined ? undefined : await seedGroups(y, ref, options.groups);
         process.stderr.write(`${cpuLine()}\n`);
-        printJson(withoutRejections(summary));
+        printJson({ ...withoutRejections(summary), ...(groups === undefined ? {} : { groups }) });
       });
     });
 

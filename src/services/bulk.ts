@@ -2,8 +2,10 @@ import { DomainError } from '../domain/errors.js';
 import { type Identity, type NewIdentityInput, assertValidIdentity, newTraits } from '../domain/identity.js';
 import { identityFromRecord } from '../domain/identity-import.js';
 import { newId } from '../domain/ids.js';
+import { foldedKey } from '../domain/names.js';
 import { nowTimestamp } from '../domain/time.js';
 import type { Yonder } from './context.js';
+import { insertGroup } from './groups.js';
 import type { RealmRef } from './identities.js';
 import { requireRealm } from './tenancy.js';
 
@@ -143,4 +145,32 @@ export async function seedIdentities(y: Yonder, ref: RealmRef, count: number, op
     }
   }
   return importIdentities(y, ref, records(), options);
+}
+
+/**
+ * Adds groups named "seed group N" up to `count`, skipping names the realm already has, so a
+ * second seed adds nothing. Writes a thousand per transaction. Returns how many were added.
+ */
+export async function seedGroups(y: Yonder, ref: RealmRef, count: number): Promise<{ added: number; skipped: number }> {
+  const taken = new Set<string>();
+  for (let after = ''; ; ) {
+    const page = await y.store.groups.page(ref.realmId, after, 0, 1000);
+    for (const group of page) taken.add(foldedKey(group.display_name));
+    const last = page[page.length - 1];
+    if (!last || page.length < 1000) break;
+    after = last.id;
+  }
+  const width = Math.max(5, String(count).length);
+  let added = 0;
+  for (let start = 1; start <= count; start += 1000) {
+    await y.store.transaction(async (tx) => {
+      for (let i = start; i < start + 1000 && i <= count; i++) {
+        const name = `seed group ${String(i).padStart(width, '0')}`;
+        if (taken.has(foldedKey(name))) continue;
+        await insertGroup(tx, ref, { display_name: name });
+        added++;
+      }
+    });
+  }
+  return { added, skipped: count - added };
 }

@@ -45,12 +45,13 @@ describe('yonder seed and yonder import, as a person runs them', () => {
     expect(grace.identities[0]).toMatchObject({ display_name: 'Grace Hopper', traits: { given_name: 'Grace' } });
   });
 
-  it('seed --identities writes that many, and says --groups is not available yet', async () => {
+  it('seed --identities --groups writes that many of each, and a second seed adds nothing', async () => {
     const seeded = await runCli(['seed', '--identities', '2500', '--groups', '10'], env);
     expect(seeded.code).toBe(0);
-    expect(seeded.stderr).toContain('--groups is not available yet');
-    expect(JSON.parse(seeded.stdout)).toEqual({ read: 2500, imported: 2500, skipped: 0, rejected: 0 });
+    expect(JSON.parse(seeded.stdout)).toEqual({ read: 2500, imported: 2500, skipped: 0, rejected: 0, groups: { added: 10, skipped: 0 } });
     const list = JSON.parse((await runCli(['identity', 'list', '--filter', 'traits.username sw "seed-"'], env)).stdout);
     expect(list.total_size).toBe(2500);
+    const again = await runCli(['seed', '--identities', '2500', '--groups', '10'], env);
+    expect(JSON.parse(again.stdout)).toMatchObject({ imported: 0, skipped: 2500, groups: { added: 0, skipped: 10 } });
   });
 });
