@@ -7,10 +7,8 @@ import { CONSOLE_CSP } from '../../src/admin-console/routes.js';
 import { buildApp } from '../../src/app.js';
 import { MANAGEMENT_SCOPES } from '../../src/domain/scopes.js';
 import { type Reply, TestYonder, describeApi } from '../support/harness.js';
-import { SoftAuthenticator } from '../support/soft-authenticator.js';
-
-const ORIGIN = 'http://localhost:8080';
-const CONSOLE = { 'x-yonder-console': '1' };
+import { CONSOLE_HEADERS as CONSOLE, TEST_ORIGIN as ORIGIN, enrollThrough as enrollThroughLink, mintConsoleToken, signInWith } from '../support/console.js';
+import type { SoftAuthenticator } from '../support/soft-authenticator.js';
 
 /**
  * The Admin Console's server side, as the single-page app uses it: its configuration, a console
@@ -28,34 +26,16 @@ describeApi('console: session, token and sign-out', () => {
   const hosted = (realmId: string, rest: string) => `/hosted/tenants/${y.tenantId}/realms/${realmId}${rest}`;
   const claims = (token: string) => JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as Record<string, any>;
 
-  /** Follows a binding link's hosted ceremony with a new software passkey. */
   async function enrollThrough(link: string): Promise<SoftAuthenticator> {
-    const url = new URL(link);
-    const base = url.pathname.replace(/^\/v1\//, '/hosted/').replace(/:invokeAuthenticator$/, '');
-    const token = url.searchParams.get('token');
-    const begun = await y.request('POST', `${base}/registration-options`, { body: { token } });
-    expect(begun.status, begun.text).toBe(200);
-    const passkey = new SoftAuthenticator(ORIGIN);
-    const done = await y.request('POST', `${base}/registration`, {
-      body: { token, challenge_id: begun.body.challenge_id, response: passkey.register(begun.body.options) },
-    });
-    expect(done.status, done.text).toBe(200);
-    expect(done.body.redirect_uri).toBe(`${ORIGIN}/console/`);
+    const { passkey, redirectUri } = await enrollThroughLink(y, link);
+    expect(redirectUri).toBe(`${ORIGIN}/console/`);
     return passkey;
   }
 
-  /** Signs in on the hosted page of `realmId` and answers the session cookie (`yonder_session=...`). */
-  async function signIn(passkey: SoftAuthenticator, realmId = y.adminRealmId, applicationId: string | null = consoleApp) {
-    const options = await y.request('POST', hosted(realmId, '/sign-in/options'), { body: applicationId ? { application_id: applicationId } : {} });
-    const verified = await y.request('POST', hosted(realmId, '/sign-in/verify'), {
-      body: { challenge_id: options.body.challenge_id, response: passkey.authenticate(options.body.options) },
-    });
-    expect(verified.status, verified.text).toBe(200);
-    return String(verified.headers['set-cookie']).split(';')[0] ?? '';
-  }
+  const signIn = (passkey: SoftAuthenticator, realmId = y.adminRealmId, applicationId: string | null = consoleApp) =>
+    signInWith(y, passkey, realmId, applicationId);
 
-  const mint = (cookie: string | null, headers: Record<string, string> = CONSOLE): Promise<Reply> =>
-    y.request('POST', '/console/api/token', { token: null, headers: { ...headers, ...(cookie ? { cookie } : {}) } });
+  const mint = (cookie: string | null, headers: Record<string, string> = CONSOLE): Promise<Reply> => mintConsoleToken(y, cookie, headers);
 
   async function consoleToken(cookie: string): Promise<string> {
     const reply = await mint(cookie);
