@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '../domain/audit-event.js';
-import { DomainError, forbidden, unauthorized } from '../domain/errors.js';
+import { DomainError, unauthorized } from '../domain/errors.js';
 import type { Identity } from '../domain/identity.js';
 import { foldedKey } from '../domain/names.js';
 import { PENDING_JOB_STATES } from '../domain/passkeys.js';
@@ -210,8 +210,10 @@ export async function mintConsoleToken(y: Yonder, cookie: string | undefined): P
 /**
  * The per-request check of a console token (installed as the token service's guard): its session
  * must still exist, its identity be active, and the admin realm's policy still allow it the
- * console. A person removed from Administrators is refused on their next request (`forbidden`);
- * a session that ended makes the token `unauthorized`. Nothing is recorded: it runs on every call.
+ * console. Otherwise the token is dead (`unauthorized`, 401): a person removed from Administrators
+ * is refused on their next request, and the console, renewing its token, then learns why from
+ * POST /console/api/token (403). A 403 on /v1 stays what it always means: a scope is missing.
+ * Nothing is recorded: it runs on every call.
  */
 export async function checkConsoleToken(y: Yonder, record: TokenRecord & { session_hash: string }): Promise<ConsolePrincipal> {
   const session = await y.store.ceremonies.session(record.session_hash, nowTimestamp());
@@ -230,8 +232,7 @@ export async function checkConsoleToken(y: Yonder, record: TokenRecord & { sessi
     if (error instanceof DomainError && error.code === 'not_found') throw unauthorized();
     throw error;
   }
-  if (verdict.identity.status !== 'active') throw unauthorized();
-  if (!verdict.allowed) throw forbidden();
+  if (verdict.identity.status !== 'active' || !verdict.allowed) throw unauthorized();
   return { identityId: session.identity_id, realmId: session.realm_id, sessionId: sessionIdOf(record.session_hash) };
 }
 
