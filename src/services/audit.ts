@@ -33,6 +33,14 @@ export function currentAuditContext(): AuditContext {
   return storage.getStore() ?? OUTSIDE;
 }
 
+/**
+ * Runs `work` with `actor` as who acts, keeping the request's address and id: for public routes
+ * where the service, not the HTTP edge, learns who is calling (a client authenticated by its secret).
+ */
+export function runAsActor<T>(actor: Actor, work: () => T): T {
+  return storage.run({ ...currentAuditContext(), actor }, work);
+}
+
 export interface EventInput {
   tenantId: string;
   realmId: string;
@@ -62,6 +70,10 @@ export const EVENT_TYPES = [
   'application.created',
   'application.updated',
   'application.deleted',
+  'application.secret_rotated',
+  'token.issued',
+  'token.deleted',
+  'token.revoked',
   'policy.published',
   'policy.restored',
   'policy.evaluated',

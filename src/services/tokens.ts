@@ -192,8 +192,16 @@ export class TokenService {
   /** Revokes a token; this process refuses it at once, every other one within a second. */
   async revoke(jti: string, at: string): Promise<boolean> {
     const revoked = await this.store.tokens.revoke(jti, at);
-    for (const [token, entry] of this.verified) if (entry.principal.jti === jti) this.verified.delete(token);
+    this.forget(jti);
     return revoked;
+  }
+
+  /**
+   * Drops what this process trusts of the token `jti`. Call it once a revocation made in a
+   * transaction has committed; before that, a request could verify the token anew and trust it.
+   */
+  forget(jti: string): void {
+    for (const [token, entry] of this.verified) if (entry.principal.jti === jti) this.verified.delete(token);
   }
 
   private async verifyOnRecord(token: string): Promise<Principal> {
