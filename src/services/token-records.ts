@@ -106,12 +106,15 @@ export interface NamedTokenInput {
   display_name: string;
   scopes: string[];
   expires_after?: number;
+  /** Restricts the token to one realm of the tenant (e.g. a SCIM token for one realm). */
+  realm_id?: string;
 }
 
 /**
  * The console's "Create token": a named token with chosen scopes, issued by the application as
  * if by client credentials. The scopes must be within the application's `allowed_scopes` (400),
- * and within the caller's own (403): a token cannot mint a stronger one.
+ * and within the caller's own (403): a token cannot mint a stronger one. Nor a wider one: a caller
+ * restricted to one realm mints tokens restricted to that realm.
  */
 export async function createNamedToken(y: Yonder, ref: RealmRef, applicationId: string, caller: Principal, input: NamedTokenInput) {
   const app = await requireApplication(y.store, ref, applicationId);
@@ -123,6 +126,11 @@ export async function createNamedToken(y: Yonder, ref: RealmRef, applicationId: 
   const refused = scopes.filter((s) => !allowed.has(s));
   if (refused.length > 0) throw invalidField('token.scopes', `not allowed for this application: ${refused.slice(0, 5).join(', ')}`);
   if (scopes.some((s) => !caller.scopes.has(s))) throw forbidden();
+  const realmId = input.realm_id ?? caller.realmId ?? undefined;
+  if (caller.realmId !== null && realmId !== caller.realmId) throw forbidden();
+  if (realmId !== undefined && !(await y.store.realms.get(app.tenant_id, realmId))) {
+    throw invalidField('token.realm_id', 'no such realm in this tenant');
+  }
   const lifetime = config.token_configuration.expires_after;
   const ttl = input.expires_after ?? lifetime;
   if (ttl > lifetime) throw invalidField('token.expires_after', `must be at most ${lifetime} seconds`);
@@ -136,6 +144,7 @@ export async function createNamedToken(y: Yonder, ref: RealmRef, applicationId: 
       scopes,
       ttlSeconds: ttl,
       displayName: input.display_name,
+      ...(realmId !== undefined ? { realmId } : {}),
       issuer: { applicationId: app.id, realmId: app.realm_id, audience: server.identifier, subject: app.id },
     },
     'create_token',
