@@ -9,10 +9,14 @@ import {
   type DeliveryMethod,
   JOB_TTL_SECONDS,
   PENDING_JOB_STATES,
+  type JobFilter,
   effectiveJobState,
+  parseJobFilter,
 } from '../domain/passkeys.js';
+import { canonicalFilter } from '../domain/list-filter.js';
 import { addSeconds, nowTimestamp } from '../domain/time.js';
 import type { Repositories } from '../store/index.js';
+import type { JobScope } from '../store/passkeys.js';
 import type { Yonder } from './context.js';
 import type { RealmRef } from './identities.js';
 import { type ListParams, type Page, listPage } from './paging.js';
@@ -172,19 +176,30 @@ export async function listBindingJobs(
   y: Yonder,
   ref: RealmRef,
   identityId: string | null,
-  params: ListParams,
+  params: ListParams & { filter?: string },
 ): Promise<Page<CredentialBindingJob>> {
+  let filter: JobFilter | undefined;
+  if (params.filter !== undefined && params.filter.trim() !== '') {
+    const parsed = parseJobFilter(params.filter);
+    if (!parsed.ok) throw invalidField('filter', parsed.description);
+    filter = parsed.filter;
+  }
   await requireRealm(y.store, ref.tenantId, ref.realmId);
   if (identityId !== null && !(await y.store.identities.get(ref.realmId, identityId))) throw notFound('Identity', identityId);
-  const scope = { realmId: ref.realmId, identityId };
+  const now = nowTimestamp();
+  const scope: JobScope = { realmId: ref.realmId, identityId, ...(filter ? { filter: { filter, now } } : {}) };
   const page = await listPage(
     params,
-    { list: `credential-binding-jobs:${ref.realmId}:${identityId ?? '-'}`, filter: '', defaultPageSize: 20, maxPageSize: 200 },
+    {
+      list: `credential-binding-jobs:${ref.realmId}:${identityId ?? '-'}`,
+      filter: canonicalFilter(filter),
+      defaultPageSize: 20,
+      maxPageSize: 200,
+    },
     y.pageTokenKey,
     (after, offset, limit) => y.store.bindingJobs.page(scope, after, offset, limit),
     () => y.store.bindingJobs.count(scope),
   );
-  const now = nowTimestamp();
   return { ...page, items: page.items.map((job) => presentJob(job, now)) };
 }
 

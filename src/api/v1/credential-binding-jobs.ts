@@ -130,9 +130,13 @@ export const credentialBindingJobRoutes: FastifyPluginAsyncTypebox<{ yonder: Yon
         operationId: 'ListCredentialBindingJobs',
         summary: 'List credential binding jobs of an identity, or of the realm with `-`',
         tags,
+        description:
+          '`filter` takes the SCIM grammar (RFC 7644 §3.4.2.2) on `state` and `delivery_method` with `eq`, `ne`, ' +
+          '`and`, `or`, e.g. `state eq "COMPLETE"`; states compare as shown, so `EXPIRED` includes pending jobs past ' +
+          'their expiry. Any other attribute or operator is a 400. The filter is locked into the page token.',
         security: requiresScope('credential-binding-jobs:read'),
         params: IdentityParams,
-        querystring: Type.Object(ListQuery),
+        querystring: Type.Object({ ...ListQuery, filter: Type.Optional(Type.String({ maxLength: 2048 })) }),
         response: {
           200: Type.Object({
             credential_binding_jobs: Type.Array(Type.Ref('CredentialBindingJob')),
