@@ -1,4 +1,5 @@
 import type { Yonder } from './context.js';
+import { startPeriodicJob } from './periodic.js';
 
 /** Events deleted per statement: small enough that no batch holds the table for long. */
 export const PRUNE_BATCH_SIZE = 1000;
@@ -33,31 +34,11 @@ export async function pruneEvents(
   }
 }
 
-/**
- * Prunes now and then every `intervalMs`, on unref'd timers so it never keeps a process alive.
- * Returns the function that stops it. Errors (the store going away at shutdown) go to `onError`.
- */
+/** Prunes now and then every `intervalMs`; returns the function that stops it. */
 export function startRetentionJob(
   y: Yonder,
   onError: (error: unknown) => void,
   intervalMs: number = PRUNE_INTERVAL_MS,
 ): () => void {
-  let running = false;
-  const run = () => {
-    if (running) return;
-    running = true;
-    pruneEvents(y)
-      .catch(onError)
-      .finally(() => {
-        running = false;
-      });
-  };
-  const first = setTimeout(run, 0);
-  const timer = setInterval(run, intervalMs);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+  return startPeriodicJob(() => pruneEvents(y), onError, intervalMs);
 }

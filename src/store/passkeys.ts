@@ -432,9 +432,11 @@ export class CeremonyStore {
     return row;
   }
 
-  async purgeExpired(now: string): Promise<void> {
-    await this.db.deleteFrom('webauthn_challenges').where('expire_time', '<=', now).execute();
-    await this.db.deleteFrom('web_sessions').where('expire_time', '<=', now).execute();
+  /** Deletes the challenges and sessions that expired at or before `now`; returns how many of each. */
+  async purgeExpired(now: string): Promise<{ challenges: number; sessions: number }> {
+    const challenges = await this.db.deleteFrom('webauthn_challenges').where('expire_time', '<=', now).executeTakeFirst();
+    const sessions = await this.db.deleteFrom('web_sessions').where('expire_time', '<=', now).executeTakeFirst();
+    return { challenges: Number(challenges.numDeletedRows), sessions: Number(sessions.numDeletedRows) };
   }
 
   async insertSession(session: SessionRecord): Promise<void> {
