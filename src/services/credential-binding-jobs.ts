@@ -17,6 +17,7 @@ import { canonicalFilter } from '../domain/list-filter.js';
 import { addSeconds, nowTimestamp } from '../domain/time.js';
 import type { Repositories } from '../store/index.js';
 import type { JobScope } from '../store/passkeys.js';
+import { type EventInput, changeEvent, recordEvent, recordEvents } from './audit.js';
 import type { Yonder } from './context.js';
 import type { RealmRef } from './identities.js';
 import { type ListParams, type Page, listPage } from './paging.js';
@@ -126,6 +127,11 @@ async function insertJob(
   return { job, link: bindingLink(publicUrl, config, job, token), identity };
 }
 
+/** A job's change as an event: the job as the API shows it, never its link or token. */
+export function jobEvent(type: EventInput['type'], before: CredentialBindingJob | null, after: CredentialBindingJob | null): EventInput {
+  return changeEvent(type, 'credential_binding_job', before && presentJob(before), after && presentJob(after));
+}
+
 /** Emails the link; a failure leaves the job FAILED_TO_SEND (and the identity INVITE_FAILED). */
 async function deliver(y: Yonder, ref: RealmRef, created: Created): Promise<CredentialBindingJob> {
   const to = emailOf(created.identity);
@@ -142,11 +148,13 @@ async function deliver(y: Yonder, ref: RealmRef, created: Created): Promise<Cred
     return created.job;
   } catch {
     const now = nowTimestamp();
+    const failed: CredentialBindingJob = { ...created.job, state: 'FAILED_TO_SEND', update_time: now };
     await y.store.transaction(async (tx) => {
       await tx.bindingJobs.setState(created.job.id, 'FAILED_TO_SEND', now);
       await tx.bindingJobs.refreshEnrollment(created.identity.id, now);
+      await recordEvent(tx, jobEvent('credential_binding_job.failed_to_send', created.job, failed));
     });
-    return { ...created.job, state: 'FAILED_TO_SEND', update_time: now };
+    return failed;
   }
 }
 
@@ -163,7 +171,9 @@ export async function createBindingJob(
     if (!identity) throw notFound('Identity', identityId);
     if (input.delivery_method === 'EMAIL' && !emailOf(identity)) throw missingEmail(identityId);
     const config = await resolveConfig(tx, ref.realmId, input.authenticator_config_id, 'job.authenticator_config_id');
-    return insertJob(tx, ref, identity, config, input, y.config.publicUrl, null);
+    const made = await insertJob(tx, ref, identity, config, input, y.config.publicUrl, null);
+    await recordEvent(tx, jobEvent('credential_binding_job.created', null, made.job));
+    return made;
   });
   if (input.delivery_method === 'RETURN') {
     return { credential_binding_job: presentJob(created.job), credential_binding_link: created.link };
@@ -218,11 +228,12 @@ export async function revokeBindingJob(y: Yonder, ref: RealmRef, identityId: str
     if (!job) throw notFound('CredentialBindingJob', id);
     if (job.state === 'COMPLETE') throw conflict('credential binding job is complete');
     const now = nowTimestamp();
-    if (job.state !== 'REVOKED') {
-      await tx.bindingJobs.setState(job.id, 'REVOKED', now);
-      await tx.bindingJobs.refreshEnrollment(job.identity_id, now);
-    }
-    return presentJob({ ...job, state: 'REVOKED', update_time: now }, now);
+    if (job.state === 'REVOKED') return presentJob(job, now);
+    const revoked: CredentialBindingJob = { ...job, state: 'REVOKED', update_time: now };
+    await tx.bindingJobs.setState(job.id, 'REVOKED', now);
+    await tx.bindingJobs.refreshEnrollment(job.identity_id, now);
+    await recordEvent(tx, jobEvent('credential_binding_job.revoked', job, revoked));
+    return presentJob(revoked, now);
   });
 }
 
@@ -274,6 +285,10 @@ export async function createBatch(y: Yonder, ref: RealmRef, input: BatchInput): 
         made.push(await insertJob(tx, ref, identity, config, jobInput, y.config.publicUrl, batch.id));
       }
     }
+    await recordEvents(tx, [
+      changeEvent('batch_credential_binding_job.created', 'batch_credential_binding_job', null, batch),
+      ...made.map((m) => jobEvent('credential_binding_job.created', null, m.job)),
+    ]);
     return made;
   });
   // A few sends at a time: enough to keep an SMTP server busy without flooding it.
