@@ -19,6 +19,7 @@ import {
   verifyRegistration,
 } from './ceremonies.js';
 import { ASSETS } from './client-scripts.js';
+import { registerEnrollmentCors } from './cors.js';
 import { PAGE_CSP, enrollErrorPage, enrollPage, signInPage } from './pages.js';
 
 export const SESSION_COOKIE = 'yonder_session';
@@ -119,6 +120,7 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
     return reply.header('cache-control', 'no-cache').type(asset.type).send(asset.body);
   });
 
+  registerEnrollmentCors(app, yonder, [`${ENROLL}/registration-options`, `${ENROLL}/registration`]);
   const LinkBody = Type.Object({ token: Type.String({ maxLength: 128 }) });
   app.post(`${ENROLL}/registration-options`, { schema: { params: LinkParams, body: LinkBody } }, async (request, reply) =>
     ceremony(reply, () => registrationOptions(yonder, linkOf(request.params, request.body.token))),
