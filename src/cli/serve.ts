@@ -27,6 +27,7 @@ export async function serve(config: Config): Promise<void> {
     stopCeremonyPurge();
     await app.close();
     await yonder.store.close();
+    yonder.mailer.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));

@@ -191,7 +191,10 @@ export const credentialBindingJobRoutes: FastifyPluginAsyncTypebox<{ yonder: Yon
       schema: {
         operationId: 'CreateBatchCredentialBindingJob',
         summary: 'Email binding links to 1 to 1000 identities',
-        description: 'The emails are sent before the reply, so the batch comes back finished, with per-identity errors.',
+        description:
+          'The jobs are written in one transaction and the emails sent after it commits, before the reply (1,000 take ' +
+          'seconds), so the batch comes back finished (SUCCESS, PARTIAL_SUCCESS or FAILED) with per-identity errors. ' +
+          'Nothing stays queued after the reply, so the queue limit (429) never applies.',
         tags,
         security: requiresScope('credential-binding-jobs:create'),
         params: RealmParams,
