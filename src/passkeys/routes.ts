@@ -20,6 +20,7 @@ import {
   verifyRegistration,
 } from './ceremonies.js';
 import { ASSETS } from './client-scripts.js';
+import { registerEnrollmentCors } from './cors.js';
 import { PAGE_CSP, enrollErrorPage, enrollPage, signInPage } from './pages.js';
 
 export const SESSION_COOKIE = 'yonder_session';
@@ -121,6 +122,7 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
     return reply.header('cache-control', 'no-cache').type(asset.type).send(asset.body);
   });
 
+  registerEnrollmentCors(app, yonder, [`${ENROLL}/registration-options`, `${ENROLL}/registration`]);
   const LinkBody = Type.Object({ token: Type.String({ maxLength: 128 }) });
   app.post(
     `${ENROLL}/registration-options`,

@@ -79,6 +79,18 @@ export const EVENT_TYPES = [
   'policy.evaluated',
   'sign_in.succeeded',
   'sign_in.failed',
+  'authenticator_config.created',
+  'authenticator_config.updated',
+  'authenticator_config.deleted',
+  'theme.created',
+  'theme.updated',
+  'credential_binding_job.created',
+  'credential_binding_job.revoked',
+  'credential_binding_job.completed',
+  'credential_binding_job.failed_to_send',
+  'batch_credential_binding_job.created',
+  'credential.created',
+  'credential.revoked',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -179,6 +179,7 @@ export class TestYonder {
   async stop(): Promise<void> {
     await this.app.close();
     await this.yonder.store.close();
+    this.yonder.mailer.close();
   }
 
   async close(): Promise<void> {
