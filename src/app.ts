@@ -132,7 +132,12 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
     await v1.register(themeRoutes, { yonder });
     await v1.register(bindingLinkRoute, { yonder });
   });
-  await app.register(hostedRoutes, { yonder });
+  // The hosted pages are public; the audit context still gives their sign-in and enrollment events
+  // the caller's address (the actor is anonymous).
+  await app.register(async (hosted) => {
+    installAuditContext(hosted);
+    await hosted.register(hostedRoutes, { yonder });
+  });
   await app.register(consoleRoutes, { yonder, ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}) });
 
   await app.ready();

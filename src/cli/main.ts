@@ -184,7 +184,7 @@ program
         ? await realmOf(y, { tenant: tenant.id, realm: options.realm })
         : { tenantId: tenant.id, realmId: tenant.admin_realm_id };
       const applicationId = options.application ?? tenant.management_application_id;
-      const { application, clientSecret } = await y.store.transaction((tx) => rotateClientSecret(tx, ref, applicationId));
+      const { application, clientSecret } = await rotateClientSecret(y, ref, applicationId);
       process.stderr.write(`new client secret for "${application.display_name}"; the previous one no longer works\n`);
       process.stdout.write(credentialLines(application.id, application.client_id ?? '', clientSecret));
     });

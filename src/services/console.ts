@@ -261,7 +261,7 @@ export async function signOutConsole(y: Yonder, cookie: string | undefined): Pro
       return jtis;
     }),
   );
-  y.tokens.forgetRevoked(revoked);
+  for (const jti of revoked) y.tokens.forget(jti);
 }
 
 /** Where a newly enrolled administrator goes: the console, which sends them to sign in. */

@@ -226,15 +226,16 @@ export class TokenService {
   /** Revokes a token; this process refuses it at once, every other one within a second. */
   async revoke(jti: string, at: string): Promise<boolean> {
     const revoked = await this.store.tokens.revoke(jti, at);
-    this.forgetRevoked([jti]);
+    this.forget(jti);
     return revoked;
   }
 
-  /** Drops tokens revoked elsewhere (in a caller's transaction) from this process's cache at once. */
-  forgetRevoked(jtis: readonly string[]): void {
-    if (jtis.length === 0) return;
-    const gone = new Set(jtis);
-    for (const [token, entry] of this.verified) if (gone.has(entry.principal.jti)) this.verified.delete(token);
+  /**
+   * Drops what this process trusts of the token `jti`. Call it once a revocation made in a
+   * transaction has committed; before that, a request could verify the token anew and trust it.
+   */
+  forget(jti: string): void {
+    for (const [token, entry] of this.verified) if (entry.principal.jti === jti) this.verified.delete(token);
   }
 
   private async verifyOnRecord(token: string): Promise<Principal> {

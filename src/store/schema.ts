@@ -266,11 +266,12 @@ export interface ResourceServersTable {
   update_time: string;
 }
 
-export interface AuthFailuresTable {
+export interface RateLimitsTable {
+  /** `<rule>:<subject>`. */
   key: string;
-  /** Unix seconds; PostgreSQL returns bigint as text. */
-  window_start: number | string;
-  failures: number;
+  /** Unix seconds at which the window ends; PostgreSQL returns bigint as text. */
+  expires_at: number | string;
+  hits: number;
 }
 
 export interface RolesTable {
@@ -316,7 +317,7 @@ export interface Database {
   web_sessions: WebSessionsTable;
   audit_events: AuditEventsTable;
   resource_servers: ResourceServersTable;
-  auth_failures: AuthFailuresTable;
+  rate_limits: RateLimitsTable;
   roles: RolesTable;
   role_scopes: RoleScopesTable;
   role_members: RoleMembersTable;

@@ -935,6 +935,7 @@ export const ROUTE_OWNERS: readonly { readonly pattern: string; readonly file: C
   { pattern: `${V1_REALM}/applications/{application_id}/token`, file: 'contract.management.test.ts' },
   { pattern: `${V1_REALM}/applications/{application_id}/revoke`, file: 'contract.management.test.ts' },
   { pattern: `${V1_REALM}/applications/{application_id}/.well-known/*`, file: 'contract.management.test.ts' },
+  { pattern: `${V1_REALM}/applications/{application_id}:rotateSecret`, file: 'contract.management.test.ts' },
   { pattern: `${V1_REALM}/introspect`, file: 'contract.management.test.ts' },
   // contract.console.test.ts: the Admin Console's configuration, token and sign-out calls.
   { pattern: `${CONSOLE_API}/*`, file: 'contract.console.test.ts' },
@@ -1088,6 +1089,8 @@ export const YONDER_ONLY_ROUTES: Readonly<Record<string, string>> = {
   [`GET ${V1_REALM}/applications/{application_id}/.well-known/openid-configuration`]:
     'OpenID discovery of the application as issuer',
   [`GET ${V1_REALM}/applications/{application_id}/.well-known/jwks.json`]: 'the keys named by jwks_uri',
+  [`POST ${V1_REALM}/applications/{application_id}:rotateSecret`]:
+    'yonder keeps client secrets hashed, so it cannot show them again as the contract\'s reads would; a new one is issued instead',
   [`POST ${V1_REALM}/applications/{application_id}/tokens`]:
     "the console's \"Create token\", which the contract leaves to the console",
   [`GET ${V1_REALM}/events`]: 'audit events (issue 9); the contract has no audit trail',
