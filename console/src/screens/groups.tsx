@@ -216,7 +216,7 @@ export function DeleteGroupDialog({ group, onClose, onDeleted, onGroupPage = fal
       }}
       actions={
         <>
-          <Button onClick={onClose}>{blocked ? 'Close' : 'Cancel'}</Button>
+          <Button onClick={onClose}>{blocked ? 'OK' : 'Cancel'}</Button>
           {blocked ? null : (
             <Button type="submit" variant="danger" busy={remove.busy} disabled={members.loading}>
               Delete group
