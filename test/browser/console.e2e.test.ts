@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestYonder } from '../support/harness.js';
+import { linkIn, startSmtp } from '../support/smtp.js';
 import { type Browser, finalStatus, launchBrowser, listeningYonder, pageWithAuthenticator, screenshot } from '../support/browser.js';
 
 /**
@@ -13,6 +14,7 @@ describe('Admin Console directory in headless Chromium', () => {
   let y: TestYonder;
   let url: string;
   let browser: Browser;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
   let page: Page;
   let adminId: string;
   let identityId: string;
@@ -26,7 +28,8 @@ describe('Admin Console directory in headless Chromium', () => {
     y.request(method, y.realmPath(path, realmId), body === undefined ? {} : { body });
 
   beforeAll(async () => {
-    ({ y, url } = await listeningYonder());
+    smtp = await startSmtp();
+    ({ y, url } = await listeningYonder({ config: { smtpUrl: smtp.url } }));
     browser = await launchBrowser();
     const admins = await api('GET', `/identities?filter=${encodeURIComponent('traits.username eq "admin"')}`, undefined, y.adminRealmId);
     adminId = admins.body.identities[0].id;
@@ -34,6 +37,7 @@ describe('Admin Console directory in headless Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await y?.close();
+    await smtp?.close();
   });
 
   it('the bootstrap link enrolls the admin passkey, and the hosted sign-in page signs in to the console', async () => {
@@ -150,7 +154,10 @@ describe('Admin Console directory in headless Chromium', () => {
     expect((await api('GET', `/identities/${identityId}`)).body.traits.given_name).toBe('Testy');
     await shot('identity-profile-1280');
 
-    await page.getByRole('tab', { name: 'Groups' }).click();
+    // The tabs follow the WAI-ARIA pattern: arrow keys move between them.
+    await page.getByRole('tab', { name: 'Profile' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('tab', { name: 'Groups' }).getAttribute('aria-selected')).toBe('true');
     await page.getByRole('link', { name: 'Engineering' }).waitFor();
     await shot('identity-groups-1280');
   });
@@ -190,6 +197,16 @@ describe('Admin Console directory in headless Chromium', () => {
     await toast('Revoked a passkey of Test Identity.');
     await table.getByText('Revoked', { exact: true }).waitFor();
     expect((await api('GET', `/identities/${identityId}/credentials/${credential.id}`)).body.state).toBe('REVOKED');
+
+    // EMAIL sends the link to the identity's address instead of showing it.
+    const before = smtp.messages.length;
+    await button('Add passkey').click();
+    await add.getByRole('radio', { name: /Email it/ }).check();
+    await add.getByRole('button', { name: 'Send email' }).click();
+    await add.getByText('An enrollment link was sent to test@example.com.', { exact: false }).waitFor();
+    await smtp.waitFor(before + 1);
+    expect(linkIn(smtp.messages[before]!.raw)).toContain(`/identities/${identityId}/credential-binding-jobs/`);
+    await add.getByRole('button', { name: 'Done' }).click();
   }, 60_000);
 
   it('suspends and then deletes the identity, each after confirmation', async () => {
@@ -230,6 +247,32 @@ describe('Admin Console directory in headless Chromium', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await page.setViewportSize({ width: 1280, height: 860 });
   });
+
+  it('pages through identities with page tokens and deletes a selection in bulk', async () => {
+    for (let i = 0; i < 50; i++) await y.createIdentity(`bulk${String(i).padStart(2, '0')}`, { display_name: `Bulk ${i}` });
+    await page.goto(`${url}/console/realms/${y.realmId}/identities`);
+    await page.getByText('53 identities').waitFor();
+    const rows = page.getByRole('table', { name: 'Identities' }).locator('tbody tr');
+    expect(await rows.count()).toBe(50);
+    await button('Next').click();
+    await page.getByText('Page 2').waitFor();
+    await rows.nth(3).waitFor({ state: 'detached' });
+    expect(await rows.count()).toBe(3);
+    await button('Previous').click();
+    await page.getByText('Page 1').waitFor();
+
+    await page.getByLabel('Search identities').fill('bulk0');
+    await page.getByText('10 matching “bulk0”').waitFor();
+    await page.getByRole('checkbox', { name: 'Select all rows on this page' }).check();
+    await page.getByText('10 selected').waitFor();
+    await shot('identities-selected-1280');
+    await button('Delete').click();
+    await dialog('Delete identities').getByRole('button', { name: 'Delete 10' }).click();
+    await toast('Deleted 10 identities.');
+    await page.getByText('No identity matches “bulk0”.').waitFor();
+    const left = await api('GET', `/identities?filter=${encodeURIComponent('traits.username sw "bulk"')}`);
+    expect(left.body.total_size).toBe(40);
+  }, 60_000);
 
   it('an admin removed from Administrators loses the console on the next request', async () => {
     const groups = await api('GET', '/groups', undefined, y.adminRealmId);
