@@ -19,6 +19,8 @@ describe('Admin Console directory in headless Chromium', () => {
   let adminId: string;
   let identityId: string;
   let groupId: string;
+  /** Uncaught exceptions and Content-Security-Policy refusals seen by the console page. */
+  const problems: string[] = [];
 
   const shot = (name: string) => screenshot(page, `console/${name}`);
   const button = (name: string) => page.getByRole('button', { name, exact: true });
@@ -44,6 +46,10 @@ describe('Admin Console directory in headless Chromium', () => {
     const link = y.bootstrap.consoleLink;
     expect(link).toBeTruthy();
     ({ page } = await pageWithAuthenticator(browser));
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) problems.push(message.text());
+    });
     await page.setViewportSize({ width: 1280, height: 860 });
     await page.goto(link as string);
     await page.click('#register');
@@ -284,5 +290,9 @@ describe('Admin Console directory in headless Chromium', () => {
     await page.getByRole('link', { name: 'Groups', exact: true }).click();
     await page.getByRole('heading', { name: 'No access to the Admin Console' }).waitFor();
     await shot('no-access-1280');
+  });
+
+  it('ran without a script error or a Content-Security-Policy refusal', () => {
+    expect(problems).toEqual([]);
   });
 });
