@@ -210,6 +210,9 @@ export class TokenService {
       this.verified.delete(token);
     }
     const principal = await this.verifyOnRecord(token);
+    // A console token is checked afresh on every request: someone removed from Administrators
+    // loses the console on their very next call, not a second later.
+    if (principal.console) return principal;
     if (this.verified.size >= VERIFIED_TOKEN_CACHE_SIZE) {
       // Drop the oldest entry (Maps iterate in insertion order); a flood of distinct valid tokens
       // only costs the cache its use, never memory.
@@ -243,7 +246,7 @@ export class TokenService {
     if (Date.parse(record.expires_at) <= Date.now()) throw unauthorized();
     const { session_hash: sessionHash } = record;
     // A console token is honoured only while its session lasts and the policy still lets its
-    // identity use the console: checked here, so at most as stale as the verified-token cache.
+    // identity use the console (never cached: see `verify`).
     const acting = sessionHash === null ? undefined : await this.consoleGuard({ ...record, session_hash: sessionHash });
     return {
       tenantId,
