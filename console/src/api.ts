@@ -132,8 +132,11 @@ export class Api {
   }
 
   /**
-   * Calls `/v1/tenants/{tenant}{path}`. A 401 means the token died (revoked, or access removed):
-   * renew once; if the session itself is gone, the app shows the signed-out screen.
+   * Calls `/v1/tenants/{tenant}{path}`. A 401 means the token died (revoked, session ended): renew
+   * once; if the session itself is gone, the app shows the signed-out screen. A 403 may mean the
+   * policy no longer lets this person use the console (removed from Administrators): a fresh token
+   * tells, as the token endpoint then refuses and the app shows the no-access screen; otherwise the
+   * retry answers with the new token's scopes (roles may have changed) and its refusal is shown.
    */
   async request<T>(method: string, path: string, body?: unknown, retried = false): Promise<T> {
     let response: Response;
@@ -155,7 +158,7 @@ export class Api {
       }
       throw new ApiError(0, 'network', 'yonder could not be reached. Check your connection and try again.');
     }
-    if (response.status === 401 && !retried) {
+    if ((response.status === 401 || response.status === 403) && !retried) {
       this.token = null;
       try {
         await this.renew();

@@ -45,6 +45,8 @@ export function Dialog({ title, open, onClose, children, actions, onSubmit }: Pr
     >
       <form
         method="dialog"
+        // The API validates (and says why, per field); the browser's own bubbles would hide that.
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           onSubmit?.();

@@ -14,10 +14,12 @@ type Props<T> = {
   rowKey: (row: T) => string;
   empty: ComponentChildren;
   selection?: { selected: Set<string>; onChange: (selected: Set<string>) => void };
+  /** Names a row for its selection box ("Select Ada Lovelace"); the row key otherwise. */
+  rowLabel?: (row: T) => string;
 };
 
 /** A data table with a real caption and header cells, optional row selection with labelled boxes. */
-export function DataTable<T>({ caption, columns, rows, rowKey, empty, selection }: Props<T>) {
+export function DataTable<T>({ caption, columns, rows, rowKey, empty, selection, rowLabel }: Props<T>) {
   if (rows.length === 0) return <p class="empty">{empty}</p>;
   const allSelected = selection !== undefined && rows.every((row) => selection.selected.has(rowKey(row)));
   const toggle = (key: string) => {
@@ -57,7 +59,7 @@ export function DataTable<T>({ caption, columns, rows, rowKey, empty, selection 
               <tr key={key} class={selection?.selected.has(key) ? 'selected' : ''}>
                 {selection ? (
                   <td class="select-cell">
-                    <input type="checkbox" aria-label={`Select row ${key}`} checked={selection.selected.has(key)} onChange={() => toggle(key)} />
+                    <input type="checkbox" aria-label={`Select ${rowLabel ? rowLabel(row) : `row ${key}`}`} checked={selection.selected.has(key)} onChange={() => toggle(key)} />
                   </td>
                 ) : null}
                 {columns.map((column) => (
