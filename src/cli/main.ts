@@ -8,6 +8,7 @@ import { nowTimestamp } from '../domain/time.js';
 import { CLI_ACTOR } from '../domain/audit-event.js';
 import { runWithAuditContext } from '../services/audit.js';
 import { bootstrapIfEmpty, openYonder } from '../services/bootstrap.js';
+import { freshConsoleLink } from '../services/console.js';
 import type { Yonder } from '../services/context.js';
 import {
   createIdentity,
@@ -107,6 +108,22 @@ program
   });
 
 registerEventCommands(program, withYonder);
+
+program
+  .command('console-link')
+  .description(
+    'print a fresh one-time link that creates a passkey for the Admin Console\'s administrator "admin" ' +
+      '(created again if it was deleted); earlier console links stop working',
+  )
+  .action(async () => {
+    await withYonder(async (y) => {
+      const issued = await freshConsoleLink(y);
+      if (issued.created) process.stderr.write(`created the identity "admin" in the admin realm, a member of Administrators\n`);
+      if (issued.revoked > 0) process.stderr.write(`revoked ${issued.revoked} earlier console link(s)\n`);
+      if (issued.identity.status !== 'active') process.stderr.write('warning: the identity "admin" is suspended; the link will not work until it is unsuspended\n');
+      process.stdout.write(`${issued.link}\n`);
+    });
+  });
 
 const token = program.command('token').description('management API tokens');
 token

@@ -137,7 +137,11 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
 
   app.get(
     `${HOSTED}/sign-in`,
-    { schema: { params: RealmParams, querystring: Type.Object({ application_id: Type.Optional(Type.String({ maxLength: 64 })) }) } },
+    { schema: { params: RealmParams, querystring: Type.Object({
+        application_id: Type.Optional(Type.String({ maxLength: 64 })),
+        // Where to go once signed in: a path of this site only (the page's script checks it).
+        return_to: Type.Optional(Type.String({ maxLength: 2048 })),
+      }) } },
     async (request, reply) => {
       const realm = await yonder.store.realms.get(request.params.tenant_id, request.params.realm_id);
       if (!realm) return html(reply, 404, enrollErrorPage('unknown_realm', 'There is nothing to sign in to here.'));

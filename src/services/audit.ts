@@ -67,6 +67,8 @@ export const EVENT_TYPES = [
   'policy.evaluated',
   'sign_in.succeeded',
   'sign_in.failed',
+  'console.token_issued',
+  'console.signed_out',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -167,6 +167,22 @@ export async function createBindingJob(
   return { credential_binding_job: presentJob(await deliver(y, ref, created)) };
 }
 
+/**
+ * A RETURN job with the realm's default configuration, in the caller's transaction: the Admin
+ * Console's first-administrator link, made by the bootstrap and `yonder console-link`.
+ */
+export async function insertReturnJob(
+  tx: Repositories,
+  ref: RealmRef,
+  identity: Identity,
+  postBindingRedirectUri: string,
+  publicUrl: string,
+): Promise<{ job: CredentialBindingJob; link: string }> {
+  const config = await resolveConfig(tx, ref.realmId, undefined, 'job.authenticator_config_id');
+  const input: JobInput = { delivery_method: 'RETURN', post_binding_redirect_uri: postBindingRedirectUri };
+  return insertJob(tx, ref, identity, config, input, publicUrl, null);
+}
+
 /** `identityId` null lists the whole realm (the contract's `-`). */
 export async function listBindingJobs(
   y: Yonder,

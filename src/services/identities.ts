@@ -11,6 +11,7 @@ import { type IdentityFilter, canonicalFilter, parseIdentityFilter } from '../do
 import { newId } from '../domain/ids.js';
 import { nowTimestamp } from '../domain/time.js';
 import { changeEvent, recordEvent, recordEvents } from './audit.js';
+import type { Repositories } from '../store/index.js';
 import type { Yonder } from './context.js';
 import { type ListParams, type Page, listPage } from './paging.js';
 import { requireRealm } from './tenancy.js';
@@ -22,6 +23,11 @@ export interface RealmRef {
 
 export async function createIdentity(y: Yonder, ref: RealmRef, input: NewIdentityInput): Promise<Identity> {
   await requireRealm(y.store, ref.tenantId, ref.realmId);
+  return y.store.transaction((tx) => insertIdentity(tx, ref, input));
+}
+
+/** Checks and inserts one identity with the repositories given (a transaction), with its event. */
+export async function insertIdentity(repos: Repositories, ref: RealmRef, input: NewIdentityInput): Promise<Identity> {
   const now = nowTimestamp();
   const identity: Identity = {
     id: newId(),
@@ -36,10 +42,8 @@ export async function createIdentity(y: Yonder, ref: RealmRef, input: NewIdentit
     version: 1,
   };
   assertValidIdentity(identity);
-  await y.store.transaction(async (tx) => {
-    await tx.identities.insert(identity);
-    await recordEvent(tx, changeEvent('identity.created', 'identity', null, identity));
-  });
+  await repos.identities.insert(identity);
+  await recordEvent(repos, changeEvent('identity.created', 'identity', null, identity));
   return identity;
 }
 

@@ -30,7 +30,23 @@ export interface Principal {
   jti: string;
   /** Epoch milliseconds. */
   expiresAt: number;
+  /** Set for a console token: the person signed in to the Admin Console it acts for. */
+  console?: ConsolePrincipal;
 }
+
+/** Who a console token acts for, as its session and the admin realm's policy still say. */
+export interface ConsolePrincipal {
+  identityId: string;
+  realmId: string;
+  /** The session's public id (never the cookie or its hash). */
+  sessionId: string;
+}
+
+/**
+ * Decides, on each verification, whether a console token's session still lets it act: answers who
+ * it acts for, or throws (`unauthorized`, `forbidden`). Installed by `openYonder`.
+ */
+export type ConsoleTokenGuard = (record: TokenRecord & { session_hash: string }) => Promise<ConsolePrincipal>;
 
 export interface MintRequest {
   tenant: TenantRecord;
@@ -43,6 +59,11 @@ export interface MintRequest {
    * name the issuer, its resource server's identifier is the audience, `subject` the `sub`.
    */
   issuer?: { applicationId: string; realmId: string; audience: string; subject: string };
+  /**
+   * A console token: tied to the hosted sign-in session stored under `hash` (kept in the token's
+   * record, never in the token) and marked with the `yonder_console` claim carrying its public `id`.
+   */
+  session?: { hash: string; id: string };
 }
 
 export interface MintedToken {
@@ -81,11 +102,19 @@ export class TokenService {
    * are what a busy client would otherwise pay on every request.
    */
   private verified = new Map<string, { principal: Principal; until: number }>();
+  private consoleGuard: ConsoleTokenGuard = async () => {
+    throw unauthorized();
+  };
 
   constructor(
     private readonly store: Store,
     private readonly publicUrl: string,
   ) {}
+
+  /** Console tokens are refused until a guard is installed; `openYonder` installs the real one. */
+  guardConsoleTokens(guard: ConsoleTokenGuard): void {
+    this.consoleGuard = guard;
+  }
 
   async init(): Promise<void> {
     if ((await this.store.secrets.signingKeys()).length === 0) {
@@ -142,6 +171,7 @@ export class TokenService {
       bi_t: request.tenant.id,
       scope: request.scopes.join(' '),
       ...(request.realmId ? { bi_r: request.realmId } : {}),
+      ...(request.session ? { yonder_console: { sid: request.session.id } } : {}),
     };
     const iat = Math.floor(Date.parse(issuedAt) / 1000);
     const token = await new SignJWT(claims)
@@ -165,6 +195,7 @@ export class TokenService {
       expires_at: addSeconds(issuedAt, request.ttlSeconds),
       revoked_at: null,
       application_id: applicationId,
+      session_hash: request.session?.hash ?? null,
     };
     await repos.tokens.insert(record);
     return { token, record };
@@ -192,8 +223,15 @@ export class TokenService {
   /** Revokes a token; this process refuses it at once, every other one within a second. */
   async revoke(jti: string, at: string): Promise<boolean> {
     const revoked = await this.store.tokens.revoke(jti, at);
-    for (const [token, entry] of this.verified) if (entry.principal.jti === jti) this.verified.delete(token);
+    this.forgetRevoked([jti]);
     return revoked;
+  }
+
+  /** Drops tokens revoked elsewhere (in a caller's transaction) from this process's cache at once. */
+  forgetRevoked(jtis: readonly string[]): void {
+    if (jtis.length === 0) return;
+    const gone = new Set(jtis);
+    for (const [token, entry] of this.verified) if (gone.has(entry.principal.jti)) this.verified.delete(token);
   }
 
   private async verifyOnRecord(token: string): Promise<Principal> {
@@ -203,6 +241,10 @@ export class TokenService {
     const record = await this.store.tokens.get(jti);
     if (!record || record.revoked_at !== null || record.tenant_id !== tenantId) throw unauthorized();
     if (Date.parse(record.expires_at) <= Date.now()) throw unauthorized();
+    const { session_hash: sessionHash } = record;
+    // A console token is honoured only while its session lasts and the policy still lets its
+    // identity use the console: checked here, so at most as stale as the verified-token cache.
+    const acting = sessionHash === null ? undefined : await this.consoleGuard({ ...record, session_hash: sessionHash });
     return {
       tenantId,
       realmId: record.realm_id,
@@ -210,6 +252,7 @@ export class TokenService {
       subject: record.subject,
       jti,
       expiresAt: Date.parse(record.expires_at),
+      ...(acting ? { console: acting } : {}),
     };
   }
 

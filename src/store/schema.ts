@@ -62,6 +62,8 @@ export interface ApiTokensTable {
   revoked_at: string | null;
   /** The issuing application (the tenant's management application for tokens minted directly). */
   application_id: string | null;
+  /** A console token's hosted sign-in session (its `web_sessions.token_hash`); null for other tokens. */
+  session_hash: string | null;
 }
 
 export interface SigningKeysTable {
