@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { AuditEvent } from '../access-types';
 import { query } from '../api';
 import { realmPath, useConsole } from '../context';
@@ -8,7 +8,6 @@ import { Button } from '../ui/button';
 import { SelectField, TextField } from '../ui/field';
 import { ErrorNotice, Loading } from '../ui/notice';
 import { Pager, usePager } from '../ui/pager';
-import { DataTable } from '../ui/table';
 import type { ScreenProps } from './index';
 
 const EVENT_TYPES = [
@@ -136,51 +135,91 @@ export function ActivityScreen(_props: ScreenProps) {
           <p class="hint" role="status">
             {events.data.total_size} {events.data.total_size === 1 ? 'event' : 'events'}
           </p>
-          <DataTable
-            caption="Audit events, newest first"
-            rows={events.data.events}
-            rowKey={(e) => e.id}
-            empty="No events match."
-            columns={[
-              { header: 'When', cell: (e) => <time dateTime={e.create_time} title={e.create_time}>{formatTime(e.create_time)}</time> },
-              { header: 'Event', cell: (e) => <code>{e.type}</code> },
-              {
-                header: 'Resource',
-                cell: (e) => (
-                  <>
-                    {e.resource_type} <code class="hint">{e.resource_id}</code>
-                  </>
-                ),
-                wide: true,
-              },
-              { header: 'Actor', cell: (e) => actorLabel(e.actor), wide: true },
-              { header: 'Address', cell: (e) => e.address ?? '—', wide: true },
-              {
-                header: 'Details',
-                cell: (e) =>
-                  e.before || e.after ? (
-                    <details class="event-details">
-                      <summary>Before and after</summary>
-                      <div class="two-columns">
-                        <div>
-                          <h4>Before</h4>
-                          <pre>{e.before ? JSON.stringify(e.before, null, 2) : '—'}</pre>
-                        </div>
-                        <div>
-                          <h4>After</h4>
-                          <pre>{e.after ? JSON.stringify(e.after, null, 2) : '—'}</pre>
-                        </div>
-                      </div>
-                    </details>
-                  ) : (
-                    '—'
-                  ),
-              },
-            ]}
-          />
+          {events.data.events.length === 0 ? <p class="empty">No events match.</p> : <EventTable events={events.data.events} />}
           <Pager pager={pager} nextToken={events.data.next_page_token} />
         </>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * Events with their before and after folded under each row: a full-width row below, opened by a
+ * button that says whether it is open, so the JSON never squeezes the columns.
+ */
+function EventTable({ events }: { events: AuditEvent[] }) {
+  const [open, setOpen] = useState<Set<string>>(new Set());
+  const id = useId();
+  const toggle = (eventId: string) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (next.has(eventId)) next.delete(eventId);
+      else next.add(eventId);
+      return next;
+    });
+  return (
+    <div class="table-wrap">
+      <table class="table events-table">
+        <caption class="visually-hidden">Audit events, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Event</th>
+            <th scope="col" class="wide">Resource</th>
+            <th scope="col" class="wide">Actor</th>
+            <th scope="col" class="wide">Address</th>
+            <th scope="col">Details</th>
+          </tr>
+        </thead>
+        {events.map((e) => {
+          const shown = open.has(e.id);
+          const hasChanges = e.before !== null || e.after !== null;
+          return (
+            <tbody key={e.id} class="event">
+              <tr>
+                <td>
+                  <time dateTime={e.create_time} title={e.create_time}>
+                    {formatTime(e.create_time)}
+                  </time>
+                </td>
+                <td>
+                  <code class="event-type">{e.type}</code>
+                </td>
+                <td class="wide">
+                  {e.resource_type} <code class="hint">{e.resource_id}</code>
+                </td>
+                <td class="wide">{actorLabel(e.actor)}</td>
+                <td class="wide">{e.address ?? '—'}</td>
+                <td>
+                  {hasChanges ? (
+                    <Button variant="link" aria-expanded={shown} aria-controls={`${id}-${e.id}`} onClick={() => toggle(e.id)}>
+                      {shown ? 'Hide before and after' : 'Before and after'}
+                    </Button>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+              </tr>
+              {shown ? (
+                <tr id={`${id}-${e.id}`} class="event-details">
+                  <td colSpan={6}>
+                    <div class="two-columns">
+                      <div>
+                        <h4>Before</h4>
+                        <pre>{e.before ? JSON.stringify(e.before, null, 2) : '—'}</pre>
+                      </div>
+                      <div>
+                        <h4>After</h4>
+                        <pre>{e.after ? JSON.stringify(e.after, null, 2) : '—'}</pre>
+                      </div>
+                    </div>
+                  </td>
+                </tr>
+              ) : null}
+            </tbody>
+          );
+        })}
+      </table>
+    </div>
   );
 }

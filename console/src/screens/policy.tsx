@@ -244,7 +244,12 @@ export function PolicyScreen(_props: ScreenProps) {
               <div class="toolbar">
                 <div class="grow">
                   <strong>Version {version.version}</strong>
-                  {version.version === policy.data?.version ? <span class="badge badge-good"> in force</span> : null}{' '}
+                  {version.version === policy.data?.version ? (
+                    <>
+                      {' '}
+                      <span class="badge badge-good">in force</span>
+                    </>
+                  ) : null}{' '}
                   <span class="hint">
                     {formatTime(version.create_time)} · {version.rules.length} {version.rules.length === 1 ? 'rule' : 'rules'}
                   </span>

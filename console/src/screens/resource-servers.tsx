@@ -382,7 +382,7 @@ function RoleDetail({ server, role, base }: { server: ResourceServer; role: Role
             scopes.data.length === 0 ? (
               <p class="empty">No scopes.</p>
             ) : (
-              <ul class="member-list">
+              <ul class="member-list scope-grid">
                 {scopes.data.map((s) => (
                   <li key={s}>
                     <code>{s}</code>
