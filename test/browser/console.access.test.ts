@@ -240,6 +240,14 @@ describe('Admin Console access screens in headless Chromium', () => {
     // The realm switcher shows the new name too.
     await expect(page.locator('.realm-switcher option:checked').textContent()).resolves.toBe('Customers');
     await shot(page, 'settings');
+
+    // A realm that still holds identities cannot go: the dialog says why, in the API's words.
+    await page.getByRole('button', { name: 'Delete Customers' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete realm' });
+    await confirm.getByRole('button', { name: 'Delete realm' }).click();
+    await expect(confirm.getByRole('alert').textContent()).resolves.toContain('remove its identities, groups and applications first');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect((await y.request('GET', y.realmPath(''))).status).toBe(200);
   });
 
   it('shows resource servers with roles, members and scopes', async () => {
@@ -264,8 +272,9 @@ describe('Admin Console access screens in headless Chromium', () => {
     ] as const) {
       await open(path, heading);
       await page.waitForLoadState('networkidle');
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+      // Evaluated in the page: the test's own lib has no DOM types.
+      const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      expect(overflow as number, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
     }
     await open('/policy', 'Policy');
     await shot(page, 'policy-390');

@@ -118,7 +118,7 @@ export function ApplicationsScreen(_props: ScreenProps) {
                   <Button variant="link" onClick={() => setViewing(a)}>
                     {a.display_name}
                   </Button>
-                  {a.is_managed ? <span class="badge"> Managed</span> : null}
+                  {a.is_managed ? <span class="badge badge-after">Managed</span> : null}
                 </>
               ),
             },

@@ -124,7 +124,12 @@ export function PolicyScreen(_props: ScreenProps) {
     next.splice(index + by, 0, rule);
     change(next);
     // Keep focus on the same rule's button after it moved, so a keyboard user can keep moving it.
-    requestAnimationFrame(() => document.getElementById(`rule-${index + by}-${by < 0 ? 'up' : 'down'}`)?.focus());
+    // At the top or bottom that button is disabled, so the other one takes focus.
+    requestAnimationFrame(() => {
+      const same = document.getElementById(`rule-${index + by}-${by < 0 ? 'up' : 'down'}`) as HTMLButtonElement | null;
+      const other = document.getElementById(`rule-${index + by}-${by < 0 ? 'down' : 'up'}`) as HTMLButtonElement | null;
+      (same && !same.disabled ? same : other)?.focus();
+    });
   };
 
   const groups = lists.data?.groups ?? [];

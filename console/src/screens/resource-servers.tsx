@@ -58,7 +58,7 @@ export function ResourceServersScreen(_props: ScreenProps) {
               cell: (s) => (
                 <>
                   {s.display_name}
-                  {s.is_managed ? <span class="badge"> Managed</span> : null}
+                  {s.is_managed ? <span class="badge badge-after">Managed</span> : null}
                 </>
               ),
             },

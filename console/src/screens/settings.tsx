@@ -92,7 +92,7 @@ export function SettingsScreen(_props: ScreenProps) {
             cell: (r) => (
               <>
                 {r.display_name}
-                {r.id === adminRealmId ? <span class="badge"> Admin realm</span> : null}
+                {r.id === adminRealmId ? <span class="badge badge-after">Admin realm</span> : null}
               </>
             ),
           },
