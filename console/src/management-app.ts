@@ -18,7 +18,11 @@ export function tokensPath(app: Application, suffix = ''): string {
 export type CreatedToken = ApiToken & { access_token: string };
 
 /** yonder's named-token endpoint: the application issues a token with the chosen scopes (within the caller's). */
-export function createToken(api: Api, app: Application, token: { display_name: string; scopes: string[]; expires_after?: number }): Promise<CreatedToken> {
+export function createToken(
+  api: Api,
+  app: Application,
+  token: { display_name: string; scopes: string[]; expires_after?: number; realm_id?: string },
+): Promise<CreatedToken> {
   return api.post<CreatedToken>(tokensPath(app), { token });
 }
 

@@ -207,8 +207,10 @@ describe('Admin Console access screens in headless Chromium', () => {
     const body = (await users.json()) as { totalResults: number; Resources: { userName: string }[] };
     expect(body.totalResults).toBe(1);
     expect(body.Resources[0]?.userName).toBe('amelia');
-    // The token holds scim:all only.
+    // The token holds scim:all only, and only for this realm.
     expect((await fetch(`${url}${y.realmPath('/identities')}`, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(403);
+    const otherRealm = `${url}/v1/tenants/${y.tenantId}/realms/${y.adminRealmId}/scim/v2/Users`;
+    expect((await fetch(otherRealm, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(403);
   });
 
   it('shows the realm’s events newest first, filters them by type and expands before and after', async () => {

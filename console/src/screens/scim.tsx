@@ -24,7 +24,7 @@ export function ScimScreen(_props: ScreenProps) {
   const [token, setToken] = useState<CreatedToken | null>(null);
   const create = useAction(async () => {
     if (!issuer.data) throw issuer.error ?? new Error('The Management API application is not loaded yet.');
-    setToken(await createToken(api, issuer.data, { display_name: name.trim(), scopes: ['scim:all'] }));
+    setToken(await createToken(api, issuer.data, { display_name: name.trim(), scopes: ['scim:all'], realm_id: realmId }));
   });
 
   return (
@@ -41,7 +41,7 @@ export function ScimScreen(_props: ScreenProps) {
         {canCreate ? (
           <>
             <p class="hint">
-              The token holds only the <code>scim:all</code> scope and lasts as long as the Management API allows. Revoke it under API tokens.
+              The token holds only the <code>scim:all</code> scope, works in this realm only, and lasts as long as the Management API allows. Revoke it under API tokens.
             </p>
             {token ? null : (
               <form
