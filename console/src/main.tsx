@@ -104,7 +104,19 @@ function homeRealm(realms: Realm[], adminRealmId: string): Realm | undefined {
 function Signed({ api, onSignOut }: { api: Api; onSignOut: () => void }) {
   const { path } = useLocation();
   const realms = useLoad(() => api.get<{ realms: Realm[] }>('/realms?page_size=200').then((r) => r.realms), [api]);
-  const [message, setMessage] = useState('');
+  const [toast, setToast] = useState<{ text: string; path: string } | null>(null);
+  const announce = useCallback((text: string) => setToast({ text, path: location.pathname }), []);
+  // A confirmation belongs to the page it was announced on, or to the page the action went to
+  // next ("Deleted" shown on the list after leaving the deleted identity); after that it is stale.
+  useEffect(() => {
+    setToast((current) => {
+      if (!current) return current;
+      if (current.path === location.pathname) return current;
+      return current.path === '' ? null : { ...current, path: '' };
+    });
+  }, [path]);
+  const message = toast?.text ?? '';
+  const setMessage = (text: string) => (text ? announce(text) : setToast(null));
 
   const routed = useMemo(() => {
     for (const screen of SCREENS) {
@@ -142,7 +154,7 @@ function Signed({ api, onSignOut }: { api: Api; onSignOut: () => void }) {
     );
   }
   const realmId = routed.params.realm_id as string;
-  const context: ConsoleContext = { api, realmId, realms: list, reloadRealms: realms.reload, announce: setMessage };
+  const context: ConsoleContext = { api, realmId, realms: list, reloadRealms: realms.reload, announce };
   const { screen, params } = routed;
   const Screen = screen.component;
   const allowed = !screen.scope || api.can(screen.scope);
