@@ -117,7 +117,9 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
     return reply.header('cache-control', 'public, max-age=3600').type('text/javascript; charset=utf-8').send(file);
   });
   app.get('/hosted/assets/:name', async (request, reply) => {
-    const asset = ASSETS[(request.params as { name: string }).name];
+    const name = (request.params as { name: string }).name;
+    // Own keys only: `constructor` or `__proto__` must not reach Object.prototype.
+    const asset = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
     if (!asset) return reply.code(404).type('text/plain').send('not found');
     return reply.header('cache-control', 'no-cache').type(asset.type).send(asset.body);
   });

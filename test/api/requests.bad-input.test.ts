@@ -150,6 +150,13 @@ describeApi('bad input gets a clear 4xx in the v1 error shape and changes nothin
     expect(await count()).toBe(0);
   });
 
+  it('a hosted asset named after an Object.prototype key is a 404, not a 500', async () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const reply = await y.request('GET', `/hosted/assets/${name}`, { token: null });
+      expect(reply.status, name).toBe(404);
+    }
+  });
+
   it('the server is still up and consistent after all of it', async () => {
     expect((await y.request('GET', '/healthz', { token: null })).status).toBe(200);
     expect((await y.request('POST', y.realmPath('/identities'), { body: valid })).status).toBe(200);
