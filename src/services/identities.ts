@@ -10,7 +10,7 @@ import {
 import { type IdentityFilter, canonicalFilter, parseIdentityFilter } from '../domain/identity-filter.js';
 import { newId } from '../domain/ids.js';
 import { nowTimestamp } from '../domain/time.js';
-import { changeEvent, recordEvent, recordEvents } from './audit.js';
+import { changeEvent, eventFor, recordEvent, recordEvents } from './audit.js';
 import type { Yonder } from './context.js';
 import { type ListParams, type Page, listPage } from './paging.js';
 import { requireRealm } from './tenancy.js';
@@ -36,10 +36,9 @@ export async function createIdentity(y: Yonder, ref: RealmRef, input: NewIdentit
     version: 1,
   };
   assertValidIdentity(identity);
-  await y.store.transaction(async (tx) => {
-    await tx.identities.insert(identity);
-    await recordEvent(tx, changeEvent('identity.created', 'identity', null, identity));
-  });
+  // Not in a transaction of its own: the store commits concurrent creates together, each with its
+  // event (see store/group-commit.ts).
+  await y.store.identities.insert(identity, eventFor(changeEvent('identity.created', 'identity', null, identity)));
   return identity;
 }
 
