@@ -55,6 +55,8 @@ export function startCheckpointer(path: string, intervalMs = 50): Checkpointer {
   worker.on('error', () => {});
   return {
     stop() {
+      // Held while it stops: otherwise a process with nothing else to do would exit mid-close.
+      worker.ref();
       worker.postMessage('stop');
       return exited;
     },
