@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { consoleRoutes } from './admin-console/routes.js';
 import { applicationRoutes } from './api/v1/applications.js';
 import { authenticatorConfigRoutes } from './api/v1/authenticator-configs.js';
 import { credentialBindingJobRoutes } from './api/v1/credential-binding-jobs.js';
@@ -31,6 +32,8 @@ import type { Yonder } from './services/context.js';
 
 export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
+  /** Where the built Admin Console is (default: `dist/console/`). */
+  consoleDir?: string;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -129,7 +132,13 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
     await v1.register(themeRoutes, { yonder });
     await v1.register(bindingLinkRoute, { yonder });
   });
-  await app.register(hostedRoutes, { yonder });
+  // The hosted pages are public; the audit context still gives their sign-in and enrollment events
+  // the caller's address (the actor is anonymous).
+  await app.register(async (hosted) => {
+    installAuditContext(hosted);
+    await hosted.register(hostedRoutes, { yonder });
+  });
+  await app.register(consoleRoutes, { yonder, ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}) });
 
   await app.ready();
   return app;

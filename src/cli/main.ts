@@ -8,6 +8,7 @@ import { nowTimestamp } from '../domain/time.js';
 import { CLI_ACTOR } from '../domain/audit-event.js';
 import { runWithAuditContext } from '../services/audit.js';
 import { bootstrapIfEmpty, openYonder } from '../services/bootstrap.js';
+import { freshConsoleLink } from '../services/console.js';
 import type { Yonder } from '../services/context.js';
 import {
   createIdentity,
@@ -108,6 +109,22 @@ program
 
 registerEventCommands(program, withYonder);
 
+program
+  .command('console-link')
+  .description(
+    'print a fresh one-time link that creates a passkey for the Admin Console\'s administrator "admin" ' +
+      '(created again if it was deleted); earlier console links stop working',
+  )
+  .action(async () => {
+    await withYonder(async (y) => {
+      const issued = await freshConsoleLink(y);
+      if (issued.created) process.stderr.write(`created the identity "admin" in the admin realm, a member of Administrators\n`);
+      if (issued.revoked > 0) process.stderr.write(`revoked ${issued.revoked} earlier console link(s)\n`);
+      if (issued.identity.status !== 'active') process.stderr.write('warning: the identity "admin" is suspended; the link will not work until it is unsuspended\n');
+      process.stdout.write(`${issued.link}\n`);
+    });
+  });
+
 const token = program.command('token').description('management API tokens');
 token
   .command('create')
@@ -167,7 +184,7 @@ program
         ? await realmOf(y, { tenant: tenant.id, realm: options.realm })
         : { tenantId: tenant.id, realmId: tenant.admin_realm_id };
       const applicationId = options.application ?? tenant.management_application_id;
-      const { application, clientSecret } = await y.store.transaction((tx) => rotateClientSecret(tx, ref, applicationId));
+      const { application, clientSecret } = await rotateClientSecret(y, ref, applicationId);
       process.stderr.write(`new client secret for "${application.display_name}"; the previous one no longer works\n`);
       process.stdout.write(credentialLines(application.id, application.client_id ?? '', clientSecret));
     });

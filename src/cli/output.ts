@@ -1,8 +1,9 @@
+import { JOB_TTL_SECONDS } from '../domain/passkeys.js';
 import type { BootstrapResult } from '../services/bootstrap.js';
 
 /** The first-start message: what was created, the admin token (shown only now), a ready curl line. */
 export function bootstrapBanner(result: BootstrapResult, publicUrl: string): string {
-  const { tenant, adminRealm, defaultRealm, adminToken, managementClient } = result;
+  const { tenant, adminRealm, defaultRealm, adminToken, managementClient, consoleLink } = result;
   const body = JSON.stringify({
     identity: {
       display_name: 'Test Identity',
@@ -17,6 +18,7 @@ export function bootstrapBanner(result: BootstrapResult, publicUrl: string): str
     `  admin realm     ${adminRealm.id}`,
     `  Default realm   ${defaultRealm.id}`,
     '',
+    ...(consoleLink ? consoleLinkLines(consoleLink, publicUrl) : []),
     'Admin token (every scope, valid 90 days). It is shown only this once; keep it safe.',
     'Paste these lines into your shell:',
     '',
@@ -58,6 +60,16 @@ function managementClientLines(
     '',
     `curl -sS -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials \\`,
     `  "${publicUrl}/v1/tenants/${tenantId}/realms/$ADMIN_REALM_ID/applications/$APPLICATION_ID/token"`,
+    '',
+  ];
+}
+
+/** The Admin Console: the first administrator's one-time enrollment link, then where the console is. */
+function consoleLinkLines(link: string, publicUrl: string): string[] {
+  return [
+    `Open this link to create the first administrator's passkey: ${link}`,
+    `It works once, for ${JOB_TTL_SECONDS / 86_400} days, and then takes you to the Admin Console at ${publicUrl}/console/.`,
+    'A fresh link any time: npm run yonder -- console-link',
     '',
   ];
 }

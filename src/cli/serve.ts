@@ -2,6 +2,8 @@ import { buildApp } from '../app.js';
 import type { Config } from '../config.js';
 import { startRetentionJob } from '../services/audit-retention.js';
 import { bootstrapIfEmpty, openYonder } from '../services/bootstrap.js';
+import { startRateLimitPruning } from '../services/rate-limits.js';
+import { startCeremonyPurgeJob } from '../services/ceremony-cleanup.js';
 import { bootstrapBanner } from './output.js';
 
 /** Starts the HTTP server and stops it gracefully on SIGTERM or SIGINT. */
@@ -13,6 +15,8 @@ export async function serve(config: Config): Promise<void> {
   if (bootstrap) process.stdout.write(bootstrapBanner(bootstrap, config.publicUrl));
   app.log.info({ url: config.publicUrl, engine: yonder.store.engine }, 'yonder is listening');
   const stopRetention = startRetentionJob(yonder, (error) => app.log.error({ err: error }, 'audit event pruning failed'));
+  const stopRateLimitPruning = startRateLimitPruning(yonder, (error) => app.log.error({ err: error }, 'rate-limit pruning failed'));
+  const stopCeremonyPurge = startCeremonyPurgeJob(yonder, (error) => app.log.error({ err: error }, 'expired ceremony purge failed'));
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -22,8 +26,11 @@ export async function serve(config: Config): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     stopRetention();
+    stopRateLimitPruning();
+    stopCeremonyPurge();
     await app.close();
     await yonder.store.close();
+    yonder.mailer.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));

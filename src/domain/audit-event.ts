@@ -6,6 +6,8 @@ import { randomBytes } from 'node:crypto';
  * The actor is whoever the change is attributed to:
  * - `token`: a management API call; `subject` is the token's `sub`, `jti` names the very token;
  * - `console`: a person signed in to the admin console (their identity, in its realm);
+ * - `client`: an application authenticated by its client credentials (token endpoint, RFC 7009
+ *   revocation); `application_id` names it, and is also the `sub` of the tokens it obtains;
  * - `cli`: the `yonder` command line, run by whoever can reach the store;
  * - `system`: yonder itself (the first-start bootstrap, the retention job);
  * - `anonymous`: a public route (a sign-in ceremony before anyone is known).
@@ -13,6 +15,7 @@ import { randomBytes } from 'node:crypto';
 export type Actor =
   | { type: 'token'; subject: string; jti: string }
   | { type: 'console'; identity_id: string; realm_id: string; session_id?: string }
+  | { type: 'client'; application_id: string }
   | { type: 'cli' }
   | { type: 'system' }
   | { type: 'anonymous' };
@@ -21,8 +24,8 @@ export const SYSTEM_ACTOR: Actor = { type: 'system' };
 export const CLI_ACTOR: Actor = { type: 'cli' };
 
 /**
- * The one value the `actor` filter matches: the token's jti, the console identity's id, or the
- * type itself for `cli`, `system` and `anonymous`. (A token's subject is the tenant's management application
+ * The one value the `actor` filter matches: the token's jti, the console identity's id, the
+ * client's application id, or the type itself for `cli`, `system` and `anonymous`. (A token's subject is the tenant's management application
  * for every token, so it could not tell two callers apart; the filter also accepts it.)
  */
 export function actorKey(actor: Actor): { id: string; subject: string | null } {
@@ -31,6 +34,8 @@ export function actorKey(actor: Actor): { id: string; subject: string | null } {
       return { id: actor.jti, subject: actor.subject };
     case 'console':
       return { id: actor.identity_id, subject: actor.identity_id };
+    case 'client':
+      return { id: actor.application_id, subject: actor.application_id };
     default:
       return { id: actor.type, subject: null };
   }

@@ -3,6 +3,7 @@
  * v1 contract shapes them, and the rules that derive states from stored facts.
  */
 import type { EnrollmentStatus } from './identity.js';
+import { type FilterGrammar, type ListFilter, type ListFilterResult, UnsupportedFilter, parseListFilter } from './list-filter.js';
 
 export const AUTHENTICATION_METHODS = ['email_one_time_password', 'software_passkey', 'webauthn_passkey'] as const;
 export type AuthenticationMethod = (typeof AUTHENTICATION_METHODS)[number];
@@ -80,6 +81,30 @@ export interface CredentialBindingJob {
 export function effectiveJobState(job: Pick<CredentialBindingJob, 'state' | 'expire_time'>, now: string): JobState {
   if (PENDING_JOB_STATES.includes(job.state) && job.expire_time <= now) return 'EXPIRED';
   return job.state;
+}
+
+/**
+ * The binding-job list's `filter`: the contract names `state` and `delivery_method`. States compare
+ * as the API shows them, so `state eq "EXPIRED"` finds pending jobs past their expiry too.
+ */
+export type JobFilterField = 'state' | 'delivery_method';
+export type JobFilterOp = 'eq' | 'ne';
+export type JobFilter = ListFilter<JobFilterField, JobFilterOp>;
+
+const JOB_FILTER_GRAMMAR: FilterGrammar<JobFilterField, JobFilterOp> = {
+  fields: { state: 'state', delivery_method: 'delivery_method' },
+  ops: ['eq', 'ne'],
+  comparable(field, value, attrPath) {
+    // SCIM compares strings case-insensitively unless an attribute says otherwise.
+    const upper = value.toUpperCase();
+    const allowed: readonly string[] = field === 'state' ? JOB_STATES : DELIVERY_METHODS;
+    if (!allowed.includes(upper)) throw new UnsupportedFilter(`"${attrPath}" is one of ${allowed.join(', ')}`);
+    return upper;
+  },
+};
+
+export function parseJobFilter(text: string): ListFilterResult<JobFilter> {
+  return parseListFilter(text, JOB_FILTER_GRAMMAR);
 }
 
 export type CredentialState = 'ACTIVE' | 'REVOKED';

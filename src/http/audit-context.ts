@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Actor } from '../domain/audit-event.js';
 import { runWithAuditContext } from '../services/audit.js';
+import type { Principal } from '../services/tokens.js';
 
 /**
  * Carries who is calling and from where to the audit trail: every handler of the plugin runs
@@ -13,8 +14,17 @@ import { runWithAuditContext } from '../services/audit.js';
  */
 export function installAuditContext(app: FastifyInstance): void {
   app.addHook('preHandler', (request, _reply, done) => {
-    const principal = request.principal;
-    const actor: Actor = principal ? { type: 'token', subject: principal.subject, jti: principal.jti } : { type: 'anonymous' };
-    runWithAuditContext({ actor, address: request.ip ?? null, requestId: request.id }, done);
+    runWithAuditContext({ actor: actorOf(request.principal), address: request.ip ?? null, requestId: request.id }, done);
   });
 }
+
+/** A console token acts for the person signed in to the console; any other token for itself. */
+function actorOf(principal: Principal | undefined): Actor {
+  if (!principal) return { type: 'anonymous' };
+  if (principal.console) {
+    const { identityId, realmId, sessionId } = principal.console;
+    return { type: 'console', identity_id: identityId, realm_id: realmId, session_id: sessionId };
+  }
+  return { type: 'token', subject: principal.subject, jti: principal.jti };
+}
+

@@ -13,7 +13,9 @@ import { newId } from '../domain/ids.js';
 import { type AuthenticatorConfig, type CredentialBindingJob, PENDING_JOB_STATES, type WebAuthnCredential, effectiveJobState } from '../domain/passkeys.js';
 import { addSeconds, nowTimestamp } from '../domain/time.js';
 import type { Yonder } from '../services/context.js';
-import { hashToken } from '../services/credential-binding-jobs.js';
+import { changeEvent, recordEvents, recordSignInAttempt } from '../services/audit.js';
+import { hashToken, jobEvent } from '../services/credential-binding-jobs.js';
+import { presentCredential } from '../services/credentials.js';
 import type { RealmRef } from '../services/identities.js';
 import { evaluate } from '../services/policy.js';
 import { jwkFields } from './jwk.js';
@@ -186,6 +188,10 @@ export async function verifyRegistration(
     if (!won) throw new CeremonyError('already_used');
     await tx.credentials.insert(credential);
     await tx.bindingJobs.refreshEnrollment(identity.id, now);
+    await recordEvents(tx, [
+      changeEvent('credential.created', 'credential', null, presentCredential(credential)),
+      jobEvent('credential_binding_job.completed', job, { ...job, state: 'COMPLETE', credential_id: credential.id, update_time: now }),
+    ]);
   });
   return { credential_id: credential.id, redirect_uri: job.post_binding_redirect_uri };
 }
@@ -239,19 +245,60 @@ export interface SignedIn {
   expire_time: string;
 }
 
+/**
+ * Verifies a sign-in and records the attempt, succeeded or failed with its reason, on the identity
+ * when it is known. The event carries no challenge, session token or credential material.
+ */
 export async function verifyAuthentication(
   y: Yonder,
   ref: RealmRef,
   challengeId: string,
   response: AuthenticationResponseJSON,
 ): Promise<SignedIn> {
+  const attempt: Attempt = { identityId: null, applicationId: null };
+  try {
+    return await signIn(y, ref, challengeId, response, attempt);
+  } catch (error) {
+    if (error instanceof CeremonyError && (await y.store.realms.get(ref.tenantId, ref.realmId))) {
+      await recordSignInAttempt(y.store, {
+        ...ref,
+        identityId: attempt.identityId,
+        applicationId: attempt.applicationId,
+        outcome: 'failed',
+        method: 'passkey',
+        reason: error.reason,
+      });
+    }
+    throw error;
+  }
+}
+
+/** What is known of a sign-in attempt so far, for its audit event. */
+interface Attempt {
+  identityId: string | null;
+  applicationId: string | null;
+}
+
+async function signIn(
+  y: Yonder,
+  ref: RealmRef,
+  challengeId: string,
+  response: AuthenticationResponseJSON,
+  attempt: Attempt,
+): Promise<SignedIn> {
   const now = nowTimestamp();
   const challenge = await y.store.ceremonies.consumeChallenge(challengeId, now);
   if (!challenge || challenge.purpose !== 'authentication' || challenge.realm_id !== ref.realmId) {
     throw new CeremonyError('challenge_expired');
   }
-  const credential = await y.store.credentials.byWebAuthnId(ref.realmId, String(response.id));
+  attempt.applicationId = challenge.application_id;
+  // The body's `response` is the browser's, unchecked: a malformed one is a failed attempt, not a 500.
+  if (typeof response?.id !== 'string' || typeof response.response !== 'object' || response.response === null) {
+    throw new CeremonyError('verification_failed');
+  }
+  const credential = await y.store.credentials.byWebAuthnId(ref.realmId, response.id);
   if (!credential) throw new CeremonyError('unknown_credential');
+  attempt.identityId = credential.identity_id;
   if (credential.state !== 'ACTIVE') throw new CeremonyError('credential_revoked');
   if (response.response.userHandle && response.response.userHandle !== userHandleOf(credential.identity_id)) {
     throw new CeremonyError('verification_failed');
@@ -292,15 +339,24 @@ export async function verifyAuthentication(
   if (decision.decision !== 'ALLOW') throw new CeremonyError('policy_denied', decision.deny_message || undefined);
   const token = randomBytes(32).toString('base64url');
   const expireTime = addSeconds(now, SESSION_TTL_SECONDS);
-  await y.store.ceremonies.insertSession({
-    token_hash: hashToken(token),
-    tenant_id: ref.tenantId,
-    realm_id: ref.realmId,
-    identity_id: identity.id,
-    credential_id: credential.id,
-    application_id: challenge.application_id,
-    expire_time: expireTime,
-    create_time: now,
+  await y.store.transaction(async (tx) => {
+    await tx.ceremonies.insertSession({
+      token_hash: hashToken(token),
+      tenant_id: ref.tenantId,
+      realm_id: ref.realmId,
+      identity_id: identity.id,
+      credential_id: credential.id,
+      application_id: challenge.application_id,
+      expire_time: expireTime,
+      create_time: now,
+    });
+    await recordSignInAttempt(tx, {
+      ...ref,
+      identityId: identity.id,
+      applicationId: challenge.application_id,
+      outcome: 'succeeded',
+      method: 'passkey',
+    });
   });
   return { token, identity, application_id: challenge.application_id, expire_time: expireTime };
 }

@@ -82,6 +82,17 @@ const main = document.querySelector('main');
 const signIn = document.getElementById('sign-in');
 const signOut = document.getElementById('sign-out');
 const applicationId = new URLSearchParams(location.search).get('application_id') || undefined;
+const returnTo = sameSitePath(new URLSearchParams(location.search).get('return_to'));
+
+/**
+ * return_to, when it is a path of this site: never another origin, however spelled ('//host',
+ * '/\host', or with tabs and newlines that the URL parser drops).
+ */
+function sameSitePath(value) {
+  if (!value || value[0] !== '/' || value[1] === '/' || /[\\\u0000-\u001f\u007f]/.test(value)) return null;
+  const url = new URL(value, location.origin);
+  return url.origin === location.origin ? url.pathname + url.search + url.hash : null;
+}
 
 function signedIn(session) {
   main.dataset.identityId = session.identity_id;
@@ -106,6 +117,7 @@ if (!browserSupportsWebAuthn()) {
       const begun = await post(main.dataset.optionsUrl, { application_id: applicationId });
       const response = await startAuthentication({ optionsJSON: begun.options });
       signedIn(await post(main.dataset.verifyUrl, { challenge_id: begun.challenge_id, response }));
+      if (returnTo) location.assign(returnTo);
     } catch (error) {
       const [reason, message] = browserFailure(error, 'sign in');
       show('error', reason, message);

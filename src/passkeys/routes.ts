@@ -5,6 +5,7 @@ import cookie from '@fastify/cookie';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
+import { enrollmentAttempts, limitAttempts, signInAttempts } from '../http/rate-limit.js';
 import { RealmParams, verbPath } from '../http/schemas.js';
 import type { Yonder } from '../services/context.js';
 import {
@@ -19,6 +20,7 @@ import {
   verifyRegistration,
 } from './ceremonies.js';
 import { ASSETS } from './client-scripts.js';
+import { registerEnrollmentCors } from './cors.js';
 import { PAGE_CSP, enrollErrorPage, enrollPage, signInPage } from './pages.js';
 
 export const SESSION_COOKIE = 'yonder_session';
@@ -88,6 +90,7 @@ export const bindingLinkRoute: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = a
         params: LinkParams,
         querystring: Type.Object({ token: Type.Optional(Type.String({ maxLength: 128 })) }),
       },
+      onRequest: limitAttempts(yonder, enrollmentAttempts, (reply, message) => html(reply, 429, enrollErrorPage('rate_limited', message))),
     },
     async (request, reply) => {
       try {
@@ -119,9 +122,12 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
     return reply.header('cache-control', 'no-cache').type(asset.type).send(asset.body);
   });
 
+  registerEnrollmentCors(app, yonder, [`${ENROLL}/registration-options`, `${ENROLL}/registration`]);
   const LinkBody = Type.Object({ token: Type.String({ maxLength: 128 }) });
-  app.post(`${ENROLL}/registration-options`, { schema: { params: LinkParams, body: LinkBody } }, async (request, reply) =>
-    ceremony(reply, () => registrationOptions(yonder, linkOf(request.params, request.body.token))),
+  app.post(
+    `${ENROLL}/registration-options`,
+    { schema: { params: LinkParams, body: LinkBody }, onRequest: limitAttempts(yonder, enrollmentAttempts) },
+    async (request, reply) => ceremony(reply, () => registrationOptions(yonder, linkOf(request.params, request.body.token))),
   );
   app.post(
     `${ENROLL}/registration`,
@@ -130,6 +136,7 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
         params: LinkParams,
         body: Type.Object({ token: Type.String({ maxLength: 128 }), challenge_id: Type.String({ maxLength: 64 }), response: Type.Any() }),
       },
+      onRequest: limitAttempts(yonder, enrollmentAttempts),
     },
     async (request, reply) =>
       ceremony(reply, () => verifyRegistration(yonder, linkOf(request.params, request.body.token), request.body.challenge_id, request.body.response)),
@@ -137,7 +144,11 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
 
   app.get(
     `${HOSTED}/sign-in`,
-    { schema: { params: RealmParams, querystring: Type.Object({ application_id: Type.Optional(Type.String({ maxLength: 64 })) }) } },
+    { schema: { params: RealmParams, querystring: Type.Object({
+        application_id: Type.Optional(Type.String({ maxLength: 64 })),
+        // Where to go once signed in: a path of this site only (the page's script checks it).
+        return_to: Type.Optional(Type.String({ maxLength: 2048 })),
+      }) } },
     async (request, reply) => {
       const realm = await yonder.store.realms.get(request.params.tenant_id, request.params.realm_id);
       if (!realm) return html(reply, 404, enrollErrorPage('unknown_realm', 'There is nothing to sign in to here.'));
@@ -156,12 +167,18 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
   );
   app.post(
     `${HOSTED}/sign-in/options`,
-    { schema: { params: RealmParams, body: Type.Object({ application_id: Type.Optional(Type.String({ maxLength: 64 })) }) } },
+    {
+      schema: { params: RealmParams, body: Type.Object({ application_id: Type.Optional(Type.String({ maxLength: 64 })) }) },
+      onRequest: limitAttempts(yonder, signInAttempts),
+    },
     async (request, reply) => ceremony(reply, () => authenticationOptions(yonder, refOf(request.params), request.body.application_id)),
   );
   app.post(
     `${HOSTED}/sign-in/verify`,
-    { schema: { params: RealmParams, body: Type.Object({ challenge_id: Type.String({ maxLength: 64 }), response: Type.Any() }) } },
+    {
+      schema: { params: RealmParams, body: Type.Object({ challenge_id: Type.String({ maxLength: 64 }), response: Type.Any() }) },
+      onRequest: limitAttempts(yonder, signInAttempts),
+    },
     async (request, reply) =>
       ceremony(reply, async () => {
         const signedIn = await verifyAuthentication(yonder, refOf(request.params), request.body.challenge_id, request.body.response);

@@ -4,6 +4,7 @@ import {
   type NewApplicationInput,
   applyApplicationPatch,
   completeProtocolConfig,
+  effectiveProtocolConfig,
 } from '../domain/application.js';
 import { hashClientSecret, newClientId, newClientSecret } from '../domain/client-credentials.js';
 import { conflict, invalidField, invalidParameters, notFound } from '../domain/errors.js';
@@ -142,21 +143,27 @@ export async function updateApplication(y: Yonder, ref: RealmRef, id: string, pa
 }
 
 /**
- * Replaces the client secret; the old one stops working at once. Managed applications too: this is
- * how an operator gets a secret for the Management API application (`yonder app credentials`).
+ * Issues a new client secret; the old one stops working at once. yonder keeps only hashes, so
+ * this is the one way to obtain a usable secret after the create reply: `yonder app credentials`
+ * and `POST .../applications/{id}:rotateSecret` both come here. Managed applications too: this is
+ * how an operator gets a secret for the Management API application. Public clients have no
+ * secret (409). The event (`application.secret_rotated`) carries no secret and no hash.
  */
-export async function rotateClientSecret(repos: Repositories, ref: RealmRef, id: string): Promise<{ application: Application; clientSecret: string }> {
-  const current = await requireApplication(repos, ref, id);
-  if (current.protocol_config.confidentiality === 'public') throw conflict('public applications have no client secret');
-  const clientSecret = newClientSecret();
-  const application: Application = {
-    ...current,
-    client_id: current.client_id ?? newClientId(),
-    client_secret_hash: hashClientSecret(clientSecret),
-    update_time: nowTimestamp(),
-  };
-  await repos.applications.update(application);
-  return { application, clientSecret };
+export async function rotateClientSecret(y: Yonder, ref: RealmRef, id: string): Promise<IssuedApplication & { clientSecret: string }> {
+  return y.store.transaction(async (tx) => {
+    const current = await requireApplication(tx, ref, id);
+    if (effectiveProtocolConfig(current).confidentiality === 'public') throw conflict('public applications have no client secret');
+    const clientSecret = newClientSecret();
+    const application: Application = {
+      ...current,
+      client_id: current.client_id ?? newClientId(),
+      client_secret_hash: hashClientSecret(clientSecret),
+      update_time: nowTimestamp(),
+    };
+    await tx.applications.update(application);
+    await recordEvent(tx, changeEvent('application.secret_rotated', 'application', current, application));
+    return { application, clientSecret };
+  });
 }
 
 /** Refused (409, naming the rules) while a rule of the realm's current policy names the application. */

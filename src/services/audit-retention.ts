@@ -1,4 +1,5 @@
 import type { Yonder } from './context.js';
+import { deleteInBatches, startPeriodicJob } from './periodic.js';
 
 /** Events deleted per statement: small enough that no batch holds the table for long. */
 export const PRUNE_BATCH_SIZE = 1000;
@@ -24,40 +25,15 @@ export async function pruneEvents(
   const days = y.config.auditRetentionDays;
   if (days <= 0) return { deleted: 0, cutoff: null };
   const cutoff = new Date((options.now ?? Date.now()) - days * 24 * 3600 * 1000).toISOString();
-  const batchSize = options.batchSize ?? PRUNE_BATCH_SIZE;
-  let deleted = 0;
-  for (;;) {
-    const n = await y.store.auditEvents.deleteOlderThan(cutoff, batchSize);
-    deleted += n;
-    if (n < batchSize) return { deleted, cutoff };
-  }
+  const deleted = await deleteInBatches((limit) => y.store.auditEvents.deleteOlderThan(cutoff, limit), options.batchSize ?? PRUNE_BATCH_SIZE);
+  return { deleted, cutoff };
 }
 
-/**
- * Prunes now and then every `intervalMs`, on unref'd timers so it never keeps a process alive.
- * Returns the function that stops it. Errors (the store going away at shutdown) go to `onError`.
- */
+/** Prunes now and then every `intervalMs` (see `startPeriodicJob`); returns the function that stops it. */
 export function startRetentionJob(
   y: Yonder,
   onError: (error: unknown) => void,
   intervalMs: number = PRUNE_INTERVAL_MS,
 ): () => void {
-  let running = false;
-  const run = () => {
-    if (running) return;
-    running = true;
-    pruneEvents(y)
-      .catch(onError)
-      .finally(() => {
-        running = false;
-      });
-  };
-  const first = setTimeout(run, 0);
-  const timer = setInterval(run, intervalMs);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+  return startPeriodicJob(() => pruneEvents(y), onError, intervalMs);
 }

@@ -33,6 +33,14 @@ export function currentAuditContext(): AuditContext {
   return storage.getStore() ?? OUTSIDE;
 }
 
+/**
+ * Runs `work` with `actor` as who acts, keeping the request's address and id: for public routes
+ * where the service, not the HTTP edge, learns who is calling (a client authenticated by its secret).
+ */
+export function runAsActor<T>(actor: Actor, work: () => T): T {
+  return storage.run({ ...currentAuditContext(), actor }, work);
+}
+
 export interface EventInput {
   tenantId: string;
   realmId: string;
@@ -62,11 +70,29 @@ export const EVENT_TYPES = [
   'application.created',
   'application.updated',
   'application.deleted',
+  'application.secret_rotated',
+  'token.issued',
+  'token.deleted',
+  'token.revoked',
   'policy.published',
   'policy.restored',
   'policy.evaluated',
   'sign_in.succeeded',
   'sign_in.failed',
+  'authenticator_config.created',
+  'authenticator_config.updated',
+  'authenticator_config.deleted',
+  'theme.created',
+  'theme.updated',
+  'credential_binding_job.created',
+  'credential_binding_job.revoked',
+  'credential_binding_job.completed',
+  'credential_binding_job.failed_to_send',
+  'batch_credential_binding_job.created',
+  'credential.created',
+  'credential.revoked',
+  'console.token_issued',
+  'console.signed_out',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

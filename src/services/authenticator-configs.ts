@@ -8,6 +8,7 @@ import {
 } from '../domain/passkeys.js';
 import { nowTimestamp } from '../domain/time.js';
 import type { Repositories } from '../store/index.js';
+import { changeEvent, recordEvent } from './audit.js';
 import type { Yonder } from './context.js';
 import type { RealmRef } from './identities.js';
 import { type ListParams, type Page, listPage } from './paging.js';
@@ -88,7 +89,6 @@ export async function createAuthenticatorConfig(
   ref: RealmRef,
   input: { display_name?: string; config: ConfigBodyInput },
 ): Promise<AuthenticatorConfig> {
-  await requireRealm(y.store, ref.tenantId, ref.realmId);
   const now = nowTimestamp();
   const config: AuthenticatorConfig = {
     id: newUuid(),
@@ -100,8 +100,12 @@ export async function createAuthenticatorConfig(
     create_time: now,
     update_time: now,
   };
-  await y.store.authenticatorConfigs.insert(config);
-  return config;
+  return y.store.transaction(async (tx) => {
+    await requireRealm(tx, ref.tenantId, ref.realmId);
+    await tx.authenticatorConfigs.insert(config);
+    await recordEvent(tx, changeEvent('authenticator_config.created', 'authenticator_config', null, config));
+    return config;
+  });
 }
 
 export async function getAuthenticatorConfig(y: Yonder, ref: RealmRef, id: string): Promise<AuthenticatorConfig> {
@@ -142,6 +146,7 @@ export async function updateAuthenticatorConfig(
       update_time: nowTimestamp(),
     };
     await tx.authenticatorConfigs.update(updated);
+    await recordEvent(tx, changeEvent('authenticator_config.updated', 'authenticator_config', current, updated));
     return updated;
   });
 }
@@ -153,5 +158,6 @@ export async function deleteAuthenticatorConfig(y: Yonder, ref: RealmRef, id: st
     if (!current) throw notFound('AuthenticatorConfig', id);
     if (current.is_default) throw conflict("the realm's default authenticator configuration cannot be deleted");
     await tx.authenticatorConfigs.delete(ref.realmId, id);
+    await recordEvent(tx, changeEvent('authenticator_config.deleted', 'authenticator_config', current, null));
   });
 }

@@ -14,11 +14,14 @@ import type { Yonder } from './context.js';
 import { insertGroup } from './groups.js';
 import { insertInitialPolicy } from './policy.js';
 import { insertManagementResourceServer } from './resource-servers.js';
+import { insertRole } from './roles.js';
 import { createRealm } from './tenancy.js';
+import { ADMINISTRATORS_GROUP, checkConsoleToken, issueConsoleLink } from './console.js';
 import { TokenService } from './tokens.js';
 
 export const ADMIN_TOKEN_TTL_SECONDS = 90 * 24 * 3600;
-export const ADMINISTRATORS_GROUP = 'Administrators';
+export { ADMINISTRATORS_GROUP } from './console.js';
+export const TENANT_ADMINISTRATOR_ROLE = 'Tenant Administrator';
 export const ADMIN_CONSOLE_APPLICATION = 'Admin Console';
 export const MANAGEMENT_APPLICATION = 'yonder Management API';
 /** Tokens of the Management API application live 90 days unless the request asks for less. */
@@ -34,7 +37,9 @@ export async function openYonder(config: Config, connectOptions: ConnectOptions 
       await store.secrets.getOrCreate('page_token_key', randomBytes(32).toString('base64'), nowTimestamp()),
       'base64',
     );
-    return { config, store, tokens, pageTokenKey, mailer: createMailer(config) };
+    const yonder: Yonder = { config, store, tokens, pageTokenKey, mailer: createMailer(config) };
+    tokens.guardConsoleTokens((record) => checkConsoleToken(yonder, record));
+    return yonder;
   } catch (error) {
     await store.close();
     throw error;
@@ -48,6 +53,8 @@ export interface BootstrapResult {
   adminToken: string;
   /** The managed Management API application's credentials; the secret is shown only now. */
   managementClient?: { applicationId: string; clientId: string; clientSecret: string };
+  /** The one-time link that creates the first administrator's passkey and leads to the console. */
+  consoleLink?: string;
 }
 
 /**
@@ -55,8 +62,12 @@ export interface BootstrapResult {
  * admin token holding every scope. The admin realm gets an "Administrators" group, the managed
  * "Admin Console" application, and a policy that lets only Administrators enroll and sign in to
  * the Admin Console, the managed "yonder Management API" resource server (audience `beyondidentity`,
- * every management scope) and the application that issues tokens for it by client credentials; the Default realm gets the default policy (every active identity allowed). Runs once per store, even when several processes start
- * together: the first to claim the bootstrap marker does it, in the same transaction.
+ * every management scope) and the application that issues tokens for it by client credentials, the
+ * role "Tenant Administrator" on that server (every scope; Administrators are its members), and the
+ * first administrator `admin` with a one-time enrollment link that leads to the console. The Default
+ * realm gets the default policy (every active identity allowed). Runs once per store, even when
+ * several processes start together: the first to claim the bootstrap marker does it, in the same
+ * transaction.
  */
 export async function bootstrapIfEmpty(y: Yonder): Promise<BootstrapResult | null> {
   return y.store.transaction(async (tx) => {
@@ -116,6 +127,15 @@ export async function bootstrapIfEmpty(y: Yonder): Promise<BootstrapResult | nul
     );
     const { client_id: clientId } = management.application;
     if (clientId === null || management.clientSecret === null) throw new Error('management application without credentials');
+    // Administrators get every management scope through a role, which is where a console token's
+    // scopes come from; the first administrator, `admin`, gets a link to make their passkey.
+    const role = await insertRole(tx, { ...adminRef, resourceServerId: managementServer.id }, {
+      display_name: TENANT_ADMINISTRATOR_ROLE,
+      description: 'Every management scope, tenant-wide.',
+    });
+    await tx.roles.addScopes(role.id, MANAGEMENT_SCOPES);
+    await tx.roles.addMembers(role.id, 'group', [administrators.id]);
+    const consoleLink = await issueConsoleLink(tx, adminRef, administrators.id, y.config.publicUrl);
     const defaultRealm = await createRealm(tx, tenantId, { display_name: 'Default' });
     const { token } = await y.tokens.mint(tx, {
       tenant,
@@ -129,6 +149,7 @@ export async function bootstrapIfEmpty(y: Yonder): Promise<BootstrapResult | nul
       defaultRealm,
       adminToken: token,
       managementClient: { applicationId: tenant.management_application_id, clientId, clientSecret: management.clientSecret },
+      consoleLink: consoleLink.link,
     };
   });
 }

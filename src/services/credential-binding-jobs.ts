@@ -9,10 +9,17 @@ import {
   type DeliveryMethod,
   JOB_TTL_SECONDS,
   PENDING_JOB_STATES,
+  type JobFilter,
+  type Theme,
   effectiveJobState,
+  parseJobFilter,
 } from '../domain/passkeys.js';
+import { canonicalFilter } from '../domain/list-filter.js';
 import { addSeconds, nowTimestamp } from '../domain/time.js';
+import { BATCH_SEND_CONCURRENCY } from '../passkeys/mailer.js';
 import type { Repositories } from '../store/index.js';
+import type { JobScope } from '../store/passkeys.js';
+import { type EventInput, changeEvent, recordEvent, recordEvents } from './audit.js';
 import type { Yonder } from './context.js';
 import type { RealmRef } from './identities.js';
 import { type ListParams, type Page, listPage } from './paging.js';
@@ -122,27 +129,33 @@ async function insertJob(
   return { job, link: bindingLink(publicUrl, config, job, token), identity };
 }
 
+/** A job's change as an event: the job as the API shows it, never its link or token. */
+export function jobEvent(type: EventInput['type'], before: CredentialBindingJob | null, after: CredentialBindingJob | null): EventInput {
+  return changeEvent(type, 'credential_binding_job', before && presentJob(before), after && presentJob(after));
+}
+
 /** Emails the link; a failure leaves the job FAILED_TO_SEND (and the identity INVITE_FAILED). */
-async function deliver(y: Yonder, ref: RealmRef, created: Created): Promise<CredentialBindingJob> {
+async function deliver(y: Yonder, ref: RealmRef, created: Created, theme?: Theme): Promise<CredentialBindingJob> {
   const to = emailOf(created.identity);
   try {
     if (!to) throw new Error('identity has no email address');
-    const theme = await activeTheme(y.store, ref);
     await y.mailer.sendBindingLink({
       to,
       displayName: created.identity.display_name,
       link: created.link,
       expireTime: created.job.expire_time,
-      theme,
+      theme: theme ?? (await activeTheme(y.store, ref)),
     });
     return created.job;
   } catch {
     const now = nowTimestamp();
+    const failed: CredentialBindingJob = { ...created.job, state: 'FAILED_TO_SEND', update_time: now };
     await y.store.transaction(async (tx) => {
       await tx.bindingJobs.setState(created.job.id, 'FAILED_TO_SEND', now);
       await tx.bindingJobs.refreshEnrollment(created.identity.id, now);
+      await recordEvent(tx, jobEvent('credential_binding_job.failed_to_send', created.job, failed));
     });
-    return { ...created.job, state: 'FAILED_TO_SEND', update_time: now };
+    return failed;
   }
 }
 
@@ -159,7 +172,9 @@ export async function createBindingJob(
     if (!identity) throw notFound('Identity', identityId);
     if (input.delivery_method === 'EMAIL' && !emailOf(identity)) throw missingEmail(identityId);
     const config = await resolveConfig(tx, ref.realmId, input.authenticator_config_id, 'job.authenticator_config_id');
-    return insertJob(tx, ref, identity, config, input, y.config.publicUrl, null);
+    const made = await insertJob(tx, ref, identity, config, input, y.config.publicUrl, null);
+    await recordEvent(tx, jobEvent('credential_binding_job.created', null, made.job));
+    return made;
   });
   if (input.delivery_method === 'RETURN') {
     return { credential_binding_job: presentJob(created.job), credential_binding_link: created.link };
@@ -167,24 +182,51 @@ export async function createBindingJob(
   return { credential_binding_job: presentJob(await deliver(y, ref, created)) };
 }
 
+/**
+ * A RETURN job with the realm's default configuration, in the caller's transaction: the Admin
+ * Console's first-administrator link, made by the bootstrap and `yonder console-link`.
+ */
+export async function insertReturnJob(
+  tx: Repositories,
+  ref: RealmRef,
+  identity: Identity,
+  postBindingRedirectUri: string,
+  publicUrl: string,
+): Promise<{ job: CredentialBindingJob; link: string }> {
+  const config = await resolveConfig(tx, ref.realmId, undefined, 'job.authenticator_config_id');
+  const input: JobInput = { delivery_method: 'RETURN', post_binding_redirect_uri: postBindingRedirectUri };
+  return insertJob(tx, ref, identity, config, input, publicUrl, null);
+}
+
 /** `identityId` null lists the whole realm (the contract's `-`). */
 export async function listBindingJobs(
   y: Yonder,
   ref: RealmRef,
   identityId: string | null,
-  params: ListParams,
+  params: ListParams & { filter?: string },
 ): Promise<Page<CredentialBindingJob>> {
+  let filter: JobFilter | undefined;
+  if (params.filter !== undefined && params.filter.trim() !== '') {
+    const parsed = parseJobFilter(params.filter);
+    if (!parsed.ok) throw invalidField('filter', parsed.description);
+    filter = parsed.filter;
+  }
   await requireRealm(y.store, ref.tenantId, ref.realmId);
   if (identityId !== null && !(await y.store.identities.get(ref.realmId, identityId))) throw notFound('Identity', identityId);
-  const scope = { realmId: ref.realmId, identityId };
+  const now = nowTimestamp();
+  const scope: JobScope = { realmId: ref.realmId, identityId, ...(filter ? { filter: { filter, now } } : {}) };
   const page = await listPage(
     params,
-    { list: `credential-binding-jobs:${ref.realmId}:${identityId ?? '-'}`, filter: '', defaultPageSize: 20, maxPageSize: 200 },
+    {
+      list: `credential-binding-jobs:${ref.realmId}:${identityId ?? '-'}`,
+      filter: canonicalFilter(filter),
+      defaultPageSize: 20,
+      maxPageSize: 200,
+    },
     y.pageTokenKey,
     (after, offset, limit) => y.store.bindingJobs.page(scope, after, offset, limit),
     () => y.store.bindingJobs.count(scope),
   );
-  const now = nowTimestamp();
   return { ...page, items: page.items.map((job) => presentJob(job, now)) };
 }
 
@@ -203,11 +245,12 @@ export async function revokeBindingJob(y: Yonder, ref: RealmRef, identityId: str
     if (!job) throw notFound('CredentialBindingJob', id);
     if (job.state === 'COMPLETE') throw conflict('credential binding job is complete');
     const now = nowTimestamp();
-    if (job.state !== 'REVOKED') {
-      await tx.bindingJobs.setState(job.id, 'REVOKED', now);
-      await tx.bindingJobs.refreshEnrollment(job.identity_id, now);
-    }
-    return presentJob({ ...job, state: 'REVOKED', update_time: now }, now);
+    if (job.state === 'REVOKED') return presentJob(job, now);
+    const revoked: CredentialBindingJob = { ...job, state: 'REVOKED', update_time: now };
+    await tx.bindingJobs.setState(job.id, 'REVOKED', now);
+    await tx.bindingJobs.refreshEnrollment(job.identity_id, now);
+    await recordEvent(tx, jobEvent('credential_binding_job.revoked', job, revoked));
+    return presentJob(revoked, now);
   });
 }
 
@@ -220,6 +263,12 @@ export interface BatchInput {
  * Creates one EMAIL job per identity and sends the emails before answering, so the batch comes
  * back finished: SUCCESS, PARTIAL_SUCCESS or FAILED, with each identity's error in
  * `state_commentary.errors`.
+ *
+ * The contract's example answers RUNNING (Beyond Identity queues batches); a finished batch is a
+ * state of the same resource, and clients that poll it see the same thing. Sending inside the
+ * request is deliberate: yonder has no durable queue, and sends left to a background task would
+ * be lost with the process (jobs LINK_SENT with no email, the batch RUNNING for good). 1,000
+ * identities take seconds (pooled SMTP connections), well inside the request timeout.
  */
 export async function createBatch(y: Yonder, ref: RealmRef, input: BatchInput): Promise<BatchCredentialBindingJob> {
   if (new Set(input.identity_ids).size !== input.identity_ids.length) {
@@ -259,14 +308,20 @@ export async function createBatch(y: Yonder, ref: RealmRef, input: BatchInput): 
         made.push(await insertJob(tx, ref, identity, config, jobInput, y.config.publicUrl, batch.id));
       }
     }
+    await recordEvents(tx, [
+      changeEvent('batch_credential_binding_job.created', 'batch_credential_binding_job', null, batch),
+      ...made.map((m) => jobEvent('credential_binding_job.created', null, m.job)),
+    ]);
     return made;
   });
-  // A few sends at a time: enough to keep an SMTP server busy without flooding it.
+  // Sent after the jobs commit, so a slow mail server holds no database locks; a few at a time,
+  // over the mailer's pooled connections, in one realm theme.
+  const theme = await activeTheme(y.store, ref);
   const queue = [...created];
   await Promise.all(
-    Array.from({ length: 4 }, async () => {
+    Array.from({ length: BATCH_SEND_CONCURRENCY }, async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
-        const job = await deliver(y, ref, next);
+        const job = await deliver(y, ref, next, theme);
         if (job.state === 'FAILED_TO_SEND') {
           batch.state_commentary.errors[next.identity.id] = { last_error: 'failed to send email', failed_permanently: true };
         }

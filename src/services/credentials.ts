@@ -1,6 +1,7 @@
 import { notFound } from '../domain/errors.js';
 import type { Credential, WebAuthnCredential } from '../domain/passkeys.js';
 import { nowTimestamp } from '../domain/time.js';
+import { changeEvent, recordEvent } from './audit.js';
 import type { Yonder } from './context.js';
 import type { RealmRef } from './identities.js';
 import { type ListParams, type Page, listPage } from './paging.js';
@@ -43,6 +44,8 @@ export async function revokeCredential(y: Yonder, ref: RealmRef, identityId: str
     await tx.credentials.revoke(id, now);
     await tx.ceremonies.deleteSessionsOfCredential(id);
     await tx.bindingJobs.refreshEnrollment(credential.identity_id, now);
-    return presentCredential({ ...credential, state: 'REVOKED', update_time: now });
+    const revoked = presentCredential({ ...credential, state: 'REVOKED', update_time: now });
+    await recordEvent(tx, changeEvent('credential.revoked', 'credential', presentCredential(credential), revoked));
+    return revoked;
   });
 }

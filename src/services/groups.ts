@@ -120,17 +120,20 @@ function membershipEvent(type: 'group.members_added' | 'group.members_removed', 
  * (PostgreSQL) or on the single writer (SQLite), so the end state is that of some serial order.
  */
 export async function addMembers(y: Yonder, ref: RealmRef, groupId: string, identityIds: readonly string[]): Promise<Group> {
+  return y.store.transaction((tx) => addMembersWith(tx, ref, groupId, identityIds));
+}
+
+/** `addMembers` with the repositories given: a transaction the caller already holds. */
+export async function addMembersWith(tx: Repositories, ref: RealmRef, groupId: string, identityIds: readonly string[]): Promise<Group> {
   const ids = [...new Set(identityIds)];
-  return y.store.transaction(async (tx) => {
-    const group = await requireGroup(tx, ref, groupId, true);
-    await requireIdentities(tx, ref.realmId, ids);
-    await tx.groups.addMembers(groupId, ids);
-    // A membership change is a write of the group: its SCIM ETag must change.
-    const updated = bumpGroupVersion(group);
-    await tx.groups.update(updated);
-    await recordEvent(tx, membershipEvent('group.members_added', updated, ids));
-    return updated;
-  });
+  const group = await requireGroup(tx, ref, groupId, true);
+  await requireIdentities(tx, ref.realmId, ids);
+  await tx.groups.addMembers(groupId, ids);
+  // A membership change is a write of the group: its SCIM ETag must change.
+  const updated = bumpGroupVersion(group);
+  await tx.groups.update(updated);
+  await recordEvent(tx, membershipEvent('group.members_added', updated, ids));
+  return updated;
 }
 
 export async function removeMembers(

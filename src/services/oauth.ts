@@ -1,43 +1,31 @@
 import { type Application, effectiveProtocolConfig } from '../domain/application.js';
+import type { Actor } from '../domain/audit-event.js';
 import { clientSecretMatches } from '../domain/client-credentials.js';
 import { OAuthError } from '../domain/oauth-error.js';
+import { RATE_LIMITS, type RateLimitCheck, rateLimitCheck } from '../domain/rate-limit.js';
 import { MANAGEMENT_SCOPES } from '../domain/scopes.js';
 import type { Yonder } from './context.js';
 import type { RealmRef } from './identities.js';
+import { runAsActor } from './audit.js';
+import { currentlyLimited, recordHits } from './rate-limits.js';
+import { mintRecorded, revokeIssuedToken } from './token-records.js';
 import { MANAGEMENT_AUDIENCE } from './tokens.js';
-
-/**
- * Failed client authentications are counted per client id and per address in fixed windows kept
- * in the store, so the limit holds across every process sharing it. Once a key reaches its limit,
- * requests for it are refused with 429 before the secret is even checked, until the window ends.
- */
-export const FAILURE_WINDOW_SECONDS = 300;
-export const FAILURES_PER_CLIENT = 20;
-export const FAILURES_PER_ADDRESS = 100;
 
 export interface ClientCredentials {
   clientId: string;
   clientSecret: string;
 }
 
-const nowSeconds = () => Math.floor(Date.now() / 1000);
-
-async function assertNotLimited(y: Yonder, clientKey: string, addressKey: string): Promise<void> {
-  const now = nowSeconds();
-  const counters = await y.store.authFailures.current([clientKey, addressKey], now, FAILURE_WINDOW_SECONDS);
-  for (const counter of counters) {
-    const limit = counter.key === clientKey ? FAILURES_PER_CLIENT : FAILURES_PER_ADDRESS;
-    if (counter.failures >= limit) {
-      const retryAfter = Math.max(1, counter.windowStart + FAILURE_WINDOW_SECONDS - now);
-      throw new OAuthError('invalid_client', 'too many failed client authentications; try again later', retryAfter);
-    }
-  }
-}
-
-async function recordFailure(y: Yonder, clientKey: string, addressKey: string): Promise<void> {
-  const now = nowSeconds();
-  await y.store.authFailures.record(clientKey, now, FAILURE_WINDOW_SECONDS);
-  await y.store.authFailures.record(addressKey, now, FAILURE_WINDOW_SECONDS);
+/**
+ * Failed client authentications are counted per client and address, and per address (see
+ * `RATE_LIMITS`), in the store's shared counters. Once one is full, requests it covers are refused
+ * with 429 before the secret is even checked, until its window ends.
+ */
+function failureChecks(clientId: string, address: string): RateLimitCheck[] {
+  return [
+    rateLimitCheck(RATE_LIMITS.clientFailuresPerAddress, clientId, address),
+    rateLimitCheck(RATE_LIMITS.clientFailuresFromAddress, address),
+  ];
 }
 
 /**
@@ -53,9 +41,9 @@ export async function authenticateClient(
   expected?: string,
 ): Promise<Application> {
   if (credentials === null) throw new OAuthError('invalid_client', 'client authentication is required');
-  const clientKey = `client:${credentials.clientId.slice(0, 200)}`;
-  const addressKey = `address:${address}`;
-  await assertNotLimited(y, clientKey, addressKey);
+  const checks = failureChecks(credentials.clientId, address);
+  const limited = await currentlyLimited(y, checks);
+  if (limited) throw new OAuthError('invalid_client', 'too many failed client authentications; try again later', limited.retryAfterSeconds);
   const app =
     expected !== undefined ? await y.store.applications.get(ref.realmId, expected) : await y.store.applications.byClientId(credentials.clientId);
   const valid =
@@ -65,11 +53,14 @@ export async function authenticateClient(
     app.client_id === credentials.clientId &&
     clientSecretMatches(credentials.clientSecret, app.client_secret_hash);
   if (!valid || !app) {
-    await recordFailure(y, clientKey, addressKey);
+    await recordHits(y, checks);
     throw new OAuthError('invalid_client', 'client authentication failed');
   }
   return app;
 }
+
+/** On the audit trail, what an authenticated client does is done by its application. */
+const clientActor = (app: Application): Actor => ({ type: 'client', application_id: app.id });
 
 export interface ClientCredentialsRequest {
   scope?: string;
@@ -123,13 +114,20 @@ export async function clientCredentialsGrant(y: Yonder, app: Application, reques
   // Keep the scope order stable: management scopes in yonder's order, others as asked.
   const order = new Map<string, number>(MANAGEMENT_SCOPES.map((s, i) => [s, i]));
   scopes.sort((a, b) => (order.get(a) ?? 1e6) - (order.get(b) ?? 1e6));
-  const { token } = await y.tokens.mint(y.store, {
-    tenant,
-    scopes,
-    ttlSeconds: ttl,
-    displayName: `${app.display_name} (client credentials)`,
-    issuer: { applicationId: app.id, realmId: app.realm_id, audience: server.identifier, subject: app.id },
-  });
+  const { token } = await runAsActor(clientActor(app), () =>
+    mintRecorded(
+      y,
+      app.realm_id,
+      {
+        tenant,
+        scopes,
+        ttlSeconds: ttl,
+        displayName: `${app.display_name} (client credentials)`,
+        issuer: { applicationId: app.id, realmId: app.realm_id, audience: server.identifier, subject: app.id },
+      },
+      'client_credentials',
+    ),
+  );
   return { access_token: token, token_type: 'Bearer', expires_in: ttl, scope: scopes.join(' ') };
 }
 
@@ -143,8 +141,8 @@ export async function revokeToken(y: Yonder, app: Application, token: string): P
   const claims = await y.tokens.signedClaims(token);
   if (!claims || typeof claims.jti !== 'string') return;
   const record = await y.store.tokens.get(claims.jti);
-  if (!record || record.application_id !== app.id || record.tenant_id !== app.tenant_id) return;
-  await y.tokens.revoke(record.jti, new Date().toISOString());
+  if (!record || record.application_id !== app.id || record.tenant_id !== app.tenant_id || record.revoked_at !== null) return;
+  await runAsActor(clientActor(app), () => revokeIssuedToken(y, app.realm_id, record));
 }
 
 export type Introspection = { active: false } | ({ active: true } & Record<string, unknown>);

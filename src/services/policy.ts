@@ -1,4 +1,5 @@
 import { type FieldViolation, conflict, invalidParameters, notFound } from '../domain/errors.js';
+import type { Identity } from '../domain/identity.js';
 import { newId } from '../domain/ids.js';
 import {
   type ConditionKind,
@@ -194,8 +195,31 @@ export interface EvaluationResult extends Decision {
   policy_version: number;
 }
 
-/** Decides a request against the realm's current policy: reads the identity's groups once, walks the rules in memory. */
+/** Decides a request against the realm's current policy and puts the decision on record. */
 export async function evaluate(y: Yonder, ref: RealmRef, input: EvaluationInput): Promise<EvaluationResult> {
+  const { identity, result } = await decide(y, ref, input);
+  // Every decision is on record, allowed or not: what was asked, and what was answered why.
+  await recordEvent(y.store, {
+    tenantId: ref.tenantId,
+    realmId: ref.realmId,
+    type: 'policy.evaluated',
+    resourceType: 'identity',
+    resourceId: identity.id,
+    after: { application_id: input.application_id ?? null, transaction: input.transaction, ...result },
+  });
+  return result;
+}
+
+/**
+ * The decision alone, recorded nowhere: for checks repeated on every request (a console token is
+ * honoured only while the policy still allows its identity), where an event each time would bury
+ * the trail. Reads the identity's groups once and walks the rules in memory.
+ */
+export async function decide(
+  y: Yonder,
+  ref: RealmRef,
+  input: EvaluationInput,
+): Promise<{ identity: Identity; result: EvaluationResult }> {
   await requireRealm(y.store, ref.tenantId, ref.realmId);
   const identity = await y.store.identities.get(ref.realmId, input.identity_id);
   if (!identity) throw notFound('Identity', input.identity_id);
@@ -213,15 +237,5 @@ export async function evaluate(y: Yonder, ref: RealmRef, input: EvaluationInput)
     applicationId,
     transaction: input.transaction,
   });
-  const result = { ...decision, policy_version: policy.version };
-  // Every decision is on record, allowed or not: what was asked, and what was answered why.
-  await recordEvent(y.store, {
-    tenantId: ref.tenantId,
-    realmId: ref.realmId,
-    type: 'policy.evaluated',
-    resourceType: 'identity',
-    resourceId: identity.id,
-    after: { application_id: applicationId, transaction: input.transaction, ...result },
-  });
-  return result;
+  return { identity, result: { ...decision, policy_version: policy.version } };
 }

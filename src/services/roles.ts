@@ -30,20 +30,25 @@ async function requireRole(repos: Repositories, ref: RoleRef, id: string): Promi
 export async function createRole(y: Yonder, ref: RoleRef, input: NewRoleInput): Promise<Role> {
   return y.store.transaction(async (tx) => {
     await requireResourceServer(tx, ref, ref.resourceServerId);
-    const now = nowTimestamp();
-    const role: Role = {
-      id: newId(),
-      tenant_id: ref.tenantId,
-      realm_id: ref.realmId,
-      resource_server_id: ref.resourceServerId,
-      display_name: input.display_name,
-      description: input.description ?? '',
-      create_time: now,
-      update_time: now,
-    };
-    await tx.roles.insert(role);
-    return role;
+    return insertRole(tx, ref, input);
   });
+}
+
+/** Inserts a role of a resource server known to exist, with the repositories given (the bootstrap's transaction). */
+export async function insertRole(repos: Repositories, ref: RoleRef, input: NewRoleInput): Promise<Role> {
+  const now = nowTimestamp();
+  const role: Role = {
+    id: newId(),
+    tenant_id: ref.tenantId,
+    realm_id: ref.realmId,
+    resource_server_id: ref.resourceServerId,
+    display_name: input.display_name,
+    description: input.description ?? '',
+    create_time: now,
+    update_time: now,
+  };
+  await repos.roles.insert(role);
+  return role;
 }
 
 export const getRole = (y: Yonder, ref: RoleRef, id: string): Promise<Role> => requireRole(y.store, ref, id);

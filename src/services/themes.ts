@@ -3,6 +3,7 @@ import { newUuid } from '../domain/ids.js';
 import { DEFAULT_THEME_VALUES, type Theme } from '../domain/passkeys.js';
 import { nowTimestamp } from '../domain/time.js';
 import type { Repositories } from '../store/index.js';
+import { changeEvent, recordEvent } from './audit.js';
 import type { Yonder } from './context.js';
 import type { RealmRef } from './identities.js';
 import { requireRealm } from './tenancy.js';
@@ -11,20 +12,23 @@ export type ThemeInput = Partial<typeof DEFAULT_THEME_VALUES>;
 
 /** Each realm has at most one theme; a second create is a 409, as the contract says. */
 export async function createTheme(y: Yonder, ref: RealmRef, input: ThemeInput): Promise<Theme> {
-  const realm = await requireRealm(y.store, ref.tenantId, ref.realmId);
-  const now = nowTimestamp();
-  const theme: Theme = {
-    ...DEFAULT_THEME_VALUES,
-    email_realm_name: realm.display_name,
-    ...input,
-    id: newUuid(),
-    tenant_id: ref.tenantId,
-    realm_id: ref.realmId,
-    create_time: now,
-    update_time: now,
-  };
-  if (!(await y.store.themes.insert(theme))) throw conflict('theme already exists');
-  return theme;
+  return y.store.transaction(async (tx) => {
+    const realm = await requireRealm(tx, ref.tenantId, ref.realmId);
+    const now = nowTimestamp();
+    const theme: Theme = {
+      ...DEFAULT_THEME_VALUES,
+      email_realm_name: realm.display_name,
+      ...input,
+      id: newUuid(),
+      tenant_id: ref.tenantId,
+      realm_id: ref.realmId,
+      create_time: now,
+      update_time: now,
+    };
+    if (!(await tx.themes.insert(theme))) throw conflict('theme already exists');
+    await recordEvent(tx, changeEvent('theme.created', 'theme', null, theme));
+    return theme;
+  });
 }
 
 /** The realm's theme, or the default one (named after the realm) when it has none. */
@@ -57,6 +61,7 @@ export async function updateTheme(y: Yonder, ref: RealmRef, id: string, input: T
     if (!theme || theme.id !== id) throw notFound('Theme', id);
     const updated: Theme = { ...theme, ...input, update_time: nowTimestamp() };
     await tx.themes.update(updated);
+    await recordEvent(tx, changeEvent('theme.updated', 'theme', theme, updated));
     return updated;
   });
 }

@@ -3,10 +3,82 @@ import { forbidden, invalidField, notFound } from '../domain/errors.js';
 import { nowTimestamp } from '../domain/time.js';
 import type { TokenRecord } from '../store/tokens.js';
 import { requireApplication } from './applications.js';
+import { type EventType, recordEvent } from './audit.js';
 import type { Yonder } from './context.js';
 import type { RealmRef } from './identities.js';
 import { type ListParams, type Page, listPage } from './paging.js';
-import type { Principal } from './tokens.js';
+import type { MintRequest, MintedToken, Principal } from './tokens.js';
+
+/**
+ * What the audit trail keeps of a token: its record (id, name, scopes, times, the last four
+ * characters the lists show too), never the token itself.
+ */
+function tokenView(record: TokenRecord) {
+  return {
+    id: record.jti,
+    display_name: record.display_name,
+    scopes: record.scopes.split(' ').filter(Boolean),
+    application_id: record.application_id,
+    subject: record.subject,
+    realm_id: record.realm_id,
+    token_suffix: record.token_suffix,
+    issued_at: record.issued_at,
+    expires_at: record.expires_at,
+    revoked_at: record.revoked_at,
+  };
+}
+
+/** How a token came to be: the token endpoint's grant, or the named-token endpoint. */
+export type IssuedBy = 'client_credentials' | 'create_token';
+
+/**
+ * Mints a token for an application of `realmId` and records `token.issued` in the same
+ * transaction: a token whose record is written is on the audit trail, and the other way round.
+ */
+export async function mintRecorded(y: Yonder, realmId: string, request: MintRequest, issuedBy: IssuedBy): Promise<MintedToken> {
+  return y.store.transaction(async (tx) => {
+    const minted = await y.tokens.mint(tx, request);
+    await recordEvent(tx, {
+      tenantId: minted.record.tenant_id,
+      realmId,
+      type: 'token.issued',
+      resourceType: 'token',
+      resourceId: minted.record.jti,
+      after: { ...tokenView(minted.record), issued_by: issuedBy },
+    });
+    return minted;
+  });
+}
+
+/**
+ * Revokes a token an application of `realmId` issued, with its event in the same transaction:
+ * `token.deleted` (the management API's DELETE; the token leaves the list) or `token.revoked`
+ * (RFC 7009). False, and no event, when it was already revoked (a concurrent request won).
+ */
+async function revokeRecorded(y: Yonder, realmId: string, record: TokenRecord, type: EventType & `token.${string}`): Promise<boolean> {
+  const at = nowTimestamp();
+  const revoked = await y.store.transaction(async (tx) => {
+    if (!(await tx.tokens.revoke(record.jti, at))) return false;
+    await recordEvent(tx, {
+      tenantId: record.tenant_id,
+      realmId,
+      type,
+      resourceType: 'token',
+      resourceId: record.jti,
+      before: tokenView(record),
+      after: type === 'token.deleted' ? null : tokenView({ ...record, revoked_at: at }),
+    });
+    return true;
+  });
+  // Only now that the revocation is committed: this process stops honouring the token at once.
+  y.tokens.forget(record.jti);
+  return revoked;
+}
+
+/** RFC 7009 revocation of a token `app` issued (the caller found and checked the record). */
+export async function revokeIssuedToken(y: Yonder, realmId: string, record: TokenRecord): Promise<void> {
+  await revokeRecorded(y, realmId, record, 'token.revoked');
+}
 
 /** The live tokens an application issued (the contract's ListTokens). */
 export async function listTokens(y: Yonder, ref: RealmRef, applicationId: string, params: ListParams): Promise<Page<TokenRecord & { id: string }>> {
@@ -27,20 +99,22 @@ export async function deleteToken(y: Yonder, ref: RealmRef, applicationId: strin
   await requireApplication(y.store, ref, applicationId);
   const record = await y.store.tokens.get(tokenId);
   if (!record || record.application_id !== applicationId || record.revoked_at !== null) throw notFound('Token', tokenId);
-  // Through the token service, so this process stops honouring the token at once.
-  await y.tokens.revoke(tokenId, nowTimestamp());
+  if (!(await revokeRecorded(y, ref.realmId, record, 'token.deleted'))) throw notFound('Token', tokenId);
 }
 
 export interface NamedTokenInput {
   display_name: string;
   scopes: string[];
   expires_after?: number;
+  /** Restricts the token to one realm of the tenant (e.g. a SCIM token for one realm). */
+  realm_id?: string;
 }
 
 /**
  * The console's "Create token": a named token with chosen scopes, issued by the application as
  * if by client credentials. The scopes must be within the application's `allowed_scopes` (400),
- * and within the caller's own (403): a token cannot mint a stronger one.
+ * and within the caller's own (403): a token cannot mint a stronger one. Nor a wider one: a caller
+ * restricted to one realm mints tokens restricted to that realm.
  */
 export async function createNamedToken(y: Yonder, ref: RealmRef, applicationId: string, caller: Principal, input: NamedTokenInput) {
   const app = await requireApplication(y.store, ref, applicationId);
@@ -52,17 +126,28 @@ export async function createNamedToken(y: Yonder, ref: RealmRef, applicationId: 
   const refused = scopes.filter((s) => !allowed.has(s));
   if (refused.length > 0) throw invalidField('token.scopes', `not allowed for this application: ${refused.slice(0, 5).join(', ')}`);
   if (scopes.some((s) => !caller.scopes.has(s))) throw forbidden();
+  const realmId = input.realm_id ?? caller.realmId ?? undefined;
+  if (caller.realmId !== null && realmId !== caller.realmId) throw forbidden();
+  if (realmId !== undefined && !(await y.store.realms.get(app.tenant_id, realmId))) {
+    throw invalidField('token.realm_id', 'no such realm in this tenant');
+  }
   const lifetime = config.token_configuration.expires_after;
   const ttl = input.expires_after ?? lifetime;
   if (ttl > lifetime) throw invalidField('token.expires_after', `must be at most ${lifetime} seconds`);
   const tenant = await y.store.tenants.get(app.tenant_id);
   if (!tenant) throw forbidden();
-  const minted = await y.tokens.mint(y.store, {
-    tenant,
-    scopes,
-    ttlSeconds: ttl,
-    displayName: input.display_name,
-    issuer: { applicationId: app.id, realmId: app.realm_id, audience: server.identifier, subject: app.id },
-  });
+  const minted = await mintRecorded(
+    y,
+    app.realm_id,
+    {
+      tenant,
+      scopes,
+      ttlSeconds: ttl,
+      displayName: input.display_name,
+      ...(realmId !== undefined ? { realmId } : {}),
+      issuer: { applicationId: app.id, realmId: app.realm_id, audience: server.identifier, subject: app.id },
+    },
+    'create_token',
+  );
   return { accessToken: minted.token, record: { ...minted.record, id: minted.record.jti } };
 }

@@ -30,7 +30,23 @@ export interface Principal {
   jti: string;
   /** Epoch milliseconds. */
   expiresAt: number;
+  /** Set for a console token: the person signed in to the Admin Console it acts for. */
+  console?: ConsolePrincipal;
 }
+
+/** Who a console token acts for, as its session and the admin realm's policy still say. */
+export interface ConsolePrincipal {
+  identityId: string;
+  realmId: string;
+  /** The session's public id (never the cookie or its hash). */
+  sessionId: string;
+}
+
+/**
+ * Decides, on each verification, whether a console token's session still lets it act: answers who
+ * it acts for, or throws (`unauthorized`, `forbidden`). Installed by `openYonder`.
+ */
+export type ConsoleTokenGuard = (record: TokenRecord & { session_hash: string }) => Promise<ConsolePrincipal>;
 
 export interface MintRequest {
   tenant: TenantRecord;
@@ -43,6 +59,11 @@ export interface MintRequest {
    * name the issuer, its resource server's identifier is the audience, `subject` the `sub`.
    */
   issuer?: { applicationId: string; realmId: string; audience: string; subject: string };
+  /**
+   * A console token: tied to the hosted sign-in session stored under `hash` (kept in the token's
+   * record, never in the token) and marked with the `yonder_console` claim carrying its public `id`.
+   */
+  session?: { hash: string; id: string };
 }
 
 export interface MintedToken {
@@ -81,11 +102,19 @@ export class TokenService {
    * are what a busy client would otherwise pay on every request.
    */
   private verified = new Map<string, { principal: Principal; until: number }>();
+  private consoleGuard: ConsoleTokenGuard = async () => {
+    throw unauthorized();
+  };
 
   constructor(
     private readonly store: Store,
     private readonly publicUrl: string,
   ) {}
+
+  /** Console tokens are refused until a guard is installed; `openYonder` installs the real one. */
+  guardConsoleTokens(guard: ConsoleTokenGuard): void {
+    this.consoleGuard = guard;
+  }
 
   async init(): Promise<void> {
     if ((await this.store.secrets.signingKeys()).length === 0) {
@@ -142,6 +171,7 @@ export class TokenService {
       bi_t: request.tenant.id,
       scope: request.scopes.join(' '),
       ...(request.realmId ? { bi_r: request.realmId } : {}),
+      ...(request.session ? { yonder_console: { sid: request.session.id } } : {}),
     };
     const iat = Math.floor(Date.parse(issuedAt) / 1000);
     const token = await new SignJWT(claims)
@@ -165,6 +195,7 @@ export class TokenService {
       expires_at: addSeconds(issuedAt, request.ttlSeconds),
       revoked_at: null,
       application_id: applicationId,
+      session_hash: request.session?.hash ?? null,
     };
     await repos.tokens.insert(record);
     return { token, record };
@@ -179,6 +210,9 @@ export class TokenService {
       this.verified.delete(token);
     }
     const principal = await this.verifyOnRecord(token);
+    // A console token is checked afresh on every request: someone removed from Administrators
+    // loses the console on their very next call, not a second later.
+    if (principal.console) return principal;
     if (this.verified.size >= VERIFIED_TOKEN_CACHE_SIZE) {
       // Drop the oldest entry (Maps iterate in insertion order); a flood of distinct valid tokens
       // only costs the cache its use, never memory.
@@ -192,8 +226,16 @@ export class TokenService {
   /** Revokes a token; this process refuses it at once, every other one within a second. */
   async revoke(jti: string, at: string): Promise<boolean> {
     const revoked = await this.store.tokens.revoke(jti, at);
-    for (const [token, entry] of this.verified) if (entry.principal.jti === jti) this.verified.delete(token);
+    this.forget(jti);
     return revoked;
+  }
+
+  /**
+   * Drops what this process trusts of the token `jti`. Call it once a revocation made in a
+   * transaction has committed; before that, a request could verify the token anew and trust it.
+   */
+  forget(jti: string): void {
+    for (const [token, entry] of this.verified) if (entry.principal.jti === jti) this.verified.delete(token);
   }
 
   private async verifyOnRecord(token: string): Promise<Principal> {
@@ -203,6 +245,10 @@ export class TokenService {
     const record = await this.store.tokens.get(jti);
     if (!record || record.revoked_at !== null || record.tenant_id !== tenantId) throw unauthorized();
     if (Date.parse(record.expires_at) <= Date.now()) throw unauthorized();
+    const { session_hash: sessionHash } = record;
+    // A console token is honoured only while its session lasts and the policy still lets its
+    // identity use the console (never cached: see `verify`).
+    const acting = sessionHash === null ? undefined : await this.consoleGuard({ ...record, session_hash: sessionHash });
     return {
       tenantId,
       realmId: record.realm_id,
@@ -210,6 +256,7 @@ export class TokenService {
       subject: record.subject,
       jti,
       expiresAt: Date.parse(record.expires_at),
+      ...(acting ? { console: acting } : {}),
     };
   }
 

@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import { ApplicationStore } from './applications.js';
 import { BulkStore } from './bulk.js';
 import { AuditEventStore } from './audit-events.js';
-import { AuthFailureStore } from './auth-failures.js';
 import { type ConnectOptions, type Connection, type Engine, type Executor, connect } from './connection.js';
 import { GroupStore } from './groups.js';
 import { IdentityStore } from './identities.js';
@@ -10,6 +9,7 @@ import { migrateToLatest } from './migrate.js';
 import { AuthenticatorConfigStore, CeremonyStore, CredentialBindingJobStore, CredentialStore, ThemeStore } from './passkeys.js';
 import { PolicyStore } from './policies.js';
 import { QueryPlanStore } from './query-plans.js';
+import { RateLimitStore } from './rate-limits.js';
 import { RealmStore } from './realms.js';
 import { ScimGroupQueries } from './scim-groups.js';
 import { RoleStore } from './roles.js';
@@ -42,7 +42,8 @@ export class Repositories {
   readonly scimGroups: ScimGroupQueries;
   readonly auditEvents: AuditEventStore;
   readonly resourceServers: ResourceServerStore;
-  readonly authFailures: AuthFailureStore;
+  /** Rate-limit counters; used outside transactions, so a refused request still counts. */
+  readonly rateLimits: RateLimitStore;
   readonly roles: RoleStore;
 
   constructor(executor: Executor, engine: Engine, options: { groupCommit?: boolean } = {}) {
@@ -65,7 +66,7 @@ export class Repositories {
     this.scimGroups = new ScimGroupQueries(executor, engine);
     this.auditEvents = new AuditEventStore(executor);
     this.resourceServers = new ResourceServerStore(executor);
-    this.authFailures = new AuthFailureStore(executor);
+    this.rateLimits = new RateLimitStore(executor);
     this.roles = new RoleStore(executor);
   }
 }

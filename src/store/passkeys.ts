@@ -1,9 +1,11 @@
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import {
   type AuthenticatorConfig,
   type AuthenticatorConfigBody,
   type BatchCredentialBindingJob,
   type CredentialBindingJob,
   type DeliveryMethod,
+  type JobFilter,
   type JobState,
   PENDING_JOB_STATES,
   type Theme,
@@ -15,6 +17,7 @@ import type { Executor } from './connection.js';
 import { isForeignKeyViolation, isUniqueViolation } from './constraint-errors.js';
 import type {
   AuthenticatorConfigsTable,
+  Database,
   BatchCredentialBindingJobsTable,
   CredentialBindingJobsTable,
   CredentialsTable,
@@ -155,6 +158,41 @@ export interface JobScope {
   /** One identity's jobs, or every job of the realm when null. */
   identityId: string | null;
   batchId?: string;
+  /** The list's `filter`, with the time that decides which pending jobs count as EXPIRED. */
+  filter?: { filter: JobFilter; now: string };
+}
+
+type JobExpressions = ExpressionBuilder<Database, 'credential_binding_jobs'>;
+
+function scopeExpression(eb: JobExpressions, scope: JobScope): Expression<SqlBool> {
+  const terms: Expression<SqlBool>[] = [eb('realm_id', '=', scope.realmId)];
+  if (scope.identityId !== null) terms.push(eb('identity_id', '=', scope.identityId));
+  if (scope.batchId !== undefined) terms.push(eb('batch_id', '=', scope.batchId));
+  if (scope.filter) terms.push(jobFilterExpression(eb, scope.filter.filter, scope.filter.now));
+  return eb.and(terms);
+}
+
+/** The state a job shows (`effectiveJobState`) as SQL: a pending job past its expiry is EXPIRED. */
+function stateIs(eb: JobExpressions, state: JobState, now: string): Expression<SqlBool> {
+  if (state === 'EXPIRED') {
+    return eb.or([eb('state', '=', 'EXPIRED'), eb.and([eb('state', 'in', [...PENDING_JOB_STATES]), eb('expire_time', '<=', now)])]);
+  }
+  if (PENDING_JOB_STATES.includes(state)) return eb.and([eb('state', '=', state), eb('expire_time', '>', now)]);
+  return eb('state', '=', state);
+}
+
+function jobFilterExpression(eb: JobExpressions, filter: JobFilter, now: string): Expression<SqlBool> {
+  switch (filter.op) {
+    case 'and':
+      return eb.and(filter.filters.map((f) => jobFilterExpression(eb, f, now)));
+    case 'or':
+      return eb.or(filter.filters.map((f) => jobFilterExpression(eb, f, now)));
+    case 'eq':
+    case 'ne': {
+      const matches = filter.field === 'state' ? stateIs(eb, filter.value as JobState, now) : eb('delivery_method', '=', filter.value);
+      return filter.op === 'eq' ? matches : eb.not(matches);
+    }
+  }
 }
 
 export class CredentialBindingJobStore {
@@ -210,20 +248,16 @@ export class CredentialBindingJobStore {
   }
 
   async page(scope: JobScope, afterId: string, offset: number, limit: number): Promise<CredentialBindingJob[]> {
-    let query = this.db.selectFrom('credential_binding_jobs').selectAll().where('realm_id', '=', scope.realmId).where('id', '>', afterId);
-    if (scope.identityId !== null) query = query.where('identity_id', '=', scope.identityId);
-    if (scope.batchId !== undefined) query = query.where('batch_id', '=', scope.batchId);
+    const query = this.db.selectFrom('credential_binding_jobs').selectAll().where((eb) => scopeExpression(eb, scope)).where('id', '>', afterId);
     const rows = await query.orderBy('id').limit(limit).offset(offset).execute();
     return rows.map(toJob);
   }
 
   async count(scope: JobScope): Promise<number> {
-    let query = this.db
+    const query = this.db
       .selectFrom('credential_binding_jobs')
       .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .where('realm_id', '=', scope.realmId);
-    if (scope.identityId !== null) query = query.where('identity_id', '=', scope.identityId);
-    if (scope.batchId !== undefined) query = query.where('batch_id', '=', scope.batchId);
+      .where((eb) => scopeExpression(eb, scope));
     return Number((await query.executeTakeFirstOrThrow()).n);
   }
 
@@ -398,9 +432,11 @@ export class CeremonyStore {
     return row;
   }
 
-  async purgeExpired(now: string): Promise<void> {
-    await this.db.deleteFrom('webauthn_challenges').where('expire_time', '<=', now).execute();
-    await this.db.deleteFrom('web_sessions').where('expire_time', '<=', now).execute();
+  /** Deletes the challenges and sessions that expired at or before `now`; returns how many of each. */
+  async purgeExpired(now: string): Promise<{ challenges: number; sessions: number }> {
+    const challenges = await this.db.deleteFrom('webauthn_challenges').where('expire_time', '<=', now).executeTakeFirst();
+    const sessions = await this.db.deleteFrom('web_sessions').where('expire_time', '<=', now).executeTakeFirst();
+    return { challenges: Number(challenges.numDeletedRows), sessions: Number(sessions.numDeletedRows) };
   }
 
   async insertSession(session: SessionRecord): Promise<void> {

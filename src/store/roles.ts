@@ -153,6 +153,31 @@ export class RoleStore {
     return Number(row.n);
   }
 
+  /**
+   * Every scope of one resource server that an identity holds through a role, given to it directly
+   * or to one of `groupIds` (its groups).
+   */
+  async scopesOfMember(resourceServerId: string, identityId: string, groupIds: readonly string[]): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('role_scopes')
+      .innerJoin('roles', 'roles.id', 'role_scopes.role_id')
+      .innerJoin('role_members', 'role_members.role_id', 'roles.id')
+      .select('role_scopes.scope')
+      .distinct()
+      .where('roles.resource_server_id', '=', resourceServerId)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('role_members.member_type', '=', 'identity'), eb('role_members.member_id', '=', identityId)]),
+          ...(groupIds.length > 0
+            ? [eb.and([eb('role_members.member_type', '=', 'group'), eb('role_members.member_id', 'in', groupIds)])]
+            : []),
+        ]),
+      )
+      .orderBy('role_scopes.scope')
+      .execute();
+    return rows.map((r) => r.scope);
+  }
+
   /** Drops a deleted identity's or group's role memberships. */
   async removeMember(type: MemberType, memberId: string): Promise<void> {
     await this.db.deleteFrom('role_members').where('member_type', '=', type).where('member_id', '=', memberId).execute();

@@ -62,6 +62,8 @@ export interface ApiTokensTable {
   revoked_at: string | null;
   /** The issuing application (the tenant's management application for tokens minted directly). */
   application_id: string | null;
+  /** A console token's hosted sign-in session (its `web_sessions.token_hash`); null for other tokens. */
+  session_hash: string | null;
 }
 
 export interface SigningKeysTable {
@@ -264,11 +266,12 @@ export interface ResourceServersTable {
   update_time: string;
 }
 
-export interface AuthFailuresTable {
+export interface RateLimitsTable {
+  /** `<rule>:<subject>`. */
   key: string;
-  /** Unix seconds; PostgreSQL returns bigint as text. */
-  window_start: number | string;
-  failures: number;
+  /** Unix seconds at which the window ends; PostgreSQL returns bigint as text. */
+  expires_at: number | string;
+  hits: number;
 }
 
 export interface RolesTable {
@@ -314,7 +317,7 @@ export interface Database {
   web_sessions: WebSessionsTable;
   audit_events: AuditEventsTable;
   resource_servers: ResourceServersTable;
-  auth_failures: AuthFailuresTable;
+  rate_limits: RateLimitsTable;
   roles: RolesTable;
   role_scopes: RoleScopesTable;
   role_members: RoleMembersTable;

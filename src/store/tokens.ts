@@ -28,6 +28,18 @@ export class TokenStore {
     return Number(result.numUpdatedRows) > 0;
   }
 
+  /** Revokes every live token minted from one console session; answers their ids. */
+  async revokeForSession(sessionHash: string, at: string): Promise<string[]> {
+    const rows = await this.db
+      .updateTable('api_tokens')
+      .set({ revoked_at: at })
+      .where('session_hash', '=', sessionHash)
+      .where('revoked_at', 'is', null)
+      .returning('jti')
+      .execute();
+    return rows.map((r) => r.jti);
+  }
+
   /** The live (not revoked, not expired) tokens an application issued, in id order. */
   async pageForApplication(applicationId: string, now: string, afterJti: string, offset: number, limit: number): Promise<TokenRecord[]> {
     return this.db

@@ -175,6 +175,16 @@ if (unavailable) {
       expect((await call('DELETE', TOKEN, { params: { application_id: appId, token_id: jti }, token: null })).status).toBe(401);
     });
 
+    it('applications: :rotateSecret issues a new secret (yonder-only)', async () => {
+      const rotated = await call('POST', `${APP}:rotateSecret`, { params: { application_id: appId } });
+      expect(rotated.status, rotated.text).toBe(200);
+      expect(rotated.body.protocol_config.client_secret).not.toBe(clientSecret);
+      clientSecret = rotated.body.protocol_config.client_secret;
+      const issued = await postForm(y, y.realmPath(`/applications/${appId}/token`), { grant_type: 'client_credentials' }, basicAuth(clientId, clientSecret));
+      expect(issued.status).toBe(200);
+      expect((await call('POST', `${APP}:rotateSecret`, { params: { application_id: UNKNOWN_UUID } })).status).toBe(404);
+    });
+
     it('roles: create, list, get, update, scopes, members, the roles of an identity and a group, delete', async () => {
       const server = { resource_server_id: serverId };
       const created = await call('POST', ROLES, { params: server, body: { role: { display_name: 'Help Desk', description: 'Front line' } } });

@@ -306,21 +306,21 @@ if (unavailable) {
         const realm = await call('GET', JOBS, { params: { identity_id: '-' }, query: { page_size: '1' } });
         expect(realm.status).toBe(200);
         expect(realm.body.total_size).toBeGreaterThanOrEqual(2);
-        // Correction 5: `filter` is the list's parameter; yonder accepts it (see the known gap below).
-        const filtered = await call('GET', JOBS, { params: { identity_id: '-' }, query: { filter: 'state eq "COMPLETE"' } });
-        expect(filtered.status).toBe(200);
       });
 
-      // KNOWN GAP (reported, src/ not changed here): the contract's list takes a SCIM-grammar `filter`
-      // on `state` and `delivery_method` (correction 5), but yonder's listBindingJobs ignores it and
-      // returns every job. `it.fails` keeps the gap visible: when the filter is implemented this starts
-      // failing, and should become a plain `it`.
-      it.fails('GET /credential-binding-jobs?filter=state eq "COMPLETE" returns only completed jobs', async () => {
+      // Correction 5: `filter` (SCIM grammar on `state` and `delivery_method`) belongs to the list.
+      it('GET /credential-binding-jobs?filter=state eq "COMPLETE" returns only completed jobs', async () => {
         const all = await call('GET', JOBS, { params: { identity_id: '-' } });
         expect(all.body.credential_binding_jobs.some((j: { state: string }) => j.state !== 'COMPLETE')).toBe(true);
         const filtered = await call('GET', JOBS, { params: { identity_id: '-' }, query: { filter: 'state eq "COMPLETE"' } });
         expect(filtered.status).toBe(200);
         expect(filtered.body.credential_binding_jobs.map((j: { state: string }) => j.state)).toEqual(['COMPLETE']);
+        expect(filtered.body.total_size).toBe(1);
+      });
+
+      it('GET /credential-binding-jobs with a filter on an unknown attribute returns 400', async () => {
+        const reply = await call('GET', JOBS, { params: { identity_id: '-' }, query: { filter: 'identity_id eq "x"' } });
+        expect(reply.status).toBe(400);
       });
 
       it('POST /credential-binding-jobs/{id}:revoke revokes a pending job; 404', async () => {

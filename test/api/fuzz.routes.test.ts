@@ -15,8 +15,8 @@ import { TestYonder, describeApi, engine } from '../support/harness.js';
 const CASES = Number(process.env.FUZZ_CASES ?? 6000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261128);
 
-/** Tables a rejected request may legitimately write (none yet; rate-limit counters would go here). */
-const MAY_CHANGE_ON_REJECTION = new Set<string>(['kysely_migration_lock']);
+/** Tables a rejected request may legitimately write: a refused request still counts against its rate limits. */
+const MAY_CHANGE_ON_REJECTION = new Set<string>(['kysely_migration_lock', 'rate_limits']);
 
 interface Route {
   method: string;

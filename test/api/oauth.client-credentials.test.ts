@@ -2,6 +2,7 @@ import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, jwtVerify } from 'jos
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MANAGEMENT_SCOPES } from '../../src/domain/scopes.js';
 import { type Reply, TestYonder, describeApi } from '../support/harness.js';
+import { postForm } from '../support/oauth-client.js';
 
 /**
  * What a script written for Beyond Identity does: `curl -u "$CLIENT_ID:$CLIENT_SECRET"
@@ -87,6 +88,23 @@ describeApi('OAuth client credentials: the token endpoint and the tokens it issu
     expect(protectedHeader.alg).toBe('RS256');
     expect(payload).toMatchObject({ bi_t: y.tenantId, aud: ['beyondidentity'], scope: 'identities:read groups:read' });
     expect(typeof payload.jti).toBe('string');
+  });
+
+  it('discovery lists exactly what exists: no authorization endpoint, every listed endpoint served', async () => {
+    const discovery = (await y.request('GET', `${appPath}/.well-known/openid-configuration`, { token: null })).body;
+    // yonder has no authorization-code or implicit flow: nothing may point a client at one.
+    expect(discovery).not.toHaveProperty('authorization_endpoint');
+    expect(discovery).not.toHaveProperty('userinfo_endpoint');
+    expect(discovery.response_types_supported).toEqual([]);
+    expect(discovery.grant_types_supported).toEqual(['client_credentials']);
+    const endpoints = Object.entries(discovery).filter(([key]) => key.endsWith('_endpoint') || key === 'jwks_uri');
+    expect(endpoints.map(([key]) => key).sort()).toEqual(['introspection_endpoint', 'jwks_uri', 'revocation_endpoint', 'token_endpoint']);
+    for (const [key, url] of endpoints) {
+      const path = new URL(String(url)).pathname;
+      const reply = key === 'jwks_uri' ? await y.request('GET', path, { token: null }) : await postForm(y, path, {}, null);
+      // Served: the JWKS answers, the others ask for client authentication (not 404).
+      expect(reply.status, key).toBe(key === 'jwks_uri' ? 200 : 401);
+    }
   });
 
   it('the JWKS is served over HTTP for createRemoteJWKSet', async () => {

@@ -125,6 +125,38 @@ describeApi('OAuth tokens: records, revocation, introspection, rate limit', () =
     expect(tooLong.status).toBe(400);
   });
 
+  it('POST /applications/{app}/tokens with realm_id mints a token that works in that realm only', async () => {
+    const reply = await y.request('POST', `${appPath}/tokens`, {
+      body: { token: { display_name: 'SCIM for Default', scopes: ['identities:read'], realm_id: y.realmId } },
+    });
+    expect(reply.status, reply.text).toBe(200);
+    const token = reply.body.access_token;
+    expect((await y.request('GET', y.realmPath('/identities'), { token })).status).toBe(200);
+    expect((await y.request('GET', y.realmPath('/identities', y.adminRealmId), { token })).status).toBe(403);
+
+    const unknownRealm = await y.request('POST', `${appPath}/tokens`, {
+      body: { token: { display_name: 'x', scopes: ['identities:read'], realm_id: 'no-such-realm' } },
+    });
+    expect(unknownRealm.status).toBe(400);
+    expect(unknownRealm.body.details[0].field_violations[0].field).toBe('token.realm_id');
+
+    // A realm-restricted caller can neither widen its token to the tenant nor point it at another realm.
+    const robot = await createClientApplication(y);
+    const restricted = await y.mintToken(['tokens:create', 'pets:read'], { realmId: y.realmId });
+    const minted = await y.request('POST', `${robot.path}/tokens`, {
+      token: restricted,
+      body: { token: { display_name: 'narrow', scopes: ['pets:read'] } },
+    });
+    expect(minted.status, minted.text).toBe(200);
+    const claims = JSON.parse(Buffer.from(minted.body.access_token.split('.')[1], 'base64url').toString());
+    expect(claims.bi_r).toBe(y.realmId);
+    const widened = await y.request('POST', `${robot.path}/tokens`, {
+      token: restricted,
+      body: { token: { display_name: 'wide', scopes: ['pets:read'], realm_id: y.adminRealmId } },
+    });
+    expect(widened.status).toBe(403);
+  });
+
   it('a token of another resource server does not work on the management API', async () => {
     const robot = await createClientApplication(y);
     const reply = await postForm(y, `${robot.path}/token`, { grant_type: 'client_credentials' }, basicAuth(robot.clientId, robot.clientSecret));
@@ -133,7 +165,7 @@ describeApi('OAuth tokens: records, revocation, introspection, rate limit', () =
     expect((await y.request('GET', y.realmPath('/identities'), { token: reply.body.access_token })).status).toBe(401);
   });
 
-  it('50 wrong secrets in a row get 429 with Retry-After, counted across processes; the client is then locked out', async () => {
+  it('50 wrong secrets in a row from one address get 429 with Retry-After, counted across processes; that address is then locked out', async () => {
     const robot = await createClientApplication(y);
     const statuses: number[] = [];
     let retryAfter: unknown;
@@ -147,8 +179,17 @@ describeApi('OAuth tokens: records, revocation, introspection, rate limit', () =
     expect(statuses.slice(20).every((s) => s === 429)).toBe(true);
     expect(Number(retryAfter)).toBeGreaterThan(0);
     expect(Number(retryAfter)).toBeLessThanOrEqual(300);
-    // Past the limit even the right secret waits: the check comes before the secret's.
+    // Past the limit even the right secret waits from that address: the check comes before the secret's.
     const right = await postForm(y, `${robot.path}/token`, { grant_type: 'client_credentials' }, basicAuth(robot.clientId, robot.clientSecret));
     expect(right.status).toBe(429);
+    // From another address the client is not locked out (test/api/rate-limits.test.ts has the rest).
+    const elsewhere = await postForm(
+      y,
+      `${robot.path}/token`,
+      { grant_type: 'client_credentials' },
+      basicAuth(robot.clientId, robot.clientSecret),
+      '198.51.100.77',
+    );
+    expect(elsewhere.status).toBe(200);
   });
 });

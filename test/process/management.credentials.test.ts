@@ -17,7 +17,7 @@ afterAll(cleanup);
 
 for (const engine of engines) {
   describe(`management API credentials [${engine.name}]`, () => {
-    it('first start prints the client id and secret once; their token creates an identity; app credentials rotates', async (context) => {
+    it('first start prints the client id and secret once; their token creates an identity; app credentials and :rotateSecret rotate; wrong secrets end in 429', async (context) => {
       if (!(await engine.available())) {
         process.stdout.write(`SKIPPING management API credentials [${engine.name}]: PostgreSQL unreachable\n`);
         context.skip();
@@ -58,6 +58,28 @@ for (const engine of engines) {
           });
         expect((await ask(vars.CLIENT_SECRET!)).status).toBe(401);
         expect((await ask(fresh.CLIENT_SECRET!)).status).toBe(200);
+
+        // The API's :rotateSecret is the same operation: the secret the command printed stops working.
+        const rotatedByApi = await fetch(
+          `${server.url}/v1/tenants/${vars.TENANT_ID}/realms/${vars.ADMIN_REALM_ID}/applications/${vars.APPLICATION_ID}:rotateSecret`,
+          { method: 'POST', headers: { authorization: `Bearer ${vars.YONDER_TOKEN}` } },
+        );
+        expect(rotatedByApi.status).toBe(200);
+        const apiSecret = ((await rotatedByApi.json()) as { protocol_config: { client_secret: string } }).protocol_config.client_secret;
+        expect((await ask(fresh.CLIENT_SECRET!)).status).toBe(401);
+        expect((await ask(apiSecret)).status).toBe(200);
+
+        // Acceptance 4 over real HTTP: wrong secrets in a row from one address end in 429 with Retry-After.
+        const statuses: number[] = [];
+        let retryAfter: string | null = null;
+        for (let i = 0; i < 50; i++) {
+          const reply = await ask(`wrong-${i}`);
+          statuses.push(reply.status);
+          if (reply.status === 429) retryAfter = reply.headers.get('retry-after');
+        }
+        expect(statuses.filter((s) => s === 401).length).toBeGreaterThan(0);
+        expect(statuses.at(-1)).toBe(429);
+        expect(Number(retryAfter)).toBeGreaterThan(0);
       } finally {
         expect(await server.stop()).toBe(0);
       }

@@ -77,6 +77,8 @@ const BINDING_JOB = `${V1_REALM}/identities/{identity_id}/credential-binding-job
 /** yonder's hosted pages, their ceremony endpoints and their scripts: public, outside `/v1`. */
 const HOSTED = '/hosted';
 const HOSTED_REALM = `${HOSTED}/tenants/{tenant_id}/realms/{realm_id}`;
+/** The Admin Console's own calls (its single-page app is served beside them, undocumented). */
+const CONSOLE_API = '/console/api';
 
 function at(document: JsonObject, ...path: string[]): JsonObject {
   let node: Json = document;
@@ -884,6 +886,7 @@ export const CONTRACT_TEST_FILES = [
   'contract.scim.test.ts',
   'contract.passkeys.test.ts',
   'contract.management.test.ts',
+  'contract.console.test.ts',
 ] as const;
 export type ContractTestFile = (typeof CONTRACT_TEST_FILES)[number];
 
@@ -932,7 +935,10 @@ export const ROUTE_OWNERS: readonly { readonly pattern: string; readonly file: C
   { pattern: `${V1_REALM}/applications/{application_id}/token`, file: 'contract.management.test.ts' },
   { pattern: `${V1_REALM}/applications/{application_id}/revoke`, file: 'contract.management.test.ts' },
   { pattern: `${V1_REALM}/applications/{application_id}/.well-known/*`, file: 'contract.management.test.ts' },
+  { pattern: `${V1_REALM}/applications/{application_id}:rotateSecret`, file: 'contract.management.test.ts' },
   { pattern: `${V1_REALM}/introspect`, file: 'contract.management.test.ts' },
+  // contract.console.test.ts: the Admin Console's configuration, token and sign-out calls.
+  { pattern: `${CONSOLE_API}/*`, file: 'contract.console.test.ts' },
 ];
 
 function patternMatches(pattern: string, path: string): boolean {
@@ -1083,9 +1089,17 @@ export const YONDER_ONLY_ROUTES: Readonly<Record<string, string>> = {
   [`GET ${V1_REALM}/applications/{application_id}/.well-known/openid-configuration`]:
     'OpenID discovery of the application as issuer',
   [`GET ${V1_REALM}/applications/{application_id}/.well-known/jwks.json`]: 'the keys named by jwks_uri',
+  [`POST ${V1_REALM}/applications/{application_id}:rotateSecret`]:
+    'yonder keeps client secrets hashed, so it cannot show them again as the contract\'s reads would; a new one is issued instead',
   [`POST ${V1_REALM}/applications/{application_id}/tokens`]:
     "the console's \"Create token\", which the contract leaves to the console",
   [`GET ${V1_REALM}/events`]: 'audit events (issue 9); the contract has no audit trail',
+  // The Admin Console (issue 7): Beyond Identity's console is its own product on its own host; these
+  // are the calls yonder's console makes before it can use /v1. Public (no bearer): the hosted
+  // sign-in session cookie and the X-Yonder-Console header authorize the token and sign-out.
+  [`GET ${CONSOLE_API}/config`]: "the Admin Console's configuration: tenant, admin realm, application, sign-in page",
+  [`POST ${CONSOLE_API}/token`]: 'a 5-minute management token for the person signed in to the Admin Console (session cookie)',
+  [`POST ${CONSOLE_API}/sign-out`]: 'ends the Admin Console session and revokes its tokens',
   // Policy: the reference README says the contract has no public policy API and yonder designs its
   // own (one policy per realm, published as numbered versions; src/api/v1/policy.ts).
   ...Object.fromEntries(
@@ -1130,14 +1144,16 @@ export const isPublicRoute = (route: Pick<DocumentedRoute, 'requirements'>): boo
 
 /**
  * The operations of yonder's OpenAPI document (`GET /openapi.json`) whose path `include` accepts:
- * the management API under `/v1/` and the hosted passkey pages under `/hosted/` (public, yonder-only),
- * so neither can ship without a contract test file exercising it.
+ * the management API under `/v1/`, the hosted passkey pages under `/hosted/` and the Admin Console's
+ * calls under `/console/api/` (both public, yonder-only), so none can ship without a contract test
+ * file exercising it.
  */
 export function documentedRoutes(openapi: unknown, include: (path: string) => boolean): DocumentedRoute[] {
   const paths = isObject(openapi) && isObject(openapi.paths) ? openapi.paths : {};
   const routes: DocumentedRoute[] = [];
   for (const [path, item] of Object.entries(paths)) {
-    if (!(path.startsWith('/v1/') || path.startsWith(`${HOSTED}/`)) || !include(path) || !isObject(item)) continue;
+    const ours = path.startsWith('/v1/') || path.startsWith(`${HOSTED}/`) || path.startsWith(`${CONSOLE_API}/`);
+    if (!ours || !include(path) || !isObject(item)) continue;
     for (const [method, operation] of Object.entries(item)) {
       if (!['get', 'put', 'post', 'patch', 'delete'].includes(method) || !isObject(operation)) continue;
       const security = Array.isArray(operation.security) ? operation.security : [];

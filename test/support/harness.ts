@@ -67,6 +67,8 @@ export interface RequestOptions {
   /** Sent as is, for malformed-body tests. */
   rawBody?: string | Buffer;
   headers?: Record<string, string>;
+  /** The client's IP address as the server sees it (default 127.0.0.1), for per-address limits. */
+  remoteAddress?: string;
 }
 
 /** One yonder on a fresh store, bootstrapped, with its HTTP app in process. */
@@ -149,7 +151,13 @@ export class TestYonder {
     if (payload !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
       headers['content-type'] = 'application/json';
     }
-    const response = await this.app.inject({ method: method as 'GET', url, headers, ...(payload !== undefined ? { payload } : {}) });
+    const response = await this.app.inject({
+      method: method as 'GET',
+      url,
+      headers,
+      ...(payload !== undefined ? { payload } : {}),
+      ...(options.remoteAddress !== undefined ? { remoteAddress: options.remoteAddress } : {}),
+    });
     let body: unknown;
     try {
       body = response.body === '' ? undefined : JSON.parse(response.body);
@@ -171,6 +179,7 @@ export class TestYonder {
   async stop(): Promise<void> {
     await this.app.close();
     await this.yonder.store.close();
+    this.yonder.mailer.close();
   }
 
   async close(): Promise<void> {

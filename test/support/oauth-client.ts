@@ -5,9 +5,16 @@ export function basicAuth(clientId: string, clientSecret: string): string {
   return `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString('base64')}`;
 }
 
-export function postForm(y: TestYonder, url: string, form: Record<string, string>, authorization?: string | null): Promise<Reply> {
+export function postForm(
+  y: TestYonder,
+  url: string,
+  form: Record<string, string>,
+  authorization?: string | null,
+  remoteAddress?: string,
+): Promise<Reply> {
   return y.request('POST', url, {
     token: null,
+    ...(remoteAddress !== undefined ? { remoteAddress } : {}),
     rawBody: new URLSearchParams(form).toString(),
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...(authorization ? { authorization } : {}) },
   });

@@ -55,7 +55,7 @@ describe('redactSecrets', () => {
   });
 
   it('names secrets by key', () => {
-    for (const key of ['secret', 'client_secret', 'PASSWORD', 'x-api-token', 'private_key', 'otp']) expect(isSecretKey(key), key).toBe(true);
+    for (const key of ['secret', 'client_secret', 'PASSWORD', 'x-api-token', 'private_key', 'otp', 'client_secret_hash']) expect(isSecretKey(key), key).toBe(true);
     for (const key of ['token_suffix', 'display_name', 'secretary', 'jti', 'username']) expect(isSecretKey(key), key).toBe(false);
   });
 });

@@ -12,13 +12,14 @@ import {
   TOKEN_FORMATS,
 } from '../../domain/application.js';
 import { MAX_SCOPES, SCOPE_MAX_LENGTH } from '../../domain/resource-server.js';
-import { EmptyBody, ListQuery, ReadOnly, RealmParams, StringEnum, errorResponses, requiresScope } from '../../http/schemas.js';
+import { EmptyBody, ListQuery, ReadOnly, RealmParams, StringEnum, errorResponses, requiresScope, verbPath } from '../../http/schemas.js';
 import {
   type IssuedApplication,
   createApplication,
   deleteApplication,
   getApplication,
   listApplications,
+  rotateClientSecret,
   updateApplication,
 } from '../../services/applications.js';
 import type { Yonder } from '../../services/context.js';
@@ -62,8 +63,10 @@ const ProtocolConfigSchema = Type.Object(
     client_secret: Type.Optional(
       Type.String({
         description:
-          'Read-only. Shown only in the reply that issued it (create, or an update that made the client confidential); ' +
-          'yonder keeps only its hash.',
+          'Read-only. Shown only in the reply that issued it: create, an update that made the client confidential, or ' +
+          '`:rotateSecret`. yonder keeps only its SHA-256 hash, so no read returns it, whatever the scopes of the reader ' +
+          '(yonder has no `applications:read-secrets` scope: it cannot show a secret it does not keep). A lost secret is ' +
+          'replaced with `:rotateSecret`.',
       }),
     ),
   },
@@ -170,6 +173,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
       schema: {
         operationId: 'ListApplications',
         summary: 'List applications of a realm',
+        description: 'Each application with its `client_id`; never a `client_secret` (see GetApplication).',
         tags,
         security: requiresScope('applications:read'),
         params: RealmParams,
@@ -196,6 +200,9 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
       schema: {
         operationId: 'GetApplication',
         summary: 'Retrieve an application',
+        description:
+          '`protocol_config.client_id` is included; `client_secret` never is (yonder stores only its hash). To get a ' +
+          'usable secret, rotate it with `POST .../applications/{application_id}:rotateSecret`.',
         tags,
         security: requiresScope('applications:read'),
         params: ApplicationParams,
@@ -229,6 +236,27 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
       });
       return replyIssued(updated);
     },
+  );
+
+  app.post(
+    verbPath(BASE, 'application_id', 'rotateSecret'),
+    {
+      schema: {
+        operationId: 'RotateApplicationSecret',
+        summary: 'Issue a new client secret (yonder)',
+        description:
+          "yonder's own. Replaces the client secret of a confidential application, managed ones included, and answers " +
+          'the application with the new `protocol_config.client_secret`, shown in this reply only. The previous secret ' +
+          'stops working at once, on every process. yonder keeps only hashes, so this is how a lost secret is replaced ' +
+          '(the `yonder app credentials` command does the same). Public clients have no secret: 409. The change is ' +
+          'recorded as an `application.secret_rotated` event, without the secret or its hash.',
+        tags,
+        security: requiresScope('applications:update'),
+        params: ApplicationParams,
+        response: { 200: Type.Ref('Application'), ...errorResponses(404, 409) },
+      },
+    },
+    async (request) => replyIssued(await rotateClientSecret(yonder, refOf(request.params), request.params.application_id)),
   );
 
   app.delete(

@@ -130,9 +130,13 @@ export const credentialBindingJobRoutes: FastifyPluginAsyncTypebox<{ yonder: Yon
         operationId: 'ListCredentialBindingJobs',
         summary: 'List credential binding jobs of an identity, or of the realm with `-`',
         tags,
+        description:
+          '`filter` takes the SCIM grammar (RFC 7644 §3.4.2.2) on `state` and `delivery_method` with `eq`, `ne`, ' +
+          '`and`, `or`, e.g. `state eq "COMPLETE"`; states compare as shown, so `EXPIRED` includes pending jobs past ' +
+          'their expiry. Any other attribute or operator is a 400. The filter is locked into the page token.',
         security: requiresScope('credential-binding-jobs:read'),
         params: IdentityParams,
-        querystring: Type.Object(ListQuery),
+        querystring: Type.Object({ ...ListQuery, filter: Type.Optional(Type.String({ maxLength: 2048 })) }),
         response: {
           200: Type.Object({
             credential_binding_jobs: Type.Array(Type.Ref('CredentialBindingJob')),
@@ -187,7 +191,10 @@ export const credentialBindingJobRoutes: FastifyPluginAsyncTypebox<{ yonder: Yon
       schema: {
         operationId: 'CreateBatchCredentialBindingJob',
         summary: 'Email binding links to 1 to 1000 identities',
-        description: 'The emails are sent before the reply, so the batch comes back finished, with per-identity errors.',
+        description:
+          'The jobs are written in one transaction and the emails sent after it commits, before the reply (1,000 take ' +
+          'seconds), so the batch comes back finished (SUCCESS, PARTIAL_SUCCESS or FAILED) with per-identity errors. ' +
+          'Nothing stays queued after the reply, so the queue limit (429) never applies.',
         tags,
         security: requiresScope('credential-binding-jobs:create'),
         params: RealmParams,

@@ -211,6 +211,13 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
       schema: {
         operationId: 'OpenIdConfiguration',
         summary: 'OpenID Provider metadata of an application as token issuer',
+        description:
+          'Describes exactly what yonder serves for this issuer: the token endpoint (client credentials only), RFC 7009 ' +
+          'revocation, RFC 7662 introspection and the JWKS. There is no `authorization_endpoint` (nor `userinfo_endpoint`): ' +
+          'yonder has no authorization-code or implicit flow, so `response_types_supported` is empty and no ID token is ' +
+          'issued. The members OpenID Connect Discovery requires are present: `subject_types_supported` and ' +
+          '`id_token_signing_alg_values_supported` describe the access tokens (`sub` is the application id, the same for ' +
+          'every caller; signed RS256). Verify tokens with the keys at `jwks_uri`.',
         tags,
         security: [],
         params: AppParams,
@@ -228,7 +235,8 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
         revocation_endpoint: `${issuer}/revoke`,
         introspection_endpoint: `${realmBase}/introspect`,
         grant_types_supported: ['client_credentials'],
-        response_types_supported: ['token'],
+        // No authorization endpoint, so no response type (see the description above).
+        response_types_supported: [],
         token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
         revocation_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
         introspection_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],

@@ -98,7 +98,8 @@ export const tokenRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
         description:
           "yonder's own, for the console's \"Create token\": the application issues a token named `display_name` with the " +
           "chosen `scopes`, which must be within its `allowed_scopes` (else 400) and within the caller's own (else 403). " +
-          '`expires_after` (seconds) defaults to, and may not exceed, the configured lifetime. The token is in ' +
+          '`expires_after` (seconds) defaults to, and may not exceed, the configured lifetime. `realm_id` restricts the ' +
+          'token to one realm of the tenant (a realm-restricted caller can only mint tokens for its own realm). The token is in ' +
           '`access_token` of this reply only.',
         tags,
         security: requiresScope('tokens:create'),
@@ -109,6 +110,7 @@ export const tokenRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
               display_name: Name(),
               scopes: Type.Intersect([Scopes, Type.Array(Type.String(), { minItems: 1 })]),
               expires_after: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_TOKEN_LIFETIME_SECONDS })),
+              realm_id: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
             },
             { additionalProperties: false },
           ),
@@ -121,11 +123,12 @@ export const tokenRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
     },
     async (request) => {
       if (!request.principal) throw unauthorized();
-      const { display_name, scopes, expires_after } = request.body.token;
+      const { display_name, scopes, expires_after, realm_id } = request.body.token;
       const created = await createNamedToken(yonder, refOf(request.params), request.params.application_id, request.principal, {
         display_name,
         scopes,
         ...(expires_after !== undefined ? { expires_after } : {}),
+        ...(realm_id !== undefined ? { realm_id } : {}),
       });
       return { ...reply(created.record), access_token: created.accessToken };
     },

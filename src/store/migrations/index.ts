@@ -7,6 +7,8 @@ import * as passkeys from './005-passkeys.js';
 import * as groupVersion from './006-group-version.js';
 import * as auditEvents from './007-audit-events.js';
 import * as listIndexes from './008-list-indexes.js';
+import * as rateLimits from './009-rate-limits.js';
+import * as consoleTokens from './011-console-tokens.js';
 
 /**
  * The ordered list of migrations. They are compiled into the program (not read from a folder at
@@ -21,6 +23,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '006-group-version': groupVersion,
   '007-audit-events': auditEvents,
   '008-list-indexes': listIndexes,
+  '009-rate-limits': rateLimits,
+  '011-console-tokens': consoleTokens,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,415 @@
+import { useState } from 'preact/hooks';
+import type { ResourceServer, Role } from '../access-types';
+import { realmPath, useConsole } from '../context';
+import { useAction, useLoad } from '../hooks';
+import { listAll } from '../list-all';
+import type { Group, Identity } from '../types';
+import { Button } from '../ui/button';
+import { ConfirmDialog } from '../ui/dialog';
+import { FormDialog, useDialogState } from '../ui/form-dialog';
+import { AddFromList } from '../ui/add-from-list';
+import { TextField } from '../ui/field';
+import { IdentitySearch } from '../ui/identity-search';
+import { ErrorNotice, Loading, Notice } from '../ui/notice';
+import { DataTable } from '../ui/table';
+import { TextArea, lines } from '../ui/text-area';
+import type { ScreenProps } from './index';
+
+export function ResourceServersScreen(_props: ScreenProps) {
+  const { api, realmId, announce } = useConsole();
+  const servers = useLoad(() => listAll<ResourceServer>(api, realmPath(realmId, '/resource-servers'), 'resource_servers'), [realmId]);
+  const editor = useDialogState<ResourceServer>();
+  const [deleting, setDeleting] = useState<ResourceServer | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const selected = servers.data?.find((s) => s.id === selectedId) ?? null;
+
+  const remove = useAction(async (server: ResourceServer) => {
+    await api.delete(realmPath(realmId, `/resource-servers/${server.id}`));
+    setDeleting(null);
+    if (selectedId === server.id) setSelectedId(null);
+    servers.reload();
+    announce(`Resource server ${server.display_name} deleted`);
+  });
+
+  return (
+    <section>
+      <div class="toolbar">
+        <h1 tabIndex={-1} class="grow">
+          Resource servers and roles
+        </h1>
+        {api.can('resource-servers:create') ? (
+          <Button variant="primary" onClick={() => editor.open(null)}>
+            Add resource server
+          </Button>
+        ) : null}
+      </div>
+      <p class="hint">A resource server is an API with its scopes; its roles give those scopes to identities and groups.</p>
+      <ErrorNotice error={servers.error} />
+      {servers.loading && !servers.data ? <Loading /> : null}
+      {servers.data ? (
+        <DataTable
+          caption="Resource servers"
+          rows={servers.data}
+          rowKey={(s) => s.id}
+          empty="No resource servers in this realm yet."
+          columns={[
+            {
+              header: 'Name',
+              cell: (s) => (
+                <>
+                  {s.display_name}
+                  {s.is_managed ? <span class="badge badge-after">Managed</span> : null}
+                </>
+              ),
+            },
+            { header: 'Identifier', cell: (s) => <code>{s.identifier}</code>, wide: true },
+            { header: 'Scopes', cell: (s) => String(s.scopes.length), wide: true },
+            {
+              header: 'Actions',
+              cell: (s) => (
+                <div class="actions">
+                  <Button
+                    variant={selectedId === s.id ? 'primary' : 'secondary'}
+                    aria-pressed={selectedId === s.id}
+                    aria-label={`Roles of ${s.display_name}`}
+                    onClick={() => setSelectedId(selectedId === s.id ? null : s.id)}
+                  >
+                    Roles
+                  </Button>
+                  {!s.is_managed && api.can('resource-servers:update') ? (
+                    <Button aria-label={`Edit ${s.display_name}`} onClick={() => editor.open(s)}>
+                      Edit
+                    </Button>
+                  ) : null}
+                  {!s.is_managed && api.can('resource-servers:delete') ? (
+                    <Button variant="danger" aria-label={`Delete ${s.display_name}`} onClick={() => setDeleting(s)}>
+                      Delete
+                    </Button>
+                  ) : null}
+                </div>
+              ),
+            },
+          ]}
+        />
+      ) : null}
+
+      {selected ? <Roles key={selected.id} server={selected} /> : null}
+
+      {editor.state ? (
+        <ServerDialog
+          key={editor.state.key}
+          open={editor.state.open}
+          server={editor.state.item}
+          onClose={editor.close}
+          onSaved={(saved) => {
+            editor.close();
+            servers.reload();
+            announce(`Resource server ${saved.display_name} saved`);
+          }}
+        />
+      ) : null}
+      <ConfirmDialog
+        title="Delete resource server"
+        open={deleting !== null}
+        message={<p>Delete {deleting?.display_name} and all its roles?</p>}
+        confirmLabel="Delete resource server"
+        busy={remove.busy}
+        error={remove.error?.message}
+        onClose={() => {
+          setDeleting(null);
+          remove.clearError();
+        }}
+        onConfirm={() => deleting && void remove.run(deleting)}
+      />
+    </section>
+  );
+}
+
+function ServerDialog({ open, server, onClose, onSaved }: { open: boolean; server: ResourceServer | null; onClose: () => void; onSaved: (s: ResourceServer) => void }) {
+  const { api, realmId } = useConsole();
+  const [name, setName] = useState(server?.display_name ?? '');
+  const [identifier, setIdentifier] = useState(server?.identifier ?? '');
+  const [scopes, setScopes] = useState((server?.scopes ?? []).join('\n'));
+  const save = useAction(async () => {
+    const body = { resource_server: { display_name: name.trim(), identifier: identifier.trim(), scopes: lines(scopes) } };
+    const saved = server
+      ? await api.patch<ResourceServer>(realmPath(realmId, `/resource-servers/${server.id}`), body)
+      : await api.post<ResourceServer>(realmPath(realmId, '/resource-servers'), body);
+    onSaved(saved);
+  });
+  const error = save.error;
+  return (
+    <FormDialog
+      title={server ? `Edit ${server.display_name}` : 'Add resource server'}
+      open={open}
+      onClose={onClose}
+      onSubmit={() => void save.run()}
+      submitLabel={server ? 'Save' : 'Add resource server'}
+      busy={save.busy}
+    >
+      <TextField label="Name" required value={name} onValue={setName} error={error?.violation('display_name')} />
+      <TextField
+        label="Identifier"
+        required
+        hint="Unique in the realm; the audience (aud) of its tokens, e.g. https://api.example.com."
+        value={identifier}
+        onValue={setIdentifier}
+        error={error?.violation('identifier')}
+      />
+      <TextArea label="Scopes" hint="One per line, no spaces (e.g. orders:read)." rows={5} value={scopes} onValue={setScopes} error={error?.violation('scopes')} />
+      {error && !error.violation('display_name') && !error.violation('identifier') && !error.violation('scopes') ? <ErrorNotice error={error} /> : null}
+    </FormDialog>
+  );
+}
+
+function Roles({ server }: { server: ResourceServer }) {
+  const { api, realmId, announce } = useConsole();
+  const base = realmPath(realmId, `/resource-servers/${server.id}/roles`);
+  const roles = useLoad(() => listAll<Role>(api, base, 'roles'), [base]);
+  const editor = useDialogState<Role>();
+  const [deleting, setDeleting] = useState<Role | null>(null);
+  const [roleId, setRoleId] = useState<string | null>(null);
+  const role = roles.data?.find((r) => r.id === roleId) ?? null;
+  const remove = useAction(async (r: Role) => {
+    await api.delete(`${base}/${r.id}`);
+    setDeleting(null);
+    if (roleId === r.id) setRoleId(null);
+    roles.reload();
+    announce(`Role ${r.display_name} deleted`);
+  });
+  return (
+    <section class="panel" aria-labelledby="roles-title">
+      <div class="toolbar">
+        <h2 id="roles-title" class="grow">
+          Roles of {server.display_name}
+        </h2>
+        {api.can('roles:create') ? (
+          <Button variant="primary" onClick={() => editor.open(null)}>
+            Add role
+          </Button>
+        ) : null}
+      </div>
+      <ErrorNotice error={roles.error} />
+      {roles.loading && !roles.data ? <Loading /> : null}
+      {roles.data ? (
+        <DataTable
+          caption={`Roles of ${server.display_name}`}
+          rows={roles.data}
+          rowKey={(r) => r.id}
+          empty="No roles yet."
+          columns={[
+            { header: 'Role', cell: (r) => r.display_name },
+            { header: 'Description', cell: (r) => r.description || '—', wide: true },
+            {
+              header: 'Actions',
+              cell: (r) => (
+                <div class="actions">
+                  <Button
+                    variant={roleId === r.id ? 'primary' : 'secondary'}
+                    aria-pressed={roleId === r.id}
+                    aria-label={`Members and scopes of ${r.display_name}`}
+                    onClick={() => setRoleId(roleId === r.id ? null : r.id)}
+                  >
+                    Members and scopes
+                  </Button>
+                  {api.can('roles:update') ? (
+                    <Button aria-label={`Edit role ${r.display_name}`} onClick={() => editor.open(r)}>
+                      Edit
+                    </Button>
+                  ) : null}
+                  {api.can('roles:delete') ? (
+                    <Button variant="danger" aria-label={`Delete role ${r.display_name}`} onClick={() => setDeleting(r)}>
+                      Delete
+                    </Button>
+                  ) : null}
+                </div>
+              ),
+            },
+          ]}
+        />
+      ) : null}
+      {role ? <RoleDetail key={role.id} server={server} role={role} base={`${base}/${role.id}`} /> : null}
+      {editor.state ? (
+        <RoleDialog
+          key={editor.state.key}
+          open={editor.state.open}
+          role={editor.state.item}
+          base={base}
+          onClose={editor.close}
+          onSaved={(saved) => {
+            editor.close();
+            roles.reload();
+            announce(`Role ${saved.display_name} saved`);
+          }}
+        />
+      ) : null}
+      <ConfirmDialog
+        title="Delete role"
+        open={deleting !== null}
+        message={<p>Delete the role {deleting?.display_name}? Its members lose its scopes at once.</p>}
+        confirmLabel="Delete role"
+        busy={remove.busy}
+        error={remove.error?.message}
+        onClose={() => {
+          setDeleting(null);
+          remove.clearError();
+        }}
+        onConfirm={() => deleting && void remove.run(deleting)}
+      />
+    </section>
+  );
+}
+
+function RoleDialog({ open, role, base, onClose, onSaved }: { open: boolean; role: Role | null; base: string; onClose: () => void; onSaved: (r: Role) => void }) {
+  const { api } = useConsole();
+  const [name, setName] = useState(role?.display_name ?? '');
+  const [description, setDescription] = useState(role?.description ?? '');
+  const save = useAction(async () => {
+    const body = { role: { display_name: name.trim(), description } };
+    onSaved(role ? await api.patch<Role>(`${base}/${role.id}`, body) : await api.post<Role>(base, body));
+  });
+  return (
+    <FormDialog
+      title={role ? `Edit role ${role.display_name}` : 'Add role'}
+      open={open}
+      onClose={onClose}
+      onSubmit={() => void save.run()}
+      submitLabel={role ? 'Save role' : 'Add role'}
+      busy={save.busy}
+    >
+      <TextField label="Name" required value={name} onValue={setName} error={save.error?.violation('display_name')} />
+      <TextField label="Description" value={description} onValue={setDescription} error={save.error?.violation('description')} />
+      {save.error && save.error.fieldViolations.length === 0 ? <ErrorNotice error={save.error} /> : null}
+    </FormDialog>
+  );
+}
+
+interface Members {
+  groups: Group[];
+  identities: Identity[];
+  total_groups_size: number;
+  total_identities_size: number;
+}
+
+function RoleDetail({ server, role, base }: { server: ResourceServer; role: Role; base: string }) {
+  const { api, realmId, announce } = useConsole();
+  const canUpdate = api.can('roles:update');
+  const members = useLoad(() => api.get<Members>(`${base}:listMembers?groups_page_size=200&identities_page_size=200`), [base]);
+  const scopes = useLoad(() => listAll<string>(api, `${base}:listScopes`, 'scopes'), [base]);
+  const groups = useLoad(
+    () => (canUpdate && api.can('groups:read') ? listAll<Group>(api, realmPath(realmId, '/groups'), 'groups') : Promise.resolve([])),
+    [realmId],
+  );
+
+  const change = useAction(async (verb: string, body: object, message: string) => {
+    await api.post(`${base}:${verb}`, body);
+    announce(message);
+    if (verb.endsWith('Members')) members.reload();
+    else scopes.reload();
+  });
+
+  const memberGroupIds = new Set((members.data?.groups ?? []).map((g) => g.id));
+  const addableGroups = (groups.data ?? []).filter((g) => !memberGroupIds.has(g.id));
+  const roleScopes = new Set(scopes.data ?? []);
+  const addableScopes = server.scopes.filter((s) => !roleScopes.has(s));
+  return (
+    <section class="role-detail" aria-labelledby="role-detail-title">
+      <h3 id="role-detail-title">{role.display_name}</h3>
+      <ErrorNotice error={change.error} />
+      <div class="two-columns">
+        <div>
+          <h4>Members</h4>
+          <ErrorNotice error={members.error} />
+          {members.data ? (
+            members.data.identities.length + members.data.groups.length === 0 ? (
+              <p class="empty">No members.</p>
+            ) : (
+              <ul class="member-list">
+                {members.data.groups.map((g) => (
+                  <li key={g.id}>
+                    <span class="badge">Group</span> {g.display_name}
+                    {canUpdate ? (
+                      <Button
+                        variant="link"
+                        aria-label={`Remove group ${g.display_name} from ${role.display_name}`}
+                        onClick={() => void change.run('deleteMembers', { group_ids: [g.id] }, `Group ${g.display_name} removed from ${role.display_name}`)}
+                      >
+                        Remove
+                      </Button>
+                    ) : null}
+                  </li>
+                ))}
+                {members.data.identities.map((i) => (
+                  <li key={i.id}>
+                    <span class="badge">Identity</span> {i.display_name} <span class="hint">{i.traits?.username}</span>
+                    {canUpdate ? (
+                      <Button
+                        variant="link"
+                        aria-label={`Remove ${i.display_name} from ${role.display_name}`}
+                        onClick={() => void change.run('deleteMembers', { identity_ids: [i.id] }, `${i.display_name} removed from ${role.display_name}`)}
+                      >
+                        Remove
+                      </Button>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )
+          ) : (
+            <Loading />
+          )}
+          {canUpdate ? (
+            <>
+              <AddFromList
+                label="Add a group"
+                options={addableGroups.map((g) => ({ value: g.id, label: g.display_name }))}
+                addLabel="Add group"
+                busy={change.busy}
+                onAdd={(id) => change.run('addMembers', { group_ids: [id] }, `Group ${addableGroups.find((g) => g.id === id)?.display_name ?? id} added to ${role.display_name}`)}
+              />
+              <IdentitySearch
+                label="Add an identity"
+                exclude={(members.data?.identities ?? []).map((i) => i.id)}
+                onPick={(i) => void change.run('addMembers', { identity_ids: [i.id] }, `${i.display_name} added to ${role.display_name}`)}
+              />
+            </>
+          ) : null}
+        </div>
+        <div>
+          <h4>Scopes</h4>
+          <ErrorNotice error={scopes.error} />
+          {scopes.data ? (
+            scopes.data.length === 0 ? (
+              <p class="empty">No scopes.</p>
+            ) : (
+              <ul class="member-list scope-grid">
+                {scopes.data.map((s) => (
+                  <li key={s}>
+                    <code>{s}</code>
+                    {canUpdate ? (
+                      <Button variant="link" aria-label={`Remove scope ${s}`} onClick={() => void change.run('deleteScopes', { scopes: [s] }, `Scope ${s} removed`)}>
+                        Remove
+                      </Button>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )
+          ) : (
+            <Loading />
+          )}
+          {canUpdate ? (
+            <AddFromList
+              label="Add a scope"
+              options={addableScopes.map((scope) => ({ value: scope, label: scope }))}
+              addLabel="Add scope"
+              busy={change.busy}
+              onAdd={(scope) => change.run('addScopes', { scopes: [scope] }, `Scope ${scope} added to ${role.display_name}`)}
+            />
+          ) : null}
+          {server.is_managed ? <Notice>Scopes of the Management API decide what holders may do in this console and the API.</Notice> : null}
+        </div>
+      </div>
+    </section>
+  );
+}

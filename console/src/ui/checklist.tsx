@@ -1,0 +1,47 @@
+import { useId } from 'preact/hooks';
+
+type Props = {
+  legend: string;
+  options: { value: string; label: string; hint?: string }[];
+  selected: string[];
+  onChange: (selected: string[]) => void;
+  /** Shown instead of the boxes when there is nothing to choose from. */
+  empty?: string;
+  error?: string | undefined;
+  hint?: string;
+};
+
+/** A labelled group of checkboxes for choosing several items (scopes, groups, applications). */
+export function Checklist({ legend, options, selected, onChange, empty = 'Nothing to choose from.', error, hint }: Props) {
+  const id = useId();
+  const chosen = new Set(selected);
+  const toggle = (value: string) => {
+    const next = new Set(chosen);
+    if (next.has(value)) next.delete(value);
+    else next.add(value);
+    // Keep the options' order, so what is sent reads like what is shown.
+    onChange(options.map((o) => o.value).filter((v) => next.has(v)));
+  };
+  return (
+    <fieldset class={`field checklist${error ? ' field-invalid' : ''}`} aria-describedby={error ? `${id}-error` : undefined}>
+      <legend>{legend}</legend>
+      {hint ? <p class="hint">{hint}</p> : null}
+      {options.length === 0 ? (
+        <p class="hint">{empty}</p>
+      ) : (
+        <ul class="checklist-options">
+          {options.map((option) => (
+            <li key={option.value}>
+              <label>
+                <input type="checkbox" checked={chosen.has(option.value)} onChange={() => toggle(option.value)} />
+                <span>{option.label}</span>
+                {option.hint ? <span class="hint"> {option.hint}</span> : null}
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+      {error ? <p class="field-error" id={`${id}-error`}>{error}</p> : null}
+    </fieldset>
+  );
+}

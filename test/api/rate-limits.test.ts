@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { RATE_LIMITS } from '../../src/domain/rate-limit.js';
+import { pruneRateLimits } from '../../src/services/rate-limits.js';
+import { type Reply, TestYonder, describeApi } from '../support/harness.js';
+import { basicAuth, createClientApplication, postForm } from '../support/oauth-client.js';
+
+/**
+ * One rate-limit mechanism, counted in the store's `rate_limits` table so that every process on a
+ * database shares the counts: failed client authentications at the token endpoint (per client and
+ * address, and per address), and the hosted passkey enrollment and sign-in (per address, and per
+ * binding job). Each test uses its own addresses, since counters live as long as their window.
+ */
+describeApi('rate limits: shared counters, 429 with Retry-After', () => {
+  let y: TestYonder;
+  let other: TestYonder;
+  let robot: Awaited<ReturnType<typeof createClientApplication>>;
+
+  beforeAll(async () => {
+    y = await TestYonder.start();
+    other = await TestYonder.start(y.databaseLocation);
+    robot = await createClientApplication(y);
+  });
+  afterAll(async () => {
+    await other?.stop();
+    await y?.close();
+  });
+
+  const grant = (secret: string, address: string, on: TestYonder = y, clientId = robot.clientId) =>
+    postForm(on, `${robot.path}/token`, { grant_type: 'client_credentials' }, basicAuth(clientId, secret), address);
+
+  function expectRetryAfter(reply: Reply, windowSeconds: number) {
+    const seconds = Number(reply.headers['retry-after']);
+    expect(seconds).toBeGreaterThan(0);
+    expect(seconds).toBeLessThanOrEqual(windowSeconds);
+  }
+
+  it('a stranger who knows a client id cannot lock the real client out from another address', async () => {
+    const { limit, windowSeconds } = RATE_LIMITS.clientFailuresPerAddress;
+    const statuses: number[] = [];
+    let last: Reply | undefined;
+    for (let i = 0; i < limit + 5; i++) {
+      last = await grant(`wrong-${i}`, '203.0.113.7', i % 2 === 0 ? y : other);
+      statuses.push(last.status);
+    }
+    expect(statuses.slice(0, limit).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(limit).every((s) => s === 429)).toBe(true);
+    expect(last!.body.error).toBe('invalid_client');
+    expectRetryAfter(last!, windowSeconds);
+    // The stranger's address is locked for this client, even with the right secret...
+    expect((await grant(robot.clientSecret, '203.0.113.7')).status).toBe(429);
+    // ...but the client itself, from its own address, is not.
+    const real = await grant(robot.clientSecret, '198.51.100.1');
+    expect(real.status, real.text).toBe(200);
+  });
+
+  it('one address trying many client ids is stopped across clients', async () => {
+    const { limit } = RATE_LIMITS.clientFailuresFromAddress;
+    for (let i = 0; i < limit; i++) {
+      const reply = await grant('wrong', '203.0.113.8', y, `made-up-client-${i}`);
+      expect(reply.status).toBe(401);
+    }
+    const refused = await grant(robot.clientSecret, '203.0.113.8');
+    expect(refused.status).toBe(429);
+    expectRetryAfter(refused, RATE_LIMITS.clientFailuresFromAddress.windowSeconds);
+    expect((await grant(robot.clientSecret, '198.51.100.2')).status).toBe(200);
+  });
+
+  it('successful client authentications are not counted', async () => {
+    for (let i = 0; i < RATE_LIMITS.clientFailuresPerAddress.limit + 5; i++) {
+      expect((await grant(robot.clientSecret, '198.51.100.3')).status).toBe(200);
+    }
+  });
+
+  it('revocation and introspection share the failed-authentication limit of the client', async () => {
+    const address = '203.0.113.9';
+    for (let i = 0; i < RATE_LIMITS.clientFailuresPerAddress.limit; i++) {
+      const reply = await postForm(y, `${robot.path}/revoke`, { token: 'x' }, basicAuth(robot.clientId, 'wrong'), address);
+      expect(reply.status).toBe(401);
+    }
+    const introspect = await postForm(y, y.realmPath('/introspect'), { token: 'x' }, basicAuth(robot.clientId, robot.clientSecret), address);
+    expect(introspect.status).toBe(429);
+  });
+
+  async function bindingJob(username: string) {
+    const identity = await y.createIdentity(username);
+    const created = await y.request('POST', y.realmPath(`/identities/${identity.id}/credential-binding-jobs`), {
+      body: { job: { delivery_method: 'RETURN' } },
+    });
+    expect(created.status, created.text).toBe(200);
+    const link = new URL(created.body.credential_binding_link);
+    const job = created.body.credential_binding_job as { id: string };
+    const hosted = `/hosted/tenants/${y.tenantId}/realms/${y.realmId}/identities/${identity.id}/credential-binding-jobs/${job.id}`;
+    return { link: `${link.pathname}${link.search}`, linkPath: link.pathname, token: link.searchParams.get('token')!, hosted };
+  }
+
+  it('the binding link of one job answers a page with 429 and Retry-After past its limit; other jobs are not affected', async () => {
+    const { limit, windowSeconds } = RATE_LIMITS.enrollmentPerJob;
+    const guessed = await bindingJob('guessed');
+    for (let i = 0; i < limit; i++) {
+      // Guesses of the link token from many addresses: each is a 4xx page, and each counts for the job.
+      const reply = await y.request('GET', `${guessed.linkPath}?token=guess${i}`, { token: null, remoteAddress: `192.0.2.${i + 1}` });
+      expect(reply.status).toBeLessThan(429);
+    }
+    const page = await y.request('GET', guessed.link, { token: null, remoteAddress: '192.0.2.200' });
+    expect(page.status).toBe(429);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.text).toContain('data-reason="rate_limited"');
+    expect(page.text).toContain('Too many attempts');
+    expectRetryAfter(page, windowSeconds);
+    // The ceremony endpoints of that job are refused in JSON, with the reason the page script shows.
+    const options = await y.request('POST', `${guessed.hosted}/registration-options`, { token: null, body: { token: guessed.token } });
+    expect(options.status).toBe(429);
+    expect(options.body).toMatchObject({ code: 'too_many_requests', reason: 'rate_limited' });
+    expectRetryAfter(options, windowSeconds);
+
+    const fresh = await bindingJob('fresh');
+    expect((await y.request('GET', fresh.link, { token: null, remoteAddress: '192.0.2.201' })).status).toBe(200);
+  });
+
+  it('enrollment requests from one address are limited across jobs, in every process', async () => {
+    const { limit } = RATE_LIMITS.enrollmentFromAddress;
+    const job = await bindingJob('scanned');
+    for (let i = 0; i < limit; i++) {
+      // A scan of made-up job ids: each has a counter of its own, all count for the address.
+      const path = job.linkPath.replace(/[^/]+:invokeAuthenticator$/, `made-up-${i}:invokeAuthenticator`);
+      const reply = await (i % 2 === 0 ? y : other).request('GET', `${path}?token=x`, { token: null, remoteAddress: '192.0.2.250' });
+      expect(reply.status).toBeLessThan(429);
+    }
+    expect((await other.request('GET', job.link, { token: null, remoteAddress: '192.0.2.250' })).status).toBe(429);
+    // The same link from another address still opens.
+    expect((await y.request('GET', job.link, { token: null, remoteAddress: '192.0.2.251' })).status).toBe(200);
+  });
+
+  it('sign-in ceremony requests from one address are limited: JSON 429 with Retry-After', async () => {
+    const { limit, windowSeconds } = RATE_LIMITS.signInFromAddress;
+    const options = `/hosted/tenants/${y.tenantId}/realms/${y.realmId}/sign-in/options`;
+    const verify = `/hosted/tenants/${y.tenantId}/realms/${y.realmId}/sign-in/verify`;
+    for (let i = 0; i < limit; i++) {
+      const reply =
+        i % 2 === 0
+          ? await y.request('POST', options, { token: null, body: {}, remoteAddress: '192.0.2.99' })
+          : await other.request('POST', verify, { token: null, body: { challenge_id: 'nope', response: {} }, remoteAddress: '192.0.2.99' });
+      expect(reply.status).toBeLessThan(429);
+    }
+    const refused = await y.request('POST', options, { token: null, body: {}, remoteAddress: '192.0.2.99' });
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({ code: 'too_many_requests', reason: 'rate_limited' });
+    expect(refused.body.message).toMatch(/Too many attempts/);
+    expectRetryAfter(refused, windowSeconds);
+    expect((await y.request('POST', options, { token: null, body: {}, remoteAddress: '192.0.2.98' })).status).toBe(200);
+  });
+
+  it('pruning deletes only counters whose window is over, on either engine', async () => {
+    const address = '203.0.113.50';
+    for (let i = 0; i < RATE_LIMITS.clientFailuresPerAddress.limit; i++) await grant('wrong', address);
+    expect((await grant(robot.clientSecret, address)).status).toBe(429);
+    // Nothing is over yet: the counter stays, and so does the refusal.
+    await pruneRateLimits(y.yonder);
+    expect((await grant(robot.clientSecret, address)).status).toBe(429);
+    // Once every window is over, pruning empties the table, in batches; the client is let in again.
+    const later = Date.now() + (Math.max(...Object.values(RATE_LIMITS).map((r) => r.windowSeconds)) + 1) * 1000;
+    expect(await pruneRateLimits(y.yonder, { now: later, batchSize: 7 })).toBeGreaterThan(7);
+    expect(await pruneRateLimits(y.yonder, { now: later })).toBe(0);
+    expect((await grant(robot.clientSecret, address)).status).toBe(200);
+  });
+});
