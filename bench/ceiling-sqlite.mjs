@@ -1,4 +1,4 @@
-// Ceiling: parse the create body, one better-sqlite3 insert into a table with a unique index,
+// Ceiling: parse the create body (v1 or SCIM), one better-sqlite3 insert into a table with a unique index,
 // answer the row as JSON. Same pragmas as yonder's store.
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -17,7 +17,9 @@ const server = createServer((req, res) => {
   let body = '';
   req.on('data', (chunk) => (body += chunk));
   req.on('end', () => {
-    const { identity } = JSON.parse(body);
+    const parsed = JSON.parse(body);
+    // A v1 create body, or a SCIM User (for the SCIM POST /Users row): the same row either way.
+    const identity = parsed.identity ?? { display_name: parsed.userName, traits: { username: parsed.userName } };
     const row = {
       id: randomBytes(8).toString('hex'),
       realm_id: 'r',

@@ -78,4 +78,5 @@ for (const [nodeId, us] of self) {
 const top = (m, n) =>
   [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => `  ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`).join('\n');
 process.stdout.write(`top frames by self time:\n${top(byFrame, 25)}\nby package/file:\n${top(byFile, 15)}\n`);
+if (process.env.KEEP_PROFILE) { const { copyFileSync } = await import("node:fs"); copyFileSync(join(dir, file), process.env.KEEP_PROFILE); }
 rmSync(dir, { recursive: true, force: true });

@@ -2,7 +2,7 @@ import type { Identity } from '../domain/identity.js';
 import { newId } from '../domain/ids.js';
 import { nowTimestamp } from '../domain/time.js';
 import type { UserCondition, UserSort } from '../domain/user-query.js';
-import { changeEvent, recordEvent } from '../services/audit.js';
+import { changeEvent, eventFor, recordEvent } from '../services/audit.js';
 import type { Yonder } from '../services/context.js';
 import type { RealmRef } from '../services/identities.js';
 import { requireRealm } from '../services/tenancy.js';
@@ -52,10 +52,8 @@ export async function createUser(y: Yonder, ref: RealmRef, body: unknown): Promi
     version: 1,
   };
   // A username taken in any case is a `conflict`, which the SCIM edge answers 409 `uniqueness`.
-  await y.store.transaction(async (tx) => {
-    await tx.identities.insert(identity);
-    await recordEvent(tx, changeEvent('identity.created', 'identity', null, identity));
-  });
+  // Committed with other concurrent creates, each with its event (see store/group-commit.ts).
+  await y.store.identities.insert(identity, eventFor(changeEvent('identity.created', 'identity', null, identity)));
   return identity;
 }
 

@@ -162,6 +162,15 @@ export async function recordEvents(repos: Repositories, inputs: readonly EventIn
   return events;
 }
 
+/**
+ * The event of one change, attributed to the current actor but not yet written: for a store write
+ * that carries its own event, so the two commit together (an identity create, which group commit
+ * writes in one transaction with other creates and their events).
+ */
+export function eventFor(input: EventInput): AuditEvent {
+  return toEvent(input, currentAuditContext(), nowTimestamp());
+}
+
 export interface SignInAttempt {
   tenantId: string;
   realmId: string;

@@ -10,8 +10,8 @@ import {
 import { type IdentityFilter, canonicalFilter, parseIdentityFilter } from '../domain/identity-filter.js';
 import { newId } from '../domain/ids.js';
 import { nowTimestamp } from '../domain/time.js';
-import { changeEvent, recordEvent, recordEvents } from './audit.js';
 import type { Repositories } from '../store/index.js';
+import { changeEvent, eventFor, recordEvent, recordEvents } from './audit.js';
 import type { Yonder } from './context.js';
 import { type ListParams, type Page, listPage } from './paging.js';
 import { requireRealm } from './tenancy.js';
@@ -23,10 +23,15 @@ export interface RealmRef {
 
 export async function createIdentity(y: Yonder, ref: RealmRef, input: NewIdentityInput): Promise<Identity> {
   await requireRealm(y.store, ref.tenantId, ref.realmId);
-  return y.store.transaction((tx) => insertIdentity(tx, ref, input));
+  // Not in a transaction of its own: the store commits concurrent creates together, each with its
+  // event (see store/group-commit.ts).
+  return insertIdentity(y.store, ref, input);
 }
 
-/** Checks and inserts one identity with the repositories given (a transaction), with its event. */
+/**
+ * Checks and inserts one identity with its event, through the repositories given: a transaction,
+ * or the store itself, which writes the two together (and with other concurrent creates).
+ */
 export async function insertIdentity(repos: Repositories, ref: RealmRef, input: NewIdentityInput): Promise<Identity> {
   const now = nowTimestamp();
   const identity: Identity = {
@@ -42,8 +47,7 @@ export async function insertIdentity(repos: Repositories, ref: RealmRef, input: 
     version: 1,
   };
   assertValidIdentity(identity);
-  await repos.identities.insert(identity);
-  await recordEvent(repos, changeEvent('identity.created', 'identity', null, identity));
+  await repos.identities.insert(identity, eventFor(changeEvent('identity.created', 'identity', null, identity)));
   return identity;
 }
 

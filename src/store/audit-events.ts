@@ -16,7 +16,8 @@ export interface EventQuery {
   until?: string;
 }
 
-function toRow(event: AuditEvent): AuditEventsTable {
+/** The row an event is stored as; identity creates carry theirs into group commit. */
+export function toEventRow(event: AuditEvent): AuditEventsTable {
   const key = actorKey(event.actor);
   return {
     id: event.id,
@@ -66,7 +67,7 @@ export class AuditEventStore {
 
   async insert(events: readonly AuditEvent[]): Promise<void> {
     for (let i = 0; i < events.length; i += INSERT_CHUNK) {
-      await this.db.insertInto('audit_events').values(events.slice(i, i + INSERT_CHUNK).map(toRow)).execute();
+      await this.db.insertInto('audit_events').values(events.slice(i, i + INSERT_CHUNK).map(toEventRow)).execute();
     }
   }
 

@@ -12,6 +12,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { startCheckpointer } from './sqlite-checkpointer.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -65,8 +66,20 @@ function connectSqlite(path: string): Omit<Connection, 'groupCommit'> {
   // PostgreSQL's LIKE is case-sensitive; SQLite's is not by default. Filters compare folded keys
   // where they mean to ignore case, so both engines must compare exactly.
   sqlite.pragma('case_sensitive_like = ON');
+  // Checkpoints run in a worker (see sqlite-checkpointer.ts). This connection still checkpoints
+  // past 16 MiB of WAL (instead of the default 4 MiB): by then the worker has copied nearly every
+  // page, and finishing the copy lets the WAL start over, which a busy writer otherwise prevents.
+  const checkpointer = inMemory ? null : startCheckpointer(resolve(path));
+  if (checkpointer) sqlite.pragma('wal_autocheckpoint = 4000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, engine: 'sqlite', close: () => db.destroy() };
+  return {
+    db,
+    engine: 'sqlite',
+    close: async () => {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
+  };
 }
 
 const STATEMENT_CACHE_SIZE = 500;

@@ -1,11 +1,14 @@
+import type { Kysely } from 'kysely';
 import { conflict } from '../domain/errors.js';
-import type { Engine, Executor } from './connection.js';
-import type { IdentitiesTable } from './schema.js';
+import type { Engine } from './connection.js';
+import type { AuditEventsTable, Database, IdentitiesTable } from './schema.js';
 
 /**
  * Group commit for identity creates. Inserts that arrive in the same turn of the event loop (well
- * under a millisecond apart) are written by one multi-row statement, so one commit, one round
- * trip and one statement execution serve a whole batch; each caller still gets its own answer.
+ * under a millisecond apart) are written in one transaction: one multi-row statement for the
+ * identities, one for the audit events of those that were written. One commit serves a whole
+ * batch; each caller still gets its own answer, and its event is written exactly when its
+ * identity is.
  *
  * Edge cases, each caller getting exactly what a lone insert would have given it:
  * - A username already in the realm: the statement skips that row (`ON CONFLICT DO NOTHING` on
@@ -18,7 +21,7 @@ import type { IdentitiesTable } from './schema.js';
  *   the batch falls back to inserting row by row, so the error lands on the row that caused it.
  */
 export interface GroupCommitOptions {
-  /** Rows per statement; 12 parameters each, far below either engine's limit. */
+  /** Creates per batch: 256 rows of 15 parameters at most per statement, far below either engine's limit. */
   maxBatch: number;
   /** Statements in flight at once; SQLite has one connection, PostgreSQL a pool. */
   maxInFlight: number;
@@ -28,10 +31,15 @@ export function groupCommitOptions(engine: Engine): GroupCommitOptions {
   return engine === 'sqlite' ? { maxBatch: 256, maxInFlight: 1 } : { maxBatch: 256, maxInFlight: 4 };
 }
 
-type InsertOne = (row: IdentitiesTable) => Promise<void>;
-
-interface Pending {
+/** One create: the identity's row and, when the caller records one, the event of its creation. */
+export interface IdentityCreate {
   row: IdentitiesTable;
+  event: AuditEventsTable | null;
+}
+
+type InsertOne = (create: IdentityCreate) => Promise<void>;
+
+interface Pending extends IdentityCreate {
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -44,15 +52,15 @@ export class IdentityInsertBatcher {
   private inFlight = 0;
 
   constructor(
-    private readonly db: Executor,
-    /** The lone insert, with its own error mapping; used for fallbacks and batches of one. */
+    private readonly db: Kysely<Database>,
+    /** The lone insert (and its event), with its own error mapping; for fallbacks and batches of one. */
     private readonly insertOne: InsertOne,
     private readonly options: GroupCommitOptions,
   ) {}
 
-  insert(row: IdentitiesTable): Promise<void> {
+  insert(create: IdentityCreate): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ row, resolve, reject });
+      this.queue.push({ ...create, resolve, reject });
       this.schedule();
     });
   }
@@ -96,19 +104,25 @@ export class IdentityInsertBatcher {
     const outcomes = new Map<Pending, unknown>(); // Pending → null (written) or its error
     if (leaders.length === 1) {
       const [only] = leaders as [Pending];
-      outcomes.set(only, await settle(this.insertOne(only.row)));
+      outcomes.set(only, await settle(this.insertOne(only)));
     } else {
       try {
-        const written = await this.db
-          .insertInto('identities')
-          .values(leaders.map((p) => p.row))
-          .onConflict((oc) => oc.columns(['realm_id', 'username_key']).doNothing())
-          .returning('id')
-          .execute();
-        const ids = new Set(written.map((r) => r.id));
+        const ids = await this.db.transaction().execute(async (trx) => {
+          const written = await trx
+            .insertInto('identities')
+            .values(leaders.map((p) => p.row))
+            .onConflict((oc) => oc.columns(['realm_id', 'username_key']).doNothing())
+            .returning('id')
+            .execute();
+          const ids = new Set(written.map((r) => r.id));
+          // Only the creates that happened are recorded: a skipped row (username taken) leaves no event.
+          const events = leaders.flatMap((p) => (p.event && ids.has(p.row.id) ? [p.event] : []));
+          if (events.length > 0) await trx.insertInto('audit_events').values(events).execute();
+          return ids;
+        });
         for (const p of leaders) outcomes.set(p, ids.has(p.row.id) ? null : conflict(USERNAME_TAKEN));
       } catch {
-        for (const p of leaders) outcomes.set(p, await settle(this.insertOne(p.row)));
+        for (const p of leaders) outcomes.set(p, await settle(this.insertOne(p)));
       }
     }
     for (const p of leaders) finish(p, outcomes.get(p));
@@ -117,7 +131,7 @@ export class IdentityInsertBatcher {
       const outcome = outcomes.get(leader);
       // The leader holds the username now (or someone before it did): this row cannot have it.
       if (outcome === null || isConflict(outcome)) finish(pending, conflict(USERNAME_TAKEN));
-      else finish(pending, await settle(this.insertOne(pending.row)));
+      else finish(pending, await settle(this.insertOne(pending)));
     }
   }
 }

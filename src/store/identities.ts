@@ -1,11 +1,13 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { conflict, notFound } from '../domain/errors.js';
+import type { AuditEvent } from '../domain/audit-event.js';
 import { type EnrollmentStatus, type Identity, type IdentityStatus, identityKeys } from '../domain/identity.js';
 import type { IdentityFilter, IdentityFilterField } from '../domain/identity-filter.js';
 import type { Traits } from '../domain/traits.js';
 import { isForeignKeyViolation, isUniqueViolation } from './constraint-errors.js';
 import type { Engine, Executor } from './connection.js';
-import { IdentityInsertBatcher, groupCommitOptions } from './group-commit.js';
+import { toEventRow } from './audit-events.js';
+import { type IdentityCreate, IdentityInsertBatcher, groupCommitOptions } from './group-commit.js';
 import type { Database, IdentitiesTable } from './schema.js';
 
 /**
@@ -91,17 +93,24 @@ export class IdentityStore {
   ) {
     this.batcher =
       options.groupCommit && !db.isTransaction
-        ? new IdentityInsertBatcher(db, (row) => this.insertRow(row), groupCommitOptions(engine))
+        ? new IdentityInsertBatcher(db, (create) => this.insertRow(create), groupCommitOptions(engine))
         : null;
   }
 
-  /** Throws `conflict` when the realm already has the username, compared by its folded key. */
-  async insert(identity: Identity): Promise<void> {
-    const row = toIdentityRow(identity);
-    return this.batcher ? this.batcher.insert(row) : this.insertRow(row);
+  /**
+   * Writes a new identity and, given one, the event of its creation: both or neither. Throws
+   * `conflict` when the realm already has the username, compared by its folded key.
+   */
+  async insert(identity: Identity, event: AuditEvent | null = null): Promise<void> {
+    const create: IdentityCreate = { row: toIdentityRow(identity), event: event && toEventRow(event) };
+    return this.batcher ? this.batcher.insert(create) : this.insertRow(create);
   }
 
-  private async insertRow(row: IdentitiesTable): Promise<void> {
+  private async insertRow({ row, event }: IdentityCreate): Promise<void> {
+    if (event && !this.db.isTransaction) {
+      await this.db.transaction().execute((trx) => new IdentityStore(trx, this.engine).insertRow({ row, event }));
+      return;
+    }
     try {
       await this.db.insertInto('identities').values(row).execute();
     } catch (error) {
@@ -110,6 +119,7 @@ export class IdentityStore {
       if (isForeignKeyViolation(error)) throw notFound('Realm', row.realm_id);
       throw error;
     }
+    if (event) await this.db.insertInto('audit_events').values(event).execute();
   }
 
   async get(realmId: string, id: string): Promise<Identity | undefined> {

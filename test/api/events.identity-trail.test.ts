@@ -61,6 +61,31 @@ describeApi('events: the audit trail of an identity', () => {
     expect([...events].map((e) => e.id).sort().reverse()).toEqual(events.map((e) => e.id));
   });
 
+  it('creates committed together are each recorded once, attributed to their own token and request', async () => {
+    const tokens = [y.token, await y.mintToken(MANAGEMENT_SCOPES)];
+    const replies = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        y.request('POST', y.realmPath('/identities'), {
+          token: tokens[i % 2] as string,
+          body: { identity: { display_name: `together ${i}`, traits: { type: 'traits_v0', username: `together-${i}` } } },
+        }),
+      ),
+    );
+    const requestIds = new Set<string>();
+    for (const [i, reply] of replies.entries()) {
+      expect(reply.status, reply.text).toBe(200);
+      const events = await eventsOf(reply.body.id);
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({
+        type: 'identity.created',
+        actor: { type: 'token', jti: jtiOf(tokens[i % 2] as string) },
+        after: { id: reply.body.id, traits: { username: `together-${i}` } },
+      });
+      requestIds.add(events[0].request_id);
+    }
+    expect(requestIds.size).toBe(30);
+  });
+
   it('rejected requests (409 username taken, 400 bad body, 404 unknown id, 404 batch) record nothing', async () => {
     const taken = await y.createIdentity('taken');
     const before = await allEventCount();

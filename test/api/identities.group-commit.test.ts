@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { changeEvent, eventFor } from '../../src/services/audit.js';
 import { createIdentity } from '../../src/services/identities.js';
 import { TestYonder, describeApi } from '../support/harness.js';
 
@@ -45,6 +46,36 @@ describeApi('identities: concurrent creates committed together each get their ow
     expect(twins).toEqual(['conflict', 'conflict', 'ok']);
   });
 
+  /** The identity.created events of the realm, oldest first, as the events API lists them. */
+  async function createdEvents(): Promise<{ resource_id: string; after: { traits: { username: string } } }[]> {
+    const events = [];
+    let token = '';
+    do {
+      const reply = await y.request('GET', y.realmPath(`/events?type=identity.created&page_size=200${token && `&page_token=${token}`}`));
+      expect(reply.status, reply.text).toBe(200);
+      events.push(...reply.body.events);
+      token = reply.body.next_page_token ?? '';
+    } while (token);
+    return events.reverse();
+  }
+
+  it('in one batch, every create written has its identity.created event and a conflicting one has none', async () => {
+    expect((await create('gc-ev-taken')).ok).toBe(true);
+    const before = await createdEvents();
+    const usernames = [...Array.from({ length: 20 }, (_, i) => `gc-ev-${i}`), 'GC-EV-TAKEN', 'gc-ev-twin', 'GC-EV-Twin'];
+    const results = await Promise.all(usernames.map((u) => create(u)));
+    expect(results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.code))).toEqual(['conflict', 'conflict']);
+
+    const after = await createdEvents();
+    const fresh = after.slice(before.length);
+    const written = results.flatMap((r) => (r.ok ? [r.identity] : []));
+    expect(fresh.map((e) => e.resource_id).sort()).toEqual(written.map((i) => i.id).sort());
+    for (const identity of written) {
+      expect(fresh.find((e) => e.resource_id === identity.id)?.after.traits.username).toBe(identity.traits.username);
+    }
+    expect(fresh.map((e) => e.after.traits.username)).not.toContain('GC-EV-TAKEN');
+  });
+
   it('in one batch, a create into a realm that does not exist gets 404 and the others are written', async () => {
     const results = await Promise.all([create('gc-r1'), create('gc-r2', '0000000000000000'), create('gc-r3')]);
     expect(results.map((r) => (r.ok ? 'ok' : r.code))).toEqual(['ok', 'not_found', 'ok']);
@@ -65,9 +96,10 @@ describeApi('identities: concurrent creates committed together each get their ow
       update_time: now,
       version: 1,
     });
+    const identities = [row('gc-fk-1', y.realmId), row('gc-fk-2', 'ffffffffffffffff'), row('gc-fk-3', y.realmId)];
     const results = await Promise.all(
-      [row('gc-fk-1', y.realmId), row('gc-fk-2', 'ffffffffffffffff'), row('gc-fk-3', y.realmId)].map((identity) =>
-        y.yonder.store.identities.insert(identity).then(
+      identities.map((identity) =>
+        y.yonder.store.identities.insert(identity, eventFor(changeEvent('identity.created', 'identity', null, identity))).then(
           () => 'ok',
           (error: { code?: string }) => error.code,
         ),
@@ -76,6 +108,10 @@ describeApi('identities: concurrent creates committed together each get their ow
     expect(results).toEqual(['ok', 'not_found', 'ok']);
     const list = await y.request('GET', y.realmPath('/identities?filter=traits.username sw "gc-fk-"'));
     expect(list.body.total_size).toBe(2);
+    // Each written row has its event; the failed one has none (in no realm: its realm never was).
+    const events = (await createdEvents()).filter((e) => e.after.traits.username.startsWith('gc-fk-'));
+    expect(events.map((e) => e.after.traits.username).sort()).toEqual(['gc-fk-1', 'gc-fk-3']);
+    expect(await y.yonder.store.auditEvents.count('ffffffffffffffff', {})).toBe(0);
   });
 
   it('keeps working when creates keep arriving while a batch is being written', async () => {

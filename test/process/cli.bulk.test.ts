@@ -39,8 +39,12 @@ describe('yonder seed and yonder import, as a person runs them', () => {
     expect(first.stderr).toMatch(/import \[#+\] 100\.0% 4 .*\/s ETA/);
     expect(first.stderr).toContain('line 2: not valid JSON');
 
-    const again = await runCli(['import', file], env);
+    // One identity per transaction this time: the answer is the same whatever the batch size.
+    const again = await runCli(['import', file, '--batch-size', '1'], env);
     expect(JSON.parse(again.stdout)).toMatchObject({ imported: 0, skipped: 2, rejected: 2 });
+    const refused = await runCli(['import', file, '--batch-size', '0'], env);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('--batch-size must be between 1 and 100000');
     const grace = JSON.parse((await runCli(['identity', 'list', '--filter', 'traits.username eq "grace"'], env)).stdout);
     expect(grace.identities[0]).toMatchObject({ display_name: 'Grace Hopper', traits: { given_name: 'Grace' } });
   });
