@@ -34,6 +34,7 @@ export const REASONS = {
   unknown_credential: [401, 'This passkey is not known here.'],
   credential_revoked: [401, 'This passkey has been revoked. Ask for a new one.'],
   unknown_application: [404, 'There is no such application.'],
+  unknown_realm: [404, 'There is nothing to sign in to here.'],
   not_signed_in: [401, 'You are not signed in.'],
 } as const;
 export type Reason = keyof typeof REASONS;
@@ -215,6 +216,9 @@ export async function signInApplication(y: Yonder, ref: RealmRef, applicationId:
 }
 
 export async function authenticationOptions(y: Yonder, ref: RealmRef, applicationId: string | undefined) {
+  // The realm must be the tenant's: the challenge row names both, and nothing is stored for a path
+  // that names no realm.
+  if (!(await y.store.realms.get(ref.tenantId, ref.realmId))) throw new CeremonyError('unknown_realm');
   const application = await signInApplication(y, ref, applicationId);
   // No allowCredentials: a discoverable credential names its own user, so nobody types a username.
   const options = await generateAuthenticationOptions({

@@ -157,6 +157,12 @@ describeApi('bad input gets a clear 4xx in the v1 error shape and changes nothin
     }
   });
 
+  it('sign-in options for a realm named under the wrong tenant are a 404, and store nothing', async () => {
+    const reply = await y.request('POST', `/hosted/tenants/0000000000000000/realms/${y.realmId}/sign-in/options`, { token: null, body: {} });
+    expect(reply.status, reply.text).toBe(404);
+    expect(reply.body.reason).toBe('unknown_realm');
+  });
+
   it('the server is still up and consistent after all of it', async () => {
     expect((await y.request('GET', '/healthz', { token: null })).status).toBe(200);
     expect((await y.request('POST', y.realmPath('/identities'), { body: valid })).status).toBe(200);
