@@ -223,7 +223,8 @@ describe('Admin Console access screens in headless Chromium', () => {
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.getByText(/^1 event$/).waitFor();
     const event = page.locator('tbody.event').first();
-    await expect(event.locator('.event-type').textContent()).resolves.toBe('policy.published');
+    // The filtered list replaces the first one: wait for it rather than read the old rows once.
+    await expect.poll(() => event.locator('.event-type').textContent(), { timeout: 10_000 }).toBe('policy.published');
     await event.getByRole('button', { name: 'Before and after' }).click();
     await expect(event.getByRole('button', { name: 'Hide before and after' }).getAttribute('aria-expanded')).resolves.toBe('true');
     await expect(event.locator('pre').nth(1).textContent()).resolves.toContain('Pilots fly Flight Deck');
@@ -240,7 +241,8 @@ describe('Admin Console access screens in headless Chromium', () => {
     await page.getByText('Realm renamed to Customers').waitFor();
     expect((await api('GET', y.realmPath(''))).display_name).toBe('Customers');
     // The realm switcher shows the new name too.
-    await expect(page.locator('.realm-switcher option:checked').textContent()).resolves.toBe('Customers');
+    // (The realm list reloads after the rename; wait for it rather than read it once.)
+    await expect.poll(() => page.locator('.realm-switcher option:checked').textContent(), { timeout: 10_000 }).toBe('Customers');
     await shot(page, 'settings');
 
     // A realm that still holds identities cannot go: the dialog says why, in the API's words.
