@@ -17,6 +17,7 @@ import { changeEvent, recordEvents, recordSignInAttempt } from '../services/audi
 import { hashToken, jobEvent } from '../services/credential-binding-jobs.js';
 import { presentCredential } from '../services/credentials.js';
 import type { RealmRef } from '../services/identities.js';
+import { managedApplication } from '../services/console.js';
 import { evaluate } from '../services/policy.js';
 import { jwkFields } from './jwk.js';
 
@@ -211,8 +212,7 @@ export async function signInApplication(y: Yonder, ref: RealmRef, applicationId:
   }
   const tenant = await y.store.tenants.get(ref.tenantId);
   if (tenant?.admin_realm_id !== ref.realmId) return null;
-  const apps = await y.store.applications.page(ref.realmId, '', 0, 100);
-  return apps.find((app) => app.is_managed && app.classification === 'admin_console')?.id ?? null;
+  return (await managedApplication(y.store, ref.realmId, 'admin_console'))?.id ?? null;
 }
 
 export async function authenticationOptions(y: Yonder, ref: RealmRef, applicationId: string | undefined) {

@@ -49,7 +49,7 @@ export interface ConsoleSite {
 const sites = new WeakMap<Yonder, ConsoleSite>();
 
 /** The managed application of `classification` in a realm (the Admin Console, the Management API). */
-async function managedApplication(repos: Repositories, realmId: string, classification: string) {
+export async function managedApplication(repos: Repositories, realmId: string, classification: string) {
   const apps = await repos.applications.page(realmId, '', 0, 200);
   return apps.find((app) => app.is_managed && app.classification === classification);
 }
