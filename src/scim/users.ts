@@ -4,7 +4,7 @@ import { nowTimestamp } from '../domain/time.js';
 import type { UserCondition, UserSort } from '../domain/user-query.js';
 import { changeEvent, eventFor, recordEvent } from '../services/audit.js';
 import type { Yonder } from '../services/context.js';
-import type { RealmRef } from '../services/identities.js';
+import { type RealmRef, storeNewIdentity } from '../services/identities.js';
 import { requireRealm } from '../services/tenancy.js';
 import type { Repositories } from '../store/index.js';
 import { USER_SCHEMA } from './schema.js';
@@ -53,8 +53,7 @@ export async function createUser(y: Yonder, ref: RealmRef, body: unknown): Promi
   };
   // A username taken in any case is a `conflict`, which the SCIM edge answers 409 `uniqueness`.
   // Committed with other concurrent creates, each with its event (see store/group-commit.ts).
-  await y.store.identities.insert(identity, eventFor(changeEvent('identity.created', 'identity', null, identity)));
-  return identity;
+  return storeNewIdentity(y.store, identity);
 }
 
 export async function getUser(y: Yonder, ref: RealmRef, id: string): Promise<Identity> {

@@ -11,6 +11,7 @@ import { type IdentityFilter, canonicalFilter, parseIdentityFilter } from '../do
 import { newId } from '../domain/ids.js';
 import { nowTimestamp } from '../domain/time.js';
 import type { Repositories } from '../store/index.js';
+import { IdentityIdTaken } from '../store/identities.js';
 import { changeEvent, eventFor, recordEvent, recordEvents } from './audit.js';
 import type { Yonder } from './context.js';
 import { type ListParams, type Page, listPage } from './paging.js';
@@ -47,8 +48,24 @@ export async function insertIdentity(repos: Repositories, ref: RealmRef, input: 
     version: 1,
   };
   assertValidIdentity(identity);
-  await repos.identities.insert(identity, eventFor(changeEvent('identity.created', 'identity', null, identity)));
-  return identity;
+  return storeNewIdentity(repos, identity);
+}
+
+/**
+ * Writes a new identity with the event of its creation. Should its id be taken (a same-millisecond
+ * draw in another process; see domain/ids.ts), it draws another: the caller never sees that.
+ */
+export async function storeNewIdentity(repos: Repositories, identity: Identity): Promise<Identity> {
+  let current = identity;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await repos.identities.insert(current, eventFor(changeEvent('identity.created', 'identity', null, current)));
+      return current;
+    } catch (error) {
+      if (!(error instanceof IdentityIdTaken) || attempt >= 3) throw error;
+      current = { ...current, id: newId() };
+    }
+  }
 }
 
 export async function getIdentity(y: Yonder, ref: RealmRef, id: string): Promise<Identity> {

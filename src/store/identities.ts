@@ -4,7 +4,7 @@ import type { AuditEvent } from '../domain/audit-event.js';
 import { type EnrollmentStatus, type Identity, type IdentityStatus, identityKeys } from '../domain/identity.js';
 import type { IdentityFilter, IdentityFilterField } from '../domain/identity-filter.js';
 import type { Traits } from '../domain/traits.js';
-import { isForeignKeyViolation, isUniqueViolation } from './constraint-errors.js';
+import { isForeignKeyViolation, isPrimaryKeyViolation, isUniqueViolation } from './constraint-errors.js';
 import type { Engine, Executor } from './connection.js';
 import { toEventRow } from './audit-events.js';
 import { type IdentityCreate, IdentityInsertBatcher, groupCommitOptions } from './group-commit.js';
@@ -82,6 +82,16 @@ function filterExpression(eb: ExpressionBuilder<Database, 'identities'>, filter:
 
 const USERNAME_TAKEN = 'username already exists';
 
+/**
+ * The id drawn for a new identity is already another's. Ids are time-ordered (domain/ids.ts), so
+ * two processes can, very rarely, draw the same one in the same millisecond; the caller draws again.
+ */
+export class IdentityIdTaken extends Error {
+  constructor(readonly id: string) {
+    super(`identity id ${id} is taken`);
+  }
+}
+
 export class IdentityStore {
   /** Set outside transactions when group commit is on: concurrent creates share one statement. */
   private readonly batcher: IdentityInsertBatcher | null;
@@ -114,6 +124,7 @@ export class IdentityStore {
     try {
       await this.db.insertInto('identities').values(row).execute();
     } catch (error) {
+      if (isPrimaryKeyViolation(error)) throw new IdentityIdTaken(row.id);
       if (isUniqueViolation(error)) throw conflict(USERNAME_TAKEN);
       // The realm was deleted between the caller's check and this insert.
       if (isForeignKeyViolation(error)) throw notFound('Realm', row.realm_id);

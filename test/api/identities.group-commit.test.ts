@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { changeEvent, eventFor } from '../../src/services/audit.js';
-import { createIdentity } from '../../src/services/identities.js';
+import type { Identity } from '../../src/domain/identity.js';
+import { createIdentity, storeNewIdentity } from '../../src/services/identities.js';
 import { TestYonder, describeApi } from '../support/harness.js';
 
 /**
@@ -44,6 +45,30 @@ describeApi('identities: concurrent creates committed together each get their ow
     // different connections); exactly one does.
     const twins = [twin1, twin2, twin3].map((r) => (r?.ok ? 'ok' : r?.code)).sort();
     expect(twins).toEqual(['conflict', 'conflict', 'ok']);
+  });
+
+  it('a create whose drawn id is already taken draws another, alone or within a batch', async () => {
+    const ref = { tenantId: y.tenantId, realmId: y.realmId };
+    const taken = await createIdentity(y.yonder, ref, { display_name: 'holder', traits: { type: 'traits_v0', username: 'gc-id-holder' } });
+    const clash = (username: string): Identity => ({ ...taken, display_name: username, traits: { type: 'traits_v0', username } });
+    const alone = await storeNewIdentity(y.yonder.store, clash('gc-id-alone'));
+    const batch = await Promise.all([
+      createIdentity(y.yonder, ref, { display_name: 'x', traits: { type: 'traits_v0', username: 'gc-id-batch-1' } }),
+      storeNewIdentity(y.yonder.store, clash('gc-id-batch-2')),
+      createIdentity(y.yonder, ref, { display_name: 'x', traits: { type: 'traits_v0', username: 'gc-id-batch-3' } }),
+    ]);
+    const written = [alone, ...batch];
+    expect(new Set([taken.id, ...written.map((i) => i.id)]).size).toBe(5);
+    for (const identity of [taken, ...written]) {
+      const reply = await y.request('GET', y.realmPath(`/identities/${identity.id}`));
+      expect(reply.status).toBe(200);
+      expect(reply.body.traits.username).toBe(identity.traits.username);
+    }
+    // Each got exactly one creation event, under the id it was finally written with.
+    const events = await createdEvents();
+    for (const identity of written) {
+      expect(events.filter((e) => e.after.traits.username === identity.traits.username).map((e) => e.resource_id)).toEqual([identity.id]);
+    }
   });
 
   /** The identity.created events of the realm, oldest first, as the events API lists them. */
