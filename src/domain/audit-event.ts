@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 /**
  * Audit events: who changed what in a realm, when, from where, and how (before and after).
@@ -64,6 +64,9 @@ export interface AuditEvent {
 
 let lastMs = 0;
 let sequence = 0;
+// One CSPRNG call per 512 events: the call, not the bytes, is what costs (see domain/ids.ts).
+const randomPool = Buffer.alloc(4096);
+let randomOffset = randomPool.length;
 
 /**
  * A UUIDv7 (RFC 9562): 48 bits of Unix milliseconds, then a 12-bit counter, then 62 random bits,
@@ -86,9 +89,13 @@ export function newEventId(nowMs: number = Date.now()): string {
   }
   lastMs = ms;
   const time = ms.toString(16).padStart(12, '0');
-  const random = randomBytes(8);
-  random[0] = ((random[0] ?? 0) & 0x3f) | 0x80;
-  const tail = random.toString('hex');
+  if (randomOffset + 8 > randomPool.length) {
+    randomFillSync(randomPool);
+    randomOffset = 0;
+  }
+  randomPool[randomOffset] = ((randomPool[randomOffset] ?? 0) & 0x3f) | 0x80;
+  const tail = randomPool.toString('hex', randomOffset, randomOffset + 8);
+  randomOffset += 8;
   const seq = sequence.toString(16).padStart(3, '0');
   return `${time.slice(0, 8)}-${time.slice(8)}-7${seq}-${tail.slice(0, 4)}-${tail.slice(4)}`;
 }

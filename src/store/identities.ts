@@ -8,6 +8,7 @@ import { isForeignKeyViolation, isPrimaryKeyViolation, isUniqueViolation } from 
 import type { Engine, Executor } from './connection.js';
 import { toEventRow } from './audit-events.js';
 import { type IdentityCreate, IdentityInsertBatcher, groupCommitOptions } from './group-commit.js';
+import { precompiled } from './precompiled.js';
 import type { Database, IdentitiesTable } from './schema.js';
 
 /**
@@ -82,6 +83,10 @@ function filterExpression(eb: ExpressionBuilder<Database, 'identities'>, filter:
 
 const USERNAME_TAKEN = 'username already exists';
 
+const selectIdentity = precompiled<IdentitiesTable, [string, string]>((db, realmId = '', id = '') =>
+  db.selectFrom('identities').selectAll().where('realm_id', '=', realmId).where('id', '=', id),
+);
+
 /**
  * The id drawn for a new identity is already another's. Ids are time-ordered (domain/ids.ts), so
  * two processes can, very rarely, draw the same one in the same millisecond; the caller draws again.
@@ -134,12 +139,7 @@ export class IdentityStore {
   }
 
   async get(realmId: string, id: string): Promise<Identity | undefined> {
-    const row = await this.db
-      .selectFrom('identities')
-      .selectAll()
-      .where('realm_id', '=', realmId)
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const [row] = await selectIdentity(this.db, this.engine, realmId, id);
     return row && toIdentity(row);
   }
 

@@ -2,7 +2,12 @@ import { conflict } from '../domain/errors.js';
 import type { Realm, RealmClassification } from '../domain/tenancy.js';
 import type { Engine, Executor } from './connection.js';
 import { isForeignKeyViolation } from './constraint-errors.js';
+import { precompiled } from './precompiled.js';
 import type { RealmsTable } from './schema.js';
+
+const selectRealm = precompiled<RealmsTable, [string, string]>((db, tenantId = '', realmId = '') =>
+  db.selectFrom('realms').selectAll().where('tenant_id', '=', tenantId).where('id', '=', realmId),
+);
 
 function toRealm(row: RealmsTable): Realm {
   return { ...row, classification: row.classification as RealmClassification };
@@ -18,13 +23,9 @@ export class RealmStore {
     await this.db.insertInto('realms').values(realm).execute();
   }
 
+  /** Asked by nearly every request (is the path's realm this tenant's?), so compiled once. */
   async get(tenantId: string, realmId: string): Promise<Realm | undefined> {
-    const row = await this.db
-      .selectFrom('realms')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', realmId)
-      .executeTakeFirst();
+    const [row] = await selectRealm(this.db, this.engine, tenantId, realmId);
     return row && toRealm(row);
   }
 
