@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Profiles yonder under one operation: `node bench/profile.mjs get|create|list [sqlite|postgres]`.
+// Profiles yonder under one operation:
+// `node bench/profile.mjs get|create|list|addMembers|evaluate|token [sqlite|postgres]`.
 // Starts the built server with --cpu-prof on a temp store, drives it for 5 s with autocannon, and
 // prints the top frames by self time (and by file) from the profile it wrote.
 import { spawn } from 'node:child_process';
@@ -8,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { addMembersRequest, clientFromBanner, evaluateRequest, setupAddMembers, setupPolicyEvaluate, tokenRequest } from './setups.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const op = process.argv[2] ?? 'get';
@@ -36,7 +38,12 @@ const probe = await fetch(`${url}${base}/identities`, {
   body: JSON.stringify({ identity: { display_name: 'p', traits: { type: 'traits_v0', username: 'probe' } } }),
 });
 const id = (await probe.json()).id;
+// The set-up (seeding, a 10k-group policy) runs before the load window the profile is read over.
+const target = { url, databaseUrl, ctx: { tenantId: take('TENANT_ID'), headers, client: clientFromBanner(out) } };
 const requests = {
+  addMembers: op === 'addMembers' ? addMembersRequest(await setupAddMembers(target, { identities: 20_000 })) : undefined,
+  evaluate: op === 'evaluate' ? evaluateRequest(await setupPolicyEvaluate(target)) : undefined,
+  token: tokenRequest(target.ctx),
   get: { method: 'GET', path: `${base}/identities/${id}` },
   list: { method: 'GET', path: `${base}/identities?filter=${encodeURIComponent('traits.username eq "probe"')}` },
   create: {
