@@ -171,20 +171,22 @@ export async function mintConsoleToken(y: Yonder, cookie: string | undefined): P
     const held = new Set(await y.store.roles.scopesOfMember(site.managementResourceServerId, identity.id, groupIds));
     const scopes = MANAGEMENT_SCOPES.filter((scope) => held.has(scope));
     const username = String(identity.traits.username ?? '');
+    // Signed before the transaction opens, so the signature does not hold the store (see TokenService.sign).
+    const token = await y.tokens.sign({
+      tenant: site.tenant,
+      scopes,
+      ttlSeconds: CONSOLE_TOKEN_TTL_SECONDS,
+      displayName: `Console: ${username || identity.display_name}`,
+      issuer: {
+        applicationId: site.consoleApplicationId,
+        realmId: site.adminRealmId,
+        audience: MANAGEMENT_AUDIENCE,
+        subject: identity.id,
+      },
+      session: { hash, id: sessionIdOf(hash) },
+    });
     const minted = await y.store.transaction(async (tx) => {
-      const token = await y.tokens.mint(tx, {
-        tenant: site.tenant,
-        scopes,
-        ttlSeconds: CONSOLE_TOKEN_TTL_SECONDS,
-        displayName: `Console: ${username || identity.display_name}`,
-        issuer: {
-          applicationId: site.consoleApplicationId,
-          realmId: site.adminRealmId,
-          audience: MANAGEMENT_AUDIENCE,
-          subject: identity.id,
-        },
-        session: { hash, id: sessionIdOf(hash) },
-      });
+      await tx.tokens.insert(token.record);
       await recordEvent(tx, {
         tenantId: site.tenant.id,
         realmId: site.adminRealmId,

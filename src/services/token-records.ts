@@ -36,8 +36,9 @@ export type IssuedBy = 'client_credentials' | 'create_token';
  * transaction: a token whose record is written is on the audit trail, and the other way round.
  */
 export async function mintRecorded(y: Yonder, realmId: string, request: MintRequest, issuedBy: IssuedBy): Promise<MintedToken> {
+  const minted = await y.tokens.sign(request);
   return y.store.transaction(async (tx) => {
-    const minted = await y.tokens.mint(tx, request);
+    await tx.tokens.insert(minted.record);
     await recordEvent(tx, {
       tenantId: minted.record.tenant_id,
       realmId,

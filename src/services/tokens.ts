@@ -161,6 +161,17 @@ export class TokenService {
 
   /** Signs a token and records it through `repos` (pass a transaction's to mint atomically). */
   async mint(repos: Repositories, request: MintRequest): Promise<MintedToken> {
+    const minted = await this.sign(request);
+    await repos.tokens.insert(minted.record);
+    return minted;
+  }
+
+  /**
+   * Signs a token and returns the record to store, without storing it. Callers that record it in a
+   * transaction sign first: the RSA signature takes a millisecond or more, and on SQLite an open
+   * transaction holds the one connection every other request is waiting for.
+   */
+  async sign(request: MintRequest): Promise<MintedToken> {
     const key = this.keys.get(this.signingKid);
     if (!key) throw new Error('token service not initialised');
     const issuedAt = nowTimestamp();
@@ -197,7 +208,6 @@ export class TokenService {
       application_id: applicationId,
       session_hash: request.session?.hash ?? null,
     };
-    await repos.tokens.insert(record);
     return { token, record };
   }
 

@@ -1,6 +1,7 @@
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import { type Actor, type AuditEvent, type JsonObject, actorKey } from '../domain/audit-event.js';
-import type { Executor } from './connection.js';
+import type { Engine, Executor } from './connection.js';
+import { EventInsertBatcher, groupCommitOptions } from './group-commit.js';
 import type { AuditEventsTable, Database } from './schema.js';
 
 /** What a list of events may be narrowed by; every given field must match. */
@@ -63,9 +64,20 @@ const INSERT_CHUNK = 500;
  * read by the events list, trimmed by the retention job.
  */
 export class AuditEventStore {
-  constructor(private readonly db: Executor) {}
+  /** Set outside transactions when group commit is on: lone events written concurrently share a commit. */
+  private readonly batcher: EventInsertBatcher | null;
+
+  constructor(
+    private readonly db: Executor,
+    engine: Engine,
+    options: { groupCommit?: boolean } = {},
+  ) {
+    this.batcher = options.groupCommit && !db.isTransaction ? new EventInsertBatcher(db, groupCommitOptions(engine)) : null;
+  }
 
   async insert(events: readonly AuditEvent[]): Promise<void> {
+    const [only] = events;
+    if (this.batcher && only && events.length === 1) return this.batcher.insert(toEventRow(only));
     for (let i = 0; i < events.length; i += INSERT_CHUNK) {
       await this.db.insertInto('audit_events').values(events.slice(i, i + INSERT_CHUNK).map(toEventRow)).execute();
     }

@@ -39,28 +39,29 @@ export interface IdentityCreate {
 
 type InsertOne = (create: IdentityCreate) => Promise<void>;
 
-interface Pending extends IdentityCreate {
+interface Waiting<T> {
+  item: T;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
 
-const USERNAME_TAKEN = 'username already exists';
-
-export class IdentityInsertBatcher {
-  private queue: Pending[] = [];
+/**
+ * Collects writes that arrive in one turn of the event loop and hands them to `flush` in bounded
+ * batches, at most `maxInFlight` at a time; `flush` settles each waiting caller.
+ */
+export class CommitQueue<T> {
+  private queue: Waiting<T>[] = [];
   private scheduled = false;
   private inFlight = 0;
 
   constructor(
-    private readonly db: Kysely<Database>,
-    /** The lone insert (and its event), with its own error mapping; for fallbacks and batches of one. */
-    private readonly insertOne: InsertOne,
+    private readonly flush: (batch: Waiting<T>[]) => Promise<void>,
     private readonly options: GroupCommitOptions,
   ) {}
 
-  insert(create: IdentityCreate): Promise<void> {
+  submit(item: T): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ ...create, resolve, reject });
+      this.queue.push({ item, resolve, reject });
       this.schedule();
     });
   }
@@ -80,11 +81,36 @@ export class IdentityInsertBatcher {
     while (this.queue.length > 0 && this.inFlight < this.options.maxInFlight) {
       const batch = this.queue.splice(0, this.options.maxBatch);
       this.inFlight++;
-      void this.flush(batch).finally(() => {
-        this.inFlight--;
-        if (this.queue.length > 0) this.schedule();
-      });
+      void this.flush(batch)
+        .catch((error: unknown) => {
+          for (const waiting of batch) waiting.reject(error);
+        })
+        .finally(() => {
+          this.inFlight--;
+          if (this.queue.length > 0) this.schedule();
+        });
     }
+  }
+}
+
+type Pending = Waiting<IdentityCreate>;
+
+const USERNAME_TAKEN = 'username already exists';
+
+export class IdentityInsertBatcher {
+  private readonly queue: CommitQueue<IdentityCreate>;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    /** The lone insert (and its event), with its own error mapping; for fallbacks and batches of one. */
+    private readonly insertOne: InsertOne,
+    options: GroupCommitOptions,
+  ) {
+    this.queue = new CommitQueue((batch) => this.flush(batch), options);
+  }
+
+  insert(create: IdentityCreate): Promise<void> {
+    return this.queue.submit(create);
   }
 
   private async flush(batch: Pending[]): Promise<void> {
@@ -92,7 +118,7 @@ export class IdentityInsertBatcher {
     const followers: { pending: Pending; leader: Pending }[] = [];
     const byKey = new Map<string, Pending>();
     for (const pending of batch) {
-      const key = `${pending.row.realm_id}\u0000${pending.row.username_key}`;
+      const key = `${pending.item.row.realm_id}\u0000${pending.item.row.username_key}`;
       const leader = byKey.get(key);
       if (leader) followers.push({ pending, leader });
       else {
@@ -104,25 +130,25 @@ export class IdentityInsertBatcher {
     const outcomes = new Map<Pending, unknown>(); // Pending → null (written) or its error
     if (leaders.length === 1) {
       const [only] = leaders as [Pending];
-      outcomes.set(only, await settle(this.insertOne(only)));
+      outcomes.set(only, await settle(this.insertOne(only.item)));
     } else {
       try {
         const ids = await this.db.transaction().execute(async (trx) => {
           const written = await trx
             .insertInto('identities')
-            .values(leaders.map((p) => p.row))
+            .values(leaders.map((p) => p.item.row))
             .onConflict((oc) => oc.columns(['realm_id', 'username_key']).doNothing())
             .returning('id')
             .execute();
           const ids = new Set(written.map((r) => r.id));
           // Only the creates that happened are recorded: a skipped row (username taken) leaves no event.
-          const events = leaders.flatMap((p) => (p.event && ids.has(p.row.id) ? [p.event] : []));
+          const events = leaders.flatMap((p) => (p.item.event && ids.has(p.item.row.id) ? [p.item.event] : []));
           if (events.length > 0) await trx.insertInto('audit_events').values(events).execute();
           return ids;
         });
-        for (const p of leaders) outcomes.set(p, ids.has(p.row.id) ? null : conflict(USERNAME_TAKEN));
+        for (const p of leaders) outcomes.set(p, ids.has(p.item.row.id) ? null : conflict(USERNAME_TAKEN));
       } catch {
-        for (const p of leaders) outcomes.set(p, await settle(this.insertOne(p)));
+        for (const p of leaders) outcomes.set(p, await settle(this.insertOne(p.item)));
       }
     }
     for (const p of leaders) finish(p, outcomes.get(p));
@@ -131,7 +157,7 @@ export class IdentityInsertBatcher {
       const outcome = outcomes.get(leader);
       // The leader holds the username now (or someone before it did): this row cannot have it.
       if (outcome === null || isConflict(outcome)) finish(pending, conflict(USERNAME_TAKEN));
-      else finish(pending, await settle(this.insertOne(pending)));
+      else finish(pending, await settle(this.insertOne(pending.item)));
     }
   }
 }
@@ -145,11 +171,45 @@ async function settle(work: Promise<void>): Promise<unknown> {
   }
 }
 
-function finish(pending: Pending, outcome: unknown): void {
+function finish(pending: Waiting<unknown>, outcome: unknown): void {
   if (outcome === null || outcome === undefined) pending.resolve();
   else pending.reject(outcome);
 }
 
 function isConflict(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 'conflict';
+}
+
+/**
+ * Group commit for audit events written on their own, outside the transaction of a change: policy
+ * decisions and sign-in attempts. Their callers still answer only once the event is committed, but
+ * concurrent ones share the commit. A batch that fails is written event by event, so one bad row
+ * fails only its own caller.
+ */
+export class EventInsertBatcher {
+  private readonly queue: CommitQueue<AuditEventsTable>;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    options: GroupCommitOptions,
+  ) {
+    this.queue = new CommitQueue((batch) => this.flush(batch), options);
+  }
+
+  insert(row: AuditEventsTable): Promise<void> {
+    return this.queue.submit(row);
+  }
+
+  private async flush(batch: Waiting<AuditEventsTable>[]): Promise<void> {
+    if (batch.length > 1) {
+      const written = await settle(this.db.insertInto('audit_events').values(batch.map((w) => w.item)).execute().then(() => {}));
+      if (written === null) {
+        for (const waiting of batch) waiting.resolve();
+        return;
+      }
+    }
+    for (const waiting of batch) {
+      finish(waiting, await settle(this.db.insertInto('audit_events').values(waiting.item).execute().then(() => {})));
+    }
+  }
 }

@@ -64,7 +64,7 @@ export class Repositories {
     this.credentials = new CredentialStore(executor);
     this.ceremonies = new CeremonyStore(executor);
     this.scimGroups = new ScimGroupQueries(executor, engine);
-    this.auditEvents = new AuditEventStore(executor);
+    this.auditEvents = new AuditEventStore(executor, engine, options);
     this.resourceServers = new ResourceServerStore(executor);
     this.rateLimits = new RateLimitStore(executor);
     this.roles = new RoleStore(executor);

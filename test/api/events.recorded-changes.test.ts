@@ -118,6 +118,25 @@ describeApi('events: every change is recorded, and the list filters and pages', 
     });
     expect(unknown.status).toBe(404);
     expect((await list('type=policy.evaluated')).total_size).toBe(1);
+
+    // Concurrent decisions share commits (store/group-commit.ts); each still answers only with
+    // its event written, and each is recorded exactly once with its own request id.
+    const others = await Promise.all(Array.from({ length: 4 }, (_, i) => y.createIdentity(`decided-${i}`)));
+    const replies = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        y.request('POST', y.realmPath('/policy:evaluate'), {
+          body: { identity_id: others[i % others.length]?.id, transaction: 'authentication' },
+          headers: { 'x-request-id': `evaluate-${i}` },
+        }),
+      ),
+    );
+    expect(replies.map((r) => r.status)).toEqual(Array(40).fill(200));
+    const recorded = (await list('type=policy.evaluated&page_size=100')).events;
+    expect(recorded).toHaveLength(41);
+    expect(new Set(recorded.map((e) => e.request_id)).size).toBe(41);
+    for (const person of others) {
+      expect((await list(`type=policy.evaluated&resource_id=${person.id}`)).total_size).toBe(10);
+    }
   });
 
   it('SCIM user writes are identity events; a 409 from SCIM records nothing', async () => {
