@@ -4,7 +4,8 @@ import type { Identity } from '../domain/identity.js';
 import type { Engine, Executor } from './connection.js';
 import { isForeignKeyViolation, isUniqueViolation } from './constraint-errors.js';
 import { toIdentity } from './identities.js';
-import type { GroupsTable } from './schema.js';
+import { precompiled } from './precompiled.js';
+import type { GroupMembersTable, GroupsTable } from './schema.js';
 
 const NAME_TAKEN = 'group already exists';
 const HAS_MEMBERS = 'group has children';
@@ -25,6 +26,10 @@ function chunks<T>(items: readonly T[]): T[][] {
   for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
   return out;
 }
+
+const selectGroupIdsOf = precompiled<Pick<GroupMembersTable, 'group_id'>, [string]>((db, identityId = '') =>
+  db.selectFrom('group_members').select('group_id').where('identity_id', '=', identityId),
+);
 
 export class GroupStore {
   constructor(
@@ -231,8 +236,9 @@ export class GroupStore {
   }
 
   /** Every group id of an identity: one indexed read, for policy evaluation. */
+  /** Asked by every policy decision and console token check, so compiled once. */
   async groupIdsOf(identityId: string): Promise<string[]> {
-    const rows = await this.db.selectFrom('group_members').select('group_id').where('identity_id', '=', identityId).execute();
+    const rows = await selectGroupIdsOf(this.db, this.engine, identityId);
     return rows.map((r) => r.group_id);
   }
 }

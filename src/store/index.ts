@@ -54,7 +54,7 @@ export class Repositories {
     this.secrets = new SecretStore(executor);
     this.groups = new GroupStore(executor, engine);
     this.applications = new ApplicationStore(executor);
-    this.policies = new PolicyStore(executor);
+    this.policies = new PolicyStore(executor, engine);
     this.scimUsers = new ScimUserQueries(executor, engine);
     this.bulk = new BulkStore(executor, engine);
     this.plans = new QueryPlanStore(executor, engine);

@@ -1,7 +1,8 @@
 import { conflict } from '../domain/errors.js';
 import type { Policy, PolicyRule } from '../domain/policy.js';
-import type { Executor } from './connection.js';
+import type { Engine, Executor } from './connection.js';
 import { isUniqueViolation } from './constraint-errors.js';
+import { precompiled } from './precompiled.js';
 import type { PoliciesTable } from './schema.js';
 
 function toPolicy(row: PoliciesTable): Policy {
@@ -12,8 +13,15 @@ function toPolicy(row: PoliciesTable): Policy {
  * Every published version of every realm's policy. Versions are never changed or removed (only
  * with their realm); the current policy is the highest version.
  */
+const selectCurrentVersion = precompiled<Pick<PoliciesTable, 'version'>, [string]>((db, realmId = '') =>
+  db.selectFrom('policies').select('version').where('realm_id', '=', realmId).orderBy('version', 'desc').limit(1),
+);
+
 export class PolicyStore {
-  constructor(private readonly db: Executor) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly engine: Engine,
+  ) {}
 
   /**
    * Publishes a version. The primary key (realm_id, version) is the conditional write: of two
@@ -44,14 +52,9 @@ export class PolicyStore {
   }
 
   /** Only the current version number: cheap, for callers that cache the parsed rules. */
+  /** Asked by every policy decision (the rules themselves are cached by version), so compiled once. */
   async currentVersion(realmId: string): Promise<number | undefined> {
-    const row = await this.db
-      .selectFrom('policies')
-      .select('version')
-      .where('realm_id', '=', realmId)
-      .orderBy('version', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const [row] = await selectCurrentVersion(this.db, this.engine, realmId);
     return row && Number(row.version);
   }
 

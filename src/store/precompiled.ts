@@ -8,7 +8,8 @@ import type { Engine, Executor } from './connection.js';
  * arguments' values (no optional clauses, no IN lists).
  *
  * `build` receives placeholders, one per argument, and must use each exactly where the argument
- * belongs; their positions in the compiled parameters say where each argument goes.
+ * belongs; their positions in the compiled parameters say where each argument goes. Any other
+ * parameter (a constant LIMIT) keeps the value it was compiled with.
  */
 export function precompiled<Row, Args extends readonly unknown[]>(
   build: (db: Executor, ...placeholders: string[]) => Compilable<Row>,
@@ -20,14 +21,15 @@ export function precompiled<Row, Args extends readonly unknown[]>(
       const placeholders = args.map((_, i) => `\u0000precompiled-argument-${i}`);
       const query = build(db, ...placeholders).compile();
       const positions = query.parameters.map((value) => placeholders.indexOf(value as string));
-      if (positions.some((p) => p < 0) || new Set(positions).size !== args.length) {
+      const used = positions.filter((p) => p >= 0);
+      if (used.length !== args.length || new Set(used).size !== args.length) {
         throw new Error(`precompiled query must use each argument exactly once: ${query.sql}`);
       }
       entry = { query, positions };
       byEngine.set(engine, entry);
     }
     const { query, positions } = entry;
-    const result = await db.executeQuery<Row>({ ...query, parameters: positions.map((p) => args[p]) });
+    const result = await db.executeQuery<Row>({ ...query, parameters: positions.map((p, i) => (p < 0 ? query.parameters[i] : args[p])) });
     return result.rows;
   };
 }
