@@ -61,7 +61,8 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
     frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  app.addHook('onSend', async (request, reply) => {
+  // A callback hook, not an async one: it runs on every reply, and an async hook costs a promise each time.
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
     if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
@@ -71,6 +72,7 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
         reply.header('content-security-policy', "default-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'");
       }
     }
+    done(null, payload);
   });
 
   installJsonParser(app);
