@@ -47,10 +47,15 @@ export async function listPage<T extends { id: string }>(
   const requested = params.page_size || cursor?.page_size || spec.defaultPageSize;
   const pageSize = Math.min(requested, spec.maxPageSize);
   const after = cursor?.after ?? '';
-  const fetched = await fetch(after, params.skip ?? 0, pageSize + 1);
+  const skip = params.skip ?? 0;
+  const fetched = await fetch(after, skip, pageSize + 1);
   const items = fetched.slice(0, pageSize);
   const last = items[items.length - 1];
-  const page: Page<T> = { items, total_size: await count() };
+  // A first page that holds the end of the list already knows the total: every match was either
+  // skipped (and there were that many, since some followed) or is on it. A filter that finds one
+  // identity by username, the commonest list of all, then costs one query instead of two.
+  const wholeList = after === '' && fetched.length <= pageSize && (skip === 0 || fetched.length > 0);
+  const page: Page<T> = { items, total_size: wholeList ? skip + fetched.length : await count() };
   if (fetched.length > pageSize && last) {
     page.next_page_token = encodePageToken(
       { list: spec.list, filter: spec.filter, after: last.id, page_size: pageSize, iat: Math.floor(Date.now() / 1000) },

@@ -63,6 +63,16 @@ describeApi('identities: listing, paging and filters', () => {
     const last = await y.request('GET', y.realmPath('/identities?filter=traits.username sw "user00"&skip=80&page_size=50'));
     expect(last.body.identities).toHaveLength(20);
     expect(last.body).not.toHaveProperty('next_page_token');
+    // A page that reaches the end knows the total without counting; the total is the same either way.
+    expect(last.body.total_size).toBe(100);
+    const one = await y.request('GET', y.realmPath('/identities?filter=traits.username eq "user0042"'));
+    expect([one.body.identities.length, one.body.total_size]).toEqual([1, 1]);
+    const none = await y.request('GET', y.realmPath('/identities?filter=traits.username eq "nobody-here"'));
+    expect([none.body.identities.length, none.body.total_size]).toEqual([0, 0]);
+    const beyond = await y.request('GET', y.realmPath('/identities?filter=traits.username sw "user00"&skip=150'));
+    expect([beyond.body.identities.length, beyond.body.total_size]).toEqual([0, 100]);
+    const lastOne = await y.request('GET', y.realmPath('/identities?filter=traits.username sw "user00"&skip=99'));
+    expect([lastOne.body.identities.length, lastOne.body.total_size]).toEqual([1, 100]);
   });
 
   it('page_size above the maximum is capped at 200, not rejected', async () => {
