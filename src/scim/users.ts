@@ -80,12 +80,13 @@ export interface UserSearch {
 
 export async function searchUsers(y: Yonder, ref: RealmRef, search: UserSearch): Promise<{ users: Identity[]; total: number }> {
   await requireRealm(y.store, ref.tenantId, ref.realmId);
-  const total = await y.store.scimUsers.count(ref.realmId, search.filter);
-  const users =
-    search.count === 0 || search.startIndex > total
-      ? []
-      : await y.store.scimUsers.search(ref.realmId, search.filter, search.sort, search.startIndex - 1, search.count);
-  return { users, total };
+  const skipped = search.startIndex - 1;
+  if (search.count === 0) return { users: [], total: await y.store.scimUsers.count(ref.realmId, search.filter) };
+  const users = await y.store.scimUsers.search(ref.realmId, search.filter, search.sort, skipped, search.count);
+  // A page short of `count` ends the list, so it knows the total without counting (as long as it
+  // holds someone, or skipped no one): an Okta or Entra lookup by userName is one query, not two.
+  const endsTheList = users.length < search.count && (users.length > 0 || skipped === 0);
+  return { users, total: endsTheList ? skipped + users.length : await y.store.scimUsers.count(ref.realmId, search.filter) };
 }
 
 /**

@@ -102,6 +102,10 @@ describeApi('SCIM: RFC 7644 protocol', () => {
       expect(r.body.Resources.map((u: any) => u.userName)).toEqual(['p.bravo', 'p.charlie']);
       const past = await page('startIndex=9&count=2');
       expect(past.body).toMatchObject({ totalResults: 5, startIndex: 9, itemsPerPage: 0, Resources: [] });
+      // Pages that reach the end know the total without counting it; it is the same total.
+      expect((await page('startIndex=4&count=10')).body).toMatchObject({ totalResults: 5, itemsPerPage: 2 });
+      expect((await page('startIndex=1&count=10')).body).toMatchObject({ totalResults: 5, itemsPerPage: 5 });
+      expect((await get(`/Users?filter=${encodeURIComponent('userName eq "p.bravo"')}`)).body).toMatchObject({ totalResults: 1, itemsPerPage: 1 });
     });
 
     it('count=0 gives only totalResults; a negative count means 0 and startIndex below 1 means 1', async () => {
