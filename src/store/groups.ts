@@ -189,7 +189,13 @@ export class GroupStore {
 
   /** The group's members in identity id order (keyset), as full identities. */
   async memberPage(groupId: string, afterId: string, offset: number, limit: number): Promise<Identity[]> {
-    const rows = await this.db
+    const rows = await this.memberPageQuery(groupId, afterId, offset, limit).execute();
+    return rows.map(toIdentity);
+  }
+
+  /** The queries of the membership lists, exposed so tests can read their plans. */
+  memberPageQuery(groupId: string, afterId: string, offset: number, limit: number) {
+    return this.db
       .selectFrom('group_members')
       .innerJoin('identities', 'identities.id', 'group_members.identity_id')
       .selectAll('identities')
@@ -197,23 +203,29 @@ export class GroupStore {
       .where('group_members.identity_id', '>', afterId)
       .orderBy('group_members.identity_id')
       .limit(limit)
-      .offset(offset)
-      .execute();
-    return rows.map(toIdentity);
+      .offset(offset);
   }
 
   async memberCount(groupId: string): Promise<number> {
-    const row = await this.db
+    const row = await this.memberCountQuery(groupId).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  memberCountQuery(groupId: string) {
+    return this.db
       .selectFrom('group_members')
       .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .where('group_id', '=', groupId)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+      .where('group_id', '=', groupId);
   }
 
   /** The groups an identity is a member of, in group id order (keyset). */
   async pageOfIdentity(identityId: string, afterId: string, offset: number, limit: number): Promise<Group[]> {
-    const rows = await this.db
+    const rows = await this.pageOfIdentityQuery(identityId, afterId, offset, limit).execute();
+    return rows.map(toGroup);
+  }
+
+  pageOfIdentityQuery(identityId: string, afterId: string, offset: number, limit: number) {
+    return this.db
       .selectFrom('group_members')
       .innerJoin('groups', 'groups.id', 'group_members.group_id')
       .selectAll('groups')
@@ -221,22 +233,22 @@ export class GroupStore {
       .where('group_members.group_id', '>', afterId)
       .orderBy('group_members.group_id')
       .limit(limit)
-      .offset(offset)
-      .execute();
-    return rows.map(toGroup);
+      .offset(offset);
   }
 
   async countOfIdentity(identityId: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('group_members')
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .where('identity_id', '=', identityId)
-      .executeTakeFirstOrThrow();
+    const row = await this.countOfIdentityQuery(identityId).executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
-  /** Every group id of an identity: one indexed read, for policy evaluation. */
-  /** Asked by every policy decision and console token check, so compiled once. */
+  countOfIdentityQuery(identityId: string) {
+    return this.db
+      .selectFrom('group_members')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('identity_id', '=', identityId);
+  }
+
+  /** Every group id of an identity, for policy decisions and console token checks (compiled once). */
   async groupIdsOf(identityId: string): Promise<string[]> {
     const rows = await selectGroupIdsOf(this.db, this.engine, identityId);
     return rows.map((r) => r.group_id);

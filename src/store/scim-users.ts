@@ -33,26 +33,45 @@ export class ScimUserQueries {
   ) {}
 
   async search(realmId: string, condition: UserCondition | undefined, sort: UserSort, offset: number, limit: number): Promise<Identity[]> {
-    let query = this.db.selectFrom('identities').selectAll().where('realm_id', '=', realmId);
-    if (condition) query = query.where((eb) => this.expression(eb, condition));
-    const direction = sort.descending ? 'desc' : 'asc';
-    const rows = await query
-      .orderBy(this.text(sql.ref(SORT_COLUMNS[sort.by])), direction)
-      .orderBy('id', direction)
-      .limit(limit)
-      .offset(offset)
-      .execute();
+    const rows = await this.searchQuery(realmId, condition, sort, offset, limit).execute();
     return rows.map(toIdentity);
   }
 
+  /** The query `search` runs; exposed so tests can read its plan. */
+  searchQuery(realmId: string, condition: UserCondition | undefined, sort: UserSort, offset: number, limit: number) {
+    const query = this.db.selectFrom('identities').selectAll().where((eb) => this.inRealm(eb, realmId, condition));
+    const direction = sort.descending ? 'desc' : 'asc';
+    return query
+      .orderBy(this.text(sql.ref(SORT_COLUMNS[sort.by])), direction)
+      .orderBy('id', direction)
+      .limit(limit)
+      .offset(offset);
+  }
+
   async count(realmId: string, condition: UserCondition | undefined): Promise<number> {
-    let query = this.db
+    const row = await this.countQuery(realmId, condition).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** The query `count` runs; exposed so tests can read its plan. */
+  countQuery(realmId: string, condition: UserCondition | undefined) {
+    return this.db
       .selectFrom('identities')
       .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .where('realm_id', '=', realmId);
-    if (condition) query = query.where((eb) => this.expression(eb, condition));
-    const row = await query.executeTakeFirstOrThrow();
-    return Number(row.n);
+      .where((eb) => this.inRealm(eb, realmId, condition));
+  }
+
+  /**
+   * The realm and the condition. An OR at the top (`emails.value eq` is one: either email) repeats
+   * the realm in each branch, `(realm AND a) OR (realm AND b)`: SQLite then reads each branch from
+   * its own (realm_id, ...) index and unites them, where `realm AND (a OR b)` walked the realm.
+   */
+  private inRealm(eb: EB, realmId: string, condition: UserCondition | undefined): Expression<SqlBool> {
+    if (!condition) return eb('realm_id', '=', realmId);
+    if (condition.op === 'or') {
+      return eb.or(condition.conditions.map((branch) => eb.and([eb('realm_id', '=', realmId), this.expression(eb, branch)])));
+    }
+    return eb.and([eb('realm_id', '=', realmId), this.expression(eb, condition)]);
   }
 
   /** Byte-wise text comparison on both engines. */
@@ -71,10 +90,12 @@ export class ScimUserQueries {
       case 'time':
         return sql`${sql.ref(TIME_COLUMNS[field.which])}`;
       case 'trait': {
+        // The path is a literal, not a parameter: an index on the expression (migration 012) is
+        // only used when the query spells the very same expression. Trait names are a fixed set.
         const value =
           this.engine === 'postgres'
-            ? sql`(${sql.ref('traits')}::jsonb ->> ${field.trait})`
-            : sql`json_extract(${sql.ref('traits')}, ${`$.${field.trait}`})`;
+            ? sql`(${sql.ref('traits')}::jsonb ->> ${sql.lit(field.trait)})`
+            : sql`json_extract(${sql.ref('traits')}, ${sql.lit(`$.${field.trait}`)})`;
         return field.caseExact ? value : sql`lower(${value})`;
       }
     }

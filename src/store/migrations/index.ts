@@ -9,6 +9,7 @@ import * as auditEvents from './007-audit-events.js';
 import * as listIndexes from './008-list-indexes.js';
 import * as rateLimits from './009-rate-limits.js';
 import * as consoleTokens from './011-console-tokens.js';
+import * as secondaryEmailIndex from './012-secondary-email-index.js';
 
 /**
  * The ordered list of migrations. They are compiled into the program (not read from a folder at
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '008-list-indexes': listIndexes,
   '009-rate-limits': rateLimits,
   '011-console-tokens': consoleTokens,
+  '012-secondary-email-index': secondaryEmailIndex,
 };
 
 export const migrationProvider: MigrationProvider = {
