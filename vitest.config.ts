@@ -3,11 +3,18 @@ import { defineConfig } from 'vitest/config';
 /**
  * The same suite runs twice: once on the embedded SQLite store and once on PostgreSQL. Browser
  * tests live in their own script (`npm run test:browser`).
+ *
+ * Test files share their worker (`isolate: false`): importing the app's modules again for every
+ * file cost about a second each, and the app's compiled request validators are reused across the
+ * apps the files build (src/http/validation.ts). Nothing the tests rely on lives in module state:
+ * every file starts its own yonder on its own store, and no test changes the environment or mocks
+ * a module.
  */
 export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    isolate: false,
     projects: [
       {
         extends: true,
@@ -15,7 +22,11 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'sqlite', include: ['test/api/**/*.test.ts'], env: { YONDER_TEST_ENGINE: 'sqlite' } },
+        test: {
+          name: 'sqlite',
+          include: ['test/api/**/*.test.ts'],
+          env: { YONDER_TEST_ENGINE: 'sqlite' },
+        },
       },
       {
         extends: true,

@@ -92,7 +92,12 @@ describeApi('SCIM: RFC 7644 protocol', () => {
 
   describe('paging and sorting (§3.4.2.3, §3.4.2.4)', () => {
     beforeAll(async () => {
-      for (const name of ['p.delta', 'p.alpha', 'p.charlie', 'p.bravo', 'p.echo']) await createScimUser(y, { userName: name, displayName: name.toUpperCase() });
+      for (const name of ['p.delta', 'p.alpha', 'p.charlie', 'p.bravo', 'p.echo']) {
+        await createScimUser(y, { userName: name, displayName: name.toUpperCase() });
+        // Creation times have millisecond resolution and ties sort by the random id: a warm
+        // process creates several users within one millisecond, so space them out.
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
     });
     const page = (q: string) => get(`/Users?filter=${encodeURIComponent('userName sw "p."')}&${q}`);
 
