@@ -26,6 +26,8 @@ export default defineConfig({
           name: 'sqlite',
           include: ['test/api/**/*.test.ts'],
           env: { YONDER_TEST_ENGINE: 'sqlite' },
+          // Migrates the SQLite file every test file starts from a copy of.
+          globalSetup: ['test/support/sqlite-setup.ts'],
         },
       },
       {
@@ -34,6 +36,7 @@ export default defineConfig({
           name: 'postgres',
           include: ['test/api/**/*.test.ts'],
           env: { YONDER_TEST_ENGINE: 'postgres' },
+          // Checks the server is there and migrates the template database every test file copies.
           globalSetup: ['test/support/postgres-setup.ts'],
         },
       },

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -11,6 +11,7 @@ import { MANAGEMENT_SCOPES } from '../../src/domain/scopes.js';
 import { type BootstrapResult, bootstrapIfEmpty, openYonder } from '../../src/services/bootstrap.js';
 import type { Yonder } from '../../src/services/context.js';
 import { POSTGRES_URL } from './postgres-url.js';
+import { postgresDatabaseUrl } from './store-template.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -22,7 +23,7 @@ export function describeApi(name: string, body: () => void): void {
   (skip ? describe.skip : describe)(`${name} [${engine}]`, body);
 }
 
-/** A fresh, empty database location for one test file, and how to remove it. */
+/** A fresh database location for one test file (empty, or migrated from the suite's template), and how to remove it. */
 export interface TestDatabase {
   databaseUrl: string;
   pgSchema?: string;
@@ -30,16 +31,39 @@ export interface TestDatabase {
 }
 
 export async function createTestDatabase(): Promise<TestDatabase> {
+  // Provided by the sqlite and postgres projects' global setup (store-template.ts); the browser
+  // tests start from an empty store.
+  const template = inject('storeTemplate') ?? null;
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'yonder-test-'));
+    if (template) copyFileSync(template, join(dir, 'yonder.db'));
     return {
       databaseUrl: `sqlite:${join(dir, 'yonder.db')}`,
       drop: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
-  const pgSchema = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: POSTGRES_URL });
   await admin.connect();
+  if (template) {
+    const database = `${template}_${randomBytes(6).toString('hex')}`;
+    try {
+      await admin.query(`create database ${database} template ${template}`);
+    } finally {
+      await admin.end();
+    }
+    return {
+      databaseUrl: postgresDatabaseUrl(database),
+      pgSchema: 'public',
+      drop: async () => {
+        const client = new pg.Client({ connectionString: POSTGRES_URL });
+        await client.connect();
+        // FORCE: a second yonder on this store, or a test's own client, may still be connected.
+        await client.query(`drop database if exists ${database} with (force)`);
+        await client.end();
+      },
+    };
+  }
+  const pgSchema = `t_${randomBytes(6).toString('hex')}`;
   await admin.query(`create schema ${pgSchema}`);
   await admin.end();
   return {

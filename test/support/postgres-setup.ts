@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { POSTGRES_URL } from './postgres-url.js';
+import { postgresTemplate } from './store-template.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -10,9 +11,10 @@ declare module 'vitest' {
 
 /**
  * Decides once whether the PostgreSQL suite runs. Under CI an unreachable server is a failure; on a
- * developer's machine the suite is skipped with a line that says so.
+ * developer's machine the suite is skipped with a line that says so. When it runs, the migrated
+ * template database the test files copy is made here (see store-template.ts), and removed at the end.
  */
-export default async function setup(project: TestProject): Promise<void> {
+export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
   try {
     await client.connect();
@@ -24,7 +26,12 @@ export default async function setup(project: TestProject): Promise<void> {
     }
     process.stdout.write(`\nSKIPPING the PostgreSQL suite: ${POSTGRES_URL} is unreachable (${String(error)})\n\n`);
     project.provide('postgresAvailable', false);
+    project.provide('storeTemplate', null);
+    return undefined;
   } finally {
     await client.end().catch(() => {});
   }
+  const template = await postgresTemplate();
+  project.provide('storeTemplate', template?.name ?? null);
+  return template?.remove;
 }
