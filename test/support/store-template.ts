@@ -53,16 +53,21 @@ export function postgresDatabaseUrl(database: string): string {
 /**
  * A migrated PostgreSQL database to copy from, named for this run (other checkouts may run their
  * suites on the same server at the same time, with other migrations), and how to remove it with
- * every copy left behind. Null when this server will not let the suite create databases.
+ * every copy left behind. Null when this server will not let the suite create databases, or is
+ * too old to drop them while connected.
  */
 export async function postgresTemplate(): Promise<{ name: string; remove(): Promise<void> } | null> {
   const name = `yonder_tpl_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: POSTGRES_URL });
   await admin.connect();
   try {
+    // Copies are dropped WITH (FORCE), which PostgreSQL has since version 13.
+    const { rows } = await admin.query<{ version: number }>("select current_setting('server_version_num')::int as version");
+    const version = rows[0]?.version ?? 0;
+    if (version < 130000) throw new Error(`server version ${version} is older than 13`);
     await admin.query(`create database ${name}`);
   } catch (error) {
-    process.stdout.write(`\nPostgreSQL: cannot create databases (${String(error)}); each test file migrates a schema of its own\n\n`);
+    process.stdout.write(`\nPostgreSQL: no template database (${String(error)}); each test file migrates a schema of its own\n\n`);
     return null;
   } finally {
     await admin.end();
