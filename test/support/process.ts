@@ -59,7 +59,13 @@ export class ServerProcess {
     while (Date.now() < deadline) {
       if (server.child.exitCode !== null) throw new Error(`yonder exited early:\n${server.stdout}\n${server.stderr}`);
       try {
-        if ((await fetch(`${server.url}/healthz`)).ok) return server;
+        if ((await fetch(`${server.url}/healthz`)).ok) {
+          // A first start prints its banner right after it starts listening, so the banner is in
+          // the pipe before the health check is answered; but the answer may be read first. One
+          // more turn of the event loop reads the pipe too, so callers can rely on `stdout`.
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          return server;
+        }
       } catch {
         // not listening yet
       }
