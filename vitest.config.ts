@@ -51,6 +51,7 @@ export default defineConfig({
           name: 'process',
           include: ['test/process/**/*.test.ts'],
           globalSetup: ['test/support/build-setup.ts'],
+          setupFiles: ['test/support/process-setup.ts'],
           // Whole servers start and stop here; on a busy 2-core machine that takes a while.
           testTimeout: 120_000,
         },

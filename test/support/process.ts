@@ -37,6 +37,14 @@ export function runCli(args: string[], env: Record<string, string>): Promise<Cli
   });
 }
 
+/** Servers not stopped yet: a test that fails before it stops its server leaves it running. */
+const running = new Set<ChildProcessWithoutNullStreams>();
+
+/** Kills every server still running (process-setup.ts, after each test file). */
+export function killLeftoverServers(): void {
+  for (const child of running) child.kill('SIGKILL');
+}
+
 /** A running `yonder serve`, with everything it printed so far. */
 export class ServerProcess {
   stdout = '';
@@ -46,7 +54,13 @@ export class ServerProcess {
   private constructor(readonly child: ChildProcessWithoutNullStreams, readonly url: string) {
     child.stdout.on('data', (chunk: Buffer) => (this.stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
-    this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+    running.add(child);
+    this.exited = new Promise((resolve) =>
+      child.on('exit', (code) => {
+        running.delete(child);
+        resolve(code);
+      }),
+    );
   }
 
   static async start(env: Record<string, string>): Promise<ServerProcess> {
