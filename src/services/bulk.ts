@@ -99,7 +99,15 @@ export async function importIdentityBatches(
   options: BulkOptions = {},
 ): Promise<ImportSummary> {
   await requireRealm(y.store, ref.tenantId, ref.realmId);
-  await y.store.bulk.beginBulkLoad();
+  const settings = await y.store.bulk.beginBulkLoad();
+  try {
+    return await loadBatches(y, ref, batches, options);
+  } finally {
+    await y.store.bulk.endBulkLoad(settings);
+  }
+}
+
+async function loadBatches(y: Yonder, ref: RealmRef, batches: AsyncIterable<ImportBatch>, options: BulkOptions): Promise<ImportSummary> {
   const target: BulkTarget = { tenantId: ref.tenantId, realmId: ref.realmId, now: nowTimestamp() };
   const summary: ImportSummary = { read: 0, imported: 0, skipped: 0, rejected: 0, rejections: [] };
   const account = (batch: ImportBatch) => {
@@ -162,7 +170,7 @@ export async function importIdentityBatches(
       await write(pending.take(pending.count));
     }
   }
-  if (summary.imported > 0) await y.store.bulk.endBulkLoad();
+  if (summary.imported > 0) await y.store.bulk.analyzeAfterLoad();
   return summary;
 }
 

@@ -44,6 +44,12 @@ export interface BulkTarget {
   now: string;
 }
 
+/** SQLite settings a bulk load changed, to be put back after it. */
+export interface BulkLoadSettings {
+  cacheSize?: number;
+  walAutocheckpoint?: number;
+}
+
 /** The list indexes an offline load dropped, to build again once the rows are in. */
 export interface OfflineLoad {
   rebuild: { name: string; sql: string }[];
@@ -115,22 +121,43 @@ export class BulkStore {
   }
 
   /**
-   * Prepares this connection for a long bulk load. SQLite: a 256 MiB page cache, so the indexes
-   * of a million-identity realm stay in memory while rows go in at random places. PostgreSQL:
-   * nothing (its shared buffers are the server's).
+   * Prepares this connection for a long bulk load and returns what `endBulkLoad` puts back.
+   * SQLite: a 256 MiB page cache, so the indexes of a million-identity realm stay in memory while
+   * rows go in at random places; and the connection's own checkpoint backstop raised from 16 to
+   * 256 MiB of log, so that the checkpointer worker, on the other core, copies each commit's pages
+   * instead of the loading thread right after its commit (a load's commits are tens of MiB each;
+   * 8 % faster at 200k). PostgreSQL: nothing (its buffers are the server's).
    */
-  async beginBulkLoad(): Promise<void> {
-    if (this.engine === 'sqlite') await sql`pragma cache_size = -262144`.execute(this.db);
+  async beginBulkLoad(): Promise<BulkLoadSettings> {
+    if (this.engine !== 'sqlite') return {};
+    const cacheSize = await this.pragmaValue('cache_size');
+    const walAutocheckpoint = await this.pragmaValue('wal_autocheckpoint');
+    await sql`pragma cache_size = -262144`.execute(this.db);
+    await sql`pragma wal_autocheckpoint = 65536`.execute(this.db);
+    return { cacheSize, walAutocheckpoint };
+  }
+
+  /** Puts back what `beginBulkLoad` changed. */
+  async endBulkLoad(settings: BulkLoadSettings): Promise<void> {
+    if (settings.cacheSize !== undefined) await sql`pragma cache_size = ${sql.raw(String(settings.cacheSize))}`.execute(this.db);
+    if (settings.walAutocheckpoint !== undefined) {
+      await sql`pragma wal_autocheckpoint = ${sql.raw(String(settings.walAutocheckpoint))}`.execute(this.db);
+    }
   }
 
   /**
-   * Ends a bulk load. PostgreSQL: refresh the identities statistics now rather than when
-   * autovacuum gets to it; until then the planner prices `username eq ... ORDER BY id LIMIT n` as
-   * if thousands of rows matched, and walks the whole realm in id order instead of reading one
+   * After identities were loaded. PostgreSQL: refresh the identities statistics now rather than
+   * when autovacuum gets to it; until then the planner prices `username eq ... ORDER BY id LIMIT n`
+   * as if thousands of rows matched, and walks the whole realm in id order instead of reading one
    * row from the username index (seen as a 50 ms p99 right after seeding a million).
    */
-  async endBulkLoad(): Promise<void> {
+  async analyzeAfterLoad(): Promise<void> {
     if (this.engine === 'postgres') await sql`analyze identities`.execute(this.db);
+  }
+
+  private async pragmaValue(name: 'cache_size' | 'wal_autocheckpoint'): Promise<number> {
+    const { rows } = await sql<Record<string, number>>`pragma ${sql.raw(name)}`.execute(this.db);
+    return Number(Object.values(rows[0] ?? {})[0]);
   }
 
   /**

@@ -139,6 +139,21 @@ describeApi('identities: import from NDJSON and CSV, and seed', () => {
     expect(one.body.identities[0].traits.external_id).toBe('ext-0001300');
   });
 
+  it('an import puts back the connection settings it changed for the load, even when it fails', async () => {
+    const bulk = y.yonder.store.bulk;
+    const before = await bulk.beginBulkLoad();
+    await bulk.endBulkLoad(before);
+    function* failing(): Iterable<ImportItem> {
+      yield { line: 1, record: JSON.parse(v1('settings-1')) };
+      throw new Error('read error');
+    }
+    await expect(importIdentities(y.yonder, ref(), failing())).rejects.toThrow('read error');
+    const after = await bulk.beginBulkLoad();
+    await bulk.endBulkLoad(after);
+    expect(after).toEqual(before);
+    if (engine === 'sqlite') expect(before).toEqual({ cacheSize: -32768, walAutocheckpoint: 4000 });
+  });
+
   describe('offline: the whole import in one transaction', () => {
     let offlineRealm: string;
     beforeAll(async () => {
