@@ -1,9 +1,18 @@
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { type Command, Option } from 'commander';
-import { BULK_BATCH_SIZE, type ImportSummary, importIdentities, seedGroups, seedIdentities } from '../services/bulk.js';
+import {
+  BULK_BATCH_SIZE,
+  type ImportSummary,
+  MAX_BATCH_SIZE,
+  MIN_BATCH_SIZE,
+  RECORDS_PER_BATCH,
+  importIdentityBatches,
+  seedGroups,
+  seedIdentities,
+} from '../services/bulk.js';
 import type { Yonder } from '../services/context.js';
 import type { RealmRef } from '../services/identities.js';
-import { csvItems, ndjsonItems } from './import-readers.js';
+import { workerBatches } from './import-source.js';
 import { printJson } from './output.js';
 import { ProgressBar } from './progress.js';
 
@@ -14,7 +23,7 @@ interface Target {
 
 /** What main.ts lends these commands, so they open the store and find realms as every command does. */
 export interface BulkCommandContext {
-  withYonder<T>(work: (y: Yonder) => Promise<T>): Promise<T>;
+  withYonder<T>(work: (y: Yonder) => Promise<T>, options?: { exclusive?: boolean }): Promise<T>;
   realmOf(y: Yonder, target: Target): Promise<RealmRef>;
   tenantOption: Option;
   realmOption: Option;
@@ -47,47 +56,79 @@ export function registerBulkCommands(program: Command, ctx: BulkCommandContext):
 
   program
     .command('import <file>')
-    .description('import identities from NDJSON or CSV (v1 identity or SCIM User shape); re-running skips usernames already there')
+    .description(
+      'import identities from NDJSON or CSV (v1 identity or SCIM User shape; FILE - reads stdin); re-running skips usernames already there',
+    )
     .addOption(new Option('--format <format>', 'input format (default: from the file name)').choices(['ndjson', 'csv']))
     .addOption(batchSizeOption())
+    .addOption(
+      new Option(
+        '--offline',
+        'faster, for a store nothing else uses meanwhile: the whole import is one transaction (all or nothing), and on ' +
+          'SQLite the list indexes are built after the rows are in. SQLite: the file is held for this import alone; it ' +
+          'refuses to start while another process (a yonder serve) has it open, and no other can open it until it ends',
+      ),
+    )
     .addOption(ctx.tenantOption)
     .addOption(ctx.realmOption)
-    .action(async (file: string, options: Target & { format?: 'ndjson' | 'csv'; batchSize?: number }) => {
+    .action(async (file: string, options: Target & { format?: 'ndjson' | 'csv'; batchSize?: number; offline?: boolean }) => {
       const format = options.format ?? (/\.csv$/i.test(file) ? 'csv' : 'ndjson');
       const size = file === '-' ? 0 : statSync(file).size;
-      await ctx.withYonder(async (y) => {
-        const ref = await ctx.realmOf(y, options);
-        const input = file === '-' ? process.stdin : createReadStream(file);
-        let bytes = 0;
-        input.on('data', (chunk: Buffer | string) => (bytes += chunk.length));
-        const bar = new ProgressBar('import');
-        const items = format === 'csv' ? csvItems(input) : ndjsonItems(input);
-        const summary = await importIdentities(y, ref, items, {
-          ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
-          onProgress: (s) => bar.update(s.read, size > 0 ? bytes / size : 0),
-        });
-        bar.finish(summary.read);
-        process.stderr.write(`${cpuLine()}\n${describeSummary(summary)}`);
-        printJson(summary);
-      });
+      const offline = options.offline ?? false;
+      await ctx.withYonder(
+        async (y) => {
+          const ref = await ctx.realmOf(y, options);
+          let bytes = 0;
+          const bar = new ProgressBar('import');
+          const longest = { rows: 0, ms: 0 };
+          const batches = workerBatches(
+            {
+              path: file,
+              format,
+              recordsPerBatch: RECORDS_PER_BATCH,
+              // The worker checks and packs several times faster than rows are written: a few
+              // batches ahead keep the writer fed while memory stays small.
+              maxInFlight: 16,
+            },
+            (read) => (bytes = read),
+          );
+          const summary = await importIdentityBatches(y, ref, batches, {
+            ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+            offline,
+            onTransaction: (rows, ms) => {
+              if (ms > longest.ms) Object.assign(longest, { rows, ms });
+            },
+            // NDJSON identities run to about 200 bytes a line.
+            ...(size > 0 ? { expectedRecords: Math.ceil(size / 200) } : {}),
+            onProgress: (s) => bar.update(s.read, size > 0 ? bytes / size : 0),
+            onIndexing: () => bar.note('building the list indexes'),
+          });
+          bar.finish(summary.read);
+          const held = offline
+            ? 'one transaction'
+            : `longest transaction ${(longest.ms / 1000).toFixed(2)}s (${longest.rows.toLocaleString('en-US')} identities)`;
+          process.stderr.write(`${cpuLine()}; ${held}\n${describeSummary(summary)}`);
+          printJson(summary);
+        },
+        { exclusive: offline },
+      );
     });
 }
 
 /**
- * Identities per transaction. The default keeps SQLite's one write lock for well under a second,
- * so a yonder serving the same file meanwhile only waits. A load nobody else is writing to goes
- * faster with more: each transaction rewrites the index pages it touched, and at a million
- * identities 5,000 random usernames touch most of them (1M on SQLite: about 155 s at 5,000,
- * 115 s at 50,000, with some 500 MiB more memory).
+ * Identities per transaction. By default transactions adapt to take about a second each, so a
+ * yonder serving the same SQLite file meanwhile waits at most about that long for the write lock
+ * (its busy timeout is 5 s), and the importer leaves the lock free between them.
  */
 function batchSizeOption(): Option {
-  return new Option('--batch-size <count>', `identities per transaction (default ${BULK_BATCH_SIZE}; more is faster when nothing else writes)`).argParser(
-    (value) => {
-      const n = parseCount(value);
-      if (n < 1 || n > 100_000) throw new Error(`--batch-size must be between 1 and 100000, got ${value}`);
-      return n;
-    },
-  );
+  return new Option(
+    '--batch-size <count>',
+    `identities per transaction (default: adapts from ${BULK_BATCH_SIZE} to take about a second each, between ${MIN_BATCH_SIZE} and ${MAX_BATCH_SIZE})`,
+  ).argParser((value) => {
+    const n = parseCount(value);
+    if (n < 1 || n > 100_000) throw new Error(`--batch-size must be between 1 and 100000, got ${value}`);
+    return n;
+  });
 }
 
 /** Wall and CPU time of this process: on a busy machine the two differ a lot. */

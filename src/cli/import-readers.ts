@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { CsvRecordReader } from '../domain/csv.js';
 import { recordFromCsvRow } from '../domain/identity-import.js';
-import type { ImportItem } from '../services/bulk.js';
+import type { ImportItem } from '../domain/import-batch.js';
 
 /**
  * Streaming readers for `yonder import`: they read a line at a time (readline pauses the file while

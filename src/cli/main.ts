@@ -23,6 +23,8 @@ import { rotateClientSecret } from '../services/applications.js';
 import { registerEventCommands } from './events.js';
 import { bootstrapBanner, credentialLines, printJson } from './output.js';
 
+type OpenOptions = Parameters<typeof openYonder>[1];
+
 interface GlobalOptions {
   databaseUrl?: string;
 }
@@ -46,9 +48,9 @@ function config(extra: ConfigOverrides = {}) {
 }
 
 /** Opens the store for one command; on an empty store it bootstraps first, as `serve` would. */
-async function withYonder<T>(work: (y: Yonder) => Promise<T>): Promise<T> {
+async function withYonder<T>(work: (y: Yonder) => Promise<T>, connectOptions: OpenOptions = {}): Promise<T> {
   const cfg = config();
-  const yonder = await openYonder(cfg);
+  const yonder = await openYonder(cfg, connectOptions);
   try {
     const bootstrap = await bootstrapIfEmpty(yonder);
     if (bootstrap) process.stderr.write(bootstrapBanner(bootstrap, cfg.publicUrl));

@@ -32,6 +32,11 @@ export class ProgressBar {
     this.stream.write(this.tty ? `\r${line}\u001b[K` : `${line}\n`);
   }
 
+  /** A line about what happens next, when it is not counted by the bar (e.g. building indexes). */
+  note(text: string): void {
+    this.stream.write(this.tty ? `\r${this.label}: ${text}\u001b[K` : `${this.label}: ${text}\n`);
+  }
+
   finish(done: number): void {
     this.update(done, 1, true);
     if (this.tty) this.stream.write('\n');

@@ -16,6 +16,9 @@ import { startCheckpointer } from './sqlite-checkpointer.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
+/** better-sqlite3's handle on the one SQLite connection. */
+export type SqliteHandle = SqliteDatabase.Database;
+
 /** Either the database or a transaction on it: store modules run on whichever they are given. */
 export type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -26,6 +29,8 @@ export interface Connection {
   pgSchema?: string;
   /** Concurrent identity creates share one statement (see group-commit.ts). */
   groupCommit: boolean;
+  /** SQLite only: the driver's own handle, for bulk loads that bind rows without Kysely. */
+  sqlite?: SqliteHandle;
   close(): Promise<void>;
 }
 
@@ -36,6 +41,13 @@ export interface ConnectOptions {
   pgPoolSize?: number;
   /** Group commit of identity creates; on unless turned off. */
   groupCommit?: boolean;
+  /**
+   * SQLite only: hold the file for this connection alone until it closes (`locking_mode =
+   * EXCLUSIVE`, no checkpointer worker), for loads that keep one write transaction open for a
+   * long time. Opening fails when another connection has the file open, and no other can open it
+   * meanwhile.
+   */
+  exclusive?: boolean;
 }
 
 /**
@@ -47,15 +59,16 @@ export function connect(databaseUrl: string, options: ConnectOptions = {}): Conn
     return { ...connectPostgres(databaseUrl, options), groupCommit: options.groupCommit ?? true };
   }
   if (databaseUrl.startsWith('sqlite:')) {
-    return { ...connectSqlite(databaseUrl.slice('sqlite:'.length)), groupCommit: options.groupCommit ?? true };
+    return { ...connectSqlite(databaseUrl.slice('sqlite:'.length), options.exclusive ?? false), groupCommit: options.groupCommit ?? true };
   }
   throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${databaseUrl.split(':')[0]}:...")`);
 }
 
-function connectSqlite(path: string): Omit<Connection, 'groupCommit'> {
+function connectSqlite(path: string, exclusive: boolean): Omit<Connection, 'groupCommit'> {
   const inMemory = path === ':memory:' || path === '';
   if (!inMemory) mkdirSync(dirname(resolve(path)), { recursive: true });
   const sqlite = new SqliteDatabase(inMemory ? ':memory:' : path);
+  if (exclusive) lockExclusively(sqlite, path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
@@ -69,17 +82,37 @@ function connectSqlite(path: string): Omit<Connection, 'groupCommit'> {
   // Checkpoints run in a worker (see sqlite-checkpointer.ts). This connection still checkpoints
   // past 16 MiB of WAL (instead of the default 4 MiB): by then the worker has copied nearly every
   // page, and finishing the copy lets the WAL start over, which a busy writer otherwise prevents.
-  const checkpointer = inMemory ? null : startCheckpointer(resolve(path));
+  const checkpointer = inMemory || exclusive ? null : startCheckpointer(resolve(path));
   if (checkpointer) sqlite.pragma('wal_autocheckpoint = 4000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
     engine: 'sqlite',
+    sqlite,
     close: async () => {
       await checkpointer?.stop();
       await db.destroy();
     },
   };
+}
+
+/**
+ * Takes the file for this connection alone: an exclusive lock, held until the connection closes.
+ * Taken at once (an empty write transaction) so that a file another process has open is refused
+ * here, after the busy timeout, rather than halfway through a load.
+ */
+function lockExclusively(sqlite: SqliteDatabase.Database, path: string): void {
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('locking_mode = EXCLUSIVE');
+  try {
+    sqlite.exec('BEGIN EXCLUSIVE; COMMIT');
+  } catch (error) {
+    sqlite.close();
+    if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
+      throw new Error(`${path} is in use by another process (a running yonder serve?) and cannot be opened exclusively`);
+    }
+    throw error;
+  }
 }
 
 const STATEMENT_CACHE_SIZE = 500;

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { ApplicationStore } from './applications.js';
 import { BulkStore } from './bulk.js';
 import { AuditEventStore } from './audit-events.js';
-import { type ConnectOptions, type Connection, type Engine, type Executor, connect } from './connection.js';
+import { type ConnectOptions, type Connection, type Engine, type Executor, type SqliteHandle, connect } from './connection.js';
 import { GroupStore } from './groups.js';
 import { IdentityStore } from './identities.js';
 import { migrateToLatest } from './migrate.js';
@@ -46,7 +46,7 @@ export class Repositories {
   readonly rateLimits: RateLimitStore;
   readonly roles: RoleStore;
 
-  constructor(executor: Executor, engine: Engine, options: { groupCommit?: boolean } = {}) {
+  constructor(executor: Executor, engine: Engine, options: { groupCommit?: boolean; sqlite?: SqliteHandle } = {}) {
     this.tenants = new TenantStore(executor);
     this.realms = new RealmStore(executor, engine);
     this.identities = new IdentityStore(executor, engine, options);
@@ -56,7 +56,7 @@ export class Repositories {
     this.applications = new ApplicationStore(executor);
     this.policies = new PolicyStore(executor, engine);
     this.scimUsers = new ScimUserQueries(executor, engine);
-    this.bulk = new BulkStore(executor, engine);
+    this.bulk = new BulkStore(executor, engine, options.sqlite);
     this.plans = new QueryPlanStore(executor, engine);
     this.authenticatorConfigs = new AuthenticatorConfigStore(executor);
     this.themes = new ThemeStore(executor);
@@ -79,7 +79,10 @@ export class Store extends Repositories {
   readonly engine: Engine;
 
   private constructor(private readonly connection: Connection) {
-    super(connection.db, connection.engine, { groupCommit: connection.groupCommit });
+    super(connection.db, connection.engine, {
+      groupCommit: connection.groupCommit,
+      ...(connection.sqlite ? { sqlite: connection.sqlite } : {}),
+    });
     this.engine = connection.engine;
   }
 
@@ -96,7 +99,8 @@ export class Store extends Repositories {
 
   /** Runs `work` in one transaction: everything it wrote commits together or not at all. */
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
-    return this.connection.db.transaction().execute((trx) => work(new Repositories(trx, this.engine)));
+    const sqlite = this.connection.sqlite;
+    return this.connection.db.transaction().execute((trx) => work(new Repositories(trx, this.engine, sqlite ? { sqlite } : {})));
   }
 
   async ping(): Promise<void> {

@@ -1,8 +1,9 @@
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvItems, ndjsonItems } from '../../src/cli/import-readers.js';
-import { importIdentities, seedIdentities } from '../../src/services/bulk.js';
-import { TestYonder, describeApi } from '../support/harness.js';
+import { parseIdentityFilter } from '../../src/domain/identity-filter.js';
+import { type ImportItem, importIdentities, seedIdentities } from '../../src/services/bulk.js';
+import { TestYonder, describeApi, engine } from '../support/harness.js';
 
 const lines = (...docs: string[]) => Readable.from([`${docs.join('\n')}\n`]);
 const v1 = (username: string, extra: Record<string, unknown> = {}) =>
@@ -136,5 +137,77 @@ describeApi('identities: import from NDJSON and CSV, and seed', () => {
     expect(again).toMatchObject({ imported: 100, skipped: 1200 });
     const one = await y.request('GET', y.realmPath('/identities?filter=traits.username eq "seed-0001300"'));
     expect(one.body.identities[0].traits.external_id).toBe('ext-0001300');
+  });
+
+  it('an import puts back the connection settings it changed for the load, even when it fails', async () => {
+    const bulk = y.yonder.store.bulk;
+    const before = await bulk.beginBulkLoad();
+    await bulk.endBulkLoad(before);
+    function* failing(): Iterable<ImportItem> {
+      yield { line: 1, record: JSON.parse(v1('settings-1')) };
+      throw new Error('read error');
+    }
+    await expect(importIdentities(y.yonder, ref(), failing())).rejects.toThrow('read error');
+    const after = await bulk.beginBulkLoad();
+    await bulk.endBulkLoad(after);
+    expect(after).toEqual(before);
+    if (engine === 'sqlite') expect(before).toEqual({ cacheSize: -32768, walAutocheckpoint: 4000 });
+  });
+
+  describe('offline: the whole import in one transaction', () => {
+    let offlineRealm: string;
+    beforeAll(async () => {
+      const realm = await y.request('POST', `/v1/tenants/${y.tenantId}/realms`, { body: { realm: { display_name: 'Offline' } } });
+      offlineRealm = realm.body.id;
+    });
+    const offlineRef = () => ({ tenantId: y.tenantId, realmId: offlineRealm });
+    const emailPlan = async () => {
+      const parsed = parseIdentityFilter('traits.primary_email_address eq "off-5@example.com"');
+      if (!parsed.ok) throw new Error(parsed.description);
+      const store = y.yonder.store;
+      return (await store.plans.explain(store.identities.pageQuery(offlineRealm, parsed.filter, '', 0, 21))).join('\n');
+    };
+    const findOffline = async (username: string) => {
+      const reply = await y.request('GET', y.realmPath(`/identities?filter=traits.username eq "${username}"`, offlineRealm));
+      return reply.body.identities[0];
+    };
+    const offlineLine = (i: number) =>
+      v1(`off-${i}`, { traits: { type: 'traits_v0', username: `off-${i}`, primary_email_address: `off-${i}@example.com` } });
+
+    it('imports the good lines, lists the bad ones, and leaves every list index in place (SQLite rebuilds them)', async () => {
+      let indexing = 0;
+      const file = lines(offlineLine(1), 'nope', offlineLine(2), v1('OFF-1'), v1('bad/name'), ...Array.from({ length: 30 }, (_, i) => offlineLine(i + 3)));
+      const summary = await importIdentities(y.yonder, offlineRef(), ndjsonItems(file), { offline: true, onIndexing: () => indexing++ });
+      expect(summary).toMatchObject({ read: 35, imported: 32, skipped: 1, rejected: 2 });
+      expect(summary.rejections.map((r) => r.line)).toEqual([2, 5]);
+      expect(indexing).toBe(engine === 'sqlite' ? 1 : 0);
+      expect(await emailPlan()).toContain('identities_realm_email_id_idx');
+      expect((await findOffline('off-5')).traits.primary_email_address).toBe('off-5@example.com');
+      const again = await importIdentities(y.yonder, offlineRef(), ndjsonItems(lines(offlineLine(1), offlineLine(40))), { offline: true });
+      expect(again).toMatchObject({ imported: 1, skipped: 1 });
+    });
+
+    it('keeps the indexes as they are when the input is small against the rows already there', async () => {
+      let indexing = 0;
+      const summary = await importIdentities(y.yonder, offlineRef(), ndjsonItems(lines(offlineLine(41))), {
+        offline: true,
+        expectedRecords: 1,
+        onIndexing: () => indexing++,
+      });
+      expect(summary).toMatchObject({ imported: 1 });
+      expect(indexing).toBe(0);
+    });
+
+    it('an offline import that fails halfway writes nothing, and the indexes are still there', async () => {
+      function* failing(): Iterable<ImportItem> {
+        for (let i = 100; i < 110; i++) yield { line: i, record: JSON.parse(offlineLine(i)) };
+        throw new Error('the disk went away');
+      }
+      await expect(importIdentities(y.yonder, offlineRef(), failing(), { offline: true })).rejects.toThrow('the disk went away');
+      expect(await findOffline('off-100')).toBeUndefined();
+      expect(await emailPlan()).toContain('identities_realm_email_id_idx');
+      const list = await y.request('GET', y.realmPath('/identities?filter=traits.username sw "off-"', offlineRealm));
+      expect(list.body.total_size).toBe(34);
+    });
   });
 });

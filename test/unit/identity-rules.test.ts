@@ -22,12 +22,20 @@ describe('names', () => {
     expect(foldedKey('alice')).not.toBe(foldedKey('alicia'));
   });
 
+  it('foldedKey folds ASCII exactly as the full NFKC and case mapping would (it takes a shorter path there)', () => {
+    const full = (value: string) => value.normalize('NFKC').toUpperCase().toLowerCase().normalize('NFKC');
+    const ascii = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code)).join('');
+    expect(foldedKey(ascii)).toBe(full(ascii));
+    for (const value of ['Jane.Doe@Example.COM', 'ext-0001', 'ÉMILE', 'Ｊane', 'straße', 'K\u212a']) expect(foldedKey(value), value).toBe(full(value));
+  });
+
   it('nameViolation applies the contract rules: 1–64 characters, no forbidden characters', () => {
     expect(nameViolation('Jane Doe')).toBeNull();
     expect(nameViolation('jane.doe@example.com')).toBeNull();
     expect(nameViolation('')).toBe('empty string');
     expect(nameViolation('x'.repeat(65))).toBe('must be at most 64 characters');
     expect(nameViolation('😀'.repeat(64))).toBeNull();
+    expect(nameViolation('😀'.repeat(65))).toBe('must be at most 64 characters');
     for (const c of '{}[]<>;:?\\/|*^%$#=~`!') expect(nameViolation(`a${c}b`), c).toBe('contains characters that are not allowed');
     expect(nameViolation(5)).toBe('must be a string');
   });
@@ -59,12 +67,11 @@ describe('identity rules', () => {
 
   it('mergeTraits sets, keeps and removes keys, and never removes the username', () => {
     const current = newTraits({ type: 'traits_v0', username: 'jane', title: 'Dr', locale: 'en' });
-    expect(mergeTraits(current, { type: 'traits_v0', title: null, country: 'NZ' })).toEqual({
-      type: 'traits_v0',
-      username: 'jane',
-      locale: 'en',
-      country: 'NZ',
-    });
+    const merged = mergeTraits(current, { type: 'traits_v0', title: null, country: 'NZ', locale: 'fr' });
+    expect(merged).toEqual({ type: 'traits_v0', username: 'jane', locale: 'fr', country: 'NZ' });
+    // Stored as JSON in this order: the current keys where they were, new ones after them.
+    expect(Object.keys(merged)).toEqual(['type', 'username', 'locale', 'country']);
+    expect(current).toEqual({ type: 'traits_v0', username: 'jane', title: 'Dr', locale: 'en' });
     expect(violations(() => mergeTraits(current, { type: 'traits_v0', username: null }))).toEqual([
       { field: 'identity.traits.username', description: 'cannot be removed' },
     ]);
