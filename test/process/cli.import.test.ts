@@ -128,6 +128,7 @@ describe.each(engines)('yonder import through its worker thread ($name)', (engin
         'identities_realm_email_id_idx',
         'identities_realm_external_id_id_idx',
         'identities_realm_id_idx',
+        'identities_realm_secondary_email_idx',
         'identities_realm_username_key_uq',
         'sqlite_autoindex_identities_1',
       ]);
