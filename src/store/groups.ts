@@ -27,7 +27,7 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
-const selectGroupIdsOf = precompiled<Pick<GroupMembersTable, 'group_id'>, [string]>((db, identityId = '') =>
+const selectGroupIdsOf = precompiled<Pick<GroupMembersTable, 'group_id'>, [string]>((db, identityId) =>
   db.selectFrom('group_members').select('group_id').where('identity_id', '=', identityId),
 );
 

@@ -83,7 +83,7 @@ function filterExpression(eb: ExpressionBuilder<Database, 'identities'>, filter:
 
 const USERNAME_TAKEN = 'username already exists';
 
-const selectIdentity = precompiled<IdentitiesTable, [string, string]>((db, realmId = '', id = '') =>
+const selectIdentity = precompiled<IdentitiesTable, [string, string]>((db, realmId, id) =>
   db.selectFrom('identities').selectAll().where('realm_id', '=', realmId).where('id', '=', id),
 );
 

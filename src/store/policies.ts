@@ -13,7 +13,7 @@ function toPolicy(row: PoliciesTable): Policy {
  * Every published version of every realm's policy. Versions are never changed or removed (only
  * with their realm); the current policy is the highest version.
  */
-const selectCurrentVersion = precompiled<Pick<PoliciesTable, 'version'>, [string]>((db, realmId = '') =>
+const selectCurrentVersion = precompiled<Pick<PoliciesTable, 'version'>, [string]>((db, realmId) =>
   db.selectFrom('policies').select('version').where('realm_id', '=', realmId).orderBy('version', 'desc').limit(1),
 );
 

@@ -5,7 +5,7 @@ import { isForeignKeyViolation } from './constraint-errors.js';
 import { precompiled } from './precompiled.js';
 import type { RealmsTable } from './schema.js';
 
-const selectRealm = precompiled<RealmsTable, [string, string]>((db, tenantId = '', realmId = '') =>
+const selectRealm = precompiled<RealmsTable, [string, string]>((db, tenantId, realmId) =>
   db.selectFrom('realms').selectAll().where('tenant_id', '=', tenantId).where('id', '=', realmId),
 );
 
