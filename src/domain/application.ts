@@ -17,8 +17,13 @@ export const SUBJECT_FIELDS = ['id', 'email', 'username'] as const;
 export const TOKEN_FORMATS = ['self_contained', 'referential'] as const;
 export const PKCE_CONFIGS = ['disabled', 'plain', 's256'] as const;
 
-/** Tokens live at most ten years; the contract only says `uint32`. */
-export const MAX_TOKEN_LIFETIME_SECONDS = 10 * 365 * 24 * 3600;
+/**
+ * The ceiling of `expires_after` (the contract only says `uint32`): 90 days, as long as the
+ * Management API application's own tokens. A longer value is refused; an application stored with
+ * one before the ceiling existed mints tokens of 90 days (`tokenLifetime`).
+ */
+export const MAX_TOKEN_LIFETIME_DAYS = 90;
+export const MAX_TOKEN_LIFETIME_SECONDS = MAX_TOKEN_LIFETIME_DAYS * 24 * 3600;
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 24 * 3600;
 
 export interface TokenConfiguration {
@@ -84,7 +89,7 @@ export type Completed = { config: CompleteProtocolConfig } | { violations: Field
  * - a public client has no secret, so it authenticates with `none` and cannot use
  *   `client_credentials`; a confidential client cannot use `none`;
  * - only RS256 and self-contained (JWT) tokens are issued;
- * - `expires_after` is between one second and ten years.
+ * - `expires_after` is between one second and `MAX_TOKEN_LIFETIME_SECONDS` (90 days).
  * Field names are given from `prefix` (`application.protocol_config`).
  */
 export function completeProtocolConfig(
@@ -132,7 +137,7 @@ export function completeProtocolConfig(
   if (expiresAfter < 1 || expiresAfter > MAX_TOKEN_LIFETIME_SECONDS) {
     violations.push({
       field: field('token_configuration.expires_after'),
-      description: `must be between 1 and ${MAX_TOKEN_LIFETIME_SECONDS} seconds`,
+      description: `must be between 1 and ${MAX_TOKEN_LIFETIME_SECONDS} seconds (${MAX_TOKEN_LIFETIME_DAYS} days)`,
     });
   }
   if (violations.length > 0) return { violations };
@@ -184,4 +189,46 @@ export function applyApplicationPatch(current: Application, patch: ApplicationPa
     authenticator_config_id: patch.authenticator_config_id ?? current.authenticator_config_id,
     update_time: now,
   };
+}
+
+/** How long a token minted through an application lives: its `expires_after`, never past the ceiling. */
+export function tokenLifetime(config: { token_configuration: { expires_after: number } }): number {
+  return Math.min(config.token_configuration.expires_after, MAX_TOKEN_LIFETIME_SECONDS);
+}
+
+/**
+ * The managed Management API application (the operator's, made by the first start): the one
+ * application whose tokens reach the whole tenant.
+ */
+export function isManagementApplication(app: Pick<Application, 'is_managed' | 'classification'>): boolean {
+  return app.is_managed && app.classification === 'management_api';
+}
+
+/**
+ * The realm a token issued through `app` is restricted to: none for the Management API
+ * application, the application's own realm for every other. A narrow caller who may create an
+ * application in the admin realm thus never mints a token that reaches past it.
+ */
+export function issuedTokenRealm(app: Pick<Application, 'is_managed' | 'classification' | 'realm_id'>): string | null {
+  return isManagementApplication(app) ? null : app.realm_id;
+}
+
+/** The issuing application of a token as it is now, for `liveTokenScopes`. */
+export interface TokenIssuer {
+  isManaged: boolean;
+  allowedScopes: readonly string[];
+  serverScopes: readonly string[];
+}
+
+/**
+ * The scopes a token still carries: those the issuing application still allows and its resource
+ * server still has, so a scope taken out of `allowed_scopes` leaves the tokens issued before too.
+ * Managed applications cannot be changed, and their tokens have rules of their own (a console
+ * token's scopes come from roles; the command line's tokens from the operator), so theirs stay.
+ */
+export function liveTokenScopes(tokenScopes: readonly string[], issuer: TokenIssuer): string[] {
+  if (issuer.isManaged) return [...tokenScopes];
+  const allowed = new Set(issuer.allowedScopes);
+  const known = new Set(issuer.serverScopes);
+  return tokenScopes.filter((scope) => allowed.has(scope) && known.has(scope));
 }

@@ -70,3 +70,43 @@ export function isKnownScope(scope: string): boolean {
 export function parseScopeList(value: string): string[] {
   return [...new Set(value.split(/[\s,]+/).filter((s) => s.length > 0))];
 }
+
+/**
+ * Who makes a grant: the scopes they hold and the realm they are restricted to (null: the whole
+ * tenant). A verified token's principal is one.
+ */
+export interface Grantor {
+  scopes: { has(scope: string): boolean };
+  realmId: string | null;
+}
+
+/** The command line and the first start: the operator, who may grant anything. */
+export const OPERATOR: Grantor = { scopes: { has: () => true }, realmId: null };
+
+/**
+ * What a change would give someone: management scopes, and whether they reach the whole tenant
+ * (a console token, the Management API application's tokens) or one realm.
+ */
+export interface Grant {
+  scopes: Iterable<string>;
+  tenantWide: boolean;
+}
+
+/**
+ * Nothing can grant more than its caller holds. Why `caller` may not make `grant` (to follow
+ * "would grant "), or null when it may:
+ * - every scope granted must be one the caller holds;
+ * - a grant that reaches the whole tenant needs a caller not restricted to one realm;
+ * - a grant of no scope is no grant, whatever its reach.
+ */
+export function grantRefusal(caller: Grantor, grant: Grant): string | null {
+  const scopes = [...new Set(grant.scopes)];
+  if (scopes.length === 0) return null;
+  const missing = scopes.filter((scope) => !caller.scopes.has(scope));
+  if (missing.length > 0) {
+    const named = missing.slice(0, 5).join(', ');
+    return `scopes you do not hold (${missing.length > 5 ? `${named} and ${missing.length - 5} more` : named})`;
+  }
+  if (grant.tenantWide && caller.realmId !== null) return 'access to the whole tenant, and your token is restricted to one realm';
+  return null;
+}
