@@ -2,7 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { type ConfigOverrides, loadConfig } from '../config.js';
 import { DomainError } from '../domain/errors.js';
-import { MANAGEMENT_SCOPES, isKnownScope, parseScopeList } from '../domain/scopes.js';
+import { MANAGEMENT_SCOPES, OPERATOR, isKnownScope, parseScopeList } from '../domain/scopes.js';
 import type { TenantRecord } from '../domain/tenancy.js';
 import { nowTimestamp } from '../domain/time.js';
 import { CLI_ACTOR } from '../domain/audit-event.js';
@@ -186,7 +186,7 @@ program
         ? await realmOf(y, { tenant: tenant.id, realm: options.realm })
         : { tenantId: tenant.id, realmId: tenant.admin_realm_id };
       const applicationId = options.application ?? tenant.management_application_id;
-      const { application, clientSecret } = await rotateClientSecret(y, ref, applicationId);
+      const { application, clientSecret } = await rotateClientSecret(y, ref, applicationId, OPERATOR);
       process.stderr.write(`new client secret for "${application.display_name}"; the previous one no longer works\n`);
       process.stdout.write(credentialLines(application.id, application.client_id ?? '', clientSecret));
     });

@@ -14,6 +14,12 @@ function securityOf(request: FastifyRequest): SecurityRequirement[] | undefined 
   return (request.routeOptions.schema as { security?: SecurityRequirement[] } | undefined)?.security;
 }
 
+/** The verified caller of a route that declares security (the bearer hook set it before the handler). */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw unauthorized();
+  return request.principal;
+}
+
 function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   if (typeof header !== 'string') return null;

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { Group } from '../domain/group.js';
+import type { Grantor } from '../domain/scopes.js';
+import { principalOf } from '../http/auth.js';
 import { BODY_LIMIT_BYTES } from '../http/content-type.js';
 import { RealmParams } from '../http/schemas.js';
 import type { Yonder } from '../services/context.js';
@@ -32,14 +34,19 @@ export interface BulkWriteResult {
   location: string;
 }
 
+/** Where a bulk request writes, and who asks (a group's new members are a grant they must be able to make). */
+export interface BulkTarget extends RealmRef {
+  caller: Grantor;
+}
+
 export interface BulkHandler {
   /** The path segment the handler serves, e.g. `/Users`. */
   endpoint: string;
   scopes: { create: string; update: string; delete: string };
-  create(ref: RealmRef, data: unknown): Promise<BulkWriteResult>;
-  replace(ref: RealmRef, id: string, data: unknown, ifMatch?: string): Promise<BulkWriteResult>;
-  patch(ref: RealmRef, id: string, data: unknown, ifMatch?: string): Promise<BulkWriteResult>;
-  remove(ref: RealmRef, id: string, ifMatch?: string): Promise<void>;
+  create(target: BulkTarget, data: unknown): Promise<BulkWriteResult>;
+  replace(target: BulkTarget, id: string, data: unknown, ifMatch?: string): Promise<BulkWriteResult>;
+  patch(target: BulkTarget, id: string, data: unknown, ifMatch?: string): Promise<BulkWriteResult>;
+  remove(target: BulkTarget, id: string, ifMatch?: string): Promise<void>;
 }
 
 export function userBulkHandler(y: Yonder): BulkHandler {
@@ -63,9 +70,9 @@ export function groupBulkHandler(y: Yonder): BulkHandler {
   return {
     endpoint: '/Groups',
     scopes: { create: 'scim:groups:create', update: 'scim:groups:update', delete: 'scim:groups:delete' },
-    create: async (ref, data) => result(await createGroup(y, ref, data)),
-    replace: async (ref, id, data, ifMatch) => result(await replaceGroup(y, ref, id, data, ifMatch)),
-    patch: async (ref, id, data, ifMatch) => result(await patchGroup(y, ref, id, data, ifMatch)),
+    create: async (target, data) => result(await createGroup(y, target, data, target.caller)),
+    replace: async (target, id, data, ifMatch) => result(await replaceGroup(y, target, id, data, target.caller, ifMatch)),
+    patch: async (target, id, data, ifMatch) => result(await patchGroup(y, target, id, data, target.caller, ifMatch)),
     remove: (ref, id, ifMatch) => deleteGroup(y, ref, id, ifMatch),
   };
 }
@@ -188,7 +195,8 @@ export const bulkRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder; handlers: B
     },
     async (request, reply) => {
       const { operations, failOnErrors } = orFail(parseBulkRequest(request.body));
-      const results = await runBulk(request, realmRef(request.params), handlers, operations, failOnErrors);
+      const target: BulkTarget = { ...realmRef(request.params), caller: principalOf(request) };
+      const results = await runBulk(request, target, handlers, operations, failOnErrors);
       return reply.type(SCIM_MEDIA_TYPE).send({ schemas: [BULK_RESPONSE], Operations: results });
     },
   );
@@ -196,7 +204,7 @@ export const bulkRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder; handlers: B
 
 async function runBulk(
   request: FastifyRequest,
-  ref: RealmRef,
+  ref: BulkTarget,
   handlers: BulkHandler[],
   operations: BulkOperation[],
   failOnErrors: number | undefined,
@@ -264,7 +272,7 @@ async function runBulk(
 
 async function runOne(
   request: FastifyRequest,
-  ref: RealmRef,
+  ref: BulkTarget,
   handlers: BulkHandler[],
   operation: BulkOperation,
   ids: Map<string, string>,

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import type { Group } from '../domain/group.js';
+import { principalOf } from '../http/auth.js';
 import { RealmParams } from '../http/schemas.js';
 import type { Yonder } from '../services/context.js';
 import { type Projection, listResponse, parsePaging, parseProjection, project, returns } from './collection-query.js';
@@ -89,7 +90,7 @@ export const groupProvisioningRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder
       },
     },
     async (request, reply) => {
-      const group = await createGroup(y, realmRef(request.params), request.body);
+      const group = await createGroup(y, realmRef(request.params), request.body, principalOf(request));
       return sendGroup(y, reply, group, 201, parseProjection(request.query));
     },
   );
@@ -131,7 +132,7 @@ export const groupProvisioningRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder
     },
     async (request, reply) => {
       const p = request.params;
-      const group = await replaceGroup(y, realmRef(p), p.group_id, request.body, header(request, 'if-match'));
+      const group = await replaceGroup(y, realmRef(p), p.group_id, request.body, principalOf(request), header(request, 'if-match'));
       return sendGroup(y, reply, group, 200, parseProjection(request.query));
     },
   );
@@ -154,7 +155,7 @@ export const groupProvisioningRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder
     },
     async (request, reply) => {
       const p = request.params;
-      const group = await patchGroup(y, realmRef(p), p.group_id, request.body, header(request, 'if-match'));
+      const group = await patchGroup(y, realmRef(p), p.group_id, request.body, principalOf(request), header(request, 'if-match'));
       const projection = parseProjection(request.query);
       if (projection.attributes || projection.excludedAttributes) return sendGroup(y, reply, group, 200, projection);
       return reply.code(204).header('etag', etagOf(group.version)).send();

@@ -2,8 +2,10 @@ import { type Group, touchGroup } from '../domain/group.js';
 import type { GroupCondition, GroupSort } from '../domain/group-query.js';
 import { newId } from '../domain/ids.js';
 import { rulesReferencing } from '../domain/policy.js';
+import type { Grantor } from '../domain/scopes.js';
 import { nowTimestamp } from '../domain/time.js';
 import type { Yonder } from '../services/context.js';
+import { assertMayJoinGroup } from '../services/grants.js';
 import type { RealmRef } from '../services/identities.js';
 import { requireRealm } from '../services/tenancy.js';
 import type { Repositories } from '../store/index.js';
@@ -44,15 +46,20 @@ async function requireUsers(tx: Repositories, realmId: string, ids: readonly str
   }
 }
 
-/** Writes a member delta with the groups store's add and remove (removing a non-member is no error). */
-async function writeMembers(tx: Repositories, realmId: string, groupId: string, delta: MemberDelta): Promise<void> {
+/**
+ * Writes a member delta with the groups store's add and remove (removing a non-member is no error).
+ * New members of a group that carries management scopes (through roles, admin realm only) are a
+ * grant the caller must be able to make: 403 otherwise, and nothing changes.
+ */
+async function writeMembers(tx: Repositories, realmId: string, groupId: string, delta: MemberDelta, caller: Grantor): Promise<void> {
   await requireUsers(tx, realmId, delta.add);
+  await assertMayJoinGroup(tx, caller, realmId, groupId, delta.add);
   if (delta.clear) await tx.groups.removeAllMembers(groupId);
   else if (delta.remove.length > 0) await tx.groups.removeMembers(groupId, delta.remove);
   if (delta.add.length > 0) await tx.groups.addMembers(groupId, delta.add);
 }
 
-export async function createGroup(y: Yonder, ref: RealmRef, body: unknown): Promise<Group> {
+export async function createGroup(y: Yonder, ref: RealmRef, body: unknown, caller: Grantor): Promise<Group> {
   const write = orFail(scimGroupToWrite(body));
   return y.store.transaction(async (tx) => {
     await requireRealm(tx, ref.tenantId, ref.realmId);
@@ -70,7 +77,7 @@ export async function createGroup(y: Yonder, ref: RealmRef, body: unknown): Prom
     };
     // A name taken in any case is a `conflict`, which the SCIM edge answers 409 `uniqueness`.
     await tx.groups.insert(group);
-    await writeMembers(tx, ref.realmId, group.id, { clear: false, add: write.members, remove: [] });
+    await writeMembers(tx, ref.realmId, group.id, { clear: false, add: write.members, remove: [] }, caller);
     return group;
   });
 }
@@ -126,22 +133,22 @@ async function rewrite(
 }
 
 /** PUT replaces displayName, externalId and the whole member list (RFC 7644 §3.5.1). */
-export function replaceGroup(y: Yonder, ref: RealmRef, id: string, body: unknown, ifMatch?: string): Promise<Group> {
+export function replaceGroup(y: Yonder, ref: RealmRef, id: string, body: unknown, caller: Grantor, ifMatch?: string): Promise<Group> {
   const write = orFail(scimGroupToWrite(body));
   return rewrite(y, ref, id, ifMatch, async (tx) => {
     const current = await tx.groups.memberIds(id);
     const delta = orFail(memberDelta([{ kind: 'clear' }, { kind: 'add', ids: write.members }], current));
-    await writeMembers(tx, ref.realmId, id, delta);
+    await writeMembers(tx, ref.realmId, id, delta, caller);
     return { display_name: write.display_name, external_id: write.external_id };
   });
 }
 
 /** PATCH: every operation applies or none (one transaction; a failing check rolls all back). */
-export function patchGroup(y: Yonder, ref: RealmRef, id: string, body: unknown, ifMatch?: string): Promise<Group> {
+export function patchGroup(y: Yonder, ref: RealmRef, id: string, body: unknown, caller: Grantor, ifMatch?: string): Promise<Group> {
   const plan = orFail(planGroupPatch(orFail(parsePatchRequest(body))));
   return rewrite(y, ref, id, ifMatch, async (tx, current) => {
     const list = needsMemberList(plan) ? await tx.groups.memberIds(id) : undefined;
-    await writeMembers(tx, ref.realmId, id, orFail(memberDelta(plan.members, list)));
+    await writeMembers(tx, ref.realmId, id, orFail(memberDelta(plan.members, list)), caller);
     return {
       display_name: plan.displayName ?? current.display_name,
       external_id: plan.externalId === undefined ? current.external_id : (plan.externalId ?? undefined),

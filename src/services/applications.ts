@@ -5,16 +5,19 @@ import {
   applyApplicationPatch,
   completeProtocolConfig,
   effectiveProtocolConfig,
+  issuedTokenRealm,
 } from '../domain/application.js';
 import { hashClientSecret, newClientId, newClientSecret } from '../domain/client-credentials.js';
 import { conflict, invalidField, invalidParameters, notFound } from '../domain/errors.js';
 import type { ResourceServer } from '../domain/resource-server.js';
 import { newUuid } from '../domain/ids.js';
 import { rulesReferencing } from '../domain/policy.js';
+import { type Grant, type Grantor, OPERATOR } from '../domain/scopes.js';
 import { nowTimestamp } from '../domain/time.js';
 import type { Repositories } from '../store/index.js';
 import { changeEvent, recordEvent } from './audit.js';
 import type { Yonder } from './context.js';
+import { assertGrantable, isManagementServer } from './grants.js';
 import { referencedBy } from './groups.js';
 import type { RealmRef } from './identities.js';
 import { type ListParams, type Page, listPage } from './paging.js';
@@ -41,9 +44,27 @@ async function referencedServer(repos: Repositories, ref: RealmRef, id: string |
   return server;
 }
 
-/** Checks and completes the protocol configuration; issues a secret to a confidential client that has none. */
-async function withCredentials(repos: Repositories, ref: RealmRef, app: Application): Promise<IssuedApplication> {
-  const completed = completeProtocolConfig(app.protocol_config, await referencedServer(repos, ref, app.resource_server_id));
+/**
+ * What an application can hand out to whoever holds its secret: the management scopes among
+ * `allowed`, reaching the whole tenant for the Management API application only (every other
+ * application's tokens are restricted to its realm). Other resource servers' scopes are not
+ * yonder's to guard.
+ */
+function applicationGrant(app: Application, allowed: readonly string[], server: ResourceServer | null): Grant {
+  if (!isManagementServer(server)) return { scopes: [], tenantWide: false };
+  return { scopes: allowed.filter((scope) => server.scopes.includes(scope)), tenantWide: issuedTokenRealm(app) === null };
+}
+
+/**
+ * Checks and completes the protocol configuration; issues a secret to a confidential client that
+ * has none. The caller must hold every management scope the application would allow (403), checked
+ * before the rest of the configuration so a refused grant learns nothing more.
+ */
+async function withCredentials(repos: Repositories, ref: RealmRef, app: Application, caller: Grantor): Promise<IssuedApplication> {
+  const server = await referencedServer(repos, ref, app.resource_server_id);
+  const requested = (app.protocol_config.allowed_scopes as string[] | undefined) ?? [];
+  assertGrantable(caller, applicationGrant(app, requested, server), 'An application with these allowed_scopes');
+  const completed = completeProtocolConfig(app.protocol_config, server);
   if ('violations' in completed) throw invalidParameters(completed.violations);
   let clientSecret: string | null = null;
   let hash = app.client_secret_hash;
@@ -65,14 +86,15 @@ export async function insertApplication(
   input: NewApplicationInput,
   options: InsertApplicationOptions = {},
 ): Promise<Application> {
-  return (await issueApplication(repos, ref, input, options)).application;
+  return (await issueApplication(repos, ref, input, OPERATOR, options)).application;
 }
 
-/** As `insertApplication`, also returning the client secret issued, if any. */
+/** As `insertApplication` for `caller`, also returning the client secret issued, if any. */
 export async function issueApplication(
   repos: Repositories,
   ref: RealmRef,
   input: NewApplicationInput,
+  caller: Grantor,
   options: InsertApplicationOptions = {},
 ): Promise<IssuedApplication> {
   const now = nowTimestamp();
@@ -91,15 +113,15 @@ export async function issueApplication(
     create_time: now,
     update_time: now,
   };
-  const issued = await withCredentials(repos, ref, draft);
+  const issued = await withCredentials(repos, ref, draft, caller);
   await repos.applications.insert(issued.application);
   await recordEvent(repos, changeEvent('application.created', 'application', null, issued.application));
   return issued;
 }
 
-export async function createApplication(y: Yonder, ref: RealmRef, input: NewApplicationInput): Promise<IssuedApplication> {
+export async function createApplication(y: Yonder, ref: RealmRef, input: NewApplicationInput, caller: Grantor): Promise<IssuedApplication> {
   await requireRealm(y.store, ref.tenantId, ref.realmId);
-  return y.store.transaction((tx) => issueApplication(tx, ref, input));
+  return y.store.transaction((tx) => issueApplication(tx, ref, input, caller));
 }
 
 export async function requireApplication(repos: Repositories, ref: RealmRef, id: string): Promise<Application> {
@@ -130,15 +152,19 @@ function assertUnmanaged(app: Application): void {
   if (app.is_managed) throw conflict('managed applications cannot be modified');
 }
 
-/** The configuration is checked again against the (possibly new) resource server. */
-export async function updateApplication(y: Yonder, ref: RealmRef, id: string, patch: ApplicationPatch): Promise<IssuedApplication> {
+/**
+ * The configuration is checked again against the (possibly new) resource server, and the caller
+ * must hold what the application allows once changed, not only what the change adds: an update can
+ * issue a secret (a public client made confidential), which is a rotation.
+ */
+export async function updateApplication(y: Yonder, ref: RealmRef, id: string, patch: ApplicationPatch, caller: Grantor): Promise<IssuedApplication> {
   return y.store.transaction(async (tx) => {
     const current = await requireApplication(tx, ref, id);
     assertUnmanaged(current);
-    const issued = await withCredentials(tx, ref, applyApplicationPatch(current, patch, nowTimestamp()));
-    await tx.applications.update(issued.application);
-    await recordEvent(tx, changeEvent('application.updated', 'application', current, issued.application));
-    return issued;
+    const updated = await withCredentials(tx, ref, applyApplicationPatch(current, patch, nowTimestamp()), caller);
+    await tx.applications.update(updated.application);
+    await recordEvent(tx, changeEvent('application.updated', 'application', current, updated.application));
+    return updated;
   });
 }
 
@@ -148,11 +174,24 @@ export async function updateApplication(y: Yonder, ref: RealmRef, id: string, pa
  * and `POST .../applications/{id}:rotateSecret` both come here. Managed applications too: this is
  * how an operator gets a secret for the Management API application. Public clients have no
  * secret (409). The event (`application.secret_rotated`) carries no secret and no hash.
+ *
+ * The secret is the application's power: the caller must hold every management scope it allows,
+ * and, for the Management API application (tenant-wide tokens), not be restricted to a realm
+ * (403). Tokens issued before keep working; revoke them with `DELETE .../tokens/{id}`.
  */
-export async function rotateClientSecret(y: Yonder, ref: RealmRef, id: string): Promise<IssuedApplication & { clientSecret: string }> {
+export async function rotateClientSecret(
+  y: Yonder,
+  ref: RealmRef,
+  id: string,
+  caller: Grantor,
+): Promise<IssuedApplication & { clientSecret: string }> {
   return y.store.transaction(async (tx) => {
     const current = await requireApplication(tx, ref, id);
-    if (effectiveProtocolConfig(current).confidentiality === 'public') throw conflict('public applications have no client secret');
+    const config = effectiveProtocolConfig(current);
+    const server = current.resource_server_id === null ? null : ((await tx.resourceServers.get(ref.realmId, current.resource_server_id)) ?? null);
+    const hint = current.is_managed ? 'The operator rotates it with `yonder app credentials`.' : '';
+    assertGrantable(caller, applicationGrant(current, config.allowed_scopes, server), `Rotating the secret of "${current.display_name}"`, hint);
+    if (config.confidentiality === 'public') throw conflict('public applications have no client secret');
     const clientSecret = newClientSecret();
     const application: Application = {
       ...current,

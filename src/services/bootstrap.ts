@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.js';
 import { newId, newUuid } from '../domain/ids.js';
 import { adminRealmRules } from '../domain/policy.js';
-import { MANAGEMENT_SCOPES } from '../domain/scopes.js';
+import { MANAGEMENT_SCOPES, OPERATOR } from '../domain/scopes.js';
 import type { Realm, TenantRecord } from '../domain/tenancy.js';
 import { nowTimestamp } from '../domain/time.js';
 import type { ConnectOptions } from '../store/connection.js';
@@ -123,6 +123,7 @@ export async function bootstrapIfEmpty(y: Yonder): Promise<BootstrapResult | nul
           token_format: 'self_contained',
         },
       },
+      OPERATOR,
       { id: tenant.management_application_id, is_managed: true, classification: 'management_api' },
     );
     const { client_id: clientId } = management.application;

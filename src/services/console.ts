@@ -4,7 +4,7 @@ import { DomainError, unauthorized } from '../domain/errors.js';
 import type { Identity } from '../domain/identity.js';
 import { foldedKey } from '../domain/names.js';
 import { PENDING_JOB_STATES } from '../domain/passkeys.js';
-import { MANAGEMENT_SCOPES } from '../domain/scopes.js';
+import { MANAGEMENT_SCOPES, OPERATOR } from '../domain/scopes.js';
 import type { TenantRecord } from '../domain/tenancy.js';
 import { nowTimestamp } from '../domain/time.js';
 import type { Repositories } from '../store/index.js';
@@ -300,7 +300,8 @@ export async function issueConsoleLink(
     });
   }
   if (!(await tx.groups.groupIdsOf(identity.id)).includes(administratorsGroupId)) {
-    await addMembersWith(tx, ref, administratorsGroupId, [identity.id]);
+    // The operator's own link (first start, `yonder console-link`).
+    await addMembersWith(tx, ref, administratorsGroupId, [identity.id], OPERATOR);
   }
   const redirect = consoleUrl(publicUrl);
   const now = nowTimestamp();

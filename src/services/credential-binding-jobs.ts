@@ -15,12 +15,14 @@ import {
   parseJobFilter,
 } from '../domain/passkeys.js';
 import { canonicalFilter } from '../domain/list-filter.js';
+import type { Grantor } from '../domain/scopes.js';
 import { addSeconds, nowTimestamp } from '../domain/time.js';
 import { BATCH_SEND_CONCURRENCY } from '../passkeys/mailer.js';
 import type { Repositories } from '../store/index.js';
 import type { JobScope } from '../store/passkeys.js';
 import { type EventInput, changeEvent, recordEvent, recordEvents } from './audit.js';
 import type { Yonder } from './context.js';
+import { assertGrantable, managementScopesOfIdentity } from './grants.js';
 import type { RealmRef } from './identities.js';
 import { type ListParams, type Page, listPage } from './paging.js';
 import { requireRealm } from './tenancy.js';
@@ -159,17 +161,28 @@ async function deliver(y: Yonder, ref: RealmRef, created: Created, theme?: Theme
   }
 }
 
+/**
+ * A binding link lets whoever follows it sign in as the identity, with the scopes its roles give
+ * its console token (tenant-wide): `caller` must be able to grant them (403, `what` names whom).
+ */
+async function assertMayInvite(tx: Repositories, ref: RealmRef, identity: Identity, caller: Grantor, what: string): Promise<void> {
+  const scopes = await managementScopesOfIdentity(tx, ref.realmId, identity.id);
+  assertGrantable(caller, { scopes, tenantWide: true }, what, 'Whoever follows it signs in with the roles of the identity.');
+}
+
 export async function createBindingJob(
   y: Yonder,
   ref: RealmRef,
   identityId: string,
   input: JobInput,
+  caller: Grantor,
 ): Promise<{ credential_binding_job: CredentialBindingJob; credential_binding_link?: string }> {
   assertRedirect('job.post_binding_redirect_uri', input.post_binding_redirect_uri);
   const created = await y.store.transaction(async (tx) => {
     await requireRealm(tx, ref.tenantId, ref.realmId);
     const identity = await tx.identities.get(ref.realmId, identityId);
     if (!identity) throw notFound('Identity', identityId);
+    await assertMayInvite(tx, ref, identity, caller, 'A binding link for this identity');
     if (input.delivery_method === 'EMAIL' && !emailOf(identity)) throw missingEmail(identityId);
     const config = await resolveConfig(tx, ref.realmId, input.authenticator_config_id, 'job.authenticator_config_id');
     const made = await insertJob(tx, ref, identity, config, input, y.config.publicUrl, null);
@@ -270,7 +283,7 @@ export interface BatchInput {
  * be lost with the process (jobs LINK_SENT with no email, the batch RUNNING for good). 1,000
  * identities take seconds (pooled SMTP connections), well inside the request timeout.
  */
-export async function createBatch(y: Yonder, ref: RealmRef, input: BatchInput): Promise<BatchCredentialBindingJob> {
+export async function createBatch(y: Yonder, ref: RealmRef, input: BatchInput, caller: Grantor): Promise<BatchCredentialBindingJob> {
   if (new Set(input.identity_ids).size !== input.identity_ids.length) {
     throw invalidField('batch_credential_binding_job.identity_ids', 'duplicate ids');
   }
@@ -300,6 +313,8 @@ export async function createBatch(y: Yonder, ref: RealmRef, input: BatchInput): 
     const made: Created[] = [];
     for (const identityId of input.identity_ids) {
       const identity = await tx.identities.get(ref.realmId, identityId);
+      // A link for a person holding roles the caller could not grant refuses the whole batch.
+      if (identity) await assertMayInvite(tx, ref, identity, caller, `A binding link for identity ${identity.id}`);
       if (!identity) {
         batch.state_commentary.errors[identityId] = { last_error: 'identity not found', failed_permanently: true };
       } else if (!emailOf(identity)) {

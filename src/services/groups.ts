@@ -3,10 +3,12 @@ import { type Group, type GroupPatch, type NewGroupInput, applyGroupPatch, bumpG
 import type { Identity } from '../domain/identity.js';
 import { newId } from '../domain/ids.js';
 import { rulesReferencing } from '../domain/policy.js';
+import type { Grantor } from '../domain/scopes.js';
 import { nowTimestamp } from '../domain/time.js';
 import type { Repositories } from '../store/index.js';
 import { changeEvent, recordEvent } from './audit.js';
 import type { Yonder } from './context.js';
+import { assertMayJoinGroup } from './grants.js';
 import type { RealmRef } from './identities.js';
 import { type ListParams, type Page, listPage } from './paging.js';
 import { requireRealm } from './tenancy.js';
@@ -118,16 +120,25 @@ function membershipEvent(type: 'group.members_added' | 'group.members_removed', 
  * is checked against the realm, then the rows are written. Adding a member twice or removing a
  * non-member is not an error. Concurrent calls on one group serialize on the group's row
  * (PostgreSQL) or on the single writer (SQLite), so the end state is that of some serial order.
+ * New members of a group that carries management scopes (through roles) are a grant `caller` must
+ * be able to make (403).
  */
-export async function addMembers(y: Yonder, ref: RealmRef, groupId: string, identityIds: readonly string[]): Promise<Group> {
-  return y.store.transaction((tx) => addMembersWith(tx, ref, groupId, identityIds));
+export async function addMembers(y: Yonder, ref: RealmRef, groupId: string, identityIds: readonly string[], caller: Grantor): Promise<Group> {
+  return y.store.transaction((tx) => addMembersWith(tx, ref, groupId, identityIds, caller));
 }
 
 /** `addMembers` with the repositories given: a transaction the caller already holds. */
-export async function addMembersWith(tx: Repositories, ref: RealmRef, groupId: string, identityIds: readonly string[]): Promise<Group> {
+export async function addMembersWith(
+  tx: Repositories,
+  ref: RealmRef,
+  groupId: string,
+  identityIds: readonly string[],
+  caller: Grantor,
+): Promise<Group> {
   const ids = [...new Set(identityIds)];
   const group = await requireGroup(tx, ref, groupId, true);
   await requireIdentities(tx, ref.realmId, ids);
+  await assertMayJoinGroup(tx, caller, ref.realmId, groupId, ids);
   await tx.groups.addMembers(groupId, ids);
   // A membership change is a write of the group: its SCIM ETag must change.
   const updated = bumpGroupVersion(group);

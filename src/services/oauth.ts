@@ -1,4 +1,4 @@
-import { type Application, effectiveProtocolConfig } from '../domain/application.js';
+import { type Application, effectiveProtocolConfig, issuedTokenRealm, tokenLifetime } from '../domain/application.js';
 import type { Actor } from '../domain/audit-event.js';
 import { clientSecretMatches } from '../domain/client-credentials.js';
 import { OAuthError } from '../domain/oauth-error.js';
@@ -77,7 +77,8 @@ export interface IssuedToken {
 /**
  * The client-credentials grant (RFC 6749 §4.4). The scopes default to all the application may
  * grant; asking for one outside them is `invalid_scope`. `expiration_time` (seconds) may shorten
- * the configured lifetime, never lengthen it.
+ * the configured lifetime (`expires_after`, at most 90 days), never lengthen it. The token is
+ * restricted to the application's realm (`bi_r`), except the Management API application's.
  */
 export async function clientCredentialsGrant(y: Yonder, app: Application, request: ClientCredentialsRequest): Promise<IssuedToken> {
   const config = effectiveProtocolConfig(app);
@@ -101,7 +102,7 @@ export async function clientCredentialsGrant(y: Yonder, app: Application, reques
   }
   if (scopes.length === 0) throw new OAuthError('invalid_scope', 'the application may grant no scope');
 
-  const lifetime = config.token_configuration.expires_after;
+  const lifetime = tokenLifetime(config);
   let ttl = lifetime;
   if (request.expirationTime !== undefined) {
     if (!/^[0-9]{1,10}$/.test(request.expirationTime)) throw new OAuthError('invalid_request', 'expiration_time must be a number of seconds');
@@ -114,6 +115,7 @@ export async function clientCredentialsGrant(y: Yonder, app: Application, reques
   // Keep the scope order stable: management scopes in yonder's order, others as asked.
   const order = new Map<string, number>(MANAGEMENT_SCOPES.map((s, i) => [s, i]));
   scopes.sort((a, b) => (order.get(a) ?? 1e6) - (order.get(b) ?? 1e6));
+  const realmId = issuedTokenRealm(app);
   const { token } = await runAsActor(clientActor(app), () =>
     mintRecorded(
       y,
@@ -123,6 +125,7 @@ export async function clientCredentialsGrant(y: Yonder, app: Application, reques
         scopes,
         ttlSeconds: ttl,
         displayName: `${app.display_name} (client credentials)`,
+        ...(realmId !== null ? { realmId } : {}),
         issuer: { applicationId: app.id, realmId: app.realm_id, audience: server.identifier, subject: app.id },
       },
       'client_credentials',

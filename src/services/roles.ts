@@ -3,9 +3,11 @@ import type { Group } from '../domain/group.js';
 import type { Identity } from '../domain/identity.js';
 import { newId } from '../domain/ids.js';
 import type { MemberType, Role } from '../domain/role.js';
+import type { Grantor } from '../domain/scopes.js';
 import { nowTimestamp } from '../domain/time.js';
 import type { Repositories } from '../store/index.js';
 import type { Yonder } from './context.js';
+import { assertGrantable, assertGrantableToNewcomers, isManagementServer } from './grants.js';
 import type { RealmRef } from './identities.js';
 import { type ListParams, type Page, listPage } from './paging.js';
 import { requireResourceServer } from './resource-servers.js';
@@ -103,10 +105,31 @@ async function assertMembersExist(tx: Repositories, ref: RealmRef, ids: MemberId
   if (missingGroup !== undefined) throw notFound('Group', missingGroup);
 }
 
-export async function addRoleMembers(y: Yonder, ref: RoleRef, id: string, ids: MemberIds): Promise<Role> {
+/**
+ * New members of a role of the Management API get its scopes in their console token, which
+ * reaches the whole tenant: the caller must hold them all, unrestricted to a realm (403). Members
+ * already there gain nothing, so adding them again is fine.
+ */
+async function assertMayJoinRole(tx: Repositories, ref: RoleRef, role: Role, ids: MemberIds, caller: Grantor): Promise<void> {
+  if (!isManagementServer(await tx.resourceServers.get(ref.realmId, ref.resourceServerId))) return;
+  const grant = { scopes: await tx.roles.scopes(role.id), tenantWide: true };
+  const newcomers = async (type: MemberType, memberIds: readonly string[]) => {
+    const already = await tx.roles.membersAmong(role.id, type, memberIds);
+    return memberIds.some((memberId) => !already.has(memberId));
+  };
+  await assertGrantableToNewcomers(
+    caller,
+    grant,
+    'Adding members to this role',
+    async () => (await newcomers('identity', ids.identity_ids ?? [])) || (await newcomers('group', ids.group_ids ?? [])),
+  );
+}
+
+export async function addRoleMembers(y: Yonder, ref: RoleRef, id: string, ids: MemberIds, caller: Grantor): Promise<Role> {
   return y.store.transaction(async (tx) => {
     const role = await requireRole(tx, ref, id);
     await assertMembersExist(tx, ref, ids);
+    await assertMayJoinRole(tx, ref, role, ids, caller);
     await tx.roles.addMembers(id, 'identity', [...new Set(ids.identity_ids ?? [])]);
     await tx.roles.addMembers(id, 'group', [...new Set(ids.group_ids ?? [])]);
     return role;
@@ -152,13 +175,18 @@ export async function listRoleMembers(y: Yonder, ref: RoleRef, id: string, pages
   return { groups: groups.items, total_groups_size: groups.total, identities: identities.items, total_identities_size: identities.total };
 }
 
-/** Scopes of a role must be scopes of its resource server (400 naming the others). */
-export async function addRoleScopes(y: Yonder, ref: RoleRef, id: string, scopes: string[]): Promise<Role> {
+/**
+ * Scopes of a role must be scopes of its resource server (400 naming the others). On the
+ * Management API they reach the role's members' console tokens, tenant-wide: the caller must hold
+ * them, unrestricted to a realm (403).
+ */
+export async function addRoleScopes(y: Yonder, ref: RoleRef, id: string, scopes: string[], caller: Grantor): Promise<Role> {
   return y.store.transaction(async (tx) => {
     const role = await requireRole(tx, ref, id);
     const server = await requireResourceServer(tx, ref, ref.resourceServerId);
     const unknown = scopes.filter((s) => !server.scopes.includes(s));
     if (unknown.length > 0) throw invalidField('scopes', `not scopes of the resource server: ${unknown.slice(0, 5).join(', ')}`);
+    if (isManagementServer(server)) assertGrantable(caller, { scopes, tenantWide: true }, 'Adding these scopes to a role');
     await tx.roles.addScopes(id, [...new Set(scopes)]);
     return role;
   });

@@ -1,13 +1,15 @@
-import { effectiveProtocolConfig } from '../domain/application.js';
-import { forbidden, invalidField, notFound } from '../domain/errors.js';
+import { effectiveProtocolConfig, issuedTokenRealm, tokenLifetime } from '../domain/application.js';
+import { DomainError, invalidField, notFound } from '../domain/errors.js';
+import type { Grantor } from '../domain/scopes.js';
 import { nowTimestamp } from '../domain/time.js';
 import type { TokenRecord } from '../store/tokens.js';
 import { requireApplication } from './applications.js';
 import { type EventType, recordEvent } from './audit.js';
 import type { Yonder } from './context.js';
+import { assertGrantable } from './grants.js';
 import type { RealmRef } from './identities.js';
 import { type ListParams, type Page, listPage } from './paging.js';
-import type { MintRequest, MintedToken, Principal } from './tokens.js';
+import type { MintRequest, MintedToken } from './tokens.js';
 
 /**
  * What the audit trail keeps of a token: its record (id, name, scopes, times, the last four
@@ -115,9 +117,11 @@ export interface NamedTokenInput {
  * The console's "Create token": a named token with chosen scopes, issued by the application as
  * if by client credentials. The scopes must be within the application's `allowed_scopes` (400),
  * and within the caller's own (403): a token cannot mint a stronger one. Nor a wider one: a caller
- * restricted to one realm mints tokens restricted to that realm.
+ * restricted to one realm mints tokens restricted to that realm, and an application other than the
+ * Management API one mints tokens restricted to its own realm (another `realm_id`: 400). The
+ * lifetime is at most the application's `expires_after`, itself at most 90 days.
  */
-export async function createNamedToken(y: Yonder, ref: RealmRef, applicationId: string, caller: Principal, input: NamedTokenInput) {
+export async function createNamedToken(y: Yonder, ref: RealmRef, applicationId: string, caller: Grantor, input: NamedTokenInput) {
   const app = await requireApplication(y.store, ref, applicationId);
   const config = effectiveProtocolConfig(app);
   const server = app.resource_server_id === null ? undefined : await y.store.resourceServers.get(app.realm_id, app.resource_server_id);
@@ -126,17 +130,21 @@ export async function createNamedToken(y: Yonder, ref: RealmRef, applicationId: 
   const scopes = [...new Set(input.scopes)];
   const refused = scopes.filter((s) => !allowed.has(s));
   if (refused.length > 0) throw invalidField('token.scopes', `not allowed for this application: ${refused.slice(0, 5).join(', ')}`);
-  if (scopes.some((s) => !caller.scopes.has(s))) throw forbidden();
-  const realmId = input.realm_id ?? caller.realmId ?? undefined;
-  if (caller.realmId !== null && realmId !== caller.realmId) throw forbidden();
+  const appRealm = issuedTokenRealm(app);
+  const realmId = input.realm_id ?? caller.realmId ?? appRealm ?? undefined;
+  if (caller.realmId !== null && realmId !== caller.realmId) {
+    throw new DomainError('forbidden', 'Your token is restricted to one realm: it cannot mint a token for another realm or the whole tenant.');
+  }
+  assertGrantable(caller, { scopes, tenantWide: realmId === undefined }, 'This token');
+  if (appRealm !== null && realmId !== appRealm) throw invalidField('token.realm_id', "this application's tokens are restricted to its own realm");
   if (realmId !== undefined && !(await y.store.realms.get(app.tenant_id, realmId))) {
     throw invalidField('token.realm_id', 'no such realm in this tenant');
   }
-  const lifetime = config.token_configuration.expires_after;
+  const lifetime = tokenLifetime(config);
   const ttl = input.expires_after ?? lifetime;
   if (ttl > lifetime) throw invalidField('token.expires_after', `must be at most ${lifetime} seconds`);
   const tenant = await y.store.tenants.get(app.tenant_id);
-  if (!tenant) throw forbidden();
+  if (!tenant) throw notFound('Tenant', app.tenant_id);
   const minted = await mintRecorded(
     y,
     app.realm_id,

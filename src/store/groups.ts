@@ -166,6 +166,21 @@ export class GroupStore {
     await this.db.deleteFrom('group_members').where('group_id', '=', groupId).execute();
   }
 
+  /** Which of `identityIds` are already members of the group. */
+  async membersAmong(groupId: string, identityIds: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const part of chunks(identityIds)) {
+      const rows = await this.db
+        .selectFrom('group_members')
+        .select('identity_id')
+        .where('group_id', '=', groupId)
+        .where('identity_id', 'in', part)
+        .execute();
+      for (const row of rows) found.add(row.identity_id);
+    }
+    return found;
+  }
+
   /** Every member id of the group: for the few SCIM PATCHes that must see the whole list. */
   async memberIds(groupId: string): Promise<string[]> {
     const rows = await this.db.selectFrom('group_members').select('identity_id').where('group_id', '=', groupId).execute();

@@ -36,6 +36,17 @@ export class ResourceServerStore {
     return row && toResourceServer(row);
   }
 
+  /** The realm's server with this identifier (the unique index on realm and identifier). */
+  async byIdentifier(realmId: string, identifier: string): Promise<ResourceServer | undefined> {
+    const row = await this.db
+      .selectFrom('resource_servers')
+      .selectAll()
+      .where('realm_id', '=', realmId)
+      .where('identifier', '=', identifier)
+      .executeTakeFirst();
+    return row && toResourceServer(row);
+  }
+
   async update(server: ResourceServer): Promise<void> {
     const { id, realm_id, tenant_id, create_time, ...changes } = toRow(server);
     try {

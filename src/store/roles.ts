@@ -101,6 +101,19 @@ export class RoleStore {
       .execute();
   }
 
+  /** Which of `ids` are already members of the role. */
+  async membersAmong(roleId: string, type: MemberType, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom('role_members')
+      .select('member_id')
+      .where('role_id', '=', roleId)
+      .where('member_type', '=', type)
+      .where('member_id', 'in', ids)
+      .execute();
+    return new Set(rows.map((r) => r.member_id));
+  }
+
   async members(roleId: string, type: MemberType, afterId: string, offset: number, limit: number): Promise<string[]> {
     const rows = await this.db
       .selectFrom('role_members')
@@ -155,9 +168,10 @@ export class RoleStore {
 
   /**
    * Every scope of one resource server that an identity holds through a role, given to it directly
-   * or to one of `groupIds` (its groups).
+   * or to one of `groupIds` (its groups); with no identity, what the groups carry.
    */
-  async scopesOfMember(resourceServerId: string, identityId: string, groupIds: readonly string[]): Promise<string[]> {
+  async scopesOfMember(resourceServerId: string, identityId: string | null, groupIds: readonly string[]): Promise<string[]> {
+    if (identityId === null && groupIds.length === 0) return [];
     const rows = await this.db
       .selectFrom('role_scopes')
       .innerJoin('roles', 'roles.id', 'role_scopes.role_id')
@@ -167,7 +181,9 @@ export class RoleStore {
       .where('roles.resource_server_id', '=', resourceServerId)
       .where((eb) =>
         eb.or([
-          eb.and([eb('role_members.member_type', '=', 'identity'), eb('role_members.member_id', '=', identityId)]),
+          ...(identityId !== null
+            ? [eb.and([eb('role_members.member_type', '=', 'identity'), eb('role_members.member_id', '=', identityId)])]
+            : []),
           ...(groupIds.length > 0
             ? [eb.and([eb('role_members.member_type', '=', 'group'), eb('role_members.member_id', 'in', groupIds)])]
             : []),

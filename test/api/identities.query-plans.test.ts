@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseIdentityFilter } from '../../src/domain/identity-filter.js';
+import { OPERATOR } from '../../src/domain/scopes.js';
 import { DEFAULT_USER_SORT } from '../../src/domain/user-query.js';
 import { parseUserFilter } from '../../src/scim/filter.js';
 import { seedGroups, seedIdentities } from '../../src/services/bulk.js';
@@ -37,7 +38,7 @@ describeApi('identities: the hot list filters use an index', () => {
     identityIds = (await y.yonder.store.identities.page(y.realmId, undefined, '', 0, 3000)).map((i) => i.id);
     for (const [g, groupId] of groupIds.entries()) {
       const members = identityIds.filter((_, i) => i % 50 === g % 50);
-      await addMembers(y.yonder, ref, groupId, members);
+      await addMembers(y.yonder, ref, groupId, members, OPERATOR);
     }
     if (engine === 'postgres') await y.yonder.store.plans.analyze();
   });

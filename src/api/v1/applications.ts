@@ -12,6 +12,7 @@ import {
   TOKEN_FORMATS,
 } from '../../domain/application.js';
 import { MAX_SCOPES, SCOPE_MAX_LENGTH } from '../../domain/resource-server.js';
+import { principalOf } from '../../http/auth.js';
 import { EmptyBody, ListQuery, ReadOnly, RealmParams, StringEnum, errorResponses, requiresScope, verbPath } from '../../http/schemas.js';
 import {
   type IssuedApplication,
@@ -50,7 +51,7 @@ const ProtocolConfigSchema = Type.Object(
     token_configuration: Type.Optional(
       Type.Object(
         {
-          expires_after: Type.Integer({ minimum: 0, maximum: 4294967295, description: 'Seconds; 1 to ten years.' }),
+          expires_after: Type.Integer({ minimum: 0, maximum: 4294967295, description: 'Seconds; 1 to 7776000 (90 days).' }),
           subject_field: Type.Optional(StringEnum(SUBJECT_FIELDS)),
           token_signing_algorithm: Type.Optional(StringEnum(['RS256'] as const)),
         },
@@ -147,7 +148,9 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
         summary: 'Create a new application',
         description:
           'Issues a `client_id`, and for confidential clients a 256-bit `client_secret` that is shown only in this reply. ' +
-          "`allowed_scopes` must be scopes of the application's resource server (same realm).",
+          "`allowed_scopes` must be scopes of the application's resource server (same realm). On the Management API " +
+          'resource server they must be scopes the caller holds (else 403: nothing grants more than its caller holds); ' +
+          "such an application's tokens are restricted to its realm. `expires_after` is at most 7776000 seconds (90 days).",
         tags,
         security: requiresScope('applications:create'),
         params: RealmParams,
@@ -157,12 +160,13 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
     },
     async (request) => {
       const { display_name, protocol_config, resource_server_id, authenticator_config_id } = request.body.application;
-      const created = await createApplication(yonder, refOf(request.params), {
+      const input = {
         display_name,
         protocol_config: protocol_config as ProtocolConfig,
         ...(resource_server_id !== undefined ? { resource_server_id } : {}),
         ...(authenticator_config_id !== undefined ? { authenticator_config_id } : {}),
-      });
+      };
+      const created = await createApplication(yonder, refOf(request.params), input, principalOf(request));
       return replyIssued(created);
     },
   );
@@ -218,7 +222,10 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
       schema: {
         operationId: 'UpdateApplication',
         summary: 'Update an application',
-        description: 'Omitted fields are left unchanged; `protocol_config` is replaced as a whole. Managed applications: 409.',
+        description:
+          'Omitted fields are left unchanged; `protocol_config` is replaced as a whole. Managed applications: 409. The ' +
+          'caller must hold every Management API scope the application allows once changed (403). Tokens issued before ' +
+          'stop carrying scopes it no longer allows.',
         tags,
         security: requiresScope('applications:update'),
         params: ApplicationParams,
@@ -228,12 +235,13 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
     },
     async (request) => {
       const { display_name, protocol_config, resource_server_id, authenticator_config_id } = request.body.application;
-      const updated = await updateApplication(yonder, refOf(request.params), request.params.application_id, {
+      const patch = {
         ...(display_name !== undefined ? { display_name } : {}),
         ...(protocol_config !== undefined ? { protocol_config: protocol_config as ProtocolConfig } : {}),
         ...(resource_server_id !== undefined ? { resource_server_id } : {}),
         ...(authenticator_config_id !== undefined ? { authenticator_config_id } : {}),
-      });
+      };
+      const updated = await updateApplication(yonder, refOf(request.params), request.params.application_id, patch, principalOf(request));
       return replyIssued(updated);
     },
   );
@@ -248,15 +256,19 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
           "yonder's own. Replaces the client secret of a confidential application, managed ones included, and answers " +
           'the application with the new `protocol_config.client_secret`, shown in this reply only. The previous secret ' +
           'stops working at once, on every process. yonder keeps only hashes, so this is how a lost secret is replaced ' +
-          '(the `yonder app credentials` command does the same). Public clients have no secret: 409. The change is ' +
-          'recorded as an `application.secret_rotated` event, without the secret or its hash.',
+          '(the `yonder app credentials` command does the same). Public clients have no secret: 409. The secret is the ' +
+          "application's power, so the caller must hold every Management API scope it allows, and for the managed " +
+          'Management API application (tenant-wide tokens) every management scope without a realm restriction (403). ' +
+          'Tokens issued before keep working. The change is recorded as an `application.secret_rotated` event, without ' +
+          'the secret or its hash.',
         tags,
         security: requiresScope('applications:update'),
         params: ApplicationParams,
         response: { 200: Type.Ref('Application'), ...errorResponses(404, 409) },
       },
     },
-    async (request) => replyIssued(await rotateClientSecret(yonder, refOf(request.params), request.params.application_id)),
+    async (request) =>
+      replyIssued(await rotateClientSecret(yonder, refOf(request.params), request.params.application_id, principalOf(request))),
   );
 
   app.delete(
@@ -265,7 +277,9 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
       schema: {
         operationId: 'DeleteApplication',
         summary: 'Delete an application',
-        description: "Answers 409 naming the rules while a rule of the realm's current policy names the application.",
+        description:
+          "Answers 409 naming the rules while a rule of the realm's current policy names the application. The tokens it " +
+          'issued are revoked with it.',
         tags,
         security: requiresScope('applications:delete'),
         params: ApplicationParams,

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { DELIVERY_METHODS, JOB_STATES } from '../../domain/passkeys.js';
+import { principalOf } from '../../http/auth.js';
 import { ListQuery, ReadOnly, RealmParams, StringEnum, Timestamp, errorResponses, requiresScope, verbPath } from '../../http/schemas.js';
 import type { Yonder } from '../../services/context.js';
 import {
@@ -101,7 +102,9 @@ export const credentialBindingJobRoutes: FastifyPluginAsyncTypebox<{ yonder: Yon
         description:
           'With `RETURN` the link comes back in `credential_binding_link`; with `EMAIL` it is emailed to the ' +
           "identity's primary email address (422 when it has none). Without `authenticator_config_id` the realm's " +
-          'default hosted_web configuration is used. Jobs expire 7 days after creation.',
+          'default hosted_web configuration is used. Jobs expire 7 days after creation. Whoever follows the link signs in ' +
+          'as the identity, so for an identity holding roles of the Management API resource server the caller must ' +
+          'hold every scope those roles give, without a realm restriction (else 403).',
         tags,
         security: requiresScope('credential-binding-jobs:create'),
         params: IdentityParams,
@@ -114,11 +117,12 @@ export const credentialBindingJobRoutes: FastifyPluginAsyncTypebox<{ yonder: Yon
     },
     async (request) => {
       const { job } = request.body;
-      const created = await createBindingJob(yonder, refOf(request.params), request.params.identity_id, {
+      const input = {
         delivery_method: job.delivery_method,
         ...(job.authenticator_config_id !== undefined ? { authenticator_config_id: job.authenticator_config_id } : {}),
         ...(job.post_binding_redirect_uri !== undefined ? { post_binding_redirect_uri: job.post_binding_redirect_uri } : {}),
-      });
+      };
+      const created = await createBindingJob(yonder, refOf(request.params), request.params.identity_id, input, principalOf(request));
       return { ...created, credential_binding_job: reply(created.credential_binding_job) };
     },
   );
@@ -194,7 +198,8 @@ export const credentialBindingJobRoutes: FastifyPluginAsyncTypebox<{ yonder: Yon
         description:
           'The jobs are written in one transaction and the emails sent after it commits, before the reply (1,000 take ' +
           'seconds), so the batch comes back finished (SUCCESS, PARTIAL_SUCCESS or FAILED) with per-identity errors. ' +
-          'Nothing stays queued after the reply, so the queue limit (429) never applies.',
+          'Nothing stays queued after the reply, so the queue limit (429) never applies. An identity holding roles of ' +
+          'the Management API resource server whose scopes the caller could not grant refuses the whole batch (403).',
         tags,
         security: requiresScope('credential-binding-jobs:create'),
         params: RealmParams,
@@ -210,7 +215,7 @@ export const credentialBindingJobRoutes: FastifyPluginAsyncTypebox<{ yonder: Yon
         response: { 200: Type.Ref('BatchCredentialBindingJob'), ...errorResponses(404) },
       },
     },
-    async (request) => createBatch(yonder, refOf(request.params), request.body.batch_credential_binding_job),
+    async (request) => createBatch(yonder, refOf(request.params), request.body.batch_credential_binding_job, principalOf(request)),
   );
 
   app.get(

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { GROUP_DESCRIPTION_MAX_LENGTH, MEMBERS_PER_CALL_MAX } from '../../domain/group.js';
 import { NAME_PATTERN } from '../../domain/names.js';
+import { principalOf } from '../../http/auth.js';
 import {
   EmptyBody,
   ListQuery,
@@ -187,7 +188,10 @@ export const groupRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
       schema: {
         operationId: 'AddGroupMembers',
         summary: 'Add 1 to 1000 identities to a group, all or nothing',
-        description: 'Adding a member twice is not an error. Any unknown id (or one of another realm): 404, nothing added.',
+        description:
+          'Adding a member twice is not an error. Any unknown id (or one of another realm): 404, nothing added. A group ' +
+          'that holds roles of the Management API resource server gives its members their scopes: new members need a ' +
+          'caller holding all of them, without a realm restriction (else 403).',
         tags,
         security: requiresScope('groups:update', 'identities:read'),
         params: GroupParams,
@@ -195,7 +199,7 @@ export const groupRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
         response: { 200: Type.Ref('Group'), ...errorResponses(404) },
       },
     },
-    async (request) => addMembers(yonder, refOf(request.params), request.params.group_id, request.body.identity_ids),
+    async (request) => addMembers(yonder, refOf(request.params), request.params.group_id, request.body.identity_ids, principalOf(request)),
   );
 
   app.post(

@@ -4,6 +4,7 @@ import type { Group } from '../../domain/group.js';
 import type { Identity } from '../../domain/identity.js';
 import type { Role } from '../../domain/role.js';
 import { GROUP_DESCRIPTION_MAX_LENGTH } from '../../domain/group.js';
+import { principalOf } from '../../http/auth.js';
 import { EmptyBody, ListQuery, Name, ReadOnly, RealmParams, errorResponses, requiresScope, verbPath } from '../../http/schemas.js';
 import type { Yonder } from '../../services/context.js';
 import {
@@ -186,7 +187,10 @@ export const roleRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
         schema: {
           operationId,
           summary,
-          description: 'At least one id; at most 1000 of each kind. Unknown identities or groups answer 404.',
+          description:
+            'At least one id; at most 1000 of each kind. Unknown identities or groups answer 404. New members of a role ' +
+            'of the Management API resource server get its scopes, so adding them needs a caller holding every scope of ' +
+            'the role, without a realm restriction (else 403).',
           tags,
           security: requiresScope('roles:update', 'identities:read', 'groups:read'),
           params: RoleParams,
@@ -195,8 +199,13 @@ export const roleRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
         },
       },
       async (request) => {
-        const run = verb === 'addMembers' ? addRoleMembers : deleteRoleMembers;
-        return reply(await run(yonder, refOf(request.params), request.params.role_id, request.body));
+        const [ref, id] = [refOf(request.params), request.params.role_id];
+        // Adding is a grant, checked against the caller; removing takes nothing from anyone but the members.
+        const role =
+          verb === 'addMembers'
+            ? await addRoleMembers(yonder, ref, id, request.body, principalOf(request))
+            : await deleteRoleMembers(yonder, ref, id, request.body);
+        return reply(role);
       },
     );
   memberVerb('addMembers', 'AddRoleMembers', 'Assign identities and groups to a role');
@@ -241,7 +250,9 @@ export const roleRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
         schema: {
           operationId,
           summary,
-          description: 'One to 1000 scopes; added scopes must be scopes of the resource server (else 400).',
+          description:
+            'One to 1000 scopes; added scopes must be scopes of the resource server (else 400). Scopes added to a role of ' +
+            'the Management API resource server must be held by the caller, without a realm restriction (else 403).',
           tags,
           security: requiresScope('roles:update', 'resource-servers:read'),
           params: RoleParams,
@@ -250,8 +261,12 @@ export const roleRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
         },
       },
       async (request) => {
-        const run = verb === 'addScopes' ? addRoleScopes : deleteRoleScopes;
-        return reply(await run(yonder, refOf(request.params), request.params.role_id, request.body.scopes));
+        const [ref, id, scopes] = [refOf(request.params), request.params.role_id, request.body.scopes];
+        const role =
+          verb === 'addScopes'
+            ? await addRoleScopes(yonder, ref, id, scopes, principalOf(request))
+            : await deleteRoleScopes(yonder, ref, id, scopes);
+        return reply(role);
       },
     );
   scopeVerb('addScopes', 'AddRoleScopes', 'Assign scopes to a role');

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { MAX_TOKEN_LIFETIME_SECONDS } from '../../domain/application.js';
-import { unauthorized } from '../../domain/errors.js';
+import { principalOf } from '../../http/auth.js';
 import { EmptyBody, ListQuery, Name, RealmParams, errorResponses, requiresScope } from '../../http/schemas.js';
 import type { Yonder } from '../../services/context.js';
 import { createNamedToken, deleteToken, listTokens } from '../../services/token-records.js';
@@ -98,9 +98,10 @@ export const tokenRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
         description:
           "yonder's own, for the console's \"Create token\": the application issues a token named `display_name` with the " +
           "chosen `scopes`, which must be within its `allowed_scopes` (else 400) and within the caller's own (else 403). " +
-          '`expires_after` (seconds) defaults to, and may not exceed, the configured lifetime. `realm_id` restricts the ' +
-          'token to one realm of the tenant (a realm-restricted caller can only mint tokens for its own realm). The token is in ' +
-          '`access_token` of this reply only.',
+          '`expires_after` (seconds) defaults to, and may not exceed, the configured lifetime (at most 90 days). ' +
+          '`realm_id` restricts a token of the managed Management API application to one realm of the tenant (a ' +
+          'realm-restricted caller can only mint tokens for its own realm); any other application mints tokens restricted ' +
+          'to its own realm (another `realm_id`: 400). The token is in `access_token` of this reply only.',
         tags,
         security: requiresScope('tokens:create'),
         params: AppParams,
@@ -122,9 +123,8 @@ export const tokenRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
       },
     },
     async (request) => {
-      if (!request.principal) throw unauthorized();
       const { display_name, scopes, expires_after, realm_id } = request.body.token;
-      const created = await createNamedToken(yonder, refOf(request.params), request.params.application_id, request.principal, {
+      const created = await createNamedToken(yonder, refOf(request.params), request.params.application_id, principalOf(request), {
         display_name,
         scopes,
         ...(expires_after !== undefined ? { expires_after } : {}),
