@@ -155,10 +155,11 @@ function assertUnmanaged(app: Application): void {
 /**
  * The configuration is checked again against the (possibly new) resource server, and the caller
  * must hold what the application allows once changed, not only what the change adds: an update can
- * issue a secret (a public client made confidential), which is a rotation.
+ * issue a secret (a public client made confidential), which is a rotation. Tokens issued before
+ * lose the scopes no longer allowed (see `liveTokenScopes`), on this process at once.
  */
 export async function updateApplication(y: Yonder, ref: RealmRef, id: string, patch: ApplicationPatch, caller: Grantor): Promise<IssuedApplication> {
-  return y.store.transaction(async (tx) => {
+  const issued = await y.store.transaction(async (tx) => {
     const current = await requireApplication(tx, ref, id);
     assertUnmanaged(current);
     const updated = await withCredentials(tx, ref, applyApplicationPatch(current, patch, nowTimestamp()), caller);
@@ -166,6 +167,8 @@ export async function updateApplication(y: Yonder, ref: RealmRef, id: string, pa
     await recordEvent(tx, changeEvent('application.updated', 'application', current, updated.application));
     return updated;
   });
+  y.tokens.forgetApplication(id);
+  return issued;
 }
 
 /**
@@ -205,7 +208,10 @@ export async function rotateClientSecret(
   });
 }
 
-/** Refused (409, naming the rules) while a rule of the realm's current policy names the application. */
+/**
+ * Refused (409, naming the rules) while a rule of the realm's current policy names the application.
+ * Its tokens are revoked in the same transaction: none outlives it (their records stay, revoked).
+ */
 export async function deleteApplication(y: Yonder, ref: RealmRef, id: string): Promise<void> {
   await y.store.transaction(async (tx) => {
     await requireRealm(tx, ref.tenantId, ref.realmId);
@@ -216,6 +222,9 @@ export async function deleteApplication(y: Yonder, ref: RealmRef, id: string): P
     const rules = policy ? rulesReferencing(policy.rules, 'applications', id) : [];
     if (rules.length > 0) throw referencedBy('application', rules);
     await tx.applications.delete(ref.realmId, id);
+    await tx.tokens.revokeForApplication(id, nowTimestamp());
     await recordEvent(tx, changeEvent('application.deleted', 'application', app, null));
   });
+  // Only now that the revocation is committed: this process stops honouring them at once.
+  y.tokens.forgetApplication(id);
 }

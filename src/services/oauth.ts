@@ -1,4 +1,4 @@
-import { type Application, effectiveProtocolConfig, issuedTokenRealm, tokenLifetime } from '../domain/application.js';
+import { type Application, effectiveProtocolConfig, issuedTokenRealm, liveTokenScopes, tokenLifetime } from '../domain/application.js';
 import type { Actor } from '../domain/audit-event.js';
 import { clientSecretMatches } from '../domain/client-credentials.js';
 import { OAuthError } from '../domain/oauth-error.js';
@@ -158,14 +158,15 @@ export async function introspectToken(y: Yonder, ref: RealmRef, token: string): 
   const inactive: Introspection = { active: false };
   const claims = await y.tokens.signedClaims(token);
   if (!claims || typeof claims.jti !== 'string') return inactive;
-  const record = await y.store.tokens.get(claims.jti);
-  if (!record || record.revoked_at !== null || record.tenant_id !== ref.tenantId || record.application_id === null) return inactive;
+  const record = await y.store.tokens.getWithIssuer(claims.jti);
+  if (!record?.issuer || record.revoked_at !== null || record.tenant_id !== ref.tenantId || record.application_id === null) return inactive;
   if (Date.parse(record.expires_at) <= Date.now()) return inactive;
   const issuer = await y.store.applications.get(ref.realmId, record.application_id);
   if (!issuer) return inactive;
   return {
     active: true,
-    scope: record.scopes,
+    // What the token can still do: scopes the application no longer allows are gone from it.
+    scope: liveTokenScopes(record.scopes.split(' ').filter(Boolean), record.issuer).join(' '),
     ...(issuer.client_id !== null ? { client_id: issuer.client_id } : {}),
     token_type: 'Bearer',
     exp: claims.exp,

@@ -1,4 +1,4 @@
-import { effectiveProtocolConfig, issuedTokenRealm, tokenLifetime } from '../domain/application.js';
+import { effectiveProtocolConfig, issuedTokenRealm, liveTokenScopes, tokenLifetime } from '../domain/application.js';
 import { DomainError, invalidField, notFound } from '../domain/errors.js';
 import type { Grantor } from '../domain/scopes.js';
 import { nowTimestamp } from '../domain/time.js';
@@ -83,16 +83,22 @@ export async function revokeIssuedToken(y: Yonder, realmId: string, record: Toke
   await revokeRecorded(y, realmId, record, 'token.revoked');
 }
 
-/** The live tokens an application issued (the contract's ListTokens). */
+/**
+ * The live tokens an application issued (the contract's ListTokens), each with the scopes it still
+ * carries: those the application no longer allows are gone from it (`liveTokenScopes`).
+ */
 export async function listTokens(y: Yonder, ref: RealmRef, applicationId: string, params: ListParams): Promise<Page<TokenRecord & { id: string }>> {
-  await requireApplication(y.store, ref, applicationId);
+  const app = await requireApplication(y.store, ref, applicationId);
+  const server = app.resource_server_id === null ? undefined : await y.store.resourceServers.get(app.realm_id, app.resource_server_id);
+  const issuer = { isManaged: app.is_managed, allowedScopes: effectiveProtocolConfig(app).allowed_scopes, serverScopes: server?.scopes ?? [] };
+  const live = (record: TokenRecord) => liveTokenScopes(record.scopes.split(' ').filter(Boolean), issuer).join(' ');
   const now = nowTimestamp();
   return listPage(
     params,
     { list: `tokens:${applicationId}`, filter: '', defaultPageSize: 100, maxPageSize: 100 },
     y.pageTokenKey,
     async (after, offset, limit) =>
-      (await y.store.tokens.pageForApplication(applicationId, now, after, offset, limit)).map((r) => ({ ...r, id: r.jti })),
+      (await y.store.tokens.pageForApplication(applicationId, now, after, offset, limit)).map((r) => ({ ...r, scopes: live(r), id: r.jti })),
     () => y.store.tokens.countForApplication(applicationId, now),
   );
 }

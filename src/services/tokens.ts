@@ -9,6 +9,7 @@ import {
   importJWK,
   jwtVerify,
 } from 'jose';
+import { liveTokenScopes } from '../domain/application.js';
 import { unauthorized } from '../domain/errors.js';
 import { newUuid } from '../domain/ids.js';
 import type { TenantRecord } from '../domain/tenancy.js';
@@ -28,6 +29,8 @@ export interface Principal {
   scopes: ReadonlySet<string>;
   subject: string;
   jti: string;
+  /** The application that issued the token (null only for records older than that column). */
+  applicationId: string | null;
   /** Epoch milliseconds. */
   expiresAt: number;
   /** Set for a console token: the person signed in to the Admin Console it acts for. */
@@ -248,13 +251,24 @@ export class TokenService {
     for (const [token, entry] of this.verified) if (entry.principal.jti === jti) this.verified.delete(token);
   }
 
+  /**
+   * Drops what this process trusts of the tokens an application issued: call it once a change of
+   * the application (deleted, scopes taken away) has committed, so it holds here at once.
+   */
+  forgetApplication(applicationId: string): void {
+    for (const [token, entry] of this.verified) if (entry.principal.applicationId === applicationId) this.verified.delete(token);
+  }
+
   private async verifyOnRecord(token: string): Promise<Principal> {
     const payload = await this.verifySignature(token);
     const { bi_t: tenantId, jti, scope } = payload;
     if (typeof tenantId !== 'string' || typeof jti !== 'string' || typeof scope !== 'string') throw unauthorized();
-    const record = await this.store.tokens.get(jti);
+    const record = await this.store.tokens.getWithIssuer(jti);
     if (!record || record.revoked_at !== null || record.tenant_id !== tenantId) throw unauthorized();
     if (Date.parse(record.expires_at) <= Date.now()) throw unauthorized();
+    // A token does not outlive its application, nor carry what the application no longer allows.
+    if (record.application_id !== null && record.issuer === null) throw unauthorized();
+    const issued = record.scopes.split(' ').filter(Boolean);
     const { session_hash: sessionHash } = record;
     // A console token is honoured only while its session lasts and the policy still lets its
     // identity use the console (never cached: see `verify`).
@@ -262,9 +276,10 @@ export class TokenService {
     return {
       tenantId,
       realmId: record.realm_id,
-      scopes: new Set(record.scopes.split(' ').filter(Boolean)),
+      scopes: new Set(record.issuer ? liveTokenScopes(issued, record.issuer) : issued),
       subject: record.subject,
       jti,
+      applicationId: record.application_id,
       expiresAt: Date.parse(record.expires_at),
       ...(acting ? { console: acting } : {}),
     };

@@ -1,7 +1,14 @@
+import type { TokenIssuer } from '../domain/application.js';
 import type { Executor } from './connection.js';
 import type { ApiTokensTable } from './schema.js';
 
 export type TokenRecord = ApiTokensTable;
+
+/**
+ * A token's record with its issuing application as it is now: null when the record names an
+ * application that no longer exists (deleted before deletion revoked its tokens).
+ */
+export type TokenRecordWithIssuer = TokenRecord & { issuer: TokenIssuer | null };
 
 /**
  * Every token yonder issues has a record here, keyed by its `jti`. A token is honoured only while
@@ -16,6 +23,38 @@ export class TokenStore {
 
   async get(jti: string): Promise<TokenRecord | undefined> {
     return this.db.selectFrom('api_tokens').selectAll().where('jti', '=', jti).executeTakeFirst();
+  }
+
+  /**
+   * The record and, in the same indexed read (primary keys), what its issuing application allows
+   * now: what verification needs on every request.
+   */
+  async getWithIssuer(jti: string): Promise<TokenRecordWithIssuer | undefined> {
+    const row = await this.db
+      .selectFrom('api_tokens')
+      .leftJoin('applications', 'applications.id', 'api_tokens.application_id')
+      .leftJoin('resource_servers', 'resource_servers.id', 'applications.resource_server_id')
+      .selectAll('api_tokens')
+      .select([
+        'applications.id as issuer_id',
+        'applications.is_managed as issuer_is_managed',
+        'applications.protocol_config as issuer_protocol_config',
+        'resource_servers.scopes as issuer_server_scopes',
+      ])
+      .where('api_tokens.jti', '=', jti)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const { issuer_id, issuer_is_managed, issuer_protocol_config, issuer_server_scopes, ...record } = row;
+    if (issuer_id === null || issuer_protocol_config === null) return { ...record, issuer: null };
+    const config = JSON.parse(issuer_protocol_config) as { allowed_scopes?: string[] };
+    return {
+      ...record,
+      issuer: {
+        isManaged: issuer_is_managed === 1,
+        allowedScopes: config.allowed_scopes ?? [],
+        serverScopes: (issuer_server_scopes ?? '').split(' ').filter(Boolean),
+      },
+    };
   }
 
   async revoke(jti: string, at: string): Promise<boolean> {
@@ -38,6 +77,17 @@ export class TokenStore {
       .returning('jti')
       .execute();
     return rows.map((r) => r.jti);
+  }
+
+  /** Revokes every live token an application issued (it is being deleted); answers how many. */
+  async revokeForApplication(applicationId: string, at: string): Promise<number> {
+    const result = await this.db
+      .updateTable('api_tokens')
+      .set({ revoked_at: at })
+      .where('application_id', '=', applicationId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
   }
 
   /** The live (not revoked, not expired) tokens an application issued, in id order. */
