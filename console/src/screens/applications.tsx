@@ -322,6 +322,7 @@ function ApplicationDialog({ open, app, servers, onClose, onSaved }: DialogProps
         <TextField
           label="Token lifetime (seconds)"
           type="number"
+          hint="At most 7776000 (90 days)."
           value={form.expires_after}
           onValue={(v) => set('expires_after', v)}
           error={error?.violation('expires_after')}
