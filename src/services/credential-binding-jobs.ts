@@ -22,7 +22,7 @@ import type { Repositories } from '../store/index.js';
 import type { JobScope } from '../store/passkeys.js';
 import { type EventInput, changeEvent, recordEvent, recordEvents } from './audit.js';
 import type { Yonder } from './context.js';
-import { assertGrantable, managementScopesOfIdentity } from './grants.js';
+import { inviteGuard } from './grants.js';
 import type { RealmRef } from './identities.js';
 import { type ListParams, type Page, listPage } from './paging.js';
 import { requireRealm } from './tenancy.js';
@@ -161,15 +161,6 @@ async function deliver(y: Yonder, ref: RealmRef, created: Created, theme?: Theme
   }
 }
 
-/**
- * A binding link lets whoever follows it sign in as the identity, with the scopes its roles give
- * its console token (tenant-wide): `caller` must be able to grant them (403, `what` names whom).
- */
-async function assertMayInvite(tx: Repositories, ref: RealmRef, identity: Identity, caller: Grantor, what: string): Promise<void> {
-  const scopes = await managementScopesOfIdentity(tx, ref.realmId, identity.id);
-  assertGrantable(caller, { scopes, tenantWide: true }, what, 'Whoever follows it signs in with the roles of the identity.');
-}
-
 export async function createBindingJob(
   y: Yonder,
   ref: RealmRef,
@@ -182,7 +173,8 @@ export async function createBindingJob(
     await requireRealm(tx, ref.tenantId, ref.realmId);
     const identity = await tx.identities.get(ref.realmId, identityId);
     if (!identity) throw notFound('Identity', identityId);
-    await assertMayInvite(tx, ref, identity, caller, 'A binding link for this identity');
+    const mayInvite = await inviteGuard(tx, ref.realmId, caller);
+    await mayInvite(identity.id, 'A binding link for this identity');
     if (input.delivery_method === 'EMAIL' && !emailOf(identity)) throw missingEmail(identityId);
     const config = await resolveConfig(tx, ref.realmId, input.authenticator_config_id, 'job.authenticator_config_id');
     const made = await insertJob(tx, ref, identity, config, input, y.config.publicUrl, null);
@@ -310,11 +302,12 @@ export async function createBatch(y: Yonder, ref: RealmRef, input: BatchInput, c
       'batch_credential_binding_job.job_template.authenticator_config_id',
     );
     await tx.bindingJobs.insertBatch(batch);
+    const mayInvite = await inviteGuard(tx, ref.realmId, caller);
     const made: Created[] = [];
     for (const identityId of input.identity_ids) {
       const identity = await tx.identities.get(ref.realmId, identityId);
       // A link for a person holding roles the caller could not grant refuses the whole batch.
-      if (identity) await assertMayInvite(tx, ref, identity, caller, `A binding link for identity ${identity.id}`);
+      if (identity) await mayInvite(identity.id, `A binding link for identity ${identity.id}`);
       if (!identity) {
         batch.state_commentary.errors[identityId] = { last_error: 'identity not found', failed_permanently: true };
       } else if (!emailOf(identity)) {

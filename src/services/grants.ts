@@ -41,11 +41,22 @@ export function managementServerOf(repos: Repositories, realmId: string): Promis
   return repos.resourceServers.byIdentifier(realmId, MANAGEMENT_AUDIENCE);
 }
 
-/** The management scopes a person holds through roles, directly or by their groups: what their console token carries. */
-export async function managementScopesOfIdentity(repos: Repositories, realmId: string, identityId: string): Promise<string[]> {
-  const server = await managementServerOf(repos, realmId);
-  if (!server) return [];
-  return repos.roles.scopesOfMember(server.id, identityId, await repos.groups.groupIdsOf(identityId));
+/** Refuses (403, `what` names whom) a binding link for an identity; see `inviteGuard`. */
+export type InviteGuard = (identityId: string, what: string) => Promise<void>;
+
+/**
+ * A binding link lets whoever follows it sign in as the identity, with the scopes its roles give
+ * its console token (tenant-wide, so a realm-restricted caller cannot grant them): the guard
+ * refuses a link for an identity whose scopes `caller` could not grant. The realm's Management API
+ * server is looked up once, so a batch in any realm but the admin realm costs one read in all.
+ */
+export async function inviteGuard(tx: Repositories, realmId: string, caller: Grantor): Promise<InviteGuard> {
+  const server = await managementServerOf(tx, realmId);
+  return async (identityId, what) => {
+    if (!server) return;
+    const scopes = await tx.roles.scopesOfMember(server.id, identityId, await tx.groups.groupIdsOf(identityId));
+    assertGrantable(caller, { scopes, tenantWide: true }, what, 'Whoever follows it signs in with the roles of the identity.');
+  };
 }
 
 /**
