@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { RATE_LIMITS } from '../../src/domain/rate-limit.js';
 import { TestYonder, describeApi } from '../support/harness.js';
 import { basicAuth, createClientApplication, postForm } from '../support/oauth-client.js';
-import { bindingJob, createRealm, hostedPath, madeUpLink } from '../support/rate-limits.js';
+import { type Racer, bindingJob, createRealm, madeUpLink, racerOf } from '../support/races.js';
 
 /**
  * A limit must not be a lever: what a stranger can send must not lock a real client or realm
@@ -14,11 +14,13 @@ describeApi('rate limits cannot be turned against a real client or realm', () =>
   let y: TestYonder;
   let robot: Awaited<ReturnType<typeof createClientApplication>>;
   let otherRealm: string;
+  let racer: Racer;
 
   beforeAll(async () => {
     y = await TestYonder.start();
+    racer = racerOf([y]);
     robot = await createClientApplication(y);
-    otherRealm = await createRealm(y, 'Elsewhere');
+    otherRealm = await createRealm(racer, 'Elsewhere');
   });
   afterAll(async () => y?.close());
 
@@ -84,7 +86,7 @@ describeApi('rate limits cannot be turned against a real client or realm', () =>
   it('300 sign-in requests to one realm from one address leave sign-in to every other realm open there, the admin realm\'s included', async () => {
     const { limit } = RATE_LIMITS.signInFromAddress;
     const options = (realmId: string) =>
-      y.request('POST', hostedPath(y, '/sign-in/options', realmId), { token: null, body: {}, remoteAddress: '192.0.2.130' });
+      y.request('POST', racer.hostedPath('/sign-in/options', realmId), { token: null, body: {}, remoteAddress: '192.0.2.130' });
     for (let i = 0; i < limit; i++) await options(y.realmId);
     expect((await options(y.realmId)).status).toBe(429);
     expect((await options(otherRealm)).status).toBe(200);
@@ -93,8 +95,8 @@ describeApi('rate limits cannot be turned against a real client or realm', () =>
 
   it('300 enrollment requests in one realm from one address leave enrollment in another realm open there', async () => {
     const { limit } = RATE_LIMITS.enrollmentFromAddress;
-    const scanned = await bindingJob(y, 'fair-scanned');
-    const elsewhere = await bindingJob(y, 'fair-elsewhere', otherRealm);
+    const scanned = await bindingJob(racer, 'fair-scanned');
+    const elsewhere = await bindingJob(racer, 'fair-elsewhere', otherRealm);
     for (let i = 0; i < limit; i++) await y.request('GET', madeUpLink(scanned.linkPath, `made-up-${i}`), { token: null, remoteAddress: '192.0.2.131' });
     expect((await y.request('GET', scanned.link, { token: null, remoteAddress: '192.0.2.131' })).status).toBe(429);
     expect((await y.request('GET', elsewhere.link, { token: null, remoteAddress: '192.0.2.131' })).status).toBe(200);
@@ -103,10 +105,10 @@ describeApi('rate limits cannot be turned against a real client or realm', () =>
   it('hosted requests naming made-up realms are limited per address without touching real realms', async () => {
     const { limit } = RATE_LIMITS.unknownRealmsFromAddress;
     const madeUp = (i: number) =>
-      y.request('POST', hostedPath(y, '/sign-in/options', `made-up-${i}`), { token: null, body: {}, remoteAddress: '192.0.2.132' });
+      y.request('POST', racer.hostedPath('/sign-in/options', `made-up-${i}`), { token: null, body: {}, remoteAddress: '192.0.2.132' });
     for (let i = 0; i < limit; i++) expect((await madeUp(i)).status).toBe(404);
     expect((await madeUp(limit)).status).toBe(429);
-    const real = await y.request('POST', hostedPath(y, '/sign-in/options'), { token: null, body: {}, remoteAddress: '192.0.2.132' });
+    const real = await y.request('POST', racer.hostedPath('/sign-in/options'), { token: null, body: {}, remoteAddress: '192.0.2.132' });
     expect(real.status).toBe(200);
   });
 });

@@ -3,7 +3,7 @@ import { RATE_LIMITS } from '../../src/domain/rate-limit.js';
 import { pruneRateLimits } from '../../src/services/rate-limits.js';
 import { type Reply, TestYonder, describeApi } from '../support/harness.js';
 import { basicAuth, createClientApplication, postForm } from '../support/oauth-client.js';
-import { bindingJob, expectRetryAfter, hostedPath, madeUpLink } from '../support/rate-limits.js';
+import { type Racer, bindingJob, madeUpLink, racerOf } from '../support/races.js';
 
 /**
  * One rate-limit mechanism, counted in the store's `rate_limits` table so that every process on a
@@ -17,11 +17,13 @@ describeApi('rate limits: shared counters, 429 with Retry-After', () => {
   let y: TestYonder;
   let other: TestYonder;
   let robot: Awaited<ReturnType<typeof createClientApplication>>;
+  let racer: Racer;
 
   beforeAll(async () => {
     y = await TestYonder.start();
     other = await TestYonder.start(y.databaseLocation);
     robot = await createClientApplication(y);
+    racer = racerOf([y]);
   });
   afterAll(async () => {
     await other?.stop();
@@ -30,6 +32,12 @@ describeApi('rate limits: shared counters, 429 with Retry-After', () => {
 
   const grant = (secret: string, address: string, on: TestYonder = y, clientId = robot.clientId) =>
     postForm(on, `${robot.path}/token`, { grant_type: 'client_credentials' }, basicAuth(clientId, secret), address);
+
+  function expectRetryAfter(reply: Reply, windowSeconds: number) {
+    const seconds = Number(reply.headers['retry-after']);
+    expect(seconds).toBeGreaterThan(0);
+    expect(seconds).toBeLessThanOrEqual(windowSeconds);
+  }
 
   it('a stranger who knows a client id cannot lock the real client out from another address', async () => {
     const { limit, windowSeconds } = RATE_LIMITS.clientFailuresPerAddress;
@@ -80,7 +88,7 @@ describeApi('rate limits: shared counters, 429 with Retry-After', () => {
 
   it('the binding link of one job answers a page with 429 and Retry-After past its limit; other jobs are not affected', async () => {
     const { limit, windowSeconds } = RATE_LIMITS.enrollmentPerJob;
-    const guessed = await bindingJob(y, 'guessed');
+    const guessed = await bindingJob(racer, 'guessed');
     for (let i = 0; i < limit; i++) {
       // Guesses of the link token from many addresses: each is a 4xx page, and each counts for the job.
       const reply = await y.request('GET', `${guessed.linkPath}?token=guess${i}`, { token: null, remoteAddress: `192.0.2.${i + 1}` });
@@ -98,13 +106,13 @@ describeApi('rate limits: shared counters, 429 with Retry-After', () => {
     expect(options.body).toMatchObject({ code: 'too_many_requests', reason: 'rate_limited' });
     expectRetryAfter(options, windowSeconds);
 
-    const fresh = await bindingJob(y, 'fresh');
+    const fresh = await bindingJob(racer, 'fresh');
     expect((await y.request('GET', fresh.link, { token: null, remoteAddress: '192.0.2.201' })).status).toBe(200);
   });
 
   it('enrollment requests from one address to one realm are limited across jobs, in every process', async () => {
     const { limit } = RATE_LIMITS.enrollmentFromAddress;
-    const job = await bindingJob(y, 'scanned');
+    const job = await bindingJob(racer, 'scanned');
     for (let i = 0; i < limit; i++) {
       // A scan of made-up job ids: each has a counter of its own, all count for the address.
       const reply = await (i % 2 === 0 ? y : other).request('GET', madeUpLink(job.linkPath, `made-up-${i}`), { token: null, remoteAddress: '192.0.2.250' });
@@ -117,8 +125,8 @@ describeApi('rate limits: shared counters, 429 with Retry-After', () => {
 
   it('sign-in ceremony requests from one address to one realm are limited: JSON 429 with Retry-After', async () => {
     const { limit, windowSeconds } = RATE_LIMITS.signInFromAddress;
-    const options = hostedPath(y, '/sign-in/options');
-    const verify = hostedPath(y, '/sign-in/verify');
+    const options = racer.hostedPath('/sign-in/options');
+    const verify = racer.hostedPath('/sign-in/verify');
     for (let i = 0; i < limit; i++) {
       const reply =
         i % 2 === 0
