@@ -29,11 +29,12 @@
  *   window (`refusalOfSuccess`) and a limit is full. So a right secret from an address that never
  *   failed for its client is never refused, however many failures others caused there.
  * - Guessing stays bounded: a client and address gets `limit` wrong guesses per window, and once
- *   the realm's count for an address is full, every client that failed from it gets none. A right
- *   secret is let in only if fewer than `limit` failures of its client and address were counted
- *   before it (the counts it reads are committed upserts, each one atomic), so sending the guesses
- *   all at once tests no more of them than sending them one by one. (Secrets are 256 random bits;
- *   the bound is defence in depth, and it keeps failed work cheap.)
+ *   the realm's count for an address is full, a client gets one guess there at most (its first
+ *   failure makes it one that failed). A right secret is let in only if fewer than `limit`
+ *   failures of its client and address were counted before it (the counts it reads are committed
+ *   upserts, each one atomic), so sending the guesses all at once tests no more of them than
+ *   sending them one by one. (Secrets are 256 random bits; the bound is defence in depth, and it
+ *   keeps failed work cheap.)
  * - The price: an address shared with an attacker (a NAT, or a reverse proxy yonder was not told
  *   about, see TRUST_PROXY) that failed `limit` times for a client is refused for it until the
  *   window ends, the right secret included. That is what bounds guessing; from any other address
