@@ -24,6 +24,7 @@ import { installBearerAuth } from './http/auth.js';
 import { BODY_LIMIT_BYTES, installJsonParser, installUrlGuard } from './http/content-type.js';
 import { frameworkErrors, installErrorHandling } from './http/errors.js';
 import { ErrorResponse } from './http/schemas.js';
+import { fastifyTrustProxy } from './http/trust-proxy.js';
 import { buildValidator } from './http/validation.js';
 import { operationalRoutes } from './http/operational.js';
 import { bindingLinkRoute, hostedRoutes } from './passkeys/routes.js';
@@ -59,6 +60,7 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
     requestTimeout: 30_000,
     schemaController: { compilersFactory: { buildValidator } },
     frameworkErrors,
+    trustProxy: fastifyTrustProxy(yonder.config.trustProxy),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // A callback hook, not an async one: it runs on every reply, and an async hook costs a promise each time.

@@ -1,3 +1,11 @@
+import { isIP } from 'node:net';
+
+/**
+ * Which peers may name the client in `X-Forwarded-For` (`TRUST_PROXY`): none (`false`), the
+ * nearest `n` hops (a number), or the listed proxy addresses and CIDR ranges.
+ */
+export type TrustProxy = false | number | string[];
+
 /** One typed configuration, read from the environment and overridden by command-line flags. */
 export interface Config {
   port: number;
@@ -16,6 +24,8 @@ export interface Config {
   mailFrom: string;
   /** Audit events older than this many days are deleted (`AUDIT_RETENTION_DAYS`, 90); 0 keeps them all. */
   auditRetentionDays: number;
+  /** Reverse proxies whose `X-Forwarded-For` names the client (`TRUST_PROXY`); off by default. */
+  trustProxy: TrustProxy;
 }
 
 export type ConfigOverrides = Partial<Config>;
@@ -40,6 +50,37 @@ function parseRetentionDays(value: string | undefined): number {
   return days;
 }
 
+/** `ip` or `ip/bits`, IPv4 or IPv6; a range of every address (`/0`) is not a proxy. */
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^[0-9]{1,3}$/.test(bits) && Number(bits) >= 1 && Number(bits) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * Unset, empty, `off` or `0`: trust no proxy, so `X-Forwarded-For` is ignored and the address is
+ * the connection's peer. A whole number: that many proxies in front of yonder, each trusted
+ * whatever its address (only safe when nothing else can reach yonder). Otherwise a comma-separated
+ * list of the proxies' addresses and CIDR ranges.
+ */
+function parseTrustProxy(value: string | undefined): TrustProxy {
+  const text = (value ?? '').trim();
+  if (text === '' || /^off$/i.test(text)) return false;
+  if (/^[0-9]+$/.test(text)) {
+    const hops = Number(text);
+    if (!Number.isSafeInteger(hops)) throw new Error(`TRUST_PROXY must be a number of proxies, off, or addresses (got "${value}")`);
+    return hops === 0 ? false : hops;
+  }
+  const entries = text.split(',').map((entry) => entry.trim());
+  const bad = entries.find((entry) => !isAddressOrRange(entry));
+  if (bad !== undefined) {
+    throw new Error(`TRUST_PROXY must be off, a number of proxies, or a comma-separated list of IP addresses and CIDR ranges (got "${bad}")`);
+  }
+  return entries;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): Config {
   const port = overrides.port ?? parsePort(env.PORT, 8080);
   const host = overrides.host ?? env.HOST ?? '127.0.0.1';
@@ -60,5 +101,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     outboxDir: overrides.outboxDir ?? env.OUTBOX_DIR ?? './data/outbox',
     mailFrom: overrides.mailFrom ?? env.MAIL_FROM ?? `yonder <no-reply@${new URL(publicUrl).hostname}>`,
     auditRetentionDays: overrides.auditRetentionDays ?? parseRetentionDays(env.AUDIT_RETENTION_DAYS),
+    trustProxy: overrides.trustProxy ?? parseTrustProxy(env.TRUST_PROXY),
   };
 }

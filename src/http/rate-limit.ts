@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
-import { RATE_LIMITS, type RateLimitCheck, rateLimitCheck } from '../domain/rate-limit.js';
+import { type RateLimited, enrollmentChecks, signInChecks } from '../domain/rate-limit.js';
 import type { Yonder } from '../services/context.js';
-import { takeAttempt } from '../services/rate-limits.js';
+import { takeRealmAttempt } from '../services/rate-limits.js';
 
 /**
  * Rate limits as a route's `onRequest` hook: the request counts before its body is even read,
@@ -20,30 +20,34 @@ function waitMessage(seconds: number): string {
 }
 
 export function limitAttempts(
-  yonder: Yonder,
-  checksOf: (request: FastifyRequest) => RateLimitCheck[],
+  take: (request: FastifyRequest) => Promise<RateLimited | null>,
   refuse: Refusal = refuseJson,
 ): onRequestAsyncHookHandler {
   return async (request, reply) => {
-    const limited = await takeAttempt(yonder, checksOf(request));
+    const limited = await take(request);
     if (!limited) return;
     reply.code(429).header('retry-after', String(limited.retryAfterSeconds)).header('cache-control', 'no-store');
     return refuse(reply, waitMessage(limited.retryAfterSeconds));
   };
 }
 
-type PathParams = { realm_id?: string; credential_binding_job_id?: string };
+type PathParams = { tenant_id?: string; realm_id?: string; credential_binding_job_id?: string };
 
-/** The enrollment link and its ceremony: per address, and per binding job. */
-export function enrollmentAttempts(request: FastifyRequest): RateLimitCheck[] {
-  const params = request.params as PathParams;
-  return [
-    rateLimitCheck(RATE_LIMITS.enrollmentFromAddress, request.ip),
-    rateLimitCheck(RATE_LIMITS.enrollmentPerJob, params.realm_id ?? '', params.credential_binding_job_id ?? ''),
-  ];
+const realmOf = (params: PathParams) => ({ tenantId: params.tenant_id ?? '', realmId: params.realm_id ?? '' });
+
+/** The enrollment link and its ceremony: per realm and address, and per binding job. */
+export function enrollmentAttempts(yonder: Yonder): (request: FastifyRequest) => Promise<RateLimited | null> {
+  return (request) => {
+    const params = request.params as PathParams;
+    const ref = realmOf(params);
+    return takeRealmAttempt(yonder, ref, request.ip, enrollmentChecks(ref.realmId, params.credential_binding_job_id ?? '', request.ip));
+  };
 }
 
-/** The sign-in ceremony: per address. */
-export function signInAttempts(request: FastifyRequest): RateLimitCheck[] {
-  return [rateLimitCheck(RATE_LIMITS.signInFromAddress, request.ip)];
+/** The sign-in ceremony: per realm and address. */
+export function signInAttempts(yonder: Yonder): (request: FastifyRequest) => Promise<RateLimited | null> {
+  return (request) => {
+    const ref = realmOf(request.params as PathParams);
+    return takeRealmAttempt(yonder, ref, request.ip, signInChecks(ref.realmId, request.ip));
+  };
 }

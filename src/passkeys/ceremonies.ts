@@ -26,6 +26,7 @@ export const REASONS = {
   invalid_link: [404, 'This link is not valid. Ask for a new one.'],
   expired: [410, 'This link has expired. Ask for a new one.'],
   already_used: [410, 'This link has already been used. Ask for a new one if you need another passkey.'],
+  credential_exists: [409, 'This passkey is already registered here. Use another one.'],
   revoked: [410, 'This link has been withdrawn. Ask for a new one.'],
   not_sent: [410, 'This link was never delivered. Ask for a new one.'],
   suspended: [403, 'Your account is suspended, so you cannot use a passkey here.'],
@@ -188,7 +189,7 @@ export async function verifyRegistration(
     // Only one request can move the job to COMPLETE: the link is single use even under races.
     const won = await tx.bindingJobs.transition(job.id, PENDING_JOB_STATES, 'COMPLETE', now, { credential_id: credential.id });
     if (!won) throw new CeremonyError('already_used');
-    await tx.credentials.insert(credential);
+    if (!(await tx.credentials.insert(credential))) throw new CeremonyError('credential_exists');
     await tx.bindingJobs.refreshEnrollment(identity.id, now);
     await recordEvents(tx, [
       changeEvent('credential.created', 'credential', null, presentCredential(credential)),

@@ -90,7 +90,7 @@ export const bindingLinkRoute: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = a
         params: LinkParams,
         querystring: Type.Object({ token: Type.Optional(Type.String({ maxLength: 128 })) }),
       },
-      onRequest: limitAttempts(yonder, enrollmentAttempts, (reply, message) => html(reply, 429, enrollErrorPage('rate_limited', message))),
+      onRequest: limitAttempts(enrollmentAttempts(yonder), (reply, message) => html(reply, 429, enrollErrorPage('rate_limited', message))),
     },
     async (request, reply) => {
       try {
@@ -128,7 +128,7 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
   const LinkBody = Type.Object({ token: Type.String({ maxLength: 128 }) });
   app.post(
     `${ENROLL}/registration-options`,
-    { schema: { params: LinkParams, body: LinkBody }, onRequest: limitAttempts(yonder, enrollmentAttempts) },
+    { schema: { params: LinkParams, body: LinkBody }, onRequest: limitAttempts(enrollmentAttempts(yonder)) },
     async (request, reply) => ceremony(reply, () => registrationOptions(yonder, linkOf(request.params, request.body.token))),
   );
   app.post(
@@ -138,7 +138,7 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
         params: LinkParams,
         body: Type.Object({ token: Type.String({ maxLength: 128 }), challenge_id: Type.String({ maxLength: 64 }), response: Type.Any() }),
       },
-      onRequest: limitAttempts(yonder, enrollmentAttempts),
+      onRequest: limitAttempts(enrollmentAttempts(yonder)),
     },
     async (request, reply) =>
       ceremony(reply, () => verifyRegistration(yonder, linkOf(request.params, request.body.token), request.body.challenge_id, request.body.response)),
@@ -171,7 +171,7 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
     `${HOSTED}/sign-in/options`,
     {
       schema: { params: RealmParams, body: Type.Object({ application_id: Type.Optional(Type.String({ maxLength: 64 })) }) },
-      onRequest: limitAttempts(yonder, signInAttempts),
+      onRequest: limitAttempts(signInAttempts(yonder)),
     },
     async (request, reply) => ceremony(reply, () => authenticationOptions(yonder, refOf(request.params), request.body.application_id)),
   );
@@ -179,7 +179,7 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
     `${HOSTED}/sign-in/verify`,
     {
       schema: { params: RealmParams, body: Type.Object({ challenge_id: Type.String({ maxLength: 64 }), response: Type.Any() }) },
-      onRequest: limitAttempts(yonder, signInAttempts),
+      onRequest: limitAttempts(signInAttempts(yonder)),
     },
     async (request, reply) =>
       ceremony(reply, async () => {

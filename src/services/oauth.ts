@@ -2,12 +2,12 @@ import { type Application, effectiveProtocolConfig, issuedTokenRealm, liveTokenS
 import type { Actor } from '../domain/audit-event.js';
 import { clientSecretMatches } from '../domain/client-credentials.js';
 import { OAuthError } from '../domain/oauth-error.js';
-import { RATE_LIMITS, type RateLimitCheck, rateLimitCheck } from '../domain/rate-limit.js';
+import { type RateLimited, clientFailureChecks, unknownClientChecks } from '../domain/rate-limit.js';
 import { MANAGEMENT_SCOPES } from '../domain/scopes.js';
 import type { Yonder } from './context.js';
 import type { RealmRef } from './identities.js';
 import { runAsActor } from './audit.js';
-import { currentlyLimited, recordHits } from './rate-limits.js';
+import { refusedDespiteSuccess, takeAttempt } from './rate-limits.js';
 import { mintRecorded, revokeIssuedToken } from './token-records.js';
 import { MANAGEMENT_AUDIENCE } from './tokens.js';
 
@@ -17,21 +17,15 @@ export interface ClientCredentials {
 }
 
 /**
- * Failed client authentications are counted per client and address, and per address (see
- * `RATE_LIMITS`), in the store's shared counters. Once one is full, requests it covers are refused
- * with 429 before the secret is even checked, until its window ends.
- */
-function failureChecks(clientId: string, address: string): RateLimitCheck[] {
-  return [
-    rateLimitCheck(RATE_LIMITS.clientFailuresPerAddress, clientId, address),
-    rateLimitCheck(RATE_LIMITS.clientFailuresFromAddress, address),
-  ];
-}
-
-/**
  * Authenticates a confidential client. `expected` is the application named by the path (token and
  * revoke endpoints); without it, the client id alone finds the application, which must belong to
- * the realm (introspection). Every failure looks the same to the caller: 401 `invalid_client`.
+ * the realm (introspection). Every failure looks the same to the caller: 401 `invalid_client`, or
+ * 429 with `Retry-After` once a failure is past a limit.
+ *
+ * The rate limits (domain/rate-limit.ts): a client id that names no client here counts per address
+ * alone; a wrong secret counts for the client from this address and for the realm from this
+ * address, decided on the counts the atomic upserts answer; a right secret is not counted, and is
+ * refused only where its client has failed from this address and a limit is full.
  */
 export async function authenticateClient(
   y: Yonder,
@@ -41,22 +35,27 @@ export async function authenticateClient(
   expected?: string,
 ): Promise<Application> {
   if (credentials === null) throw new OAuthError('invalid_client', 'client authentication is required');
-  const checks = failureChecks(credentials.clientId, address);
-  const limited = await currentlyLimited(y, checks);
-  if (limited) throw new OAuthError('invalid_client', 'too many failed client authentications; try again later', limited.retryAfterSeconds);
   const app =
     expected !== undefined ? await y.store.applications.get(ref.realmId, expected) : await y.store.applications.byClientId(credentials.clientId);
-  const valid =
+  const known =
     app !== undefined &&
     app.tenant_id === ref.tenantId &&
     app.realm_id === ref.realmId &&
     app.client_id === credentials.clientId &&
-    clientSecretMatches(credentials.clientSecret, app.client_secret_hash);
-  if (!valid || !app) {
-    await recordHits(y, checks);
-    throw new OAuthError('invalid_client', 'client authentication failed');
-  }
+    app.client_secret_hash !== null;
+  if (!app || !known) throw failedAuthentication(await takeAttempt(y, unknownClientChecks(address)));
+  const checks = clientFailureChecks(app.realm_id, credentials.clientId, address);
+  if (!clientSecretMatches(credentials.clientSecret, app.client_secret_hash)) throw failedAuthentication(await takeAttempt(y, checks));
+  const refused = await refusedDespiteSuccess(y, checks);
+  if (refused) throw failedAuthentication(refused);
   return app;
+}
+
+/** 401, or 429 with `Retry-After` when refused by a limit (the same words either way a 429 comes about). */
+function failedAuthentication(limited: RateLimited | null): OAuthError {
+  return limited
+    ? new OAuthError('invalid_client', 'too many failed client authentications; try again later', limited.retryAfterSeconds)
+    : new OAuthError('invalid_client', 'client authentication failed');
 }
 
 /** On the audit trail, what an authenticated client does is done by its application. */

@@ -1,38 +1,23 @@
-import { type RateLimitCheck, type RateLimited, retryAfterSeconds } from '../domain/rate-limit.js';
+import { type RateLimitCheck, type RateLimited, refusalOfSuccess, retryAfterSeconds, unknownRealmChecks } from '../domain/rate-limit.js';
 import type { Yonder } from './context.js';
+import type { RealmRef } from './identities.js';
 import { deleteInBatches, startPeriodicJob } from './periodic.js';
 
 /**
  * Rate limits over the store's shared counters (`rate_limits`), so a limit holds across every
- * process on one database. Two ways to count:
- * - `takeAttempt` counts every request and refuses the one past the limit (passkey pages and
- *   ceremonies);
- * - `currentlyLimited` + `recordHits` count only failures: check before doing the work, record
- *   only when it failed (client authentication), so a client that authenticates is never slowed.
+ * process on one database (the rules and why: domain/rate-limit.ts). Two ways to count:
+ * - `takeAttempt` counts a request (hosted pages) or a failure (client authentication) and decides
+ *   on the counts the atomic upserts answered, so a burst gets exactly `limit` through;
+ * - `refusedDespiteSuccess` decides on a request that succeeded, without counting it: refused only
+ *   when its own subject has failed in the window and a limit is full.
  * Counting happens outside any transaction on purpose: a refused request must still count.
  */
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-/** Refused by the first check whose window is full; null when every check has room. */
-export async function currentlyLimited(y: Yonder, checks: readonly RateLimitCheck[]): Promise<RateLimited | null> {
-  const now = nowSeconds();
-  const counters = new Map((await y.store.rateLimits.current(checks.map((c) => c.key), now)).map((c) => [c.key, c]));
-  for (const check of checks) {
-    const counter = counters.get(check.key);
-    if (counter && counter.hits >= check.rule.limit) return { retryAfterSeconds: retryAfterSeconds(counter.expiresAt, now) };
-  }
-  return null;
-}
-
-/** Adds one to each check's counter. */
-export async function recordHits(y: Yonder, checks: readonly RateLimitCheck[]): Promise<void> {
-  const now = nowSeconds();
-  for (const check of checks) await y.store.rateLimits.hit(check.key, now, check.rule.windowSeconds);
-}
-
 /**
  * Counts this request against each check in order and refuses it past a limit. It stops at the
- * first refusal, so a refused address cannot create counters for more subjects (made-up job ids).
+ * first refusal, so a refused subject does not add to wider counts, and a refused address cannot
+ * create counters for more subjects (made-up job ids).
  */
 export async function takeAttempt(y: Yonder, checks: readonly RateLimitCheck[]): Promise<RateLimited | null> {
   const now = nowSeconds();
@@ -41,6 +26,22 @@ export async function takeAttempt(y: Yonder, checks: readonly RateLimitCheck[]):
     if (counter.hits > check.rule.limit) return { retryAfterSeconds: retryAfterSeconds(counter.expiresAt, now) };
   }
   return null;
+}
+
+/** For a request that succeeded: refused only if its own subject failed in the window and a check is full. */
+export async function refusedDespiteSuccess(y: Yonder, checks: readonly RateLimitCheck[]): Promise<RateLimited | null> {
+  const now = nowSeconds();
+  const counters = new Map((await y.store.rateLimits.current(checks.map((c) => c.key), now)).map((c) => [c.key, c]));
+  return refusalOfSuccess(checks, (key) => counters.get(key), now);
+}
+
+/**
+ * Counts a request to a realm's hosted pages: against `checks` when the path names a realm of its
+ * tenant, else per address alone, so made-up realm ids never count against a real realm.
+ */
+export async function takeRealmAttempt(y: Yonder, ref: RealmRef, address: string, checks: RateLimitCheck[]): Promise<RateLimited | null> {
+  const realm = await y.store.realms.get(ref.tenantId, ref.realmId);
+  return takeAttempt(y, realm ? checks : unknownRealmChecks(address));
 }
 
 /** Counters deleted per statement. */

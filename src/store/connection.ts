@@ -2,12 +2,17 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
   Kysely,
   PostgresDialect,
   type PostgresPool,
   type PostgresPoolClient,
   SqliteDialect,
+  type SqliteDialectConfig,
   type SqliteDatabase as SqliteDialectDatabase,
+  SqliteDriver,
   type Transaction,
 } from 'kysely';
 import pg from 'pg';
@@ -84,7 +89,7 @@ function connectSqlite(path: string, exclusive: boolean): Omit<Connection, 'grou
   // page, and finishing the copy lets the WAL start over, which a busy writer otherwise prevents.
   const checkpointer = inMemory || exclusive ? null : startCheckpointer(resolve(path));
   if (checkpointer) sqlite.pragma('wal_autocheckpoint = 4000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateTransactionsDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
     engine: 'sqlite',
@@ -94,6 +99,30 @@ function connectSqlite(path: string, exclusive: boolean): Omit<Connection, 'grou
       await db.destroy();
     },
   };
+}
+
+/**
+ * SQLite transactions begin IMMEDIATE: they take the write lock at once, waiting (busy_timeout)
+ * while another process holds it. A deferred transaction (Kysely's `begin`) reads first and, when
+ * another process on the file committed meanwhile, fails at its first write without waiting
+ * (SQLITE_BUSY_SNAPSHOT): a second `yonder serve`, or `yonder import` beside a running one, turned
+ * read-then-write requests (a PATCH, a member add) into 500s. Within one process nothing changes:
+ * Kysely runs one query at a time on the one connection, so a transaction never waits on another.
+ */
+class ImmediateTransactionsDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateTransactionsDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateTransactionsDriver(this.settings);
+  }
 }
 
 /**

@@ -344,11 +344,21 @@ function toCredential(row: CredentialsTable): WebAuthnCredential {
 export class CredentialStore {
   constructor(private readonly db: Executor) {}
 
-  async insert(credential: WebAuthnCredential): Promise<void> {
-    await this.db
-      .insertInto('credentials')
-      .values({ ...credential, transports: JSON.stringify(credential.transports), backed_up: credential.backed_up ? 1 : 0 })
-      .execute();
+  /**
+   * Returns false when the realm already has a credential with this WebAuthn id: the unique index
+   * decides, so two registrations of one passkey racing through two links bind it once.
+   */
+  async insert(credential: WebAuthnCredential): Promise<boolean> {
+    try {
+      await this.db
+        .insertInto('credentials')
+        .values({ ...credential, transports: JSON.stringify(credential.transports), backed_up: credential.backed_up ? 1 : 0 })
+        .execute();
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
   }
 
   async get(realmId: string, identityId: string | null, id: string): Promise<WebAuthnCredential | undefined> {

@@ -3,22 +3,27 @@ import { RATE_LIMITS } from '../../src/domain/rate-limit.js';
 import { pruneRateLimits } from '../../src/services/rate-limits.js';
 import { type Reply, TestYonder, describeApi } from '../support/harness.js';
 import { basicAuth, createClientApplication, postForm } from '../support/oauth-client.js';
+import { type Racer, bindingJob, madeUpLink, racerOf } from '../support/races.js';
 
 /**
  * One rate-limit mechanism, counted in the store's `rate_limits` table so that every process on a
  * database shares the counts: failed client authentications at the token endpoint (per client and
- * address, and per address), and the hosted passkey enrollment and sign-in (per address, and per
- * binding job). Each test uses its own addresses, since counters live as long as their window.
+ * address, per realm and address, and made-up client ids per address), and the hosted passkey
+ * enrollment and sign-in (per realm and address, and per binding job). Each test uses its own
+ * addresses, since counters live as long as their window. Bursts: rate-limits.concurrency; what a
+ * stranger cannot lock out: rate-limits.fairness.
  */
 describeApi('rate limits: shared counters, 429 with Retry-After', () => {
   let y: TestYonder;
   let other: TestYonder;
   let robot: Awaited<ReturnType<typeof createClientApplication>>;
+  let racer: Racer;
 
   beforeAll(async () => {
     y = await TestYonder.start();
     other = await TestYonder.start(y.databaseLocation);
     robot = await createClientApplication(y);
+    racer = racerOf([y]);
   });
   afterAll(async () => {
     await other?.stop();
@@ -53,16 +58,16 @@ describeApi('rate limits: shared counters, 429 with Retry-After', () => {
     expect(real.status, real.text).toBe(200);
   });
 
-  it('one address trying many client ids is stopped across clients', async () => {
-    const { limit } = RATE_LIMITS.clientFailuresFromAddress;
+  it('made-up client ids from one address are refused past their limit, in every process, with Retry-After', async () => {
+    const { limit, windowSeconds } = RATE_LIMITS.unknownClientsFromAddress;
     for (let i = 0; i < limit; i++) {
-      const reply = await grant('wrong', '203.0.113.8', y, `made-up-client-${i}`);
+      const reply = await grant('wrong', '203.0.113.8', i % 2 === 0 ? y : other, `made-up-client-${i}`);
       expect(reply.status).toBe(401);
     }
-    const refused = await grant(robot.clientSecret, '203.0.113.8');
+    const refused = await grant('wrong', '203.0.113.8', y, 'made-up-client-last');
     expect(refused.status).toBe(429);
-    expectRetryAfter(refused, RATE_LIMITS.clientFailuresFromAddress.windowSeconds);
-    expect((await grant(robot.clientSecret, '198.51.100.2')).status).toBe(200);
+    expect(refused.body.error).toBe('invalid_client');
+    expectRetryAfter(refused, windowSeconds);
   });
 
   it('successful client authentications are not counted', async () => {
@@ -81,21 +86,9 @@ describeApi('rate limits: shared counters, 429 with Retry-After', () => {
     expect(introspect.status).toBe(429);
   });
 
-  async function bindingJob(username: string) {
-    const identity = await y.createIdentity(username);
-    const created = await y.request('POST', y.realmPath(`/identities/${identity.id}/credential-binding-jobs`), {
-      body: { job: { delivery_method: 'RETURN' } },
-    });
-    expect(created.status, created.text).toBe(200);
-    const link = new URL(created.body.credential_binding_link);
-    const job = created.body.credential_binding_job as { id: string };
-    const hosted = `/hosted/tenants/${y.tenantId}/realms/${y.realmId}/identities/${identity.id}/credential-binding-jobs/${job.id}`;
-    return { link: `${link.pathname}${link.search}`, linkPath: link.pathname, token: link.searchParams.get('token')!, hosted };
-  }
-
   it('the binding link of one job answers a page with 429 and Retry-After past its limit; other jobs are not affected', async () => {
     const { limit, windowSeconds } = RATE_LIMITS.enrollmentPerJob;
-    const guessed = await bindingJob('guessed');
+    const guessed = await bindingJob(racer, 'guessed');
     for (let i = 0; i < limit; i++) {
       // Guesses of the link token from many addresses: each is a 4xx page, and each counts for the job.
       const reply = await y.request('GET', `${guessed.linkPath}?token=guess${i}`, { token: null, remoteAddress: `192.0.2.${i + 1}` });
@@ -113,17 +106,16 @@ describeApi('rate limits: shared counters, 429 with Retry-After', () => {
     expect(options.body).toMatchObject({ code: 'too_many_requests', reason: 'rate_limited' });
     expectRetryAfter(options, windowSeconds);
 
-    const fresh = await bindingJob('fresh');
+    const fresh = await bindingJob(racer, 'fresh');
     expect((await y.request('GET', fresh.link, { token: null, remoteAddress: '192.0.2.201' })).status).toBe(200);
   });
 
-  it('enrollment requests from one address are limited across jobs, in every process', async () => {
+  it('enrollment requests from one address to one realm are limited across jobs, in every process', async () => {
     const { limit } = RATE_LIMITS.enrollmentFromAddress;
-    const job = await bindingJob('scanned');
+    const job = await bindingJob(racer, 'scanned');
     for (let i = 0; i < limit; i++) {
       // A scan of made-up job ids: each has a counter of its own, all count for the address.
-      const path = job.linkPath.replace(/[^/]+:invokeAuthenticator$/, `made-up-${i}:invokeAuthenticator`);
-      const reply = await (i % 2 === 0 ? y : other).request('GET', `${path}?token=x`, { token: null, remoteAddress: '192.0.2.250' });
+      const reply = await (i % 2 === 0 ? y : other).request('GET', madeUpLink(job.linkPath, `made-up-${i}`), { token: null, remoteAddress: '192.0.2.250' });
       expect(reply.status).toBeLessThan(429);
     }
     expect((await other.request('GET', job.link, { token: null, remoteAddress: '192.0.2.250' })).status).toBe(429);
@@ -131,10 +123,10 @@ describeApi('rate limits: shared counters, 429 with Retry-After', () => {
     expect((await y.request('GET', job.link, { token: null, remoteAddress: '192.0.2.251' })).status).toBe(200);
   });
 
-  it('sign-in ceremony requests from one address are limited: JSON 429 with Retry-After', async () => {
+  it('sign-in ceremony requests from one address to one realm are limited: JSON 429 with Retry-After', async () => {
     const { limit, windowSeconds } = RATE_LIMITS.signInFromAddress;
-    const options = `/hosted/tenants/${y.tenantId}/realms/${y.realmId}/sign-in/options`;
-    const verify = `/hosted/tenants/${y.tenantId}/realms/${y.realmId}/sign-in/verify`;
+    const options = racer.hostedPath('/sign-in/options');
+    const verify = racer.hostedPath('/sign-in/verify');
     for (let i = 0; i < limit; i++) {
       const reply =
         i % 2 === 0
