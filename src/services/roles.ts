@@ -1,4 +1,4 @@
-import { type DomainError, invalidField, notFound } from '../domain/errors.js';
+import { type DomainError, conflict, invalidField, notFound } from '../domain/errors.js';
 import type { Group } from '../domain/group.js';
 import type { Identity } from '../domain/identity.js';
 import { newId } from '../domain/ids.js';
@@ -80,9 +80,12 @@ export async function updateRole(y: Yonder, ref: RoleRef, id: string, patch: Par
   });
 }
 
+/** A role can be deleted only when it has no scopes and no members (the contract's 409 `role has children`). */
 export async function deleteRole(y: Yonder, ref: RoleRef, id: string): Promise<void> {
   await y.store.transaction(async (tx) => {
-    await requireRole(tx, ref, id);
+    await requireResourceServer(tx, ref, ref.resourceServerId);
+    if (!(await tx.roles.getForUpdate(ref.resourceServerId, id))) throw notFound('Role', id);
+    if (await tx.roles.hasChildren(id)) throw conflict('role has children');
     await tx.roles.delete(id);
   });
 }
