@@ -1,4 +1,4 @@
-import { effectiveProtocolConfig, issuedTokenRealm, liveTokenScopes, tokenLifetime } from '../domain/application.js';
+import { type TokenPrincipal, effectiveProtocolConfig, issuedTokenRealm, liveTokenScopes, tokenLifetime } from '../domain/application.js';
 import { DomainError, invalidField, notFound } from '../domain/errors.js';
 import type { Grantor } from '../domain/scopes.js';
 import { nowTimestamp } from '../domain/time.js';
@@ -83,11 +83,23 @@ export async function revokeIssuedToken(y: Yonder, realmId: string, record: Toke
   await revokeRecorded(y, realmId, record, 'token.revoked');
 }
 
+export interface TokenListParams extends ListParams {
+  principal_type?: TokenPrincipal['type'];
+  principal_id?: string;
+}
+
 /**
  * The live tokens an application issued (the contract's ListTokens), each with the scopes it still
- * carries: those the application no longer allows are gone from it (`liveTokenScopes`).
+ * carries: those the application no longer allows are gone from it (`liveTokenScopes`). The
+ * contract filters by a principal with `principal_type` and `principal_id` together; one without
+ * the other is a 400 rather than a filter quietly ignored.
  */
-export async function listTokens(y: Yonder, ref: RealmRef, applicationId: string, params: ListParams): Promise<Page<TokenRecord & { id: string }>> {
+export async function listTokens(y: Yonder, ref: RealmRef, applicationId: string, params: TokenListParams): Promise<Page<TokenRecord & { id: string }>> {
+  const { principal_type: type, principal_id: id } = params;
+  if ((type === undefined) !== (id === undefined)) {
+    throw invalidField(type === undefined ? 'principal_type' : 'principal_id', 'principal_type and principal_id go together');
+  }
+  const principal = type !== undefined && id !== undefined ? { type, id } : undefined;
   const app = await requireApplication(y.store, ref, applicationId);
   const server = app.resource_server_id === null ? undefined : await y.store.resourceServers.get(app.realm_id, app.resource_server_id);
   const issuer = { isManaged: app.is_managed, allowedScopes: effectiveProtocolConfig(app).allowed_scopes, serverScopes: server?.scopes ?? [] };
@@ -95,11 +107,11 @@ export async function listTokens(y: Yonder, ref: RealmRef, applicationId: string
   const now = nowTimestamp();
   return listPage(
     params,
-    { list: `tokens:${applicationId}`, filter: '', defaultPageSize: 100, maxPageSize: 100 },
+    { list: `tokens:${applicationId}`, filter: principal ? `${principal.type}:${principal.id}` : '', defaultPageSize: 100, maxPageSize: 100 },
     y.pageTokenKey,
     async (after, offset, limit) =>
-      (await y.store.tokens.pageForApplication(applicationId, now, after, offset, limit)).map((r) => ({ ...r, scopes: live(r), id: r.jti })),
-    () => y.store.tokens.countForApplication(applicationId, now),
+      (await y.store.tokens.pageForApplication(applicationId, now, principal, after, offset, limit)).map((r) => ({ ...r, scopes: live(r), id: r.jti })),
+    () => y.store.tokens.countForApplication(applicationId, now, principal),
   );
 }
 

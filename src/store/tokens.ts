@@ -1,4 +1,4 @@
-import type { TokenIssuer } from '../domain/application.js';
+import type { TokenIssuer, TokenPrincipal } from '../domain/application.js';
 import type { Executor } from './connection.js';
 import type { ApiTokensTable } from './schema.js';
 
@@ -90,14 +90,33 @@ export class TokenStore {
     return Number(result.numUpdatedRows);
   }
 
-  /** The live (not revoked, not expired) tokens an application issued, in id order. */
-  async pageForApplication(applicationId: string, now: string, afterJti: string, offset: number, limit: number): Promise<TokenRecord[]> {
-    return this.db
+  /** The live (not revoked, not expired) tokens an application issued, of one principal when given. */
+  private live(applicationId: string, now: string, principal: TokenPrincipal | undefined) {
+    let query = this.db
       .selectFrom('api_tokens')
-      .selectAll()
       .where('application_id', '=', applicationId)
       .where('revoked_at', 'is', null)
-      .where('expires_at', '>', now)
+      .where('expires_at', '>', now);
+    if (principal) {
+      // See TokenPrincipal: an application's own tokens are those whose subject is the issuer.
+      query = query
+        .where('subject', '=', principal.id)
+        .where((eb) => eb(eb.ref('subject'), principal.type === 'application' ? '=' : '<>', eb.ref('application_id')));
+    }
+    return query;
+  }
+
+  /** A page of `live` tokens, in id order. */
+  async pageForApplication(
+    applicationId: string,
+    now: string,
+    principal: TokenPrincipal | undefined,
+    afterJti: string,
+    offset: number,
+    limit: number,
+  ): Promise<TokenRecord[]> {
+    return this.live(applicationId, now, principal)
+      .selectAll()
       .where('jti', '>', afterJti)
       .orderBy('jti')
       .limit(limit)
@@ -105,13 +124,9 @@ export class TokenStore {
       .execute();
   }
 
-  async countForApplication(applicationId: string, now: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('api_tokens')
+  async countForApplication(applicationId: string, now: string, principal: TokenPrincipal | undefined): Promise<number> {
+    const row = await this.live(applicationId, now, principal)
       .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .where('application_id', '=', applicationId)
-      .where('revoked_at', 'is', null)
-      .where('expires_at', '>', now)
       .executeTakeFirstOrThrow();
     return Number(row.n);
   }
