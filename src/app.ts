@@ -11,6 +11,7 @@ import { credentialRoutes } from './api/v1/credentials.js';
 import { eventRoutes } from './api/v1/events.js';
 import { groupRoutes } from './api/v1/groups.js';
 import { identityRoutes } from './api/v1/identities.js';
+import { notImplementedRoutes } from './api/v1/not-implemented.js';
 import { oauthRoutes } from './api/v1/oauth.js';
 import { policyRoutes } from './api/v1/policy.js';
 import { realmRoutes } from './api/v1/realms.js';
@@ -135,6 +136,7 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
     await v1.register(authenticatorConfigRoutes, { yonder });
     await v1.register(themeRoutes, { yonder });
     await v1.register(bindingLinkRoute, { yonder });
+    await v1.register(notImplementedRoutes);
   });
   // The hosted pages are public; the audit context still gives their sign-in and enrollment events
   // the caller's address (the actor is anonymous).

@@ -14,7 +14,8 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'unprocessable_entity'
   | 'too_many_requests'
-  | 'internal_server_error';
+  | 'internal_server_error'
+  | 'not_implemented';
 
 export interface FieldViolation {
   field: string;
