@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { REDACTED } from '../../src/domain/redact.js';
 import { TestYonder, describeApi } from '../support/harness.js';
 import { dumpDatabase } from '../support/raw-database.js';
-import { CORE_USER, patchOp, scimPath } from '../support/scim.js';
+import { CORE_GROUP, CORE_USER, patchOp, scimPath } from '../support/scim.js';
 
 /**
  * Every kind of change leaves its event: tenant, realms, groups and their members, applications,
@@ -150,6 +150,41 @@ describeApi('events: every change is recorded, and the list filters and pages', 
     expect(await typesOf(id)).toEqual(['identity.created', 'identity.updated', 'identity.deleted']);
     const updated = (await list(`resource_id=${id}&type=identity.updated`)).events[0];
     expect([updated.before.status, updated.after.status]).toEqual(['active', 'suspended']);
+  });
+
+  it('SCIM group writes leave the events their v1 equivalents leave; a refused one records nothing', async () => {
+    const [one, two, three] = [await y.createIdentity('scim-g-1'), await y.createIdentity('scim-g-2'), await y.createIdentity('scim-g-3')];
+    const events = async (id: string) => (await list(`resource_id=${id}`)).events.reverse().map((e) => [e.type, e.after?.identity_ids]);
+    // POST with members: the group is created, then its members added (v1: create, :addMembers).
+    const created = await y.request('POST', scimPath(y, '/Groups'), { body: { schemas: [CORE_GROUP], displayName: 'SCIM Audited', members: [{ value: one.id }] } });
+    expect(created.status, created.text).toBe(201);
+    const id = created.body.id;
+    expect(await events(id)).toEqual([['group.created', undefined], ['group.members_added', [one.id]]]);
+    // PATCH: a rename is an update (v1 PATCH); member adds and removes are membership events.
+    const patched = await y.request('PATCH', scimPath(y, `/Groups/${id}`), {
+      body: patchOp({ op: 'replace', path: 'displayName', value: 'SCIM Audited 2' }, { op: 'add', path: 'members', value: [{ value: two.id }] }, { op: 'remove', path: `members[value eq "${one.id}"]` }),
+    });
+    expect(patched.status, patched.text).toBe(200);
+    expect((await events(id)).slice(2)).toEqual([['group.updated', undefined], ['group.members_removed', [one.id]], ['group.members_added', [two.id]]]);
+    const renamed = (await list(`resource_id=${id}&type=group.updated`)).events[0];
+    expect([renamed.before.display_name, renamed.after.display_name]).toEqual(['SCIM Audited', 'SCIM Audited 2']);
+    // PUT: the group is updated, and its member list replaced (the net change only).
+    const put = await y.request('PUT', scimPath(y, `/Groups/${id}`), { body: { schemas: [CORE_GROUP], displayName: 'SCIM Audited 3', members: [{ value: two.id }, { value: three.id }] } });
+    expect(put.status, put.text).toBe(200);
+    expect((await events(id)).slice(5)).toEqual([['group.updated', undefined], ['group.members_added', [three.id]]]);
+    // A member PATCH that empties the group names those it removed.
+    await y.request('PATCH', scimPath(y, `/Groups/${id}`), { body: patchOp({ op: 'replace', path: 'members', value: [{ value: one.id }] }) });
+    const replaced = (await events(id)).slice(7);
+    expect(replaced.map(([type]) => type)).toEqual(['group.members_removed', 'group.members_added']);
+    expect([(replaced[0]?.[1] as string[]).sort(), replaced[1]?.[1]]).toEqual([[two.id, three.id].sort(), [one.id]]);
+    // A refused write (a member of no realm) records nothing.
+    const before = (await list(`resource_id=${id}`)).total_size;
+    const refused = await y.request('PATCH', scimPath(y, `/Groups/${id}`), { body: patchOp({ op: 'add', path: 'members', value: [{ value: '0000000000000000' }] }) });
+    expect(refused.status).toBe(400);
+    expect((await list(`resource_id=${id}`)).total_size).toBe(before);
+    // DELETE with members: they are removed, then the group deleted (v1: :deleteMembers, DELETE).
+    expect((await y.request('DELETE', scimPath(y, `/Groups/${id}`))).status).toBe(204);
+    expect((await events(id)).slice(9)).toEqual([['group.members_removed', [one.id]], ['group.deleted', undefined]]);
   });
 
   it('filters by actor and time, pages newest first with a token locked to its filters, refuses bad times', async () => {
