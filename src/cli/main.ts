@@ -4,7 +4,6 @@ import { type ConfigOverrides, loadConfig } from '../config.js';
 import { DomainError } from '../domain/errors.js';
 import { MANAGEMENT_SCOPES, OPERATOR, isKnownScope, parseScopeList } from '../domain/scopes.js';
 import type { TenantRecord } from '../domain/tenancy.js';
-import { nowTimestamp } from '../domain/time.js';
 import { CLI_ACTOR } from '../domain/audit-event.js';
 import { runWithAuditContext } from '../services/audit.js';
 import { bootstrapIfEmpty, openYonder } from '../services/bootstrap.js';
@@ -20,6 +19,7 @@ import { createRealm, listRealms, publicTenant } from '../services/tenancy.js';
 import { registerBulkCommands } from './bulk.js';
 import { parseDuration } from './duration.js';
 import { rotateClientSecret } from '../services/applications.js';
+import { mintOperatorToken, revokeTokenById } from '../services/token-records.js';
 import { registerEventCommands } from './events.js';
 import { bootstrapBanner, credentialLines, printJson } from './output.js';
 
@@ -147,7 +147,7 @@ token
       const tenant = await tenantOf(y, options);
       let realmId: string | undefined;
       if (options.realm) realmId = (await realmOf(y, { tenant: tenant.id, realm: options.realm })).realmId;
-      const minted = await y.tokens.mint(y.store, {
+      const minted = await mintOperatorToken(y, {
         tenant,
         scopes,
         ttlSeconds,
@@ -163,7 +163,7 @@ token
   .description('revoke a token by its id (jti); every yonder process refuses it within a second')
   .action(async (jti: string) => {
     await withYonder(async (y) => {
-      if (!(await y.tokens.revoke(jti, nowTimestamp()))) throw new Error(`no active token with id ${jti}`);
+      if (!(await revokeTokenById(y, jti))) throw new Error(`no active token with id ${jti}`);
       process.stdout.write(`revoked ${jti}\n`);
     });
   });

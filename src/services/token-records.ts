@@ -30,8 +30,8 @@ function tokenView(record: TokenRecord) {
   };
 }
 
-/** How a token came to be: the token endpoint's grant, or the named-token endpoint. */
-export type IssuedBy = 'client_credentials' | 'create_token';
+/** How a token came to be: the token endpoint's grant, the named-token endpoint, or `yonder token create`. */
+export type IssuedBy = 'client_credentials' | 'create_token' | 'cli';
 
 /**
  * Mints a token for an application of `realmId` and records `token.issued` in the same
@@ -86,6 +86,28 @@ export async function revokeIssuedToken(y: Yonder, realmId: string, record: Toke
 export interface TokenListParams extends ListParams {
   principal_type?: TokenPrincipal['type'];
   principal_id?: string;
+}
+
+/**
+ * `yonder token create`: a token of the tenant's Management API application, recorded like any
+ * other (`token.issued`, in the admin realm where that application lives).
+ */
+export function mintOperatorToken(y: Yonder, request: MintRequest): Promise<MintedToken> {
+  return mintRecorded(y, request.tenant.admin_realm_id, request, 'cli');
+}
+
+/**
+ * `yonder token revoke`: revokes a token known by its id alone, with `token.revoked` in the realm of
+ * the application that issued it (where its `token.issued` is). False, and no event, when there is
+ * no live token of that id.
+ */
+export async function revokeTokenById(y: Yonder, jti: string): Promise<boolean> {
+  const record = await y.store.tokens.get(jti);
+  if (!record || record.revoked_at !== null) return false;
+  const issuerRealm = record.application_id === null ? undefined : await y.store.applications.realmOf(record.application_id);
+  const realmId = issuerRealm ?? (await y.store.tenants.get(record.tenant_id))?.admin_realm_id;
+  if (realmId === undefined) return false;
+  return revokeRecorded(y, realmId, record, 'token.revoked');
 }
 
 /**
