@@ -5,6 +5,7 @@ import { MANAGEMENT_RESOURCE_SERVER_NAME, type ResourceServer } from '../domain/
 import { MANAGEMENT_SCOPES } from '../domain/scopes.js';
 import { nowTimestamp } from '../domain/time.js';
 import type { Repositories } from '../store/index.js';
+import { changeEvent, recordEvent } from './audit.js';
 import type { Yonder } from './context.js';
 import type { RealmRef } from './identities.js';
 import { type ListParams, type Page, listPage } from './paging.js';
@@ -68,8 +69,12 @@ export function insertManagementResourceServer(repos: Repositories, ref: RealmRe
 
 export async function createResourceServer(y: Yonder, ref: RealmRef, input: NewResourceServerInput): Promise<ResourceServer> {
   assertIdentifierAllowed(input.identifier);
-  await requireRealm(y.store, ref.tenantId, ref.realmId);
-  return insertResourceServer(y.store, ref, input);
+  return y.store.transaction(async (tx) => {
+    await requireRealm(tx, ref.tenantId, ref.realmId);
+    const server = await insertResourceServer(tx, ref, input);
+    await recordEvent(tx, changeEvent('resource_server.created', 'resource_server', null, server));
+    return server;
+  });
 }
 
 export async function requireResourceServer(repos: Repositories, ref: RealmRef, id: string): Promise<ResourceServer> {
@@ -127,6 +132,7 @@ export async function updateResourceServer(y: Yonder, ref: RealmRef, id: string,
       await tx.roles.removeScopesOfServer(id, removed);
     }
     await tx.resourceServers.update(updated);
+    await recordEvent(tx, changeEvent('resource_server.updated', 'resource_server', current, updated));
     return updated;
   });
 }
@@ -140,5 +146,6 @@ export async function deleteResourceServer(y: Yonder, ref: RealmRef, id: string)
     const apps = await tx.applications.referencing(ref.realmId, id);
     if (apps.length > 0) usedBy('resource server is', apps);
     await tx.resourceServers.delete(ref.realmId, id);
+    await recordEvent(tx, changeEvent('resource_server.deleted', 'resource_server', server, null));
   });
 }

@@ -152,6 +152,39 @@ describeApi('events: every change is recorded, and the list filters and pages', 
     expect([updated.before.status, updated.after.status]).toEqual(['active', 'suspended']);
   });
 
+  it('resource servers and roles: every write is recorded (roles grant scopes), a refused one is not', async () => {
+    const person = await y.createIdentity('role-holder');
+    const server = (await y.request('POST', y.realmPath('/resource-servers'), {
+      body: { resource_server: { display_name: 'Audited API', identifier: 'https://audited.example', scopes: ['a:read', 'a:write'] } },
+    })).body;
+    await y.request('PATCH', y.realmPath(`/resource-servers/${server.id}`), { body: { resource_server: { display_name: 'Audited API 2' } } });
+    const roles = y.realmPath(`/resource-servers/${server.id}/roles`);
+    const role = (await y.request('POST', roles, { body: { role: { display_name: 'Auditor' } } })).body;
+    await y.request('PATCH', `${roles}/${role.id}`, { body: { role: { description: 'reads' } } });
+    await y.request('POST', `${roles}/${role.id}:addScopes`, { body: { scopes: ['a:read'] } });
+    await y.request('POST', `${roles}/${role.id}:addMembers`, { body: { identity_ids: [person.id] } });
+    // Refused: the role still has children; records nothing.
+    expect((await y.request('DELETE', `${roles}/${role.id}`)).status).toBe(409);
+    await y.request('POST', `${roles}/${role.id}:deleteMembers`, { body: { identity_ids: [person.id] } });
+    await y.request('POST', `${roles}/${role.id}:deleteScopes`, { body: { scopes: ['a:read'] } });
+    expect((await y.request('DELETE', `${roles}/${role.id}`)).status).toBe(200);
+    expect((await y.request('DELETE', y.realmPath(`/resource-servers/${server.id}`))).status).toBe(200);
+    expect(await typesOf(server.id)).toEqual(['resource_server.created', 'resource_server.updated', 'resource_server.deleted']);
+    expect(await typesOf(role.id)).toEqual([
+      'role.created',
+      'role.updated',
+      'role.scopes_added',
+      'role.members_added',
+      'role.members_removed',
+      'role.scopes_removed',
+      'role.deleted',
+    ]);
+    const added = (await list(`resource_id=${role.id}&type=role.members_added`)).events[0];
+    expect(added.after).toEqual({ identity_ids: [person.id], group_ids: [] });
+    const scoped = (await list(`resource_id=${role.id}&type=role.scopes_added`)).events[0];
+    expect(scoped.after).toEqual({ scopes: ['a:read'] });
+  });
+
   it('SCIM group writes leave the events their v1 equivalents leave; a refused one records nothing', async () => {
     const [one, two, three] = [await y.createIdentity('scim-g-1'), await y.createIdentity('scim-g-2'), await y.createIdentity('scim-g-3')];
     const events = async (id: string) => (await list(`resource_id=${id}`)).events.reverse().map((e) => [e.type, e.after?.identity_ids]);
