@@ -2,6 +2,7 @@ import { effectiveProtocolConfig } from '../domain/application.js';
 import { conflict, notFound } from '../domain/errors.js';
 import { newUuid } from '../domain/ids.js';
 import { MANAGEMENT_RESOURCE_SERVER_NAME, type ResourceServer } from '../domain/resource-server.js';
+import type { Role } from '../domain/role.js';
 import { MANAGEMENT_SCOPES } from '../domain/scopes.js';
 import { nowTimestamp } from '../domain/time.js';
 import type { Repositories } from '../store/index.js';
@@ -137,6 +138,14 @@ export async function updateResourceServer(y: Yonder, ref: RealmRef, id: string,
   });
 }
 
+async function allRolesOf(tx: Repositories, resourceServerId: string): Promise<Role[]> {
+  const roles: Role[] = [];
+  for (let page = await tx.roles.page(resourceServerId, '', 0, 500); page.length > 0; page = await tx.roles.page(resourceServerId, page.at(-1)!.id, 0, 500)) {
+    roles.push(...page);
+  }
+  return roles;
+}
+
 /** Refused (409) while applications reference the server; its roles go with it. */
 export async function deleteResourceServer(y: Yonder, ref: RealmRef, id: string): Promise<void> {
   await y.store.transaction(async (tx) => {
@@ -145,7 +154,10 @@ export async function deleteResourceServer(y: Yonder, ref: RealmRef, id: string)
     assertUnmanaged(server);
     const apps = await tx.applications.referencing(ref.realmId, id);
     if (apps.length > 0) usedBy('resource server is', apps);
+    // Its roles go with it, and with them whatever scopes they granted: each is a recorded deletion.
+    const roles = await allRolesOf(tx, id);
     await tx.resourceServers.delete(ref.realmId, id);
+    for (const role of roles) await recordEvent(tx, changeEvent('role.deleted', 'role', role, null));
     await recordEvent(tx, changeEvent('resource_server.deleted', 'resource_server', server, null));
   });
 }

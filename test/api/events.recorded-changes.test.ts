@@ -185,6 +185,23 @@ describeApi('events: every change is recorded, and the list filters and pages', 
     expect(scoped.after).toEqual({ scopes: ['a:read'] });
   });
 
+  it('deleting a resource server records the deletion of each role that goes with it, members and scopes included', async () => {
+    const person = await y.createIdentity('role-goes-with-server');
+    const server = (await y.request('POST', y.realmPath('/resource-servers'), {
+      body: { resource_server: { display_name: 'Doomed API', identifier: 'https://doomed.example', scopes: ['d:read'] } },
+    })).body;
+    const roles = y.realmPath(`/resource-servers/${server.id}/roles`);
+    const held = (await y.request('POST', roles, { body: { role: { display_name: 'Holder' } } })).body;
+    const empty = (await y.request('POST', roles, { body: { role: { display_name: 'Empty' } } })).body;
+    await y.request('POST', `${roles}/${held.id}:addScopes`, { body: { scopes: ['d:read'] } });
+    await y.request('POST', `${roles}/${held.id}:addMembers`, { body: { identity_ids: [person.id] } });
+    expect((await y.request('DELETE', y.realmPath(`/resource-servers/${server.id}`))).status).toBe(200);
+    expect((await typesOf(held.id)).at(-1)).toBe('role.deleted');
+    expect((await typesOf(empty.id)).at(-1)).toBe('role.deleted');
+    const deleted = (await list(`resource_id=${held.id}&type=role.deleted`)).events[0];
+    expect(deleted.before).toMatchObject({ id: held.id, display_name: 'Holder' });
+  });
+
   it('SCIM group writes leave the events their v1 equivalents leave; a refused one records nothing', async () => {
     const [one, two, three] = [await y.createIdentity('scim-g-1'), await y.createIdentity('scim-g-2'), await y.createIdentity('scim-g-3')];
     const events = async (id: string) => (await list(`resource_id=${id}`)).events.reverse().map((e) => [e.type, e.after?.identity_ids]);
