@@ -68,7 +68,7 @@ describeApi('passkeys: expired challenges and sessions are purged', () => {
     const errors: unknown[] = [];
     const stop = startCeremonyPurgeJob(y.yonder, (error) => errors.push(error), 60_000);
     try {
-      await vi.waitFor(async () => expect(await sessionRow('expired-before-start')).toBeUndefined(), { timeout: 5000 });
+      await vi.waitFor(async () => expect(await sessionRow('expired-before-start')).toBeUndefined(), { timeout: 20_000 });
     } finally {
       stop();
     }
