@@ -24,6 +24,23 @@ describeApi('identities: concurrent creates committed together each get their ow
       (error: { code?: string }) => ({ ok: false as const, code: error.code }),
     );
 
+  /** An identity row as the store takes it: for creates sent straight to the store, past the service. */
+  const row = (username: string, realmId: string) => {
+    const now = new Date().toISOString();
+    return {
+      id: newId(),
+      tenant_id: y.tenantId,
+      realm_id: realmId,
+      display_name: username,
+      status: 'active' as const,
+      traits: { type: 'traits_v0' as const, username },
+      enrollment_status: 'UNENROLLED' as const,
+      create_time: now,
+      update_time: now,
+      version: 1,
+    };
+  };
+
   it('300 distinct usernames created at once are all written and all readable', async () => {
     const results = await Promise.all(Array.from({ length: 300 }, (_, i) => create(`gc-distinct-${i}`)));
     expect(results.every((r) => r.ok)).toBe(true);
@@ -110,19 +127,6 @@ describeApi('identities: concurrent creates committed together each get their ow
 
   it('a realm deleted after its check fails the batch statement; row by row, each gets its own answer', async () => {
     // Goes straight to the store, past the realm check, as a create racing a realm delete would.
-    const now = new Date().toISOString();
-    const row = (username: string, realmId: string) => ({
-      id: Math.random().toString(16).slice(2, 18).padEnd(16, '0'),
-      tenant_id: y.tenantId,
-      realm_id: realmId,
-      display_name: username,
-      status: 'active' as const,
-      traits: { type: 'traits_v0' as const, username },
-      enrollment_status: 'UNENROLLED' as const,
-      create_time: now,
-      update_time: now,
-      version: 1,
-    });
     const identities = [row('gc-fk-1', y.realmId), row('gc-fk-2', 'ffffffffffffffff'), row('gc-fk-3', y.realmId)];
     const results = await Promise.all(
       identities.map((identity) =>
@@ -155,19 +159,7 @@ describeApi('identities: concurrent creates committed together each get their ow
         await blocker.query('begin');
         await blocker.query('select id from realms where id = $1 for update', [held]);
         let heldSettled = false;
-        const now = new Date().toISOString();
-        const heldRows = ['gc-held-1', 'gc-held-2', 'gc-held-3'].map((username) => ({
-          id: newId(),
-          tenant_id: y.tenantId,
-          realm_id: held,
-          display_name: username,
-          status: 'active' as const,
-          traits: { type: 'traits_v0' as const, username },
-          enrollment_status: 'UNENROLLED' as const,
-          create_time: now,
-          update_time: now,
-          version: 1,
-        }));
+        const heldRows = ['gc-held-1', 'gc-held-2', 'gc-held-3'].map((username) => row(username, held));
         // Submitted in one turn, straight to the store: one batch.
         const heldBatch = Promise.all(heldRows.map((row) => y.yonder.store.identities.insert(row, null))).finally(() => (heldSettled = true));
         await vi.waitFor(
