@@ -145,6 +145,22 @@ describeApi('identities: concurrent creates committed together each get their ow
     expect(await y.yonder.store.auditEvents.count('ffffffffffffffff', {})).toBe(0);
   });
 
+  it('lone events written together: when their shared statement fails, each is written on its own and only the bad one fails', async () => {
+    const written = await create('gc-lone-events');
+    if (!written.ok) throw new Error('create failed');
+    const identity = written.identity;
+    const event = () => eventFor(changeEvent('identity.updated', 'identity', identity, identity));
+    const first = event();
+    await y.yonder.store.auditEvents.insert([first]);
+    // Sent in one turn, so they share a batch; the second repeats an id already written, which
+    // fails the batch's one INSERT.
+    const batch = [event(), { ...event(), id: first.id }, event()];
+    const outcomes = await Promise.all(batch.map((e) => y.yonder.store.auditEvents.insert([e]).then(() => 'ok', () => 'failed')));
+    expect(outcomes).toEqual(['ok', 'failed', 'ok']);
+    const recorded = await y.yonder.store.auditEvents.page(y.realmId, { resource_id: identity.id, type: 'identity.updated' }, '', 0, 10);
+    expect(recorded.map((e) => e.id).sort()).toEqual([first.id, batch[0]!.id, batch[2]!.id].sort());
+  });
+
   // On PostgreSQL up to four batches are in flight on the pool; SQLite has one connection and
   // writes one batch at a time (the queue's unit test covers creates waiting for the next one).
   it.skipIf(engine !== 'postgres')(
