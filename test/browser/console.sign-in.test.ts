@@ -46,16 +46,34 @@ describe('console sign-in in headless Chromium', () => {
     );
     expect(identities).toBe(200);
 
-    // A sign-in page asked to go elsewhere stays put.
+    // A sign-in page asked to go elsewhere stays put. Every navigation the page starts is recorded
+    // (one to another origin is refused before it leaves the browser); the sign-in handler has
+    // finished once the button is enabled again, and it decides where to go before that.
+    const navigations: string[] = [];
+    page.on('request', (request) => {
+      if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigations.push(request.url());
+    });
+    await page.route('https://example.com/**', (route) => route.abort());
+    await page.route('http://example.com/**', (route) => route.abort());
     const signOut = await page.evaluate(async () => (await fetch('/console/api/sign-out', { method: 'POST', headers: { 'X-Yonder-Console': '1' } })).status);
     expect(signOut).toBe(200);
-    const elsewhere = `${url}/hosted/tenants/${y.tenantId}/realms/${y.adminRealmId}/sign-in?application_id=${config.console_application_id}&return_to=//example.com/`;
+    const signInAt = (returnTo: string) =>
+      `${url}/hosted/tenants/${y.tenantId}/realms/${y.adminRealmId}/sign-in?application_id=${config.console_application_id}&return_to=${encodeURIComponent(returnTo)}`;
+    const elsewhere = signInAt('//example.com/');
     await page.goto(elsewhere);
+    navigations.length = 0;
     await page.click('#sign-in');
     await page.waitForSelector('#status[data-state="ok"]');
-    // A navigation would start right after the status changes; give it the time to show.
-    await page.waitForTimeout(500);
+    await page.waitForSelector('#sign-in:not([disabled])', { state: 'attached' });
+    // One more round trip through the page, so a navigation begun before it has been seen.
+    expect(await page.evaluate(async () => (await fetch('/healthz')).status)).toBe(200);
+    expect(navigations).toEqual([]);
     expect(page.url()).toBe(elsewhere);
+
+    // The same page with a path of this site does go there: the check above could see a navigation.
+    await page.evaluate(async () => (await fetch('/console/api/sign-out', { method: 'POST', headers: { 'X-Yonder-Console': '1' } })).status);
+    await page.goto(signInAt('/healthz'));
+    await Promise.all([page.waitForURL(`${url}/healthz`), page.click('#sign-in')]);
     await page.close();
   });
 });
