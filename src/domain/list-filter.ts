@@ -1,4 +1,5 @@
-import scimFilter from 'scim2-parse-filter';
+import type scimFilter from 'scim2-parse-filter';
+import { parseScimFilter } from './scim-filter-syntax.js';
 
 /**
  * The v1 `filter` parameter of a list. The contract says filters follow the SCIM grammar
@@ -37,7 +38,7 @@ export function parseListFilter<Field extends string, Op extends string>(
   }
   let ast: scimFilter.Filter;
   try {
-    ast = scimFilter.parse(text);
+    ast = parseScimFilter(text);
   } catch {
     return { ok: false, code: 'invalid-filter-syntax', description: 'invalid filter syntax' };
   }

@@ -1,4 +1,5 @@
-import scimFilter from 'scim2-parse-filter';
+import type scimFilter from 'scim2-parse-filter';
+import { parseScimFilter } from '../domain/scim-filter-syntax.js';
 import { foldedKey } from '../domain/names.js';
 import type { TraitField } from '../domain/traits.js';
 import type { CompareOp, UserCondition, UserField } from '../domain/user-query.js';
@@ -92,7 +93,7 @@ export function parseUserFilter(text: string): Result<UserCondition> {
   if (text.length > MAX_FILTER_LENGTH) return badRequest('invalidFilter', `the filter is longer than ${MAX_FILTER_LENGTH} characters`);
   let ast: scimFilter.Filter;
   try {
-    ast = scimFilter.parse(text);
+    ast = parseScimFilter(text);
   } catch (error) {
     return badRequest('invalidFilter', `the filter is not valid: ${(error as Error).message}`);
   }

@@ -1,4 +1,5 @@
-import scimFilter from 'scim2-parse-filter';
+import type scimFilter from 'scim2-parse-filter';
+import { parseScimFilter } from '../domain/scim-filter-syntax.js';
 import type { GroupCondition, GroupField, GroupSort, GroupSortKey } from '../domain/group-query.js';
 import { DEFAULT_GROUP_SORT } from '../domain/group-query.js';
 import { foldedKey } from '../domain/names.js';
@@ -32,7 +33,7 @@ export function parseGroupFilter(text: string): Result<GroupCondition> {
   if (text.length > MAX_FILTER_LENGTH) return badRequest('invalidFilter', `the filter is longer than ${MAX_FILTER_LENGTH} characters`);
   let ast: scimFilter.Filter;
   try {
-    ast = scimFilter.parse(text);
+    ast = parseScimFilter(text);
   } catch (error) {
     return badRequest('invalidFilter', `the filter is not valid: ${(error as Error).message}`);
   }

@@ -6,6 +6,7 @@ import type { IdentityFilter, IdentityFilterField } from '../domain/identity-fil
 import type { Traits } from '../domain/traits.js';
 import { isForeignKeyViolation, isPrimaryKeyViolation, isUniqueViolation } from './constraint-errors.js';
 import type { Engine, Executor } from './connection.js';
+import { like } from './like.js';
 import { toEventRow } from './audit-events.js';
 import { type IdentityCreate, IdentityInsertBatcher, groupCommitOptions } from './group-commit.js';
 import { precompiled } from './precompiled.js';
@@ -61,10 +62,6 @@ export function toIdentityRow(identity: Identity): IdentitiesTable {
   };
 }
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 function filterExpression(eb: ExpressionBuilder<Database, 'identities'>, filter: IdentityFilter): Expression<SqlBool> {
   switch (filter.op) {
     case 'and':
@@ -74,10 +71,8 @@ function filterExpression(eb: ExpressionBuilder<Database, 'identities'>, filter:
     case 'eq':
       return eb(FILTER_COLUMNS[filter.field], '=', filter.value);
     case 'co':
-    case 'sw': {
-      const pattern = filter.op === 'co' ? `%${escapeLike(filter.value)}%` : `${escapeLike(filter.value)}%`;
-      return sql<SqlBool>`${sql.ref(FILTER_COLUMNS[filter.field])} LIKE ${pattern} ESCAPE '\\'`;
-    }
+    case 'sw':
+      return like(sql`${sql.ref(FILTER_COLUMNS[filter.field])}`, filter.op, filter.value);
   }
 }
 

@@ -2,15 +2,12 @@ import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Group } from '../domain/group.js';
 import type { GroupCondition, GroupField, GroupSort } from '../domain/group-query.js';
 import type { Engine, Executor } from './connection.js';
+import { like } from './like.js';
 import { toGroup } from './groups.js';
 
 const SORT_COLUMNS = { display_name: 'display_name_key', create_time: 'create_time', update_time: 'update_time' } as const;
 /** Keeps every `IN (...)` list well under both engines' bound-parameter limits. */
 const CHUNK = 500;
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 function chunks<T>(items: readonly T[]): T[][] {
   const out: T[][] = [];
@@ -143,13 +140,9 @@ export class ScimGroupQueries {
         comparison = sql<SqlBool>`${column} = ${v}`;
         break;
       case 'co':
-        comparison = sql<SqlBool>`${column} like ${`%${escapeLike(v)}%`} escape '\\'`;
-        break;
       case 'sw':
-        comparison = sql<SqlBool>`${column} like ${`${escapeLike(v)}%`} escape '\\'`;
-        break;
       case 'ew':
-        comparison = sql<SqlBool>`${column} like ${`%${escapeLike(v)}`} escape '\\'`;
+        comparison = like(column, condition.op, v);
         break;
       case 'gt':
         comparison = sql<SqlBool>`${text} > ${v}`;

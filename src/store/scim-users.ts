@@ -2,6 +2,7 @@ import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool,
 import type { Identity } from '../domain/identity.js';
 import type { UserCondition, UserField, UserSort } from '../domain/user-query.js';
 import type { Engine, Executor } from './connection.js';
+import { like } from './like.js';
 import { toIdentity } from './identities.js';
 import type { Database } from './schema.js';
 
@@ -15,10 +16,6 @@ const SORT_COLUMNS = {
   create_time: 'create_time',
   update_time: 'update_time',
 } as const;
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /**
  * SCIM queries over identities: filters (RFC 7644 §3.4.2.2), sorting and offset paging. The
@@ -131,13 +128,9 @@ export class ScimUserQueries {
         comparison = sql<SqlBool>`${column} = ${v}`;
         break;
       case 'co':
-        comparison = sql<SqlBool>`${column} like ${`%${escapeLike(v)}%`} escape '\\'`;
-        break;
       case 'sw':
-        comparison = sql<SqlBool>`${column} like ${`${escapeLike(v)}%`} escape '\\'`;
-        break;
       case 'ew':
-        comparison = sql<SqlBool>`${column} like ${`%${escapeLike(v)}`} escape '\\'`;
+        comparison = like(column, condition.op, v);
         break;
       case 'gt':
         comparison = sql<SqlBool>`${text} > ${v}`;
