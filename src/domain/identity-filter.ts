@@ -22,6 +22,7 @@ const IDENTITY_GRAMMAR: FilterGrammar<IdentityFilterField, IdentityFilterOp> = {
   },
   ops: ['eq', 'co', 'sw'],
   comparable,
+  indexed: 'eq and sw on id, display_name, traits.username, traits.primary_email_address and traits.external_id are answered from indexes',
 };
 
 export function parseIdentityFilter(text: string): FilterParseResult {

@@ -1,6 +1,7 @@
 import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Identity } from '../domain/identity.js';
-import type { UserCondition, UserField, UserSort } from '../domain/user-query.js';
+import { indexServed } from '../domain/filter-cost.js';
+import { type UserCondition, type UserField, type UserSort, userCostTree } from '../domain/user-query.js';
 import type { Engine, Executor } from './connection.js';
 import { like } from './like.js';
 import { toIdentity } from './identities.js';
@@ -62,10 +63,12 @@ export class ScimUserQueries {
    * The realm and the condition. An OR at the top (`emails.value eq` is one: either email) repeats
    * the realm in each branch, `(realm AND a) OR (realm AND b)`: SQLite then reads each branch from
    * its own (realm_id, ...) index and unites them, where `realm AND (a OR b)` walked the realm.
+   * Only when an index answers every branch: a branch without one would make each branch its own
+   * walk of the realm (99 `emails co` terms were 99 walks), where `realm AND (a OR b)` is one.
    */
   private inRealm(eb: EB, realmId: string, condition: UserCondition | undefined): Expression<SqlBool> {
     if (!condition) return eb('realm_id', '=', realmId);
-    if (condition.op === 'or') {
+    if (condition.op === 'or' && indexServed(userCostTree(condition))) {
       return eb.or(condition.conditions.map((branch) => eb.and([eb('realm_id', '=', realmId), this.expression(eb, branch)])));
     }
     return eb.and([eb('realm_id', '=', realmId), this.expression(eb, condition)]);
