@@ -1,4 +1,5 @@
-import { type FilterGrammar, type ListFilter, type ListFilterResult, parseListFilter } from './list-filter.js';
+import { indexServed } from './filter-cost.js';
+import { type FilterGrammar, type ListFilter, type ListFilterResult, costTree, parseListFilter } from './list-filter.js';
 import { foldedKey } from './names.js';
 
 /**
@@ -27,6 +28,11 @@ const IDENTITY_GRAMMAR: FilterGrammar<IdentityFilterField, IdentityFilterOp> = {
 
 export function parseIdentityFilter(text: string): FilterParseResult {
   return parseListFilter(text, IDENTITY_GRAMMAR);
+}
+
+/** True when indexes answer the filter (every column it names is indexed; `co` is not answered by one). */
+export function identityFilterIndexServed(filter: IdentityFilter): boolean {
+  return indexServed(costTree(filter, IDENTITY_GRAMMAR));
 }
 
 /**

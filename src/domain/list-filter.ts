@@ -61,7 +61,8 @@ export function parseListFilter<Field extends string, Op extends string>(
   return refusal === undefined ? { ok: true, filter } : { ok: false, code: 'unsupported-filter', description: refusal };
 }
 
-function costTree<Field extends string, Op extends string>(filter: ListFilter<Field, Op>, grammar: FilterGrammar<Field, Op>): CostTree {
+/** The filter as the cost model reads it (see filter-cost.ts). */
+export function costTree<Field extends string, Op extends string>(filter: ListFilter<Field, Op>, grammar: FilterGrammar<Field, Op>): CostTree {
   if (filter.op === 'and' || filter.op === 'or') {
     return { op: filter.op as 'and' | 'or', children: (filter as { filters: ListFilter<Field, Op>[] }).filters.map((f) => costTree(f, grammar)) };
   }

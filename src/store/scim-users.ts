@@ -1,9 +1,10 @@
-import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type Compilable, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Identity } from '../domain/identity.js';
 import { indexServed } from '../domain/filter-cost.js';
 import { type UserCondition, type UserField, type UserSort, userCostTree } from '../domain/user-query.js';
 import type { Engine, Executor } from './connection.js';
 import { like } from './like.js';
+import type { ScanReads } from './scan-reads.js';
 import { toIdentity } from './identities.js';
 import type { Database } from './schema.js';
 
@@ -28,11 +29,12 @@ export class ScimUserQueries {
   constructor(
     private readonly db: Executor,
     private readonly engine: Engine,
+    private readonly scanReads: ScanReads,
   ) {}
 
   async search(realmId: string, condition: UserCondition | undefined, sort: UserSort, offset: number, limit: number): Promise<Identity[]> {
-    const rows = await this.searchQuery(realmId, condition, sort, offset, limit).execute();
-    return rows.map(toIdentity);
+    const query = this.searchQuery(realmId, condition, sort, offset, limit);
+    return (await this.run(query, condition)).map(toIdentity);
   }
 
   /** The query `search` runs; exposed so tests can read its plan. */
@@ -47,8 +49,13 @@ export class ScimUserQueries {
   }
 
   async count(realmId: string, condition: UserCondition | undefined): Promise<number> {
-    const row = await this.countQuery(realmId, condition).executeTakeFirstOrThrow();
-    return Number(row.n);
+    const [row] = await this.run(this.countQuery(realmId, condition), condition);
+    return Number(row?.n ?? 0);
+  }
+
+  /** A filter no index answers reads the realm: bounded, and off the event loop (scan-reads.ts). */
+  private run<R>(query: Compilable<R> & { execute(): Promise<R[]> }, condition: UserCondition | undefined): Promise<R[]> {
+    return condition && !indexServed(userCostTree(condition)) ? this.scanReads.all(this.db, query) : query.execute();
   }
 
   /** The query `count` runs; exposed so tests can read its plan. */
