@@ -26,6 +26,8 @@ export interface Config {
   auditRetentionDays: number;
   /** Reverse proxies whose `X-Forwarded-For` names the client (`TRUST_PROXY`); off by default. */
   trustProxy: TrustProxy;
+  /** How long a list filter no index answers may read (`FILTER_TIMEOUT_MS`, 5000); past it, 400. */
+  filterTimeoutMs: number;
 }
 
 export type ConfigOverrides = Partial<Config>;
@@ -39,6 +41,15 @@ function parsePort(value: string | undefined, fallback: number): number {
     throw new Error(`PORT must be a whole number from 0 to 65535 (got "${value}")`);
   }
   return port;
+}
+
+function parseFilterTimeout(value: string | undefined): number {
+  if (value === undefined || value === '') return 5000;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 1 || ms > 600_000) {
+    throw new Error(`FILTER_TIMEOUT_MS must be a whole number of milliseconds from 1 to 600000 (got "${value}")`);
+  }
+  return ms;
 }
 
 function parseRetentionDays(value: string | undefined): number {
@@ -102,5 +113,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     mailFrom: overrides.mailFrom ?? env.MAIL_FROM ?? `yonder <no-reply@${new URL(publicUrl).hostname}>`,
     auditRetentionDays: overrides.auditRetentionDays ?? parseRetentionDays(env.AUDIT_RETENTION_DAYS),
     trustProxy: overrides.trustProxy ?? parseTrustProxy(env.TRUST_PROXY),
+    filterTimeoutMs: overrides.filterTimeoutMs ?? parseFilterTimeout(env.FILTER_TIMEOUT_MS),
   };
 }

@@ -29,7 +29,11 @@ export const MANAGEMENT_TOKEN_TTL_SECONDS = 90 * 24 * 3600;
 
 /** Opens the store (migrating it), loads the shared keys, and returns the service context. */
 export async function openYonder(config: Config, connectOptions: ConnectOptions = {}): Promise<Yonder> {
-  const store = await Store.open(config.databaseUrl, { groupCommit: config.groupCommit, ...connectOptions });
+  const store = await Store.open(config.databaseUrl, {
+    groupCommit: config.groupCommit,
+    scanTimeoutMs: config.filterTimeoutMs,
+    ...connectOptions,
+  });
   try {
     const tokens = new TokenService(store, config.publicUrl);
     await tokens.init();
