@@ -1,6 +1,6 @@
 import { type FieldViolation, invalidField, invalidParameters } from './errors.js';
 import { foldedKey, nameViolation } from './names.js';
-import { type Traits, type TraitsPatch, TRAIT_FIELDS, TRAIT_MAX_LENGTH, TRAITS_TYPE } from './traits.js';
+import { type Traits, type TraitsPatch, TRAIT_FIELDS, TRAIT_MAX_LENGTH, TRAITS_TYPE, isEmailAddress } from './traits.js';
 
 export type IdentityStatus = 'active' | 'suspended';
 export type EnrollmentStatus = 'ENROLLED' | 'PENDING' | 'INVITE_FAILED' | 'UNENROLLED';
@@ -106,7 +106,6 @@ export function applyIdentityPatch(current: Identity, patch: IdentityPatch, now:
 
 const STATUSES = new Set<string>(['active', 'suspended']);
 const KNOWN_TRAITS = new Set<string>([...TRAIT_FIELDS, 'type']);
-const EMAIL = /^[^\s@]+@[^\s@]+$/u;
 
 /**
  * The rules every identity obeys, whichever door it came in by (v1 API, SCIM, CLI, import). The
@@ -130,7 +129,7 @@ export function assertValidIdentity(identity: Pick<Identity, 'display_name' | 's
     else if (value.length > TRAIT_MAX_LENGTH) add(`traits.${key}`, `must be at most ${TRAIT_MAX_LENGTH} characters`);
   }
   const email = identity.traits.primary_email_address;
-  if (typeof email === 'string' && (!EMAIL.test(email) || email.length > 320)) {
+  if (typeof email === 'string' && !isEmailAddress(email)) {
     add('traits.primary_email_address', 'must be an email address');
   }
   if (violations.length > 0) throw invalidParameters(violations);
