@@ -1,5 +1,5 @@
 import { type FieldViolation, invalidField, invalidParameters } from './errors.js';
-import { foldedKey, nameViolation } from './names.js';
+import { foldedKey, nameViolation, usernameViolation } from './names.js';
 import { type Traits, type TraitsPatch, TRAIT_FIELDS, TRAIT_MAX_LENGTH, TRAITS_TYPE, isEmailAddress } from './traits.js';
 
 export type IdentityStatus = 'active' | 'suspended';
@@ -119,7 +119,7 @@ export function assertValidIdentity(identity: Pick<Identity, 'display_name' | 's
   };
   add('display_name', nameViolation(identity.display_name));
   if (!STATUSES.has(identity.status)) add('status', 'must be one of: active, suspended');
-  add('traits.username', nameViolation(identity.traits.username));
+  add('traits.username', usernameViolation(identity.traits.username));
   const traits = identity.traits as Record<string, unknown>;
   for (const key of Object.keys(traits)) {
     if (key === 'username' || key === 'type') continue;

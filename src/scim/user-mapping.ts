@@ -1,5 +1,5 @@
 import type { Identity, IdentityStatus } from '../domain/identity.js';
-import { NAME_MAX_LENGTH, NAME_PATTERN } from '../domain/names.js';
+import { NAME_MAX_LENGTH, nameViolation, usernameViolation } from '../domain/names.js';
 import { TRAIT_MAX_LENGTH, TRAITS_TYPE, type TraitField, type Traits, isEmailAddress } from '../domain/traits.js';
 import { type Result, badRequest, ok } from './scim-error.js';
 import { CORE_USER, ENTERPRISE_USER, USER_SCHEMA, resolveAttribute, splitSchemaUrn } from './schema.js';
@@ -207,10 +207,8 @@ export function booleanOf(value: unknown): boolean | undefined {
   return undefined;
 }
 
-const NAME_RE = new RegExp(NAME_PATTERN);
-
 function isValidName(value: string): boolean {
-  return value.length >= 1 && value.length <= NAME_MAX_LENGTH && NAME_RE.test(value);
+  return nameViolation(value) === null;
 }
 
 function elements(value: unknown, path: string): Record<string, unknown>[] {
@@ -254,8 +252,12 @@ export function scimUserToWrite(input: unknown): Result<UserWrite> {
     };
     const userName = text(r.userName, 'userName', NAME_MAX_LENGTH);
     if (userName === undefined) return badRequest('invalidValue', 'userName is required');
-    if (!isValidName(userName)) {
-      return badRequest('invalidValue', `userName must be 1 to ${NAME_MAX_LENGTH} characters, none of {}[]<>;:?\\/|*^%$#=~\`!`);
+    const userNameViolation = usernameViolation(userName);
+    if (userNameViolation !== null) {
+      return badRequest(
+        'invalidValue',
+        `userName ${userNameViolation} (1 to ${NAME_MAX_LENGTH} characters, none of {}[]<>;:?\\/|*^%$#=~\`!, nothing invisible, no spaces at either end)`,
+      );
     }
     traits.username = userName;
     for (const [scim, trait] of SIMPLE) set(trait, text(r[scim], scim));
@@ -302,7 +304,7 @@ export function scimUserToWrite(input: unknown): Result<UserWrite> {
 
     const displayName = text(r.displayName, 'displayName', NAME_MAX_LENGTH);
     if (displayName !== undefined && !isValidName(displayName)) {
-      throw new Invalid(`displayName must be 1 to ${NAME_MAX_LENGTH} characters, none of {}[]<>;:?\\/|*^%$#=~\`!`);
+      throw new Invalid(`displayName must be 1 to ${NAME_MAX_LENGTH} characters, none of {}[]<>;:?\\/|*^%$#=~\`!, nothing invisible, no spaces at either end`);
     }
     const joined = [traits.given_name, traits.family_name].filter(Boolean).join(' ');
     const display_name =
