@@ -1,6 +1,7 @@
 import { type FieldViolation, invalidField, invalidParameters } from './errors.js';
 import { foldedKey, nameViolation, usernameViolation } from './names.js';
 import { type Traits, type TraitsPatch, TRAIT_FIELDS, TRAIT_MAX_LENGTH, TRAITS_TYPE, isEmailAddress } from './traits.js';
+import { hasUnstorableCharacter } from './text.js';
 
 export type IdentityStatus = 'active' | 'suspended';
 export type EnrollmentStatus = 'ENROLLED' | 'PENDING' | 'INVITE_FAILED' | 'UNENROLLED';
@@ -127,6 +128,7 @@ export function assertValidIdentity(identity: Pick<Identity, 'display_name' | 's
     if (!KNOWN_TRAITS.has(key)) add(`traits.${key}`, 'unknown field');
     else if (typeof value !== 'string') add(`traits.${key}`, 'must be a string or null');
     else if (value.length > TRAIT_MAX_LENGTH) add(`traits.${key}`, `must be at most ${TRAIT_MAX_LENGTH} characters`);
+    else if (hasUnstorableCharacter(value)) add(`traits.${key}`, 'contains characters that are not allowed');
   }
   const email = identity.traits.primary_email_address;
   if (typeof email === 'string' && !isEmailAddress(email)) {

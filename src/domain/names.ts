@@ -1,3 +1,5 @@
+import { hasUnstorableCharacter } from './text.js';
+
 /**
  * Characters no name may hold, because they cannot be seen or change how the rest reads: controls
  * (Cc: CR and LF would reach email bodies), format characters (Cf: zero-width spaces and joiners,
@@ -50,7 +52,7 @@ export function nameViolation(value: unknown): string | null {
   // Counted in code points, as the contract's maxLength is; a string of at most that many UTF-16
   // units cannot hold more, so only longer ones are spread into code points.
   if (value.length > NAME_MAX_LENGTH && [...value].length > NAME_MAX_LENGTH) return `must be at most ${NAME_MAX_LENGTH} characters`;
-  if (!NAME_REGEX.test(value)) return 'contains characters that are not allowed';
+  if (!NAME_REGEX.test(value) || hasUnstorableCharacter(value)) return 'contains characters that are not allowed';
   return null;
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import secureJson from 'secure-json-parse';
 import { DomainError } from '../domain/errors.js';
+import { hasUnstorableCharacter } from '../domain/text.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -32,20 +33,15 @@ export function installJsonParser(app: FastifyInstance): void {
   );
 }
 
-/** U+0000, or a UTF-16 surrogate without its pair (valid JSON as `"\udfff"`, but not text). */
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
 /**
- * Strings no store keeps as sent: PostgreSQL text cannot hold U+0000 and refuses a lone surrogate
- * (once a 500), SQLite stores U+FFFD in its place. No name or trait needs either, so a body
- * carrying one, in a value or a key, is refused up front instead of failing in the store or being
- * quietly changed.
+ * A body carrying U+0000 or a lone surrogate (see hasUnstorableCharacter), in a value or a key, is
+ * refused up front instead of failing in the store or being quietly changed.
  */
 function hasUnstorableText(value: unknown): boolean {
-  if (typeof value === 'string') return UNSTORABLE.test(value);
+  if (typeof value === 'string') return hasUnstorableCharacter(value);
   if (Array.isArray(value)) return value.some(hasUnstorableText);
   if (value !== null && typeof value === 'object') {
-    return Object.entries(value).some(([key, v]) => UNSTORABLE.test(key) || hasUnstorableText(v));
+    return Object.entries(value).some(([key, v]) => hasUnstorableCharacter(key) || hasUnstorableText(v));
   }
   return false;
 }

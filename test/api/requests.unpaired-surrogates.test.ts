@@ -1,4 +1,7 @@
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ndjsonItems } from '../../src/cli/import-readers.js';
+import { importIdentities } from '../../src/services/bulk.js';
 import { TestYonder, describeApi } from '../support/harness.js';
 
 /**
@@ -100,5 +103,14 @@ describeApi('unpaired surrogates and bytes that are not UTF-8 in JSON bodies', (
     });
     expect(consoleToken.status, consoleToken.text).toBe(400);
     expect(consoleToken.body.code).toBe('bad_request');
+  });
+
+  it('the import rejects a record with a lone surrogate by its line and imports the rest', async () => {
+    const realm = await y.request('POST', `/v1/tenants/${y.tenantId}/realms`, { body: { realm: { display_name: 'Surrogate import' } } });
+    const record = (username: string, givenName: string) => `{"display_name":"x","traits":{"type":"traits_v0","username":"${username}","given_name":"${givenName}"}}`;
+    const file = [record('fine-1', 'Ann'), record('lone-1', '\\udfff'), record('lone-2', 'a\\ud800'), record('fine-2', '\\ud83d\\ude00')].join('\n');
+    const summary = await importIdentities(y.yonder, { tenantId: y.tenantId, realmId: realm.body.id }, ndjsonItems(Readable.from([`${file}\n`])));
+    expect(summary.rejections.map((r) => r.line)).toEqual([2, 3]);
+    expect(summary.imported).toBe(2);
   });
 });
