@@ -11,6 +11,7 @@ import {
   TOKEN_ENDPOINT_AUTH_METHODS,
   TOKEN_FORMATS,
 } from '../../domain/application.js';
+import { PLAIN_TEXT_PATTERN } from '../../domain/names.js';
 import { MAX_SCOPES, SCOPE_MAX_LENGTH } from '../../domain/resource-server.js';
 import { principalOf } from '../../http/auth.js';
 import { EmptyBody, ListQuery, ReadOnly, RealmParams, StringEnum, errorResponses, requiresScope, verbPath } from '../../http/schemas.js';
@@ -93,8 +94,8 @@ const applicationInput = (create: boolean) =>
   Type.Object(
     {
       display_name: create
-        ? Type.String({ minLength: 1, maxLength: 64 })
-        : Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+        ? Type.String({ minLength: 1, maxLength: 64, pattern: PLAIN_TEXT_PATTERN })
+        : Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: PLAIN_TEXT_PATTERN })),
       protocol_config: create ? ProtocolConfigSchema : Type.Optional(ProtocolConfigSchema),
       resource_server_id: Type.Optional(Type.String({ maxLength: 64 })),
       authenticator_config_id: Type.Optional(Type.String({ maxLength: 64 })),
