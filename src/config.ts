@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
 
 /**
  * Which peers may name the client in `X-Forwarded-For` (`TRUST_PROXY`): none (`false`), the
@@ -26,6 +27,13 @@ export interface Config {
   auditRetentionDays: number;
   /** Reverse proxies whose `X-Forwarded-For` names the client (`TRUST_PROXY`); off by default. */
   trustProxy: TrustProxy;
+  /**
+   * The key that seals private keys and server secrets in the store (`YONDER_MASTER_KEY`, base64 of
+   * 32 bytes). Null: read from `masterKeyFile`, which the first start creates.
+   */
+  masterKey: string | null;
+  /** Where the master key is kept when `masterKey` is not set (`YONDER_MASTER_KEY_FILE`). */
+  masterKeyFile: string;
 }
 
 export type ConfigOverrides = Partial<Config>;
@@ -81,10 +89,27 @@ function parseTrustProxy(value: string | undefined): TrustProxy {
   return entries;
 }
 
+/**
+ * The master key file's default: beside the data directory, never in it, so a copy of the data
+ * directory (or of the database file alone) does not carry the key that unseals its secrets. On
+ * PostgreSQL there is no data directory; the file is then in the working directory, which suits one
+ * node only (every node must share one key: set `YONDER_MASTER_KEY` on each).
+ */
+export function defaultMasterKeyFile(databaseUrl: string): string {
+  if (databaseUrl.startsWith('sqlite:')) {
+    const path = databaseUrl.slice('sqlite:'.length);
+    if (path !== '' && path !== ':memory:') return join(dirname(dirname(resolve(path))), MASTER_KEY_FILE_NAME);
+  }
+  return resolve(MASTER_KEY_FILE_NAME);
+}
+
+const MASTER_KEY_FILE_NAME = 'yonder-master.key';
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): Config {
   const port = overrides.port ?? parsePort(env.PORT, 8080);
   const host = overrides.host ?? env.HOST ?? '127.0.0.1';
   const publicUrl = (overrides.publicUrl ?? env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  const databaseUrl = overrides.databaseUrl ?? env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
   try {
     new URL(publicUrl);
   } catch {
@@ -94,7 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     port,
     host,
     publicUrl,
-    databaseUrl: overrides.databaseUrl ?? env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+    databaseUrl,
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
     groupCommit: overrides.groupCommit ?? !/^(off|0|false|no)$/i.test(env.YONDER_GROUP_COMMIT ?? ''),
     smtpUrl: overrides.smtpUrl !== undefined ? overrides.smtpUrl : env.SMTP_URL || null,
@@ -102,5 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     mailFrom: overrides.mailFrom ?? env.MAIL_FROM ?? `yonder <no-reply@${new URL(publicUrl).hostname}>`,
     auditRetentionDays: overrides.auditRetentionDays ?? parseRetentionDays(env.AUDIT_RETENTION_DAYS),
     trustProxy: overrides.trustProxy ?? parseTrustProxy(env.TRUST_PROXY),
+    masterKey: overrides.masterKey !== undefined ? overrides.masterKey : env.YONDER_MASTER_KEY || null,
+    masterKeyFile: overrides.masterKeyFile ?? (env.YONDER_MASTER_KEY_FILE || defaultMasterKeyFile(databaseUrl)),
   };
 }

@@ -13,9 +13,11 @@ import { liveTokenScopes } from '../domain/application.js';
 import { unauthorized } from '../domain/errors.js';
 import { newUuid } from '../domain/ids.js';
 import type { TenantRecord } from '../domain/tenancy.js';
+import { type MasterKey, seal, unseal } from '../domain/sealed-secret.js';
 import { addSeconds, nowTimestamp } from '../domain/time.js';
 import type { Repositories, Store } from '../store/index.js';
 import type { TokenRecord } from '../store/tokens.js';
+import { privateJwkContext } from './sealed-secrets.js';
 
 /** The audience of management tokens, as Beyond Identity names its management resource server. */
 export const MANAGEMENT_AUDIENCE = 'beyondidentity';
@@ -91,7 +93,8 @@ const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
 
 /**
  * Signs and verifies yonder's RS256 access tokens. The keys live in the store so every process
- * signs and verifies alike; the first process to start generates one. Verification is the
+ * signs and verifies alike, their private halves sealed with the master key; the first process to
+ * start generates one. Verification is the
  * signature plus a lookup of the token's record, so a revoked or deleted token stops working on
  * every process within a second (the verified-token cache keeps an answer at most that long).
  */
@@ -112,6 +115,8 @@ export class TokenService {
   constructor(
     private readonly store: Store,
     private readonly publicUrl: string,
+    /** Seals private keys in the store: the database alone holds no key that signs. */
+    private readonly masterKey: MasterKey,
   ) {}
 
   /** Console tokens are refused until a guard is installed; `openYonder` installs the real one. */
@@ -127,7 +132,7 @@ export class TokenService {
       await this.store.secrets.insertSigningKey({
         kid,
         alg: ALGORITHM,
-        private_jwk: JSON.stringify(await exportJWK(privateKey)),
+        private_jwk: seal(this.masterKey, JSON.stringify(await exportJWK(privateKey)), privateJwkContext(kid)),
         public_jwk: JSON.stringify({ ...publicJwk, kid, alg: ALGORITHM, use: 'sig' }),
         create_time: nowTimestamp(),
       });
@@ -143,7 +148,7 @@ export class TokenService {
       const publicJwk = JSON.parse(record.public_jwk) as JWK;
       this.keys.set(record.kid, {
         kid: record.kid,
-        privateKey: await importJWK(JSON.parse(record.private_jwk) as JWK, record.alg),
+        privateKey: await importJWK(JSON.parse(unseal(this.masterKey, record.private_jwk, privateJwkContext(record.kid))) as JWK, record.alg),
         publicKey: await importJWK(publicJwk, record.alg),
         publicJwk,
       });

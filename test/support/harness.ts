@@ -10,6 +10,7 @@ import { type ConfigOverrides, loadConfig } from '../../src/config.js';
 import { MANAGEMENT_SCOPES } from '../../src/domain/scopes.js';
 import { type BootstrapResult, bootstrapIfEmpty, openYonder } from '../../src/services/bootstrap.js';
 import type { Yonder } from '../../src/services/context.js';
+import { TEST_MASTER_KEY } from './master-key.js';
 import { POSTGRES_URL } from './postgres-url.js';
 import { postgresDatabaseUrl } from './store-template.js';
 
@@ -109,7 +110,13 @@ export class TestYonder {
     const db = database ?? (await createTestDatabase());
     const config = loadConfig(
       {},
-      { databaseUrl: db.databaseUrl, publicUrl: 'http://localhost:8080', outboxDir: join(tmpdir(), 'yonder-test-outbox'), ...options.config },
+      {
+        databaseUrl: db.databaseUrl,
+        publicUrl: 'http://localhost:8080',
+        outboxDir: join(tmpdir(), 'yonder-test-outbox'),
+        masterKey: TEST_MASTER_KEY,
+        ...options.config,
+      },
     );
     const yonder = await openYonder(config, db.pgSchema ? { pgSchema: db.pgSchema } : {});
     const bootstrap = (await bootstrapIfEmpty(yonder)) ?? (await TestYonder.existingBootstrap(yonder));

@@ -6,10 +6,17 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { TEST_MASTER_KEY } from './master-key.js';
 import { POSTGRES_URL } from './postgres-url.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+
+/**
+ * The CLI runs and servers of one test share their stores, so they share the master key too; a
+ * test of the key file passes `YONDER_MASTER_KEY: ''` (unset, for yonder) to use the file instead.
+ */
+export const TEST_KEY_ENV: Record<string, string> = { YONDER_MASTER_KEY: TEST_MASTER_KEY };
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -30,7 +37,7 @@ export interface CliResult {
 /** Runs `yonder <args>` to completion. */
 export function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, timeout: 90_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [CLI, ...args], { env: { ...process.env, ...TEST_KEY_ENV, ...env }, timeout: 90_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });
@@ -66,7 +73,7 @@ export class ServerProcess {
   static async start(env: Record<string, string>): Promise<ServerProcess> {
     const port = await freePort();
     const child = spawn(process.execPath, [CLI, 'serve'], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...TEST_KEY_ENV, ...env },
     });
     const server = new ServerProcess(child, `http://127.0.0.1:${port}`);
     const deadline = Date.now() + 60_000;
