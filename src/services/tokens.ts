@@ -16,7 +16,7 @@ import type { TenantRecord } from '../domain/tenancy.js';
 import { type MasterKey, seal, unseal } from '../domain/sealed-secret.js';
 import { addSeconds, nowTimestamp } from '../domain/time.js';
 import type { Repositories, Store } from '../store/index.js';
-import type { TokenRecord } from '../store/tokens.js';
+import type { TokenRecord, TokenRecordWithIssuer } from '../store/tokens.js';
 import { privateJwkContext } from './sealed-secrets.js';
 
 /** The audience of management tokens, as Beyond Identity names its management resource server. */
@@ -164,7 +164,27 @@ export class TokenService {
   }
 
   issuerFor(tenant: TenantRecord, realmId = tenant.admin_realm_id, applicationId = tenant.management_application_id): string {
-    return `${this.publicUrl}/v1/tenants/${tenant.id}/realms/${realmId}/applications/${applicationId}`;
+    return this.issuerUrl(tenant.id, realmId, applicationId);
+  }
+
+  private issuerUrl(tenantId: string, realmId: string, applicationId: string): string {
+    return `${this.issuerPrefix}${tenantId}/realms/${realmId}/applications/${applicationId}`;
+  }
+
+  /** Every `iss` this yonder writes starts so: a token of another deployment (another PUBLIC_URL) does not. */
+  private get issuerPrefix(): string {
+    return `${this.publicUrl}/v1/tenants/`;
+  }
+
+  /**
+   * The token's `iss` must name the application its record says issued it, at this yonder's
+   * PUBLIC_URL. (A token on record before applications were recorded names no application; it must
+   * still be this yonder's, of its tenant.)
+   */
+  private issuedAsRecorded(iss: unknown, tenantId: string, record: TokenRecordWithIssuer): boolean {
+    if (typeof iss !== 'string') return false;
+    if (record.issuer && record.application_id !== null) return iss === this.issuerUrl(tenantId, record.issuer.realmId, record.application_id);
+    return iss.startsWith(`${this.issuerPrefix}${tenantId}/realms/`);
   }
 
   /** Signs a token and records it through `repos` (pass a transaction's to mint atomically). */
@@ -273,6 +293,7 @@ export class TokenService {
     if (Date.parse(record.expires_at) <= Date.now()) throw unauthorized();
     // A token does not outlive its application, nor carry what the application no longer allows.
     if (record.application_id !== null && record.issuer === null) throw unauthorized();
+    if (!this.issuedAsRecorded(payload.iss, tenantId, record)) throw unauthorized();
     const issued = record.scopes.split(' ').filter(Boolean);
     const { session_hash: sessionHash } = record;
     // A console token is honoured only while its session lasts and the policy still lets its
@@ -304,7 +325,8 @@ export class TokenService {
     const key = typeof kid === 'string' ? this.keys.get(kid) : undefined;
     if (!key) return null;
     try {
-      return (await jwtVerify(token, key.publicKey, { algorithms: [ALGORITHM] })).payload;
+      const { payload } = await jwtVerify(token, key.publicKey, { algorithms: [ALGORITHM] });
+      return typeof payload.iss === 'string' && payload.iss.startsWith(this.issuerPrefix) ? payload : null;
     } catch {
       return null;
     }
