@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { describe, inject } from 'vitest';
-import { buildApp } from '../../src/app.js';
+import { type AppOptions, buildApp } from '../../src/app.js';
 import { type ConfigOverrides, loadConfig } from '../../src/config.js';
 import { MANAGEMENT_SCOPES } from '../../src/domain/scopes.js';
 import { type BootstrapResult, bootstrapIfEmpty, openYonder } from '../../src/services/bootstrap.js';
@@ -106,7 +106,8 @@ export class TestYonder {
   ) {}
 
   /** `config` overrides the test defaults, e.g. `publicUrl` for a yonder listening on a port. */
-  static async start(database?: TestDatabase, options: { config?: ConfigOverrides } = {}): Promise<TestYonder> {
+  /** `app` passes options to the HTTP app, e.g. a logger writing to a stream the test reads. */
+  static async start(database?: TestDatabase, options: { config?: ConfigOverrides; app?: AppOptions } = {}): Promise<TestYonder> {
     const db = database ?? (await createTestDatabase());
     const config = loadConfig(
       {},
@@ -120,7 +121,7 @@ export class TestYonder {
     );
     const yonder = await openYonder(config, db.pgSchema ? { pgSchema: db.pgSchema } : {});
     const bootstrap = (await bootstrapIfEmpty(yonder)) ?? (await TestYonder.existingBootstrap(yonder));
-    const app = await buildApp(yonder);
+    const app = await buildApp(yonder, options.app);
     return new TestYonder(yonder, app, bootstrap, db);
   }
 
