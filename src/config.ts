@@ -34,6 +34,11 @@ export interface Config {
   masterKey: string | null;
   /** Where the master key is kept when `masterKey` is not set (`YONDER_MASTER_KEY_FILE`). */
   masterKeyFile: string;
+  /**
+   * Where the first start writes the admin token, client secret and console link when stderr is not
+   * a terminal (`YONDER_FIRST_START_FILE`): never into the log stream.
+   */
+  firstStartFile: string;
 }
 
 export type ConfigOverrides = Partial<Config>;
@@ -90,20 +95,18 @@ function parseTrustProxy(value: string | undefined): TrustProxy {
 }
 
 /**
- * The master key file's default: beside the data directory, never in it, so a copy of the data
- * directory (or of the database file alone) does not carry the key that unseals its secrets. On
- * PostgreSQL there is no data directory; the file is then in the working directory, which suits one
- * node only (every node must share one key: set `YONDER_MASTER_KEY` on each).
+ * Files that hold secrets (the master key, the first start's credentials) default to beside the data
+ * directory, never in it, so a copy of the data directory (or of the database file alone) does not
+ * carry them. On PostgreSQL there is no data directory; they are then in the working directory,
+ * which suits one node only (every node must share one master key: set `YONDER_MASTER_KEY` on each).
  */
-export function defaultMasterKeyFile(databaseUrl: string): string {
+export function besideDataDirectory(databaseUrl: string, name: string): string {
   if (databaseUrl.startsWith('sqlite:')) {
     const path = databaseUrl.slice('sqlite:'.length);
-    if (path !== '' && path !== ':memory:') return join(dirname(dirname(resolve(path))), MASTER_KEY_FILE_NAME);
+    if (path !== '' && path !== ':memory:') return join(dirname(dirname(resolve(path))), name);
   }
-  return resolve(MASTER_KEY_FILE_NAME);
+  return resolve(name);
 }
-
-const MASTER_KEY_FILE_NAME = 'yonder-master.key';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): Config {
   const port = overrides.port ?? parsePort(env.PORT, 8080);
@@ -128,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     auditRetentionDays: overrides.auditRetentionDays ?? parseRetentionDays(env.AUDIT_RETENTION_DAYS),
     trustProxy: overrides.trustProxy ?? parseTrustProxy(env.TRUST_PROXY),
     masterKey: overrides.masterKey !== undefined ? overrides.masterKey : env.YONDER_MASTER_KEY || null,
-    masterKeyFile: overrides.masterKeyFile ?? (env.YONDER_MASTER_KEY_FILE || defaultMasterKeyFile(databaseUrl)),
+    masterKeyFile: overrides.masterKeyFile ?? (env.YONDER_MASTER_KEY_FILE || besideDataDirectory(databaseUrl, 'yonder-master.key')),
+    firstStartFile: overrides.firstStartFile ?? (env.YONDER_FIRST_START_FILE || besideDataDirectory(databaseUrl, 'yonder-first-start.txt')),
   };
 }

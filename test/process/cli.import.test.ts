@@ -152,7 +152,7 @@ describe('yonder import beside a yonder serving the same SQLite file', () => {
     dir = mkdtempSync(join(tmpdir(), 'yonder-import-served-'));
     env = { DATABASE_URL: `sqlite:${join(dir, 'yonder.db')}` };
     server = await ServerProcess.start({ ...env, LOG_LEVEL: 'warn' });
-    vars = bannerExports(server.stdout);
+    vars = bannerExports(server.banner());
   }, 90_000);
   afterAll(async () => {
     await server?.stop();
