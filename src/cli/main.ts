@@ -21,6 +21,7 @@ import { registerBulkCommands } from './bulk.js';
 import { parseDuration } from './duration.js';
 import { rotateClientSecret } from '../services/applications.js';
 import { registerEventCommands } from './events.js';
+import { registerKeyCommands } from './keys.js';
 import { deliverFirstStart } from './first-start.js';
 import { bootstrapBanner, credentialLines, printJson } from './output.js';
 
@@ -114,6 +115,7 @@ program
   });
 
 registerEventCommands(program, withYonder);
+registerKeyCommands(program, withYonder);
 
 program
   .command('console-link')

@@ -4,6 +4,7 @@ import { startRetentionJob } from '../services/audit-retention.js';
 import { bootstrapIfEmpty, openYonder } from '../services/bootstrap.js';
 import { startRateLimitPruning } from '../services/rate-limits.js';
 import { startCeremonyPurgeJob } from '../services/ceremony-cleanup.js';
+import { startSigningKeyPruning } from '../services/signing-keys.js';
 import { deliverFirstStart } from './first-start.js';
 import { bootstrapBanner } from './output.js';
 
@@ -27,6 +28,7 @@ export async function serve(config: Config): Promise<void> {
   const stopRetention = startRetentionJob(yonder, (error) => app.log.error({ err: error }, 'audit event pruning failed'));
   const stopRateLimitPruning = startRateLimitPruning(yonder, (error) => app.log.error({ err: error }, 'rate-limit pruning failed'));
   const stopCeremonyPurge = startCeremonyPurgeJob(yonder, (error) => app.log.error({ err: error }, 'expired ceremony purge failed'));
+  const stopKeyPruning = startSigningKeyPruning(yonder, (error) => app.log.error({ err: error }, 'retired signing key pruning failed'));
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -38,6 +40,7 @@ export async function serve(config: Config): Promise<void> {
     stopRetention();
     stopRateLimitPruning();
     stopCeremonyPurge();
+    stopKeyPruning();
     await app.close();
     await yonder.store.close();
     yonder.mailer.close();

@@ -14,14 +14,25 @@ import { unauthorized } from '../domain/errors.js';
 import { newUuid } from '../domain/ids.js';
 import type { TenantRecord } from '../domain/tenancy.js';
 import { type MasterKey, seal, unseal } from '../domain/sealed-secret.js';
+import { SIGNING_KEY_REFRESH_SECONDS, retiredKeyCutoff, retiredKeyLeavesAt, signingKeyOf } from '../domain/signing-keys.js';
 import { addSeconds, nowTimestamp } from '../domain/time.js';
 import type { Repositories, Store } from '../store/index.js';
+import type { SigningKeyRecord } from '../store/secrets.js';
 import type { TokenRecord, TokenRecordWithIssuer } from '../store/tokens.js';
 import { privateJwkContext } from './sealed-secrets.js';
 
 /** The audience of management tokens, as Beyond Identity names its management resource server. */
 export const MANAGEMENT_AUDIENCE = 'beyondidentity';
 const ALGORITHM = 'RS256';
+/** Keys are read again for the JWKS, or for a token naming an unknown kid, at most this often. */
+const JWKS_REFRESH_SECONDS = 5;
+
+/** What a rotation did: the new key, the keys it retired and when they leave, the keys deleted. */
+export interface KeyRotation {
+  kid: string;
+  retired: { kid: string; leavesAt: string }[];
+  deleted: string[];
+}
 
 /** Who is calling, as proven by a verified token that is still on record. */
 export interface Principal {
@@ -102,6 +113,7 @@ export class TokenService {
   private keys = new Map<string, LoadedKey>();
   private signingKid = '';
   private lastReload = 0;
+  private refreshing: Promise<void> | null = null;
   /**
    * Token text → its principal, for at most VERIFIED_TOKEN_TTL_MS. Keyed by the whole token, so a
    * hit is the very string whose signature was checked; the RSA check and the store round trip
@@ -125,41 +137,99 @@ export class TokenService {
   }
 
   async init(): Promise<void> {
-    if ((await this.store.secrets.signingKeys()).length === 0) {
-      const { privateKey, publicKey } = await generateKeyPair(ALGORITHM, { extractable: true, modulusLength: 2048 });
-      const publicJwk = await exportJWK(publicKey);
-      const kid = createHash('sha256').update(JSON.stringify(publicJwk)).digest('base64url').slice(0, 16);
-      await this.store.secrets.insertSigningKey({
-        kid,
-        alg: ALGORITHM,
-        private_jwk: seal(this.masterKey, JSON.stringify(await exportJWK(privateKey)), privateJwkContext(kid)),
-        public_jwk: JSON.stringify({ ...publicJwk, kid, alg: ALGORITHM, use: 'sig' }),
-        create_time: nowTimestamp(),
-      });
-    }
+    if ((await this.store.secrets.signingKeys()).length === 0) await this.store.secrets.insertSigningKey(await this.newKey(nowTimestamp()));
     await this.reloadKeys();
   }
 
-  /** Every process picks the oldest key, so racing first starts still agree on one signer. */
-  private async reloadKeys(): Promise<void> {
-    const records = await this.store.secrets.signingKeys();
-    for (const record of records) {
-      if (this.keys.has(record.kid)) continue;
-      const publicJwk = JSON.parse(record.public_jwk) as JWK;
-      this.keys.set(record.kid, {
-        kid: record.kid,
-        privateKey: await importJWK(JSON.parse(unseal(this.masterKey, record.private_jwk, privateJwkContext(record.kid))) as JWK, record.alg),
-        publicKey: await importJWK(publicJwk, record.alg),
-        publicJwk,
-      });
-    }
-    const first = records[0];
-    if (!first) throw new Error('no signing key in the store');
-    this.signingKid = first.kid;
+  /** A fresh RS256 key, its private half sealed; its kid is a digest of its public half. */
+  private async newKey(now: string): Promise<SigningKeyRecord> {
+    const { privateKey, publicKey } = await generateKeyPair(ALGORITHM, { extractable: true, modulusLength: 2048 });
+    const publicJwk = await exportJWK(publicKey);
+    const kid = createHash('sha256').update(JSON.stringify(publicJwk)).digest('base64url').slice(0, 16);
+    return {
+      kid,
+      alg: ALGORITHM,
+      private_jwk: seal(this.masterKey, JSON.stringify(await exportJWK(privateKey)), privateJwkContext(kid)),
+      public_jwk: JSON.stringify({ ...publicJwk, kid, alg: ALGORITHM, use: 'sig' }),
+      create_time: now,
+      retire_time: null,
+    };
   }
 
-  /** The public keys as a JWKS document. */
-  jwks(): { keys: JWK[] } {
+  /**
+   * Adds a key that signs from now on (here at once, on other processes within
+   * SIGNING_KEY_REFRESH_SECONDS) and retires the others: they stay in the JWKS and keep verifying
+   * until their tokens have expired. Deletes keys whose tokens have all expired.
+   */
+  async rotate(now: string = nowTimestamp()): Promise<KeyRotation> {
+    const key = await this.newKey(now);
+    const retired = await this.store.transaction(async (tx) => {
+      await tx.secrets.insertSigningKey(key);
+      return tx.secrets.retireSigningKeysBut(key.kid, now);
+    });
+    const deleted = await this.pruneRetiredKeys(now);
+    return { kid: key.kid, retired: retired.map((kid) => ({ kid, leavesAt: retiredKeyLeavesAt(now) })), deleted };
+  }
+
+  /** Deletes retired keys none of whose tokens can still be unexpired at `now`; answers their kids. */
+  async pruneRetiredKeys(now: string = nowTimestamp()): Promise<string[]> {
+    const deleted = await this.store.secrets.deleteSigningKeysRetiredBefore(retiredKeyCutoff(now));
+    await this.reloadKeys();
+    return deleted;
+  }
+
+  /** The store's keys, as they are now: retired ones verify, deleted ones are forgotten. */
+  private async reloadKeys(): Promise<void> {
+    const records = await this.store.secrets.signingKeys();
+    const keys = new Map<string, LoadedKey>();
+    for (const record of records) {
+      const publicJwk = JSON.parse(record.public_jwk) as JWK;
+      keys.set(
+        record.kid,
+        this.keys.get(record.kid) ?? {
+          kid: record.kid,
+          privateKey: await importJWK(JSON.parse(unseal(this.masterKey, record.private_jwk, privateJwkContext(record.kid))) as JWK, record.alg),
+          publicKey: await importJWK(publicJwk, record.alg),
+          publicJwk,
+        },
+      );
+    }
+    const signer = signingKeyOf(records);
+    if (!signer) throw new Error('no signing key in the store');
+    // A key gone from the store takes the trust in what it signed with it (a rare event: forget all).
+    if ([...this.keys.keys()].some((kid) => !keys.has(kid))) this.verified.clear();
+    this.keys = keys;
+    this.signingKid = signer.kid;
+    this.lastReload = Date.now();
+  }
+
+  /** Reads the keys again when they were last read longer ago than `seconds`. */
+  private async refreshKeys(seconds: number): Promise<void> {
+    if (Date.now() - this.lastReload > seconds * 1000) await this.reloadKeys();
+  }
+
+  /**
+   * Learns of a rotation made by another process, to sign with its key within a minute. Never
+   * awaited where it is called: signing happens inside transactions, and on SQLite a read outside
+   * one waits for it to end. Until the read is back, the current key signs.
+   */
+  private refreshInBackground(): void {
+    if (this.refreshing || Date.now() - this.lastReload <= SIGNING_KEY_REFRESH_SECONDS * 1000) return;
+    this.refreshing = this.reloadKeys()
+      .catch(() => {
+        // The store is away (shutting down, a restart): the next signature tries again.
+      })
+      .finally(() => {
+        this.refreshing = null;
+      });
+  }
+
+  /**
+   * The public keys as a JWKS document, retired ones included. Read from the store at most a few
+   * seconds before: a key another process just added is published as soon as it may sign.
+   */
+  async jwks(): Promise<{ keys: JWK[] }> {
+    await this.refreshKeys(JWKS_REFRESH_SECONDS);
     return { keys: [...this.keys.values()].map((k) => k.publicJwk) };
   }
 
@@ -200,6 +270,7 @@ export class TokenService {
    * transaction holds the one connection every other request is waiting for.
    */
   async sign(request: MintRequest): Promise<MintedToken> {
+    this.refreshInBackground();
     const key = this.keys.get(this.signingKid);
     if (!key) throw new Error('token service not initialised');
     const issuedAt = nowTimestamp();
@@ -340,12 +411,9 @@ export class TokenService {
       throw unauthorized();
     }
     if (typeof kid !== 'string') throw unauthorized();
-    // Another process may have added a key since this one loaded them. Reload at most every few
-    // seconds, so tokens with made-up key ids cannot turn into a stream of store reads.
-    if (!this.keys.has(kid) && Date.now() - this.lastReload > 5000) {
-      this.lastReload = Date.now();
-      await this.reloadKeys();
-    }
+    // Another process may have added a key since this one loaded them (a rotation). A made-up key
+    // id costs one primary-key lookup, as a made-up jti would; only a key that exists reloads them.
+    if (!this.keys.has(kid) && kid.length <= 64 && (await this.store.secrets.hasSigningKey(kid))) await this.reloadKeys();
     const key = this.keys.get(kid);
     if (!key) throw unauthorized();
     try {

@@ -40,8 +40,30 @@ export class SecretStore {
     return this.db.selectFrom('signing_keys').selectAll().orderBy('create_time').orderBy('kid').execute();
   }
 
+  async hasSigningKey(kid: string): Promise<boolean> {
+    return (await this.db.selectFrom('signing_keys').select('kid').where('kid', '=', kid).executeTakeFirst()) !== undefined;
+  }
+
   async insertSigningKey(key: SigningKeyRecord): Promise<void> {
     await this.db.insertInto('signing_keys').values(key).execute();
+  }
+
+  /** Retires every key still signing but `kid`; answers the kids retired. */
+  async retireSigningKeysBut(kid: string, now: string): Promise<string[]> {
+    const rows = await this.db
+      .updateTable('signing_keys')
+      .set({ retire_time: now })
+      .where('kid', '!=', kid)
+      .where('retire_time', 'is', null)
+      .returning('kid')
+      .execute();
+    return rows.map((row) => row.kid);
+  }
+
+  /** Deletes keys retired before `cutoff`; answers the kids deleted. */
+  async deleteSigningKeysRetiredBefore(cutoff: string): Promise<string[]> {
+    const rows = await this.db.deleteFrom('signing_keys').where('retire_time', '<', cutoff).returning('kid').execute();
+    return rows.map((row) => row.kid);
   }
 
   /**
