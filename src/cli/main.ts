@@ -21,6 +21,8 @@ import { parseDuration } from './duration.js';
 import { rotateClientSecret } from '../services/applications.js';
 import { mintOperatorToken, revokeTokenById } from '../services/token-records.js';
 import { registerEventCommands } from './events.js';
+import { registerKeyCommands } from './keys.js';
+import { deliverFirstStart } from './first-start.js';
 import { bootstrapBanner, credentialLines, printJson } from './output.js';
 
 type OpenOptions = Parameters<typeof openYonder>[1];
@@ -53,7 +55,10 @@ async function withYonder<T>(work: (y: Yonder) => Promise<T>, connectOptions: Op
   const yonder = await openYonder(cfg, connectOptions);
   try {
     const bootstrap = await bootstrapIfEmpty(yonder);
-    if (bootstrap) process.stderr.write(bootstrapBanner(bootstrap, cfg.publicUrl));
+    if (bootstrap) {
+      const delivered = deliverFirstStart(bootstrapBanner(bootstrap, cfg.publicUrl), cfg.firstStartFile);
+      if (delivered.shown === 'file') process.stderr.write(`yonder: first start; the admin token, client secret and console link are in ${delivered.file}\n`);
+    }
     // Whatever the command changes is on the audit trail as done by the command line.
     return await runWithAuditContext({ actor: CLI_ACTOR, address: null, requestId: null }, () => work(yonder));
   } finally {
@@ -110,6 +115,7 @@ program
   });
 
 registerEventCommands(program, withYonder);
+registerKeyCommands(program, withYonder);
 
 program
   .command('console-link')

@@ -8,7 +8,8 @@ export type TokenRecord = ApiTokensTable;
  * A token's record with its issuing application as it is now: null when the record names an
  * application that no longer exists (deleted before deletion revoked its tokens).
  */
-export type TokenRecordWithIssuer = TokenRecord & { issuer: TokenIssuer | null };
+/** The issuer's realm, with its id, names the token's `iss`. */
+export type TokenRecordWithIssuer = TokenRecord & { issuer: (TokenIssuer & { realmId: string }) | null };
 
 /**
  * Every token yonder issues has a record here, keyed by its `jti`. A token is honoured only while
@@ -37,6 +38,7 @@ export class TokenStore {
       .selectAll('api_tokens')
       .select([
         'applications.id as issuer_id',
+        'applications.realm_id as issuer_realm_id',
         'applications.is_managed as issuer_is_managed',
         'applications.protocol_config as issuer_protocol_config',
         'resource_servers.scopes as issuer_server_scopes',
@@ -44,12 +46,13 @@ export class TokenStore {
       .where('api_tokens.jti', '=', jti)
       .executeTakeFirst();
     if (!row) return undefined;
-    const { issuer_id, issuer_is_managed, issuer_protocol_config, issuer_server_scopes, ...record } = row;
-    if (issuer_id === null || issuer_protocol_config === null) return { ...record, issuer: null };
+    const { issuer_id, issuer_realm_id, issuer_is_managed, issuer_protocol_config, issuer_server_scopes, ...record } = row;
+    if (issuer_id === null || issuer_realm_id === null || issuer_protocol_config === null) return { ...record, issuer: null };
     const config = JSON.parse(issuer_protocol_config) as { allowed_scopes?: string[] };
     return {
       ...record,
       issuer: {
+        realmId: issuer_realm_id,
         isManaged: issuer_is_managed === 1,
         allowedScopes: config.allowed_scopes ?? [],
         serverScopes: (issuer_server_scopes ?? '').split(' ').filter(Boolean),

@@ -267,7 +267,7 @@ describeApi('console: session, token and sign-out', () => {
   it('signing out on the hosted page ends the console tokens of that session too', async () => {
     const cookie = await signIn(authenticator);
     const token = await consoleToken(cookie);
-    expect((await y.request('POST', hosted(y.adminRealmId, '/sign-out'), { headers: { cookie } })).status).toBe(200);
+    expect((await y.request('POST', hosted(y.adminRealmId, '/sign-out'), { headers: { cookie, origin: ORIGIN } })).status).toBe(200);
     expect((await y.request('GET', y.realmPath('/identities'), { token })).status).toBe(401);
   });
 

@@ -376,7 +376,7 @@ if (unavailable) {
         const session = await call('GET', SESSION, { headers: { cookie: sessionCookie }, token: null });
         expect(session.status).toBe(200);
         expect(session.body.identity_id).toBe(enrolled.identity.id);
-        const out = await call('POST', SIGN_OUT, { headers: { cookie: sessionCookie }, token: null });
+        const out = await call('POST', SIGN_OUT, { headers: { cookie: sessionCookie, origin: ORIGIN }, token: null });
         expect(out.status).toBe(200);
         expect((await call('GET', SESSION, { headers: { cookie: sessionCookie }, token: null })).status).toBe(401);
       });

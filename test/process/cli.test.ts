@@ -9,7 +9,8 @@ describe('the yonder CLI', () => {
   let env: Record<string, string>;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'yonder-cli-'));
-    env = { DATABASE_URL: `sqlite:${join(dir, 'yonder.db')}` };
+    // One PUBLIC_URL for the CLI and the server: tokens name it as their issuer, and it is checked.
+    env = { DATABASE_URL: `sqlite:${join(dir, 'yonder.db')}`, PUBLIC_URL: 'http://localhost:8080' };
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -25,7 +26,8 @@ describe('the yonder CLI', () => {
     expect((await runCli(['migrate'], env)).code).toBe(0);
     const tenant = await runCli(['tenant', 'show'], env);
     expect(tenant.code).toBe(0);
-    expect(tenant.stderr).toContain('export YONDER_TOKEN=');
+    expect(tenant.banner).toContain('export YONDER_TOKEN=');
+    expect(tenant.stderr).not.toContain('export YONDER_TOKEN=');
     expect(JSON.parse(tenant.stdout)).toMatchObject({ display_name: 'yonder' });
   });
 

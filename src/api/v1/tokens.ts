@@ -7,6 +7,7 @@ import type { Yonder } from '../../services/context.js';
 import { createNamedToken, deleteToken, listTokens } from '../../services/token-records.js';
 import type { TokenRecord } from '../../store/tokens.js';
 import { Scopes } from './resource-servers.js';
+import { noStore } from '../../http/no-store.js';
 
 const BASE = '/v1/tenants/:tenant_id/realms/:realm_id/applications/:application_id/tokens';
 const AppParams = Type.Composite([RealmParams, Type.Object({ application_id: Type.String({ maxLength: 64 }) })]);
@@ -103,6 +104,7 @@ export const tokenRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
   app.post(
     BASE,
     {
+      onRequest: noStore,
       schema: {
         operationId: 'CreateToken',
         summary: 'Create a named token (yonder)',
