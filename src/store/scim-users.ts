@@ -19,6 +19,21 @@ const SORT_COLUMNS = {
   update_time: 'update_time',
 } as const;
 
+const served = (condition: UserCondition) => indexServed(userCostTree(condition));
+
+/** The condition as OR branches that indexes answer each, when it is one (see `inRealm`). */
+function seekBranches(condition: UserCondition): UserCondition[] | undefined {
+  if (!served(condition)) return undefined;
+  if (condition.op === 'or') return condition.conditions;
+  if (condition.op !== 'and') return undefined;
+  // A served comparison of the AND's own already reads only the rows it needs.
+  if (condition.conditions.some((c) => c.op !== 'or' && served(c))) return undefined;
+  const split = condition.conditions.find((c) => c.op === 'or' && served(c));
+  if (!split || split.op !== 'or') return undefined;
+  const others = condition.conditions.filter((c) => c !== split);
+  return split.conditions.map((branch) => ({ op: 'and', conditions: [...others, branch] }));
+}
+
 /**
  * SCIM queries over identities: filters (RFC 7644 §3.4.2.2), sorting and offset paging. The
  * dialect differences live here and nowhere else: traits are read from the JSON text with
@@ -67,17 +82,17 @@ export class ScimUserQueries {
   }
 
   /**
-   * The realm and the condition. An OR at the top (`emails.value eq` is one: either email) repeats
-   * the realm in each branch, `(realm AND a) OR (realm AND b)`: SQLite then reads each branch from
-   * its own (realm_id, ...) index and unites them, where `realm AND (a OR b)` walked the realm.
-   * Only when an index answers every branch: a branch without one would make each branch its own
-   * walk of the realm (99 `emails co` terms were 99 walks), where `realm AND (a OR b)` is one.
+   * The realm and the condition. When indexes answer the condition as an OR of seeks (`emails.value
+   * eq` is one: either email), the realm is repeated in each branch, `(realm AND a) OR (realm AND
+   * b)`: both engines then read each branch from its own (realm_id, ...) index and unite them, where
+   * `realm AND (a OR b)` walked the realm. An AND holding such an OR (`emails[type eq "work"].value
+   * eq`) takes its other terms into each branch. A filter no index answers stays one walk of the
+   * realm: split into branches, each branch would be a walk of its own (99 `emails co` terms were 99).
    */
   private inRealm(eb: EB, realmId: string, condition: UserCondition | undefined): Expression<SqlBool> {
     if (!condition) return eb('realm_id', '=', realmId);
-    if (condition.op === 'or' && indexServed(userCostTree(condition))) {
-      return eb.or(condition.conditions.map((branch) => eb.and([eb('realm_id', '=', realmId), this.expression(eb, branch)])));
-    }
+    const branches = seekBranches(condition);
+    if (branches) return eb.or(branches.map((branch) => eb.and([eb('realm_id', '=', realmId), this.expression(eb, branch)])));
     return eb.and([eb('realm_id', '=', realmId), this.expression(eb, condition)]);
   }
 

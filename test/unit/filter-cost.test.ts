@@ -52,6 +52,12 @@ describe('filter budget on SCIM Users, Groups and the v1 identity list', () => {
     }
   });
 
+  it('folds the constant slot comparisons: emails[type eq "work"] leaves only the work email to test', () => {
+    expect(parseUserFilter('emails[type eq "work"]')).toEqual({ ok: true, value: { op: 'pr', field: { kind: 'key', key: 'email' } } });
+    expect(parseUserFilter('emails[type eq "home"]')).toEqual({ ok: true, value: { op: 'const', value: false } });
+    expect(parseUserFilter('not (emails[type eq "home"])')).toEqual({ ok: true, value: { op: 'const', value: true } });
+  });
+
   it('counts a multi-valued attribute once per slot: a few emails co are fine, many are refused with tooMany', () => {
     expect(parseUserFilter(ors(3, 'emails co "zq#"'))).toMatchObject({ ok: true });
     for (const n of [30, 99]) {
