@@ -51,6 +51,18 @@ async function main() {
       report.baseline_username_eq_ms = Math.round(baseline.ms * 10) / 10;
       log(`baseline userName eq: ${report.baseline_username_eq_ms} ms`);
 
+      // Reads answered without a scanning filter, for scale: Okta's import pages through every user.
+      report.unfiltered = {};
+      for (const [name, path] of Object.entries({
+        scim_users_page_1: `${realmPath}/scim/v2/Users?startIndex=1&count=100`,
+        scim_users_username_sw: scim('userName sw "seed-00001"'),
+        v1_identities_page_1: `${realmPath}/identities?page_size=100`,
+      })) {
+        const r = await time(path);
+        report.unfiltered[name] = { ms: Math.round(r.ms), ratio_to_baseline: Math.round(r.ms / baseline.ms) };
+        log(`${name}: ${Math.round(r.ms)} ms (${report.unfiltered[name].ratio_to_baseline}x userName eq)`);
+      }
+
       // Each at the edge of the budget: 20 units of work per identity in one scan.
       const cases = {
         scim_title_co_x10: scim(ors(10, 'title co "zq#"')),

@@ -65,7 +65,7 @@ export class ScanReads {
 
 function filterTimedOut(timeoutMs: number): FilterTooExpensive {
   return new FilterTooExpensive(
-    `the filter took longer than ${timeoutMs} ms: no index answers it, so it reads every row of the realm; ` +
-      'filter with eq or sw on indexed attributes (userName, externalId, displayName, id, emails) instead',
+    `the list took longer than ${timeoutMs} ms: no index answers its filter (or its order), so it reads every row of the ` +
+      'realm; filter with eq or sw on indexed attributes (userName, externalId, displayName, id, emails) instead',
   );
 }

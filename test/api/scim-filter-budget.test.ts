@@ -75,6 +75,13 @@ describeApi('SCIM filters: a cost budget', () => {
     }
   });
 
+  it('an unfiltered page in creation order, as Okta and Entra page through a realm, is read from an index, not by sorting the realm', async () => {
+    const store = y.yonder.store;
+    const plan = (await store.plans.explain(store.scimUsers.searchQuery(y.realmId, undefined, DEFAULT_USER_SORT, 0, 100))).join('\n');
+    expect(plan).toMatch(/identities_realm_create_time_id_idx/);
+    expect(plan).not.toMatch(engine === 'sqlite' ? /TEMP B-TREE/ : /Sort Key/);
+  });
+
   it('a scan within the budget runs as one pass and answers the same as before', async () => {
     expect(await names('emails co "zq" or emails co "home" or emails co "bob@"')).toEqual(['budget.alice', 'budget.bob']);
     expect(await names('userName eq "budget.bob" or emails co "home"')).toEqual(['budget.alice', 'budget.bob']);
