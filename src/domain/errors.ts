@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'unprocessable_entity'
   | 'too_many_requests'
   | 'internal_server_error'
+  | 'not_implemented'
   | 'service_unavailable';
 
 export interface FieldViolation {

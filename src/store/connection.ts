@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import {
@@ -80,7 +80,7 @@ export function connect(databaseUrl: string, options: ConnectOptions = {}): Conn
 function connectSqlite(path: string, options: ConnectOptions): Omit<Connection, 'groupCommit'> {
   const exclusive = options.exclusive ?? false;
   const inMemory = path === ':memory:' || path === '';
-  if (!inMemory) mkdirSync(dirname(resolve(path)), { recursive: true });
+  if (!inMemory) keepPrivate(resolve(path));
   const sqlite = new SqliteDatabase(inMemory ? ':memory:' : path);
   if (exclusive) lockExclusively(sqlite, path);
   sqlite.pragma('journal_mode = WAL');
@@ -113,6 +113,24 @@ function connectSqlite(path: string, options: ConnectOptions): Omit<Connection, 
       await db.destroy();
     },
   };
+}
+
+/**
+ * The database is readable by its owner alone: the data directory is created 0700 and the database
+ * file 0600 (SQLite gives its -wal and -shm files the database file's mode). Files an older yonder
+ * created with the umask's mode are narrowed to 0600 here; an existing directory is left as its
+ * owner set it.
+ */
+function keepPrivate(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  closeSync(openSync(file, 'a', 0o600));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      chmodSync(path, 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
 }
 
 /**

@@ -74,7 +74,7 @@ export class Repositories {
     this.auditEvents = new AuditEventStore(executor, engine, options);
     this.resourceServers = new ResourceServerStore(executor);
     this.rateLimits = new RateLimitStore(executor);
-    this.roles = new RoleStore(executor);
+    this.roles = new RoleStore(executor, engine);
   }
 }
 
