@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type CostTree, MAX_SCANNED_WORK, MAX_SEEKS, filterCost, indexServed, overBudget } from '../../src/domain/filter-cost.js';
+import { loadConfig } from '../../src/config.js';
 import { parseIdentityFilter } from '../../src/domain/identity-filter.js';
 import { parseGroupFilter } from '../../src/scim/group-filter.js';
 import { parseUserFilter } from '../../src/scim/filter.js';
@@ -75,5 +76,13 @@ describe('filter budget on SCIM Users, Groups and the v1 identity list', () => {
     expect(!refused.ok && refused.description).toMatch(/too expensive/);
     expect(parseIdentityFilter(ors(40, 'traits.username eq "u#"'))).toMatchObject({ ok: true });
     expect(parseIdentityFilter('display_name co "ali" or traits.username sw "ali"')).toMatchObject({ ok: true });
+  });
+});
+
+describe('FILTER_TIMEOUT_MS', () => {
+  it('is 5 s unless set, a whole number of milliseconds from 1 to 600000', () => {
+    expect(loadConfig({}).filterTimeoutMs).toBe(5000);
+    expect(loadConfig({ FILTER_TIMEOUT_MS: '250' }).filterTimeoutMs).toBe(250);
+    for (const bad of ['0', '1.5', 'soon', '600001']) expect(() => loadConfig({ FILTER_TIMEOUT_MS: bad })).toThrow(/FILTER_TIMEOUT_MS/);
   });
 });
