@@ -67,8 +67,10 @@ export function userCostTree(condition: UserCondition): CostTree {
       return { op: 'const' };
     case 'pr':
       return { op: 'compare', served: false, substring: false };
-    default:
-      return { op: 'compare', served: served(condition.field, condition.op), substring: condition.op === 'co' || condition.op === 'ew' };
+    default: {
+      const { op } = condition;
+      return { op: 'compare', served: served(condition.field, op), substring: op === 'co' || op === 'ew', prefix: op === 'sw' };
+    }
   }
 }
 

@@ -4,7 +4,8 @@ import type { Engine, Executor } from './connection.js';
 import { ReadTimedOut, ReaderBusy, type SqliteReader } from './sqlite-reader.js';
 
 /**
- * Reads that scan a realm (a filter no index answers, see domain/filter-cost.ts), bounded in time
+ * Reads that may scan a realm (a filter no index answers by exact lookups, see
+ * domain/filter-cost.ts; a whole realm in an order no index holds), bounded in time
  * on both engines and kept off the event loop on SQLite. The filter budget bounds their work per
  * row; this bounds the rows, which grow with the realm.
  *
@@ -66,6 +67,6 @@ export class ScanReads {
 function filterTimedOut(timeoutMs: number): FilterTooExpensive {
   return new FilterTooExpensive(
     `the list took longer than ${timeoutMs} ms: no index answers its filter (or its order), so it reads every row of the ` +
-      'realm; filter with eq or sw on indexed attributes (userName, externalId, displayName, id, emails) instead',
+      'realm; filter with eq on indexed attributes (userName, externalId, displayName, id, emails) instead',
   );
 }

@@ -1,6 +1,6 @@
 import { type Compilable, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Identity } from '../domain/identity.js';
-import { indexServed } from '../domain/filter-cost.js';
+import { exactLookups, indexServed } from '../domain/filter-cost.js';
 import { type UserCondition, type UserField, type UserSort, type UserSortKey, userCostTree } from '../domain/user-query.js';
 import type { Engine, Executor } from './connection.js';
 import { like } from './like.js';
@@ -76,11 +76,12 @@ export class ScimUserQueries {
   }
 
   /**
-   * A filter no index answers reads the realm, and so does a whole realm in an order no index
-   * holds (`meta.lastModified`): bounded, and off the event loop (scan-reads.ts).
+   * A filter no index answers by exact lookups may read the whole realm (`userName sw "s"` is a
+   * range as wide as the realm), and so does a whole realm in an order no index holds
+   * (`meta.lastModified`): these run bounded, and off the event loop (scan-reads.ts).
    */
   private run<R>(query: Compilable<R> & { execute(): Promise<R[]> }, condition: UserCondition | undefined, sort?: UserSort): Promise<R[]> {
-    const scans = condition ? !served(condition) : sort !== undefined && !INDEXED_ORDERS.has(sort.by);
+    const scans = condition ? !exactLookups(userCostTree(condition)) : sort !== undefined && !INDEXED_ORDERS.has(sort.by);
     return scans ? this.scanReads.all(this.db, query) : query.execute();
   }
 

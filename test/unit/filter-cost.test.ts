@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CostTree, MAX_SCANNED_WORK, MAX_SEEKS, filterCost, indexServed, overBudget } from '../../src/domain/filter-cost.js';
+import { type CostTree, MAX_SCANNED_WORK, MAX_SEEKS, exactLookups, filterCost, indexServed, overBudget } from '../../src/domain/filter-cost.js';
 import { loadConfig } from '../../src/config.js';
 import { parseIdentityFilter } from '../../src/domain/identity-filter.js';
 import { parseGroupFilter } from '../../src/scim/group-filter.js';
@@ -22,6 +22,14 @@ describe('filter cost model', () => {
     expect(filterCost({ op: 'or', children: [seek, contains] })).toEqual({ seeks: undefined, work: 3 });
     expect(indexServed({ op: 'not', child: seek })).toBe(false);
     expect(filterCost({ op: 'or', children: [scanEq, scanEq, contains] }).work).toBe(4);
+  });
+
+  it('a prefix is a seek for the budget, but only exact lookups are known to read about what they return', () => {
+    const prefix: CostTree = { op: 'compare', served: true, substring: false, prefix: true };
+    expect(indexServed(prefix)).toBe(true);
+    expect(exactLookups(prefix)).toBe(false);
+    expect(exactLookups({ op: 'and', children: [prefix, seek] })).toBe(true);
+    expect(exactLookups({ op: 'or', children: [prefix, seek] })).toBe(false);
   });
 
   it('refuses scans over MAX_SCANNED_WORK and seeks over MAX_SEEKS, saying why', () => {
