@@ -51,6 +51,18 @@ async function main() {
       report.baseline_username_eq_ms = Math.round(baseline.ms * 10) / 10;
       log(`baseline userName eq: ${report.baseline_username_eq_ms} ms`);
 
+      // Reads answered without a scanning filter, for scale: Okta's import pages through every user.
+      report.unfiltered = {};
+      for (const [name, path] of Object.entries({
+        scim_users_page_1: `${realmPath}/scim/v2/Users?startIndex=1&count=100`,
+        scim_users_username_sw: scim('userName sw "seed-00001"'),
+        v1_identities_page_1: `${realmPath}/identities?page_size=100`,
+      })) {
+        const r = await time(path);
+        report.unfiltered[name] = { ms: Math.round(r.ms), ratio_to_baseline: Math.round(r.ms / baseline.ms) };
+        log(`${name}: ${Math.round(r.ms)} ms (${report.unfiltered[name].ratio_to_baseline}x userName eq)`);
+      }
+
       // Each at the edge of the budget: 20 units of work per identity in one scan.
       const cases = {
         scim_title_co_x10: scim(ors(10, 'title co "zq#"')),
@@ -62,9 +74,10 @@ async function main() {
       let worst = null;
       for (const [name, path] of Object.entries(cases)) {
         const r = await time(path);
-        if (r.status !== 200) throw new Error(`${name}: ${r.status} ${JSON.stringify(r.body)}`);
-        report.allowed[name] = { ms: Math.round(r.ms), ratio_to_baseline: Math.round(r.ms / baseline.ms) };
-        log(`${name}: ${Math.round(r.ms)} ms (${report.allowed[name].ratio_to_baseline}x userName eq)`);
+        // Within the budget, but running past FILTER_TIMEOUT_MS is refused too (400 tooMany).
+        if (r.status !== 200 && r.body.scimType !== 'tooMany' && r.status !== 400) throw new Error(`${name}: ${r.status} ${JSON.stringify(r.body)}`);
+        report.allowed[name] = { ms: Math.round(r.ms), ratio_to_baseline: Math.round(r.ms / baseline.ms), status: r.status };
+        log(`${name}: ${r.status} in ${Math.round(r.ms)} ms (${report.allowed[name].ratio_to_baseline}x userName eq)`);
         if (!worst || r.ms > worst.ms) worst = { name, path, ms: r.ms };
       }
 
@@ -72,7 +85,16 @@ async function main() {
       report.refused_99_term_emails_co = { status: refused.status, scimType: refused.body.scimType, ms: Math.round(refused.ms * 10) / 10 };
       log(`99-term emails co: ${refused.status} ${refused.body.scimType} in ${report.refused_99_term_emails_co.ms} ms`);
 
-      // /healthz, one after another, for as long as the worst allowed filter runs.
+      // /healthz, one after another: for two seconds with nothing else running (what the machine
+      // itself adds), then for as long as the worst allowed filter runs.
+      const idle = [];
+      for (const until = performance.now() + 2000; performance.now() < until; ) {
+        const started = performance.now();
+        await fetch(`${url}/healthz`);
+        idle.push(performance.now() - started);
+      }
+      report.healthz_idle = { samples: idle.length, p50_ms: Math.round(median(idle) * 10) / 10, max_ms: Math.round(Math.max(...idle) * 10) / 10 };
+      log(`/healthz idle: ${idle.length} answers, p50 ${report.healthz_idle.p50_ms} ms, max ${report.healthz_idle.max_ms} ms`);
       const samples = [];
       let done = false;
       const filter = once(worst.path).then((r) => {

@@ -25,8 +25,11 @@
 export type CostTree =
   | { op: 'and' | 'or'; children: CostTree[] }
   | { op: 'not'; child: CostTree }
-  /** `served`: an index answers it alone. `substring`: `co` or `ew`, a search inside each value. */
-  | { op: 'compare'; served: boolean; substring: boolean }
+  /**
+   * `served`: an index answers it alone. `substring`: `co` or `ew`, a search inside each value.
+   * `prefix`: `sw`, a range of the index as wide as the prefix is short.
+   */
+  | { op: 'compare'; served: boolean; substring: boolean; prefix?: boolean }
   /** A comparison decided without the database (a slot's `type`), or a constant. */
   | { op: 'const' };
 
@@ -66,6 +69,28 @@ export function filterCost(tree: CostTree): FilterCost {
 /** True when indexes answer the whole filter: the store may then seek per OR branch. */
 export function indexServed(tree: CostTree): boolean {
   return filterCost(tree).seeks !== undefined;
+}
+
+/**
+ * True when indexes answer the whole filter with exact lookups, so it reads about as many rows as
+ * it returns. A prefix (`userName sw "s"`) is a seek too, but may cover the whole realm, so the
+ * store runs such filters like scans (bounded, off the event loop).
+ */
+export function exactLookups(tree: CostTree): boolean {
+  const exact = (t: CostTree): CostTree => {
+    switch (t.op) {
+      case 'compare':
+        return t.prefix ? { ...t, served: false } : t;
+      case 'not':
+        return { op: 'not', child: exact(t.child) };
+      case 'and':
+      case 'or':
+        return { op: t.op, children: t.children.map(exact) };
+      default:
+        return t;
+    }
+  };
+  return indexServed(exact(tree));
 }
 
 /**

@@ -55,7 +55,8 @@ export function groupCostTree(condition: GroupCondition, inMembers = false): Cos
       return { op: 'and', children: [{ op: 'compare', served: false, substring: false }, groupCostTree(condition.condition, true)] };
     default: {
       const indexed = !inMembers && condition.field.kind !== 'time' && condition.field.kind !== 'member';
-      return { op: 'compare', served: indexed && (condition.op === 'eq' || condition.op === 'sw'), substring: condition.op === 'co' || condition.op === 'ew' };
+      const { op } = condition;
+      return { op: 'compare', served: indexed && (op === 'eq' || op === 'sw'), substring: op === 'co' || op === 'ew', prefix: op === 'sw' };
     }
   }
 }

@@ -1,4 +1,4 @@
-import { indexServed } from './filter-cost.js';
+import { exactLookups } from './filter-cost.js';
 import { type FilterGrammar, type ListFilter, type ListFilterResult, costTree, parseListFilter } from './list-filter.js';
 import { foldedKey } from './names.js';
 
@@ -30,9 +30,9 @@ export function parseIdentityFilter(text: string): FilterParseResult {
   return parseListFilter(text, IDENTITY_GRAMMAR);
 }
 
-/** True when indexes answer the filter (every column it names is indexed; `co` is not answered by one). */
-export function identityFilterIndexServed(filter: IdentityFilter): boolean {
-  return indexServed(costTree(filter, IDENTITY_GRAMMAR));
+/** True when indexes answer the filter by exact lookups (`eq`; `co` and `sw` may read the whole realm). */
+export function identityFilterIsLookup(filter: IdentityFilter): boolean {
+  return exactLookups(costTree(filter, IDENTITY_GRAMMAR));
 }
 
 /**

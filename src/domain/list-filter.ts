@@ -68,7 +68,7 @@ export function costTree<Field extends string, Op extends string>(filter: ListFi
   }
   const { field, op } = filter as { field: Field; op: Op };
   const served = grammar.served ? grammar.served(field, op) : op === 'eq' || op === 'sw';
-  return { op: 'compare', served, substring: op === 'co' || op === 'ew' };
+  return { op: 'compare', served, substring: op === 'co' || op === 'ew', prefix: op === 'sw' };
 }
 
 function narrow<Field extends string, Op extends string>(

@@ -67,9 +67,42 @@ export function userCostTree(condition: UserCondition): CostTree {
       return { op: 'const' };
     case 'pr':
       return { op: 'compare', served: false, substring: false };
-    default:
-      return { op: 'compare', served: served(condition.field, condition.op), substring: condition.op === 'co' || condition.op === 'ew' };
+    default: {
+      const { op } = condition;
+      return { op: 'compare', served: served(condition.field, op), substring: op === 'co' || op === 'ew', prefix: op === 'sw' };
+    }
   }
 }
 
 export const USER_INDEXED_FILTERS = 'eq and sw on userName, externalId, displayName and id, and eq on emails.value, are answered from indexes';
+
+/**
+ * The same condition with its constants folded away: `emails[type eq "work"]` compares each email
+ * slot's constant type, which leaves `true` in the work slot's branch and `false` in the other's;
+ * folded, only the work email is left to test. Then no OR branch is a mere constant, and the
+ * store can read each remaining branch from an index.
+ */
+export function foldConstants(condition: UserCondition): UserCondition {
+  switch (condition.op) {
+    case 'and':
+    case 'or': {
+      const absorbing = condition.op === 'or';
+      const kept: UserCondition[] = [];
+      for (const child of condition.conditions.map(foldConstants)) {
+        if (child.op === 'const') {
+          if (child.value === absorbing) return child;
+          continue;
+        }
+        kept.push(child);
+      }
+      if (kept.length === 0) return { op: 'const', value: !absorbing };
+      return kept.length === 1 ? (kept[0] as UserCondition) : { op: condition.op, conditions: kept };
+    }
+    case 'not': {
+      const inner = foldConstants(condition.condition);
+      return inner.op === 'const' ? { op: 'const', value: !inner.value } : { op: 'not', condition: inner };
+    }
+    default:
+      return condition;
+  }
+}

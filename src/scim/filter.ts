@@ -3,7 +3,7 @@ import { parseScimFilter } from '../domain/scim-filter-syntax.js';
 import { foldedKey } from '../domain/names.js';
 import type { TraitField } from '../domain/traits.js';
 import { overBudget } from '../domain/filter-cost.js';
-import { type CompareOp, USER_INDEXED_FILTERS, type UserCondition, type UserField, userCostTree } from '../domain/user-query.js';
+import { type CompareOp, USER_INDEXED_FILTERS, type UserCondition, type UserField, foldConstants, userCostTree } from '../domain/user-query.js';
 import { type Result, badRequest, ok } from './scim-error.js';
 import { type AttributeDef, USER_SCHEMA, canonicalPath, resolveAttribute } from './schema.js';
 
@@ -101,7 +101,7 @@ export function parseUserFilter(text: string): Result<UserCondition> {
   }
   let condition: UserCondition;
   try {
-    condition = resolve(ast, { terms: 0 }, undefined);
+    condition = foldConstants(resolve(ast, { terms: 0 }, undefined));
   } catch (error) {
     if (error instanceof FilterError) return badRequest('invalidFilter', error.message);
     throw error;

@@ -2,7 +2,7 @@ import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kyse
 import { conflict, notFound } from '../domain/errors.js';
 import type { AuditEvent } from '../domain/audit-event.js';
 import { type EnrollmentStatus, type Identity, type IdentityStatus, identityKeys } from '../domain/identity.js';
-import { type IdentityFilter, type IdentityFilterField, identityFilterIndexServed } from '../domain/identity-filter.js';
+import { type IdentityFilter, type IdentityFilterField, identityFilterIsLookup } from '../domain/identity-filter.js';
 import type { Traits } from '../domain/traits.js';
 import { isForeignKeyViolation, isPrimaryKeyViolation, isUniqueViolation } from './constraint-errors.js';
 import type { Engine, Executor } from './connection.js';
@@ -167,7 +167,7 @@ export class IdentityStore {
   /** Keyset page in id order, so a walk sees every identity that existed when it began exactly once. */
   async page(realmId: string, filter: IdentityFilter | undefined, afterId: string, offset: number, limit: number) {
     const query = this.pageQuery(realmId, filter, afterId, offset, limit);
-    const rows = filter && !identityFilterIndexServed(filter) ? await this.scanReads.all(this.db, query) : await query.execute();
+    const rows = filter && !identityFilterIsLookup(filter) ? await this.scanReads.all(this.db, query) : await query.execute();
     return rows.map(toIdentity);
   }
 
@@ -180,7 +180,7 @@ export class IdentityStore {
 
   async count(realmId: string, filter: IdentityFilter | undefined): Promise<number> {
     const query = this.countQuery(realmId, filter);
-    const [row] = filter && !identityFilterIndexServed(filter) ? await this.scanReads.all(this.db, query) : [await query.executeTakeFirstOrThrow()];
+    const [row] = filter && !identityFilterIsLookup(filter) ? await this.scanReads.all(this.db, query) : [await query.executeTakeFirstOrThrow()];
     return Number(row?.n ?? 0);
   }
 

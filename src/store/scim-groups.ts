@@ -1,5 +1,5 @@
 import { type Compilable, type RawBuilder, type SqlBool, sql } from 'kysely';
-import { indexServed } from '../domain/filter-cost.js';
+import { exactLookups } from '../domain/filter-cost.js';
 import type { Group } from '../domain/group.js';
 import { type GroupCondition, type GroupField, type GroupSort, groupCostTree } from '../domain/group-query.js';
 import type { Engine, Executor } from './connection.js';
@@ -56,9 +56,9 @@ export class ScimGroupQueries {
     return Number(row?.n ?? 0);
   }
 
-  /** A filter no index answers reads the realm's groups: bounded, and off the event loop (scan-reads.ts). */
+  /** A filter no index answers exactly may read all the realm's groups: bounded, and off the event loop (scan-reads.ts). */
   private run<R>(query: Compilable<R> & { execute(): Promise<R[]> }, condition: GroupCondition | undefined): Promise<R[]> {
-    return condition && !indexServed(groupCostTree(condition)) ? this.scanReads.all(this.db, query) : query.execute();
+    return condition && !exactLookups(groupCostTree(condition)) ? this.scanReads.all(this.db, query) : query.execute();
   }
 
   /** The members of each group, in identity id order. */

@@ -1,7 +1,7 @@
 import { type Compilable, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Identity } from '../domain/identity.js';
-import { indexServed } from '../domain/filter-cost.js';
-import { type UserCondition, type UserField, type UserSort, userCostTree } from '../domain/user-query.js';
+import { exactLookups, indexServed } from '../domain/filter-cost.js';
+import { type UserCondition, type UserField, type UserSort, type UserSortKey, userCostTree } from '../domain/user-query.js';
 import type { Engine, Executor } from './connection.js';
 import { like } from './like.js';
 import type { ScanReads } from './scan-reads.js';
@@ -19,6 +19,24 @@ const SORT_COLUMNS = {
   update_time: 'update_time',
 } as const;
 
+/** Orders a realm's identities are indexed in (migrations 001, 008, 015). */
+const INDEXED_ORDERS = new Set<UserSortKey>(['username', 'display_name', 'create_time']);
+
+const served = (condition: UserCondition) => indexServed(userCostTree(condition));
+
+/** The condition as OR branches that indexes answer each, when it is one (see `inRealm`). */
+function seekBranches(condition: UserCondition): UserCondition[] | undefined {
+  if (!served(condition)) return undefined;
+  if (condition.op === 'or') return condition.conditions;
+  if (condition.op !== 'and') return undefined;
+  // A served comparison of the AND's own already reads only the rows it needs.
+  if (condition.conditions.some((c) => c.op !== 'or' && served(c))) return undefined;
+  const split = condition.conditions.find((c) => c.op === 'or' && served(c));
+  if (!split || split.op !== 'or') return undefined;
+  const others = condition.conditions.filter((c) => c !== split);
+  return split.conditions.map((branch) => ({ op: 'and', conditions: [...others, branch] }));
+}
+
 /**
  * SCIM queries over identities: filters (RFC 7644 §3.4.2.2), sorting and offset paging. The
  * dialect differences live here and nowhere else: traits are read from the JSON text with
@@ -34,15 +52,19 @@ export class ScimUserQueries {
 
   async search(realmId: string, condition: UserCondition | undefined, sort: UserSort, offset: number, limit: number): Promise<Identity[]> {
     const query = this.searchQuery(realmId, condition, sort, offset, limit);
-    return (await this.run(query, condition)).map(toIdentity);
+    return (await this.run(query, condition, sort)).map(toIdentity);
   }
 
   /** The query `search` runs; exposed so tests can read its plan. */
   searchQuery(realmId: string, condition: UserCondition | undefined, sort: UserSort, offset: number, limit: number) {
     const query = this.db.selectFrom('identities').selectAll().where((eb) => this.inRealm(eb, realmId, condition));
     const direction = sort.descending ? 'desc' : 'asc';
+    // With a filter, SQLite would rather walk the whole realm in creation order (migration 015)
+    // than sort the few rows an index finds for the filter: `+` (a no-op) hides that order from it.
+    const column = sql.ref(SORT_COLUMNS[sort.by]);
+    const order = condition && sort.by === 'create_time' && this.engine === 'sqlite' ? sql`+${column}` : this.text(column);
     return query
-      .orderBy(this.text(sql.ref(SORT_COLUMNS[sort.by])), direction)
+      .orderBy(order, direction)
       .orderBy('id', direction)
       .limit(limit)
       .offset(offset);
@@ -53,9 +75,14 @@ export class ScimUserQueries {
     return Number(row?.n ?? 0);
   }
 
-  /** A filter no index answers reads the realm: bounded, and off the event loop (scan-reads.ts). */
-  private run<R>(query: Compilable<R> & { execute(): Promise<R[]> }, condition: UserCondition | undefined): Promise<R[]> {
-    return condition && !indexServed(userCostTree(condition)) ? this.scanReads.all(this.db, query) : query.execute();
+  /**
+   * A filter no index answers by exact lookups may read the whole realm (`userName sw "s"` is a
+   * range as wide as the realm), and so does a whole realm in an order no index holds
+   * (`meta.lastModified`): these run bounded, and off the event loop (scan-reads.ts).
+   */
+  private run<R>(query: Compilable<R> & { execute(): Promise<R[]> }, condition: UserCondition | undefined, sort?: UserSort): Promise<R[]> {
+    const scans = condition ? !exactLookups(userCostTree(condition)) : sort !== undefined && !INDEXED_ORDERS.has(sort.by);
+    return scans ? this.scanReads.all(this.db, query) : query.execute();
   }
 
   /** The query `count` runs; exposed so tests can read its plan. */
@@ -67,17 +94,17 @@ export class ScimUserQueries {
   }
 
   /**
-   * The realm and the condition. An OR at the top (`emails.value eq` is one: either email) repeats
-   * the realm in each branch, `(realm AND a) OR (realm AND b)`: SQLite then reads each branch from
-   * its own (realm_id, ...) index and unites them, where `realm AND (a OR b)` walked the realm.
-   * Only when an index answers every branch: a branch without one would make each branch its own
-   * walk of the realm (99 `emails co` terms were 99 walks), where `realm AND (a OR b)` is one.
+   * The realm and the condition. When indexes answer the condition as an OR of seeks (`emails.value
+   * eq` is one: either email), the realm is repeated in each branch, `(realm AND a) OR (realm AND
+   * b)`: both engines then read each branch from its own (realm_id, ...) index and unite them, where
+   * `realm AND (a OR b)` walked the realm. An AND holding such an OR (`emails[type eq "work"].value
+   * eq`) takes its other terms into each branch. A filter no index answers stays one walk of the
+   * realm: split into branches, each branch would be a walk of its own (99 `emails co` terms were 99).
    */
   private inRealm(eb: EB, realmId: string, condition: UserCondition | undefined): Expression<SqlBool> {
     if (!condition) return eb('realm_id', '=', realmId);
-    if (condition.op === 'or' && indexServed(userCostTree(condition))) {
-      return eb.or(condition.conditions.map((branch) => eb.and([eb('realm_id', '=', realmId), this.expression(eb, branch)])));
-    }
+    const branches = seekBranches(condition);
+    if (branches) return eb.or(branches.map((branch) => eb.and([eb('realm_id', '=', realmId), this.expression(eb, branch)])));
     return eb.and([eb('realm_id', '=', realmId), this.expression(eb, condition)]);
   }
 

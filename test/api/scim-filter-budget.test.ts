@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TestYonder, describeApi } from '../support/harness.js';
+import { DEFAULT_USER_SORT } from '../../src/domain/user-query.js';
+import { parseUserFilter } from '../../src/scim/filter.js';
+import { TestYonder, describeApi, engine } from '../support/harness.js';
 import { ERROR, createScimGroup, createScimUser, scimPath } from '../support/scim.js';
 
 const ors = (n: number, term: string) => Array.from({ length: n }, (_, i) => term.replace('#', String(i))).join(' or ');
@@ -60,6 +62,24 @@ describeApi('SCIM filters: a cost budget', () => {
       expect(r.status, `${filter}: ${r.text}`).toBe(200);
       expect(r.body.Resources.map((g: { displayName: string }) => g.displayName), filter).toEqual(['Budget Staff']);
     }
+  });
+
+  it.runIf(engine === 'sqlite')('emails[type eq "work"].value eq and emails.value eq are read from the email indexes, not by a walk of the realm', async () => {
+    const store = y.yonder.store;
+    for (const filter of ['emails[type eq "work"].value eq "alice@work.example"', 'emails.value eq "alice@work.example"']) {
+      const parsed = parseUserFilter(filter);
+      if (!parsed.ok) throw new Error(parsed.problem.detail);
+      const plan = (await store.plans.explain(store.scimUsers.searchQuery(y.realmId, parsed.value, DEFAULT_USER_SORT, 0, 100))).join('\n');
+      expect(plan, filter).toMatch(/SEARCH identities USING INDEX identities_realm_email_id_idx \(realm_id=\? AND email_key=\?\)/);
+      expect(plan, filter).toMatch(/SEARCH identities USING INDEX identities_realm_secondary_email_idx \(realm_id=\? AND <expr>=\?\)/);
+    }
+  });
+
+  it('an unfiltered page in creation order, as Okta and Entra page through a realm, is read from an index, not by sorting the realm', async () => {
+    const store = y.yonder.store;
+    const plan = (await store.plans.explain(store.scimUsers.searchQuery(y.realmId, undefined, DEFAULT_USER_SORT, 0, 100))).join('\n');
+    expect(plan).toMatch(/identities_realm_create_time_id_idx/);
+    expect(plan).not.toMatch(engine === 'sqlite' ? /TEMP B-TREE/ : /Sort Key/);
   });
 
   it('a scan within the budget runs as one pass and answers the same as before', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type CostTree, MAX_SCANNED_WORK, MAX_SEEKS, filterCost, indexServed, overBudget } from '../../src/domain/filter-cost.js';
+import { type CostTree, MAX_SCANNED_WORK, MAX_SEEKS, exactLookups, filterCost, indexServed, overBudget } from '../../src/domain/filter-cost.js';
+import { loadConfig } from '../../src/config.js';
 import { parseIdentityFilter } from '../../src/domain/identity-filter.js';
 import { parseGroupFilter } from '../../src/scim/group-filter.js';
 import { parseUserFilter } from '../../src/scim/filter.js';
@@ -21,6 +22,14 @@ describe('filter cost model', () => {
     expect(filterCost({ op: 'or', children: [seek, contains] })).toEqual({ seeks: undefined, work: 3 });
     expect(indexServed({ op: 'not', child: seek })).toBe(false);
     expect(filterCost({ op: 'or', children: [scanEq, scanEq, contains] }).work).toBe(4);
+  });
+
+  it('a prefix is a seek for the budget, but only exact lookups are known to read about what they return', () => {
+    const prefix: CostTree = { op: 'compare', served: true, substring: false, prefix: true };
+    expect(indexServed(prefix)).toBe(true);
+    expect(exactLookups(prefix)).toBe(false);
+    expect(exactLookups({ op: 'and', children: [prefix, seek] })).toBe(true);
+    expect(exactLookups({ op: 'or', children: [prefix, seek] })).toBe(false);
   });
 
   it('refuses scans over MAX_SCANNED_WORK and seeks over MAX_SEEKS, saying why', () => {
@@ -52,6 +61,12 @@ describe('filter budget on SCIM Users, Groups and the v1 identity list', () => {
     }
   });
 
+  it('folds the constant slot comparisons: emails[type eq "work"] leaves only the work email to test', () => {
+    expect(parseUserFilter('emails[type eq "work"]')).toEqual({ ok: true, value: { op: 'pr', field: { kind: 'key', key: 'email' } } });
+    expect(parseUserFilter('emails[type eq "home"]')).toEqual({ ok: true, value: { op: 'const', value: false } });
+    expect(parseUserFilter('not (emails[type eq "home"])')).toEqual({ ok: true, value: { op: 'const', value: true } });
+  });
+
   it('counts a multi-valued attribute once per slot: a few emails co are fine, many are refused with tooMany', () => {
     expect(parseUserFilter(ors(3, 'emails co "zq#"'))).toMatchObject({ ok: true });
     for (const n of [30, 99]) {
@@ -69,5 +84,13 @@ describe('filter budget on SCIM Users, Groups and the v1 identity list', () => {
     expect(!refused.ok && refused.description).toMatch(/too expensive/);
     expect(parseIdentityFilter(ors(40, 'traits.username eq "u#"'))).toMatchObject({ ok: true });
     expect(parseIdentityFilter('display_name co "ali" or traits.username sw "ali"')).toMatchObject({ ok: true });
+  });
+});
+
+describe('FILTER_TIMEOUT_MS', () => {
+  it('is 5 s unless set, a whole number of milliseconds from 1 to 600000', () => {
+    expect(loadConfig({}).filterTimeoutMs).toBe(5000);
+    expect(loadConfig({ FILTER_TIMEOUT_MS: '250' }).filterTimeoutMs).toBe(250);
+    for (const bad of ['0', '1.5', 'soon', '600001']) expect(() => loadConfig({ FILTER_TIMEOUT_MS: bad })).toThrow(/FILTER_TIMEOUT_MS/);
   });
 });
