@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestYonder } from '../support/harness.js';
-import { linkIn, startSmtp } from '../support/smtp.js';
+import { type TestSmtp, linkIn, startSmtp } from '../support/smtp.js';
 import { type Browser, finalStatus, launchBrowser, listeningYonder, pageWithAuthenticator, screenshot } from '../support/browser.js';
 
 /**
@@ -14,7 +14,7 @@ describe('Admin Console directory in headless Chromium', () => {
   let y: TestYonder;
   let url: string;
   let browser: Browser;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: TestSmtp;
   let page: Page;
   let adminId: string;
   let identityId: string;
