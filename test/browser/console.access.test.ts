@@ -19,7 +19,7 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-describe('Admin Console access screens in headless Chromium', () => {
+describe('Admin Console access screens in headless Chromium (on SQLite: the pages call the same routes the API suite runs on both engines)', () => {
   let y: TestYonder;
   let url: string;
   let browser: Browser;

@@ -10,7 +10,7 @@ import { type Browser, finalStatus, launchBrowser, listeningYonder, pageWithAuth
  * Identities → Add identity" and the rest of an identity's life. The steps share one signed-in
  * page and run in order. Screenshots go to test-artifacts/console/.
  */
-describe('Admin Console directory in headless Chromium', () => {
+describe('Admin Console directory in headless Chromium (on SQLite: the pages call the same routes the API suite runs on both engines)', () => {
   let y: TestYonder;
   let url: string;
   let browser: Browser;

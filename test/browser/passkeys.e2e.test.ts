@@ -5,7 +5,7 @@ import type { TestYonder } from '../support/harness.js';
 import { type TestSmtp, linkIn, startSmtp } from '../support/smtp.js';
 import { type Browser, finalStatus, launchBrowser, listeningYonder, pageWithAuthenticator, screenshot } from '../support/browser.js';
 
-describe('passkeys end to end in headless Chromium', () => {
+describe('passkeys end to end in headless Chromium (on SQLite: the pages call the same routes the API suite runs on both engines)', () => {
   let y: TestYonder;
   let url: string;
   let browser: Browser;
