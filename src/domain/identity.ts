@@ -1,6 +1,7 @@
 import { type FieldViolation, invalidField, invalidParameters } from './errors.js';
-import { foldedKey, nameViolation } from './names.js';
-import { type Traits, type TraitsPatch, TRAIT_FIELDS, TRAIT_MAX_LENGTH, TRAITS_TYPE } from './traits.js';
+import { foldedKey, nameViolation, usernameViolation } from './names.js';
+import { type Traits, type TraitsPatch, TRAIT_FIELDS, TRAIT_MAX_LENGTH, TRAITS_TYPE, isEmailAddress } from './traits.js';
+import { hasUnstorableCharacter } from './text.js';
 
 export type IdentityStatus = 'active' | 'suspended';
 export type EnrollmentStatus = 'ENROLLED' | 'PENDING' | 'INVITE_FAILED' | 'UNENROLLED';
@@ -106,7 +107,6 @@ export function applyIdentityPatch(current: Identity, patch: IdentityPatch, now:
 
 const STATUSES = new Set<string>(['active', 'suspended']);
 const KNOWN_TRAITS = new Set<string>([...TRAIT_FIELDS, 'type']);
-const EMAIL = /^[^\s@]+@[^\s@]+$/u;
 
 /**
  * The rules every identity obeys, whichever door it came in by (v1 API, SCIM, CLI, import). The
@@ -120,7 +120,7 @@ export function assertValidIdentity(identity: Pick<Identity, 'display_name' | 's
   };
   add('display_name', nameViolation(identity.display_name));
   if (!STATUSES.has(identity.status)) add('status', 'must be one of: active, suspended');
-  add('traits.username', nameViolation(identity.traits.username));
+  add('traits.username', usernameViolation(identity.traits.username));
   const traits = identity.traits as Record<string, unknown>;
   for (const key of Object.keys(traits)) {
     if (key === 'username' || key === 'type') continue;
@@ -128,9 +128,10 @@ export function assertValidIdentity(identity: Pick<Identity, 'display_name' | 's
     if (!KNOWN_TRAITS.has(key)) add(`traits.${key}`, 'unknown field');
     else if (typeof value !== 'string') add(`traits.${key}`, 'must be a string or null');
     else if (value.length > TRAIT_MAX_LENGTH) add(`traits.${key}`, `must be at most ${TRAIT_MAX_LENGTH} characters`);
+    else if (hasUnstorableCharacter(value)) add(`traits.${key}`, 'contains characters that are not allowed');
   }
   const email = identity.traits.primary_email_address;
-  if (typeof email === 'string' && (!EMAIL.test(email) || email.length > 320)) {
+  if (typeof email === 'string' && !isEmailAddress(email)) {
     add('traits.primary_email_address', 'must be an email address');
   }
   if (violations.length > 0) throw invalidParameters(violations);

@@ -1,8 +1,31 @@
+import { hasUnstorableCharacter } from './text.js';
+
+/**
+ * Characters no name may hold, because they cannot be seen or change how the rest reads: controls
+ * (Cc: CR and LF would reach email bodies), format characters (Cf: zero-width spaces and joiners,
+ * the soft hyphen, bidi overrides such as U+202E, the byte-order mark, tag characters), line and
+ * paragraph separators, variation selectors (U+FE00–FE0F, U+E0100–E01EF, the Mongolian ones) and
+ * the other invisible fillers (U+034F, U+115F, U+1160, U+17B4, U+17B5, U+3164, U+FFA0). With them
+ * `admin\u200b` sat beside `admin` and looked the same. A class body for a `u`-flag pattern.
+ */
+const INVISIBLE = '\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\u034f\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u3164\\ufe00-\\ufe0f\\uffa0\\u{e0100}-\\u{e01ef}';
+/** The characters the contract's name pattern forbids. */
+const CONTRACT_FORBIDDEN = '{}[\\]<>;:?\\\\/|*^%$#=~`!';
+
+/**
+ * Text a person reads as a name (application and authenticator-config names, which the contract
+ * does not restrict further): nothing invisible, and no whitespace at either end (`admin ` is
+ * not `admin` to the store but is to the eye). Patterns are compiled with the `u` flag (Ajv does).
+ */
+export const PLAIN_TEXT_PATTERN = `^(?!\\s)[^${INVISIBLE}]*(?<!\\s)$`;
+
 /**
  * Rules shared by every human-readable name in the v1 contract (display names, usernames): 1–64
- * characters, none of the characters the contract's pattern forbids.
+ * characters, none of the characters the contract's pattern forbids, and plain text as above.
  */
-export const NAME_PATTERN = '^[^{}[\\]<>;:?\\\\/|*^%$#=~`!]*$';
+export const NAME_PATTERN = `^(?!\\s)[^${CONTRACT_FORBIDDEN}${INVISIBLE}]*(?<!\\s)$`;
+/** The contract's own pattern, for free text such as a group's description. */
+export const CONTRACT_TEXT_PATTERN = `^[^${CONTRACT_FORBIDDEN}]*$`;
 export const NAME_MAX_LENGTH = 64;
 
 /**
@@ -29,6 +52,24 @@ export function nameViolation(value: unknown): string | null {
   // Counted in code points, as the contract's maxLength is; a string of at most that many UTF-16
   // units cannot hold more, so only longer ones are spread into code points.
   if (value.length > NAME_MAX_LENGTH && [...value].length > NAME_MAX_LENGTH) return `must be at most ${NAME_MAX_LENGTH} characters`;
-  if (!NAME_REGEX.test(value)) return 'contains characters that are not allowed';
+  if (!NAME_REGEX.test(value) || hasUnstorableCharacter(value)) return 'contains characters that are not allowed';
   return null;
+}
+
+/**
+ * Latin, Cyrillic and Greek share letters that look alike (Latin a, Cyrillic а; Latin o, Greek ο),
+ * so `аdmin` with a Cyrillic а passed for `admin`. A username may use letters of one of these
+ * scripts, not several; other scripts, digits and punctuation may go with any of them.
+ *
+ * This refuses mixed-script look-alikes only. A username wholly in one script that looks like one
+ * in another (Cyrillic `асе` and Latin `ace`) is still accepted: refusing those needs a skeleton
+ * (Unicode TR39 confusables) kept per identity under a unique index, which is not built yet.
+ */
+const LOOK_ALIKE_SCRIPTS = [/\p{Script=Latin}/u, /\p{Script=Cyrillic}/u, /\p{Script=Greek}/u];
+
+export function usernameViolation(value: unknown): string | null {
+  const violation = nameViolation(value);
+  if (violation !== null) return violation;
+  const scripts = LOOK_ALIKE_SCRIPTS.filter((script) => script.test(value as string)).length;
+  return scripts > 1 ? 'mixes Latin with Cyrillic or Greek letters' : null;
 }

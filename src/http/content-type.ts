@@ -1,8 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import secureJson from 'secure-json-parse';
 import { DomainError } from '../domain/errors.js';
+import { hasUnstorableCharacter } from '../domain/text.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Bytes that are not UTF-8 throw instead of becoming U+FFFD (a leading byte-order mark is dropped). */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Only JSON bodies are accepted (`application/json` and `application/*+json`); anything else is a
@@ -13,14 +17,14 @@ export function installJsonParser(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(
     /^application\/(?:[\w.-]+\+)?json(?:\s*;.*)?$/,
-    { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES },
+    { parseAs: 'buffer', bodyLimit: BODY_LIMIT_BYTES },
     (_request, body, done) => {
-      const text = String(body);
-      if (text.trim() === '') return done(null, undefined);
       try {
+        const text = strictUtf8.decode(body as Buffer);
+        if (text.trim() === '') return done(null, undefined);
         // `__proto__` and `constructor.prototype` keys are refused outright, not merely dropped.
         const value: unknown = secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' });
-        if (hasNulCharacter(value)) throw new Error('NUL character');
+        if (hasUnstorableText(value)) throw new Error('unstorable text');
         done(null, value);
       } catch {
         done(new DomainError('bad_request', 'invalid request'), undefined);
@@ -30,14 +34,14 @@ export function installJsonParser(app: FastifyInstance): void {
 }
 
 /**
- * PostgreSQL text cannot hold U+0000, and no name or trait needs it: a body carrying one is refused
- * up front instead of failing in the store.
+ * A body carrying U+0000 or a lone surrogate (see hasUnstorableCharacter), in a value or a key, is
+ * refused up front instead of failing in the store or being quietly changed.
  */
-function hasNulCharacter(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(hasNulCharacter);
+function hasUnstorableText(value: unknown): boolean {
+  if (typeof value === 'string') return hasUnstorableCharacter(value);
+  if (Array.isArray(value)) return value.some(hasUnstorableText);
   if (value !== null && typeof value === 'object') {
-    return Object.entries(value).some(([key, v]) => key.includes('\u0000') || hasNulCharacter(v));
+    return Object.entries(value).some(([key, v]) => hasUnstorableCharacter(key) || hasUnstorableText(v));
   }
   return false;
 }

@@ -16,6 +16,8 @@ const STATUS: Record<ErrorCode, number> = {
   unprocessable_entity: 422,
   too_many_requests: 429,
   internal_server_error: 500,
+  not_implemented: 501,
+  service_unavailable: 503,
 };
 
 export function statusOf(code: ErrorCode): number {
@@ -80,12 +82,13 @@ export function installErrorHandling(app: FastifyInstance): void {
  * Errors the router raises before any route or hook runs: a URL that cannot be decoded is a
  * malformed request; a path segment longer than any id can be is simply not found.
  */
-export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
     sendError(reply, new DomainError('not_found', 'not found'));
   } else if (error.code === 'FST_ERR_BAD_URL') {
     sendError(reply, new DomainError('bad_request', 'invalid request'));
   } else {
+    request.log.error({ err: error }, 'unhandled router error');
     sendError(reply, new DomainError('internal_server_error', 'internal server error'));
   }
 }

@@ -25,12 +25,21 @@ export const ErrorResponse = Type.Object(
   { $id: 'Error', description: 'The v1 error shape: a snake-case status name, a message, optional details.' },
 );
 
+/**
+ * The largest paging number taken (2^31 - 1). Past it a number is the client's mistake: beyond
+ * 2^53 JavaScript has already rounded it, and past 2^63 the stores refuse it as an OFFSET; well
+ * before either there is nothing left to page through.
+ */
+export const MAX_PAGING_NUMBER = 2_147_483_647;
+
+/** A `skip` or `page_size`-like query number: 0 up to MAX_PAGING_NUMBER, else a field violation. */
+export const PagingNumber = (description?: string) =>
+  Type.Integer({ minimum: 0, maximum: MAX_PAGING_NUMBER, ...(description ? { description } : {}) });
+
 export const ListQuery = {
-  page_size: Type.Optional(
-    Type.Integer({ minimum: 0, description: 'Items per page; default 20, capped at the maximum (200).' }),
-  ),
+  page_size: Type.Optional(PagingNumber('Items per page; default 20, capped at the maximum (200).')),
   page_token: Type.Optional(Type.String({ maxLength: 4096, description: 'Token from the previous page.' })),
-  skip: Type.Optional(Type.Integer({ minimum: 0, description: 'Items to skip; not kept in the page token.' })),
+  skip: Type.Optional(PagingNumber('Items to skip; not kept in the page token.')),
 };
 
 /** Path ids are not length-checked: an id that cannot exist is simply not found (404). */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Config } from '../config.js';
 import type { Theme } from '../domain/passkeys.js';
+import { isEmailAddress } from '../domain/traits.js';
 import { escapeHtml } from './html.js';
 
 /** Emails in flight at once for a batch: enough to keep an SMTP server busy without flooding it. */
@@ -66,7 +67,17 @@ ${logo ? `<img src="${escapeHtml(logo)}" alt="${escapeHtml(realm)}" style="max-h
 <p style="font-size: 0.9rem; color: #555;">The link works once and expires on ${escapeHtml(expires)}.</p>
 ${support ? `<p style="font-size: 0.9rem;"><a href="${escapeHtml(support)}">Get help</a></p>` : ''}
 </body></html>`;
-  return { from, to: email.to, subject, text, html };
+  return { from, to: recipient(email.to), subject, text, html };
+}
+
+/**
+ * The recipient as an address object, so nodemailer takes it as one mailbox instead of parsing
+ * the string (where `ceo <attacker@evil.example>` or `Team:x@evil.example;` names someone else).
+ * Identities only hold plain addresses; this refuses anything else once more, where mail leaves.
+ */
+function recipient(to: string): { name: string; address: string } {
+  if (!isEmailAddress(to)) throw new Error('refusing to send to something that is not a plain email address');
+  return { name: '', address: to };
 }
 
 /**

@@ -59,12 +59,32 @@ export function enrollErrorPage(reason: string, message: string): string {
   });
 }
 
-export function signInPage(realmName: string, urls: { options: string; verify: string; session: string; signOut: string }): string {
+export function signInErrorPage(reason: string, message: string): string {
+  return page({
+    title: 'Sign in',
+    heading: 'This sign-in link cannot be used',
+    body: '',
+    status: { state: 'error', reason, message },
+  });
+}
+
+/** `returnTo`, already checked by the server, is the only place the page's script goes after signing in. */
+export function signInPage(
+  realmName: string,
+  urls: { options: string; verify: string; session: string; signOut: string },
+  returnTo?: string,
+): string {
   return page({
     title: `Sign in to ${realmName}`,
     heading: `Sign in to ${realmName}`,
     script: 'sign-in.js',
-    data: { 'options-url': urls.options, 'verify-url': urls.verify, 'session-url': urls.session, 'sign-out-url': urls.signOut },
+    data: {
+      'options-url': urls.options,
+      'verify-url': urls.verify,
+      'session-url': urls.session,
+      'sign-out-url': urls.signOut,
+      ...(returnTo !== undefined ? { 'return-to': returnTo } : {}),
+    },
     body: `<p>Sign in with your passkey. There is nothing to type.</p>
 <button id="sign-in" type="button">Sign in with a passkey</button>
 <button id="sign-out" type="button" hidden>Sign out</button>`,

@@ -5,8 +5,10 @@ import cookie from '@fastify/cookie';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
-import { enrollmentAttempts, limitAttempts, signInAttempts } from '../http/rate-limit.js';
+import { safeReturnPath } from '../domain/return-path.js';
+import { SMALL_BODY_LIMIT_BYTES, enrollmentAttempts, limitAttempts, signInAttempts } from '../http/rate-limit.js';
 import { RealmParams, verbPath } from '../http/schemas.js';
+import { CONSOLE_PATH } from '../services/console.js';
 import type { Yonder } from '../services/context.js';
 import {
   CeremonyError,
@@ -21,7 +23,7 @@ import {
 } from './ceremonies.js';
 import { ASSETS } from './client-scripts.js';
 import { registerEnrollmentCors } from './cors.js';
-import { PAGE_CSP, enrollErrorPage, enrollPage, signInPage } from './pages.js';
+import { PAGE_CSP, enrollErrorPage, enrollPage, signInErrorPage, signInPage } from './pages.js';
 
 export const SESSION_COOKIE = 'yonder_session';
 
@@ -32,6 +34,9 @@ const LinkParams = Type.Composite([
 const LINK_BASE = '/v1/tenants/:tenant_id/realms/:realm_id/identities/:identity_id/credential-binding-jobs';
 const HOSTED = '/hosted/tenants/:tenant_id/realms/:realm_id';
 const ENROLL = `${HOSTED}/identities/:identity_id/credential-binding-jobs/:credential_binding_job_id`;
+
+/** Where a sign-in may lead: this site's Admin Console and its hosted pages, nothing else. */
+const RETURN_PREFIXES = [CONSOLE_PATH, '/hosted/'];
 
 const hostedBase = (p: { tenant_id: string; realm_id: string }) => `/hosted/tenants/${p.tenant_id}/realms/${p.realm_id}`;
 const refOf = (p: { tenant_id: string; realm_id: string }) => ({ tenantId: p.tenant_id, realmId: p.realm_id });
@@ -109,6 +114,7 @@ export const bindingLinkRoute: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = a
 export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (app, { yonder }) => {
   await app.register(cookie);
   const secure = new URL(yonder.config.publicUrl).protocol === 'https:';
+  const siteOrigin = new URL(yonder.config.publicUrl).origin;
   const swa = simpleWebAuthnFiles();
 
   app.get('/hosted/assets/simplewebauthn/*', async (request, reply) => {
@@ -148,10 +154,15 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
     `${HOSTED}/sign-in`,
     { schema: { params: RealmParams, querystring: Type.Object({
         application_id: Type.Optional(Type.String({ maxLength: 64 })),
-        // Where to go once signed in: a path of this site only (the page's script checks it).
+        // Where to go once signed in: only a path under this site's own pages (see safeReturnPath).
         return_to: Type.Optional(Type.String({ maxLength: 2048 })),
       }) } },
     async (request, reply) => {
+      const given = request.query.return_to;
+      const returnTo = given === undefined ? undefined : safeReturnPath(given, RETURN_PREFIXES);
+      if (returnTo === null) {
+        return html(reply, 400, signInErrorPage('invalid_return_to', 'This link would send you to a page outside this site.'));
+      }
       const realm = await yonder.store.realms.get(request.params.tenant_id, request.params.realm_id);
       if (!realm) return html(reply, 404, enrollErrorPage('unknown_realm', 'There is nothing to sign in to here.'));
       const base = hostedBase(request.params);
@@ -163,7 +174,7 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
           verify: `${base}/sign-in/verify`,
           session: `${base}/session`,
           signOut: `${base}/sign-out`,
-        }),
+        }, returnTo),
       );
     },
   );
@@ -197,11 +208,17 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
   app.get(`${HOSTED}/session`, { schema: { params: RealmParams } }, async (request, reply) =>
     ceremony(reply, () => currentSession(yonder, refOf(request.params), request.cookies[SESSION_COOKIE])),
   );
-  app.post(`${HOSTED}/sign-out`, { schema: { params: RealmParams } }, async (request, reply) =>
-    ceremony(reply, async () => {
-      await signOut(yonder, request.cookies[SESSION_COOKIE]);
-      reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
-      return { signed_out: true };
-    }),
+  // Signing out is a state change a cross-site form or script must not cause: only this site's own
+  // page may ask (browsers send Origin with every POST). Small, counted like the sign-in ceremony.
+  app.post(
+    `${HOSTED}/sign-out`,
+    { schema: { params: RealmParams }, bodyLimit: SMALL_BODY_LIMIT_BYTES, onRequest: limitAttempts(signInAttempts(yonder)) },
+    async (request, reply) =>
+      ceremony(reply, async () => {
+        if (request.headers.origin !== siteOrigin) throw new CeremonyError('cross_origin');
+        await signOut(yonder, request.cookies[SESSION_COOKIE]);
+        reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+        return { signed_out: true };
+      }),
   );
 };

@@ -23,10 +23,19 @@ export interface Projection {
   excludedAttributes?: string[];
 }
 
+/**
+ * Past 2^31 - 1 either way a number is refused rather than clamped: beyond 2^53 JavaScript has
+ * already rounded it and beyond 2^63 the stores refuse it as an OFFSET. RFC 7644 §3.4.2.4 only
+ * says how to read a startIndex below 1 and a negative count, which are still clamped below.
+ */
+const PAGING_LIMIT = 2_147_483_647;
+
 function integer(raw: string | undefined, name: string): Result<number | undefined> {
   if (raw === undefined || raw.trim() === '') return ok(undefined);
   if (!/^\s*[-+]?\d+\s*$/.test(raw)) return badRequest('invalidValue', `${name} must be an integer`);
-  return ok(Number.parseInt(raw, 10));
+  const value = Number.parseInt(raw, 10);
+  if (Math.abs(value) > PAGING_LIMIT) return badRequest('invalidValue', `${name} must be between -${PAGING_LIMIT} and ${PAGING_LIMIT}`);
+  return ok(value);
 }
 
 /** 1-based `startIndex` (below 1 means 1) and `count` (negative means 0, 0 means totals only). */

@@ -1,6 +1,6 @@
 import type { Identity, IdentityStatus } from '../domain/identity.js';
-import { NAME_MAX_LENGTH, NAME_PATTERN } from '../domain/names.js';
-import { TRAIT_MAX_LENGTH, TRAITS_TYPE, type TraitField, type Traits } from '../domain/traits.js';
+import { NAME_MAX_LENGTH, nameViolation, usernameViolation } from '../domain/names.js';
+import { TRAIT_MAX_LENGTH, TRAITS_TYPE, type TraitField, type Traits, isEmailAddress } from '../domain/traits.js';
 import { type Result, badRequest, ok } from './scim-error.js';
 import { CORE_USER, ENTERPRISE_USER, USER_SCHEMA, resolveAttribute, splitSchemaUrn } from './schema.js';
 
@@ -207,11 +207,8 @@ export function booleanOf(value: unknown): boolean | undefined {
   return undefined;
 }
 
-const NAME_RE = new RegExp(NAME_PATTERN);
-const EMAIL_RE = /^[^\s@]+@[^\s@]+$/;
-
 function isValidName(value: string): boolean {
-  return value.length >= 1 && value.length <= NAME_MAX_LENGTH && NAME_RE.test(value);
+  return nameViolation(value) === null;
 }
 
 function elements(value: unknown, path: string): Record<string, unknown>[] {
@@ -255,8 +252,12 @@ export function scimUserToWrite(input: unknown): Result<UserWrite> {
     };
     const userName = text(r.userName, 'userName', NAME_MAX_LENGTH);
     if (userName === undefined) return badRequest('invalidValue', 'userName is required');
-    if (!isValidName(userName)) {
-      return badRequest('invalidValue', `userName must be 1 to ${NAME_MAX_LENGTH} characters, none of {}[]<>;:?\\/|*^%$#=~\`!`);
+    const userNameViolation = usernameViolation(userName);
+    if (userNameViolation !== null) {
+      return badRequest(
+        'invalidValue',
+        `userName ${userNameViolation} (1 to ${NAME_MAX_LENGTH} characters, none of {}[]<>;:?\\/|*^%$#=~\`!, nothing invisible, no spaces at either end)`,
+      );
     }
     traits.username = userName;
     for (const [scim, trait] of SIMPLE) set(trait, text(r[scim], scim));
@@ -269,7 +270,7 @@ export function scimUserToWrite(input: unknown): Result<UserWrite> {
     for (const [scim, trait] of NAME_PARTS) set(trait, text(name[scim], `name.${scim}`));
 
     const emails = valuesOf(primaryFirst(elements(r.emails, 'emails'), 'work'), 'emails');
-    if (emails[0] !== undefined && !EMAIL_RE.test(emails[0])) throw new Invalid('emails.value must be an email address');
+    if (emails[0] !== undefined && !isEmailAddress(emails[0])) throw new Invalid('emails.value must be an email address');
     set('primary_email_address', emails[0]);
     set('secondary_email_address', emails.find((e, i) => i > 0 && e.toLowerCase() !== emails[0]?.toLowerCase()));
     const phones = valuesOf(primaryFirst(elements(r.phoneNumbers, 'phoneNumbers'), 'work'), 'phoneNumbers');
@@ -303,7 +304,7 @@ export function scimUserToWrite(input: unknown): Result<UserWrite> {
 
     const displayName = text(r.displayName, 'displayName', NAME_MAX_LENGTH);
     if (displayName !== undefined && !isValidName(displayName)) {
-      throw new Invalid(`displayName must be 1 to ${NAME_MAX_LENGTH} characters, none of {}[]<>;:?\\/|*^%$#=~\`!`);
+      throw new Invalid(`displayName must be 1 to ${NAME_MAX_LENGTH} characters, none of {}[]<>;:?\\/|*^%$#=~\`!, nothing invisible, no spaces at either end`);
     }
     const joined = [traits.given_name, traits.family_name].filter(Boolean).join(' ');
     const display_name =

@@ -1,5 +1,6 @@
-import { conflict, forbidden, notFound } from '../domain/errors.js';
+import { conflict, forbidden, invalidField, notFound } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
+import { nameViolation } from '../domain/names.js';
 import type { Realm, RealmClassification, Tenant, TenantRecord } from '../domain/tenancy.js';
 import { nowTimestamp } from '../domain/time.js';
 import type { Repositories } from '../store/index.js';
@@ -55,6 +56,9 @@ export interface NewRealmInput {
  * and authenticate). Give it a transaction so the two commit together.
  */
 export async function createRealm(repos: Repositories, tenantId: string, input: NewRealmInput): Promise<Realm> {
+  // The v1 schema checks this too; the CLI's `realm create` comes straight here.
+  const violation = nameViolation(input.display_name);
+  if (violation !== null) throw invalidField('realm.display_name', violation);
   const now = nowTimestamp();
   const realm: Realm = {
     id: newId(),

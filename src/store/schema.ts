@@ -72,6 +72,8 @@ export interface SigningKeysTable {
   private_jwk: string;
   public_jwk: string;
   create_time: string;
+  /** When it was rotated out: it signs no more, and leaves once its tokens have expired. */
+  retire_time: string | null;
 }
 
 export interface ServerSecretsTable {

@@ -93,6 +93,11 @@ const hostileString = fc.oneof(
     'emails[type eq "work" and value co "@"]',
     'not(',
     '((((((((((((((((((((id eq "a"))))))))))))))))))))',
+    // Numbers past 2^53 and 2^64, for every skip, page_size, startIndex and count.
+    '99999999999999999999',
+    '-99999999999999999999',
+    '9007199254740993',
+    '1e400',
   ),
 );
 

@@ -16,8 +16,8 @@ for (const engine of engines) {
         context.skip();
       }
       const DATABASE_URL = await engine.database();
-      const first = await ServerProcess.start({ DATABASE_URL, LOG_LEVEL: 'warn' });
-      const vars = bannerExports(first.stdout);
+      const first = await ServerProcess.start({ DATABASE_URL, LOG_LEVEL: 'warn', PUBLIC_URL: 'http://localhost:8080' });
+      const vars = bannerExports(first.banner());
       const path = `/v1/tenants/${vars.TENANT_ID}/realms/${vars.REALM_ID}/identities`;
       const headers = { authorization: `Bearer ${vars.YONDER_TOKEN}`, 'content-type': 'application/json' };
 
@@ -52,7 +52,7 @@ for (const engine of engines) {
       await Promise.all(workers);
       expect(acknowledged.length).toBeGreaterThanOrEqual(KILL_AFTER);
 
-      const second = await ServerProcess.start({ DATABASE_URL, LOG_LEVEL: 'warn' });
+      const second = await ServerProcess.start({ DATABASE_URL, LOG_LEVEL: 'warn', PUBLIC_URL: 'http://localhost:8080' });
       try {
         const missing: string[] = [];
         for (let i = 0; i < acknowledged.length; i += 40) {

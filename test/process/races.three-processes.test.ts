@@ -20,10 +20,12 @@ for (const engine of engines) describe(`three yonder processes on one ${engine.n
       return;
     }
     const DATABASE_URL = await engine.database();
-    // The first start bootstraps; the other two join the same store.
-    servers.push(await ServerProcess.start({ DATABASE_URL, LOG_LEVEL: 'warn' }));
-    vars = bannerExports(servers[0]?.stdout ?? '');
-    servers.push(...(await Promise.all([1, 2].map(() => ServerProcess.start({ DATABASE_URL, LOG_LEVEL: 'warn' })))));
+    // The first start bootstraps; the other two join the same store. One PUBLIC_URL for all three,
+    // as behind a load balancer: tokens name it as their issuer.
+    const env = { DATABASE_URL, LOG_LEVEL: 'warn', PUBLIC_URL: 'http://localhost:8080' };
+    servers.push(await ServerProcess.start(env));
+    vars = bannerExports(servers[0]?.banner() ?? '');
+    servers.push(...(await Promise.all([1, 2].map(() => ServerProcess.start(env)))));
   }, 90_000);
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.stop()));

@@ -355,17 +355,15 @@ export const UNDECLARED_STATUS_ALLOWANCES: readonly StatusAllowance[] = [
           : 'the responses list no 404; yonder answers an unknown realm with the usual 404 ResourceInfo',
     }),
   ),
-  // The contract's SCIM group PATCH lists only 200 (with the group). yonder answers 204 with no body
-  // (and the new ETag) unless `attributes`/`excludedAttributes` ask for the group back, which then
-  // comes as the declared 200: Microsoft Entra expects 204 of group PATCHes (it sends member changes
-  // in bulk and never reads the reply), Okta accepts either, and RFC 7644 §3.5.2 allows both. Only
-  // this status on only this operation, and the body must be empty.
+  // The contract's SCIM group PATCH lists only 200 (with the group), which is what yonder answers.
+  // A client that sends `Prefer: return=minimal` (RFC 7240) gets 204 with no body and the new ETag,
+  // which RFC 7644 §3.5.2 allows. Only this status on only this operation, and the body must be empty.
   {
     method: 'PATCH',
     path: `${SCIM}/Groups/{group_id}`,
     status: 204,
     schema: null,
-    reason: 'RFC 7644 §3.5.2 allows 204 No Content for a PATCH; Entra asks for it on groups; the contract lists only 200',
+    reason: 'RFC 7644 §3.5.2 allows 204 No Content for a PATCH, given on `Prefer: return=minimal`; the contract lists only 200',
   },
 ];
 

@@ -11,6 +11,7 @@ import {
   TOKEN_ENDPOINT_AUTH_METHODS,
   TOKEN_FORMATS,
 } from '../../domain/application.js';
+import { PLAIN_TEXT_PATTERN } from '../../domain/names.js';
 import { MAX_SCOPES, SCOPE_MAX_LENGTH } from '../../domain/resource-server.js';
 import { principalOf } from '../../http/auth.js';
 import { EmptyBody, ListQuery, ReadOnly, RealmParams, StringEnum, errorResponses, requiresScope, verbPath } from '../../http/schemas.js';
@@ -24,6 +25,7 @@ import {
   updateApplication,
 } from '../../services/applications.js';
 import type { Yonder } from '../../services/context.js';
+import { noStore } from '../../http/no-store.js';
 
 const BASE = '/v1/tenants/:tenant_id/realms/:realm_id/applications';
 const ApplicationParams = Type.Composite([RealmParams, Type.Object({ application_id: Type.String({ maxLength: 64 }) })]);
@@ -93,8 +95,8 @@ const applicationInput = (create: boolean) =>
   Type.Object(
     {
       display_name: create
-        ? Type.String({ minLength: 1, maxLength: 64 })
-        : Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+        ? Type.String({ minLength: 1, maxLength: 64, pattern: PLAIN_TEXT_PATTERN })
+        : Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: PLAIN_TEXT_PATTERN })),
       protocol_config: create ? ProtocolConfigSchema : Type.Optional(ProtocolConfigSchema),
       resource_server_id: Type.Optional(Type.String({ maxLength: 64 })),
       authenticator_config_id: Type.Optional(Type.String({ maxLength: 64 })),
@@ -143,6 +145,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
   app.post(
     BASE,
     {
+      onRequest: noStore,
       schema: {
         operationId: 'CreateApplication',
         summary: 'Create a new application',
@@ -219,6 +222,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
   app.patch(
     `${BASE}/:application_id`,
     {
+      onRequest: noStore,
       schema: {
         operationId: 'UpdateApplication',
         summary: 'Update an application',
@@ -249,6 +253,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
   app.post(
     verbPath(BASE, 'application_id', 'rotateSecret'),
     {
+      onRequest: noStore,
       schema: {
         operationId: 'RotateApplicationSecret',
         summary: 'Issue a new client secret (yonder)',

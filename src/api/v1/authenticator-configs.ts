@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AUTHENTICATION_METHODS, type AuthenticatorConfig } from '../../domain/passkeys.js';
+import { PLAIN_TEXT_PATTERN } from '../../domain/names.js';
 import { EmptyBody, ListQuery, ReadOnly, RealmParams, StringEnum, errorResponses, requiresScope } from '../../http/schemas.js';
 import {
   type ConfigBodyInput,
@@ -35,7 +36,7 @@ const ConfigBody = (create: boolean) =>
 const Input = (create: boolean) =>
   Type.Object(
     {
-      display_name: Type.Optional(Type.String({ maxLength: 64 })),
+      display_name: Type.Optional(Type.String({ maxLength: 64, pattern: PLAIN_TEXT_PATTERN })),
       config: create ? ConfigBody(true) : Type.Optional(ConfigBody(false)),
       id: ReadOnly,
       realm_id: ReadOnly,

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { GROUP_DESCRIPTION_MAX_LENGTH, MEMBERS_PER_CALL_MAX } from '../../domain/group.js';
-import { NAME_PATTERN } from '../../domain/names.js';
+import { CONTRACT_TEXT_PATTERN } from '../../domain/names.js';
 import { principalOf } from '../../http/auth.js';
 import {
   EmptyBody,
@@ -47,7 +47,7 @@ const Group = Type.Object(
   { $id: 'Group' },
 );
 
-const Description = Type.String({ maxLength: GROUP_DESCRIPTION_MAX_LENGTH, pattern: NAME_PATTERN });
+const Description = Type.String({ maxLength: GROUP_DESCRIPTION_MAX_LENGTH, pattern: CONTRACT_TEXT_PATTERN });
 
 const groupInput = (create: boolean) =>
   Type.Object(

@@ -5,7 +5,7 @@ import type { Identity } from '../../domain/identity.js';
 import type { Role } from '../../domain/role.js';
 import { GROUP_DESCRIPTION_MAX_LENGTH } from '../../domain/group.js';
 import { principalOf } from '../../http/auth.js';
-import { EmptyBody, ListQuery, Name, ReadOnly, RealmParams, errorResponses, requiresScope, verbPath } from '../../http/schemas.js';
+import { EmptyBody, ListQuery, Name, PagingNumber, ReadOnly, RealmParams, errorResponses, requiresScope, verbPath } from '../../http/schemas.js';
 import type { Yonder } from '../../services/context.js';
 import {
   addRoleMembers,
@@ -168,10 +168,11 @@ export const roleRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
       schema: {
         operationId: 'DeleteRole',
         summary: 'Delete a role',
+        description: 'Answers 409 `role has children` while the role has scopes or members; remove them first.',
         tags,
         security: requiresScope('roles:delete'),
         params: RoleParams,
-        response: { 200: EmptyBody, ...errorResponses(404) },
+        response: { 200: EmptyBody, ...errorResponses(404, 409) },
       },
     },
     async (request, replyTo) => {
@@ -221,10 +222,10 @@ export const roleRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
         security: requiresScope('roles:read', 'groups:read', 'identities:read'),
         params: RoleParams,
         querystring: Type.Object({
-          groups_page_size: Type.Optional(Type.Integer({ minimum: 0 })),
-          groups_skip: Type.Optional(Type.Integer({ minimum: 0 })),
-          identities_page_size: Type.Optional(Type.Integer({ minimum: 0 })),
-          identities_skip: Type.Optional(Type.Integer({ minimum: 0 })),
+          groups_page_size: Type.Optional(PagingNumber()),
+          groups_skip: Type.Optional(PagingNumber()),
+          identities_page_size: Type.Optional(PagingNumber()),
+          identities_skip: Type.Optional(PagingNumber()),
         }),
         response: {
           200: Type.Object({

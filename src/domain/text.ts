@@ -1,0 +1,12 @@
+/** U+0000, or a UTF-16 surrogate without its pair (valid in JSON as `"\udfff"`, but not text). */
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Whether a string holds what no store keeps as sent: PostgreSQL text cannot hold U+0000 and
+ * refuses a lone surrogate (once a 500), SQLite stores U+FFFD in its place. No name or trait needs
+ * either. The JSON parser refuses such bodies at the door; the identity rules refuse such values
+ * from doors without it (the CLI import).
+ */
+export function hasUnstorableCharacter(value: string): boolean {
+  return UNSTORABLE.test(value);
+}
