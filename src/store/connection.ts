@@ -212,6 +212,10 @@ function connectPostgres(url: string, options: ConnectOptions): Omit<Connection,
   });
   // An idle client that loses its server (restart, network) must not crash the process.
   pool.on('error', () => {});
+  // Nor one in use: the pool listens only to idle clients, and a client that loses its server
+  // mid-query emits 'error' (the query itself fails with it too), which unheard would crash the
+  // process. The pool drops such a client when it is released.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) });
   return {
     db,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TestYonder, describeApi } from '../support/harness.js';
-import { startSmtp } from '../support/smtp.js';
+import { type TestSmtp, startSmtp } from '../support/smtp.js';
 
 /**
  * The contract's largest batch, 1,000 identities, answers finished: every email handed to a real
@@ -10,7 +10,7 @@ import { startSmtp } from '../support/smtp.js';
  */
 describeApi('credential binding jobs: a batch of 1,000 identities', () => {
   let y: TestYonder;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: TestSmtp;
   const ids: string[] = [];
   beforeAll(async () => {
     smtp = await startSmtp();

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TestYonder, describeApi } from '../support/harness.js';
-import { linkIn, startSmtp } from '../support/smtp.js';
+import { type TestSmtp, linkIn, startSmtp } from '../support/smtp.js';
 
 describeApi('credential binding jobs: email delivery, states and the API', () => {
   let y: TestYonder;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: TestSmtp;
   beforeAll(async () => {
     smtp = await startSmtp();
     y = await TestYonder.start(undefined, { config: { smtpUrl: smtp.url } });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TestYonder, describeApi } from '../support/harness.js';
-import { startSmtp } from '../support/smtp.js';
+import { type TestSmtp, startSmtp } from '../support/smtp.js';
 import { SoftAuthenticator } from '../support/soft-authenticator.js';
 
 const ORIGIN = 'http://localhost:8080';
@@ -13,7 +13,7 @@ const ORIGIN = 'http://localhost:8080';
  */
 describeApi('events: passkey writes and sign-in attempts are recorded', () => {
   let y: TestYonder;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: TestSmtp;
   const secrets: string[] = [];
   beforeAll(async () => {
     smtp = await startSmtp();

@@ -6,7 +6,7 @@ import { TestYonder, describeApi, engine } from '../support/harness.js';
  * interleaving, the end state must be one some serial order of the calls gives: no add or remove
  * may be lost, as a read-modify-write of the whole member list would lose them.
  */
-describeApi('groups: concurrent membership changes', () => {
+describeApi('groups: concurrent membership changes (through two app instances on PostgreSQL; one on SQLite, where two stores in one process would wait on each other synchronously)', () => {
   let y: TestYonder;
   /** On PostgreSQL, a second app instance on the same schema: a second process's view. */
   let other: TestYonder | undefined;

@@ -67,7 +67,7 @@ describeApi('identities: usernames are unique per realm, case-insensitively', ()
   });
 
   it.runIf(engine === 'postgres')(
-    'fifty concurrent creates of one username split over two yonder instances on one PostgreSQL: exactly one wins',
+    'fifty concurrent creates of one username split over two yonder instances on one PostgreSQL: exactly one wins (PostgreSQL only: two stores in one process on one SQLite file would wait on each other synchronously; test/process races two servers on one file)',
     async () => {
       const second = await TestYonder.start(y.databaseLocation);
       try {

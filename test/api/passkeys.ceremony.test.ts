@@ -33,6 +33,18 @@ describeApi('passkeys: ceremonies across instances', () => {
     return { identity, job, token, base };
   }
 
+  /** An identity with a passkey registered through its binding link. */
+  async function enrollPasskey(username: string) {
+    const { identity, token, base } = await enroll(username);
+    const begun = await a.request('POST', `${base}/registration-options`, { body: { token } });
+    const authenticator = new SoftAuthenticator(ORIGIN);
+    const registered = await a.request('POST', `${base}/registration`, {
+      body: { token, challenge_id: begun.body.challenge_id, response: authenticator.register(begun.body.options) },
+    });
+    expect(registered.status).toBe(200);
+    return { identity, authenticator, credentialId: registered.body.credential_id as string };
+  }
+
   it('a registration begun on instance A finishes on instance B, and the link is then used up', async () => {
     const { identity, job, token, base } = await enroll('crossreg');
     const begun = await a.request('POST', `${base}/registration-options`, { body: { token } });
@@ -69,13 +81,7 @@ describeApi('passkeys: ceremonies across instances', () => {
   });
 
   it('sign-in begun on A finishes on B, counters advance, a replayed counter and a revoked credential are refused', async () => {
-    const { identity, token, base } = await enroll('crosssign');
-    const begun = await a.request('POST', `${base}/registration-options`, { body: { token } });
-    const authenticator = new SoftAuthenticator(ORIGIN);
-    const registered = await a.request('POST', `${base}/registration`, {
-      body: { token, challenge_id: begun.body.challenge_id, response: authenticator.register(begun.body.options) },
-    });
-    expect(registered.status).toBe(200);
+    const { identity, authenticator, credentialId } = await enrollPasskey('crosssign');
 
     const options = await a.request('POST', hosted(a, '/sign-in/options'), { body: {} });
     expect(options.body.options.allowCredentials ?? []).toEqual([]);
@@ -101,7 +107,7 @@ describeApi('passkeys: ceremonies across instances', () => {
     expect(replay.status).toBe(400);
     expect(replay.body.reason).toBe('verification_failed');
 
-    await a.request('POST', a.realmPath(`/identities/${identity.id}/credentials/${registered.body.credential_id}:revoke`));
+    await a.request('POST', a.realmPath(`/identities/${identity.id}/credentials/${credentialId}:revoke`));
     expect((await a.request('GET', hosted(a, '/session'), { headers: { cookie: session } })).status).toBe(401);
     const options3 = await a.request('POST', hosted(a, '/sign-in/options'), { body: {} });
     const refused = await b.request('POST', hosted(b, '/sign-in/verify'), {
@@ -110,6 +116,21 @@ describeApi('passkeys: ceremonies across instances', () => {
     expect(refused.status).toBe(401);
     expect(refused.body.reason).toBe('credential_revoked');
     expect((await a.request('GET', a.realmPath(`/identities/${identity.id}`))).body.enrollment_status).toBe('UNENROLLED');
+  });
+
+  // Synced passkeys (iCloud Keychain, Google Password Manager) report a signature counter of 0
+  // on every use (WebAuthn §6.1.1): a counter that never moves is not a clone, and must not lock them out.
+  it('a synced passkey whose counter stays 0 signs in every time', async () => {
+    const { identity, authenticator: synced } = await enrollPasskey('synced');
+    for (const server of [a, b, a]) {
+      const options = await server.request('POST', hosted(server, '/sign-in/options'), { body: {} });
+      const signedIn = await server.request('POST', hosted(server, '/sign-in/verify'), {
+        body: { challenge_id: options.body.challenge_id, response: synced.authenticate(options.body.options, { advance: false }) },
+      });
+      expect(signedIn.status, signedIn.text).toBe(200);
+      expect(signedIn.body.identity_id).toBe(identity.id);
+    }
+    expect(synced.counter).toBe(0);
   });
 
   it('a DENY rule for credential_enrollment blocks enrollment', async () => {

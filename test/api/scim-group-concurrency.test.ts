@@ -8,7 +8,7 @@ import { createScimGroup, createScimUser, patchOp, scimMemberIds, scimPath } fro
  * interleaving, one group's end state must be the one the same PATCHes give when sent one after
  * another: no member add or remove may be lost, as a read-modify-write of the member list would.
  */
-describeApi('SCIM: concurrent group membership changes', () => {
+describeApi('SCIM: concurrent group membership changes (through two app instances on PostgreSQL; one on SQLite, where two stores in one process would wait on each other synchronously)', () => {
   let y: TestYonder;
   /** On PostgreSQL, a second app instance on the same schema: a second process's view. */
   let other: TestYonder | undefined;

@@ -15,7 +15,7 @@ describeApi('store: SQLite checkpoints happen in the background', () => {
   });
   afterAll(async () => y?.close());
 
-  it.skipIf(engine !== 'sqlite')('6 MiB written through the store are checkpointed without the serving connection', async () => {
+  it.skipIf(engine !== 'sqlite')('6 MiB written through the store are checkpointed without the serving connection (SQLite only: PostgreSQL checkpoints its own WAL)', async () => {
     const filler = 'x'.repeat(6000);
     const now = new Date().toISOString();
     for (let i = 0; i < 100; i++) {

@@ -19,7 +19,7 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-describe('Admin Console access screens in headless Chromium', () => {
+describe('Admin Console access screens in headless Chromium (on SQLite: the pages call the same routes the API suite runs on both engines)', () => {
   let y: TestYonder;
   let url: string;
   let browser: Browser;
@@ -224,7 +224,7 @@ describe('Admin Console access screens in headless Chromium', () => {
     await page.getByText(/^1 event$/).waitFor();
     const event = page.locator('tbody.event').first();
     // The filtered list replaces the first one: wait for it rather than read the old rows once.
-    await expect.poll(() => event.locator('.event-type').textContent(), { timeout: 10_000 }).toBe('policy.published');
+    await expect.poll(() => event.locator('.event-type').textContent(), { timeout: 20_000 }).toBe('policy.published');
     await event.getByRole('button', { name: 'Before and after' }).click();
     await expect(event.getByRole('button', { name: 'Hide before and after' }).getAttribute('aria-expanded')).resolves.toBe('true');
     await expect(event.locator('pre').nth(1).textContent()).resolves.toContain('Pilots fly Flight Deck');
@@ -242,7 +242,7 @@ describe('Admin Console access screens in headless Chromium', () => {
     expect((await api('GET', y.realmPath(''))).display_name).toBe('Customers');
     // The realm switcher shows the new name too.
     // (The realm list reloads after the rename; wait for it rather than read it once.)
-    await expect.poll(() => page.locator('.realm-switcher option:checked').textContent(), { timeout: 10_000 }).toBe('Customers');
+    await expect.poll(() => page.locator('.realm-switcher option:checked').textContent(), { timeout: 20_000 }).toBe('Customers');
     await shot(page, 'settings');
 
     // A realm that still holds identities cannot go: the dialog says why, in the API's words.

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestYonder } from '../support/harness.js';
-import { linkIn, startSmtp } from '../support/smtp.js';
+import { type TestSmtp, linkIn, startSmtp } from '../support/smtp.js';
 import { type Browser, finalStatus, launchBrowser, listeningYonder, pageWithAuthenticator, screenshot } from '../support/browser.js';
 
 /**
@@ -10,11 +10,11 @@ import { type Browser, finalStatus, launchBrowser, listeningYonder, pageWithAuth
  * Identities → Add identity" and the rest of an identity's life. The steps share one signed-in
  * page and run in order. Screenshots go to test-artifacts/console/.
  */
-describe('Admin Console directory in headless Chromium', () => {
+describe('Admin Console directory in headless Chromium (on SQLite: the pages call the same routes the API suite runs on both engines)', () => {
   let y: TestYonder;
   let url: string;
   let browser: Browser;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: TestSmtp;
   let page: Page;
   let adminId: string;
   let identityId: string;

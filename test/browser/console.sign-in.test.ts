@@ -8,7 +8,7 @@ import { type Browser, launchBrowser, listeningYonder, pageWithAuthenticator } f
  * signs in and comes back to /console/ (return_to); from a page of the console, the session cookie
  * (HttpOnly, so only the browser sends it) and the console header mint a console token.
  */
-describe('console sign-in in headless Chromium', () => {
+describe('console sign-in in headless Chromium (on SQLite: the pages call the same routes the API suite runs on both engines)', () => {
   let y: TestYonder;
   let url: string;
   let browser: Browser;

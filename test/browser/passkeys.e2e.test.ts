@@ -2,14 +2,14 @@ import { createPublicKey, verify } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describe } from 'vitest';
 import type { TestYonder } from '../support/harness.js';
-import { linkIn, startSmtp } from '../support/smtp.js';
+import { type TestSmtp, linkIn, startSmtp } from '../support/smtp.js';
 import { type Browser, finalStatus, launchBrowser, listeningYonder, pageWithAuthenticator, screenshot } from '../support/browser.js';
 
-describe('passkeys end to end in headless Chromium', () => {
+describe('passkeys end to end in headless Chromium (on SQLite: the pages call the same routes the API suite runs on both engines)', () => {
   let y: TestYonder;
   let url: string;
   let browser: Browser;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: TestSmtp;
 
   beforeAll(async () => {
     smtp = await startSmtp();

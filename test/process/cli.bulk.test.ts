@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/process.js';
 
-describe('yonder seed and yonder import, as a person runs them', () => {
+describe('yonder seed and yonder import, as a person runs them (on SQLite: import runs on both engines in cli.import, seed on both in test/api/identities.import)', () => {
   let dir: string;
   let env: Record<string, string>;
   beforeAll(() => {

@@ -5,7 +5,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/process.js';
 
-describe('the yonder CLI and the audit trail', () => {
+describe('the yonder CLI and the audit trail (on SQLite: recording and pruning run on both engines in test/api/events.*)', () => {
   let dir: string;
   let env: Record<string, string>;
   beforeAll(() => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServerProcess, runCli } from '../support/process.js';
 
-describe('the yonder CLI', () => {
+describe('the yonder CLI (on SQLite: its commands call the same services on either engine, and the CLI on PostgreSQL runs in cli.import, console.link, management.credentials)', () => {
   let dir: string;
   let env: Record<string, string>;
   beforeAll(() => {

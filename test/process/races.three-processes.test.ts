@@ -2,23 +2,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServerProcess, bannerExports, processEngines } from '../support/process.js';
 
 /**
- * Races across processes: three yonder servers on one PostgreSQL behave as one service.
+ * Races across processes: three yonder servers on one store behave as one service, on PostgreSQL
+ * and on one SQLite file (whose writers take the file's lock in turn).
  */
 const { engines, cleanup } = processEngines();
-const postgres = engines.find((e) => e.name === 'postgres');
+afterAll(cleanup);
 
-describe('three yonder processes on one PostgreSQL', () => {
+for (const engine of engines) describe(`three yonder processes on one ${engine.name} store`, () => {
   const servers: ServerProcess[] = [];
   let vars: Record<string, string> = {};
   let skip = false;
 
   beforeAll(async () => {
-    if (!postgres || !(await postgres.available())) {
-      process.stdout.write('SKIPPING three-process races: PostgreSQL unreachable\n');
+    if (!(await engine.available())) {
+      process.stdout.write(`SKIPPING three-process races [${engine.name}]: PostgreSQL unreachable\n`);
       skip = true;
       return;
     }
-    const DATABASE_URL = await postgres.database();
+    const DATABASE_URL = await engine.database();
     // The first start bootstraps; the other two join the same store. One PUBLIC_URL for all three,
     // as behind a load balancer: tokens name it as their issuer.
     const env = { DATABASE_URL, LOG_LEVEL: 'warn', PUBLIC_URL: 'http://localhost:8080' };
@@ -28,7 +29,6 @@ describe('three yonder processes on one PostgreSQL', () => {
   }, 90_000);
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.stop()));
-    await cleanup();
   });
 
   const send = (i: number, method: string, rest: string, body?: unknown) =>

@@ -31,10 +31,10 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
   // Provided by the sqlite and postgres projects' global setup (store-template.ts); the browser
-  // tests start from an empty store.
-  const template = inject('storeTemplate') ?? null;
+  // tests start from an empty store, and so does a test that migrates one itself.
+  const template = options.empty ? null : (inject('storeTemplate') ?? null);
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'yonder-test-'));
     if (template) copyFileSync(template, join(dir, 'yonder.db'));

@@ -15,7 +15,7 @@ declare module 'vitest' {
  * template database the test files copy is made here (see store-template.ts), and removed at the end.
  */
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
+  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 10_000 });
   try {
     await client.connect();
     await client.query('select 1');

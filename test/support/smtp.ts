@@ -5,17 +5,53 @@ export interface Received {
   raw: string;
 }
 
-/** A real SMTP receiver on a free local port, keeping every message it is given. */
-export async function startSmtp(): Promise<{ url: string; messages: Received[]; close(): Promise<void>; waitFor(n: number): Promise<void> }> {
+/** How a test SMTP server misbehaves; by default it accepts everything at once. */
+export interface SmtpBehaviour {
+  /** Recipients refused at RCPT TO with 550, as a server refuses an unknown mailbox. */
+  rejects?: (address: string) => boolean;
+  /** Messages are received but answered only once this settles: a slow server. */
+  answerAfter?: Promise<void>;
+  /** Messages after this many accepted ones are refused with 451 at DATA: a server failing mid-batch. */
+  failAfter?: number;
+}
+
+export interface TestSmtp {
+  url: string;
+  messages: Received[];
+  /** Messages received and not yet answered (held by `answerAfter`). */
+  held(): number;
+  close(): Promise<void>;
+  waitFor(n: number): Promise<void>;
+}
+
+/** A real SMTP receiver on a free local port, keeping every message it accepts. */
+export async function startSmtp(behaviour: SmtpBehaviour = {}): Promise<TestSmtp> {
   const messages: Received[] = [];
+  let holding = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (behaviour.rejects?.(address.address)) {
+        callback(Object.assign(new Error(`no mailbox ${address.address}`), { responseCode: 550 }));
+      } else {
+        callback();
+      }
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
+      stream.on('end', async () => {
+        if (behaviour.answerAfter) {
+          holding++;
+          await behaviour.answerAfter;
+          holding--;
+        }
+        if (behaviour.failAfter !== undefined && messages.length >= behaviour.failAfter) {
+          callback(Object.assign(new Error('mailbox temporarily unavailable'), { responseCode: 451 }));
+          return;
+        }
         messages.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
         callback();
       });
@@ -26,6 +62,7 @@ export async function startSmtp(): Promise<{ url: string; messages: Received[]; 
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    held: () => holding,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
     async waitFor(n) {
       const deadline = Date.now() + 20_000;
