@@ -95,7 +95,7 @@ describeApi('names: no invisible characters, no surrounding spaces, no mixed-scr
     expect(after.body).toMatchObject({ display_name: 'patch-target', traits: { username: 'patch-target' } });
   });
 
-  it('groups, roles, realms, resource servers, and applications refuse such display names', async () => {
+  it("groups, roles, realms, resource servers, applications and themes' email realm names refuse such names", async () => {
     const tenant = `/v1/tenants/${y.tenantId}`;
     const creates: [string, (name: string) => unknown][] = [
       [y.realmPath('/groups'), (name) => ({ group: { display_name: name, description: 'd' } })],
@@ -103,12 +103,13 @@ describeApi('names: no invisible characters, no surrounding spaces, no mixed-scr
       [`${tenant}/realms`, (name) => ({ realm: { display_name: name } })],
       [y.realmPath('/resource-servers'), (name) => ({ resource_server: { display_name: name, identifier: 'https://api.example', scopes: [] } })],
       [y.realmPath('/applications'), (name) => ({ application: { display_name: name, protocol_config: { type: 'oauth2', allowed_scopes: [] } } })],
+      [y.realmPath('/themes'), (name) => ({ theme: { email_realm_name: name } })],
     ];
     for (const [path, body] of creates) {
       for (const name of ['Admins\u200b', ' Admins', 'Admins\n', '\u202eAdmins', 'Admins\ufe0f']) {
         const reply = await y.request('POST', path, { body: body(name) });
         expect(reply.status, `${path} ${JSON.stringify(name)}: ${reply.text}`).toBe(400);
-        expect(JSON.stringify(reply.body.details?.[0]?.field_violations ?? []), path).toContain('display_name');
+        expect(JSON.stringify(reply.body.details?.[0]?.field_violations ?? []), path).toMatch(/display_name|email_realm_name/);
       }
     }
     const groups = await y.request('GET', y.realmPath('/groups'));
