@@ -134,9 +134,9 @@ export function assertValidIdentity(identity: Pick<Identity, 'display_name' | 's
     else if (value.length > TRAIT_MAX_LENGTH) add(`traits.${key}`, `must be at most ${TRAIT_MAX_LENGTH} characters`);
     else if (hasUnstorableCharacter(value)) add(`traits.${key}`, 'contains characters that are not allowed');
   }
-  const email = identity.traits.primary_email_address;
-  if (typeof email === 'string' && !isEmailAddress(email)) {
-    add('traits.primary_email_address', 'must be an email address');
+  for (const field of ['primary_email_address', 'secondary_email_address'] as const) {
+    const email = identity.traits[field];
+    if (typeof email === 'string' && !isEmailAddress(email)) add(`traits.${field}`, 'must be an email address');
   }
   if (violations.length > 0) throw invalidParameters(violations);
 }
