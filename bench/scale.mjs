@@ -5,50 +5,13 @@
 // what a million-identity realm costs: seed time, the server's RSS at rest and after load (VmHWM),
 // and the latency of `traits.username eq` lists and gets for random identities (1 connection for
 // latency, 10 for throughput). Writes bench/results/<date>-scale-<engine>.json. Not part of CI.
-import { execFile, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { ROOT, adminContext, arg, log, scratchStore, seed, serve } from './large-realm.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'dist', 'cli', 'main.js');
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : fallback;
-};
 const engine = arg('engine', 'sqlite');
 const count = Number(arg('identities', '1000000'));
-const PG_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const log = (line) => process.stderr.write(`${line}\n`);
-
-const tmp = mkdtempSync(join(tmpdir(), 'yonder-scale-'));
-const schema = `scale_${randomBytes(5).toString('hex')}`;
-const databaseUrl =
-  engine === 'postgres'
-    ? `${PG_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`
-    : `sqlite:${join(tmp, 'yonder.db')}`;
-
-async function pgAdmin(query) {
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  try {
-    await client.query(query);
-  } finally {
-    await client.end();
-  }
-}
-
-function cli(args) {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [CLI, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl }, maxBuffer: 1 << 24 }, (error, stdout, stderr) =>
-      error ? reject(new Error(`${args.join(' ')}: ${stderr}`)) : resolve(stdout),
-    );
-  });
-}
 
 function procStatus(pid, key) {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${key}:`));
@@ -58,45 +21,24 @@ function procStatus(pid, key) {
 const cannon = (opts) => new Promise((resolve, reject) => autocannon(opts, (e, r) => (e ? reject(e) : resolve(r))));
 
 async function main() {
-  if (engine === 'postgres') await pgAdmin(`create schema ${schema}`);
+  const store = await scratchStore(engine, 'scale');
   const report = { date: new Date().toISOString(), engine, identities: count };
   try {
     log(`seeding ${count} identities on ${engine}`);
     const seedStarted = Date.now();
-    await new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [CLI, 'seed', '--identities', String(count)], {
-        env: { ...process.env, DATABASE_URL: databaseUrl },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      child.stderr.on('data', (chunk) => {
-        const text = String(chunk);
-        process.stderr.write(text);
-        const cpu = /done in ([\d.]+)s wall, ([\d.]+)s user \+ ([\d.]+)s system CPU/.exec(text);
-        if (cpu) report.seed_cpu_seconds = { user: Number(cpu[2]), system: Number(cpu[3]) };
-      });
-      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seed exited ${code}`))));
+    await seed(store.databaseUrl, count, (text) => {
+      process.stderr.write(text);
+      const cpu = /done in ([\d.]+)s wall, ([\d.]+)s user \+ ([\d.]+)s system CPU/.exec(text);
+      if (cpu) report.seed_cpu_seconds = { user: Number(cpu[2]), system: Number(cpu[3]) };
     });
     report.seed_seconds = Math.round((Date.now() - seedStarted) / 100) / 10;
     log(`seeded in ${report.seed_seconds}s`);
 
-    const token = (await cli(['token', 'create', '--scopes', 'all', '--ttl', '1h'])).trim();
-    const tenant = JSON.parse(await cli(['tenant', 'show']));
-    const realm = JSON.parse(await cli(['realm', 'list'])).find((r) => r.display_name === 'Default');
-    const port = 30000 + Math.floor(Math.random() * 20000);
-    const server = spawn(process.execPath, [CLI, 'serve'], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const url = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 200; i++) {
-      try {
-        if ((await fetch(`${url}/healthz`)).ok) break;
-      } catch {}
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const { tenant, realm, headers } = await adminContext(store.databaseUrl);
+    const server = await serve(store.databaseUrl);
+    const { url } = server;
     try {
       const base = `/v1/tenants/${tenant.id}/realms/${realm.id}/identities`;
-      const headers = { authorization: `Bearer ${token}` };
       const width = Math.max(7, String(count).length);
       const randomUser = () => `seed-${String(1 + Math.floor(Math.random() * count)).padStart(width, '0')}`;
       const listRequest = {
@@ -120,12 +62,10 @@ async function main() {
       report.rss_peak_mib = procStatus(server.pid, 'VmHWM');
       log(`RSS at rest ${report.rss_at_rest_mib} MiB, after load ${report.rss_after_load_mib} MiB, peak ${report.rss_peak_mib} MiB`);
     } finally {
-      server.kill('SIGTERM');
-      await new Promise((r) => server.on('exit', r));
+      await server.stop();
     }
   } finally {
-    if (engine === 'postgres') await pgAdmin(`drop schema if exists ${schema} cascade`).catch(() => {});
-    rmSync(tmp, { recursive: true, force: true });
+    await store.drop();
   }
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   const file = `${report.date.slice(0, 10)}-scale-${engine}.json`;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { consoleRoutes } from './admin-console/routes.js';
 import { applicationRoutes } from './api/v1/applications.js';
 import { authenticatorConfigRoutes } from './api/v1/authenticator-configs.js';
@@ -11,6 +11,7 @@ import { credentialRoutes } from './api/v1/credentials.js';
 import { eventRoutes } from './api/v1/events.js';
 import { groupRoutes } from './api/v1/groups.js';
 import { identityRoutes } from './api/v1/identities.js';
+import { notImplementedRoutes } from './api/v1/not-implemented.js';
 import { oauthRoutes } from './api/v1/oauth.js';
 import { policyRoutes } from './api/v1/policy.js';
 import { realmRoutes } from './api/v1/realms.js';
@@ -24,6 +25,7 @@ import { installBearerAuth } from './http/auth.js';
 import { BODY_LIMIT_BYTES, installJsonParser, installUrlGuard } from './http/content-type.js';
 import { frameworkErrors, installErrorHandling } from './http/errors.js';
 import { ErrorResponse } from './http/schemas.js';
+import { type LogOptions, loggerOptions } from './http/logging.js';
 import { fastifyTrustProxy } from './http/trust-proxy.js';
 import { buildValidator } from './http/validation.js';
 import { operationalRoutes } from './http/operational.js';
@@ -32,7 +34,8 @@ import { scimPlugin } from './scim/index.js';
 import type { Yonder } from './services/context.js';
 
 export interface AppOptions {
-  logger?: FastifyServerOptions['logger'];
+  /** Logging, with secrets kept out of every line (`http/logging.ts`); none when unset. */
+  logger?: LogOptions;
   /** Where the built Admin Console is (default: `dist/console/`). */
   consoleDir?: string;
 }
@@ -47,7 +50,7 @@ function contractPath(url: string): string {
 /** Composes the HTTP app from its parts. Nothing else happens here. */
 export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logger ? loggerOptions(options.logger) : false,
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: false,
     genReqId: (request) => {
@@ -135,6 +138,7 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
     await v1.register(authenticatorConfigRoutes, { yonder });
     await v1.register(themeRoutes, { yonder });
     await v1.register(bindingLinkRoute, { yonder });
+    await v1.register(notImplementedRoutes);
   });
   // The hosted pages are public; the audit context still gives their sign-in and enrollment events
   // the caller's address (the actor is anonymous).

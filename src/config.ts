@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
 
 /**
  * Which peers may name the client in `X-Forwarded-For` (`TRUST_PROXY`): none (`false`), the
@@ -26,6 +27,20 @@ export interface Config {
   auditRetentionDays: number;
   /** Reverse proxies whose `X-Forwarded-For` names the client (`TRUST_PROXY`); off by default. */
   trustProxy: TrustProxy;
+  /** How long a list filter no index answers may read (`FILTER_TIMEOUT_MS`, 5000); past it, 400. */
+  filterTimeoutMs: number;
+  /**
+   * The key that seals private keys and server secrets in the store (`YONDER_MASTER_KEY`, base64 of
+   * 32 bytes). Null: read from `masterKeyFile`, which the first start creates.
+   */
+  masterKey: string | null;
+  /** Where the master key is kept when `masterKey` is not set (`YONDER_MASTER_KEY_FILE`). */
+  masterKeyFile: string;
+  /**
+   * Where the first start writes the admin token, client secret and console link when stderr is not
+   * a terminal (`YONDER_FIRST_START_FILE`): never into the log stream.
+   */
+  firstStartFile: string;
 }
 
 export type ConfigOverrides = Partial<Config>;
@@ -39,6 +54,15 @@ function parsePort(value: string | undefined, fallback: number): number {
     throw new Error(`PORT must be a whole number from 0 to 65535 (got "${value}")`);
   }
   return port;
+}
+
+function parseFilterTimeout(value: string | undefined): number {
+  if (value === undefined || value === '') return 5000;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 1 || ms > 600_000) {
+    throw new Error(`FILTER_TIMEOUT_MS must be a whole number of milliseconds from 1 to 600000 (got "${value}")`);
+  }
+  return ms;
 }
 
 function parseRetentionDays(value: string | undefined): number {
@@ -81,10 +105,25 @@ function parseTrustProxy(value: string | undefined): TrustProxy {
   return entries;
 }
 
+/**
+ * Files that hold secrets (the master key, the first start's credentials) default to beside the data
+ * directory, never in it, so a copy of the data directory (or of the database file alone) does not
+ * carry them. On PostgreSQL there is no data directory; they are then in the working directory,
+ * which suits one node only (every node must share one master key: set `YONDER_MASTER_KEY` on each).
+ */
+export function besideDataDirectory(databaseUrl: string, name: string): string {
+  if (databaseUrl.startsWith('sqlite:')) {
+    const path = databaseUrl.slice('sqlite:'.length);
+    if (path !== '' && path !== ':memory:') return join(dirname(dirname(resolve(path))), name);
+  }
+  return resolve(name);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): Config {
   const port = overrides.port ?? parsePort(env.PORT, 8080);
   const host = overrides.host ?? env.HOST ?? '127.0.0.1';
   const publicUrl = (overrides.publicUrl ?? env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  const databaseUrl = overrides.databaseUrl ?? env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
   try {
     new URL(publicUrl);
   } catch {
@@ -94,7 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     port,
     host,
     publicUrl,
-    databaseUrl: overrides.databaseUrl ?? env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+    databaseUrl,
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
     groupCommit: overrides.groupCommit ?? !/^(off|0|false|no)$/i.test(env.YONDER_GROUP_COMMIT ?? ''),
     smtpUrl: overrides.smtpUrl !== undefined ? overrides.smtpUrl : env.SMTP_URL || null,
@@ -102,5 +141,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     mailFrom: overrides.mailFrom ?? env.MAIL_FROM ?? `yonder <no-reply@${new URL(publicUrl).hostname}>`,
     auditRetentionDays: overrides.auditRetentionDays ?? parseRetentionDays(env.AUDIT_RETENTION_DAYS),
     trustProxy: overrides.trustProxy ?? parseTrustProxy(env.TRUST_PROXY),
+    filterTimeoutMs: overrides.filterTimeoutMs ?? parseFilterTimeout(env.FILTER_TIMEOUT_MS),
+    masterKey: overrides.masterKey !== undefined ? overrides.masterKey : env.YONDER_MASTER_KEY || null,
+    masterKeyFile: overrides.masterKeyFile ?? (env.YONDER_MASTER_KEY_FILE || besideDataDirectory(databaseUrl, 'yonder-master.key')),
+    firstStartFile: overrides.firstStartFile ?? (env.YONDER_FIRST_START_FILE || besideDataDirectory(databaseUrl, 'yonder-first-start.txt')),
   };
 }

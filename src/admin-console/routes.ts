@@ -10,6 +10,7 @@ import { SESSION_COOKIE } from '../passkeys/routes.js';
 import { consoleConfig, mintConsoleToken, signOutConsole } from '../services/console.js';
 import type { Yonder } from '../services/context.js';
 import { ConsoleFiles } from './static-files.js';
+import { SMALL_BODY_LIMIT_BYTES, consoleAttempts, limitAttempts } from '../http/rate-limit.js';
 
 /**
  * The console's HTML allows its own files only: no inline script or style, no framing, and it
@@ -153,6 +154,8 @@ export const consoleRoutes: FastifyPluginAsyncTypebox<ConsoleRoutesOptions> = as
   app.post(
     '/console/api/token',
     {
+      bodyLimit: SMALL_BODY_LIMIT_BYTES,
+      onRequest: limitAttempts(consoleAttempts(yonder)),
       schema: {
         operationId: 'CreateConsoleToken',
         summary: 'A 5-minute management token for the person signed in to the Admin Console',
@@ -174,6 +177,8 @@ export const consoleRoutes: FastifyPluginAsyncTypebox<ConsoleRoutesOptions> = as
   app.post(
     '/console/api/sign-out',
     {
+      bodyLimit: SMALL_BODY_LIMIT_BYTES,
+      onRequest: limitAttempts(consoleAttempts(yonder)),
       schema: {
         operationId: 'ConsoleSignOut',
         summary: 'End the Admin Console session: the session and every token minted from it',

@@ -4,7 +4,6 @@ import { type ConfigOverrides, loadConfig } from '../config.js';
 import { DomainError } from '../domain/errors.js';
 import { MANAGEMENT_SCOPES, OPERATOR, isKnownScope, parseScopeList } from '../domain/scopes.js';
 import type { TenantRecord } from '../domain/tenancy.js';
-import { nowTimestamp } from '../domain/time.js';
 import { CLI_ACTOR } from '../domain/audit-event.js';
 import { runWithAuditContext } from '../services/audit.js';
 import { bootstrapIfEmpty, openYonder } from '../services/bootstrap.js';
@@ -20,7 +19,10 @@ import { createRealm, listRealms, publicTenant } from '../services/tenancy.js';
 import { registerBulkCommands } from './bulk.js';
 import { parseDuration } from './duration.js';
 import { rotateClientSecret } from '../services/applications.js';
+import { mintOperatorToken, revokeTokenById } from '../services/token-records.js';
 import { registerEventCommands } from './events.js';
+import { registerKeyCommands } from './keys.js';
+import { deliverFirstStart } from './first-start.js';
 import { bootstrapBanner, credentialLines, printJson } from './output.js';
 
 type OpenOptions = Parameters<typeof openYonder>[1];
@@ -53,7 +55,10 @@ async function withYonder<T>(work: (y: Yonder) => Promise<T>, connectOptions: Op
   const yonder = await openYonder(cfg, connectOptions);
   try {
     const bootstrap = await bootstrapIfEmpty(yonder);
-    if (bootstrap) process.stderr.write(bootstrapBanner(bootstrap, cfg.publicUrl));
+    if (bootstrap) {
+      const delivered = deliverFirstStart(bootstrapBanner(bootstrap, cfg.publicUrl), cfg.firstStartFile);
+      if (delivered.shown === 'file') process.stderr.write(`yonder: first start; the admin token, client secret and console link are in ${delivered.file}\n`);
+    }
     // Whatever the command changes is on the audit trail as done by the command line.
     return await runWithAuditContext({ actor: CLI_ACTOR, address: null, requestId: null }, () => work(yonder));
   } finally {
@@ -110,6 +115,7 @@ program
   });
 
 registerEventCommands(program, withYonder);
+registerKeyCommands(program, withYonder);
 
 program
   .command('console-link')
@@ -147,7 +153,7 @@ token
       const tenant = await tenantOf(y, options);
       let realmId: string | undefined;
       if (options.realm) realmId = (await realmOf(y, { tenant: tenant.id, realm: options.realm })).realmId;
-      const minted = await y.tokens.mint(y.store, {
+      const minted = await mintOperatorToken(y, {
         tenant,
         scopes,
         ttlSeconds,
@@ -163,7 +169,7 @@ token
   .description('revoke a token by its id (jti); every yonder process refuses it within a second')
   .action(async (jti: string) => {
     await withYonder(async (y) => {
-      if (!(await y.tokens.revoke(jti, nowTimestamp()))) throw new Error(`no active token with id ${jti}`);
+      if (!(await revokeTokenById(y, jti))) throw new Error(`no active token with id ${jti}`);
       process.stdout.write(`revoked ${jti}\n`);
     });
   });

@@ -4,6 +4,8 @@ import { startRetentionJob } from '../services/audit-retention.js';
 import { bootstrapIfEmpty, openYonder } from '../services/bootstrap.js';
 import { startRateLimitPruning } from '../services/rate-limits.js';
 import { startCeremonyPurgeJob } from '../services/ceremony-cleanup.js';
+import { startSigningKeyPruning } from '../services/signing-keys.js';
+import { deliverFirstStart } from './first-start.js';
 import { bootstrapBanner } from './output.js';
 
 /** Starts the HTTP server and stops it gracefully on SIGTERM or SIGINT. */
@@ -12,11 +14,21 @@ export async function serve(config: Config): Promise<void> {
   const bootstrap = await bootstrapIfEmpty(yonder);
   const app = await buildApp(yonder, { logger: { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });
-  if (bootstrap) process.stdout.write(bootstrapBanner(bootstrap, config.publicUrl));
+  if (bootstrap) {
+    const delivered = deliverFirstStart(bootstrapBanner(bootstrap, config.publicUrl), config.firstStartFile);
+    if (delivered.shown === 'file') {
+      // A warning, so that every log level shows it: a file of secrets now lies on disk.
+      app.log.warn(
+        { file: delivered.file },
+        'first start: the admin token, client secret and console link are in this file (readable by its owner only); copy them, then delete it',
+      );
+    }
+  }
   app.log.info({ url: config.publicUrl, engine: yonder.store.engine }, 'yonder is listening');
   const stopRetention = startRetentionJob(yonder, (error) => app.log.error({ err: error }, 'audit event pruning failed'));
   const stopRateLimitPruning = startRateLimitPruning(yonder, (error) => app.log.error({ err: error }, 'rate-limit pruning failed'));
   const stopCeremonyPurge = startCeremonyPurgeJob(yonder, (error) => app.log.error({ err: error }, 'expired ceremony purge failed'));
+  const stopKeyPruning = startSigningKeyPruning(yonder, (error) => app.log.error({ err: error }, 'retired signing key pruning failed'));
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -28,6 +40,7 @@ export async function serve(config: Config): Promise<void> {
     stopRetention();
     stopRateLimitPruning();
     stopCeremonyPurge();
+    stopKeyPruning();
     await app.close();
     await yonder.store.close();
     yonder.mailer.close();

@@ -232,3 +232,16 @@ export function liveTokenScopes(tokenScopes: readonly string[], issuer: TokenIss
   const known = new Set(issuer.serverScopes);
   return tokenScopes.filter((scope) => allowed.has(scope) && known.has(scope));
 }
+
+export const TOKEN_PRINCIPAL_TYPES = ['application', 'identity'] as const;
+
+/**
+ * Whom a token acts for (the contract's `principal_type` and `principal_id` on ListTokens). An
+ * application's own tokens (client credentials, named tokens, the command line's) have it as their
+ * subject; a token whose subject is not its issuing application is a person's (a console token's
+ * subject is the identity signed in). So the type follows from the record, with no column of its own.
+ */
+export interface TokenPrincipal {
+  type: (typeof TOKEN_PRINCIPAL_TYPES)[number];
+  id: string;
+}

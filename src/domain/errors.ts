@@ -14,7 +14,9 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'unprocessable_entity'
   | 'too_many_requests'
-  | 'internal_server_error';
+  | 'internal_server_error'
+  | 'not_implemented'
+  | 'service_unavailable';
 
 export interface FieldViolation {
   field: string;
@@ -57,6 +59,16 @@ export function notFound(resourceType: string, id: string): DomainError {
   return new DomainError('not_found', description, [
     { type: 'ResourceInfo', resource_type: resourceType, id, description },
   ]);
+}
+
+/**
+ * A filter the store will not run to the end: it scans the realm and ran past its time (see
+ * store/scan-reads.ts). A 400 on `filter`; the SCIM edge calls it `tooMany`.
+ */
+export class FilterTooExpensive extends DomainError {
+  constructor(description: string) {
+    super('bad_request', 'invalid parameters', [{ type: 'FieldViolations', field_violations: [{ field: 'filter', description }] }]);
+  }
 }
 
 export function conflict(message: string): DomainError {

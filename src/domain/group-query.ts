@@ -1,4 +1,5 @@
 import type { CompareOp } from './user-query.js';
+import type { CostTree } from './filter-cost.js';
 
 /**
  * A query over a realm's groups in storage terms, as SCIM group filters resolve to (RFC 7644
@@ -33,3 +34,30 @@ export interface GroupSort {
 }
 
 export const DEFAULT_GROUP_SORT: GroupSort = { by: 'create_time', descending: false };
+
+/**
+ * The condition as the cost model reads it (see filter-cost.ts). Indexes answer `eq` and `sw` on
+ * the folded name, externalId and id; a members filter is tested group by group (each test is a
+ * lookup in the members' primary key), so it reads every group of the realm.
+ */
+export function groupCostTree(condition: GroupCondition, inMembers = false): CostTree {
+  switch (condition.op) {
+    case 'and':
+    case 'or':
+      return { op: condition.op, children: condition.conditions.map((c) => groupCostTree(c, inMembers)) };
+    case 'not':
+      return { op: 'not', child: groupCostTree(condition.condition, inMembers) };
+    case 'const':
+      return { op: 'const' };
+    case 'pr':
+      return { op: 'compare', served: false, substring: false };
+    case 'some_member':
+      return { op: 'and', children: [{ op: 'compare', served: false, substring: false }, groupCostTree(condition.condition, true)] };
+    default: {
+      const indexed = !inMembers && condition.field.kind !== 'time' && condition.field.kind !== 'member';
+      return { op: 'compare', served: indexed && (condition.op === 'eq' || condition.op === 'sw'), substring: condition.op === 'co' || condition.op === 'ew' };
+    }
+  }
+}
+
+export const GROUP_INDEXED_FILTERS = 'eq and sw on displayName, externalId and id are answered from indexes';

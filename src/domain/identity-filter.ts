@@ -1,4 +1,5 @@
-import { type FilterGrammar, type ListFilter, type ListFilterResult, parseListFilter } from './list-filter.js';
+import { indexServed } from './filter-cost.js';
+import { type FilterGrammar, type ListFilter, type ListFilterResult, costTree, parseListFilter } from './list-filter.js';
 import { foldedKey } from './names.js';
 
 /**
@@ -22,10 +23,16 @@ const IDENTITY_GRAMMAR: FilterGrammar<IdentityFilterField, IdentityFilterOp> = {
   },
   ops: ['eq', 'co', 'sw'],
   comparable,
+  indexed: 'eq and sw on id, display_name, traits.username, traits.primary_email_address and traits.external_id are answered from indexes',
 };
 
 export function parseIdentityFilter(text: string): FilterParseResult {
   return parseListFilter(text, IDENTITY_GRAMMAR);
+}
+
+/** True when indexes answer the filter (every column it names is indexed; `co` is not answered by one). */
+export function identityFilterIndexServed(filter: IdentityFilter): boolean {
+  return indexServed(costTree(filter, IDENTITY_GRAMMAR));
 }
 
 /**

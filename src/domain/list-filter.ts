@@ -1,4 +1,6 @@
-import scimFilter from 'scim2-parse-filter';
+import type scimFilter from 'scim2-parse-filter';
+import { type CostTree, overBudget } from './filter-cost.js';
+import { parseScimFilter } from './scim-filter-syntax.js';
 
 /**
  * The v1 `filter` parameter of a list. The contract says filters follow the SCIM grammar
@@ -20,6 +22,10 @@ export interface FilterGrammar<Field extends string, Op extends string> {
   ops: readonly Op[];
   /** The compared value in the form its column is stored in; throw `UnsupportedFilter` to refuse it. */
   comparable(field: Field, value: string, attrPath: string): string;
+  /** Whether an index answers this comparison alone (see filter-cost.ts); by default `eq` and `sw` do. */
+  served?(field: Field, op: Op): boolean;
+  /** Which comparisons indexes answer, said to a client whose filter is too expensive. */
+  indexed?: string;
 }
 
 /** Thrown by a grammar's `comparable` (and by the narrowing) to refuse a filter with a reason. */
@@ -37,19 +43,32 @@ export function parseListFilter<Field extends string, Op extends string>(
   }
   let ast: scimFilter.Filter;
   try {
-    ast = scimFilter.parse(text);
+    ast = parseScimFilter(text);
   } catch {
     return { ok: false, code: 'invalid-filter-syntax', description: 'invalid filter syntax' };
   }
   const terms = { count: 0 };
+  let filter: ListFilter<Field, Op>;
   try {
-    return { ok: true, filter: narrow(ast, grammar, terms) };
+    filter = narrow(ast, grammar, terms);
   } catch (error) {
     if (error instanceof UnsupportedFilter) {
       return { ok: false, code: 'unsupported-filter', description: error.message };
     }
     throw error;
   }
+  const refusal = overBudget(costTree(filter, grammar), 'row', grammar.indexed ?? 'eq and sw are answered from indexes');
+  return refusal === undefined ? { ok: true, filter } : { ok: false, code: 'unsupported-filter', description: refusal };
+}
+
+/** The filter as the cost model reads it (see filter-cost.ts). */
+export function costTree<Field extends string, Op extends string>(filter: ListFilter<Field, Op>, grammar: FilterGrammar<Field, Op>): CostTree {
+  if (filter.op === 'and' || filter.op === 'or') {
+    return { op: filter.op as 'and' | 'or', children: (filter as { filters: ListFilter<Field, Op>[] }).filters.map((f) => costTree(f, grammar)) };
+  }
+  const { field, op } = filter as { field: Field; op: Op };
+  const served = grammar.served ? grammar.served(field, op) : op === 'eq' || op === 'sw';
+  return { op: 'compare', served, substring: op === 'co' || op === 'ew' };
 }
 
 function narrow<Field extends string, Op extends string>(

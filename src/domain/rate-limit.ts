@@ -47,6 +47,9 @@
  * - per binding job (the job id is in the link, which only its recipient has);
  * - a path naming no realm of its tenant counts per address alone (`unknownRealmsFromAddress`),
  *   so made-up realm ids neither touch a real realm nor make counters without end.
+ * The hosted sign-out counts with the sign-in ceremony of its realm. The Admin Console's token and
+ * sign-out endpoints name no realm and count per address (`consoleFromAddress`): only that address
+ * waits, and only for the console's own endpoints.
  * There is no per-credential count: an assertion cannot be guessed, so it would only let whoever
  * knows a credential id lock its owner out.
  */
@@ -74,6 +77,11 @@ export const RATE_LIMITS = {
   signInFromAddress: rule('sign-in-realm-address', 300, 300),
   /** Requests to hosted pages naming no realm of their tenant, from one address. */
   unknownRealmsFromAddress: rule('hosted-unknown-realm-address', 100, 300),
+  /**
+   * Requests to the Admin Console's token and sign-out endpoints from one address. Unauthenticated
+   * until their cookie is checked; an open console asks for a token every few minutes per tab.
+   */
+  consoleFromAddress: rule('console-address', 300, 300),
 } as const;
 
 /** Subjects are cut to this length: attacker-chosen text (a job id) must not make big keys. */
@@ -107,6 +115,11 @@ export function enrollmentChecks(realmId: string, jobId: string, address: string
 /** A request to the sign-in ceremony of a realm of its tenant. */
 export function signInChecks(realmId: string, address: string): RateLimitCheck[] {
   return [rateLimitCheck(RATE_LIMITS.signInFromAddress, realmId, address)];
+}
+
+/** A request to the Admin Console's token or sign-out endpoint. */
+export function consoleChecks(address: string): RateLimitCheck[] {
+  return [rateLimitCheck(RATE_LIMITS.consoleFromAddress, address)];
 }
 
 /** A request to a hosted page whose path names no realm of its tenant. */

@@ -48,3 +48,43 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
     ]),
   );
 }
+
+/**
+ * Query parameters that carry a credential in a URL: a binding link's `token`, an OAuth `code`,
+ * and any name `isSecretKey` calls secret (`access_token`, `id_token`, `refresh_token`,
+ * `client_secret`, `password`...). `state` is kept: it is the client's own anti-forgery value,
+ * echoed back to it, which grants nothing by itself and is what ties a callback to its request when
+ * reading the log.
+ */
+const SECRET_QUERY_KEYS = new Set(['code', 'ticket', 'assertion', 'client_assertion']);
+
+export function isSecretQueryKey(key: string): boolean {
+  return SECRET_QUERY_KEYS.has(key.toLowerCase()) || isSecretKey(key);
+}
+
+/**
+ * A URL (path and query, as a request line has it) with the values of secret query parameters
+ * masked, for logs. The rest is left exactly as sent. Names are compared decoded, so
+ * `%74oken=...` is masked too; a name that does not decode is masked whole.
+ */
+export function redactUrl(url: string): string {
+  const queryAt = url.indexOf('?');
+  if (queryAt < 0) return url;
+  const hashAt = url.indexOf('#', queryAt);
+  const query = url.slice(queryAt + 1, hashAt < 0 ? undefined : hashAt);
+  const masked = query
+    .split('&')
+    .map((pair) => {
+      const equals = pair.indexOf('=');
+      const rawName = equals < 0 ? pair : pair.slice(0, equals);
+      let name: string;
+      try {
+        name = decodeURIComponent(rawName.replace(/\+/g, ' '));
+      } catch {
+        return REDACTED;
+      }
+      return equals >= 0 && isSecretQueryKey(name) ? `${rawName}=${REDACTED}` : pair;
+    })
+    .join('&');
+  return `${url.slice(0, queryAt)}?${masked}`;
+}

@@ -1,4 +1,5 @@
 import type { TraitField } from './traits.js';
+import type { CostTree } from './filter-cost.js';
 
 /**
  * A query over a realm's identities in storage terms, as SCIM filters resolve to (RFC 7644
@@ -42,3 +43,33 @@ export interface UserSort {
 }
 
 export const DEFAULT_USER_SORT: UserSort = { by: 'create_time', descending: false };
+
+/**
+ * The comparisons an index answers alone (migrations 008 and 012; the query-plan tests hold the
+ * store to it): `eq` and `sw` on the folded keys, externalId and id, and `eq` on the secondary
+ * email, whose index is on an expression that a prefix LIKE cannot use.
+ */
+function served(field: UserField, op: CompareOp): boolean {
+  if (op !== 'eq' && op !== 'sw') return false;
+  if (field.kind === 'key' || field.kind === 'external_id' || field.kind === 'id') return true;
+  return op === 'eq' && field.kind === 'trait' && field.trait === 'secondary_email_address';
+}
+
+/** The condition as the cost model reads it (see filter-cost.ts). */
+export function userCostTree(condition: UserCondition): CostTree {
+  switch (condition.op) {
+    case 'and':
+    case 'or':
+      return { op: condition.op, children: condition.conditions.map(userCostTree) };
+    case 'not':
+      return { op: 'not', child: userCostTree(condition.condition) };
+    case 'const':
+      return { op: 'const' };
+    case 'pr':
+      return { op: 'compare', served: false, substring: false };
+    default:
+      return { op: 'compare', served: served(condition.field, condition.op), substring: condition.op === 'co' || condition.op === 'ew' };
+  }
+}
+
+export const USER_INDEXED_FILTERS = 'eq and sw on userName, externalId, displayName and id, and eq on emails.value, are answered from indexes';

@@ -16,6 +16,8 @@ const STATUS: Record<ErrorCode, number> = {
   unprocessable_entity: 422,
   too_many_requests: 429,
   internal_server_error: 500,
+  not_implemented: 501,
+  service_unavailable: 503,
 };
 
 export function statusOf(code: ErrorCode): number {

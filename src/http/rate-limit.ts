@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
-import { type RateLimited, enrollmentChecks, signInChecks } from '../domain/rate-limit.js';
+import { type RateLimited, consoleChecks, enrollmentChecks, signInChecks } from '../domain/rate-limit.js';
 import type { Yonder } from '../services/context.js';
-import { takeRealmAttempt } from '../services/rate-limits.js';
+import { takeAttempt, takeRealmAttempt } from '../services/rate-limits.js';
 
 /**
  * Rate limits as a route's `onRequest` hook: the request counts before its body is even read,
@@ -51,3 +51,14 @@ export function signInAttempts(yonder: Yonder): (request: FastifyRequest) => Pro
     return takeRealmAttempt(yonder, ref, request.ip, signInChecks(ref.realmId, request.ip));
   };
 }
+
+/** The Admin Console's token and sign-out endpoints: per address. */
+export function consoleAttempts(yonder: Yonder): (request: FastifyRequest) => Promise<RateLimited | null> {
+  return (request) => takeAttempt(yonder, consoleChecks(request.ip));
+}
+
+/**
+ * Endpoints that take no body or a tiny one, reachable without a token: a small `bodyLimit` (413
+ * past it), so nobody can make them read and parse a megabyte.
+ */
+export const SMALL_BODY_LIMIT_BYTES = 1024;

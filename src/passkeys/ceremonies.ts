@@ -38,6 +38,7 @@ export const REASONS = {
   unknown_application: [404, 'There is no such application.'],
   unknown_realm: [404, 'There is nothing to sign in to here.'],
   not_signed_in: [401, 'You are not signed in.'],
+  cross_origin: [403, 'This request must come from this site.'],
 } as const;
 export type Reason = keyof typeof REASONS;
 

@@ -6,7 +6,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { safeReturnPath } from '../domain/return-path.js';
-import { enrollmentAttempts, limitAttempts, signInAttempts } from '../http/rate-limit.js';
+import { SMALL_BODY_LIMIT_BYTES, enrollmentAttempts, limitAttempts, signInAttempts } from '../http/rate-limit.js';
 import { RealmParams, verbPath } from '../http/schemas.js';
 import { CONSOLE_PATH } from '../services/console.js';
 import type { Yonder } from '../services/context.js';
@@ -114,6 +114,7 @@ export const bindingLinkRoute: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = a
 export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (app, { yonder }) => {
   await app.register(cookie);
   const secure = new URL(yonder.config.publicUrl).protocol === 'https:';
+  const siteOrigin = new URL(yonder.config.publicUrl).origin;
   const swa = simpleWebAuthnFiles();
 
   app.get('/hosted/assets/simplewebauthn/*', async (request, reply) => {
@@ -207,11 +208,17 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
   app.get(`${HOSTED}/session`, { schema: { params: RealmParams } }, async (request, reply) =>
     ceremony(reply, () => currentSession(yonder, refOf(request.params), request.cookies[SESSION_COOKIE])),
   );
-  app.post(`${HOSTED}/sign-out`, { schema: { params: RealmParams } }, async (request, reply) =>
-    ceremony(reply, async () => {
-      await signOut(yonder, request.cookies[SESSION_COOKIE]);
-      reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
-      return { signed_out: true };
-    }),
+  // Signing out is a state change a cross-site form or script must not cause: only this site's own
+  // page may ask (browsers send Origin with every POST). Small, counted like the sign-in ceremony.
+  app.post(
+    `${HOSTED}/sign-out`,
+    { schema: { params: RealmParams }, bodyLimit: SMALL_BODY_LIMIT_BYTES, onRequest: limitAttempts(signInAttempts(yonder)) },
+    async (request, reply) =>
+      ceremony(reply, async () => {
+        if (request.headers.origin !== siteOrigin) throw new CeremonyError('cross_origin');
+        await signOut(yonder, request.cookies[SESSION_COOKIE]);
+        reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+        return { signed_out: true };
+      }),
   );
 };

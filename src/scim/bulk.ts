@@ -8,6 +8,7 @@ import { BODY_LIMIT_BYTES } from '../http/content-type.js';
 import { RealmParams } from '../http/schemas.js';
 import type { Yonder } from '../services/context.js';
 import type { RealmRef } from '../services/identities.js';
+import { MAX_BULK_OPERATIONS, isObject, planBulk, substitute } from './bulk-plan.js';
 import { groupLocation } from './group-provisioning.js';
 import { createGroup, deleteGroup, patchGroup, replaceGroup } from './groups.js';
 import { holdsScope, realmRef, scimScope } from './paths.js';
@@ -26,7 +27,7 @@ import { createUser, deleteUser, patchUser, replaceUser } from './users.js';
  * Each resource type plugs in a `BulkHandler`: `/Users` and `/Groups`. A group's
  * `members[].value` may carry `bulkId:` references to Users created in the same request.
  */
-export const BULK_LIMITS = { maxOperations: 1000, maxPayloadSize: BODY_LIMIT_BYTES } as const;
+export const BULK_LIMITS = { maxOperations: MAX_BULK_OPERATIONS, maxPayloadSize: BODY_LIMIT_BYTES } as const;
 
 export interface BulkWriteResult {
   id: string;
@@ -88,8 +89,6 @@ interface BulkOperation {
   data?: unknown;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 function lowerKeys(o: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k.toLowerCase(), v]));
 }
@@ -142,33 +141,6 @@ export function parseBulkRequest(body: unknown) {
   return { ok: true as const, value: { failOnErrors: failOnErrors as number | undefined, operations } };
 }
 
-const BULK_REF = /^bulkId:(.+)$/;
-
-/** The bulkIds an operation refers to, in its path and anywhere in its data. */
-function references(operation: BulkOperation): Set<string> {
-  const found = new Set<string>();
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') {
-      const m = BULK_REF.exec(v);
-      if (m?.[1]) found.add(m[1]);
-    } else if (Array.isArray(v)) v.forEach(walk);
-    else if (isObject(v)) Object.values(v).forEach(walk);
-  };
-  for (const segment of operation.path.split('/')) walk(segment);
-  walk(operation.data);
-  return found;
-}
-
-function substitute(value: unknown, ids: Map<string, string>): unknown {
-  if (typeof value === 'string') {
-    const m = BULK_REF.exec(value);
-    return m?.[1] && ids.has(m[1]) ? ids.get(m[1]) : value;
-  }
-  if (Array.isArray(value)) return value.map((v) => substitute(v, ids));
-  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, ids)]));
-  return value;
-}
-
 interface OperationResult {
   method: Method;
   bulkId?: string;
@@ -209,10 +181,10 @@ async function runBulk(
   operations: BulkOperation[],
   failOnErrors: number | undefined,
 ): Promise<OperationResult[]> {
+  const { order, refs } = orFail(planBulk(operations));
   const ids = new Map<string, string>();
   const defined = new Set(operations.flatMap((o) => (o.bulkId ? [o.bulkId] : [])));
   const results = new Map<number, OperationResult>();
-  let pending = operations;
   let errors = 0;
 
   const failure = (operation: BulkOperation, problem: ScimProblem): OperationResult => {
@@ -225,47 +197,32 @@ async function runBulk(
     };
   };
 
-  // Passes in request order; an operation waiting on a bulkId a pending POST will define is
-  // retried in the next pass. A pass that runs nothing means the rest can never be resolved.
-  while (pending.length > 0 && (failOnErrors === undefined || errors < failOnErrors)) {
-    const waiting: BulkOperation[] = [];
-    let progressed = false;
-    for (const operation of pending) {
-      if (failOnErrors !== undefined && errors >= failOnErrors) break;
-      const refs = [...references(operation)];
-      const unknown = refs.find((r) => !defined.has(r));
-      if (unknown !== undefined) {
-        results.set(operation.index, failure(operation, { status: 409, scimType: 'invalidValue', detail: `bulkId "${unknown}" is not defined in this request` }));
-        progressed = true;
-        continue;
-      }
-      if (refs.some((r) => !ids.has(r) && pending.some((o) => o.bulkId === r && !results.has(o.index)) && r !== operation.bulkId)) {
-        waiting.push(operation);
-        continue;
-      }
-      const unresolved = refs.find((r) => !ids.has(r));
-      if (unresolved !== undefined) {
-        results.set(operation.index, failure(operation, { status: 409, scimType: 'invalidValue', detail: `bulkId "${unresolved}" could not be resolved` }));
-        progressed = true;
-        continue;
-      }
-      progressed = true;
-      results.set(operation.index, await runOne(request, ref, handlers, operation, ids).catch((error: unknown) => {
+  for (const index of order) {
+    if (failOnErrors !== undefined && errors >= failOnErrors) break;
+    const operation = operations[index] as BulkOperation;
+    const names = refs[index] ?? [];
+    const unknown = names.find((r) => !defined.has(r));
+    if (unknown !== undefined) {
+      results.set(index, failure(operation, { status: 409, scimType: 'invalidValue', detail: `bulkId "${unknown}" is not defined in this request` }));
+      continue;
+    }
+    // Defined, but by an operation that failed, that is not a POST, or by this one itself.
+    const unresolved = names.find((r) => !ids.has(r));
+    if (unresolved !== undefined) {
+      results.set(index, failure(operation, { status: 409, scimType: 'invalidValue', detail: `bulkId "${unresolved}" could not be resolved` }));
+      continue;
+    }
+    results.set(
+      index,
+      await runOne(request, ref, handlers, operation, ids).catch((error: unknown) => {
         const problem = toProblem(error);
         if (!problem) {
           request.log.error({ err: error }, 'bulk operation failed');
           return failure(operation, { status: 500, detail: 'internal server error' });
         }
         return failure(operation, problem);
-      }));
-    }
-    if (!progressed) {
-      for (const operation of waiting) {
-        results.set(operation.index, failure(operation, { status: 409, scimType: 'invalidValue', detail: 'circular bulkId references' }));
-      }
-      break;
-    }
-    pending = waiting;
+      }),
+    );
   }
   return [...results.entries()].sort(([a], [b]) => a - b).map(([, r]) => r);
 }

@@ -1,7 +1,9 @@
-import scimFilter from 'scim2-parse-filter';
+import type scimFilter from 'scim2-parse-filter';
+import { parseScimFilter } from '../domain/scim-filter-syntax.js';
 import { foldedKey } from '../domain/names.js';
 import type { TraitField } from '../domain/traits.js';
-import type { CompareOp, UserCondition, UserField } from '../domain/user-query.js';
+import { overBudget } from '../domain/filter-cost.js';
+import { type CompareOp, USER_INDEXED_FILTERS, type UserCondition, type UserField, userCostTree } from '../domain/user-query.js';
 import { type Result, badRequest, ok } from './scim-error.js';
 import { type AttributeDef, USER_SCHEMA, canonicalPath, resolveAttribute } from './schema.js';
 
@@ -11,7 +13,8 @@ import { type AttributeDef, USER_SCHEMA, canonicalPath, resolveAttribute } from 
  * scim2-parse-filter parses; this module resolves every attribute against the User schema and
  * maps it to where the identity keeps it. Attribute names and operators are case-insensitive;
  * userName, emails and the other caseExact=false strings compare case-insensitively.
- * An attribute yonder does not know is `invalidFilter`, never a silently empty or full list.
+ * An attribute yonder does not know is `invalidFilter`, never a silently empty or full list. A
+ * filter past the cost budget (domain/filter-cost.ts) is `tooMany`, with the reason.
  *
  * Multi-valued attributes are a fixed set of "slots" (the primary email, the other email...);
  * `emails[F]` and `emails.value eq x` mean "some slot that exists satisfies it". A slot's `type`
@@ -92,16 +95,19 @@ export function parseUserFilter(text: string): Result<UserCondition> {
   if (text.length > MAX_FILTER_LENGTH) return badRequest('invalidFilter', `the filter is longer than ${MAX_FILTER_LENGTH} characters`);
   let ast: scimFilter.Filter;
   try {
-    ast = scimFilter.parse(text);
+    ast = parseScimFilter(text);
   } catch (error) {
     return badRequest('invalidFilter', `the filter is not valid: ${(error as Error).message}`);
   }
+  let condition: UserCondition;
   try {
-    return ok(resolve(ast, { terms: 0 }, undefined));
+    condition = resolve(ast, { terms: 0 }, undefined);
   } catch (error) {
     if (error instanceof FilterError) return badRequest('invalidFilter', error.message);
     throw error;
   }
+  const refusal = overBudget(userCostTree(condition), 'identity', USER_INDEXED_FILTERS);
+  return refusal === undefined ? ok(condition) : badRequest('tooMany', refusal);
 }
 
 interface SlotScope {

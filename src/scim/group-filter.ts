@@ -1,6 +1,8 @@
-import scimFilter from 'scim2-parse-filter';
+import type scimFilter from 'scim2-parse-filter';
+import { parseScimFilter } from '../domain/scim-filter-syntax.js';
 import type { GroupCondition, GroupField, GroupSort, GroupSortKey } from '../domain/group-query.js';
-import { DEFAULT_GROUP_SORT } from '../domain/group-query.js';
+import { DEFAULT_GROUP_SORT, GROUP_INDEXED_FILTERS, groupCostTree } from '../domain/group-query.js';
+import { overBudget } from '../domain/filter-cost.js';
 import { foldedKey } from '../domain/names.js';
 import type { CompareOp } from '../domain/user-query.js';
 import { MAX_FILTER_LENGTH } from './filter.js';
@@ -32,16 +34,19 @@ export function parseGroupFilter(text: string): Result<GroupCondition> {
   if (text.length > MAX_FILTER_LENGTH) return badRequest('invalidFilter', `the filter is longer than ${MAX_FILTER_LENGTH} characters`);
   let ast: scimFilter.Filter;
   try {
-    ast = scimFilter.parse(text);
+    ast = parseScimFilter(text);
   } catch (error) {
     return badRequest('invalidFilter', `the filter is not valid: ${(error as Error).message}`);
   }
+  let condition: GroupCondition;
   try {
-    return ok(resolve(ast, { terms: 0 }, false));
+    condition = resolve(ast, { terms: 0 }, false);
   } catch (error) {
     if (error instanceof FilterError) return badRequest('invalidFilter', error.message);
     throw error;
   }
+  const refusal = overBudget(groupCostTree(condition), 'group', GROUP_INDEXED_FILTERS);
+  return refusal === undefined ? ok(condition) : badRequest('tooMany', refusal);
 }
 
 function resolve(node: scimFilter.Filter, ctx: { terms: number }, inMembers: boolean): GroupCondition {

@@ -9,7 +9,7 @@ import { type Projection, listResponse, parsePaging, parseProjection, project, r
 import { parseGroupFilter, parseGroupSort } from './group-filter.js';
 import { groupToScim } from './group-mapping.js';
 import { createGroup, deleteGroup, getGroup, membersOf, patchGroup, replaceGroup, searchGroups } from './groups.js';
-import { header, realmRef, scimBaseUrl, scimScope } from './paths.js';
+import { header, prefersMinimalReturn, realmRef, scimBaseUrl, scimScope } from './paths.js';
 import { GROUP_SCHEMA } from './schema.js';
 import { SCIM_MEDIA_TYPE, orFail } from './scim-error.js';
 import { etagOf } from './user-mapping.js';
@@ -144,8 +144,9 @@ export const groupProvisioningRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder
         operationId: 'SCIMUpdateGroup',
         summary: 'Update a Group with a PatchOp: rename, add and remove members',
         description:
-          'Answers 204 with the new ETag, as Entra expects of group PATCHes (M1) and Okta accepts (O2), without reading ' +
-          'the member list back; with `attributes` or `excludedAttributes` it answers 200 with the group (RFC 7644 §3.5.2).',
+          'Answers 200 with the group, as the contract says and RFC 7644 §3.5.2 allows, shaped by `attributes` or ' +
+          '`excludedAttributes` (`excludedAttributes=members` skips reading the members). With `Prefer: return=minimal` ' +
+          '(RFC 7240) it answers 204 with the new ETag and no body.',
         tags,
         security: scimScope('scim:groups:update'),
         params: GroupParams,
@@ -156,9 +157,10 @@ export const groupProvisioningRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder
     async (request, reply) => {
       const p = request.params;
       const group = await patchGroup(y, realmRef(p), p.group_id, request.body, principalOf(request), header(request, 'if-match'));
-      const projection = parseProjection(request.query);
-      if (projection.attributes || projection.excludedAttributes) return sendGroup(y, reply, group, 200, projection);
-      return reply.code(204).header('etag', etagOf(group.version)).send();
+      if (prefersMinimalReturn(header(request, 'prefer'))) {
+        return reply.code(204).header('etag', etagOf(group.version)).header('preference-applied', 'return=minimal').send();
+      }
+      return sendGroup(y, reply, group, 200, parseProjection(request.query));
     },
   );
 

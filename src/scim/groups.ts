@@ -6,6 +6,7 @@ import type { Grantor } from '../domain/scopes.js';
 import { nowTimestamp } from '../domain/time.js';
 import type { Yonder } from '../services/context.js';
 import { assertMayJoinGroup } from '../services/grants.js';
+import { groupEvents } from '../services/groups.js';
 import type { RealmRef } from '../services/identities.js';
 import { requireRealm } from '../services/tenancy.js';
 import type { Repositories } from '../store/index.js';
@@ -46,17 +47,32 @@ async function requireUsers(tx: Repositories, realmId: string, ids: readonly str
   }
 }
 
+/** Who a membership write added and removed, for its audit events. */
+interface MembershipChange {
+  added: string[];
+  removed: string[];
+}
+
 /**
  * Writes a member delta with the groups store's add and remove (removing a non-member is no error).
  * New members of a group that carries management scopes (through roles, admin realm only) are a
- * grant the caller must be able to make: 403 otherwise, and nothing changes.
+ * grant the caller must be able to make: 403 otherwise, and nothing changes. Answers the change as
+ * v1's `:addMembers` and `:deleteMembers` would record it: the ids given, or, where the group was
+ * emptied first, the net change against those it held.
  */
-async function writeMembers(tx: Repositories, realmId: string, groupId: string, delta: MemberDelta, caller: Grantor): Promise<void> {
+async function writeMembers(tx: Repositories, realmId: string, groupId: string, delta: MemberDelta, caller: Grantor): Promise<MembershipChange> {
   await requireUsers(tx, realmId, delta.add);
   await assertMayJoinGroup(tx, caller, realmId, groupId, delta.add);
-  if (delta.clear) await tx.groups.removeAllMembers(groupId);
-  else if (delta.remove.length > 0) await tx.groups.removeMembers(groupId, delta.remove);
+  let change: MembershipChange = { added: delta.add, removed: delta.remove };
+  if (delta.clear) {
+    const before = new Set(await tx.groups.removeAllMembers(groupId));
+    const after = new Set(delta.add);
+    change = { added: delta.add.filter((id) => !before.has(id)), removed: [...before].filter((id) => !after.has(id)) };
+  } else if (delta.remove.length > 0) {
+    await tx.groups.removeMembers(groupId, delta.remove);
+  }
   if (delta.add.length > 0) await tx.groups.addMembers(groupId, delta.add);
+  return change;
 }
 
 export async function createGroup(y: Yonder, ref: RealmRef, body: unknown, caller: Grantor): Promise<Group> {
@@ -77,7 +93,9 @@ export async function createGroup(y: Yonder, ref: RealmRef, body: unknown, calle
     };
     // A name taken in any case is a `conflict`, which the SCIM edge answers 409 `uniqueness`.
     await tx.groups.insert(group);
-    await writeMembers(tx, ref.realmId, group.id, { clear: false, add: write.members, remove: [] }, caller);
+    await groupEvents.created(tx, group);
+    const members = await writeMembers(tx, ref.realmId, group.id, { clear: false, add: write.members, remove: [] }, caller);
+    await groupEvents.membersChanged(tx, group, members);
     return group;
   });
 }
@@ -110,24 +128,38 @@ export async function searchGroups(y: Yonder, ref: RealmRef, search: GroupSearch
   return { groups, total };
 }
 
-/** Locks the group, checks its version, lets `change` write, and stores the new version. */
+/** What a PUT or PATCH did: the group's own fields as they are now, and who joined or left. */
+interface GroupRewrite {
+  fields: Pick<Group, 'display_name' | 'external_id'>;
+  /** Whether the request set the group's own fields (an update in v1's terms), even to the same values. */
+  setsFields: boolean;
+  members: MembershipChange;
+}
+
+/**
+ * Locks the group, checks its version, lets `change` write the members, and stores the new
+ * version, with the events v1 records for the same changes (`group.updated` for the group's own
+ * fields, `group.members_removed` and `group.members_added`), in the same transaction.
+ */
 async function rewrite(
   y: Yonder,
   ref: RealmRef,
   id: string,
   ifMatch: string | undefined,
-  change: (tx: Repositories, current: Group) => Promise<Partial<Pick<Group, 'display_name' | 'external_id'>>>,
+  change: (tx: Repositories, current: Group) => Promise<GroupRewrite>,
 ): Promise<Group> {
   return y.store.transaction(async (tx) => {
     await requireRealm(tx, ref.tenantId, ref.realmId);
     const current = await tx.groups.getForUpdate(ref.realmId, id);
     if (!current) throw groupNotFound(id);
     checkVersion(current, ifMatch);
-    const fields = await change(tx, current);
+    const { fields, setsFields, members } = await change(tx, current);
     const { external_id, ...rest } = { ...touchGroup(current, nowTimestamp()), ...fields };
     const updated: Group = { ...rest, ...(external_id !== undefined ? { external_id } : {}) };
     // A rename onto another group's name (any case) is 409 `uniqueness`.
     await tx.groups.update(updated);
+    if (setsFields) await groupEvents.updated(tx, current, updated);
+    await groupEvents.membersChanged(tx, updated, members);
     return updated;
   });
 }
@@ -138,8 +170,8 @@ export function replaceGroup(y: Yonder, ref: RealmRef, id: string, body: unknown
   return rewrite(y, ref, id, ifMatch, async (tx) => {
     const current = await tx.groups.memberIds(id);
     const delta = orFail(memberDelta([{ kind: 'clear' }, { kind: 'add', ids: write.members }], current));
-    await writeMembers(tx, ref.realmId, id, delta, caller);
-    return { display_name: write.display_name, external_id: write.external_id };
+    const members = await writeMembers(tx, ref.realmId, id, delta, caller);
+    return { fields: { display_name: write.display_name, external_id: write.external_id }, setsFields: true, members };
   });
 }
 
@@ -148,10 +180,14 @@ export function patchGroup(y: Yonder, ref: RealmRef, id: string, body: unknown, 
   const plan = orFail(planGroupPatch(orFail(parsePatchRequest(body))));
   return rewrite(y, ref, id, ifMatch, async (tx, current) => {
     const list = needsMemberList(plan) ? await tx.groups.memberIds(id) : undefined;
-    await writeMembers(tx, ref.realmId, id, orFail(memberDelta(plan.members, list)), caller);
+    const members = await writeMembers(tx, ref.realmId, id, orFail(memberDelta(plan.members, list)), caller);
     return {
-      display_name: plan.displayName ?? current.display_name,
-      external_id: plan.externalId === undefined ? current.external_id : (plan.externalId ?? undefined),
+      fields: {
+        display_name: plan.displayName ?? current.display_name,
+        external_id: plan.externalId === undefined ? current.external_id : (plan.externalId ?? undefined),
+      },
+      setsFields: plan.displayName !== undefined || plan.externalId !== undefined,
+      members,
     };
   });
 }
@@ -176,7 +212,9 @@ export async function deleteGroup(y: Yonder, ref: RealmRef, id: string, ifMatch?
       const names = rules.map((r) => `"${r.name}" (${r.id})`).join(', ');
       throw new ScimFailure({ status: 409, detail: `the group is referenced by policy rules: ${names}; change the policy first` });
     }
-    await tx.groups.removeAllMembers(id);
+    const members = await tx.groups.removeAllMembers(id);
+    await groupEvents.membersChanged(tx, current, { added: [], removed: members });
     await tx.groups.delete(ref.realmId, id);
+    await groupEvents.deleted(tx, current);
   });
 }

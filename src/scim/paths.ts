@@ -33,3 +33,12 @@ export function header(request: FastifyRequest, name: string): string | undefine
   const value = request.headers[name];
   return Array.isArray(value) ? value.join(',') : value;
 }
+
+/**
+ * True when the client asked for no body in the reply (RFC 7240 `Prefer: return=minimal`), the
+ * standard way to choose the 204 that RFC 7644 §3.5.2 allows for a PATCH.
+ */
+export function prefersMinimalReturn(prefer: string | undefined): boolean {
+  if (prefer === undefined) return false;
+  return prefer.split(',').some((preference) => /^\s*return\s*=\s*"?minimal"?\s*(;|$)/i.test(preference));
+}

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
-import { DomainError, type ErrorCode } from '../domain/errors.js';
+import { DomainError, type ErrorCode, FilterTooExpensive } from '../domain/errors.js';
 import { statusOf } from '../http/errors.js';
 
 export const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
@@ -66,7 +66,7 @@ export function problemFromDomain(error: DomainError): ScimProblem {
   const violations = error.details?.flatMap((d) => (d.type === 'FieldViolations' ? d.field_violations : [])) ?? [];
   const detail =
     violations.length > 0 ? violations.map((v) => `${v.field}: ${v.description}`).join('; ') : error.message;
-  const type = scimType[error.code];
+  const type = error instanceof FilterTooExpensive ? 'tooMany' : scimType[error.code];
   return type ? { status, scimType: type, detail } : { status, detail };
 }
 

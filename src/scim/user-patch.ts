@@ -1,4 +1,5 @@
-import scimFilter from 'scim2-parse-filter';
+import type scimFilter from 'scim2-parse-filter';
+import { parseScimFilter } from '../domain/scim-filter-syntax.js';
 import { type Result, type ScimProblem, badRequest, fail, ok } from './scim-error.js';
 import { ENTERPRISE_USER, PATCH_OP, type ScimSchema, resolveAttribute, splitSchemaUrn } from './schema.js';
 import { type ScimResource, booleanOf } from './user-mapping.js';
@@ -142,7 +143,7 @@ function parsePath(path: string, schema: ScimSchema): ParsedPath | null {
     if (after !== '' && !/^\.[A-Za-z][\w$-]*$/.test(after)) throw problem(badRequest('invalidPath', `"${path}" is not a valid path`));
     if (after !== '') subText = after.slice(1);
     try {
-      filter = scimFilter.parse(path.slice(bracket + 1, close));
+      filter = parseScimFilter(path.slice(bracket + 1, close));
     } catch {
       throw problem(badRequest('invalidPath', `the filter in "${path}" is not valid`));
     }

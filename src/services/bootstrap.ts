@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.js';
 import { newId, newUuid } from '../domain/ids.js';
 import { adminRealmRules } from '../domain/policy.js';
@@ -17,6 +16,8 @@ import { insertManagementResourceServer } from './resource-servers.js';
 import { insertRole } from './roles.js';
 import { createRealm } from './tenancy.js';
 import { ADMINISTRATORS_GROUP, checkConsoleToken, issueConsoleLink } from './console.js';
+import { loadMasterKey } from './master-key.js';
+import { loadPageTokenKey, sealClearSecrets } from './sealed-secrets.js';
 import { TokenService } from './tokens.js';
 
 export const ADMIN_TOKEN_TTL_SECONDS = 90 * 24 * 3600;
@@ -27,16 +28,22 @@ export const MANAGEMENT_APPLICATION = 'yonder Management API';
 /** Tokens of the Management API application live 90 days unless the request asks for less. */
 export const MANAGEMENT_TOKEN_TTL_SECONDS = 90 * 24 * 3600;
 
-/** Opens the store (migrating it), loads the shared keys, and returns the service context. */
+/**
+ * Opens the store (migrating it), seals what an older yonder kept in clear, loads the shared keys
+ * with the master key, and returns the service context.
+ */
 export async function openYonder(config: Config, connectOptions: ConnectOptions = {}): Promise<Yonder> {
-  const store = await Store.open(config.databaseUrl, { groupCommit: config.groupCommit, ...connectOptions });
+  const masterKey = loadMasterKey(config);
+  const store = await Store.open(config.databaseUrl, {
+    groupCommit: config.groupCommit,
+    scanTimeoutMs: config.filterTimeoutMs,
+    ...connectOptions,
+  });
   try {
-    const tokens = new TokenService(store, config.publicUrl);
+    await sealClearSecrets(store, masterKey);
+    const tokens = new TokenService(store, config.publicUrl, masterKey);
     await tokens.init();
-    const pageTokenKey = Buffer.from(
-      await store.secrets.getOrCreate('page_token_key', randomBytes(32).toString('base64'), nowTimestamp()),
-      'base64',
-    );
+    const pageTokenKey = await loadPageTokenKey(store, masterKey);
     const yonder: Yonder = { config, store, tokens, pageTokenKey, mailer: createMailer(config) };
     tokens.guardConsoleTokens((record) => checkConsoleToken(yonder, record));
     return yonder;

@@ -27,7 +27,7 @@ export async function insertGroup(repos: Repositories, ref: RealmRef, input: New
     update_time: now,
   };
   await repos.groups.insert(group);
-  await recordEvent(repos, changeEvent('group.created', 'group', null, group));
+  await groupEvents.created(repos, group);
   return group;
 }
 
@@ -63,7 +63,7 @@ export async function updateGroup(y: Yonder, ref: RealmRef, id: string, patch: G
     const current = await requireGroup(tx, ref, id, true);
     const updated = applyGroupPatch(current, patch, nowTimestamp());
     await tx.groups.update(updated);
-    await recordEvent(tx, changeEvent('group.updated', 'group', current, updated));
+    await groupEvents.updated(tx, current, updated);
     return updated;
   });
 }
@@ -82,7 +82,7 @@ export async function deleteGroup(y: Yonder, ref: RealmRef, id: string): Promise
     const rules = policy ? rulesReferencing(policy.rules, 'groups', id) : [];
     if (rules.length > 0) throw referencedBy('group', rules);
     await tx.groups.delete(ref.realmId, id);
-    await recordEvent(tx, changeEvent('group.deleted', 'group', group, null));
+    await groupEvents.deleted(tx, group);
   });
 }
 
@@ -104,16 +104,31 @@ async function requireIdentities(repos: Repositories, realmId: string, ids: read
 }
 
 /** A membership change names the identities added or removed (`after`), not the whole member list. */
-function membershipEvent(type: 'group.members_added' | 'group.members_removed', group: Group, identityIds: string[]) {
+function membershipEvent(type: 'group.members_added' | 'group.members_removed', group: Group, identityIds: readonly string[]) {
   return {
     tenantId: group.tenant_id,
     realmId: group.realm_id,
     type,
     resourceType: 'group',
     resourceId: group.id,
-    after: { identity_ids: identityIds },
+    after: { identity_ids: [...identityIds] },
   };
 }
+
+/**
+ * The audit events of group writes, one function per kind of change, recorded alike by every door
+ * that changes a group (v1, SCIM, SCIM bulk) in the transaction of the change.
+ */
+export const groupEvents = {
+  created: (tx: Repositories, group: Group) => recordEvent(tx, changeEvent('group.created', 'group', null, group)),
+  updated: (tx: Repositories, before: Group, after: Group) => recordEvent(tx, changeEvent('group.updated', 'group', before, after)),
+  deleted: (tx: Repositories, group: Group) => recordEvent(tx, changeEvent('group.deleted', 'group', group, null)),
+  /** Removals first, then additions, each only when it names someone: the order a replace happens in. */
+  async membersChanged(tx: Repositories, group: Group, change: { added: readonly string[]; removed: readonly string[] }): Promise<void> {
+    if (change.removed.length > 0) await recordEvent(tx, membershipEvent('group.members_removed', group, change.removed));
+    if (change.added.length > 0) await recordEvent(tx, membershipEvent('group.members_added', group, change.added));
+  },
+};
 
 /**
  * Membership changes are all-or-nothing and run in one transaction: the group is locked, every id
@@ -143,7 +158,7 @@ export async function addMembersWith(
   // A membership change is a write of the group: its SCIM ETag must change.
   const updated = bumpGroupVersion(group);
   await tx.groups.update(updated);
-  await recordEvent(tx, membershipEvent('group.members_added', updated, ids));
+  await groupEvents.membersChanged(tx, updated, { added: ids, removed: [] });
   return updated;
 }
 
@@ -160,7 +175,7 @@ export async function removeMembers(
     await tx.groups.removeMembers(groupId, ids);
     const updated = bumpGroupVersion(group);
     await tx.groups.update(updated);
-    await recordEvent(tx, membershipEvent('group.members_removed', updated, ids));
+    await groupEvents.membersChanged(tx, updated, { added: [], removed: ids });
     return updated;
   });
 }

@@ -2,9 +2,11 @@ import { effectiveProtocolConfig } from '../domain/application.js';
 import { conflict, notFound } from '../domain/errors.js';
 import { newUuid } from '../domain/ids.js';
 import { MANAGEMENT_RESOURCE_SERVER_NAME, type ResourceServer } from '../domain/resource-server.js';
+import type { Role } from '../domain/role.js';
 import { MANAGEMENT_SCOPES } from '../domain/scopes.js';
 import { nowTimestamp } from '../domain/time.js';
 import type { Repositories } from '../store/index.js';
+import { changeEvent, recordEvent } from './audit.js';
 import type { Yonder } from './context.js';
 import type { RealmRef } from './identities.js';
 import { type ListParams, type Page, listPage } from './paging.js';
@@ -68,8 +70,12 @@ export function insertManagementResourceServer(repos: Repositories, ref: RealmRe
 
 export async function createResourceServer(y: Yonder, ref: RealmRef, input: NewResourceServerInput): Promise<ResourceServer> {
   assertIdentifierAllowed(input.identifier);
-  await requireRealm(y.store, ref.tenantId, ref.realmId);
-  return insertResourceServer(y.store, ref, input);
+  return y.store.transaction(async (tx) => {
+    await requireRealm(tx, ref.tenantId, ref.realmId);
+    const server = await insertResourceServer(tx, ref, input);
+    await recordEvent(tx, changeEvent('resource_server.created', 'resource_server', null, server));
+    return server;
+  });
 }
 
 export async function requireResourceServer(repos: Repositories, ref: RealmRef, id: string): Promise<ResourceServer> {
@@ -127,8 +133,17 @@ export async function updateResourceServer(y: Yonder, ref: RealmRef, id: string,
       await tx.roles.removeScopesOfServer(id, removed);
     }
     await tx.resourceServers.update(updated);
+    await recordEvent(tx, changeEvent('resource_server.updated', 'resource_server', current, updated));
     return updated;
   });
+}
+
+async function allRolesOf(tx: Repositories, resourceServerId: string): Promise<Role[]> {
+  const roles: Role[] = [];
+  for (let page = await tx.roles.page(resourceServerId, '', 0, 500); page.length > 0; page = await tx.roles.page(resourceServerId, page.at(-1)!.id, 0, 500)) {
+    roles.push(...page);
+  }
+  return roles;
 }
 
 /** Refused (409) while applications reference the server; its roles go with it. */
@@ -139,6 +154,10 @@ export async function deleteResourceServer(y: Yonder, ref: RealmRef, id: string)
     assertUnmanaged(server);
     const apps = await tx.applications.referencing(ref.realmId, id);
     if (apps.length > 0) usedBy('resource server is', apps);
+    // Its roles go with it, and with them whatever scopes they granted: each is a recorded deletion.
+    const roles = await allRolesOf(tx, id);
     await tx.resourceServers.delete(ref.realmId, id);
+    for (const role of roles) await recordEvent(tx, changeEvent('role.deleted', 'role', role, null));
+    await recordEvent(tx, changeEvent('resource_server.deleted', 'resource_server', server, null));
   });
 }

@@ -1,4 +1,4 @@
-import { type DomainError, invalidField, notFound } from '../domain/errors.js';
+import { type DomainError, conflict, invalidField, notFound } from '../domain/errors.js';
 import type { Group } from '../domain/group.js';
 import type { Identity } from '../domain/identity.js';
 import { newId } from '../domain/ids.js';
@@ -6,6 +6,7 @@ import type { MemberType, Role } from '../domain/role.js';
 import type { Grantor } from '../domain/scopes.js';
 import { nowTimestamp } from '../domain/time.js';
 import type { Repositories } from '../store/index.js';
+import { type EventInput, type EventType, changeEvent, recordEvent } from './audit.js';
 import type { Yonder } from './context.js';
 import { assertGrantable, assertGrantableToNewcomers, isManagementServer } from './grants.js';
 import type { RealmRef } from './identities.js';
@@ -32,7 +33,9 @@ async function requireRole(repos: Repositories, ref: RoleRef, id: string): Promi
 export async function createRole(y: Yonder, ref: RoleRef, input: NewRoleInput): Promise<Role> {
   return y.store.transaction(async (tx) => {
     await requireResourceServer(tx, ref, ref.resourceServerId);
-    return insertRole(tx, ref, input);
+    const role = await insertRole(tx, ref, input);
+    await recordEvent(tx, changeEvent('role.created', 'role', null, role));
+    return role;
   });
 }
 
@@ -76,20 +79,38 @@ export async function updateRole(y: Yonder, ref: RoleRef, id: string, patch: Par
       update_time: nowTimestamp(),
     };
     await tx.roles.update(updated);
+    await recordEvent(tx, changeEvent('role.updated', 'role', current, updated));
     return updated;
   });
 }
 
+/** A role can be deleted only when it has no scopes and no members (the contract's 409 `role has children`). */
 export async function deleteRole(y: Yonder, ref: RoleRef, id: string): Promise<void> {
   await y.store.transaction(async (tx) => {
-    await requireRole(tx, ref, id);
+    await requireResourceServer(tx, ref, ref.resourceServerId);
+    const role = await tx.roles.getForUpdate(ref.resourceServerId, id);
+    if (!role) throw notFound('Role', id);
+    if (await tx.roles.hasChildren(id)) throw conflict('role has children');
     await tx.roles.delete(id);
+    await recordEvent(tx, changeEvent('role.deleted', 'role', role, null));
   });
 }
 
 export interface MemberIds {
   identity_ids?: string[];
   group_ids?: string[];
+}
+
+function distinctMembers(ids: MemberIds): Required<MemberIds> {
+  return { identity_ids: [...new Set(ids.identity_ids ?? [])], group_ids: [...new Set(ids.group_ids ?? [])] };
+}
+
+/**
+ * A change of a role's members or scopes names what was given (`after`), not the whole list: roles
+ * are how management scopes reach people, so every grant and every removal is on the trail.
+ */
+function roleEvent(type: EventType & `role.${string}`, role: Role, after: Record<string, string[]>): EventInput {
+  return { tenantId: role.tenant_id, realmId: role.realm_id, type, resourceType: 'role', resourceId: role.id, after };
 }
 
 /** Every id must name an identity or group of the realm (else 404 naming the first unknown one). */
@@ -130,8 +151,10 @@ export async function addRoleMembers(y: Yonder, ref: RoleRef, id: string, ids: M
     const role = await requireRole(tx, ref, id);
     await assertMembersExist(tx, ref, ids);
     await assertMayJoinRole(tx, ref, role, ids, caller);
-    await tx.roles.addMembers(id, 'identity', [...new Set(ids.identity_ids ?? [])]);
-    await tx.roles.addMembers(id, 'group', [...new Set(ids.group_ids ?? [])]);
+    const members = distinctMembers(ids);
+    await tx.roles.addMembers(id, 'identity', members.identity_ids);
+    await tx.roles.addMembers(id, 'group', members.group_ids);
+    await recordEvent(tx, roleEvent('role.members_added', role, members));
     return role;
   });
 }
@@ -143,8 +166,10 @@ export async function deleteRoleMembers(y: Yonder, ref: RoleRef, id: string, ids
     if ((ids.identity_ids ?? []).length + (ids.group_ids ?? []).length === 0) {
       throw invalidField('identity_ids', 'give at least one identity or group id');
     }
-    await tx.roles.removeMembers(id, 'identity', ids.identity_ids ?? []);
-    await tx.roles.removeMembers(id, 'group', ids.group_ids ?? []);
+    const members = distinctMembers(ids);
+    await tx.roles.removeMembers(id, 'identity', members.identity_ids);
+    await tx.roles.removeMembers(id, 'group', members.group_ids);
+    await recordEvent(tx, roleEvent('role.members_removed', role, members));
     return role;
   });
 }
@@ -187,7 +212,9 @@ export async function addRoleScopes(y: Yonder, ref: RoleRef, id: string, scopes:
     const unknown = scopes.filter((s) => !server.scopes.includes(s));
     if (unknown.length > 0) throw invalidField('scopes', `not scopes of the resource server: ${unknown.slice(0, 5).join(', ')}`);
     if (isManagementServer(server)) assertGrantable(caller, { scopes, tenantWide: true }, 'Adding these scopes to a role');
-    await tx.roles.addScopes(id, [...new Set(scopes)]);
+    const added = [...new Set(scopes)];
+    await tx.roles.addScopes(id, added);
+    await recordEvent(tx, roleEvent('role.scopes_added', role, { scopes: added }));
     return role;
   });
 }
@@ -195,7 +222,9 @@ export async function addRoleScopes(y: Yonder, ref: RoleRef, id: string, scopes:
 export async function deleteRoleScopes(y: Yonder, ref: RoleRef, id: string, scopes: string[]): Promise<Role> {
   return y.store.transaction(async (tx) => {
     const role = await requireRole(tx, ref, id);
-    await tx.roles.removeScopes(id, scopes);
+    const removed = [...new Set(scopes)];
+    await tx.roles.removeScopes(id, removed);
+    await recordEvent(tx, roleEvent('role.scopes_removed', role, { scopes: removed }));
     return role;
   });
 }

@@ -1,4 +1,4 @@
-import { effectiveProtocolConfig, issuedTokenRealm, liveTokenScopes, tokenLifetime } from '../domain/application.js';
+import { type TokenPrincipal, effectiveProtocolConfig, issuedTokenRealm, liveTokenScopes, tokenLifetime } from '../domain/application.js';
 import { DomainError, invalidField, notFound } from '../domain/errors.js';
 import type { Grantor } from '../domain/scopes.js';
 import { nowTimestamp } from '../domain/time.js';
@@ -30,8 +30,8 @@ function tokenView(record: TokenRecord) {
   };
 }
 
-/** How a token came to be: the token endpoint's grant, or the named-token endpoint. */
-export type IssuedBy = 'client_credentials' | 'create_token';
+/** How a token came to be: the token endpoint's grant, the named-token endpoint, or `yonder token create`. */
+export type IssuedBy = 'client_credentials' | 'create_token' | 'cli';
 
 /**
  * Mints a token for an application of `realmId` and records `token.issued` in the same
@@ -83,11 +83,45 @@ export async function revokeIssuedToken(y: Yonder, realmId: string, record: Toke
   await revokeRecorded(y, realmId, record, 'token.revoked');
 }
 
+export interface TokenListParams extends ListParams {
+  principal_type?: TokenPrincipal['type'];
+  principal_id?: string;
+}
+
+/**
+ * `yonder token create`: a token of the tenant's Management API application, recorded like any
+ * other (`token.issued`, in the admin realm where that application lives).
+ */
+export function mintOperatorToken(y: Yonder, request: MintRequest): Promise<MintedToken> {
+  return mintRecorded(y, request.tenant.admin_realm_id, request, 'cli');
+}
+
+/**
+ * `yonder token revoke`: revokes a token known by its id alone, with `token.revoked` in the realm of
+ * the application that issued it (where its `token.issued` is). False, and no event, when there is
+ * no live token of that id.
+ */
+export async function revokeTokenById(y: Yonder, jti: string): Promise<boolean> {
+  const record = await y.store.tokens.get(jti);
+  if (!record || record.revoked_at !== null) return false;
+  const issuerRealm = record.application_id === null ? undefined : await y.store.applications.realmOf(record.application_id);
+  const realmId = issuerRealm ?? (await y.store.tenants.get(record.tenant_id))?.admin_realm_id;
+  if (realmId === undefined) return false;
+  return revokeRecorded(y, realmId, record, 'token.revoked');
+}
+
 /**
  * The live tokens an application issued (the contract's ListTokens), each with the scopes it still
- * carries: those the application no longer allows are gone from it (`liveTokenScopes`).
+ * carries: those the application no longer allows are gone from it (`liveTokenScopes`). The
+ * contract filters by a principal with `principal_type` and `principal_id` together; one without
+ * the other is a 400 rather than a filter quietly ignored.
  */
-export async function listTokens(y: Yonder, ref: RealmRef, applicationId: string, params: ListParams): Promise<Page<TokenRecord & { id: string }>> {
+export async function listTokens(y: Yonder, ref: RealmRef, applicationId: string, params: TokenListParams): Promise<Page<TokenRecord & { id: string }>> {
+  const { principal_type: type, principal_id: id } = params;
+  if ((type === undefined) !== (id === undefined)) {
+    throw invalidField(type === undefined ? 'principal_type' : 'principal_id', 'principal_type and principal_id go together');
+  }
+  const principal = type !== undefined && id !== undefined ? { type, id } : undefined;
   const app = await requireApplication(y.store, ref, applicationId);
   const server = app.resource_server_id === null ? undefined : await y.store.resourceServers.get(app.realm_id, app.resource_server_id);
   const issuer = { isManaged: app.is_managed, allowedScopes: effectiveProtocolConfig(app).allowed_scopes, serverScopes: server?.scopes ?? [] };
@@ -95,11 +129,11 @@ export async function listTokens(y: Yonder, ref: RealmRef, applicationId: string
   const now = nowTimestamp();
   return listPage(
     params,
-    { list: `tokens:${applicationId}`, filter: '', defaultPageSize: 100, maxPageSize: 100 },
+    { list: `tokens:${applicationId}`, filter: principal ? `${principal.type}:${principal.id}` : '', defaultPageSize: 100, maxPageSize: 100 },
     y.pageTokenKey,
     async (after, offset, limit) =>
-      (await y.store.tokens.pageForApplication(applicationId, now, after, offset, limit)).map((r) => ({ ...r, scopes: live(r), id: r.jti })),
-    () => y.store.tokens.countForApplication(applicationId, now),
+      (await y.store.tokens.pageForApplication(applicationId, now, principal, after, offset, limit)).map((r) => ({ ...r, scopes: live(r), id: r.jti })),
+    () => y.store.tokens.countForApplication(applicationId, now, principal),
   );
 }
 

@@ -13,13 +13,26 @@ import { liveTokenScopes } from '../domain/application.js';
 import { unauthorized } from '../domain/errors.js';
 import { newUuid } from '../domain/ids.js';
 import type { TenantRecord } from '../domain/tenancy.js';
+import { type MasterKey, seal, unseal } from '../domain/sealed-secret.js';
+import { SIGNING_KEY_REFRESH_SECONDS, retiredKeyCutoff, retiredKeyLeavesAt, signingKeyOf } from '../domain/signing-keys.js';
 import { addSeconds, nowTimestamp } from '../domain/time.js';
 import type { Repositories, Store } from '../store/index.js';
-import type { TokenRecord } from '../store/tokens.js';
+import type { SigningKeyRecord } from '../store/secrets.js';
+import type { TokenRecord, TokenRecordWithIssuer } from '../store/tokens.js';
+import { privateJwkContext } from './sealed-secrets.js';
 
 /** The audience of management tokens, as Beyond Identity names its management resource server. */
 export const MANAGEMENT_AUDIENCE = 'beyondidentity';
 const ALGORITHM = 'RS256';
+/** Keys are read again for the JWKS, or for a token naming an unknown kid, at most this often. */
+const JWKS_REFRESH_SECONDS = 5;
+
+/** What a rotation did: the new key, the keys it retired and when they leave, the keys deleted. */
+export interface KeyRotation {
+  kid: string;
+  retired: { kid: string; leavesAt: string }[];
+  deleted: string[];
+}
 
 /** Who is calling, as proven by a verified token that is still on record. */
 export interface Principal {
@@ -91,7 +104,8 @@ const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
 
 /**
  * Signs and verifies yonder's RS256 access tokens. The keys live in the store so every process
- * signs and verifies alike; the first process to start generates one. Verification is the
+ * signs and verifies alike, their private halves sealed with the master key; the first process to
+ * start generates one. Verification is the
  * signature plus a lookup of the token's record, so a revoked or deleted token stops working on
  * every process within a second (the verified-token cache keeps an answer at most that long).
  */
@@ -99,6 +113,7 @@ export class TokenService {
   private keys = new Map<string, LoadedKey>();
   private signingKid = '';
   private lastReload = 0;
+  private refreshing: Promise<void> | null = null;
   /**
    * Token text → its principal, for at most VERIFIED_TOKEN_TTL_MS. Keyed by the whole token, so a
    * hit is the very string whose signature was checked; the RSA check and the store round trip
@@ -112,6 +127,8 @@ export class TokenService {
   constructor(
     private readonly store: Store,
     private readonly publicUrl: string,
+    /** Seals private keys in the store: the database alone holds no key that signs. */
+    private readonly masterKey: MasterKey,
   ) {}
 
   /** Console tokens are refused until a guard is installed; `openYonder` installs the real one. */
@@ -120,46 +137,124 @@ export class TokenService {
   }
 
   async init(): Promise<void> {
-    if ((await this.store.secrets.signingKeys()).length === 0) {
-      const { privateKey, publicKey } = await generateKeyPair(ALGORITHM, { extractable: true, modulusLength: 2048 });
-      const publicJwk = await exportJWK(publicKey);
-      const kid = createHash('sha256').update(JSON.stringify(publicJwk)).digest('base64url').slice(0, 16);
-      await this.store.secrets.insertSigningKey({
-        kid,
-        alg: ALGORITHM,
-        private_jwk: JSON.stringify(await exportJWK(privateKey)),
-        public_jwk: JSON.stringify({ ...publicJwk, kid, alg: ALGORITHM, use: 'sig' }),
-        create_time: nowTimestamp(),
-      });
-    }
+    if ((await this.store.secrets.signingKeys()).length === 0) await this.store.secrets.insertSigningKey(await this.newKey(nowTimestamp()));
     await this.reloadKeys();
   }
 
-  /** Every process picks the oldest key, so racing first starts still agree on one signer. */
-  private async reloadKeys(): Promise<void> {
-    const records = await this.store.secrets.signingKeys();
-    for (const record of records) {
-      if (this.keys.has(record.kid)) continue;
-      const publicJwk = JSON.parse(record.public_jwk) as JWK;
-      this.keys.set(record.kid, {
-        kid: record.kid,
-        privateKey: await importJWK(JSON.parse(record.private_jwk) as JWK, record.alg),
-        publicKey: await importJWK(publicJwk, record.alg),
-        publicJwk,
-      });
-    }
-    const first = records[0];
-    if (!first) throw new Error('no signing key in the store');
-    this.signingKid = first.kid;
+  /** A fresh RS256 key, its private half sealed; its kid is a digest of its public half. */
+  private async newKey(now: string): Promise<SigningKeyRecord> {
+    const { privateKey, publicKey } = await generateKeyPair(ALGORITHM, { extractable: true, modulusLength: 2048 });
+    const publicJwk = await exportJWK(publicKey);
+    const kid = createHash('sha256').update(JSON.stringify(publicJwk)).digest('base64url').slice(0, 16);
+    return {
+      kid,
+      alg: ALGORITHM,
+      private_jwk: seal(this.masterKey, JSON.stringify(await exportJWK(privateKey)), privateJwkContext(kid)),
+      public_jwk: JSON.stringify({ ...publicJwk, kid, alg: ALGORITHM, use: 'sig' }),
+      create_time: now,
+      retire_time: null,
+    };
   }
 
-  /** The public keys as a JWKS document. */
-  jwks(): { keys: JWK[] } {
+  /**
+   * Adds a key that signs from now on (here at once, on other processes within
+   * SIGNING_KEY_REFRESH_SECONDS) and retires the others: they stay in the JWKS and keep verifying
+   * until their tokens have expired. Deletes keys whose tokens have all expired.
+   */
+  async rotate(now: string = nowTimestamp()): Promise<KeyRotation> {
+    const key = await this.newKey(now);
+    const retired = await this.store.transaction(async (tx) => {
+      await tx.secrets.insertSigningKey(key);
+      return tx.secrets.retireSigningKeysBut(key.kid, now);
+    });
+    const deleted = await this.pruneRetiredKeys(now);
+    return { kid: key.kid, retired: retired.map((kid) => ({ kid, leavesAt: retiredKeyLeavesAt(now) })), deleted };
+  }
+
+  /** Deletes retired keys none of whose tokens can still be unexpired at `now`; answers their kids. */
+  async pruneRetiredKeys(now: string = nowTimestamp()): Promise<string[]> {
+    const deleted = await this.store.secrets.deleteSigningKeysRetiredBefore(retiredKeyCutoff(now));
+    await this.reloadKeys();
+    return deleted;
+  }
+
+  /** The store's keys, as they are now: retired ones verify, deleted ones are forgotten. */
+  private async reloadKeys(): Promise<void> {
+    const records = await this.store.secrets.signingKeys();
+    const keys = new Map<string, LoadedKey>();
+    for (const record of records) {
+      const publicJwk = JSON.parse(record.public_jwk) as JWK;
+      keys.set(
+        record.kid,
+        this.keys.get(record.kid) ?? {
+          kid: record.kid,
+          privateKey: await importJWK(JSON.parse(unseal(this.masterKey, record.private_jwk, privateJwkContext(record.kid))) as JWK, record.alg),
+          publicKey: await importJWK(publicJwk, record.alg),
+          publicJwk,
+        },
+      );
+    }
+    const signer = signingKeyOf(records);
+    if (!signer) throw new Error('no signing key in the store');
+    // A key gone from the store takes the trust in what it signed with it (a rare event: forget all).
+    if ([...this.keys.keys()].some((kid) => !keys.has(kid))) this.verified.clear();
+    this.keys = keys;
+    this.signingKid = signer.kid;
+    this.lastReload = Date.now();
+  }
+
+  /** Reads the keys again when they were last read longer ago than `seconds`. */
+  private async refreshKeys(seconds: number): Promise<void> {
+    if (Date.now() - this.lastReload > seconds * 1000) await this.reloadKeys();
+  }
+
+  /**
+   * Learns of a rotation made by another process, to sign with its key within a minute. Never
+   * awaited where it is called: signing happens inside transactions, and on SQLite a read outside
+   * one waits for it to end. Until the read is back, the current key signs.
+   */
+  private refreshInBackground(): void {
+    if (this.refreshing || Date.now() - this.lastReload <= SIGNING_KEY_REFRESH_SECONDS * 1000) return;
+    this.refreshing = this.reloadKeys()
+      .catch(() => {
+        // The store is away (shutting down, a restart): the next signature tries again.
+      })
+      .finally(() => {
+        this.refreshing = null;
+      });
+  }
+
+  /**
+   * The public keys as a JWKS document, retired ones included. Read from the store at most a few
+   * seconds before: a key another process just added is published as soon as it may sign.
+   */
+  async jwks(): Promise<{ keys: JWK[] }> {
+    await this.refreshKeys(JWKS_REFRESH_SECONDS);
     return { keys: [...this.keys.values()].map((k) => k.publicJwk) };
   }
 
   issuerFor(tenant: TenantRecord, realmId = tenant.admin_realm_id, applicationId = tenant.management_application_id): string {
-    return `${this.publicUrl}/v1/tenants/${tenant.id}/realms/${realmId}/applications/${applicationId}`;
+    return this.issuerUrl(tenant.id, realmId, applicationId);
+  }
+
+  private issuerUrl(tenantId: string, realmId: string, applicationId: string): string {
+    return `${this.issuerPrefix}${tenantId}/realms/${realmId}/applications/${applicationId}`;
+  }
+
+  /** Every `iss` this yonder writes starts so: a token of another deployment (another PUBLIC_URL) does not. */
+  private get issuerPrefix(): string {
+    return `${this.publicUrl}/v1/tenants/`;
+  }
+
+  /**
+   * The token's `iss` must name the application its record says issued it, at this yonder's
+   * PUBLIC_URL. (A token on record before applications were recorded names no application; it must
+   * still be this yonder's, of its tenant.)
+   */
+  private issuedAsRecorded(iss: unknown, tenantId: string, record: TokenRecordWithIssuer): boolean {
+    if (typeof iss !== 'string') return false;
+    if (record.issuer && record.application_id !== null) return iss === this.issuerUrl(tenantId, record.issuer.realmId, record.application_id);
+    return iss.startsWith(`${this.issuerPrefix}${tenantId}/realms/`);
   }
 
   /** Signs a token and records it through `repos` (pass a transaction's to mint atomically). */
@@ -175,6 +270,7 @@ export class TokenService {
    * transaction holds the one connection every other request is waiting for.
    */
   async sign(request: MintRequest): Promise<MintedToken> {
+    this.refreshInBackground();
     const key = this.keys.get(this.signingKid);
     if (!key) throw new Error('token service not initialised');
     const issuedAt = nowTimestamp();
@@ -268,6 +364,7 @@ export class TokenService {
     if (Date.parse(record.expires_at) <= Date.now()) throw unauthorized();
     // A token does not outlive its application, nor carry what the application no longer allows.
     if (record.application_id !== null && record.issuer === null) throw unauthorized();
+    if (!this.issuedAsRecorded(payload.iss, tenantId, record)) throw unauthorized();
     const issued = record.scopes.split(' ').filter(Boolean);
     const { session_hash: sessionHash } = record;
     // A console token is honoured only while its session lasts and the policy still lets its
@@ -299,7 +396,8 @@ export class TokenService {
     const key = typeof kid === 'string' ? this.keys.get(kid) : undefined;
     if (!key) return null;
     try {
-      return (await jwtVerify(token, key.publicKey, { algorithms: [ALGORITHM] })).payload;
+      const { payload } = await jwtVerify(token, key.publicKey, { algorithms: [ALGORITHM] });
+      return typeof payload.iss === 'string' && payload.iss.startsWith(this.issuerPrefix) ? payload : null;
     } catch {
       return null;
     }
@@ -313,12 +411,9 @@ export class TokenService {
       throw unauthorized();
     }
     if (typeof kid !== 'string') throw unauthorized();
-    // Another process may have added a key since this one loaded them. Reload at most every few
-    // seconds, so tokens with made-up key ids cannot turn into a stream of store reads.
-    if (!this.keys.has(kid) && Date.now() - this.lastReload > 5000) {
-      this.lastReload = Date.now();
-      await this.reloadKeys();
-    }
+    // Another process may have added a key since this one loaded them (a rotation). A made-up key
+    // id costs one primary-key lookup, as a made-up jti would; only a key that exists reloads them.
+    if (!this.keys.has(kid) && kid.length <= 64 && (await this.store.secrets.hasSigningKey(kid))) await this.reloadKeys();
     const key = this.keys.get(kid);
     if (!key) throw unauthorized();
     try {

@@ -34,6 +34,12 @@ export class ApplicationStore {
     return row && toApplication(row);
   }
 
+  /** The realm of an application known by id alone (a token record names only its issuer). */
+  async realmOf(id: string): Promise<string | undefined> {
+    const row = await this.db.selectFrom('applications').select('realm_id').where('id', '=', id).executeTakeFirst();
+    return row?.realm_id;
+  }
+
   async update(app: Application): Promise<void> {
     const { id, realm_id, tenant_id, create_time, ...changes } = toRow(app);
     await this.db.updateTable('applications').set(changes).where('realm_id', '=', realm_id).where('id', '=', id).execute();

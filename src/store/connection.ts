@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import {
@@ -16,8 +16,10 @@ import {
   type Transaction,
 } from 'kysely';
 import pg from 'pg';
+import { ScanReads } from './scan-reads.js';
 import type { Database } from './schema.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
+import { SqliteReader } from './sqlite-reader.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -36,6 +38,8 @@ export interface Connection {
   groupCommit: boolean;
   /** SQLite only: the driver's own handle, for bulk loads that bind rows without Kysely. */
   sqlite?: SqliteHandle;
+  /** Filters that scan a realm run through it: bounded in time, and off the event loop on SQLite. */
+  scanReads: ScanReads;
   close(): Promise<void>;
 }
 
@@ -53,7 +57,11 @@ export interface ConnectOptions {
    * meanwhile.
    */
   exclusive?: boolean;
+  /** How long a filter that scans a realm may run (see scan-reads.ts); 5 s unless given. */
+  scanTimeoutMs?: number;
 }
+
+export const DEFAULT_SCAN_TIMEOUT_MS = 5000;
 
 /**
  * `sqlite:<path>` (or `sqlite::memory:`) opens the embedded engine; `postgres://` or
@@ -64,14 +72,15 @@ export function connect(databaseUrl: string, options: ConnectOptions = {}): Conn
     return { ...connectPostgres(databaseUrl, options), groupCommit: options.groupCommit ?? true };
   }
   if (databaseUrl.startsWith('sqlite:')) {
-    return { ...connectSqlite(databaseUrl.slice('sqlite:'.length), options.exclusive ?? false), groupCommit: options.groupCommit ?? true };
+    return { ...connectSqlite(databaseUrl.slice('sqlite:'.length), options), groupCommit: options.groupCommit ?? true };
   }
   throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${databaseUrl.split(':')[0]}:...")`);
 }
 
-function connectSqlite(path: string, exclusive: boolean): Omit<Connection, 'groupCommit'> {
+function connectSqlite(path: string, options: ConnectOptions): Omit<Connection, 'groupCommit'> {
+  const exclusive = options.exclusive ?? false;
   const inMemory = path === ':memory:' || path === '';
-  if (!inMemory) mkdirSync(dirname(resolve(path)), { recursive: true });
+  if (!inMemory) keepPrivate(resolve(path));
   const sqlite = new SqliteDatabase(inMemory ? ':memory:' : path);
   if (exclusive) lockExclusively(sqlite, path);
   sqlite.pragma('journal_mode = WAL');
@@ -90,15 +99,38 @@ function connectSqlite(path: string, exclusive: boolean): Omit<Connection, 'grou
   const checkpointer = inMemory || exclusive ? null : startCheckpointer(resolve(path));
   if (checkpointer) sqlite.pragma('wal_autocheckpoint = 4000');
   const db = new Kysely<Database>({ dialect: new ImmediateTransactionsDialect({ database: withStatementCache(sqlite) }) });
+  // An in-memory database has no file a second connection could read; an exclusive one admits none.
+  const timeoutMs = options.scanTimeoutMs ?? DEFAULT_SCAN_TIMEOUT_MS;
+  const reader = inMemory || exclusive ? null : new SqliteReader(resolve(path), timeoutMs);
   return {
     db,
     engine: 'sqlite',
     sqlite,
+    scanReads: new ScanReads('sqlite', timeoutMs, reader),
     close: async () => {
+      await reader?.close();
       await checkpointer?.stop();
       await db.destroy();
     },
   };
+}
+
+/**
+ * The database is readable by its owner alone: the data directory is created 0700 and the database
+ * file 0600 (SQLite gives its -wal and -shm files the database file's mode). Files an older yonder
+ * created with the umask's mode are narrowed to 0600 here; an existing directory is left as its
+ * owner set it.
+ */
+function keepPrivate(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  closeSync(openSync(file, 'a', 0o600));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      chmodSync(path, 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
 }
 
 /**
@@ -184,6 +216,7 @@ function connectPostgres(url: string, options: ConnectOptions): Omit<Connection,
   return {
     db,
     engine: 'postgres',
+    scanReads: new ScanReads('postgres', options.scanTimeoutMs ?? DEFAULT_SCAN_TIMEOUT_MS, null),
     ...(options.pgSchema ? { pgSchema: options.pgSchema } : {}),
     close: () => db.destroy(),
   };

@@ -161,9 +161,10 @@ export class GroupStore {
     }
   }
 
-  /** Empties the group (a SCIM replace of `members`, or a SCIM delete). */
-  async removeAllMembers(groupId: string): Promise<void> {
-    await this.db.deleteFrom('group_members').where('group_id', '=', groupId).execute();
+  /** Empties the group (a SCIM replace of `members`, or a SCIM delete); answers who was in it. */
+  async removeAllMembers(groupId: string): Promise<string[]> {
+    const rows = await this.db.deleteFrom('group_members').where('group_id', '=', groupId).returning('identity_id').execute();
+    return rows.map((row) => row.identity_id);
   }
 
   /** Which of `identityIds` are already members of the group. */

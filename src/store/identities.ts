@@ -2,10 +2,12 @@ import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kyse
 import { conflict, notFound } from '../domain/errors.js';
 import type { AuditEvent } from '../domain/audit-event.js';
 import { type EnrollmentStatus, type Identity, type IdentityStatus, identityKeys } from '../domain/identity.js';
-import type { IdentityFilter, IdentityFilterField } from '../domain/identity-filter.js';
+import { type IdentityFilter, type IdentityFilterField, identityFilterIndexServed } from '../domain/identity-filter.js';
 import type { Traits } from '../domain/traits.js';
 import { isForeignKeyViolation, isPrimaryKeyViolation, isUniqueViolation } from './constraint-errors.js';
 import type { Engine, Executor } from './connection.js';
+import { like } from './like.js';
+import { ScanReads } from './scan-reads.js';
 import { toEventRow } from './audit-events.js';
 import { type IdentityCreate, IdentityInsertBatcher, groupCommitOptions } from './group-commit.js';
 import { precompiled } from './precompiled.js';
@@ -61,10 +63,6 @@ export function toIdentityRow(identity: Identity): IdentitiesTable {
   };
 }
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 function filterExpression(eb: ExpressionBuilder<Database, 'identities'>, filter: IdentityFilter): Expression<SqlBool> {
   switch (filter.op) {
     case 'and':
@@ -74,10 +72,8 @@ function filterExpression(eb: ExpressionBuilder<Database, 'identities'>, filter:
     case 'eq':
       return eb(FILTER_COLUMNS[filter.field], '=', filter.value);
     case 'co':
-    case 'sw': {
-      const pattern = filter.op === 'co' ? `%${escapeLike(filter.value)}%` : `${escapeLike(filter.value)}%`;
-      return sql<SqlBool>`${sql.ref(FILTER_COLUMNS[filter.field])} LIKE ${pattern} ESCAPE '\\'`;
-    }
+    case 'sw':
+      return like(sql`${sql.ref(FILTER_COLUMNS[filter.field])}`, filter.op, filter.value);
   }
 }
 
@@ -101,12 +97,14 @@ export class IdentityIdTaken extends Error {
 export class IdentityStore {
   /** Set outside transactions when group commit is on: concurrent creates share one statement. */
   private readonly batcher: IdentityInsertBatcher | null;
+  private readonly scanReads: ScanReads;
 
   constructor(
     private readonly db: Executor,
     private readonly engine: Engine,
-    options: { groupCommit?: boolean } = {},
+    options: { groupCommit?: boolean; scanReads?: ScanReads } = {},
   ) {
+    this.scanReads = options.scanReads ?? new ScanReads(engine, 0, null);
     this.batcher =
       options.groupCommit && !db.isTransaction
         ? new IdentityInsertBatcher(db, (create) => this.insertRow(create), groupCommitOptions(engine))
@@ -192,7 +190,8 @@ export class IdentityStore {
 
   /** Keyset page in id order, so a walk sees every identity that existed when it began exactly once. */
   async page(realmId: string, filter: IdentityFilter | undefined, afterId: string, offset: number, limit: number) {
-    const rows = await this.pageQuery(realmId, filter, afterId, offset, limit).execute();
+    const query = this.pageQuery(realmId, filter, afterId, offset, limit);
+    const rows = filter && !identityFilterIndexServed(filter) ? await this.scanReads.all(this.db, query) : await query.execute();
     return rows.map(toIdentity);
   }
 
@@ -204,8 +203,9 @@ export class IdentityStore {
   }
 
   async count(realmId: string, filter: IdentityFilter | undefined): Promise<number> {
-    const row = await this.countQuery(realmId, filter).executeTakeFirstOrThrow();
-    return Number(row.n);
+    const query = this.countQuery(realmId, filter);
+    const [row] = filter && !identityFilterIndexServed(filter) ? await this.scanReads.all(this.db, query) : [await query.executeTakeFirstOrThrow()];
+    return Number(row?.n ?? 0);
   }
 
   /** The query `count` runs; exposed so tests can read its plan. */

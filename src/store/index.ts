@@ -3,6 +3,7 @@ import { ApplicationStore } from './applications.js';
 import { BulkStore } from './bulk.js';
 import { AuditEventStore } from './audit-events.js';
 import { type ConnectOptions, type Connection, type Engine, type Executor, type SqliteHandle, connect } from './connection.js';
+import { ScanReads } from './scan-reads.js';
 import { GroupStore } from './groups.js';
 import { IdentityStore } from './identities.js';
 import { migrateToLatest } from './migrate.js';
@@ -46,16 +47,22 @@ export class Repositories {
   readonly rateLimits: RateLimitStore;
   readonly roles: RoleStore;
 
-  constructor(executor: Executor, engine: Engine, options: { groupCommit?: boolean; sqlite?: SqliteHandle } = {}) {
+  constructor(
+    executor: Executor,
+    engine: Engine,
+    options: { groupCommit?: boolean; sqlite?: SqliteHandle; scanReads?: ScanReads } = {},
+  ) {
+    // Without a connection's (a transaction's repositories), scans run where they are, unbounded.
+    const scanReads = options.scanReads ?? new ScanReads(engine, 0, null);
     this.tenants = new TenantStore(executor);
     this.realms = new RealmStore(executor, engine);
-    this.identities = new IdentityStore(executor, engine, options);
+    this.identities = new IdentityStore(executor, engine, { ...options, scanReads });
     this.tokens = new TokenStore(executor);
     this.secrets = new SecretStore(executor);
     this.groups = new GroupStore(executor, engine);
     this.applications = new ApplicationStore(executor);
     this.policies = new PolicyStore(executor, engine);
-    this.scimUsers = new ScimUserQueries(executor, engine);
+    this.scimUsers = new ScimUserQueries(executor, engine, scanReads);
     this.bulk = new BulkStore(executor, engine, options.sqlite);
     this.plans = new QueryPlanStore(executor, engine);
     this.authenticatorConfigs = new AuthenticatorConfigStore(executor);
@@ -63,11 +70,11 @@ export class Repositories {
     this.bindingJobs = new CredentialBindingJobStore(executor);
     this.credentials = new CredentialStore(executor);
     this.ceremonies = new CeremonyStore(executor);
-    this.scimGroups = new ScimGroupQueries(executor, engine);
+    this.scimGroups = new ScimGroupQueries(executor, engine, scanReads);
     this.auditEvents = new AuditEventStore(executor, engine, options);
     this.resourceServers = new ResourceServerStore(executor);
     this.rateLimits = new RateLimitStore(executor);
-    this.roles = new RoleStore(executor);
+    this.roles = new RoleStore(executor, engine);
   }
 }
 
@@ -81,6 +88,7 @@ export class Store extends Repositories {
   private constructor(private readonly connection: Connection) {
     super(connection.db, connection.engine, {
       groupCommit: connection.groupCommit,
+      scanReads: connection.scanReads,
       ...(connection.sqlite ? { sqlite: connection.sqlite } : {}),
     });
     this.engine = connection.engine;

@@ -1,9 +1,12 @@
 import type { MemberType, Role } from '../domain/role.js';
-import type { Executor } from './connection.js';
+import type { Engine, Executor } from './connection.js';
 
 /** Roles, their scopes and their members; adds are idempotent (composite primary keys). */
 export class RoleStore {
-  constructor(private readonly db: Executor) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly engine: Engine,
+  ) {}
 
   async insert(role: Role): Promise<void> {
     await this.db.insertInto('roles').values(role).execute();
@@ -26,9 +29,26 @@ export class RoleStore {
       .execute();
   }
 
+  /**
+   * Reads a role to delete it, inside a transaction. On PostgreSQL the row stays locked until
+   * commit: a scope or member added concurrently (its foreign key locks the role's row too) waits,
+   * so it cannot slip in between the check for children and the delete.
+   */
+  async getForUpdate(resourceServerId: string, id: string): Promise<Role | undefined> {
+    let query = this.db.selectFrom('roles').selectAll().where('resource_server_id', '=', resourceServerId).where('id', '=', id);
+    if (this.engine === 'postgres') query = query.forUpdate();
+    return query.executeTakeFirst();
+  }
+
+  /** True while the role has any scope or member (the contract refuses to delete it then). */
+  async hasChildren(roleId: string): Promise<boolean> {
+    const scope = await this.db.selectFrom('role_scopes').select('role_id').where('role_id', '=', roleId).limit(1).executeTakeFirst();
+    if (scope !== undefined) return true;
+    const member = await this.db.selectFrom('role_members').select('role_id').where('role_id', '=', roleId).limit(1).executeTakeFirst();
+    return member !== undefined;
+  }
+
   async delete(id: string): Promise<void> {
-    await this.db.deleteFrom('role_members').where('role_id', '=', id).execute();
-    await this.db.deleteFrom('role_scopes').where('role_id', '=', id).execute();
     await this.db.deleteFrom('roles').where('id', '=', id).execute();
   }
 

@@ -31,7 +31,7 @@ export interface IdentitiesTable {
   /** The traits document as JSON text, in the case the client sent. */
   traits: string;
   username_key: string;
-  /** Null only for an identity that already shared its skeleton with an older one (migration 013). */
+  /** Null only for an identity that already shared its skeleton with an older one (migration 015). */
   username_skeleton: string | null;
   email_key: string | null;
   external_id: string | null;
@@ -74,6 +74,8 @@ export interface SigningKeysTable {
   private_jwk: string;
   public_jwk: string;
   create_time: string;
+  /** When it was rotated out: it signs no more, and leaves once its tokens have expired. */
+  retire_time: string | null;
 }
 
 export interface ServerSecretsTable {

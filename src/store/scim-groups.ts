@@ -1,16 +1,15 @@
-import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type Compilable, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { indexServed } from '../domain/filter-cost.js';
 import type { Group } from '../domain/group.js';
-import type { GroupCondition, GroupField, GroupSort } from '../domain/group-query.js';
+import { type GroupCondition, type GroupField, type GroupSort, groupCostTree } from '../domain/group-query.js';
 import type { Engine, Executor } from './connection.js';
+import { like } from './like.js';
+import type { ScanReads } from './scan-reads.js';
 import { toGroup } from './groups.js';
 
 const SORT_COLUMNS = { display_name: 'display_name_key', create_time: 'create_time', update_time: 'update_time' } as const;
 /** Keeps every `IN (...)` list well under both engines' bound-parameter limits. */
 const CHUNK = 500;
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 function chunks<T>(items: readonly T[]): T[][] {
   const out: T[][] = [];
@@ -33,18 +32,17 @@ export class ScimGroupQueries {
   constructor(
     private readonly db: Executor,
     private readonly engine: Engine,
+    private readonly scanReads: ScanReads,
   ) {}
 
   async search(realmId: string, condition: GroupCondition | undefined, sort: GroupSort, offset: number, limit: number): Promise<Group[]> {
     let query = this.db.selectFrom('groups').selectAll().where('realm_id', '=', realmId);
     if (condition) query = query.where(this.compile(condition));
     const direction = sort.descending ? 'desc' : 'asc';
-    const rows = await query
-      .orderBy(this.text(sql`${sql.ref(SORT_COLUMNS[sort.by])}`), direction)
-      .orderBy('id', direction)
-      .limit(limit)
-      .offset(offset)
-      .execute();
+    const rows = await this.run(
+      query.orderBy(this.text(sql`${sql.ref(SORT_COLUMNS[sort.by])}`), direction).orderBy('id', direction).limit(limit).offset(offset),
+      condition,
+    );
     return rows.map(toGroup);
   }
 
@@ -54,8 +52,13 @@ export class ScimGroupQueries {
       .select((eb) => eb.fn.countAll<string | number>().as('n'))
       .where('realm_id', '=', realmId);
     if (condition) query = query.where(this.compile(condition));
-    const row = await query.executeTakeFirstOrThrow();
-    return Number(row.n);
+    const [row] = await this.run(query, condition);
+    return Number(row?.n ?? 0);
+  }
+
+  /** A filter no index answers reads the realm's groups: bounded, and off the event loop (scan-reads.ts). */
+  private run<R>(query: Compilable<R> & { execute(): Promise<R[]> }, condition: GroupCondition | undefined): Promise<R[]> {
+    return condition && !indexServed(groupCostTree(condition)) ? this.scanReads.all(this.db, query) : query.execute();
   }
 
   /** The members of each group, in identity id order. */
@@ -143,13 +146,9 @@ export class ScimGroupQueries {
         comparison = sql<SqlBool>`${column} = ${v}`;
         break;
       case 'co':
-        comparison = sql<SqlBool>`${column} like ${`%${escapeLike(v)}%`} escape '\\'`;
-        break;
       case 'sw':
-        comparison = sql<SqlBool>`${column} like ${`${escapeLike(v)}%`} escape '\\'`;
-        break;
       case 'ew':
-        comparison = sql<SqlBool>`${column} like ${`%${escapeLike(v)}`} escape '\\'`;
+        comparison = like(column, condition.op, v);
         break;
       case 'gt':
         comparison = sql<SqlBool>`${text} > ${v}`;

@@ -1,7 +1,10 @@
-import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type Compilable, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Identity } from '../domain/identity.js';
-import type { UserCondition, UserField, UserSort } from '../domain/user-query.js';
+import { indexServed } from '../domain/filter-cost.js';
+import { type UserCondition, type UserField, type UserSort, userCostTree } from '../domain/user-query.js';
 import type { Engine, Executor } from './connection.js';
+import { like } from './like.js';
+import type { ScanReads } from './scan-reads.js';
 import { toIdentity } from './identities.js';
 import type { Database } from './schema.js';
 
@@ -16,10 +19,6 @@ const SORT_COLUMNS = {
   update_time: 'update_time',
 } as const;
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /**
  * SCIM queries over identities: filters (RFC 7644 §3.4.2.2), sorting and offset paging. The
  * dialect differences live here and nowhere else: traits are read from the JSON text with
@@ -30,11 +29,12 @@ export class ScimUserQueries {
   constructor(
     private readonly db: Executor,
     private readonly engine: Engine,
+    private readonly scanReads: ScanReads,
   ) {}
 
   async search(realmId: string, condition: UserCondition | undefined, sort: UserSort, offset: number, limit: number): Promise<Identity[]> {
-    const rows = await this.searchQuery(realmId, condition, sort, offset, limit).execute();
-    return rows.map(toIdentity);
+    const query = this.searchQuery(realmId, condition, sort, offset, limit);
+    return (await this.run(query, condition)).map(toIdentity);
   }
 
   /** The query `search` runs; exposed so tests can read its plan. */
@@ -49,8 +49,13 @@ export class ScimUserQueries {
   }
 
   async count(realmId: string, condition: UserCondition | undefined): Promise<number> {
-    const row = await this.countQuery(realmId, condition).executeTakeFirstOrThrow();
-    return Number(row.n);
+    const [row] = await this.run(this.countQuery(realmId, condition), condition);
+    return Number(row?.n ?? 0);
+  }
+
+  /** A filter no index answers reads the realm: bounded, and off the event loop (scan-reads.ts). */
+  private run<R>(query: Compilable<R> & { execute(): Promise<R[]> }, condition: UserCondition | undefined): Promise<R[]> {
+    return condition && !indexServed(userCostTree(condition)) ? this.scanReads.all(this.db, query) : query.execute();
   }
 
   /** The query `count` runs; exposed so tests can read its plan. */
@@ -65,10 +70,12 @@ export class ScimUserQueries {
    * The realm and the condition. An OR at the top (`emails.value eq` is one: either email) repeats
    * the realm in each branch, `(realm AND a) OR (realm AND b)`: SQLite then reads each branch from
    * its own (realm_id, ...) index and unites them, where `realm AND (a OR b)` walked the realm.
+   * Only when an index answers every branch: a branch without one would make each branch its own
+   * walk of the realm (99 `emails co` terms were 99 walks), where `realm AND (a OR b)` is one.
    */
   private inRealm(eb: EB, realmId: string, condition: UserCondition | undefined): Expression<SqlBool> {
     if (!condition) return eb('realm_id', '=', realmId);
-    if (condition.op === 'or') {
+    if (condition.op === 'or' && indexServed(userCostTree(condition))) {
       return eb.or(condition.conditions.map((branch) => eb.and([eb('realm_id', '=', realmId), this.expression(eb, branch)])));
     }
     return eb.and([eb('realm_id', '=', realmId), this.expression(eb, condition)]);
@@ -131,13 +138,9 @@ export class ScimUserQueries {
         comparison = sql<SqlBool>`${column} = ${v}`;
         break;
       case 'co':
-        comparison = sql<SqlBool>`${column} like ${`%${escapeLike(v)}%`} escape '\\'`;
-        break;
       case 'sw':
-        comparison = sql<SqlBool>`${column} like ${`${escapeLike(v)}%`} escape '\\'`;
-        break;
       case 'ew':
-        comparison = sql<SqlBool>`${column} like ${`%${escapeLike(v)}`} escape '\\'`;
+        comparison = like(column, condition.op, v);
         break;
       case 'gt':
         comparison = sql<SqlBool>`${text} > ${v}`;

@@ -5,7 +5,8 @@ export type SigningKeyRecord = SigningKeysTable;
 
 /**
  * State every yonder process must share and none may invent on its own: the JWT signing keys, the
- * page-token key, and the one-time bootstrap marker.
+ * page-token key, and the one-time bootstrap marker. Private keys and secret values are stored
+ * sealed (`domain/sealed-secret.ts`); this module stores and returns them as given.
  */
 export class SecretStore {
   constructor(private readonly db: Executor) {}
@@ -21,12 +22,48 @@ export class SecretStore {
     return row.value;
   }
 
+  async serverSecrets(): Promise<{ name: string; value: string }[]> {
+    return this.db.selectFrom('server_secrets').select(['name', 'value']).orderBy('name').execute();
+  }
+
+  /** Replaces a secret's stored form, only if it is still `from` (another process may have done it). */
+  async replaceServerSecret(name: string, from: string, to: string): Promise<void> {
+    await this.db.updateTable('server_secrets').set({ value: to }).where('name', '=', name).where('value', '=', from).execute();
+  }
+
+  /** Replaces a signing key's stored private key, only if it is still `from`. */
+  async replacePrivateJwk(kid: string, from: string, to: string): Promise<void> {
+    await this.db.updateTable('signing_keys').set({ private_jwk: to }).where('kid', '=', kid).where('private_jwk', '=', from).execute();
+  }
+
   async signingKeys(): Promise<SigningKeyRecord[]> {
     return this.db.selectFrom('signing_keys').selectAll().orderBy('create_time').orderBy('kid').execute();
   }
 
+  async hasSigningKey(kid: string): Promise<boolean> {
+    return (await this.db.selectFrom('signing_keys').select('kid').where('kid', '=', kid).executeTakeFirst()) !== undefined;
+  }
+
   async insertSigningKey(key: SigningKeyRecord): Promise<void> {
     await this.db.insertInto('signing_keys').values(key).execute();
+  }
+
+  /** Retires every key still signing but `kid`; answers the kids retired. */
+  async retireSigningKeysBut(kid: string, now: string): Promise<string[]> {
+    const rows = await this.db
+      .updateTable('signing_keys')
+      .set({ retire_time: now })
+      .where('kid', '!=', kid)
+      .where('retire_time', 'is', null)
+      .returning('kid')
+      .execute();
+    return rows.map((row) => row.kid);
+  }
+
+  /** Deletes keys retired before `cutoff`; answers the kids deleted. */
+  async deleteSigningKeysRetiredBefore(cutoff: string): Promise<string[]> {
+    const rows = await this.db.deleteFrom('signing_keys').where('retire_time', '<', cutoff).returning('kid').execute();
+    return rows.map((row) => row.kid);
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { TokenIssuer } from '../domain/application.js';
+import type { TokenIssuer, TokenPrincipal } from '../domain/application.js';
 import type { Executor } from './connection.js';
 import type { ApiTokensTable } from './schema.js';
 
@@ -8,7 +8,8 @@ export type TokenRecord = ApiTokensTable;
  * A token's record with its issuing application as it is now: null when the record names an
  * application that no longer exists (deleted before deletion revoked its tokens).
  */
-export type TokenRecordWithIssuer = TokenRecord & { issuer: TokenIssuer | null };
+/** The issuer's realm, with its id, names the token's `iss`. */
+export type TokenRecordWithIssuer = TokenRecord & { issuer: (TokenIssuer & { realmId: string }) | null };
 
 /**
  * Every token yonder issues has a record here, keyed by its `jti`. A token is honoured only while
@@ -37,6 +38,7 @@ export class TokenStore {
       .selectAll('api_tokens')
       .select([
         'applications.id as issuer_id',
+        'applications.realm_id as issuer_realm_id',
         'applications.is_managed as issuer_is_managed',
         'applications.protocol_config as issuer_protocol_config',
         'resource_servers.scopes as issuer_server_scopes',
@@ -44,12 +46,13 @@ export class TokenStore {
       .where('api_tokens.jti', '=', jti)
       .executeTakeFirst();
     if (!row) return undefined;
-    const { issuer_id, issuer_is_managed, issuer_protocol_config, issuer_server_scopes, ...record } = row;
-    if (issuer_id === null || issuer_protocol_config === null) return { ...record, issuer: null };
+    const { issuer_id, issuer_realm_id, issuer_is_managed, issuer_protocol_config, issuer_server_scopes, ...record } = row;
+    if (issuer_id === null || issuer_realm_id === null || issuer_protocol_config === null) return { ...record, issuer: null };
     const config = JSON.parse(issuer_protocol_config) as { allowed_scopes?: string[] };
     return {
       ...record,
       issuer: {
+        realmId: issuer_realm_id,
         isManaged: issuer_is_managed === 1,
         allowedScopes: config.allowed_scopes ?? [],
         serverScopes: (issuer_server_scopes ?? '').split(' ').filter(Boolean),
@@ -90,14 +93,33 @@ export class TokenStore {
     return Number(result.numUpdatedRows);
   }
 
-  /** The live (not revoked, not expired) tokens an application issued, in id order. */
-  async pageForApplication(applicationId: string, now: string, afterJti: string, offset: number, limit: number): Promise<TokenRecord[]> {
-    return this.db
+  /** The live (not revoked, not expired) tokens an application issued, of one principal when given. */
+  private live(applicationId: string, now: string, principal: TokenPrincipal | undefined) {
+    let query = this.db
       .selectFrom('api_tokens')
-      .selectAll()
       .where('application_id', '=', applicationId)
       .where('revoked_at', 'is', null)
-      .where('expires_at', '>', now)
+      .where('expires_at', '>', now);
+    if (principal) {
+      // See TokenPrincipal: an application's own tokens are those whose subject is the issuer.
+      query = query
+        .where('subject', '=', principal.id)
+        .where((eb) => eb(eb.ref('subject'), principal.type === 'application' ? '=' : '<>', eb.ref('application_id')));
+    }
+    return query;
+  }
+
+  /** A page of `live` tokens, in id order. */
+  async pageForApplication(
+    applicationId: string,
+    now: string,
+    principal: TokenPrincipal | undefined,
+    afterJti: string,
+    offset: number,
+    limit: number,
+  ): Promise<TokenRecord[]> {
+    return this.live(applicationId, now, principal)
+      .selectAll()
       .where('jti', '>', afterJti)
       .orderBy('jti')
       .limit(limit)
@@ -105,13 +127,9 @@ export class TokenStore {
       .execute();
   }
 
-  async countForApplication(applicationId: string, now: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('api_tokens')
+  async countForApplication(applicationId: string, now: string, principal: TokenPrincipal | undefined): Promise<number> {
+    const row = await this.live(applicationId, now, principal)
       .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .where('application_id', '=', applicationId)
-      .where('revoked_at', 'is', null)
-      .where('expires_at', '>', now)
       .executeTakeFirstOrThrow();
     return Number(row.n);
   }

@@ -19,7 +19,7 @@ describeApi('applications: tokens do not outlive or outgrow their application', 
   const admin = (rest: string) => y.realmPath(rest, y.adminRealmId);
   /** Until another process, past its one-second trust, answers `status`; bounded so a hang fails. */
   const eventually = (check: () => Promise<number>, status: number) =>
-    vi.waitFor(async () => expect(await check()).toBe(status), { timeout: 5000, interval: 100 });
+    vi.waitFor(async () => expect(await check()).toBe(status), { timeout: 20_000, interval: 100 });
 
   async function robot(allowed: string[]) {
     const created = await y.request('POST', admin('/applications'), {

@@ -136,6 +136,14 @@ describeApi('console: session, token and sign-out', () => {
 
     const listed = await y.request('GET', y.realmPath(`/applications/${consoleApp}/tokens`, y.adminRealmId));
     expect(listed.body.tokens.map((t: { id: string; display_name: string }) => [t.id, t.display_name])).toContainEqual([jwt.jti, 'Console: admin']);
+    // The contract's principal filter: a console token's principal is the person signed in.
+    const byPrincipal = async (type: string, id: string) =>
+      (await y.request('GET', y.realmPath(`/applications/${consoleApp}/tokens?principal_type=${type}&principal_id=${id}`, y.adminRealmId))).body.tokens.map(
+        (t: { id: string }) => t.id,
+      );
+    expect(await byPrincipal('identity', adminId)).toContain(jwt.jti);
+    expect(await byPrincipal('identity', '0123456789abcdef')).toEqual([]);
+    expect(await byPrincipal('application', consoleApp)).not.toContain(jwt.jti);
 
     // What the console does is on the audit trail as done by the person, in their session.
     const created = await y.request('POST', y.realmPath('/identities'), {
@@ -259,7 +267,7 @@ describeApi('console: session, token and sign-out', () => {
   it('signing out on the hosted page ends the console tokens of that session too', async () => {
     const cookie = await signIn(authenticator);
     const token = await consoleToken(cookie);
-    expect((await y.request('POST', hosted(y.adminRealmId, '/sign-out'), { headers: { cookie } })).status).toBe(200);
+    expect((await y.request('POST', hosted(y.adminRealmId, '/sign-out'), { headers: { cookie, origin: ORIGIN } })).status).toBe(200);
     expect((await y.request('GET', y.realmPath('/identities'), { token })).status).toBe(401);
   });
 

@@ -204,6 +204,13 @@ if (unavailable) {
     describe('themes', () => {
       let themeId: string;
 
+      it('GET /themes/active of a realm without a theme answers the default theme, with no support_url (the contract\'s `format: url`)', async () => {
+        const active = await call('GET', ACTIVE_THEME);
+        expect(active.status, active.text).toBe(200);
+        expect(active.body).toMatchObject({ realm_id: y.realmId, button_color: '#4673D3' });
+        expect(active.body).not.toHaveProperty('support_url');
+      });
+
       it('POST /themes returns the bare theme, then 409 for a second one', async () => {
         const reply = await call('POST', THEMES, {
           body: { theme: { email_realm_name: 'Contract Realm', button_color: '#4673D3', button_text_color: '#FFFFFF', support_url: 'https://example.com/help' } },
@@ -232,6 +239,11 @@ if (unavailable) {
         const updated = await call('PATCH', THEME, { params, body: { theme: { button_color: '#000000' } } });
         expect(updated.status, updated.text).toBe(200);
         expect(updated.body.button_color).toBe('#000000');
+        expect(updated.body.support_url).toBe('https://example.com/help');
+        const cleared = await call('PATCH', THEME, { params, body: { theme: { support_url: '' } } });
+        expect(cleared.status, cleared.text).toBe(200);
+        expect(cleared.body).not.toHaveProperty('support_url');
+        expect((await call('GET', ACTIVE_THEME)).body).not.toHaveProperty('support_url');
         expect((await call('PATCH', THEME, { params, body: { theme: { button_color: 'black' } } })).status).toBe(400);
         expect((await call('PATCH', THEME, { params: { theme_id: UNKNOWN_UUID }, body: { theme: {} } })).status).toBe(404);
       });
@@ -364,7 +376,7 @@ if (unavailable) {
         const session = await call('GET', SESSION, { headers: { cookie: sessionCookie }, token: null });
         expect(session.status).toBe(200);
         expect(session.body.identity_id).toBe(enrolled.identity.id);
-        const out = await call('POST', SIGN_OUT, { headers: { cookie: sessionCookie }, token: null });
+        const out = await call('POST', SIGN_OUT, { headers: { cookie: sessionCookie, origin: ORIGIN }, token: null });
         expect(out.status).toBe(200);
         expect((await call('GET', SESSION, { headers: { cookie: sessionCookie }, token: null })).status).toBe(401);
       });

@@ -399,26 +399,40 @@ if (unavailable) {
         expect(reply.body).toMatchObject({ id: group.id, displayName: 'Replaced Group 2', members: [{ value: userIds[1] }] });
       });
 
-      it('PATCH /Groups/{id} answers 204 with the new ETag (undeclared: allowed), 200 with the group when asked for it; 400, 404', async () => {
+      it('PATCH /Groups/{id} answers the contract\'s 200 with the group (members and all); a small body with excludedAttributes=members; 204 only with Prefer: return=minimal; 400, 404', async () => {
         const group = await createGroup('Patched Group');
         const params = { group_id: group.id };
-        // Entra's member add (M1): 204, no body. Accepted in UNDECLARED_STATUS_ALLOWANCES.
+        // Beyond Identity's client reads the group from the reply: no body is no group.
         const added = await call('PATCH', GROUP, {
           params,
           body: patchOp({ op: 'Add', path: 'members', value: userIds.map((value) => ({ value })) }),
+          check: GROUP_OPTIONS,
         });
-        expect(added.status, added.text).toBe(204);
-        expect(added.text).toBe('');
-        expect(added.headers.etag).toBeDefined();
-        // With `attributes`, the group comes back as the contract's 200.
+        expect(added.status, added.text).toBe(200);
+        expect(added.headers['content-type']).toMatch(/^application\/scim\+json/);
+        expect(added.headers.etag).toBe('W/"2"');
+        expect(added.body).toMatchObject({ id: group.id, displayName: 'Patched Group', meta: { version: 'W/"2"' } });
+        expect(added.body.members.map((m: { value: string }) => m.value).sort()).toEqual([...userIds].sort());
+        // Entra asks for groups without their members (M1); so may any client on its PATCH.
         const renamed = await call('PATCH', GROUP, {
           params,
-          query: { attributes: 'displayName' },
+          query: { excludedAttributes: 'members' },
           body: patchOp({ op: 'replace', path: 'displayName', value: 'Patched Group 2' }),
           check: GROUP_OPTIONS,
         });
         expect(renamed.status, renamed.text).toBe(200);
         expect(renamed.body.displayName).toBe('Patched Group 2');
+        expect(renamed.body).not.toHaveProperty('members');
+        // RFC 7240: a client that wants no body says so. Accepted in UNDECLARED_STATUS_ALLOWANCES.
+        const minimal = await call('PATCH', GROUP, {
+          params,
+          headers: { prefer: 'return=minimal' },
+          body: patchOp({ op: 'replace', path: 'displayName', value: 'Patched Group 3' }),
+        });
+        expect(minimal.status, minimal.text).toBe(204);
+        expect(minimal.text).toBe('');
+        expect(minimal.headers.etag).toBe('W/"4"');
+        expect(minimal.headers['preference-applied']).toBe('return=minimal');
         const invalid = await call('PATCH', GROUP, { params, body: patchOp({ op: 'jump', path: 'displayName' }) });
         expect(invalid.status).toBe(400);
         expect(invalid.body).toMatchObject({ schemas: [ERROR], status: '400' });

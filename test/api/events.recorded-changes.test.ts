@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { REDACTED } from '../../src/domain/redact.js';
 import { TestYonder, describeApi } from '../support/harness.js';
 import { dumpDatabase } from '../support/raw-database.js';
-import { CORE_USER, patchOp, scimPath } from '../support/scim.js';
+import { CORE_GROUP, CORE_USER, patchOp, scimPath } from '../support/scim.js';
 
 /**
  * Every kind of change leaves its event: tenant, realms, groups and their members, applications,
@@ -150,6 +150,91 @@ describeApi('events: every change is recorded, and the list filters and pages', 
     expect(await typesOf(id)).toEqual(['identity.created', 'identity.updated', 'identity.deleted']);
     const updated = (await list(`resource_id=${id}&type=identity.updated`)).events[0];
     expect([updated.before.status, updated.after.status]).toEqual(['active', 'suspended']);
+  });
+
+  it('resource servers and roles: every write is recorded (roles grant scopes), a refused one is not', async () => {
+    const person = await y.createIdentity('role-holder');
+    const server = (await y.request('POST', y.realmPath('/resource-servers'), {
+      body: { resource_server: { display_name: 'Audited API', identifier: 'https://audited.example', scopes: ['a:read', 'a:write'] } },
+    })).body;
+    await y.request('PATCH', y.realmPath(`/resource-servers/${server.id}`), { body: { resource_server: { display_name: 'Audited API 2' } } });
+    const roles = y.realmPath(`/resource-servers/${server.id}/roles`);
+    const role = (await y.request('POST', roles, { body: { role: { display_name: 'Auditor' } } })).body;
+    await y.request('PATCH', `${roles}/${role.id}`, { body: { role: { description: 'reads' } } });
+    await y.request('POST', `${roles}/${role.id}:addScopes`, { body: { scopes: ['a:read'] } });
+    await y.request('POST', `${roles}/${role.id}:addMembers`, { body: { identity_ids: [person.id] } });
+    // Refused: the role still has children; records nothing.
+    expect((await y.request('DELETE', `${roles}/${role.id}`)).status).toBe(409);
+    await y.request('POST', `${roles}/${role.id}:deleteMembers`, { body: { identity_ids: [person.id] } });
+    await y.request('POST', `${roles}/${role.id}:deleteScopes`, { body: { scopes: ['a:read'] } });
+    expect((await y.request('DELETE', `${roles}/${role.id}`)).status).toBe(200);
+    expect((await y.request('DELETE', y.realmPath(`/resource-servers/${server.id}`))).status).toBe(200);
+    expect(await typesOf(server.id)).toEqual(['resource_server.created', 'resource_server.updated', 'resource_server.deleted']);
+    expect(await typesOf(role.id)).toEqual([
+      'role.created',
+      'role.updated',
+      'role.scopes_added',
+      'role.members_added',
+      'role.members_removed',
+      'role.scopes_removed',
+      'role.deleted',
+    ]);
+    const added = (await list(`resource_id=${role.id}&type=role.members_added`)).events[0];
+    expect(added.after).toEqual({ identity_ids: [person.id], group_ids: [] });
+    const scoped = (await list(`resource_id=${role.id}&type=role.scopes_added`)).events[0];
+    expect(scoped.after).toEqual({ scopes: ['a:read'] });
+  });
+
+  it('deleting a resource server records the deletion of each role that goes with it, members and scopes included', async () => {
+    const person = await y.createIdentity('role-goes-with-server');
+    const server = (await y.request('POST', y.realmPath('/resource-servers'), {
+      body: { resource_server: { display_name: 'Doomed API', identifier: 'https://doomed.example', scopes: ['d:read'] } },
+    })).body;
+    const roles = y.realmPath(`/resource-servers/${server.id}/roles`);
+    const held = (await y.request('POST', roles, { body: { role: { display_name: 'Holder' } } })).body;
+    const empty = (await y.request('POST', roles, { body: { role: { display_name: 'Empty' } } })).body;
+    await y.request('POST', `${roles}/${held.id}:addScopes`, { body: { scopes: ['d:read'] } });
+    await y.request('POST', `${roles}/${held.id}:addMembers`, { body: { identity_ids: [person.id] } });
+    expect((await y.request('DELETE', y.realmPath(`/resource-servers/${server.id}`))).status).toBe(200);
+    expect((await typesOf(held.id)).at(-1)).toBe('role.deleted');
+    expect((await typesOf(empty.id)).at(-1)).toBe('role.deleted');
+    const deleted = (await list(`resource_id=${held.id}&type=role.deleted`)).events[0];
+    expect(deleted.before).toMatchObject({ id: held.id, display_name: 'Holder' });
+  });
+
+  it('SCIM group writes leave the events their v1 equivalents leave; a refused one records nothing', async () => {
+    const [one, two, three] = [await y.createIdentity('scim-g-1'), await y.createIdentity('scim-g-2'), await y.createIdentity('scim-g-3')];
+    const events = async (id: string) => (await list(`resource_id=${id}`)).events.reverse().map((e) => [e.type, e.after?.identity_ids]);
+    // POST with members: the group is created, then its members added (v1: create, :addMembers).
+    const created = await y.request('POST', scimPath(y, '/Groups'), { body: { schemas: [CORE_GROUP], displayName: 'SCIM Audited', members: [{ value: one.id }] } });
+    expect(created.status, created.text).toBe(201);
+    const id = created.body.id;
+    expect(await events(id)).toEqual([['group.created', undefined], ['group.members_added', [one.id]]]);
+    // PATCH: a rename is an update (v1 PATCH); member adds and removes are membership events.
+    const patched = await y.request('PATCH', scimPath(y, `/Groups/${id}`), {
+      body: patchOp({ op: 'replace', path: 'displayName', value: 'SCIM Audited 2' }, { op: 'add', path: 'members', value: [{ value: two.id }] }, { op: 'remove', path: `members[value eq "${one.id}"]` }),
+    });
+    expect(patched.status, patched.text).toBe(200);
+    expect((await events(id)).slice(2)).toEqual([['group.updated', undefined], ['group.members_removed', [one.id]], ['group.members_added', [two.id]]]);
+    const renamed = (await list(`resource_id=${id}&type=group.updated`)).events[0];
+    expect([renamed.before.display_name, renamed.after.display_name]).toEqual(['SCIM Audited', 'SCIM Audited 2']);
+    // PUT: the group is updated, and its member list replaced (the net change only).
+    const put = await y.request('PUT', scimPath(y, `/Groups/${id}`), { body: { schemas: [CORE_GROUP], displayName: 'SCIM Audited 3', members: [{ value: two.id }, { value: three.id }] } });
+    expect(put.status, put.text).toBe(200);
+    expect((await events(id)).slice(5)).toEqual([['group.updated', undefined], ['group.members_added', [three.id]]]);
+    // A member PATCH that empties the group names those it removed.
+    await y.request('PATCH', scimPath(y, `/Groups/${id}`), { body: patchOp({ op: 'replace', path: 'members', value: [{ value: one.id }] }) });
+    const replaced = (await events(id)).slice(7);
+    expect(replaced.map(([type]) => type)).toEqual(['group.members_removed', 'group.members_added']);
+    expect([(replaced[0]?.[1] as string[]).sort(), replaced[1]?.[1]]).toEqual([[two.id, three.id].sort(), [one.id]]);
+    // A refused write (a member of no realm) records nothing.
+    const before = (await list(`resource_id=${id}`)).total_size;
+    const refused = await y.request('PATCH', scimPath(y, `/Groups/${id}`), { body: patchOp({ op: 'add', path: 'members', value: [{ value: '0000000000000000' }] }) });
+    expect(refused.status).toBe(400);
+    expect((await list(`resource_id=${id}`)).total_size).toBe(before);
+    // DELETE with members: they are removed, then the group deleted (v1: :deleteMembers, DELETE).
+    expect((await y.request('DELETE', scimPath(y, `/Groups/${id}`))).status).toBe(204);
+    expect((await events(id)).slice(9)).toEqual([['group.members_removed', [one.id]], ['group.deleted', undefined]]);
   });
 
   it('filters by actor and time, pages newest first with a token locked to its filters, refuses bad times', async () => {

@@ -303,7 +303,7 @@ describeApi('grants: nothing can grant more than its caller holds', () => {
       token,
       body: patchOp({ op: 'add', path: 'members', value: [{ value: other.body.id }] }),
     });
-    expect(added.status, added.text).toBe(204);
+    expect(added.status, added.text).toBe(200);
   });
 
   it('SCIM pushes into a Default-realm group work with a narrow realm token (no group there carries management scopes)', async () => {
@@ -315,7 +315,7 @@ describeApi('grants: nothing can grant more than its caller holds', () => {
       token,
       body: patchOp({ op: 'add', path: 'members', value: [{ value: user.id }] }),
     });
-    expect(added.status, added.text).toBe(204);
+    expect(added.status, added.text).toBe(200);
   });
 
   it('a binding job for an identity holding management roles needs the scopes those roles give', async () => {

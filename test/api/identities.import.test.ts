@@ -139,20 +139,26 @@ describeApi('identities: import from NDJSON and CSV, and seed', () => {
     expect(one.body.identities[0].traits.external_id).toBe('ext-0001300');
   });
 
-  it('an import puts back the connection settings it changed for the load, even when it fails', async () => {
-    const bulk = y.yonder.store.bulk;
-    const before = await bulk.beginBulkLoad();
-    await bulk.endBulkLoad(before);
-    function* failing(): Iterable<ImportItem> {
-      yield { line: 1, record: JSON.parse(v1('settings-1')) };
-      throw new Error('read error');
-    }
-    await expect(importIdentities(y.yonder, ref(), failing())).rejects.toThrow('read error');
-    const after = await bulk.beginBulkLoad();
-    await bulk.endBulkLoad(after);
-    expect(after).toEqual(before);
-    if (engine === 'sqlite') expect(before).toEqual({ cacheSize: -32768, walAutocheckpoint: 4000 });
-  });
+  // A PostgreSQL load changes no connection setting (its buffers are the server's): nothing to put back.
+  it.skipIf(engine !== 'sqlite')(
+    'an import puts back the SQLite connection settings it changed for the load, even when it fails (SQLite only: PostgreSQL changes none)',
+    async () => {
+      const bulk = y.yonder.store.bulk;
+      const settings = async () => {
+        const current = await bulk.beginBulkLoad();
+        await bulk.endBulkLoad(current);
+        return current;
+      };
+      const before = await settings();
+      expect(before).toEqual({ cacheSize: -32768, walAutocheckpoint: 4000 });
+      function* failing(): Iterable<ImportItem> {
+        yield { line: 1, record: JSON.parse(v1('settings-1')) };
+        throw new Error('read error');
+      }
+      await expect(importIdentities(y.yonder, ref(), failing())).rejects.toThrow('read error');
+      expect(await settings()).toEqual(before);
+    },
+  );
 
   describe('offline: the whole import in one transaction', () => {
     let offlineRealm: string;

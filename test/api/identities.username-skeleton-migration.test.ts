@@ -2,15 +2,15 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
-import * as usernameSkeleton from '../../src/store/migrations/013-username-skeleton.js';
+import * as usernameSkeleton from '../../src/store/migrations/015-username-skeleton.js';
 import { TestYonder, createTestDatabase, describeApi } from '../support/harness.js';
 
 /**
- * Migration 013 gives existing identities their username skeleton. A store may already hold two
+ * Migration 015 gives existing identities their username skeleton. A store may already hold two
  * usernames that look the same (nothing refused them before): the older keeps its skeleton, the
  * newer keeps none, and the migration does not fail. New look-alikes are refused from then on.
  */
-describeApi('migration 013: username skeletons for existing identities', () => {
+describeApi('migration 015: username skeletons for existing identities', () => {
   const cleanups: (() => Promise<void>)[] = [];
   afterAll(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();

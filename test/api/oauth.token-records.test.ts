@@ -42,6 +42,26 @@ describeApi('OAuth tokens: records, revocation, introspection, rate limit', () =
     expect(listed.expires - listed.issued_at).toBe(90 * 24 * 3600);
   });
 
+  it('GET /applications/{app}/tokens?principal_type&principal_id lists only the tokens of that principal; bad values are 400', async () => {
+    const appId = y.bootstrap.managementClient!.applicationId;
+    const jti = jtiOf(await issue());
+    const ids = async (query: string) => {
+      const reply = await y.request('GET', `${appPath}/tokens?${query}`);
+      expect(reply.status, reply.text).toBe(200);
+      expect(reply.body.total_size).toBe(reply.body.tokens.length);
+      return reply.body.tokens.map((t: { id: string }) => t.id) as string[];
+    };
+    expect(await ids(`principal_type=application&principal_id=${appId}`)).toContain(jti);
+    // A client-credentials token's principal is the application itself, never an identity.
+    expect(await ids(`principal_type=identity&principal_id=${appId}`)).toEqual([]);
+    expect(await ids('principal_type=application&principal_id=0123456789abcdef')).toEqual([]);
+    for (const query of ['principal_type=bogus&principal_id=x', `principal_id=${appId}`, 'principal_type=application', 'principal_type=identity&principal_id=']) {
+      const reply = await y.request('GET', `${appPath}/tokens?${query}`);
+      expect(reply.status, `${query}: ${reply.text}`).toBe(400);
+      expect(reply.body.code).toBe('bad_request');
+    }
+  });
+
   it('DELETE /applications/{app}/tokens/{id}: the next call is 401 on this process, and on every process within a second', async () => {
     const token = await issue();
     expect((await y.request('GET', y.realmPath('/identities'), { token })).status).toBe(200);

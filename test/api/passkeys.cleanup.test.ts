@@ -60,21 +60,20 @@ describeApi('passkeys: expired challenges and sessions are purged', () => {
     for (const id of abandoned) expect(await y.yonder.store.ceremonies.consumeChallenge(id, LONG_AGO)).toBeUndefined();
   });
 
-  it('the periodic job started by `yonder serve` purges at once, then stops', async () => {
+  // That it then stops when told is the timer's own test (test/unit/periodic.test.ts): every
+  // cleanup job returns startPeriodicJob's stop.
+  it('the periodic job started by `yonder serve` purges at once, without waiting for its interval', async () => {
     const live = (await sessionRow(await signedInSession()))!;
     const past = new Date(Date.now() - 1000).toISOString();
-    const row = (token: string) => ({ ...live, token_hash: hashToken(token), expire_time: past, create_time: past });
-    await y.yonder.store.ceremonies.insertSession(row('expired-before-start'));
+    await y.yonder.store.ceremonies.insertSession({ ...live, token_hash: hashToken('expired-before-start'), expire_time: past, create_time: past });
     const errors: unknown[] = [];
-    const stop = startCeremonyPurgeJob(y.yonder, (error) => errors.push(error), 60_000);
+    // An hour: only the run at start can purge within this test.
+    const stop = startCeremonyPurgeJob(y.yonder, (error) => errors.push(error), 3_600_000);
     try {
-      await vi.waitFor(async () => expect(await sessionRow('expired-before-start')).toBeUndefined(), { timeout: 5000 });
+      await vi.waitFor(async () => expect(await sessionRow('expired-before-start')).toBeUndefined(), { timeout: 20_000 });
     } finally {
       stop();
     }
-    await y.yonder.store.ceremonies.insertSession(row('expired-after-stop'));
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await sessionRow('expired-after-stop')).toBeDefined();
     expect(errors).toEqual([]);
   });
 });

@@ -142,6 +142,18 @@ describeApi('rate limits: shared counters, 429 with Retry-After', () => {
     expect((await y.request('POST', options, { token: null, body: {}, remoteAddress: '192.0.2.98' })).status).toBe(200);
   });
 
+  it('a counter whose window is over starts a new window at one hit, on either engine (the clock given, not waited for)', async () => {
+    const counters = y.yonder.store.rateLimits;
+    const key = `window-over-${Math.random()}`;
+    for (const hits of [1, 2, 3]) expect(await counters.hit(key, 1000, 60)).toEqual({ key, hits, expiresAt: 1060 });
+    expect(await counters.hit(key, 1059, 60)).toEqual({ key, hits: 4, expiresAt: 1060 });
+    expect(await counters.current([key], 1059)).toEqual([{ key, hits: 4, expiresAt: 1060 }]);
+    // At the window's end it is over: not current, and the next hit is the first of a new window.
+    expect(await counters.current([key], 1060)).toEqual([]);
+    expect(await counters.hit(key, 1060, 60)).toEqual({ key, hits: 1, expiresAt: 1120 });
+    expect(await counters.hit(key, 1061, 60)).toEqual({ key, hits: 2, expiresAt: 1120 });
+  });
+
   it('pruning deletes only counters whose window is over, on either engine', async () => {
     const address = '203.0.113.50';
     for (let i = 0; i < RATE_LIMITS.clientFailuresPerAddress.limit; i++) await grant('wrong', address);

@@ -85,6 +85,24 @@ describeApi('roles: CRUD under a resource server, members and scopes', () => {
     expect((await call('GET', `${ROLE}:listMembers`, { role_id })).body.total_identities_size).toBe(0);
   });
 
+  it('DELETE /roles/{id} answers 409 `role has children` while the role has scopes or members, then deletes it once emptied', async () => {
+    const role_id = (await call('POST', ROLES, {}, { role: { display_name: 'Parents' } })).body.id;
+    const identity = await y.createIdentity('role-child');
+    await call('POST', `${ROLE}:addScopes`, { role_id }, { scopes: ['pets:read'] });
+    const withScopes = await call('DELETE', ROLE, { role_id });
+    expect(withScopes.status, withScopes.text).toBe(409);
+    expect(withScopes.body).toEqual({ code: 'conflict', message: 'role has children' });
+    await call('POST', `${ROLE}:deleteScopes`, { role_id }, { scopes: ['pets:read'] });
+    await call('POST', `${ROLE}:addMembers`, { role_id }, { identity_ids: [identity.id] });
+    const withMember = await call('DELETE', ROLE, { role_id });
+    expect(withMember.status, withMember.text).toBe(409);
+    expect(withMember.body).toEqual({ code: 'conflict', message: 'role has children' });
+    expect((await call('GET', `${ROLE}:listMembers`, { role_id })).body.total_identities_size).toBe(1);
+    await call('POST', `${ROLE}:deleteMembers`, { role_id }, { identity_ids: [identity.id] });
+    expect((await call('DELETE', ROLE, { role_id })).status).toBe(200);
+    expect((await call('GET', ROLE, { role_id })).status).toBe(404);
+  });
+
   it('deleting an identity or a group ends its role memberships, so :listMembers counts only what exists', async () => {
     const role_id = (await call('POST', ROLES, {}, { role: { display_name: 'Leavers' } })).body.id;
     const identity = await y.createIdentity('role-leaver');

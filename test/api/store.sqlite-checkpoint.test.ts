@@ -40,7 +40,7 @@ describeApi('store: SQLite checkpoints happen in the background', () => {
     const observer = new SqliteDatabase(y.yonder.config.databaseUrl.slice('sqlite:'.length));
     try {
       const state = () => observer.pragma('wal_checkpoint(NOOP)') as { log: number; checkpointed: number }[];
-      const deadline = Date.now() + 5000;
+      const deadline = Date.now() + 20_000;
       let [wal] = state();
       while (wal && wal.checkpointed < wal.log && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 50));

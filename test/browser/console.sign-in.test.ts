@@ -57,6 +57,10 @@ describe('console sign-in in headless Chromium', () => {
       expect(await page.$('#sign-in'), elsewhere).toBeNull();
       expect(new URL(page.url()).origin).toBe(url);
     }
+
+    // A path of this site is followed after signing in: the refusals above are not all there is.
+    await page.goto(`${url}/hosted/tenants/${y.tenantId}/realms/${y.adminRealmId}/sign-in?application_id=${config.console_application_id}&return_to=${encodeURIComponent('/console/')}`);
+    await Promise.all([page.waitForURL((target) => target.pathname.startsWith('/console/')), page.click('#sign-in')]);
     await page.close();
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, type CliResult, ServerProcess, bannerExports, processEngines, runCli } from '../support/process.js';
+import { CLI, type CliResult, ServerProcess, TEST_KEY_ENV, bannerExports, processEngines, runCli } from '../support/process.js';
 
 /**
  * `yonder import` as built: the file is read, checked and packed in a worker thread while the main
@@ -21,7 +21,7 @@ const v1 = (username: string, extra: Record<string, unknown> = {}) =>
 /** Runs `yonder <args>` with `input` on its stdin. */
 function runCliWithInput(args: string[], env: Record<string, string>, input: string): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...TEST_KEY_ENV, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -153,7 +153,7 @@ describe('yonder import beside a yonder serving the same SQLite file', () => {
     dir = mkdtempSync(join(tmpdir(), 'yonder-import-served-'));
     env = { DATABASE_URL: `sqlite:${join(dir, 'yonder.db')}` };
     server = await ServerProcess.start({ ...env, LOG_LEVEL: 'warn' });
-    vars = bannerExports(server.stdout);
+    vars = bannerExports(server.banner());
   }, 90_000);
   afterAll(async () => {
     await server?.stop();

@@ -9,7 +9,8 @@ describe('the yonder CLI', () => {
   let env: Record<string, string>;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'yonder-cli-'));
-    env = { DATABASE_URL: `sqlite:${join(dir, 'yonder.db')}` };
+    // One PUBLIC_URL for the CLI and the server: tokens name it as their issuer, and it is checked.
+    env = { DATABASE_URL: `sqlite:${join(dir, 'yonder.db')}`, PUBLIC_URL: 'http://localhost:8080' };
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -25,7 +26,8 @@ describe('the yonder CLI', () => {
     expect((await runCli(['migrate'], env)).code).toBe(0);
     const tenant = await runCli(['tenant', 'show'], env);
     expect(tenant.code).toBe(0);
-    expect(tenant.stderr).toContain('export YONDER_TOKEN=');
+    expect(tenant.banner).toContain('export YONDER_TOKEN=');
+    expect(tenant.stderr).not.toContain('export YONDER_TOKEN=');
     expect(JSON.parse(tenant.stdout)).toMatchObject({ display_name: 'yonder' });
   });
 
@@ -89,6 +91,34 @@ describe('the yonder CLI', () => {
       // process reaches it within that.
       await new Promise((resolve) => setTimeout(resolve, 1100));
       expect((await fetch(url, { headers })).status).toBe(401);
+    } finally {
+      await server.stop();
+    }
+  });
+  it('token create and token revoke are on the audit trail, done by the command line', async () => {
+    const reader = await runCli(['token', 'create', '--scopes', 'events:read', '--ttl', '1h', '--name', 'auditor'], env);
+    expect(reader.code).toBe(0);
+    const created = await runCli(['token', 'create', '--scopes', 'identities:read', '--ttl', '1h', '--name', 'short-lived'], env);
+    expect(created.code).toBe(0);
+    const jti = /token (\S+),/.exec(created.stderr)?.[1] ?? '';
+    expect((await runCli(['token', 'revoke', jti], env)).code).toBe(0);
+    // Revoking it again changes nothing, and records nothing.
+    expect((await runCli(['token', 'revoke', jti], env)).code).toBe(1);
+
+    const tenant = JSON.parse((await runCli(['tenant', 'show'], env)).stdout);
+    const realms = JSON.parse((await runCli(['realm', 'list'], env)).stdout);
+    const adminRealm = realms.find((r: { display_name: string }) => r.display_name === 'Admin');
+    const server = await ServerProcess.start(env);
+    try {
+      // The tenant's Management API application, which issues the command line's tokens, lives in the admin realm.
+      const url = `${server.url}/v1/tenants/${tenant.id}/realms/${adminRealm.id}/events?resource_id=${jti}`;
+      const reply = await fetch(url, { headers: { authorization: `Bearer ${reader.stdout.trim()}` } });
+      expect(reply.status).toBe(200);
+      const events = ((await reply.json()) as { events: { type: string; actor: unknown; after: Record<string, unknown> | null }[] }).events.reverse();
+      expect(events.map((e) => e.type)).toEqual(['token.issued', 'token.revoked']);
+      for (const event of events) expect(event.actor).toEqual({ type: 'cli' });
+      expect(events[0]?.after).toMatchObject({ id: jti, display_name: 'short-lived', scopes: ['identities:read'], issued_by: 'cli' });
+      expect(JSON.stringify(events)).not.toContain(created.stdout.trim());
     } finally {
       await server.stop();
     }

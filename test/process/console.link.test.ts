@@ -22,9 +22,9 @@ for (const engine of engines) {
       const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
         fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
       try {
-        const vars = bannerExports(server.stdout);
-        const first = LINK_LINE.exec(server.stdout)?.[1] ?? '';
-        expect(first.startsWith(`${publicUrl}/v1/tenants/${vars.TENANT_ID}/realms/`), server.stdout).toBe(true);
+        const vars = bannerExports(server.banner());
+        const first = LINK_LINE.exec(server.banner())?.[1] ?? '';
+        expect(first.startsWith(`${publicUrl}/v1/tenants/${vars.TENANT_ID}/realms/`), server.banner()).toBe(true);
         const page = await fetch(local(first));
         expect(page.status).toBe(200);
         expect(await page.text()).toContain('Create a passkey for Administrator');

@@ -25,11 +25,11 @@ for (const engine of engines) {
       const DATABASE_URL = await engine.database();
       const server = await ServerProcess.start({ DATABASE_URL, PUBLIC_URL: 'http://127.0.0.1:1' });
       try {
-        const vars = bannerExports(server.stdout);
+        const vars = bannerExports(server.banner());
         expect(vars.CLIENT_ID).toMatch(/^[\w-]{24}$/);
         expect(vars.CLIENT_SECRET).toMatch(/^[\w-]{43}$/);
         // The banner names PUBLIC_URL; talk to the real port instead.
-        const banner = server.stdout.replace(/http:\/\/127\.0\.0\.1:1\b/g, server.url);
+        const banner = server.banner().replace(/http:\/\/127\.0\.0\.1:1\b/g, server.url);
         const issued = JSON.parse(await runTokenCurl(banner));
         expect(issued).toMatchObject({ token_type: 'Bearer' });
 
@@ -39,7 +39,7 @@ for (const engine of engines) {
           body: JSON.stringify({ identity: { display_name: 'Scripted', traits: { type: 'traits_v0', username: 'scripted' } } }),
         });
         expect(create.status).toBe(200);
-        expect(server.stdout.split('\n').filter((l) => l.startsWith('{')).join('\n')).not.toContain(vars.CLIENT_SECRET);
+        expect(server.stdout).not.toContain(vars.CLIENT_SECRET);
 
         const rotated = await runCli(['app', 'credentials'], { DATABASE_URL });
         expect(rotated.code, rotated.stderr).toBe(0);

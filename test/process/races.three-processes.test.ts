@@ -19,10 +19,12 @@ describe('three yonder processes on one PostgreSQL', () => {
       return;
     }
     const DATABASE_URL = await postgres.database();
-    // The first start bootstraps; the other two join the same store.
-    servers.push(await ServerProcess.start({ DATABASE_URL, LOG_LEVEL: 'warn' }));
-    vars = bannerExports(servers[0]?.stdout ?? '');
-    servers.push(...(await Promise.all([1, 2].map(() => ServerProcess.start({ DATABASE_URL, LOG_LEVEL: 'warn' })))));
+    // The first start bootstraps; the other two join the same store. One PUBLIC_URL for all three,
+    // as behind a load balancer: tokens name it as their issuer.
+    const env = { DATABASE_URL, LOG_LEVEL: 'warn', PUBLIC_URL: 'http://localhost:8080' };
+    servers.push(await ServerProcess.start(env));
+    vars = bannerExports(servers[0]?.banner() ?? '');
+    servers.push(...(await Promise.all([1, 2].map(() => ServerProcess.start(env)))));
   }, 90_000);
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.stop()));

@@ -20,9 +20,9 @@ describe('first starts racing on an empty store', () => {
       const env = { DATABASE_URL: await engine.database(), LOG_LEVEL: 'warn', PUBLIC_URL: CLUSTER_ORIGIN };
       const servers = await Promise.all([ServerProcess.start(env), ServerProcess.start(env)]);
       try {
-        const banners = servers.filter((server) => server.stdout.includes('first start'));
+        const banners = servers.filter((server) => server.banner() !== '');
         expect(banners).toHaveLength(1);
-        const vars = bannerExports(banners[0]!.stdout);
+        const vars = bannerExports(banners[0]!.banner());
         for (const server of servers) {
           const tenant = await fetch(`${server.url}/v1/tenants/${vars.TENANT_ID}`, { headers: { authorization: `Bearer ${vars.YONDER_TOKEN}` } });
           expect(tenant.status).toBe(200);

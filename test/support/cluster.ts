@@ -24,7 +24,7 @@ export class Cluster implements Racer {
     const env = { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', PUBLIC_URL: CLUSTER_ORIGIN, TRUST_PROXY: '127.0.0.1,::1' };
     const first = await ServerProcess.start(env);
     const rest = await Promise.all(Array.from({ length: count - 1 }, () => ServerProcess.start(env)));
-    return new Cluster([first, ...rest], bannerExports(first.stdout));
+    return new Cluster([first, ...rest], bannerExports(first.banner()));
   }
 
   get tenantId(): string {

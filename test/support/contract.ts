@@ -11,7 +11,8 @@ import { parse } from 'yaml';
  *
  * The document is not part of the repository. It is read from
  * `../shared/reference/beyond-identity-v1.openapi.yaml` next to the repository root, or from
- * `YONDER_CONTRACT_PATH`; a suite that needs it skips (visibly) when it is absent.
+ * `YONDER_CONTRACT_PATH`; a suite that needs it skips (visibly) when it is absent, except under CI,
+ * where its absence fails the run.
  *
  * OpenAPI 3.0 schemas are not quite JSON Schema, so each component schema is converted once:
  * - `$ref: '#/components/schemas/X...'` points at the component registered under its own id;
@@ -35,18 +36,24 @@ const SCHEMA_BASE = 'https://contract.yonder.invalid/components/schemas/';
 const POLYMORPHIC_SUFFIX = '.polymorphic';
 
 /** Where the contract is read from: `YONDER_CONTRACT_PATH`, else beside the repository. */
-export function contractLocation(): string {
-  return process.env.YONDER_CONTRACT_PATH || resolve(REPO_ROOT, '..', 'shared', 'reference', 'beyond-identity-v1.openapi.yaml');
+export function contractLocation(env: NodeJS.ProcessEnv = process.env): string {
+  return env.YONDER_CONTRACT_PATH || resolve(REPO_ROOT, '..', 'shared', 'reference', 'beyond-identity-v1.openapi.yaml');
 }
 
-/** Why contract tests cannot run here, or `null` when they can. */
-export function contractUnavailableReason(): string | null {
-  const location = contractLocation();
+/**
+ * Why contract tests cannot run here, or `null` when they can. Under CI a missing contract throws,
+ * as a missing PostgreSQL does (postgres-setup.ts): there, a skip would pass a run that checked
+ * nothing against the contract. The file reading it fails, so the run fails.
+ */
+export function contractUnavailableReason(env: NodeJS.ProcessEnv = process.env): string | null {
+  const location = contractLocation(env);
   if (existsSync(location)) return null;
-  return process.env.YONDER_CONTRACT_PATH
+  const reason = env.YONDER_CONTRACT_PATH
     ? 'the file named by YONDER_CONTRACT_PATH does not exist'
     : 'the Beyond Identity OpenAPI file is not at ../shared/reference/beyond-identity-v1.openapi.yaml ' +
-        'next to the repository (set YONDER_CONTRACT_PATH to use another copy)';
+      'next to the repository (set YONDER_CONTRACT_PATH to use another copy)';
+  if (env.CI) throw new Error(`The contract is required under CI: ${reason}`);
+  return reason;
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -348,17 +355,15 @@ export const UNDECLARED_STATUS_ALLOWANCES: readonly StatusAllowance[] = [
           : 'the responses list no 404; yonder answers an unknown realm with the usual 404 ResourceInfo',
     }),
   ),
-  // The contract's SCIM group PATCH lists only 200 (with the group). yonder answers 204 with no body
-  // (and the new ETag) unless `attributes`/`excludedAttributes` ask for the group back, which then
-  // comes as the declared 200: Microsoft Entra expects 204 of group PATCHes (it sends member changes
-  // in bulk and never reads the reply), Okta accepts either, and RFC 7644 §3.5.2 allows both. Only
-  // this status on only this operation, and the body must be empty.
+  // The contract's SCIM group PATCH lists only 200 (with the group), which is what yonder answers.
+  // A client that sends `Prefer: return=minimal` (RFC 7240) gets 204 with no body and the new ETag,
+  // which RFC 7644 §3.5.2 allows. Only this status on only this operation, and the body must be empty.
   {
     method: 'PATCH',
     path: `${SCIM}/Groups/{group_id}`,
     status: 204,
     schema: null,
-    reason: 'RFC 7644 §3.5.2 allows 204 No Content for a PATCH; Entra asks for it on groups; the contract lists only 200',
+    reason: 'RFC 7644 §3.5.2 allows 204 No Content for a PATCH, given on `Prefer: return=minimal`; the contract lists only 200',
   },
 ];
 

@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { describe, inject } from 'vitest';
-import { buildApp } from '../../src/app.js';
+import { type AppOptions, buildApp } from '../../src/app.js';
 import { type ConfigOverrides, loadConfig } from '../../src/config.js';
 import { MANAGEMENT_SCOPES } from '../../src/domain/scopes.js';
 import { type BootstrapResult, bootstrapIfEmpty, openYonder } from '../../src/services/bootstrap.js';
 import type { Yonder } from '../../src/services/context.js';
+import { TEST_MASTER_KEY } from './master-key.js';
 import { POSTGRES_URL } from './postgres-url.js';
 import { postgresDatabaseUrl } from './store-template.js';
 
@@ -105,15 +106,22 @@ export class TestYonder {
   ) {}
 
   /** `config` overrides the test defaults, e.g. `publicUrl` for a yonder listening on a port. */
-  static async start(database?: TestDatabase, options: { config?: ConfigOverrides } = {}): Promise<TestYonder> {
+  /** `app` passes options to the HTTP app, e.g. a logger writing to a stream the test reads. */
+  static async start(database?: TestDatabase, options: { config?: ConfigOverrides; app?: AppOptions } = {}): Promise<TestYonder> {
     const db = database ?? (await createTestDatabase());
     const config = loadConfig(
       {},
-      { databaseUrl: db.databaseUrl, publicUrl: 'http://localhost:8080', outboxDir: join(tmpdir(), 'yonder-test-outbox'), ...options.config },
+      {
+        databaseUrl: db.databaseUrl,
+        publicUrl: 'http://localhost:8080',
+        outboxDir: join(tmpdir(), 'yonder-test-outbox'),
+        masterKey: TEST_MASTER_KEY,
+        ...options.config,
+      },
     );
     const yonder = await openYonder(config, db.pgSchema ? { pgSchema: db.pgSchema } : {});
     const bootstrap = (await bootstrapIfEmpty(yonder)) ?? (await TestYonder.existingBootstrap(yonder));
-    const app = await buildApp(yonder);
+    const app = await buildApp(yonder, options.app);
     return new TestYonder(yonder, app, bootstrap, db);
   }
 

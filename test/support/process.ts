@@ -1,15 +1,22 @@
 import { type ChildProcessWithoutNullStreams, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { TEST_MASTER_KEY } from './master-key.js';
 import { POSTGRES_URL } from './postgres-url.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+
+/**
+ * The CLI runs and servers of one test share their stores, so they share the master key too; a
+ * test of the key file passes `YONDER_MASTER_KEY: ''` (unset, for yonder) to use the file instead.
+ */
+export const TEST_KEY_ENV: Record<string, string> = { YONDER_MASTER_KEY: TEST_MASTER_KEY };
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -25,15 +32,39 @@ export interface CliResult {
   code: number;
   stdout: string;
   stderr: string;
+  /** What a first start wrote to its file (stderr is no terminal here); empty when there was none. */
+  banner?: string;
+}
+
+/**
+ * A path of its own for the first start's file of one server or CLI run: the default would be
+ * beside the data directory, which for PostgreSQL is the working directory (the repository).
+ */
+function firstStartFile(): string {
+  return join(mkdtempSync(join(tmpdir(), 'yonder-first-start-')), 'first-start.txt');
+}
+
+function readIfThere(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 /** Runs `yonder <args>` to completion. */
 export function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
+  const file = env.YONDER_FIRST_START_FILE ?? firstStartFile();
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, timeout: 90_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { env: { ...process.env, ...TEST_KEY_ENV, YONDER_FIRST_START_FILE: file, ...env }, timeout: 90_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr, banner: readIfThere(file) });
+      },
+    );
   });
 }
 
@@ -66,7 +97,15 @@ export class ServerProcess {
   static async start(env: Record<string, string>): Promise<ServerProcess> {
     const port = await freePort();
     const child = spawn(process.execPath, [CLI, 'serve'], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+        ...TEST_KEY_ENV,
+        YONDER_FIRST_START_FILE: firstStartFile(),
+        ...env,
+      },
     });
     const server = new ServerProcess(child, `http://127.0.0.1:${port}`);
     const deadline = Date.now() + 60_000;
@@ -87,6 +126,19 @@ export class ServerProcess {
     }
     child.kill('SIGKILL');
     throw new Error(`yonder did not start:\n${server.stdout}\n${server.stderr}`);
+  }
+
+  /**
+   * The first start's message, read as a person would: from the file its log line names (stderr is
+   * no terminal here, so it is never in the output). Empty when this server did not bootstrap.
+   */
+  banner(): string {
+    for (const line of this.stdout.split('\n')) {
+      if (!line.startsWith('{')) continue;
+      const entry = JSON.parse(line) as { msg?: string; file?: string };
+      if (entry.msg?.startsWith('first start') && entry.file) return readFileSync(entry.file, 'utf8');
+    }
+    return '';
   }
 
   /** SIGKILL: the process dies where it stands, as in a crash. */

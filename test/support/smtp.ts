@@ -28,7 +28,7 @@ export async function startSmtp(): Promise<{ url: string; messages: Received[]; 
     messages,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
     async waitFor(n) {
-      const deadline = Date.now() + 10_000;
+      const deadline = Date.now() + 20_000;
       while (messages.length < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     },
   };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../../src/config.js';
 import { openYonder } from '../../src/services/bootstrap.js';
+import { TEST_MASTER_KEY } from './master-key.js';
 import { POSTGRES_URL } from './postgres-url.js';
 
 declare module 'vitest' {
@@ -28,7 +29,10 @@ declare module 'vitest' {
  * per engine and run, and by the process tests, whose servers start on empty stores.
  */
 async function openAndClose(databaseUrl: string): Promise<void> {
-  const config = loadConfig({}, { databaseUrl, publicUrl: 'http://localhost:8080', outboxDir: join(tmpdir(), 'yonder-test-outbox') });
+  const config = loadConfig(
+    {},
+    { databaseUrl, publicUrl: 'http://localhost:8080', outboxDir: join(tmpdir(), 'yonder-test-outbox'), masterKey: TEST_MASTER_KEY },
+  );
   const yonder = await openYonder(config);
   await yonder.store.close();
   yonder.mailer.close();

@@ -1,8 +1,11 @@
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   CONTRACT_CORRECTIONS,
   contractOperations,
   contractResponseValidator,
+  contractLocation,
   contractUnavailableReason,
   expectMatchesContract,
   loadContract,
@@ -32,6 +35,24 @@ const identity = {
   traits: { type: 'traits_v0', username: 'test' },
   enrollment_status: 'UNENROLLED',
 };
+
+describe('where the contract comes from', () => {
+  const missing = { YONDER_CONTRACT_PATH: join(dirname(fileURLToPath(import.meta.url)), 'no-such-contract.yaml') };
+
+  it('a missing contract skips the contract tests on a developer machine', () => {
+    expect(contractUnavailableReason(missing)).toMatch(/YONDER_CONTRACT_PATH does not exist/);
+  });
+
+  it('a missing contract fails the run under CI, as a missing PostgreSQL does', () => {
+    expect(() => contractUnavailableReason({ ...missing, CI: 'true' })).toThrow(/required under CI/);
+  });
+
+  it('is read from shared/reference beside the repository unless YONDER_CONTRACT_PATH names another copy', () => {
+    const repository = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+    expect(contractLocation({})).toBe(join(dirname(repository), 'shared', 'reference', 'beyond-identity-v1.openapi.yaml'));
+    expect(contractLocation(missing)).toBe(missing.YONDER_CONTRACT_PATH);
+  });
+});
 
 (unavailable ? describe.skip : describe)('contract loader', () => {
   it('loads the document, applies every known correction and compiles every component schema', () => {

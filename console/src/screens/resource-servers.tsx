@@ -246,7 +246,7 @@ function Roles({ server }: { server: ResourceServer }) {
       <ConfirmDialog
         title="Delete role"
         open={deleting !== null}
-        message={<p>Delete the role {deleting?.display_name}? Its members lose its scopes at once.</p>}
+        message={<p>Delete the role {deleting?.display_name}? Only a role without scopes or members can be deleted: remove them first.</p>}
         confirmLabel="Delete role"
         busy={remove.busy}
         error={remove.error?.message}

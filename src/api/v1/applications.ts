@@ -25,6 +25,7 @@ import {
   updateApplication,
 } from '../../services/applications.js';
 import type { Yonder } from '../../services/context.js';
+import { noStore } from '../../http/no-store.js';
 
 const BASE = '/v1/tenants/:tenant_id/realms/:realm_id/applications';
 const ApplicationParams = Type.Composite([RealmParams, Type.Object({ application_id: Type.String({ maxLength: 64 }) })]);
@@ -144,6 +145,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
   app.post(
     BASE,
     {
+      onRequest: noStore,
       schema: {
         operationId: 'CreateApplication',
         summary: 'Create a new application',
@@ -220,6 +222,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
   app.patch(
     `${BASE}/:application_id`,
     {
+      onRequest: noStore,
       schema: {
         operationId: 'UpdateApplication',
         summary: 'Update an application',
@@ -250,6 +253,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
   app.post(
     verbPath(BASE, 'application_id', 'rotateSecret'),
     {
+      onRequest: noStore,
       schema: {
         operationId: 'RotateApplicationSecret',
         summary: 'Issue a new client secret (yonder)',

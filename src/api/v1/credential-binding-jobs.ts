@@ -4,6 +4,7 @@ import { DELIVERY_METHODS, JOB_STATES } from '../../domain/passkeys.js';
 import { principalOf } from '../../http/auth.js';
 import { ListQuery, ReadOnly, RealmParams, StringEnum, Timestamp, errorResponses, requiresScope, verbPath } from '../../http/schemas.js';
 import type { Yonder } from '../../services/context.js';
+import { noStore } from '../../http/no-store.js';
 import {
   createBatch,
   createBindingJob,
@@ -96,6 +97,7 @@ export const credentialBindingJobRoutes: FastifyPluginAsyncTypebox<{ yonder: Yon
   app.post(
     BASE,
     {
+      onRequest: noStore,
       schema: {
         operationId: 'CreateCredentialBindingJob',
         summary: 'Create a credential binding job: a one-time link that enrolls a passkey',

@@ -168,10 +168,11 @@ export const roleRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
       schema: {
         operationId: 'DeleteRole',
         summary: 'Delete a role',
+        description: 'Answers 409 `role has children` while the role has scopes or members; remove them first.',
         tags,
         security: requiresScope('roles:delete'),
         params: RoleParams,
-        response: { 200: EmptyBody, ...errorResponses(404) },
+        response: { 200: EmptyBody, ...errorResponses(404, 409) },
       },
     },
     async (request, replyTo) => {

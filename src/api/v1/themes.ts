@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Name, ReadOnly, RealmParams, Timestamp, errorResponses, requiresScope } from '../../http/schemas.js';
+import type { Theme } from '../../domain/passkeys.js';
 import type { Yonder } from '../../services/context.js';
 import { type ThemeInput, activeTheme, createTheme, getTheme, updateTheme } from '../../services/themes.js';
 
@@ -17,7 +18,7 @@ const ThemeInputSchema = Type.Object(
     email_realm_name: Type.Optional(Name()),
     logo_url_light: Type.Optional(Url),
     logo_url_dark: Type.Optional(Url),
-    support_url: Type.Optional(Url),
+    support_url: Type.Optional(Type.String({ maxLength: 2048, description: 'An empty string unsets it.' })),
     button_color: Type.Optional(Colour),
     button_text_color: Type.Optional(Colour),
     id: ReadOnly,
@@ -37,7 +38,8 @@ const ThemeSchema = Type.Object(
     email_realm_name: Type.String(),
     logo_url_light: Type.String(),
     logo_url_dark: Type.String(),
-    support_url: Type.String(),
+    // Absent while unset: the contract says `format: url`, which an empty string is not.
+    support_url: Type.Optional(Type.String()),
     button_color: Type.String(),
     button_text_color: Type.String(),
     create_time: Timestamp,
@@ -49,6 +51,12 @@ const ThemeSchema = Type.Object(
 function settable(input: Record<string, unknown>): ThemeInput {
   const { id, realm_id, tenant_id, create_time, update_time, ...rest } = input;
   return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as ThemeInput;
+}
+
+/** The theme as the contract shows it: `support_url` only when it is set. */
+function present(theme: Theme) {
+  const { support_url, ...rest } = theme;
+  return support_url === '' ? rest : theme;
 }
 
 const refOf = (p: { tenant_id: string; realm_id: string }) => ({ tenantId: p.tenant_id, realmId: p.realm_id });
@@ -69,7 +77,7 @@ export const themeRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
         response: { 200: Type.Ref('Theme'), ...errorResponses(404, 409) },
       },
     },
-    async (request) => createTheme(yonder, refOf(request.params), settable(request.body.theme)),
+    async (request) => present(await createTheme(yonder, refOf(request.params), settable(request.body.theme))),
   );
 
   app.get(
@@ -84,7 +92,7 @@ export const themeRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
         response: { 200: Type.Ref('Theme'), ...errorResponses(404) },
       },
     },
-    async (request) => activeTheme(yonder.store, refOf(request.params)),
+    async (request) => present(await activeTheme(yonder.store, refOf(request.params))),
   );
 
   app.get(
@@ -99,7 +107,7 @@ export const themeRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
         response: { 200: Type.Ref('Theme'), ...errorResponses(404) },
       },
     },
-    async (request) => getTheme(yonder, refOf(request.params), request.params.theme_id),
+    async (request) => present(await getTheme(yonder, refOf(request.params), request.params.theme_id)),
   );
 
   app.patch(
@@ -115,6 +123,6 @@ export const themeRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
         response: { 200: Type.Ref('Theme'), ...errorResponses(404) },
       },
     },
-    async (request) => updateTheme(yonder, refOf(request.params), request.params.theme_id, settable(request.body.theme)),
+    async (request) => present(await updateTheme(yonder, refOf(request.params), request.params.theme_id, settable(request.body.theme))),
   );
 };

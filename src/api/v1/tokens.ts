@@ -1,12 +1,13 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { MAX_TOKEN_LIFETIME_SECONDS } from '../../domain/application.js';
+import { MAX_TOKEN_LIFETIME_SECONDS, TOKEN_PRINCIPAL_TYPES } from '../../domain/application.js';
 import { principalOf } from '../../http/auth.js';
 import { EmptyBody, ListQuery, Name, RealmParams, errorResponses, requiresScope } from '../../http/schemas.js';
 import type { Yonder } from '../../services/context.js';
 import { createNamedToken, deleteToken, listTokens } from '../../services/token-records.js';
 import type { TokenRecord } from '../../store/tokens.js';
 import { Scopes } from './resource-servers.js';
+import { noStore } from '../../http/no-store.js';
 
 const BASE = '/v1/tenants/:tenant_id/realms/:realm_id/applications/:application_id/tokens';
 const AppParams = Type.Composite([RealmParams, Type.Object({ application_id: Type.String({ maxLength: 64 }) })]);
@@ -53,11 +54,22 @@ export const tokenRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
       schema: {
         operationId: 'ListTokens',
         summary: 'List the live tokens an application issued',
-        description: 'Revoked and expired tokens are not listed.',
+        description:
+          'Revoked and expired tokens are not listed. `principal_type` (`application` or `identity`) and `principal_id` ' +
+          "together list one principal's tokens: an application's own, or those of the person a console token was minted for.",
         tags,
         security: requiresScope('tokens:read'),
         params: AppParams,
-        querystring: Type.Object(ListQuery),
+        querystring: Type.Object({
+          ...ListQuery,
+          principal_type: Type.Optional(
+            Type.Union(
+              TOKEN_PRINCIPAL_TYPES.map((type) => Type.Literal(type)),
+              { description: 'With `principal_id`: only the tokens of that application or identity.' },
+            ),
+          ),
+          principal_id: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+        }),
         response: {
           200: Type.Object({ tokens: Type.Array(Type.Ref('Token')), total_size: Type.Integer(), next_page_token: Type.Optional(Type.String()) }),
           ...errorResponses(404),
@@ -92,6 +104,7 @@ export const tokenRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
   app.post(
     BASE,
     {
+      onRequest: noStore,
       schema: {
         operationId: 'CreateToken',
         summary: 'Create a named token (yonder)',

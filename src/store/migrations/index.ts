@@ -10,7 +10,8 @@ import * as listIndexes from './008-list-indexes.js';
 import * as rateLimits from './009-rate-limits.js';
 import * as consoleTokens from './011-console-tokens.js';
 import * as secondaryEmailIndex from './012-secondary-email-index.js';
-import * as usernameSkeleton from './013-username-skeleton.js';
+import * as signingKeyRetirement from './013-signing-key-retirement.js';
+import * as usernameSkeleton from './015-username-skeleton.js';
 
 /**
  * The ordered list of migrations. They are compiled into the program (not read from a folder at
@@ -28,7 +29,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '009-rate-limits': rateLimits,
   '011-console-tokens': consoleTokens,
   '012-secondary-email-index': secondaryEmailIndex,
-  '013-username-skeleton': usernameSkeleton,
+  '013-signing-key-retirement': signingKeyRetirement,
+  '015-username-skeleton': usernameSkeleton,
 };
 
 export const migrationProvider: MigrationProvider = {
