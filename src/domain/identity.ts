@@ -1,5 +1,5 @@
 import { type FieldViolation, invalidField, invalidParameters } from './errors.js';
-import { foldedKey, nameViolation, usernameViolation } from './names.js';
+import { foldedKey, nameViolation, usernameSkeleton, usernameViolation } from './names.js';
 import { type Traits, type TraitsPatch, TRAIT_FIELDS, TRAIT_MAX_LENGTH, TRAITS_TYPE, isEmailAddress } from './traits.js';
 import { hasUnstorableCharacter } from './text.js';
 
@@ -41,14 +41,18 @@ export interface IdentityPatch {
  */
 export interface IdentityKeys {
   username_key: string;
+  /** Unique per realm too: no two usernames that look the same (see usernameSkeleton). */
+  username_skeleton: string;
   email_key: string | null;
   external_id: string | null;
   display_name_key: string;
 }
 
 export function identityKeys(identity: Pick<Identity, 'display_name' | 'traits'>): IdentityKeys {
+  const usernameKey = foldedKey(identity.traits.username);
   return {
-    username_key: foldedKey(identity.traits.username),
+    username_key: usernameKey,
+    username_skeleton: usernameSkeleton(usernameKey),
     email_key:
       identity.traits.primary_email_address === undefined
         ? null
@@ -130,9 +134,9 @@ export function assertValidIdentity(identity: Pick<Identity, 'display_name' | 's
     else if (value.length > TRAIT_MAX_LENGTH) add(`traits.${key}`, `must be at most ${TRAIT_MAX_LENGTH} characters`);
     else if (hasUnstorableCharacter(value)) add(`traits.${key}`, 'contains characters that are not allowed');
   }
-  const email = identity.traits.primary_email_address;
-  if (typeof email === 'string' && !isEmailAddress(email)) {
-    add('traits.primary_email_address', 'must be an email address');
+  for (const field of ['primary_email_address', 'secondary_email_address'] as const) {
+    const email = identity.traits[field];
+    if (typeof email === 'string' && !isEmailAddress(email)) add(`traits.${field}`, 'must be an email address');
   }
   if (violations.length > 0) throw invalidParameters(violations);
 }

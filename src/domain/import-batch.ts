@@ -33,6 +33,7 @@ export const PACKED_FIELDS = [
   'status',
   'traits',
   'username_key',
+  'username_skeleton',
   'email_key',
   'external_id',
 ] as const;
@@ -66,6 +67,7 @@ export function packNewIdentity(input: NewIdentityInput, out: PackedValue[]): vo
     identity.status,
     JSON.stringify(traits),
     keys.username_key,
+    keys.username_skeleton,
     keys.email_key,
     keys.external_id,
   );

@@ -270,7 +270,7 @@ export function scimUserToWrite(input: unknown): Result<UserWrite> {
     for (const [scim, trait] of NAME_PARTS) set(trait, text(name[scim], `name.${scim}`));
 
     const emails = valuesOf(primaryFirst(elements(r.emails, 'emails'), 'work'), 'emails');
-    if (emails[0] !== undefined && !isEmailAddress(emails[0])) throw new Invalid('emails.value must be an email address');
+    if (emails.some((email) => !isEmailAddress(email))) throw new Invalid('emails.value must be an email address');
     set('primary_email_address', emails[0]);
     set('secondary_email_address', emails.find((e, i) => i > 0 && e.toLowerCase() !== emails[0]?.toLowerCase()));
     const phones = valuesOf(primaryFirst(elements(r.phoneNumbers, 'phoneNumbers'), 'work'), 'phoneNumbers');

@@ -29,12 +29,13 @@ const INSERT_COLUMNS = [...PACKED_FIELDS, ...SHARED_COLUMNS].join(', ');
 /**
  * SQLite: one row per execution of one prepared statement, bound straight from the packed array.
  * (Multi-row VALUES measured no faster, and makes SQLite keep a statement journal.) A taken
- * username is skipped by the unique index, so the first of several rows with one folded username
- * wins, as a lone create would.
+ * username, or one that looks the same, is skipped by its unique index (the conflict names no
+ * target: either index skips the row), so the first of several such rows wins, as a lone create
+ * would.
  */
 const SQLITE_INSERT = `insert into identities (${INSERT_COLUMNS})
-  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-  on conflict (realm_id, username_key) do nothing`;
+  values (${[...PACKED_FIELDS, ...SHARED_COLUMNS.slice(0, -1)].map(() => '?').join(', ')}, 1)
+  on conflict do nothing`;
 
 /** What every identity of one load shares. */
 export interface BulkTarget {
@@ -67,9 +68,9 @@ export class BulkStore {
 
   /**
    * Inserts packed identities (`PACKED_WIDTH` values each) into the target realm, skipping any
-   * whose folded username the realm already holds or an earlier row took, and returns how many
-   * were written. Run it in a transaction to commit many at once. Throws `not_found` when the
-   * realm is gone.
+   * whose folded username (or its look-alike skeleton) the realm already holds or an earlier row
+   * took, and returns how many were written. Run it in a transaction to commit many at once.
+   * Throws `not_found` when the realm is gone.
    */
   async insertPacked(target: BulkTarget, rows: readonly PackedValue[]): Promise<number> {
     try {
@@ -116,7 +117,7 @@ export class BulkStore {
       select u.*, ${target.tenantId}, ${target.realmId}, ${target.now}, ${target.now}, 1
       from unnest(${sql.join(columns.map((values) => sql`${values}::text[]`))})
         as u(${sql.join(PACKED_FIELDS.map((f) => sql.ref(f)))})
-      on conflict (realm_id, username_key) do nothing`.execute(this.db);
+      on conflict do nothing`.execute(this.db);
     return Number(result.numAffectedRows ?? 0);
   }
 
@@ -166,7 +167,7 @@ export class BulkStore {
    * indexes (every index that is not unique): each would otherwise take every row at a random
    * place, while building one afterwards is a sort (1M identities in random order, in one
    * transaction, raw better-sqlite3: 58 s of CPU with the indexes kept, 31 s dropped and rebuilt).
-   * The unique username index stays, since it is what skips taken usernames. The drop is
+   * The unique username indexes (folded key, skeleton) stay, since they skip taken usernames. The drop is
    * part of the transaction: if the load fails or the process dies, the indexes are still there.
    */
   async beginOfflineLoad(expectedRows: number | undefined): Promise<OfflineLoad> {

@@ -78,6 +78,7 @@ function filterExpression(eb: ExpressionBuilder<Database, 'identities'>, filter:
 }
 
 const USERNAME_TAKEN = 'username already exists';
+const LOOK_ALIKE_TAKEN = 'a username that looks the same already exists';
 
 const selectIdentity = precompiled<IdentitiesTable, [string, string]>((db, realmId, id) =>
   db.selectFrom('identities').selectAll().where('realm_id', '=', realmId).where('id', '=', id),
@@ -128,7 +129,7 @@ export class IdentityStore {
       await this.db.insertInto('identities').values(row).execute();
     } catch (error) {
       if (isPrimaryKeyViolation(error)) throw new IdentityIdTaken(row.id);
-      if (isUniqueViolation(error)) throw conflict(USERNAME_TAKEN);
+      if (isUniqueViolation(error)) throw await this.usernameConflict(error, row);
       // The realm was deleted between the caller's check and this insert.
       if (isForeignKeyViolation(error)) throw notFound('Realm', row.realm_id);
       throw error;
@@ -155,13 +156,36 @@ export class IdentityStore {
 
   /** Throws `conflict` when the new username is another identity's. */
   async update(identity: Identity): Promise<void> {
-    const { id, realm_id, tenant_id, create_time, ...changes } = toIdentityRow(identity);
+    const row = toIdentityRow(identity);
+    const { id, realm_id, tenant_id, create_time, ...changes } = row;
     try {
       await this.db.updateTable('identities').set(changes).where('realm_id', '=', realm_id).where('id', '=', id).execute();
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict(USERNAME_TAKEN);
+      if (isUniqueViolation(error)) throw await this.usernameConflict(error, row);
       throw error;
     }
+  }
+
+  /**
+   * The conflict a unique violation means: the same username, or only one that looks the same.
+   * The same username breaks both unique indexes; PostgreSQL checks them in the order they were
+   * made and so names the username's, SQLite may name the skeleton's, so there the username is
+   * looked up (a failed statement leaves a SQLite transaction usable; a PostgreSQL one is aborted).
+   */
+  private async usernameConflict(error: unknown, row: IdentitiesTable) {
+    const { message, constraint } = error as { message?: unknown; constraint?: unknown };
+    if (!/username_skeleton/.test(`${String(message)} ${String(constraint)}`)) return conflict(USERNAME_TAKEN);
+    if (this.engine === 'sqlite') {
+      const same = await this.db
+        .selectFrom('identities')
+        .select('id')
+        .where('realm_id', '=', row.realm_id)
+        .where('username_key', '=', row.username_key)
+        .where('id', '!=', row.id)
+        .executeTakeFirst();
+      if (same) return conflict(USERNAME_TAKEN);
+    }
+    return conflict(LOOK_ALIKE_TAKEN);
   }
 
   /** Keyset page in id order, so a walk sees every identity that existed when it began exactly once. */

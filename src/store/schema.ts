@@ -31,6 +31,8 @@ export interface IdentitiesTable {
   /** The traits document as JSON text, in the case the client sent. */
   traits: string;
   username_key: string;
+  /** Null only for an identity that already shared its skeleton with an older one (migration 016). */
+  username_skeleton: string | null;
   email_key: string | null;
   external_id: string | null;
   /** Incremented by every write; SCIM's `meta.version` and ETag. */

@@ -59,7 +59,7 @@ describeApi('identity email addresses: addr-spec only, at every door', () => {
       body: { identity: { display_name: 'M', traits: { type: 'traits_v0', username, primary_email_address: email } } },
     });
 
-  it('POST /identities refuses an email that is not a plain local@domain, naming the field', async () => {
+  it('POST /identities refuses a primary or secondary email that is not a plain local@domain, naming the field', async () => {
     for (const email of NOT_ADDR_SPEC) {
       const reply = await create(email);
       expect(reply.status, `${JSON.stringify(email)}: ${reply.text}`).toBe(400);
@@ -67,6 +67,13 @@ describeApi('identity email addresses: addr-spec only, at every door', () => {
         field: 'identity.traits.primary_email_address',
         description: 'must be an email address',
       });
+    }
+    for (const email of ['ceo<attacker@evil.example>', 'Team:attacker@evil.example;']) {
+      const reply = await y.request('POST', y.realmPath('/identities'), {
+        body: { identity: { display_name: 'M', traits: { type: 'traits_v0', username: 'second', secondary_email_address: email } } },
+      });
+      expect(reply.status, email).toBe(400);
+      expect(reply.body.details[0].field_violations[0].field).toBe('identity.traits.secondary_email_address');
     }
     expect(await count()).toBe(0);
   });
@@ -91,11 +98,15 @@ describeApi('identity email addresses: addr-spec only, at every door', () => {
     expect(after.body.traits.primary_email_address).toBe('owner@example.com');
   });
 
-  it('SCIM POST /Users refuses such an emails[].value with 400 invalidValue and creates nothing', async () => {
+  it('SCIM POST /Users refuses such an emails[].value (primary or not) with 400 invalidValue and creates nothing', async () => {
     const before = await count();
     for (const email of NOT_ADDR_SPEC) {
       const reply = await y.request('POST', y.realmPath('/scim/v2/Users'), {
-        body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'scim-mailbox', emails: [{ value: email, primary: true }] },
+        body: {
+          schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+          userName: 'scim-mailbox',
+          emails: [{ value: 'fine@example.com', primary: true }, { value: email, type: 'other' }],
+        },
       });
       expect(reply.status, `${JSON.stringify(email)}: ${reply.text}`).toBe(400);
       expect(reply.body.scimType).toBe('invalidValue');

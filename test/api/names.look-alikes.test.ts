@@ -95,7 +95,7 @@ describeApi('names: no invisible characters, no surrounding spaces, no mixed-scr
     expect(after.body).toMatchObject({ display_name: 'patch-target', traits: { username: 'patch-target' } });
   });
 
-  it('groups, roles, realms, resource servers, and applications refuse such display names', async () => {
+  it("groups, roles, realms, resource servers, applications and themes' email realm names refuse such names", async () => {
     const tenant = `/v1/tenants/${y.tenantId}`;
     const creates: [string, (name: string) => unknown][] = [
       [y.realmPath('/groups'), (name) => ({ group: { display_name: name, description: 'd' } })],
@@ -103,12 +103,13 @@ describeApi('names: no invisible characters, no surrounding spaces, no mixed-scr
       [`${tenant}/realms`, (name) => ({ realm: { display_name: name } })],
       [y.realmPath('/resource-servers'), (name) => ({ resource_server: { display_name: name, identifier: 'https://api.example', scopes: [] } })],
       [y.realmPath('/applications'), (name) => ({ application: { display_name: name, protocol_config: { type: 'oauth2', allowed_scopes: [] } } })],
+      [y.realmPath('/themes'), (name) => ({ theme: { email_realm_name: name } })],
     ];
     for (const [path, body] of creates) {
       for (const name of ['Admins\u200b', ' Admins', 'Admins\n', '\u202eAdmins', 'Admins\ufe0f']) {
         const reply = await y.request('POST', path, { body: body(name) });
         expect(reply.status, `${path} ${JSON.stringify(name)}: ${reply.text}`).toBe(400);
-        expect(JSON.stringify(reply.body.details?.[0]?.field_violations ?? []), path).toContain('display_name');
+        expect(JSON.stringify(reply.body.details?.[0]?.field_violations ?? []), path).toMatch(/display_name|email_realm_name/);
       }
     }
     const groups = await y.request('GET', y.realmPath('/groups'));
@@ -156,5 +157,40 @@ describeApi('names: no invisible characters, no surrounding spaces, no mixed-scr
     const summary = await importIdentities(y.yonder, { tenantId: y.tenantId, realmId: realm.body.id }, ndjsonItems(Readable.from([`${file}\n`])));
     expect(summary.imported).toBe(2);
     expect(summary.rejections.map((r) => r.line)).toEqual([2, 3, 4]);
+  });
+
+  it('a username that looks the same as one in the realm (whole words in Cyrillic or Greek letters) is 409 at every door', async () => {
+    await y.createIdentity('ace');
+    await y.createIdentity('opa');
+    const lookAlikes = ['\u0430\u0441\u0435', '\u0410\u0421\u0415', '\u03bf\u03c1\u03b1'];
+    for (const name of lookAlikes) {
+      const reply = await createIdentity(name);
+      expect(reply.status, `${JSON.stringify(name)}: ${reply.text}`).toBe(409);
+      expect(reply.body.code).toBe('conflict');
+    }
+    const renamed = await y.createIdentity('\u0438\u0432\u0430\u043d-2');
+    const patch = await y.request('PATCH', y.realmPath(`/identities/${renamed.id}`), {
+      body: { identity: { traits: { type: 'traits_v0', username: '\u0430\u0441\u0435' } } },
+    });
+    expect(patch.status, patch.text).toBe(409);
+    const scim = await y.request('POST', y.realmPath('/scim/v2/Users'), {
+      body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: '\u0430\u0441\u0435' },
+    });
+    expect(scim.status, scim.text).toBe(409);
+    expect(scim.body.scimType).toBe('uniqueness');
+    // In another realm the name is free.
+    const other = await y.request('POST', `/v1/tenants/${y.tenantId}/realms`, { body: { realm: { display_name: 'Cyrillic realm' } } });
+    expect((await y.createIdentity('\u0430\u0441\u0435', {}, other.body.id)).traits.username).toBe('\u0430\u0441\u0435');
+    // Concurrent creates of look-alikes: exactly one is written.
+    const racers = await Promise.all(['cox', '\u0441\u043e\u0445', 'COX', '\u0421\u041e\u0425'].map((name) => createIdentity(name)));
+    expect(racers.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
+  });
+
+  it('the import skips a username that looks like one already in the realm', async () => {
+    const realm = await y.request('POST', `/v1/tenants/${y.tenantId}/realms`, { body: { realm: { display_name: 'Look-alike skip' } } });
+    const record = (username: string) => JSON.stringify({ display_name: 'x', traits: { type: 'traits_v0', username } });
+    const file = [record('ace'), record('\u0430\u0441\u0435'), record('\u03bf\u03c1\u03b1'), record('opa')].join('\n');
+    const summary = await importIdentities(y.yonder, { tenantId: y.tenantId, realmId: realm.body.id }, ndjsonItems(Readable.from([`${file}\n`])));
+    expect(summary).toMatchObject({ imported: 2, skipped: 2, rejected: 0 });
   });
 });

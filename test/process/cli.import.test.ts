@@ -130,6 +130,7 @@ describe.each(engines)('yonder import through its worker thread ($name)', (engin
         'identities_realm_id_idx',
         'identities_realm_secondary_email_idx',
         'identities_realm_username_key_uq',
+        'identities_realm_username_skeleton_idx',
         'sqlite_autoindex_identities_1',
       ]);
     }

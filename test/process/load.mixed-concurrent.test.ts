@@ -39,7 +39,7 @@ afterAll(cleanup);
 
 describe('mixed load from many connections on a busy CPU', () => {
   for (const engine of engines) {
-    it(`[${engine.name}] ${CONNECTIONS} connections x ${ROUNDS} rounds of create, suspend, read, list, SCIM read and a PATCH of a shared identity: no 5xx, nothing lost`, async (context) => {
+    it(`[${engine.name}] ${CONNECTIONS} connections x ${ROUNDS} rounds of create, suspend, read, list, SCIM read and PATCH, and a PATCH of a shared identity: no 5xx, nothing lost`, async (context) => {
       if (!(await engine.available())) return context.skip();
       const server = await ServerProcess.start({ DATABASE_URL: await engine.database(), LOG_LEVEL: 'warn' });
       const spinner = busyThread();
@@ -70,6 +70,14 @@ describe('mixed load from many connections on a busy CPU', () => {
             await call(tally, `${realm}/identities?page_size=5&filter=${encodeURIComponent(`traits.username eq "${username}"`)}`, { headers });
             await call(tally, one, { method: 'PATCH', headers, body: JSON.stringify({ identity: { display_name: `${username} again`, status: 'active' } }) });
             await call(tally, `${realm}/scim/v2/Users/${created.id}`, { headers });
+            await call(tally, `${realm}/scim/v2/Users/${created.id}`, {
+              method: 'PATCH',
+              headers: { ...headers, 'content-type': 'application/scim+json' },
+              body: JSON.stringify({
+                schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+                Operations: [{ op: 'replace', path: 'displayName', value: `${username} via SCIM` }],
+              }),
+            });
             const status = round % 2 === 0 ? 'suspended' : 'active';
             await call(tally, `${realm}/identities/${hot[(c + round) % hot.length]}`, { method: 'PATCH', headers, body: JSON.stringify({ identity: { status } }) });
           }
@@ -83,7 +91,7 @@ describe('mixed load from many connections on a busy CPU', () => {
           `load [${engine.name}]: ${total} requests, statuses ${[...tally.statuses].map(([s, n]) => `${s}:${n}`).join(' ')}, ${fiveHundreds} 5xx\n`,
         );
         expect(tally.failures, `${tally.failures.slice(0, 10).join('\n')}\nserver errors:\n${errorLines.slice(0, 5).join('\n')}`).toEqual([]);
-        expect(total).toBe(hot.length + CONNECTIONS * ROUNDS * 7);
+        expect(total).toBe(hot.length + CONNECTIONS * ROUNDS * 8);
 
         // Every write is there: all identities, every one active again under its new name.
         const list = await call(tally, `${realm}/identities?page_size=1&filter=${encodeURIComponent('traits.username sw "load-"')}`, { headers });

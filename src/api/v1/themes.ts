@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ReadOnly, RealmParams, Timestamp, errorResponses, requiresScope } from '../../http/schemas.js';
+import { Name, ReadOnly, RealmParams, Timestamp, errorResponses, requiresScope } from '../../http/schemas.js';
 import type { Theme } from '../../domain/passkeys.js';
 import type { Yonder } from '../../services/context.js';
 import { type ThemeInput, activeTheme, createTheme, getTheme, updateTheme } from '../../services/themes.js';
@@ -14,7 +14,8 @@ const Url = Type.String({ maxLength: 2048 });
 
 const ThemeInputSchema = Type.Object(
   {
-    email_realm_name: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[^{}[\\]<>;:?\\\\/|*^%$#=~`!]*$' })),
+    // A name like any other: it goes into the subject and body of binding-link emails.
+    email_realm_name: Type.Optional(Name()),
     logo_url_light: Type.Optional(Url),
     logo_url_dark: Type.Optional(Url),
     support_url: Type.Optional(Type.String({ maxLength: 2048, description: 'An empty string unsets it.' })),

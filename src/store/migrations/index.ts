@@ -12,6 +12,7 @@ import * as consoleTokens from './011-console-tokens.js';
 import * as secondaryEmailIndex from './012-secondary-email-index.js';
 import * as signingKeyRetirement from './013-signing-key-retirement.js';
 import * as createdOrderIndex from './015-created-order-index.js';
+import * as usernameSkeleton from './016-username-skeleton.js';
 
 /**
  * The ordered list of migrations. They are compiled into the program (not read from a folder at
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '012-secondary-email-index': secondaryEmailIndex,
   '013-signing-key-retirement': signingKeyRetirement,
   '015-created-order-index': createdOrderIndex,
+  '016-username-skeleton': usernameSkeleton,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,63 @@
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, expect, it } from 'vitest';
+import * as usernameSkeleton from '../../src/store/migrations/016-username-skeleton.js';
+import { TestYonder, createTestDatabase, describeApi } from '../support/harness.js';
+
+/**
+ * Migration 016 gives existing identities their username skeleton. A store may already hold two
+ * usernames that look the same (nothing refused them before): the older keeps its skeleton, the
+ * newer keeps none, and the migration does not fail. New look-alikes are refused from then on.
+ */
+describeApi('migration 016: username skeletons for existing identities', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  });
+
+  it('backfills skeletons, keeps the older of two look-alikes, and refuses a new look-alike afterwards', async () => {
+    const database = await createTestDatabase();
+    cleanups.push(() => database.drop());
+    const first = await TestYonder.start(database);
+    const ace = await first.createIdentity('ace');
+    const realmId = first.realmId;
+    await first.stop();
+
+    const db = database.databaseUrl.startsWith('sqlite:')
+      ? new Kysely<any>({ dialect: new SqliteDialect({ database: new SqliteDatabase(database.databaseUrl.slice('sqlite:'.length)) }) })
+      : new Kysely<any>({
+          dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.databaseUrl, options: `-c search_path=${database.pgSchema}`, max: 1 }) }),
+        });
+    try {
+      await usernameSkeleton.down(db);
+      // A Cyrillic look-alike written before the rule, as an older yonder would have.
+      const row = await db.selectFrom('identities').selectAll().where('id', '=', ace.id).executeTakeFirstOrThrow();
+      const lookAlike = '\u0430\u0441\u0435';
+      await db
+        .insertInto('identities')
+        .values({ ...row, id: `${ace.id.slice(0, -1)}${ace.id.endsWith('f') ? 'e' : 'f'}`, username_key: lookAlike, traits: JSON.stringify({ type: 'traits_v0', username: lookAlike }) })
+        .execute();
+      await usernameSkeleton.up(db);
+      const { rows } = await sql<{ username_key: string; username_skeleton: string | null }>`
+        select username_key, username_skeleton from identities where realm_id = ${realmId} order by id`.execute(db);
+      expect(rows).toEqual([
+        { username_key: 'ace', username_skeleton: 'ace' },
+        { username_key: lookAlike, username_skeleton: null },
+      ]);
+    } finally {
+      await db.destroy();
+    }
+
+    const second = await TestYonder.start(database);
+    try {
+      const again = await second.request('POST', second.realmPath('/identities'), {
+        body: { identity: { display_name: 'x', traits: { type: 'traits_v0', username: '\u0430\u0441\u04bd' } } },
+      });
+      expect(again.status, again.text).toBe(409);
+      expect(again.body.message).toBe('a username that looks the same already exists');
+    } finally {
+      await second.stop();
+    }
+  });
+});
