@@ -71,6 +71,7 @@ export const EVENT_TYPES = [
   'application.updated',
   'application.deleted',
   'application.secret_rotated',
+  'application.secret_read',
   'token.issued',
   'token.deleted',
   'token.revoked',
