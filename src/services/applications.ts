@@ -207,9 +207,10 @@ export async function updateApplication(y: Yonder, ref: RealmRef, id: string, pa
 }
 
 /**
- * Issues a new client secret; the old one stops working at once. yonder keeps only hashes, so
- * this is the one way to obtain a usable secret after the create reply: `yonder app credentials`
- * and `POST .../applications/{id}:rotateSecret` both come here. Managed applications too: this is
+ * Issues a new client secret; the old one stops working at once. Short of a token holding
+ * `applications:read-secrets` (and secrets kept sealed), this is the one way to obtain a usable
+ * secret after the create reply: `yonder app credentials` and `POST .../applications/{id}:rotateSecret`
+ * both come here. Managed applications too: this is
  * how an operator gets a secret for the Management API application. Public clients have no
  * secret (409). The event (`application.secret_rotated`) carries no secret and no hash.
  *

@@ -273,8 +273,8 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
         summary: 'Issue a new client secret (yonder)',
         description:
           "yonder's own. Replaces the client secret of a confidential application, managed ones included, and answers " +
-          'the application with the new `protocol_config.client_secret`, shown in this reply only. The previous secret ' +
-          'stops working at once, on every process. yonder keeps only hashes, so this is how a lost secret is replaced ' +
+          'the application with the new `protocol_config.client_secret`. The previous secret stops working at once, on ' +
+          'every process. Unless the caller may read secrets (`applications:read-secrets`), this is how a lost secret is replaced ' +
           '(the `yonder app credentials` command does the same). Public clients have no secret: 409. The secret is the ' +
           "application's power, so the caller must hold every Management API scope it allows, and for the managed " +
           'Management API application (tenant-wide tokens) every management scope without a realm restriction (403). ' +
