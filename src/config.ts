@@ -41,6 +41,21 @@ export interface Config {
    * a terminal (`YONDER_FIRST_START_FILE`): never into the log stream.
    */
   firstStartFile: string;
+  /**
+   * How client secrets are kept (`CLIENT_SECRETS`): `sealed` (the default) keeps each new secret
+   * sealed beside its hash, so a token holding `applications:read-secrets` can read it back, as
+   * Beyond Identity's CLI does; `hashed` keeps the hash alone, and no read can show a secret.
+   */
+  clientSecrets: ClientSecretKeeping;
+}
+
+export type ClientSecretKeeping = 'sealed' | 'hashed';
+
+function parseClientSecrets(value: string | undefined): ClientSecretKeeping {
+  const text = (value ?? '').trim().toLowerCase();
+  if (text === '' || text === 'sealed') return 'sealed';
+  if (text === 'hashed') return 'hashed';
+  throw new Error(`CLIENT_SECRETS must be sealed or hashed (got "${value}")`);
 }
 
 export type ConfigOverrides = Partial<Config>;
@@ -144,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     filterTimeoutMs: overrides.filterTimeoutMs ?? parseFilterTimeout(env.FILTER_TIMEOUT_MS),
     masterKey: overrides.masterKey !== undefined ? overrides.masterKey : env.YONDER_MASTER_KEY || null,
     masterKeyFile: overrides.masterKeyFile ?? (env.YONDER_MASTER_KEY_FILE || besideDataDirectory(databaseUrl, 'yonder-master.key')),
+    clientSecrets: overrides.clientSecrets ?? parseClientSecrets(env.CLIENT_SECRETS),
     firstStartFile: overrides.firstStartFile ?? (env.YONDER_FIRST_START_FILE || besideDataDirectory(databaseUrl, 'yonder-first-start.txt')),
   };
 }

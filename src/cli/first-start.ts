@@ -9,9 +9,15 @@ import { dirname } from 'node:path';
  */
 export type FirstStartDelivery = { shown: 'terminal' } | { shown: 'file'; file: string };
 
-export function deliverFirstStart(banner: string, file: string, terminal = process.stderr.isTTY === true): FirstStartDelivery {
-  if (terminal) {
-    process.stderr.write(banner);
+/** Where a person may be reading: stderr, unless it is no terminal. */
+export interface Terminal {
+  isTTY?: boolean;
+  write(text: string): unknown;
+}
+
+export function deliverFirstStart(banner: string, file: string, terminal: Terminal = process.stderr): FirstStartDelivery {
+  if (terminal.isTTY === true) {
+    terminal.write(banner);
     return { shown: 'terminal' };
   }
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });

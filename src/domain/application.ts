@@ -58,6 +58,8 @@ export interface Application {
   protocol_config: ProtocolConfig;
   client_id: string | null;
   client_secret_hash: string | null;
+  /** The secret sealed with the master key (`CLIENT_SECRETS=sealed`), for `applications:read-secrets`. */
+  client_secret_sealed: string | null;
   create_time: string;
   update_time: string;
 }

@@ -3,7 +3,9 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 /**
  * Client credentials of applications. A client secret is 256 random bits, so it cannot be guessed
  * and needs no slow password hash: its SHA-256 is stored, and a presented secret is hashed and
- * compared in constant time. A copy of the database therefore holds nothing that authenticates.
+ * compared in constant time. The hash is all a check needs; a copy kept for `applications:read-secrets`
+ * is sealed with the master key (services/client-secrets.ts), so a copy of the database alone still
+ * holds nothing that authenticates.
  */
 export function newClientId(): string {
   return randomBytes(18).toString('base64url');

@@ -4,7 +4,7 @@
  * set or changed; `null` stays `null` (it says the secret was removed).
  *
  * A key names a secret when, compared case-insensitively with `-` read as `_`, it is one of
- * `SECRET_KEYS`, or ends in `_secret`, `_password`, `_token` or `_hash`, or starts with `private_`.
+ * `SECRET_KEYS`, or ends in `_secret`, `_password`, `_token`, `_hash` or `_sealed`, or starts with `private_`.
  * Hashes are masked too: a client secret's hash is what yonder checks a presented secret against,
  * and an audit trail readable with `events:read` is no place for it.
  * `token_suffix` or `token_endpoint_auth_method` are not secrets and are kept.
@@ -25,7 +25,7 @@ const SECRET_KEYS = new Set([
   'binding_link',
 ]);
 
-const SECRET_PATTERN = /(^private_|_(secret|password|token|hash)$)/;
+const SECRET_PATTERN = /(^private_|_(secret|password|token|hash|sealed)$)/;
 
 /** Deeper than this a document is cut: an audit record is not the place for hostile nesting. */
 const MAX_DEPTH = 32;

@@ -19,6 +19,7 @@ export const MANAGEMENT_SCOPES = [
   'groups:delete',
   'applications:create',
   'applications:read',
+  'applications:read-secrets',
   'applications:update',
   'applications:delete',
   'resource-servers:create',
@@ -60,6 +61,16 @@ export const MANAGEMENT_SCOPES = [
 ] as const;
 
 export type Scope = (typeof MANAGEMENT_SCOPES)[number];
+
+/**
+ * Reads client secrets back (application reads and lists show `client_secret`, each read audited),
+ * as Beyond Identity's CLI does with the Management API application's token. It reaches people
+ * only when someone holding it grants it on purpose: the first start's Tenant Administrator role
+ * (and so the Admin Console, whose tokens come from roles) has every scope but this one.
+ */
+export const READ_SECRETS_SCOPE = 'applications:read-secrets';
+
+export const TENANT_ADMINISTRATOR_SCOPES = MANAGEMENT_SCOPES.filter((scope) => scope !== READ_SECRETS_SCOPE);
 
 const KNOWN = new Set<string>(MANAGEMENT_SCOPES);
 

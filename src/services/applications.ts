@@ -16,6 +16,7 @@ import { type Grant, type Grantor, OPERATOR } from '../domain/scopes.js';
 import { nowTimestamp } from '../domain/time.js';
 import type { Repositories } from '../store/index.js';
 import { changeEvent, recordEvent } from './audit.js';
+import { type ClientSecretKeeper, HASHED_ONLY, clientSecretKeeper, revealClientSecrets } from './client-secrets.js';
 import type { Yonder } from './context.js';
 import { assertGrantable, isManagementServer } from './grants.js';
 import { referencedBy } from './groups.js';
@@ -28,6 +29,8 @@ export interface InsertApplicationOptions {
   classification?: string;
   /** The id to use (the tenant reserves one for its Management API application). */
   id?: string;
+  /** How a secret issued now is kept beside its hash (default: hashed only). */
+  keeper?: ClientSecretKeeper;
 }
 
 /** An application as just written, with its client secret when one was issued (shown only now). */
@@ -60,7 +63,13 @@ function applicationGrant(app: Application, allowed: readonly string[], server: 
  * has none. The caller must hold every management scope the application would allow (403), checked
  * before the rest of the configuration so a refused grant learns nothing more.
  */
-async function withCredentials(repos: Repositories, ref: RealmRef, app: Application, caller: Grantor): Promise<IssuedApplication> {
+async function withCredentials(
+  repos: Repositories,
+  ref: RealmRef,
+  app: Application,
+  caller: Grantor,
+  keeper: ClientSecretKeeper,
+): Promise<IssuedApplication> {
   const server = await referencedServer(repos, ref, app.resource_server_id);
   const requested = (app.protocol_config.allowed_scopes as string[] | undefined) ?? [];
   assertGrantable(caller, applicationGrant(app, requested, server), 'An application with these allowed_scopes');
@@ -68,13 +77,23 @@ async function withCredentials(repos: Repositories, ref: RealmRef, app: Applicat
   if ('violations' in completed) throw invalidParameters(completed.violations);
   let clientSecret: string | null = null;
   let hash = app.client_secret_hash;
-  if (completed.config.confidentiality === 'public') hash = null;
-  else if (hash === null) {
+  let sealed = app.client_secret_sealed;
+  if (completed.config.confidentiality === 'public') {
+    hash = null;
+    sealed = null;
+  } else if (hash === null) {
     clientSecret = newClientSecret();
     hash = hashClientSecret(clientSecret);
+    sealed = keeper.seal(app.id, clientSecret);
   }
   return {
-    application: { ...app, protocol_config: completed.config, client_id: app.client_id ?? newClientId(), client_secret_hash: hash },
+    application: {
+      ...app,
+      protocol_config: completed.config,
+      client_id: app.client_id ?? newClientId(),
+      client_secret_hash: hash,
+      client_secret_sealed: sealed,
+    },
     clientSecret,
   };
 }
@@ -110,10 +129,11 @@ export async function issueApplication(
     protocol_config: input.protocol_config,
     client_id: null,
     client_secret_hash: null,
+    client_secret_sealed: null,
     create_time: now,
     update_time: now,
   };
-  const issued = await withCredentials(repos, ref, draft, caller);
+  const issued = await withCredentials(repos, ref, draft, caller, options.keeper ?? HASHED_ONLY);
   await repos.applications.insert(issued.application);
   await recordEvent(repos, changeEvent('application.created', 'application', null, issued.application));
   return issued;
@@ -121,7 +141,7 @@ export async function issueApplication(
 
 export async function createApplication(y: Yonder, ref: RealmRef, input: NewApplicationInput, caller: Grantor): Promise<IssuedApplication> {
   await requireRealm(y.store, ref.tenantId, ref.realmId);
-  return y.store.transaction((tx) => issueApplication(tx, ref, input, caller));
+  return y.store.transaction((tx) => issueApplication(tx, ref, input, caller, { keeper: clientSecretKeeper(y) }));
 }
 
 export async function requireApplication(repos: Repositories, ref: RealmRef, id: string): Promise<Application> {
@@ -131,13 +151,27 @@ export async function requireApplication(repos: Repositories, ref: RealmRef, id:
   return app;
 }
 
-export async function getApplication(y: Yonder, ref: RealmRef, id: string): Promise<Application> {
-  return requireApplication(y.store, ref, id);
+/** An application as `caller` may read it: with its client secret when `revealClientSecrets` allows. */
+export interface ReadApplication {
+  application: Application;
+  clientSecret: string | null;
 }
 
-export async function listApplications(y: Yonder, ref: RealmRef, params: ListParams): Promise<Page<Application>> {
+export async function getApplication(y: Yonder, ref: RealmRef, id: string, caller: Grantor): Promise<ReadApplication> {
+  const application = await requireApplication(y.store, ref, id);
+  const secrets = await revealClientSecrets(y, y.store, [application], caller);
+  return { application, clientSecret: secrets.get(id) ?? null };
+}
+
+/** A page of applications; those whose secret `caller` may read carry it (`clientSecrets`, by id). */
+export async function listApplications(
+  y: Yonder,
+  ref: RealmRef,
+  params: ListParams,
+  caller: Grantor,
+): Promise<Page<Application> & { clientSecrets: Map<string, string> }> {
   await requireRealm(y.store, ref.tenantId, ref.realmId);
-  return listPage(
+  const page = await listPage(
     params,
     // The contract: at most 100 per page, and 100 when no size is asked for.
     { list: `applications:${ref.realmId}`, filter: '', defaultPageSize: 100, maxPageSize: 100 },
@@ -145,6 +179,7 @@ export async function listApplications(y: Yonder, ref: RealmRef, params: ListPar
     (after, offset, limit) => y.store.applications.page(ref.realmId, after, offset, limit),
     () => y.store.applications.count(ref.realmId),
   );
+  return { ...page, clientSecrets: await revealClientSecrets(y, y.store, page.items, caller) };
 }
 
 /** Managed applications are yonder's own; the contract says users may not modify them. */
@@ -162,7 +197,7 @@ export async function updateApplication(y: Yonder, ref: RealmRef, id: string, pa
   const issued = await y.store.transaction(async (tx) => {
     const current = await requireApplication(tx, ref, id);
     assertUnmanaged(current);
-    const updated = await withCredentials(tx, ref, applyApplicationPatch(current, patch, nowTimestamp()), caller);
+    const updated = await withCredentials(tx, ref, applyApplicationPatch(current, patch, nowTimestamp()), caller, clientSecretKeeper(y));
     await tx.applications.update(updated.application);
     await recordEvent(tx, changeEvent('application.updated', 'application', current, updated.application));
     return updated;
@@ -172,9 +207,10 @@ export async function updateApplication(y: Yonder, ref: RealmRef, id: string, pa
 }
 
 /**
- * Issues a new client secret; the old one stops working at once. yonder keeps only hashes, so
- * this is the one way to obtain a usable secret after the create reply: `yonder app credentials`
- * and `POST .../applications/{id}:rotateSecret` both come here. Managed applications too: this is
+ * Issues a new client secret; the old one stops working at once. Short of a token holding
+ * `applications:read-secrets` (and secrets kept sealed), this is the one way to obtain a usable
+ * secret after the create reply: `yonder app credentials` and `POST .../applications/{id}:rotateSecret`
+ * both come here. Managed applications too: this is
  * how an operator gets a secret for the Management API application. Public clients have no
  * secret (409). The event (`application.secret_rotated`) carries no secret and no hash.
  *
@@ -200,6 +236,7 @@ export async function rotateClientSecret(
       ...current,
       client_id: current.client_id ?? newClientId(),
       client_secret_hash: hashClientSecret(clientSecret),
+      client_secret_sealed: clientSecretKeeper(y).seal(current.id, clientSecret),
       update_time: nowTimestamp(),
     };
     await tx.applications.update(application);

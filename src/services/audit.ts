@@ -71,6 +71,7 @@ export const EVENT_TYPES = [
   'application.updated',
   'application.deleted',
   'application.secret_rotated',
+  'application.secret_read',
   'resource_server.created',
   'resource_server.updated',
   'resource_server.deleted',

@@ -1,13 +1,14 @@
 import type { Config } from '../config.js';
 import { newId, newUuid } from '../domain/ids.js';
 import { adminRealmRules } from '../domain/policy.js';
-import { MANAGEMENT_SCOPES, OPERATOR } from '../domain/scopes.js';
+import { MANAGEMENT_SCOPES, OPERATOR, TENANT_ADMINISTRATOR_SCOPES } from '../domain/scopes.js';
 import type { Realm, TenantRecord } from '../domain/tenancy.js';
 import { nowTimestamp } from '../domain/time.js';
 import type { ConnectOptions } from '../store/connection.js';
 import { createMailer } from '../passkeys/mailer.js';
 import { Store } from '../store/index.js';
 import { insertApplication, issueApplication } from './applications.js';
+import { clientSecretKeeper } from './client-secrets.js';
 import { insertDefaultAuthenticatorConfig } from './authenticator-configs.js';
 import type { Yonder } from './context.js';
 import { insertGroup } from './groups.js';
@@ -44,7 +45,9 @@ export async function openYonder(config: Config, connectOptions: ConnectOptions 
     const tokens = new TokenService(store, config.publicUrl, masterKey);
     await tokens.init();
     const pageTokenKey = await loadPageTokenKey(store, masterKey);
-    const yonder: Yonder = { config, store, tokens, pageTokenKey, mailer: createMailer(config) };
+    // Kept hashed only: whatever an earlier setting sealed is forgotten, so no read can show it.
+    if (config.clientSecrets === 'hashed') await store.applications.forgetSealedSecrets();
+    const yonder: Yonder = { config, store, tokens, pageTokenKey, masterKey, mailer: createMailer(config) };
     tokens.guardConsoleTokens((record) => checkConsoleToken(yonder, record));
     return yonder;
   } catch (error) {
@@ -131,7 +134,8 @@ export async function bootstrapIfEmpty(y: Yonder): Promise<BootstrapResult | nul
         },
       },
       OPERATOR,
-      { id: tenant.management_application_id, is_managed: true, classification: 'management_api' },
+      // Sealed (unless CLIENT_SECRETS=hashed): Beyond Identity's CLI reads this secret back with read-secrets.
+      { id: tenant.management_application_id, is_managed: true, classification: 'management_api', keeper: clientSecretKeeper(y) },
     );
     const { client_id: clientId } = management.application;
     if (clientId === null || management.clientSecret === null) throw new Error('management application without credentials');
@@ -139,9 +143,9 @@ export async function bootstrapIfEmpty(y: Yonder): Promise<BootstrapResult | nul
     // scopes come from; the first administrator, `admin`, gets a link to make their passkey.
     const role = await insertRole(tx, { ...adminRef, resourceServerId: managementServer.id }, {
       display_name: TENANT_ADMINISTRATOR_ROLE,
-      description: 'Every management scope, tenant-wide.',
+      description: 'Every management scope but applications:read-secrets, tenant-wide.',
     });
-    await tx.roles.addScopes(role.id, MANAGEMENT_SCOPES);
+    await tx.roles.addScopes(role.id, TENANT_ADMINISTRATOR_SCOPES);
     await tx.roles.addMembers(role.id, 'group', [administrators.id]);
     const consoleLink = await issueConsoleLink(tx, adminRef, administrators.id, y.config.publicUrl);
     const defaultRealm = await createRealm(tx, tenantId, { display_name: 'Default' });

@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import type { MasterKey } from '../domain/sealed-secret.js';
 import type { Mailer } from '../passkeys/mailer.js';
 import type { Store } from '../store/index.js';
 import type { TokenService } from './tokens.js';
@@ -9,6 +10,8 @@ export interface Yonder {
   store: Store;
   tokens: TokenService;
   pageTokenKey: Buffer;
+  /** Seals secrets the store keeps (client secrets, with `CLIENT_SECRETS=sealed`). */
+  masterKey: MasterKey;
   /** Delivers binding links for EMAIL jobs. */
   mailer: Mailer;
 }

@@ -24,6 +24,10 @@ export class ApplicationStore {
     }
   }
 
+  async forgetSealedSecrets(): Promise<void> {
+    await this.db.updateTable('applications').set({ client_secret_sealed: null }).where('client_secret_sealed', 'is not', null).execute();
+  }
+
   async get(realmId: string, id: string): Promise<Application | undefined> {
     const row = await this.db
       .selectFrom('applications')

@@ -123,8 +123,10 @@ export interface ApplicationsTable {
   /** JSON text. */
   protocol_config: string;
   client_id: string | null;
-  /** SHA-256 of the client secret, hex; the secret itself is never stored. */
+  /** SHA-256 of the client secret, hex: what a presented secret is checked against. */
   client_secret_hash: string | null;
+  /** The secret sealed with the master key, for `applications:read-secrets`; null when kept hashed only. */
+  client_secret_sealed: string | null;
   create_time: string;
   update_time: string;
 }

@@ -52,9 +52,11 @@ describeApi('applications: create, read, update, delete', () => {
       protocol_config: reply.body.protocol_config,
     });
     expect(config).toEqual({ ...petApp.protocol_config, token_endpoint_auth_method: 'client_secret_basic' });
-    const got = await y.request('GET', y.realmPath(`/applications/${reply.body.id}`));
+    // Shown once: a later read without applications:read-secrets has no secret (the admin token's has it).
+    const got = await y.request('GET', y.realmPath(`/applications/${reply.body.id}`), { token: await y.mintToken(['applications:read']) });
     const { client_secret: _, ...shown } = reply.body.protocol_config;
     expect(got.body).toEqual({ ...reply.body, protocol_config: shown });
+    expect((await y.request('GET', y.realmPath(`/applications/${reply.body.id}`))).body).toEqual(reply.body);
   });
 
   it('POST /applications refuses an unknown protocol type, a missing config and malformed JSON', async () => {

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_CSP } from '../../src/admin-console/routes.js';
 import { buildApp } from '../../src/app.js';
-import { MANAGEMENT_SCOPES } from '../../src/domain/scopes.js';
+import { MANAGEMENT_SCOPES, TENANT_ADMINISTRATOR_SCOPES } from '../../src/domain/scopes.js';
 import { type Reply, TestYonder, describeApi } from '../support/harness.js';
 import { CONSOLE_HEADERS as CONSOLE, TEST_ORIGIN as ORIGIN, enrollThrough as enrollThroughLink, mintConsoleToken, signInWith } from '../support/console.js';
 import type { SoftAuthenticator } from '../support/soft-authenticator.js';
@@ -117,7 +117,8 @@ describeApi('console: session, token and sign-out', () => {
       access_token: expect.any(String),
       token_type: 'Bearer',
       expires_in: 300,
-      scope: MANAGEMENT_SCOPES.join(' '),
+      // The Tenant Administrator role's: every management scope but applications:read-secrets.
+      scope: TENANT_ADMINISTRATOR_SCOPES.join(' '),
       identity: { id: adminId, display_name: 'Administrator', username: 'admin' },
       tenant_id: y.tenantId,
       admin_realm_id: y.adminRealmId,

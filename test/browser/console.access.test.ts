@@ -88,7 +88,9 @@ describe('Admin Console access screens in headless Chromium (on SQLite: the page
     await shot(page, 'application-secret-once');
     await shown.getByRole('button', { name: 'Done' }).click();
 
-    const listed = await api('GET', y.realmPath('/applications?page_size=200'));
+    // Read with a token without applications:read-secrets, as the console's own: no secret in it.
+    const reader = await y.mintToken(['applications:read']);
+    const listed = (await y.request('GET', y.realmPath('/applications?page_size=200'), { token: reader })).body;
     const app = listed.applications.find((a: { display_name: string }) => a.display_name === 'Flight Deck');
     expect(app.protocol_config).toMatchObject({ client_id: clientId, redirect_uris: ['https://flightdeck.example/callback'] });
     expect(app.protocol_config.client_secret).toBeUndefined();

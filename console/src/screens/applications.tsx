@@ -166,7 +166,7 @@ export function ApplicationsScreen(_props: ScreenProps) {
       ) : null}
 
       <Dialog title={`Credentials of ${issued?.display_name ?? ''}`} open={issued !== null} onClose={() => setIssued(null)} actions={<Button variant="primary" onClick={() => setIssued(null)}>Done</Button>}>
-        <Notice>Copy the client secret now: yonder keeps only its hash and cannot show it again.</Notice>
+        <Notice>Copy the client secret now: the console cannot show it again.</Notice>
         <CopyField label="Client id" value={issued?.protocol_config.client_id ?? ''} />
         <CopyField label="Client secret" value={issued?.protocol_config.client_secret ?? ''} secret />
       </Dialog>

@@ -66,10 +66,9 @@ const ProtocolConfigSchema = Type.Object(
     client_secret: Type.Optional(
       Type.String({
         description:
-          'Read-only. Shown only in the reply that issued it: create, an update that made the client confidential, or ' +
-          '`:rotateSecret`. yonder keeps only its SHA-256 hash, so no read returns it, whatever the scopes of the reader ' +
-          '(yonder has no `applications:read-secrets` scope: it cannot show a secret it does not keep). A lost secret is ' +
-          'replaced with `:rotateSecret`.',
+          'Read-only. In the reply that issued it (create, an update that made the client confidential, ' +
+          '`:rotateSecret`), and in reads by a token holding `applications:read-secrets` while yonder keeps it sealed ' +
+          '(`CLIENT_SECRETS=sealed`, the default); never to any other reader. A lost secret is replaced with `:rotateSecret`.',
       }),
     ),
   },
@@ -111,7 +110,8 @@ const applicationInput = (create: boolean) =>
 
 /**
  * The contract's shape: unset optional ids are left out, yonder's bookkeeping stays inside. The
- * client secret appears only when it was issued by this very request.
+ * client secret appears only when it was issued by this very request, or read by a holder of
+ * `applications:read-secrets`.
  */
 function reply(app: Application, clientSecret: string | null = null) {
   return {
@@ -177,10 +177,14 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
   app.get(
     BASE,
     {
+      // A holder of applications:read-secrets reads the secret here.
+      onRequest: noStore,
       schema: {
         operationId: 'ListApplications',
         summary: 'List applications of a realm',
-        description: 'Each application with its `client_id`; never a `client_secret` (see GetApplication).',
+        description:
+          'Each application with its `client_id`, and its `client_secret` for a token holding `applications:read-secrets` ' +
+          '(see GetApplication).',
         tags,
         security: requiresScope('applications:read'),
         params: RealmParams,
@@ -196,27 +200,38 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
       },
     },
     async (request) => {
-      const page = await listApplications(yonder, refOf(request.params), request.query);
-      return { applications: page.items.map((a) => reply(a)), total_size: page.total_size, next_page_token: page.next_page_token };
+      const page = await listApplications(yonder, refOf(request.params), request.query, principalOf(request));
+      return {
+        applications: page.items.map((a) => reply(a, page.clientSecrets.get(a.id) ?? null)),
+        total_size: page.total_size,
+        next_page_token: page.next_page_token,
+      };
     },
   );
 
   app.get(
     `${BASE}/:application_id`,
     {
+      // A holder of applications:read-secrets reads the secret here.
+      onRequest: noStore,
       schema: {
         operationId: 'GetApplication',
         summary: 'Retrieve an application',
         description:
-          '`protocol_config.client_id` is included; `client_secret` never is (yonder stores only its hash). To get a ' +
-          'usable secret, rotate it with `POST .../applications/{application_id}:rotateSecret`.',
+          '`protocol_config.client_id` is included. `client_secret` is included for a token holding ' +
+          '`applications:read-secrets` (each such read is an `application.secret_read` event), when yonder keeps the ' +
+          'secret sealed (`CLIENT_SECRETS=sealed`, the default; secrets issued before yonder kept them are hashed ' +
+          'only). Otherwise it never is; rotate it with `POST .../applications/{application_id}:rotateSecret`.',
         tags,
         security: requiresScope('applications:read'),
         params: ApplicationParams,
         response: { 200: Type.Ref('Application'), ...errorResponses(404) },
       },
     },
-    async (request) => reply(await getApplication(yonder, refOf(request.params), request.params.application_id)),
+    async (request) => {
+      const read = await getApplication(yonder, refOf(request.params), request.params.application_id, principalOf(request));
+      return reply(read.application, read.clientSecret);
+    },
   );
 
   app.patch(
@@ -259,8 +274,8 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
         summary: 'Issue a new client secret (yonder)',
         description:
           "yonder's own. Replaces the client secret of a confidential application, managed ones included, and answers " +
-          'the application with the new `protocol_config.client_secret`, shown in this reply only. The previous secret ' +
-          'stops working at once, on every process. yonder keeps only hashes, so this is how a lost secret is replaced ' +
+          'the application with the new `protocol_config.client_secret`. The previous secret stops working at once, on ' +
+          'every process. Unless the caller may read secrets (`applications:read-secrets`), this is how a lost secret is replaced ' +
           '(the `yonder app credentials` command does the same). Public clients have no secret: 409. The secret is the ' +
           "application's power, so the caller must hold every Management API scope it allows, and for the managed " +
           'Management API application (tenant-wide tokens) every management scope without a realm restriction (403). ' +

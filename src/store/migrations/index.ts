@@ -11,6 +11,7 @@ import * as rateLimits from './009-rate-limits.js';
 import * as consoleTokens from './011-console-tokens.js';
 import * as secondaryEmailIndex from './012-secondary-email-index.js';
 import * as signingKeyRetirement from './013-signing-key-retirement.js';
+import * as sealedClientSecrets from './014-sealed-client-secrets.js';
 import * as createdOrderIndex from './015-created-order-index.js';
 import * as usernameSkeleton from './016-username-skeleton.js';
 
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '011-console-tokens': consoleTokens,
   '012-secondary-email-index': secondaryEmailIndex,
   '013-signing-key-retirement': signingKeyRetirement,
+  '014-sealed-client-secrets': sealedClientSecrets,
   '015-created-order-index': createdOrderIndex,
   '016-username-skeleton': usernameSkeleton,
 };
