@@ -12,7 +12,7 @@ import { conflict, invalidField, invalidParameters, notFound } from '../domain/e
 import type { ResourceServer } from '../domain/resource-server.js';
 import { newUuid } from '../domain/ids.js';
 import { rulesReferencing } from '../domain/policy.js';
-import { type Grant, type Grantor, OPERATOR } from '../domain/scopes.js';
+import { type Grant, type Grantor, OPERATOR, READ_SECRETS_SCOPE, grantRefusal } from '../domain/scopes.js';
 import { nowTimestamp } from '../domain/time.js';
 import type { Repositories } from '../store/index.js';
 import { changeEvent, recordEvent } from './audit.js';
@@ -157,9 +157,30 @@ export interface ReadApplication {
   clientSecret: string | null;
 }
 
+/**
+ * The applications among `apps` whose secret `caller` could hold: a secret is its application's
+ * power, so reading it is granting what the application allows, as rotating it is (see
+ * `rotateClientSecret`). A holder of applications:read-secrets restricted to the admin realm, or
+ * lacking some management scope, is not shown the Management API application's secret, whose
+ * tokens carry every management scope across the tenant. Nothing is read for a caller who may
+ * read no secret at all.
+ */
+async function secretsWithinGrant(repos: Repositories, ref: RealmRef, apps: readonly Application[], caller: Grantor): Promise<Application[]> {
+  if (!caller.scopes.has(READ_SECRETS_SCOPE)) return [];
+  const servers = new Map<string, ResourceServer | null>();
+  const shown: Application[] = [];
+  for (const app of apps) {
+    const serverId = app.resource_server_id;
+    if (serverId !== null && !servers.has(serverId)) servers.set(serverId, (await repos.resourceServers.get(ref.realmId, serverId)) ?? null);
+    const server = serverId === null ? null : (servers.get(serverId) ?? null);
+    if (grantRefusal(caller, applicationGrant(app, effectiveProtocolConfig(app).allowed_scopes, server)) === null) shown.push(app);
+  }
+  return shown;
+}
+
 export async function getApplication(y: Yonder, ref: RealmRef, id: string, caller: Grantor): Promise<ReadApplication> {
   const application = await requireApplication(y.store, ref, id);
-  const secrets = await revealClientSecrets(y, y.store, [application], caller);
+  const secrets = await revealClientSecrets(y, y.store, await secretsWithinGrant(y.store, ref, [application], caller), caller);
   return { application, clientSecret: secrets.get(id) ?? null };
 }
 
@@ -179,7 +200,7 @@ export async function listApplications(
     (after, offset, limit) => y.store.applications.page(ref.realmId, after, offset, limit),
     () => y.store.applications.count(ref.realmId),
   );
-  return { ...page, clientSecrets: await revealClientSecrets(y, y.store, page.items, caller) };
+  return { ...page, clientSecrets: await revealClientSecrets(y, y.store, await secretsWithinGrant(y.store, ref, page.items, caller), caller) };
 }
 
 /** Managed applications are yonder's own; the contract says users may not modify them. */

@@ -84,6 +84,15 @@ describeApi('grants acceptance: the escalation paths of issue 14 are closed', ()
     expect(rotated.body).not.toHaveProperty('protocol_config');
   });
 
+  it("High 1, by reading: an admin-realm token with applications:read applications:read-secrets is not shown the managed app's secret", async () => {
+    const token = await y.mintToken(['applications:read', 'applications:read-secrets'], { realmId: y.adminRealmId });
+    const one = await y.request('GET', admin(`/applications/${management().applicationId}`), { token });
+    expect(one.status, one.text).toBe(200);
+    expect(one.body.protocol_config).not.toHaveProperty('client_secret');
+    const list = await y.request('GET', admin('/applications'), { token });
+    expect(list.text).not.toContain(management().clientSecret);
+  });
+
   it('High 2: an admin-realm token with applications:create resource-servers:read cannot make an all-scope, 10-year application', async () => {
     const token = await y.mintToken(['applications:create', 'resource-servers:read'], { realmId: y.adminRealmId });
     const created = await y.request('POST', admin('/applications'), {

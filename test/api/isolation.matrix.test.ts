@@ -38,6 +38,8 @@ describeApi('isolation matrix: every route refuses other tenants, realms, scopes
   let realmB: string;
   const idsInB: Record<string, string> = {};
   const tokens: Record<string, string> = {};
+  /** Client secrets, kept sealed, so a holder of applications:read-secrets could be shown them: by where they live. */
+  const clientSecrets: Record<'realmA' | 'realmB' | 'management', { applicationId: string; realmId: string; secret: string }> = {} as never;
 
   beforeAll(async () => {
     y = await TestYonder.start();
@@ -109,6 +111,11 @@ describeApi('isolation matrix: every route refuses other tenants, realms, scopes
     expect(issued.status, issued.text).toBe(200);
     idsInB.token_id = JSON.parse(Buffer.from(String(issued.body.access_token).split('.')[1] ?? '', 'base64url').toString()).jti;
     for (const [name, id] of Object.entries(idsInB)) expect(id, name).toBeTruthy();
+    clientSecrets.realmB = { applicationId: client.id, realmId: realmB, secret: client.clientSecret };
+    const clientA = await createClientApplication(y);
+    clientSecrets.realmA = { applicationId: clientA.id, realmId: y.realmId, secret: clientA.clientSecret };
+    const management = y.bootstrap.managementClient!;
+    clientSecrets.management = { applicationId: management.applicationId, realmId: y.adminRealmId, secret: management.clientSecret };
 
     // Another tenant in the same store, with a full admin token of its own.
     const now = nowTimestamp();
@@ -150,8 +157,12 @@ describeApi('isolation matrix: every route refuses other tenants, realms, scopes
   /** Ids of realm A's own kind for the non-cross-realm cases: any well-formed id will do. */
   const ownIds = new Proxy({} as Record<string, string>, { get: (_t, name: string) => (name === 'id' ? 'User' : '0000000000000000') });
 
+  /** Realm B's recognisable data, and every client secret: none is for a caller these tests send. */
   function expectNoLeak(route: Route, text: string): void {
     for (const marker of SECRET_MARKERS) expect(text, `${route.method} ${route.path} leaks "${marker}"`).not.toContain(marker);
+    for (const [where, { secret }] of Object.entries(clientSecrets)) {
+      expect(text, `${route.method} ${route.path} leaks the client secret of ${where}`).not.toContain(secret);
+    }
   }
 
   async function call(route: Route, url: string, token: string | null, body: unknown = route.method === 'GET' || route.method === 'DELETE' ? undefined : {}) {
@@ -232,5 +243,75 @@ describeApi('isolation matrix: every route refuses other tenants, realms, scopes
     expect(after.body).toEqual(before.body);
     const members = await y.request('GET', y.realmPath(`/groups/${idsInB.group_id}:listMembers`, realmB));
     expect(members.body.identities.map((i: { id: string }) => i.id)).toEqual([idsInB.identity_id]);
+  });
+
+  /** The routes that answer applications (GET one, list): every one a secret could be read through. */
+  const applicationReads = () => routes.filter((r) => r.scopes && r.method === 'GET' && /\/applications(\/\{application_id\})?$/.test(r.path));
+
+  /** Reads every application route for each client secret's application, in its realm: what each reply says of it. */
+  async function readApplications(token: string): Promise<{ where: string; route: Route; status: number; secret: unknown; text: string }[]> {
+    const seen = [];
+    for (const route of applicationReads()) {
+      for (const [where, { applicationId, realmId, secret }] of Object.entries(clientSecrets)) {
+        const url = route.path.replace(/\{(\w+)\}/g, (_m, name: string) =>
+          name === 'tenant_id' ? y.tenantId : name === 'realm_id' ? realmId : applicationId,
+        );
+        const reply = await y.request('GET', url, { token });
+        const apps: { id: string; protocol_config: { client_secret?: string } }[] = reply.body?.applications ?? (reply.body?.id ? [reply.body] : []);
+        const app = apps.find((a) => a.id === applicationId);
+        if (reply.status === 200) expect(app, `${route.path} answers ${where}'s application`).toBeTruthy();
+        if (app?.protocol_config.client_secret !== undefined) expect(app.protocol_config.client_secret).toBe(secret);
+        if (reply.status !== 200) expectNoLeak(route, reply.text);
+        seen.push({ where, route, status: reply.status, secret: app?.protocol_config.client_secret, text: reply.text });
+      }
+    }
+    return seen;
+  }
+
+  it('every application read route is checked for client secrets', () => {
+    expect(applicationReads().map((r) => r.path).sort()).toEqual([
+      '/v1/tenants/{tenant_id}/realms/{realm_id}/applications',
+      '/v1/tenants/{tenant_id}/realms/{realm_id}/applications/{application_id}',
+    ]);
+  });
+
+  it('reads without applications:read-secrets never carry a client_secret field, on any application read route', async () => {
+    const reader = await y.mintToken(MANAGEMENT_SCOPES.filter((s) => s !== 'applications:read-secrets'));
+    const seen = await readApplications(reader);
+    expect(seen.every((s) => s.status === 200)).toBe(true);
+    for (const { route, where, text } of seen) expect(text, `${route.path} (${where})`).not.toContain('"client_secret"');
+    // The same reads with the scope do show them: the check above can fail.
+    const full = await readApplications(y.token);
+    expect(full.filter((s) => s.secret !== undefined).length).toBe(full.length);
+  });
+
+  it("applications:read-secrets restricted to realm B shows realm B's secret only: not realm A's, not the Management API application's", async () => {
+    const seen = await readApplications(tokens.realmB ?? '');
+    for (const { where, route, status, secret } of seen) {
+      if (where === 'realmB') expect(secret, route.path).toBe(clientSecrets.realmB.secret);
+      else expect(status, `${route.path} (${where})`).toBe(403);
+    }
+  });
+
+  it('applications:read-secrets of another tenant sees no secret of this one', async () => {
+    const seen = await readApplications(tokens.otherTenant ?? '');
+    for (const { where, route, status } of seen) expect([401, 403], `${route.path} (${where})`).toContain(status);
+  });
+
+  it("applications:read-secrets restricted to the admin realm does not show the Management API application's secret (its tokens reach the whole tenant)", async () => {
+    const adminRealmOnly = await y.mintToken(MANAGEMENT_SCOPES, { realmId: y.adminRealmId });
+    const seen = (await readApplications(adminRealmOnly)).filter((s) => s.where === 'management');
+    expect(seen.map((s) => s.status)).toEqual([200, 200]);
+    for (const { route, secret } of seen) expect(secret, route.path).toBeUndefined();
+  });
+
+  it('applications:read-secrets without the scopes an application allows does not show its secret (it would grant them)', async () => {
+    const narrow = await y.mintToken(['applications:read', 'applications:read-secrets']);
+    const seen = await readApplications(narrow);
+    for (const { where, route, secret } of seen) {
+      // Realm A's and B's applications allow scopes of their own APIs, which grant nothing of yonder's.
+      if (where === 'management') expect(secret, route.path).toBeUndefined();
+      else expect(secret, `${route.path} (${where})`).toBe(clientSecrets[where as 'realmA'].secret);
+    }
   });
 });
