@@ -6,7 +6,9 @@ import { TestYonder, describeApi, engine } from '../support/harness.js';
 
 /**
  * Property: whatever arrives (generated bodies, query strings and path ids: wrong types, huge and
- * odd strings, deep nesting, prototype-pollution keys, SCIM filter injection), yonder answers below
+ * odd strings, deep nesting, prototype-pollution keys, SCIM filter injection, and the inputs issue 14's
+ * rules refuse: lone surrogates, invisible characters, look-alikes, email display names, CR/LF,
+ * return_to paths to other sites), yonder answers below
  * 500, stays up, and a rejected write leaves the store exactly as it was. Routes come from the
  * OpenAPI document, so a new route is fuzzed without anyone listing it.
  *
@@ -14,6 +16,8 @@ import { TestYonder, describeApi, engine } from '../support/harness.js';
  */
 const CASES = Number(process.env.FUZZ_CASES ?? 6000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261128);
+/** The harness's PUBLIC_URL: the one origin a redirect may name in full. */
+const PUBLIC_URL = 'http://localhost:8080';
 
 /** Tables a rejected request may legitimately write: a refused request still counts against its rate limits. */
 const MAY_CHANGE_ON_REJECTION = new Set<string>(['kysely_migration_lock', 'rate_limits']);
@@ -70,6 +74,21 @@ class Fingerprint {
   }
 }
 
+/**
+ * `encodeURIComponent`, except that a lone surrogate (which it refuses) is sent as the three bytes
+ * a careless client encodes it to (WTF-8), so such ids and query values reach the server.
+ */
+function encodeHostile(text: string): string {
+  let encoded = '';
+  for (const char of text) {
+    const unit = char.charCodeAt(0);
+    if (char.length === 1 && unit >= 0xd800 && unit <= 0xdfff) {
+      encoded += [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
+    } else encoded += encodeURIComponent(char);
+  }
+  return encoded;
+}
+
 const hostileString = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
@@ -98,6 +117,35 @@ const hostileString = fc.oneof(
     '-99999999999999999999',
     '9007199254740993',
     '1e400',
+    '18446744073709551616',
+    '0x7fffffffffffffff',
+    '-0',
+    // What issue 14's rules refuse, in every field: lone surrogates, invisible and format characters,
+    // Cyrillic look-alikes, display-name and group email forms, header-splitting line breaks.
+    '\ud800',
+    'admin\udfff',
+    'ad\u200bmin',
+    'ad\u00admin',
+    '\u202eadmin',
+    'admin\ufe0f',
+    'admin\u2060',
+    '\u0430dmin',
+    'p\u0430ypal',
+    '\u0410\u0412\u0421',
+    'a<b@evil.example>',
+    '"a"@evil.example',
+    'Team:x@evil.example;',
+    'a@b@evil.example',
+    'a@evil.example\r\nBcc: c@evil.example',
+    'x\r\nSet-Cookie: y=1',
+    '\n',
+    // Where the hosted sign-in sends the browser next (return_to): other sites in disguise.
+    '//evil.example',
+    '/\\evil.example',
+    'https://evil.example/console/',
+    '/console/../../evil',
+    'javascript:alert(1)',
+    '/%2F%2Fevil.example',
   ),
 );
 
@@ -161,7 +209,20 @@ describeApi('fuzzing every route', () => {
         maxLength: 4,
       }),
       query: fc.dictionary(
-        fc.constantFrom('page_size', 'page_token', 'skip', 'filter', 'startIndex', 'count', 'attributes', 'excludedAttributes', 'sortBy', 'x'),
+        fc.constantFrom(
+          'page_size',
+          'page_token',
+          'skip',
+          'filter',
+          'startIndex',
+          'count',
+          'attributes',
+          'excludedAttributes',
+          'sortBy',
+          'return_to',
+          'token',
+          'x',
+        ),
         hostileString,
         { maxKeys: 3 },
       ),
@@ -181,9 +242,9 @@ describeApi('fuzzing every route', () => {
           const pick = input.pathIds[n++ % 4];
           const known = ids[name];
           if (typeof pick === 'number' && known?.length) return known[pick % known.length] as string;
-          return encodeURIComponent(String(pick ?? ''));
+          return encodeHostile(String(pick ?? ''));
         });
-        const query = new URLSearchParams(input.query).toString();
+        const query = Object.entries(input.query).map(([key, value]) => `${key}=${encodeHostile(value)}`).join('&');
         let body: unknown = input.body;
         if (Array.isArray(body) && body.length === 2 && typeof body[0] === 'number' && route.bodyKeys.length > 0) {
           body = { [route.bodyKeys[body[0] % route.bodyKeys.length] as string]: body[1] };
@@ -197,6 +258,14 @@ describeApi('fuzzing every route', () => {
         statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);
         if (reply.status >= 500) {
           throw new Error(`${route.method} ${path}?${query} answered ${reply.status}: ${reply.text.slice(0, 300)}`);
+        }
+        // No page or redirect yonder serves may send the browser to another site (return_to and the like).
+        const location = String(reply.headers.location ?? '');
+        if (location !== '' && !/^\/(?![/\\])/.test(location) && !location.startsWith(`${PUBLIC_URL}/`)) {
+          throw new Error(`${route.method} ${path}?${query} redirects off-site: ${location}`);
+        }
+        if (reply.status < 400 && String(reply.headers['content-type']).startsWith('text/html') && /evil\.example|javascript:/i.test(reply.text)) {
+          throw new Error(`${route.method} ${path}?${query} serves a page naming another site or a script URL`);
         }
         if (isWrite && reply.status >= 400) {
           rejectedWrites++;
