@@ -4,9 +4,11 @@ import { enrollThrough, mintConsoleToken, signInWith } from '../support/console.
 import { basicAuth, createClientApplication, postForm } from '../support/oauth-client.js';
 
 /**
- * The log at its most talkative (trace) as the flows that carry secrets run: a binding link opened
- * and used, the client-credentials grant (Basic and in the body), the console's sign-in, token and
- * sign-out. No secret appears in any line: not in URLs, headers, cookies or bodies.
+ * The log at its most talkative (trace, which says all that LOG_LEVEL=debug says and more) as the
+ * flows that carry secrets run: a binding link opened and used, the client-credentials grant (Basic
+ * and in the body), the console's sign-in, token and sign-out, applications created with a secret,
+ * rotated and read back with applications:read-secrets, named tokens, revocation and introspection.
+ * No secret appears in any line: not in URLs, headers, cookies or bodies.
  */
 describeApi('logs: no secret in any line', () => {
   let y: TestYonder;
@@ -67,5 +69,33 @@ describeApi('logs: no secret in any line', () => {
     expect(log()).not.toContain(cookieValue);
     expect(log()).not.toContain(minted.body.access_token);
     expect(log()).not.toContain(new URL(y.bootstrap.consoleLink ?? '').searchParams.get('token')!);
+  });
+
+  it('an application created with a secret, rotated, read back, its named token, revoke and introspect leave every secret out of the log', async () => {
+    const robot = await createClientApplication(y);
+    const rotated = await y.request('POST', `${robot.path}:rotateSecret`);
+    expect(rotated.status, rotated.text).toBe(200);
+    const newSecret = rotated.body.protocol_config.client_secret as string;
+    const reader = await y.mintToken(['applications:read', 'applications:read-secrets']);
+    const read = await y.request('GET', robot.path, { token: reader });
+    expect(read.body.protocol_config.client_secret).toBe(newSecret);
+    expect((await y.request('GET', y.realmPath('/applications'), { token: reader })).text).toContain(newSecret);
+    const management = y.bootstrap.managementClient!;
+    const named = await y.request('POST', y.realmPath(`/applications/${management.applicationId}/tokens`, y.adminRealmId), {
+      body: { token: { display_name: 'logged token', scopes: ['realms:read'] } },
+    });
+    expect(named.status, named.text).toBe(200);
+    const issued = await postForm(y, `${robot.path}/token`, { grant_type: 'client_credentials' }, basicAuth(robot.clientId, newSecret));
+    const introspected = await postForm(y, y.realmPath('/introspect'), { token: issued.body.access_token }, basicAuth(robot.clientId, newSecret));
+    expect(introspected.body.active).toBe(true);
+    const revoked = await postForm(y, `${robot.path}/revoke`, { token: issued.body.access_token }, basicAuth(robot.clientId, newSecret));
+    expect(revoked.status).toBe(200);
+    // A wrong secret (the old one) is refused, and is not written down either.
+    expect((await postForm(y, `${robot.path}/token`, { grant_type: 'client_credentials' }, basicAuth(robot.clientId, robot.clientSecret))).status).toBe(401);
+    for (const secret of [robot.clientSecret, newSecret, reader, named.body.access_token, issued.body.access_token]) {
+      expect(secret.length).toBeGreaterThan(20);
+      expect(log()).not.toContain(secret);
+    }
+    expect(log()).toContain(':rotateSecret');
   });
 });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type JWK, SignJWT, decodeJwt, decodeProtectedHeader, importJWK } from 'jose';
+import { type JWK, SignJWT, decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, importJWK } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { isSealed, parseMasterKey, unseal } from '../../src/domain/sealed-secret.js';
 import { TestYonder, type TestDatabase, describeApi, engine } from '../support/harness.js';
@@ -92,6 +92,37 @@ describeApi('secrets at rest', () => {
     }
     expect(keys).toEqual([]);
     expect(dump).toMatch(/ysealed:v1:/);
+  });
+
+  it("a copy's other key material forges nothing: HS256 with each stored value or the public key, alg none, a key of one's own in the header", async () => {
+    const dump = await dumpDatabase(y.databaseLocation);
+    const claims = decodeJwt(y.token);
+    const { kid } = decodeProtectedHeader(y.token);
+    const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    // Every string the copy holds (sealed values, hashes, public keys, ids) as an HMAC key, and the public JWK's text.
+    const values = new Set<string>();
+    const collect = (value: unknown): void => {
+      if (typeof value === 'string' && value.length >= 16) values.add(value);
+      else if (Array.isArray(value)) value.forEach(collect);
+      else if (typeof value === 'object' && value !== null) Object.values(value).forEach(collect);
+    };
+    for (const line of dump.split('\n')) if (line.startsWith('[')) collect(JSON.parse(line));
+    expect(values.size).toBeGreaterThan(10);
+    const forgeries: string[] = [];
+    for (const value of values) {
+      const key = new TextEncoder().encode(value);
+      forgeries.push(await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', kid: kid!, typ: 'JWT' }).sign(key));
+    }
+    forgeries.push(`${b64({ alg: 'none', kid, typ: 'JWT' })}.${b64(claims)}.`);
+    const own = await generateKeyPair('RS256', { extractable: true });
+    const ownJwk = await exportJWK(own.publicKey);
+    forgeries.push(await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: kid!, jwk: ownJwk, typ: 'JWT' }).sign(own.privateKey));
+    forgeries.push(await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'attacker', jwk: ownJwk, typ: 'JWT' }).sign(own.privateKey));
+    const statuses = new Set<number>();
+    for (const forged of forgeries) statuses.add((await y.request('GET', y.realmPath(), { token: forged })).status);
+    expect([...statuses]).toEqual([401]);
+    // The real token, with those same claims, is accepted: the refusals are the signatures'.
+    expect((await y.request('GET', y.realmPath(), { token: y.token })).status).toBe(200);
   });
 
   it('a yonder started on the database without its master key refuses to start, naming the key', async () => {
