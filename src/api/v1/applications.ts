@@ -219,7 +219,8 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
         summary: 'Retrieve an application',
         description:
           '`protocol_config.client_id` is included. `client_secret` is included for a token holding ' +
-          '`applications:read-secrets` (each such read is an `application.secret_read` event), when yonder keeps the ' +
+          '`applications:read-secrets` and every Management API scope the application allows (tenant-wide for the managed ' +
+          'Management API application: a secret is its power), each such read an `application.secret_read` event, when yonder keeps the ' +
           'secret sealed (`CLIENT_SECRETS=sealed`, the default; secrets issued before yonder kept them are hashed ' +
           'only). Otherwise it never is; rotate it with `POST .../applications/{application_id}:rotateSecret`.',
         tags,
