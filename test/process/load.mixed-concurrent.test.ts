@@ -44,7 +44,7 @@ describe('mixed load from many connections on a busy CPU', () => {
       const server = await ServerProcess.start({ DATABASE_URL: await engine.database(), LOG_LEVEL: 'warn' });
       const spinner = busyThread();
       try {
-        const vars = bannerExports(server.stdout);
+        const vars = bannerExports(server.banner());
         const realm = `${server.url}/v1/tenants/${vars.TENANT_ID}/realms/${vars.REALM_ID}`;
         const headers = { authorization: `Bearer ${vars.YONDER_TOKEN}`, 'content-type': 'application/json' };
         const tally: Tally = { statuses: new Map(), failures: [] };
