@@ -95,7 +95,7 @@ describeApi('names: no invisible characters, no surrounding spaces, no mixed-scr
     expect(after.body).toMatchObject({ display_name: 'patch-target', traits: { username: 'patch-target' } });
   });
 
-  it('an identity stored before these rules can still be suspended; changing its name must follow them', async () => {
+  it('an identity stored before these rules can still be suspended (v1 and SCIM); changing its name must follow them', async () => {
     const created = await y.createIdentity('legacy');
     const stored = await y.yonder.store.identities.get(y.realmId, created.id);
     // As an older yonder let it in: written straight to the store.
@@ -112,6 +112,14 @@ describeApi('names: no invisible characters, no surrounding spaces, no mixed-scr
       body: { identity: { traits: { type: 'traits_v0', primary_email_address: 'other<attacker@evil.example>' } } },
     });
     expect(email.status).toBe(400);
+    const scimPatch = (operations: unknown[]) =>
+      y.request('PATCH', y.realmPath(`/scim/v2/Users/${created.id}`), {
+        body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: operations },
+      });
+    const deactivate = await scimPatch([{ op: 'replace', path: 'active', value: false }]);
+    expect(deactivate.status, deactivate.text).toBe(200);
+    const scimRename = await scimPatch([{ op: 'replace', path: 'userName', value: 'legacy\u200d' }]);
+    expect(scimRename.status, scimRename.text).toBe(400);
     const fixed = await y.request('PATCH', y.realmPath(`/identities/${created.id}`), {
       body: { identity: { display_name: 'Legacy', traits: { type: 'traits_v0', username: 'legacy-fixed', primary_email_address: 'legacy@example.com' } } },
     });
