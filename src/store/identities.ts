@@ -159,7 +159,7 @@ export class IdentityStore {
     const row = toIdentityRow(identity);
     const { id, realm_id, tenant_id, create_time, username_skeleton, ...changes } = row;
     // The skeleton is written only with a new username: an identity that shared its skeleton
-    // before the rule (migration 015 left it none) can still be suspended or renamed.
+    // before the rule (migration 016 left it none) can still be suspended or renamed.
     const skeleton = sql<string | null>`case when ${sql.ref('username_key')} = ${row.username_key} then ${sql.ref('username_skeleton')} else ${username_skeleton} end`;
     try {
       await this.db
