@@ -112,15 +112,27 @@ export function applyIdentityPatch(current: Identity, patch: IdentityPatch, now:
 const STATUSES = new Set<string>(['active', 'suspended']);
 const KNOWN_TRAITS = new Set<string>([...TRAIT_FIELDS, 'type']);
 
+type CheckedIdentity = Pick<Identity, 'display_name' | 'status' | 'traits'>;
+
+function valueAt(identity: CheckedIdentity, field: string): unknown {
+  if (field.startsWith('traits.')) return (identity.traits as Record<string, unknown>)[field.slice('traits.'.length)];
+  return identity[field as 'display_name' | 'status'];
+}
+
 /**
  * The rules every identity obeys, whichever door it came in by (v1 API, SCIM, CLI, import). The
  * HTTP schemas check shapes early for a precise answer; this is the check that cannot be skipped.
  * `path` prefixes the field names, e.g. `identity` gives `identity.traits.username`.
+ *
+ * `before`, for a change: a field left as it was is not checked again. Rules have grown stricter
+ * (invisible characters, addr-spec emails), and an identity stored before must still be
+ * suspendable without renaming it first.
  */
-export function assertValidIdentity(identity: Pick<Identity, 'display_name' | 'status' | 'traits'>, path = 'identity'): void {
+export function assertValidIdentity(identity: CheckedIdentity, path = 'identity', before?: CheckedIdentity): void {
   const violations: FieldViolation[] = [];
   const add = (field: string, description: string | null) => {
-    if (description) violations.push({ field: `${path}.${field}`, description });
+    if (!description || (before !== undefined && valueAt(before, field) === valueAt(identity, field))) return;
+    violations.push({ field: `${path}.${field}`, description });
   };
   add('display_name', nameViolation(identity.display_name));
   if (!STATUSES.has(identity.status)) add('status', 'must be one of: active, suspended');

@@ -76,7 +76,7 @@ export function usernameViolation(value: unknown): string | null {
 /**
  * Cyrillic and Greek letters (after case folding) that look like a Latin letter, and that letter:
  * the cross-script part of Unicode TR39's confusables for these three scripts, lower case. Kept
- * small on purpose; migration 015 holds a frozen copy to fill in the keys of existing identities.
+ * small on purpose; migration 016 holds a frozen copy to fill in the keys of existing identities.
  */
 export const LOOK_ALIKE_LETTERS: Readonly<Record<string, string>> = {
   // Cyrillic

@@ -144,8 +144,9 @@ export const groupProvisioningRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder
         operationId: 'SCIMUpdateGroup',
         summary: 'Update a Group with a PatchOp: rename, add and remove members',
         description:
-          'Answers 200 with the group, as the contract says and RFC 7644 §3.5.2 allows, shaped by `attributes` or ' +
-          '`excludedAttributes` (`excludedAttributes=members` skips reading the members). With `Prefer: return=minimal` ' +
+          'Answers 200 with the group, as the contract says and RFC 7644 §3.5.2 allows, without its members unless ' +
+          '`attributes` or `excludedAttributes` ask otherwise (`attributes=members`, `excludedAttributes=externalId`). ' +
+          'With `Prefer: return=minimal` ' +
           '(RFC 7240) it answers 204 with the new ETag and no body.',
         tags,
         security: scimScope('scim:groups:update'),
@@ -160,7 +161,7 @@ export const groupProvisioningRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder
       if (prefersMinimalReturn(header(request, 'prefer'))) {
         return reply.code(204).header('etag', etagOf(group.version)).header('preference-applied', 'return=minimal').send();
       }
-      return sendGroup(y, reply, group, 200, parseProjection(request.query));
+      return sendGroup(y, reply, group, 200, patchReplyProjection(parseProjection(request.query)));
     },
   );
 
@@ -183,3 +184,12 @@ export const groupProvisioningRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder
     },
   );
 };
+
+/**
+ * What a PATCH reply carries when the client names nothing: the group without its members. The
+ * contract's SCIMGroup (Beyond Identity's reply) has no members, and Okta and Entra patch
+ * membership in small batches, so the whole member list in every reply would grow with the group.
+ */
+function patchReplyProjection(asked: Projection): Projection {
+  return asked.attributes || asked.excludedAttributes ? asked : { excludedAttributes: ['members'] };
+}

@@ -241,8 +241,10 @@ function valuesOf(list: Record<string, unknown>[], path: string): string[] {
 /**
  * Reads a SCIM User sent by a client (POST, PUT, or the result of a PATCH) into the identity's
  * fields. Read-only attributes (`id`, `meta`, `groups`) are ignored, as RFC 7644 §3.3 says.
+ * `before`, for a PATCH: a userName, displayName or email left as the identity had it is not
+ * checked again, so one stored before the stricter rules can still be deactivated (as v1 does).
  */
-export function scimUserToWrite(input: unknown): Result<UserWrite> {
+export function scimUserToWrite(input: unknown, before?: Pick<Identity, 'display_name' | 'traits'>): Result<UserWrite> {
   if (!isObject(input)) return badRequest('invalidSyntax', 'the body must be a JSON object');
   const r = canonicalResource(input);
   try {
@@ -252,7 +254,7 @@ export function scimUserToWrite(input: unknown): Result<UserWrite> {
     };
     const userName = text(r.userName, 'userName', NAME_MAX_LENGTH);
     if (userName === undefined) return badRequest('invalidValue', 'userName is required');
-    const userNameViolation = usernameViolation(userName);
+    const userNameViolation = userName === before?.traits.username ? null : usernameViolation(userName);
     if (userNameViolation !== null) {
       return badRequest(
         'invalidValue',
@@ -270,7 +272,8 @@ export function scimUserToWrite(input: unknown): Result<UserWrite> {
     for (const [scim, trait] of NAME_PARTS) set(trait, text(name[scim], `name.${scim}`));
 
     const emails = valuesOf(primaryFirst(elements(r.emails, 'emails'), 'work'), 'emails');
-    if (emails.some((email) => !isEmailAddress(email))) throw new Invalid('emails.value must be an email address');
+    const keptEmails = [before?.traits.primary_email_address, before?.traits.secondary_email_address];
+    if (emails.some((email) => !keptEmails.includes(email) && !isEmailAddress(email))) throw new Invalid('emails.value must be an email address');
     set('primary_email_address', emails[0]);
     set('secondary_email_address', emails.find((e, i) => i > 0 && e.toLowerCase() !== emails[0]?.toLowerCase()));
     const phones = valuesOf(primaryFirst(elements(r.phoneNumbers, 'phoneNumbers'), 'work'), 'phoneNumbers');
@@ -303,7 +306,7 @@ export function scimUserToWrite(input: unknown): Result<UserWrite> {
     }
 
     const displayName = text(r.displayName, 'displayName', NAME_MAX_LENGTH);
-    if (displayName !== undefined && !isValidName(displayName)) {
+    if (displayName !== undefined && displayName !== before?.display_name && !isValidName(displayName)) {
       throw new Invalid(`displayName must be 1 to ${NAME_MAX_LENGTH} characters, none of {}[]<>;:?\\/|*^%$#=~\`!, nothing invisible, no spaces at either end`);
     }
     const joined = [traits.given_name, traits.family_name].filter(Boolean).join(' ');

@@ -134,7 +134,7 @@ export function patchUser(y: Yonder, ref: RealmRef, id: string, body: unknown, i
   const operations = orFail(parsePatchRequest(body));
   return rewrite(y, ref, id, ifMatch, (current) => {
     const patched = orFail(applyPatch(identityToScimUser(current, ''), operations, USER_SCHEMA));
-    return orFail(scimUserToWrite(patched));
+    return orFail(scimUserToWrite(patched, current));
   });
 }
 

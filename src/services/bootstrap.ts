@@ -18,7 +18,7 @@ import { insertRole } from './roles.js';
 import { createRealm } from './tenancy.js';
 import { ADMINISTRATORS_GROUP, checkConsoleToken, issueConsoleLink } from './console.js';
 import { loadMasterKey } from './master-key.js';
-import { loadPageTokenKey, sealClearSecrets } from './sealed-secrets.js';
+import { holdsSealedSecrets, loadPageTokenKey, sealClearSecrets } from './sealed-secrets.js';
 import { TokenService } from './tokens.js';
 
 export const ADMIN_TOKEN_TTL_SECONDS = 90 * 24 * 3600;
@@ -34,13 +34,13 @@ export const MANAGEMENT_TOKEN_TTL_SECONDS = 90 * 24 * 3600;
  * with the master key, and returns the service context.
  */
 export async function openYonder(config: Config, connectOptions: ConnectOptions = {}): Promise<Yonder> {
-  const masterKey = loadMasterKey(config);
   const store = await Store.open(config.databaseUrl, {
     groupCommit: config.groupCommit,
     scanTimeoutMs: config.filterTimeoutMs,
     ...connectOptions,
   });
   try {
+    const masterKey = loadMasterKey(config, { mayCreate: !(await holdsSealedSecrets(store)) });
     await sealClearSecrets(store, masterKey);
     const tokens = new TokenService(store, config.publicUrl, masterKey);
     await tokens.init();

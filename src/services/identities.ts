@@ -105,7 +105,7 @@ export async function updateIdentity(y: Yonder, ref: RealmRef, id: string, patch
     const current = await tx.identities.getForUpdate(ref.realmId, id);
     if (!current) throw notFound('Identity', id);
     const updated = applyIdentityPatch(current, patch, nowTimestamp());
-    assertValidIdentity(updated);
+    assertValidIdentity(updated, 'identity', current);
     await tx.identities.update(updated);
     await recordEvent(tx, changeEvent('identity.updated', 'identity', current, updated));
     return updated;

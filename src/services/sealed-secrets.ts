@@ -28,6 +28,13 @@ export async function sealClearSecrets(store: Store, master: MasterKey): Promise
   }
 }
 
+/** Whether the store holds anything sealed, i.e. a master key already belongs to it. */
+export async function holdsSealedSecrets(store: Store): Promise<boolean> {
+  const keys = await store.secrets.signingKeys();
+  const secrets = await store.secrets.serverSecrets();
+  return keys.some((key) => isSealed(key.private_jwk)) || secrets.some((secret) => isSealed(secret.value));
+}
+
 /** The page-token HMAC key every process shares: made and sealed by the first to start. */
 export async function loadPageTokenKey(store: Store, master: MasterKey): Promise<Buffer> {
   const name = 'page_token_key';

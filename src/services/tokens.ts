@@ -105,9 +105,9 @@ const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
 /**
  * Signs and verifies yonder's RS256 access tokens. The keys live in the store so every process
  * signs and verifies alike, their private halves sealed with the master key; the first process to
- * start generates one. Verification is the
- * signature plus a lookup of the token's record, so a revoked or deleted token stops working on
- * every process within a second (the verified-token cache keeps an answer at most that long).
+ * start generates one, and `rotate` adds the next. Verification is the signature, the issuer, and
+ * a lookup of the token's record, so a revoked or deleted token stops working on every process
+ * within a second (the verified-token cache keeps an answer at most that long).
  */
 export class TokenService {
   private keys = new Map<string, LoadedKey>();

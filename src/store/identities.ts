@@ -157,9 +157,17 @@ export class IdentityStore {
   /** Throws `conflict` when the new username is another identity's. */
   async update(identity: Identity): Promise<void> {
     const row = toIdentityRow(identity);
-    const { id, realm_id, tenant_id, create_time, ...changes } = row;
+    const { id, realm_id, tenant_id, create_time, username_skeleton, ...changes } = row;
+    // The skeleton is written only with a new username: an identity that shared its skeleton
+    // before the rule (migration 016 left it none) can still be suspended or renamed.
+    const skeleton = sql<string | null>`case when ${sql.ref('username_key')} = ${row.username_key} then ${sql.ref('username_skeleton')} else ${username_skeleton} end`;
     try {
-      await this.db.updateTable('identities').set(changes).where('realm_id', '=', realm_id).where('id', '=', id).execute();
+      await this.db
+        .updateTable('identities')
+        .set({ ...changes, username_skeleton: skeleton })
+        .where('realm_id', '=', realm_id)
+        .where('id', '=', id)
+        .execute();
     } catch (error) {
       if (isUniqueViolation(error)) throw await this.usernameConflict(error, row);
       throw error;

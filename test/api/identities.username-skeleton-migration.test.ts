@@ -56,6 +56,18 @@ describeApi('migration 016: username skeletons for existing identities', () => {
       });
       expect(again.status, again.text).toBe(409);
       expect(again.body.message).toBe('a username that looks the same already exists');
+      // The older look-alike can still be suspended (and renamed to something else).
+      const [legacy] = (await second.request('GET', second.realmPath(`/identities?filter=${encodeURIComponent('traits.username eq "\u0430\u0441\u0435"')}`))).body.identities;
+      const suspend = await second.request('PATCH', second.realmPath(`/identities/${legacy.id}`), { body: { identity: { status: 'suspended' } } });
+      expect(suspend.status, suspend.text).toBe(200);
+      const rename = await second.request('PATCH', second.realmPath(`/identities/${legacy.id}`), {
+        body: { identity: { traits: { type: 'traits_v0', username: 'ace-2' } } },
+      });
+      expect(rename.status, rename.text).toBe(200);
+      const back = await second.request('PATCH', second.realmPath(`/identities/${legacy.id}`), {
+        body: { identity: { traits: { type: 'traits_v0', username: '\u0430\u0441\u0435' } } },
+      });
+      expect(back.status, 'once renamed, it cannot take the look-alike back').toBe(409);
     } finally {
       await second.stop();
     }

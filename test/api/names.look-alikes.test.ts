@@ -95,6 +95,37 @@ describeApi('names: no invisible characters, no surrounding spaces, no mixed-scr
     expect(after.body).toMatchObject({ display_name: 'patch-target', traits: { username: 'patch-target' } });
   });
 
+  it('an identity stored before these rules can still be suspended (v1 and SCIM); changing its name must follow them', async () => {
+    const created = await y.createIdentity('legacy');
+    const stored = await y.yonder.store.identities.get(y.realmId, created.id);
+    // As an older yonder let it in: written straight to the store.
+    await y.yonder.store.identities.update({
+      ...stored!,
+      display_name: 'Legacy\u202e',
+      traits: { ...stored!.traits, username: 'legacy\u200b', primary_email_address: 'ceo<attacker@evil.example>' },
+    });
+    const suspend = await y.request('PATCH', y.realmPath(`/identities/${created.id}`), { body: { identity: { status: 'suspended' } } });
+    expect(suspend.status, suspend.text).toBe(200);
+    const rename = await y.request('PATCH', y.realmPath(`/identities/${created.id}`), { body: { identity: { display_name: 'Still\u200b' } } });
+    expect(rename.status).toBe(400);
+    const email = await y.request('PATCH', y.realmPath(`/identities/${created.id}`), {
+      body: { identity: { traits: { type: 'traits_v0', primary_email_address: 'other<attacker@evil.example>' } } },
+    });
+    expect(email.status).toBe(400);
+    const scimPatch = (operations: unknown[]) =>
+      y.request('PATCH', y.realmPath(`/scim/v2/Users/${created.id}`), {
+        body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: operations },
+      });
+    const deactivate = await scimPatch([{ op: 'replace', path: 'active', value: false }]);
+    expect(deactivate.status, deactivate.text).toBe(200);
+    const scimRename = await scimPatch([{ op: 'replace', path: 'userName', value: 'legacy\u200d' }]);
+    expect(scimRename.status, scimRename.text).toBe(400);
+    const fixed = await y.request('PATCH', y.realmPath(`/identities/${created.id}`), {
+      body: { identity: { display_name: 'Legacy', traits: { type: 'traits_v0', username: 'legacy-fixed', primary_email_address: 'legacy@example.com' } } },
+    });
+    expect(fixed.status, fixed.text).toBe(200);
+  });
+
   it("groups, roles, realms, resource servers, applications and themes' email realm names refuse such names", async () => {
     const tenant = `/v1/tenants/${y.tenantId}`;
     const creates: [string, (name: string) => unknown][] = [

@@ -63,9 +63,20 @@ async function fillGroupsSchema(db: Kysely<any>): Promise<void> {
   await db.insertInto('group_members').values({ group_id: T.group, identity_id: T.alice }).execute();
 }
 
+/** An event as 007-audit-events stores it. */
+const OLD_EVENT = '01940000-0000-7000-8000-00000000a001';
+async function fillAuditSchema(db: Kysely<any>): Promise<void> {
+  const actor = { type: 'cli' };
+  await db
+    .insertInto('audit_events')
+    .values({ id: OLD_EVENT, tenant_id: T.tenant, realm_id: T.realm, type: 'identity.updated', resource_type: 'identity', resource_id: T.bob, actor_type: 'cli', actor_id: 'cli', actor_subject: null, actor: JSON.stringify(actor), address: null, request_id: null, state_before: JSON.stringify({ id: T.bob }), state_after: JSON.stringify({ id: T.bob }), create_time: NOW })
+    .execute();
+}
+
 const FILL_AFTER: Record<string, (db: Kysely<any>) => Promise<void>> = {
   '001-core': fillCoreSchema,
   '002-groups-policy': fillGroupsSchema,
+  '007-audit-events': fillAuditSchema,
 };
 
 describeApi('store migrations: a populated store from the first schema, through every migration, still serves its data', () => {
@@ -136,6 +147,12 @@ describeApi('store migrations: a populated store from the first schema, through 
     expect(replaced.body.meta.version).toBe('W/"2"');
     const group = await get(`/scim/v2/Groups/${T.group}`);
     expect(group.body.meta.version).toBe('W/"1"');
+  });
+
+  it('the old audit trail lists, with the events written since', async () => {
+    const events = await get(`/events?filter=${encodeURIComponent(`resource_id eq "${T.bob}"`)}`);
+    expect(events.status, events.text).toBe(200);
+    expect(events.body.events.map((e: { id: string }) => e.id)).toContain(OLD_EVENT);
   });
 
   it('old memberships and the old unique username hold', async () => {

@@ -1,4 +1,5 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ describe('a copy of the SQLite database without its master key file', () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   const noKey = { YONDER_MASTER_KEY: '', PUBLIC_URL: 'http://localhost:8080' };
 
-  it('starts no server: the copy\'s secrets do not open; the original still serves its tokens', async () => {
+  it('starts no server and no command, with no key or another key; the original still serves its tokens', async () => {
     const original = join(root, 'site', 'data', 'yonder.db');
     const server = await ServerProcess.start({ ...noKey, DATABASE_URL: `sqlite:${original}` });
     const vars = bannerExports(server.banner());
@@ -27,10 +28,15 @@ describe('a copy of the SQLite database without its master key file', () => {
     const copy = join(root, 'elsewhere', 'data', 'yonder.db');
     mkdirSync(join(root, 'elsewhere', 'data'), { recursive: true });
     copyFileSync(original, copy);
-    await expect(ServerProcess.start({ ...noKey, DATABASE_URL: `sqlite:${copy}` })).rejects.toThrow(/sealed with master key [0-9a-f]{16}/);
+    const elsewhereKey = join(root, 'elsewhere', 'yonder-master.key');
+    await expect(ServerProcess.start({ ...noKey, DATABASE_URL: `sqlite:${copy}` })).rejects.toThrow(/sealed with a master key.*no key file/);
+    // No key file is made for it: one would open nothing, and sit where the right one belongs.
+    expect(existsSync(elsewhereKey)).toBe(false);
+    // With a key of its own, the copy still does not open.
+    writeFileSync(elsewhereKey, randomBytes(32).toString('base64'), { mode: 0o600 });
     const cli = await runCli(['tenant', 'show'], { ...noKey, DATABASE_URL: `sqlite:${copy}` });
     expect(cli.code).not.toBe(0);
-    expect(cli.stderr).toMatch(/sealed with master key/);
+    expect(cli.stderr).toMatch(/sealed with master key [0-9a-f]{16}/);
 
     const again = await ServerProcess.start({ ...noKey, DATABASE_URL: `sqlite:${original}` });
     try {
