@@ -124,6 +124,7 @@ describe.each(engines)('yonder import through its worker thread ($name)', (engin
       const indexes = sqlite.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'identities' order by name").all();
       sqlite.close();
       expect(indexes.map((i) => (i as { name: string }).name)).toEqual([
+        'identities_realm_create_time_id_idx',
         'identities_realm_display_name_id_idx',
         'identities_realm_email_id_idx',
         'identities_realm_external_id_id_idx',
