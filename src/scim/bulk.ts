@@ -60,8 +60,8 @@ export function userBulkHandler(y: Yonder): BulkHandler {
     endpoint: '/Users',
     scopes: { create: 'scim:users:create', update: 'scim:users:update', delete: 'scim:users:delete' },
     create: async (ref, data) => result(await createUser(y, ref, data)),
-    replace: async (ref, id, data, ifMatch) => result(await replaceUser(y, ref, id, data, ifMatch)),
-    patch: async (ref, id, data, ifMatch) => result(await patchUser(y, ref, id, data, ifMatch)),
+    replace: async (target, id, data, ifMatch) => result(await replaceUser(y, target, id, data, target.caller, ifMatch)),
+    patch: async (target, id, data, ifMatch) => result(await patchUser(y, target, id, data, target.caller, ifMatch)),
     remove: (ref, id, ifMatch) => deleteUser(y, ref, id, ifMatch),
   };
 }

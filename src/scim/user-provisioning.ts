@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import type { Identity } from '../domain/identity.js';
+import { principalOf } from '../http/auth.js';
 import { RealmParams } from '../http/schemas.js';
 import type { Yonder } from '../services/context.js';
 import { type Projection, listResponse, parsePaging, parseProjection, parseSort, project, returns } from './collection-query.js';
@@ -133,7 +134,7 @@ export const userProvisioningRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder 
     },
     async (request, reply) => {
       const p = request.params;
-      const identity = await replaceUser(y, realmRef(p), p.user_id, request.body, header(request, 'if-match'));
+      const identity = await replaceUser(y, realmRef(p), p.user_id, request.body, principalOf(request), header(request, 'if-match'));
       return sendUser(y, reply, identity, 200, parseProjection(request.query));
     },
   );
@@ -153,7 +154,7 @@ export const userProvisioningRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder 
     },
     async (request, reply) => {
       const p = request.params;
-      const identity = await patchUser(y, realmRef(p), p.user_id, request.body, header(request, 'if-match'));
+      const identity = await patchUser(y, realmRef(p), p.user_id, request.body, principalOf(request), header(request, 'if-match'));
       return sendUser(y, reply, identity, 200, parseProjection(request.query));
     },
   );

@@ -1,9 +1,11 @@
 import type { Identity } from '../domain/identity.js';
 import { newId } from '../domain/ids.js';
+import type { Grantor } from '../domain/scopes.js';
 import { nowTimestamp } from '../domain/time.js';
 import type { UserCondition, UserSort } from '../domain/user-query.js';
 import { changeEvent, eventFor, recordEvent } from '../services/audit.js';
 import type { Yonder } from '../services/context.js';
+import { assertMayMoveMail } from '../services/grants.js';
 import { type RealmRef, storeNewIdentity } from '../services/identities.js';
 import { requireRealm } from '../services/tenancy.js';
 import type { Repositories } from '../store/index.js';
@@ -98,6 +100,7 @@ async function rewrite(
   ref: RealmRef,
   id: string,
   ifMatch: string | undefined,
+  caller: Grantor,
   decide: (current: Identity) => UserWrite,
 ): Promise<Identity> {
   return y.store.transaction(async (tx: Repositories) => {
@@ -114,6 +117,7 @@ async function rewrite(
       update_time: nowTimestamp(),
       version: current.version + 1,
     };
+    await assertMayMoveMail(tx, ref.realmId, caller, current, updated);
     await tx.identities.update(updated);
     await recordEvent(tx, changeEvent('identity.updated', 'identity', current, updated));
     return updated;
@@ -125,14 +129,14 @@ async function rewrite(
  * is absent the status is kept: a replace that says nothing about it must not reactivate a
  * suspended user.
  */
-export function replaceUser(y: Yonder, ref: RealmRef, id: string, body: unknown, ifMatch?: string): Promise<Identity> {
+export function replaceUser(y: Yonder, ref: RealmRef, id: string, body: unknown, caller: Grantor, ifMatch?: string): Promise<Identity> {
   const write = orFail(scimUserToWrite(body));
-  return rewrite(y, ref, id, ifMatch, () => write);
+  return rewrite(y, ref, id, ifMatch, caller, () => write);
 }
 
-export function patchUser(y: Yonder, ref: RealmRef, id: string, body: unknown, ifMatch?: string): Promise<Identity> {
+export function patchUser(y: Yonder, ref: RealmRef, id: string, body: unknown, caller: Grantor, ifMatch?: string): Promise<Identity> {
   const operations = orFail(parsePatchRequest(body));
-  return rewrite(y, ref, id, ifMatch, (current) => {
+  return rewrite(y, ref, id, ifMatch, caller, (current) => {
     const patched = orFail(applyPatch(identityToScimUser(current, ''), operations, USER_SCHEMA));
     return orFail(scimUserToWrite(patched, current));
   });

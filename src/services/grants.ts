@@ -1,4 +1,5 @@
 import { DomainError } from '../domain/errors.js';
+import type { Identity } from '../domain/identity.js';
 import type { ResourceServer } from '../domain/resource-server.js';
 import { type Grant, type Grantor, grantRefusal } from '../domain/scopes.js';
 import type { Repositories } from '../store/index.js';
@@ -57,6 +58,18 @@ export async function inviteGuard(tx: Repositories, realmId: string, caller: Gra
     const scopes = await tx.roles.scopesOfMember(server.id, identityId, await tx.groups.groupIdsOf(identityId));
     assertGrantable(caller, { scopes, tenantWide: true }, what, 'Whoever follows it signs in with the roles of the identity.');
   };
+}
+
+/**
+ * Moving an identity's email addresses elsewhere is as good as a binding link sent there: the next
+ * EMAIL job for the identity, made by someone who may, lands in the new mailbox. So changing them
+ * needs what a link for that identity needs (`inviteGuard`); every other field does not.
+ */
+export async function assertMayMoveMail(tx: Repositories, realmId: string, caller: Grantor, before: Identity, after: Identity): Promise<void> {
+  const same = (field: 'primary_email_address' | 'secondary_email_address') => before.traits[field] === after.traits[field];
+  if (same('primary_email_address') && same('secondary_email_address')) return;
+  const mayInvite = await inviteGuard(tx, realmId, caller);
+  await mayInvite(before.id, 'Changing the email address of this identity');
 }
 
 /**

@@ -9,11 +9,13 @@ import {
 } from '../domain/identity.js';
 import { type IdentityFilter, canonicalFilter, parseIdentityFilter } from '../domain/identity-filter.js';
 import { newId } from '../domain/ids.js';
+import type { Grantor } from '../domain/scopes.js';
 import { nowTimestamp } from '../domain/time.js';
 import type { Repositories } from '../store/index.js';
 import { IdentityIdTaken } from '../store/identities.js';
 import { changeEvent, eventFor, recordEvent, recordEvents } from './audit.js';
 import type { Yonder } from './context.js';
+import { assertMayMoveMail } from './grants.js';
 import { type ListParams, type Page, listPage } from './paging.js';
 import { requireRealm } from './tenancy.js';
 
@@ -99,13 +101,14 @@ export async function listIdentities(
   );
 }
 
-export async function updateIdentity(y: Yonder, ref: RealmRef, id: string, patch: IdentityPatch): Promise<Identity> {
+export async function updateIdentity(y: Yonder, ref: RealmRef, id: string, patch: IdentityPatch, caller: Grantor): Promise<Identity> {
   return y.store.transaction(async (tx) => {
     await requireRealm(tx, ref.tenantId, ref.realmId);
     const current = await tx.identities.getForUpdate(ref.realmId, id);
     if (!current) throw notFound('Identity', id);
     const updated = applyIdentityPatch(current, patch, nowTimestamp());
     assertValidIdentity(updated, 'identity', current);
+    await assertMayMoveMail(tx, ref.realmId, caller, current, updated);
     await tx.identities.update(updated);
     await recordEvent(tx, changeEvent('identity.updated', 'identity', current, updated));
     return updated;

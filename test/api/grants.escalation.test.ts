@@ -342,4 +342,31 @@ describeApi('grants: nothing can grant more than its caller holds', () => {
     expect((await y.request('POST', jobs(reader), { token: holder, body: { job: { delivery_method: 'RETURN' } } })).status).toBe(200);
     expectRefused(await y.request('POST', jobs(reader), { token: await inAdminRealm(['credential-binding-jobs:create', 'identities:read']), body: { job: { delivery_method: 'RETURN' } } }), /whole tenant/);
   });
+
+  it('changing the email address of an identity holding management roles needs the scopes those roles give (v1 and SCIM)', async () => {
+    // The next EMAIL binding job for that identity, sent by someone who may, would land in the new mailbox.
+    const narrow = await inAdminRealm(['identities:update', 'identities:read']);
+    const before = (await y.request('GET', admin(`/identities/${adminIdentity}`))).body.traits;
+    const moved = await y.request('PATCH', admin(`/identities/${adminIdentity}`), {
+      token: narrow,
+      body: { identity: { traits: { type: 'traits_v0', primary_email_address: 'attacker@evil.example' } } },
+    });
+    expectRefused(moved, /email address of this identity.*scopes you do not hold/);
+    const scim = await inAdminRealm(['scim:users:update', 'scim:users:read']);
+    const scimMoved = await y.request('PATCH', admin(`/scim/v2/Users/${adminIdentity}`), {
+      token: scim,
+      body: patchOp({ op: 'replace', path: 'emails', value: [{ value: 'attacker@evil.example', type: 'work', primary: true }] }),
+    });
+    expect(scimMoved.status, scimMoved.text).toBe(403);
+    expect(scimMoved.body.schemas).toEqual([ERROR]);
+    expect((await y.request('GET', admin(`/identities/${adminIdentity}`))).body.traits).toEqual(before);
+    // Other fields stay the narrow token's to change; a person without roles keeps no such guard.
+    expect((await y.request('PATCH', admin(`/identities/${adminIdentity}`), { token: narrow, body: { identity: { display_name: 'The Admin' } } })).status).toBe(200);
+    const plain = await newAdminIdentity('plain-mailbox', 'plain@example.com');
+    const plainMoved = await y.request('PATCH', admin(`/identities/${plain}`), { token: narrow, body: { identity: { traits: { type: 'traits_v0', primary_email_address: 'plain2@example.com' } } } });
+    expect(plainMoved.status, plainMoved.text).toBe(200);
+    // The operator may.
+    const operatorMoved = await y.request('PATCH', admin(`/identities/${adminIdentity}`), { body: { identity: { traits: { type: 'traits_v0', primary_email_address: 'admin2@example.com' } } } });
+    expect(operatorMoved.status, operatorMoved.text).toBe(200);
+  });
 });

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { IdentityPatch, NewIdentityInput } from '../../domain/identity.js';
+import { principalOf } from '../../http/auth.js';
 import { EmptyBody, ListQuery, RealmParams, errorResponses, requiresScope, verbPath } from '../../http/schemas.js';
 import type { Yonder } from '../../services/context.js';
 import {
@@ -132,6 +133,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = asy
         refOf(request.params),
         request.params.identity_id,
         writable(request.body.identity) as IdentityPatch,
+        principalOf(request),
       ),
   );
 
