@@ -1,6 +1,6 @@
 // Ceiling: a bare client-credentials token endpoint. Parses HTTP Basic and the form body, compares
 // the SHA-256 of the presented secret with the stored hash in constant time, and signs an RS256
-// JWT with a 2048-bit key, as yonder does (src/services/tokens.ts). The signature runs on libuv's
+// JWT with a 2048-bit key, as yonder does (src/platform/tokens/token-service.ts). The signature runs on libuv's
 // thread pool (node:crypto's callback form), like the WebCrypto signing yonder's JWT library uses.
 // What it leaves out is yonder's own work: the application and tenant reads, the rate-limit
 // check, and the token record and its audit event.

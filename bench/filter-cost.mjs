@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench:filters -- [--engine sqlite|postgres] [--identities 200000]`
 //
-// What the filter budget (src/domain/filter-cost.ts) lets a SCIM client make yonder do on a large
+// What the filter budget (src/domain/directory/filter-cost.ts) lets a SCIM client make yonder do on a large
 // realm. Seeds a fresh store with `yonder seed`, serves it with the built yonder, and times, as a
 // ratio to a plain `userName eq` lookup in the same run: the most expensive filters the budget
 // allows (a scan of the realm with 20 units of work per identity), and the 99-term `emails co`

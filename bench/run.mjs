@@ -315,7 +315,7 @@ async function main() {
     'ceiling-token': async () => {
       // Credentials of its own, in the shape yonder issues (18 random bytes, 32 random bytes);
       // the claims carry yonder's management scopes, so the token is the same size.
-      const { MANAGEMENT_SCOPES } = await import('../dist/domain/scopes.js');
+      const { MANAGEMENT_SCOPES } = await import('../dist/domain/access/scopes.js');
       const client = { realmId: 'ceiling', applicationId: 'ceiling', clientId: randomBytes(18).toString('base64url'), clientSecret: randomBytes(32).toString('base64url') };
       const server = await startProcess(
         'ceiling-token',

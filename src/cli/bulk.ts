@@ -9,9 +9,9 @@ import {
   importIdentityBatches,
   seedGroups,
   seedIdentities,
-} from '../services/bulk.js';
+} from '../services/directory/bulk.js';
 import type { Yonder } from '../services/context.js';
-import type { RealmRef } from '../services/identities.js';
+import type { RealmRef } from '../services/directory/identities.js';
 import { workerBatches } from './import-source.js';
 import { printJson } from './output.js';
 import { ProgressBar } from './progress.js';

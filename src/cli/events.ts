@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { pruneEvents } from '../services/audit-retention.js';
+import { pruneEvents } from '../services/audit/retention.js';
 import type { Yonder } from '../services/context.js';
 
 type WithYonder = <T>(work: (y: Yonder) => Promise<T>) => Promise<T>;

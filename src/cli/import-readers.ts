@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
-import { CsvRecordReader } from '../domain/csv.js';
-import { recordFromCsvRow } from '../domain/identity-import.js';
-import type { ImportItem } from '../domain/import-batch.js';
+import { CsvRecordReader } from '../domain/directory/csv.js';
+import { recordFromCsvRow } from '../domain/directory/identity-import.js';
+import type { ImportItem } from '../domain/directory/import-batch.js';
 
 /**
  * Streaming readers for `yonder import`: they read a line at a time (readline pauses the file while

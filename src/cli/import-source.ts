@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { ImportBatch } from '../domain/import-batch.js';
+import type { ImportBatch } from '../domain/directory/import-batch.js';
 import type { ImportWorkerData, ImportWorkerMessage } from './import-worker.js';
 
 /**

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { type ImportBatch, ImportBatchBuilder } from '../domain/import-batch.js';
+import { type ImportBatch, ImportBatchBuilder } from '../domain/directory/import-batch.js';
 import { csvItems, ndjsonItems } from './import-readers.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Yonder } from '../services/context.js';
-import { rotateSigningKey } from '../services/signing-keys.js';
+import { rotateSigningKey } from '../platform/tokens/signing-keys.js';
 import { printJson } from './output.js';
 
 type WithYonder = <T>(work: (y: Yonder) => Promise<T>) => Promise<T>;

@@ -2,24 +2,24 @@
 import { Command, CommanderError, Option } from 'commander';
 import { type ConfigOverrides, loadConfig } from '../config.js';
 import { DomainError } from '../domain/errors.js';
-import { MANAGEMENT_SCOPES, OPERATOR, isKnownScope, parseScopeList } from '../domain/scopes.js';
-import type { TenantRecord } from '../domain/tenancy.js';
-import { CLI_ACTOR } from '../domain/audit-event.js';
-import { runWithAuditContext } from '../services/audit.js';
+import { MANAGEMENT_SCOPES, OPERATOR, isKnownScope, parseScopeList } from '../domain/access/scopes.js';
+import type { TenantRecord } from '../domain/directory/tenancy.js';
+import { CLI_ACTOR } from '../domain/audit/audit-event.js';
+import { runWithAuditContext } from '../services/audit/audit.js';
 import { bootstrapIfEmpty, openYonder } from '../services/bootstrap.js';
-import { freshConsoleLink } from '../services/console.js';
+import { freshConsoleLink } from '../services/access/console.js';
 import type { Yonder } from '../services/context.js';
 import {
   createIdentity,
   deleteIdentity,
   getIdentity,
   listIdentities,
-} from '../services/identities.js';
-import { createRealm, listRealms, publicTenant } from '../services/tenancy.js';
+} from '../services/directory/identities.js';
+import { createRealm, listRealms, publicTenant } from '../services/directory/tenancy.js';
 import { registerBulkCommands } from './bulk.js';
 import { parseDuration } from './duration.js';
-import { rotateClientSecret } from '../services/applications.js';
-import { mintOperatorToken, revokeTokenById } from '../services/token-records.js';
+import { rotateClientSecret } from '../services/access/applications.js';
+import { mintOperatorToken, revokeTokenById } from '../services/access/token-records.js';
 import { registerEventCommands } from './events.js';
 import { registerKeyCommands } from './keys.js';
 import { deliverFirstStart } from './first-start.js';

@@ -1,4 +1,4 @@
-import { JOB_TTL_SECONDS } from '../domain/passkeys.js';
+import { JOB_TTL_SECONDS } from '../domain/passkeys/passkeys.js';
 import type { BootstrapResult } from '../services/bootstrap.js';
 
 /** The first-start message: what was created, the admin token (shown only now), a ready curl line. */

@@ -1,10 +1,10 @@
-import { buildApp } from '../app.js';
+import { buildApp } from '../http/app.js';
 import type { Config } from '../config.js';
-import { startRetentionJob } from '../services/audit-retention.js';
+import { startRetentionJob } from '../services/audit/retention.js';
 import { bootstrapIfEmpty, openYonder } from '../services/bootstrap.js';
-import { startRateLimitPruning } from '../services/rate-limits.js';
-import { startCeremonyPurgeJob } from '../services/ceremony-cleanup.js';
-import { startSigningKeyPruning } from '../services/signing-keys.js';
+import { startRateLimitPruning } from '../services/access/rate-limits.js';
+import { startCeremonyPurgeJob } from '../services/passkeys/ceremony-cleanup.js';
+import { startSigningKeyPruning } from '../platform/tokens/signing-keys.js';
 import { deliverFirstStart } from './first-start.js';
 import { bootstrapBanner } from './output.js';
 

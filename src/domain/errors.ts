@@ -63,7 +63,7 @@ export function notFound(resourceType: string, id: string): DomainError {
 
 /**
  * A filter the store will not run to the end: it scans the realm and ran past its time (see
- * store/scan-reads.ts). A 400 on `filter`; the SCIM edge calls it `tooMany`.
+ * store/engine/scan-reads.ts). A 400 on `filter`; the SCIM edge calls it `tooMany`.
  */
 export class FilterTooExpensive extends DomainError {
   constructor(description: string) {

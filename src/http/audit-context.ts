@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { Actor } from '../domain/audit-event.js';
-import { runWithAuditContext } from '../services/audit.js';
-import type { Principal } from '../services/tokens.js';
+import type { Actor } from '../domain/audit/audit-event.js';
+import { runWithAuditContext } from '../services/audit/audit.js';
+import type { Principal } from '../platform/tokens/token-service.js';
 
 /**
  * Carries who is calling and from where to the audit trail: every handler of the plugin runs

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { forbidden, unauthorized } from '../domain/errors.js';
-import type { Principal, TokenService } from '../services/tokens.js';
+import type { Principal, TokenService } from '../platform/tokens/token-service.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,5 +1,5 @@
 import type { FastifyRequest, FastifyServerOptions } from 'fastify';
-import { REDACTED, redactUrl } from '../domain/redact.js';
+import { REDACTED, redactUrl } from '../domain/audit/redact.js';
 
 /** Where log lines go (a pino destination): stdout by default; tests pass a stream they read. */
 export interface LogDestination {

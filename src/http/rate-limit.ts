@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
-import { type RateLimited, consoleChecks, enrollmentChecks, signInChecks } from '../domain/rate-limit.js';
+import { type RateLimited, consoleChecks, enrollmentChecks, signInChecks } from '../domain/access/rate-limit.js';
 import type { Yonder } from '../services/context.js';
-import { takeAttempt, takeRealmAttempt } from '../services/rate-limits.js';
+import { takeAttempt, takeRealmAttempt } from '../services/access/rate-limits.js';
 
 /**
  * Rate limits as a route's `onRequest` hook: the request counts before its body is even read,

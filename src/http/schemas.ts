@@ -1,5 +1,5 @@
 import { type TSchema, Type } from '@sinclair/typebox';
-import { NAME_MAX_LENGTH, NAME_PATTERN } from '../domain/names.js';
+import { NAME_MAX_LENGTH, NAME_PATTERN } from '../domain/directory/names.js';
 
 /** Shapes shared by every v1 resource: errors, timestamps, names, list parameters. */
 

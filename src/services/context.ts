@@ -1,8 +1,8 @@
 import type { Config } from '../config.js';
-import type { MasterKey } from '../domain/sealed-secret.js';
-import type { Mailer } from '../passkeys/mailer.js';
+import type { MasterKey } from '../domain/access/sealed-secret.js';
+import type { Mailer } from '../platform/mail/mailer.js';
 import type { Store } from '../store/index.js';
-import type { TokenService } from './tokens.js';
+import type { TokenService } from '../platform/tokens/token-service.js';
 
 /** What every use case needs: the store, the configuration, tokens, and the shared page-token key. */
 export interface Yonder {

@@ -1,24 +1,24 @@
 import { sql } from 'kysely';
-import { ApplicationStore } from './applications.js';
-import { BulkStore } from './bulk.js';
-import { AuditEventStore } from './audit-events.js';
-import { type ConnectOptions, type Connection, type Engine, type Executor, type SqliteHandle, connect } from './connection.js';
-import { ScanReads } from './scan-reads.js';
-import { GroupStore } from './groups.js';
-import { IdentityStore } from './identities.js';
-import { migrateToLatest } from './migrate.js';
-import { AuthenticatorConfigStore, CeremonyStore, CredentialBindingJobStore, CredentialStore, ThemeStore } from './passkeys.js';
-import { PolicyStore } from './policies.js';
-import { QueryPlanStore } from './query-plans.js';
-import { RateLimitStore } from './rate-limits.js';
-import { RealmStore } from './realms.js';
-import { ScimGroupQueries } from './scim-groups.js';
-import { RoleStore } from './roles.js';
-import { ResourceServerStore } from './resource-servers.js';
-import { ScimUserQueries } from './scim-users.js';
-import { SecretStore } from './secrets.js';
-import { TenantStore } from './tenants.js';
-import { TokenStore } from './tokens.js';
+import { ApplicationStore } from './access/applications.js';
+import { BulkStore } from './directory/bulk.js';
+import { AuditEventStore } from './audit/audit-events.js';
+import { type ConnectOptions, type Connection, type Engine, type Executor, type SqliteHandle, connect } from './engine/connection.js';
+import { ScanReads } from './engine/scan-reads.js';
+import { GroupStore } from './directory/groups.js';
+import { IdentityStore } from './directory/identities.js';
+import { migrateToLatest } from './engine/migrate.js';
+import { AuthenticatorConfigStore, CeremonyStore, CredentialBindingJobStore, CredentialStore, ThemeStore } from './passkeys/passkeys.js';
+import { PolicyStore } from './access/policies.js';
+import { QueryPlanStore } from './engine/query-plans.js';
+import { RateLimitStore } from './access/rate-limits.js';
+import { RealmStore } from './directory/realms.js';
+import { ScimGroupQueries } from './directory/scim-groups.js';
+import { RoleStore } from './access/roles.js';
+import { ResourceServerStore } from './access/resource-servers.js';
+import { ScimUserQueries } from './directory/scim-users.js';
+import { SecretStore } from './access/secrets.js';
+import { TenantStore } from './directory/tenants.js';
+import { TokenStore } from './access/tokens.js';
 
 /** One set of repositories, bound either to the database or to one transaction. */
 export class Repositories {
@@ -120,4 +120,4 @@ export class Store extends Repositories {
   }
 }
 
-export type { Engine } from './connection.js';
+export type { Engine } from './engine/connection.js';

@@ -1,7 +1,7 @@
 import { SignJWT, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { nowTimestamp } from '../../src/domain/time.js';
-import { VERIFIED_TOKEN_TTL_MS } from '../../src/services/tokens.js';
+import { VERIFIED_TOKEN_TTL_MS } from '../../src/platform/tokens/token-service.js';
 import { TestYonder, describeApi } from '../support/harness.js';
 
 describeApi('bearer tokens: 401 for bad tokens, 403 for the wrong tenant, realm or scope', () => {

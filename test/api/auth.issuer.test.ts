@@ -1,6 +1,6 @@
 import { SignJWT, decodeJwt, decodeProtectedHeader, importJWK } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { parseMasterKey, unseal } from '../../src/domain/sealed-secret.js';
+import { parseMasterKey, unseal } from '../../src/domain/access/sealed-secret.js';
 import { TestYonder, describeApi } from '../support/harness.js';
 import { TEST_MASTER_KEY } from '../support/master-key.js';
 import { createClientApplication } from '../support/oauth-client.js';

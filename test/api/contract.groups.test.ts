@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MANAGEMENT_SCOPES } from '../../src/domain/scopes.js';
+import { MANAGEMENT_SCOPES } from '../../src/domain/access/scopes.js';
 import {
   type ContractCheckOptions,
   ContractCoverage,

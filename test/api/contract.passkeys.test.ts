@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MANAGEMENT_SCOPES } from '../../src/domain/scopes.js';
+import { MANAGEMENT_SCOPES } from '../../src/domain/access/scopes.js';
 import {
   type ContractCheckOptions,
   ContractCoverage,

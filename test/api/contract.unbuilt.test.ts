@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UNBUILT_OPERATIONS } from '../../src/api/v1/not-implemented.js';
+import { UNBUILT_OPERATIONS } from '../../src/http/v1/not-implemented.js';
 import { contractOperations, contractUnavailableReason, documentedRoutes, expectV1Error } from '../support/contract.js';
 import { TestYonder, describeApi, engine } from '../support/harness.js';
 

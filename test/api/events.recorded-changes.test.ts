@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { REDACTED } from '../../src/domain/redact.js';
+import { REDACTED } from '../../src/domain/audit/redact.js';
 import { TestYonder, describeApi } from '../support/harness.js';
 import { dumpDatabase } from '../support/raw-database.js';
 import { CORE_GROUP, CORE_USER, patchOp, scimPath } from '../support/scim.js';
@@ -119,7 +119,7 @@ describeApi('events: every change is recorded, and the list filters and pages', 
     expect(unknown.status).toBe(404);
     expect((await list('type=policy.evaluated')).total_size).toBe(1);
 
-    // Concurrent decisions share commits (store/group-commit.ts); each still answers only with
+    // Concurrent decisions share commits (store/engine/group-commit.ts); each still answers only with
     // its event written, and each is recorded exactly once with its own request id.
     const others = await Promise.all(Array.from({ length: 4 }, (_, i) => y.createIdentity(`decided-${i}`)));
     const replies = await Promise.all(

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SYSTEM_ACTOR, newEventId } from '../../src/domain/audit-event.js';
-import { pruneEvents } from '../../src/services/audit-retention.js';
+import { SYSTEM_ACTOR, newEventId } from '../../src/domain/audit/audit-event.js';
+import { pruneEvents } from '../../src/services/audit/retention.js';
 import { TestYonder, describeApi } from '../support/harness.js';
 
 const DAY = 24 * 3600 * 1000;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { REDACTED } from '../../src/domain/redact.js';
+import { REDACTED } from '../../src/domain/audit/redact.js';
 import { TestYonder, describeApi } from '../support/harness.js';
 import { basicAuth, createClientApplication, postForm } from '../support/oauth-client.js';
 

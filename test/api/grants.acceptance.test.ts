@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { MANAGEMENT_SCOPES } from '../../src/domain/scopes.js';
+import { MANAGEMENT_SCOPES } from '../../src/domain/access/scopes.js';
 import { type Reply, TestYonder, describeApi } from '../support/harness.js';
 import { adminRealmFixtures } from '../support/management.js';
 import { TEST_ORIGIN, enrollThrough, mintConsoleToken, signInWith } from '../support/console.js';

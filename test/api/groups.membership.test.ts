@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { newTraits } from '../../src/domain/identity.js';
+import { newTraits } from '../../src/domain/directory/identity.js';
 import { newId } from '../../src/domain/ids.js';
 import { nowTimestamp } from '../../src/domain/time.js';
 import { TestYonder, describeApi } from '../support/harness.js';

@@ -5,9 +5,9 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { csvItems } from '../../src/cli/import-readers.js';
 import { loadConfig } from '../../src/config.js';
-import { DEFAULT_THEME_VALUES, type Theme } from '../../src/domain/passkeys.js';
-import { createMailer } from '../../src/passkeys/mailer.js';
-import { importIdentities } from '../../src/services/bulk.js';
+import { DEFAULT_THEME_VALUES, type Theme } from '../../src/domain/passkeys/passkeys.js';
+import { createMailer } from '../../src/platform/mail/mailer.js';
+import { importIdentities } from '../../src/services/directory/bulk.js';
 import { TestYonder, describeApi } from '../support/harness.js';
 
 /**

@@ -1,13 +1,13 @@
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { changeEvent, eventFor } from '../../src/services/audit.js';
-import type { Identity } from '../../src/domain/identity.js';
+import { changeEvent, eventFor } from '../../src/services/audit/audit.js';
+import type { Identity } from '../../src/domain/directory/identity.js';
 import { newId } from '../../src/domain/ids.js';
-import { createIdentity, storeNewIdentity } from '../../src/services/identities.js';
+import { createIdentity, storeNewIdentity } from '../../src/services/directory/identities.js';
 import { TestYonder, describeApi, engine } from '../support/harness.js';
 
 /**
- * Concurrent creates are committed together (src/store/group-commit.ts). These calls all start in
+ * Concurrent creates are committed together (src/store/engine/group-commit.ts). These calls all start in
  * one turn of the event loop, so they share batches: each must still get exactly the answer a lone
  * create would have given it.
  */

@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvItems, ndjsonItems } from '../../src/cli/import-readers.js';
-import { parseIdentityFilter } from '../../src/domain/identity-filter.js';
-import { type ImportItem, importIdentities, seedIdentities } from '../../src/services/bulk.js';
+import { parseIdentityFilter } from '../../src/domain/directory/identity-filter.js';
+import { type ImportItem, importIdentities, seedIdentities } from '../../src/services/directory/bulk.js';
 import { TestYonder, describeApi, engine } from '../support/harness.js';
 
 const lines = (...docs: string[]) => Readable.from([`${docs.join('\n')}\n`]);

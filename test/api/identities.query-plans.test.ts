@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { parseIdentityFilter } from '../../src/domain/identity-filter.js';
-import { OPERATOR } from '../../src/domain/scopes.js';
-import { DEFAULT_USER_SORT } from '../../src/domain/user-query.js';
-import { parseUserFilter } from '../../src/scim/filter.js';
-import { seedGroups, seedIdentities } from '../../src/services/bulk.js';
-import { addMembers } from '../../src/services/groups.js';
+import { parseIdentityFilter } from '../../src/domain/directory/identity-filter.js';
+import { OPERATOR } from '../../src/domain/access/scopes.js';
+import { DEFAULT_USER_SORT } from '../../src/domain/directory/user-query.js';
+import { parseUserFilter } from '../../src/protocols/scim/filter.js';
+import { seedGroups, seedIdentities } from '../../src/services/directory/bulk.js';
+import { addMembers } from '../../src/services/directory/groups.js';
 import { TestYonder, describeApi, engine } from '../support/harness.js';
 
 /**

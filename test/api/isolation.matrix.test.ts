@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { newId, newUuid } from '../../src/domain/ids.js';
-import { MANAGEMENT_SCOPES } from '../../src/domain/scopes.js';
-import type { TenantRecord } from '../../src/domain/tenancy.js';
+import { MANAGEMENT_SCOPES } from '../../src/domain/access/scopes.js';
+import type { TenantRecord } from '../../src/domain/directory/tenancy.js';
 import { nowTimestamp } from '../../src/domain/time.js';
-import { createRealm } from '../../src/services/tenancy.js';
+import { createRealm } from '../../src/services/directory/tenancy.js';
 import { TestYonder, describeApi } from '../support/harness.js';
 import { basicAuth, createClientApplication, postForm } from '../support/oauth-client.js';
 import { smallestValidBody } from '../support/request-bodies.js';

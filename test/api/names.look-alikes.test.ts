@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ndjsonItems } from '../../src/cli/import-readers.js';
-import { importIdentities } from '../../src/services/bulk.js';
-import { createRealm } from '../../src/services/tenancy.js';
+import { importIdentities } from '../../src/services/directory/bulk.js';
+import { createRealm } from '../../src/services/directory/tenancy.js';
 import { TestYonder, describeApi } from '../support/harness.js';
 
 /**

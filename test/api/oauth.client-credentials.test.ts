@@ -1,6 +1,6 @@
 import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { MANAGEMENT_SCOPES } from '../../src/domain/scopes.js';
+import { MANAGEMENT_SCOPES } from '../../src/domain/access/scopes.js';
 import { type Reply, TestYonder, describeApi } from '../support/harness.js';
 import { postForm } from '../support/oauth-client.js';
 

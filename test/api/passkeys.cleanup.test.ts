@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { startCeremonyPurgeJob, purgeExpiredCeremonies } from '../../src/services/ceremony-cleanup.js';
-import { hashToken } from '../../src/services/credential-binding-jobs.js';
+import { startCeremonyPurgeJob, purgeExpiredCeremonies } from '../../src/services/passkeys/ceremony-cleanup.js';
+import { hashToken } from '../../src/services/passkeys/credential-binding-jobs.js';
 import { TestYonder, describeApi } from '../support/harness.js';
 import { SoftAuthenticator } from '../support/soft-authenticator.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { RATE_LIMITS } from '../../src/domain/rate-limit.js';
-import { pruneRateLimits } from '../../src/services/rate-limits.js';
+import { RATE_LIMITS } from '../../src/domain/access/rate-limit.js';
+import { pruneRateLimits } from '../../src/services/access/rate-limits.js';
 import { type Reply, TestYonder, describeApi } from '../support/harness.js';
 import { basicAuth, createClientApplication, postForm } from '../support/oauth-client.js';
 import { type Racer, bindingJob, madeUpLink, racerOf } from '../support/races.js';

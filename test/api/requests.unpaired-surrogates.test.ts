@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ndjsonItems } from '../../src/cli/import-readers.js';
-import { importIdentities } from '../../src/services/bulk.js';
+import { importIdentities } from '../../src/services/directory/bulk.js';
 import { TestYonder, describeApi } from '../support/harness.js';
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { MANAGEMENT_SCOPES } from '../../src/domain/scopes.js';
+import { MANAGEMENT_SCOPES } from '../../src/domain/access/scopes.js';
 import { TestYonder, describeApi } from '../support/harness.js';
 
 describeApi('resource servers: create, read, update, delete', () => {

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEFAULT_USER_SORT } from '../../src/domain/user-query.js';
-import { parseUserFilter } from '../../src/scim/filter.js';
+import { DEFAULT_USER_SORT } from '../../src/domain/directory/user-query.js';
+import { parseUserFilter } from '../../src/protocols/scim/filter.js';
 import { TestYonder, describeApi, engine } from '../support/harness.js';
 import { ERROR, createScimGroup, createScimUser, scimPath } from '../support/scim.js';
 
 const ors = (n: number, term: string) => Array.from({ length: n }, (_, i) => term.replace('#', String(i))).join(' or ');
 
 /**
- * A filter's cost is bounded before it runs (domain/filter-cost.ts): 99 `emails co` terms kept
+ * A filter's cost is bounded before it runs (domain/directory/filter-cost.ts): 99 `emails co` terms kept
  * SQLite busy for 43 s on a 200,000-identity realm. What Okta and Entra send stays answered.
  */
 describeApi('SCIM filters: a cost budget', () => {

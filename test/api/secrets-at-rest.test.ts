@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type JWK, SignJWT, decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, importJWK } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { isSealed, parseMasterKey, unseal } from '../../src/domain/sealed-secret.js';
+import { isSealed, parseMasterKey, unseal } from '../../src/domain/access/sealed-secret.js';
 import { TestYonder, type TestDatabase, describeApi, engine } from '../support/harness.js';
 import { TEST_MASTER_KEY } from '../support/master-key.js';
 import { basicAuth, createClientApplication, postForm } from '../support/oauth-client.js';

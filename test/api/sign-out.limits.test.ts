@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { RATE_LIMITS } from '../../src/domain/rate-limit.js';
+import { RATE_LIMITS } from '../../src/domain/access/rate-limit.js';
 import { TestYonder, describeApi } from '../support/harness.js';
 import { CONSOLE_HEADERS, TEST_ORIGIN, enrollThrough, signInWith } from '../support/console.js';
 

@@ -1,9 +1,9 @@
 import { decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { MAX_TOKEN_LIFETIME_SECONDS } from '../../src/domain/application.js';
-import { SIGNING_KEY_REFRESH_SECONDS } from '../../src/domain/signing-keys.js';
+import { MAX_TOKEN_LIFETIME_SECONDS } from '../../src/domain/access/application.js';
+import { SIGNING_KEY_REFRESH_SECONDS } from '../../src/domain/access/signing-keys.js';
 import { addSeconds, nowTimestamp } from '../../src/domain/time.js';
-import { rotateSigningKey } from '../../src/services/signing-keys.js';
+import { rotateSigningKey } from '../../src/platform/tokens/signing-keys.js';
 import { TestYonder, describeApi } from '../support/harness.js';
 
 /**

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Connection, connect } from '../../src/store/connection.js';
-import { type SubstringOp, escapeLike, like } from '../../src/store/like.js';
+import { type Connection, connect } from '../../src/store/engine/connection.js';
+import { type SubstringOp, escapeLike, like } from '../../src/store/engine/like.js';
 import { type TestDatabase, createTestDatabase, describeApi } from '../support/harness.js';
 
 /** The one LIKE helper every filter uses (v1 lists, SCIM Users and Groups), run by the engine itself. */

@@ -1,7 +1,7 @@
 import { type Kysely, Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { MANAGEMENT_SCOPES } from '../../src/domain/scopes.js';
-import { type Connection, connect } from '../../src/store/connection.js';
+import { MANAGEMENT_SCOPES } from '../../src/domain/access/scopes.js';
+import { type Connection, connect } from '../../src/store/engine/connection.js';
 import { migrationProvider } from '../../src/store/migrations/index.js';
 import { type TestDatabase, TestYonder, createTestDatabase, describeApi } from '../support/harness.js';
 import { CORE_USER } from '../support/scim.js';

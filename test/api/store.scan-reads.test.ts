@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DomainError, FilterTooExpensive } from '../../src/domain/errors.js';
-import { type Connection, connect } from '../../src/store/connection.js';
+import { type Connection, connect } from '../../src/store/engine/connection.js';
 import { type TestDatabase, createTestDatabase, describeApi, engine } from '../support/harness.js';
 
 /**
- * Reads of filters no index answers (store/scan-reads.ts): bounded in time on both engines, and on
+ * Reads of filters no index answers (store/engine/scan-reads.ts): bounded in time on both engines, and on
  * SQLite run by a worker thread, so the connection serving every other request is never held.
  */
 describeApi('store: reads that scan a realm', () => {

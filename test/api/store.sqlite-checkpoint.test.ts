@@ -4,7 +4,7 @@ import { newId } from '../../src/domain/ids.js';
 import { TestYonder, describeApi, engine } from '../support/harness.js';
 
 /**
- * SQLite checkpoints run in a worker thread (src/store/sqlite-checkpointer.ts), not inside the
+ * SQLite checkpoints run in a worker thread (src/store/engine/sqlite-checkpointer.ts), not inside the
  * commits of the thread that serves requests: below the serving connection's own threshold
  * (16 MiB of WAL), pages written through the store are still copied back into the database file.
  */

@@ -75,7 +75,7 @@ export class Cluster implements Racer {
 
 /**
  * Runs `races` on either engine against real processes: two `yonder serve` on one SQLite file (WAL;
- * transactions take the write lock at once, see store/connection.ts), and two on one PostgreSQL
+ * transactions take the write lock at once, see store/engine/connection.ts), and two on one PostgreSQL
  * database. Without PostgreSQL its half is skipped with a line that says so (under CI it fails).
  */
 export function describeClusterRaces(what: string, races: readonly Race[]): void {

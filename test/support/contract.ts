@@ -291,7 +291,7 @@ export const UNDECLARED_STATUS_ALLOWANCES: readonly StatusAllowance[] = [
       'the operation text requires 1 to 1000 ids and refuses repeats, but its responses list no 400; ' +
       'yonder answers the usual FieldViolations 400',
   },
-  // yonder keeps group names unique per realm, compared case-insensitively (src/domain/group.ts),
+  // yonder keeps group names unique per realm, compared case-insensitively (src/domain/directory/group.ts),
   // and answers a taken name with 409 `conflict` in the v1 error shape. The contract lists no 409
   // for create or update group, so the real service either allows duplicate names or says so
   // otherwise: a yonder divergence, kept on purpose and reported, not a gap in the file.
@@ -1106,7 +1106,7 @@ export const YONDER_ONLY_ROUTES: Readonly<Record<string, string>> = {
   [`POST ${CONSOLE_API}/token`]: 'a 5-minute management token for the person signed in to the Admin Console (session cookie)',
   [`POST ${CONSOLE_API}/sign-out`]: 'ends the Admin Console session and revokes its tokens',
   // Policy: the reference README says the contract has no public policy API and yonder designs its
-  // own (one policy per realm, published as numbered versions; src/api/v1/policy.ts).
+  // own (one policy per realm, published as numbered versions; src/http/v1/policy.ts).
   ...Object.fromEntries(
     [
       `GET ${POLICY}`,

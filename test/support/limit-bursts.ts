@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { RATE_LIMITS } from '../../src/domain/rate-limit.js';
+import { RATE_LIMITS } from '../../src/domain/access/rate-limit.js';
 import { type Race, bindingJob, burst, createClient, grant, madeUpLink, tally } from './races.js';
 
 /**

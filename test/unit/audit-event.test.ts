@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eventIdTime, isEventId, newEventId } from '../../src/domain/audit-event.js';
-import { REDACTED, isSecretKey, redactSecrets } from '../../src/domain/redact.js';
+import { eventIdTime, isEventId, newEventId } from '../../src/domain/audit/audit-event.js';
+import { REDACTED, isSecretKey, redactSecrets } from '../../src/domain/audit/redact.js';
 import { loadConfig } from '../../src/config.js';
 
 describe('event ids', () => {

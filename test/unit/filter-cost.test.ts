@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { type CostTree, MAX_SCANNED_WORK, MAX_SEEKS, exactLookups, filterCost, indexServed, overBudget } from '../../src/domain/filter-cost.js';
+import { type CostTree, MAX_SCANNED_WORK, MAX_SEEKS, exactLookups, filterCost, indexServed, overBudget } from '../../src/domain/directory/filter-cost.js';
 import { loadConfig } from '../../src/config.js';
-import { parseIdentityFilter } from '../../src/domain/identity-filter.js';
-import { parseGroupFilter } from '../../src/scim/group-filter.js';
-import { parseUserFilter } from '../../src/scim/filter.js';
+import { parseIdentityFilter } from '../../src/domain/directory/identity-filter.js';
+import { parseGroupFilter } from '../../src/protocols/scim/group-filter.js';
+import { parseUserFilter } from '../../src/protocols/scim/filter.js';
 
 const seek: CostTree = { op: 'compare', served: true, substring: false };
 const scanEq: CostTree = { op: 'compare', served: false, substring: false };

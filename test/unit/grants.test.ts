@@ -5,8 +5,8 @@ import {
   completeProtocolConfig,
   liveTokenScopes,
   tokenLifetime,
-} from '../../src/domain/application.js';
-import { MANAGEMENT_SCOPES, OPERATOR, grantRefusal } from '../../src/domain/scopes.js';
+} from '../../src/domain/access/application.js';
+import { MANAGEMENT_SCOPES, OPERATOR, grantRefusal } from '../../src/domain/access/scopes.js';
 
 const holding = (scopes: string[], realmId: string | null = null) => ({ scopes: new Set(scopes), realmId });
 

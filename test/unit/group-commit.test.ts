@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { conflict, notFound } from '../../src/domain/errors.js';
-import { CommitQueue, type IdentityCreate, IdentityInsertBatcher } from '../../src/store/group-commit.js';
+import { CommitQueue, type IdentityCreate, IdentityInsertBatcher } from '../../src/store/engine/group-commit.js';
 import type { Database, IdentitiesTable } from '../../src/store/schema.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalFilter, parseIdentityFilter } from '../../src/domain/identity-filter.js';
+import { canonicalFilter, parseIdentityFilter } from '../../src/domain/directory/identity-filter.js';
 import { decodePageToken, encodePageToken } from '../../src/domain/page-token.js';
 
 describe('identity filters', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain/errors.js';
-import { assertValidIdentity, mergeTraits, newTraits } from '../../src/domain/identity.js';
-import { foldedKey, nameViolation } from '../../src/domain/names.js';
+import { assertValidIdentity, mergeTraits, newTraits } from '../../src/domain/directory/identity.js';
+import { foldedKey, nameViolation } from '../../src/domain/directory/names.js';
 
 function violations(fn: () => void) {
   try {

@@ -7,8 +7,8 @@ import {
   PACKED_FIELDS,
   PACKED_WIDTH,
   packNewIdentity,
-} from '../../src/domain/import-batch.js';
-import { MAX_BATCH_SIZE, MIN_BATCH_SIZE, TRANSACTION_TARGET_MS, nextBatchSize } from '../../src/services/bulk.js';
+} from '../../src/domain/directory/import-batch.js';
+import { MAX_BATCH_SIZE, MIN_BATCH_SIZE, TRANSACTION_TARGET_MS, nextBatchSize } from '../../src/services/directory/bulk.js';
 
 describe('import batches', () => {
   it('packNewIdentity packs what a create would store: fresh id, folded keys, traits JSON with type first', () => {

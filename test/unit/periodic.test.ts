@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startPeriodicJob } from '../../src/services/periodic.js';
+import { startPeriodicJob } from '../../src/platform/periodic.js';
 
 const INTERVAL_MS = 5;
 const never = (error: unknown) => {

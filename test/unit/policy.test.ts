@@ -7,7 +7,7 @@ import {
   evaluatePolicy,
   normalizeRules,
   rulesReferencing,
-} from '../../src/domain/policy.js';
+} from '../../src/domain/access/policy.js';
 
 function rule(overrides: Partial<PolicyRule> & Pick<PolicyRule, 'id' | 'action'>): PolicyRule {
   return {

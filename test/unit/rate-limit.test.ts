@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type RateLimitCount, clientFailureChecks, refusalOfSuccess } from '../../src/domain/rate-limit.js';
+import { type RateLimitCount, clientFailureChecks, refusalOfSuccess } from '../../src/domain/access/rate-limit.js';
 
 /** A right secret is refused only where its own client and address failed, and only past a limit. */
 describe('refusalOfSuccess', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactUrl } from '../../src/domain/redact.js';
+import { redactUrl } from '../../src/domain/audit/redact.js';
 
 describe('redactUrl: secret query values masked for logs', () => {
   it('masks token, code and any *_token or *_secret, keeps the rest as sent', () => {

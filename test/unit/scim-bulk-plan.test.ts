@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BULK_REFERENCES, planBulk } from '../../src/scim/bulk-plan.js';
+import { MAX_BULK_REFERENCES, planBulk } from '../../src/protocols/scim/bulk-plan.js';
 
 const post = (bulkId: string, ...refs: string[]) => ({ bulkId, path: '/Users', data: { members: refs.map((r) => ({ value: `bulkId:${r}` })) } });
 

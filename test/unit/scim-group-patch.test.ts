@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type MemberStep, memberDelta, needsMemberList, planGroupPatch } from '../../src/scim/group-patch.js';
-import { parseGroupFilter } from '../../src/scim/group-filter.js';
-import { parsePatchRequest } from '../../src/scim/user-patch.js';
+import { type MemberStep, memberDelta, needsMemberList, planGroupPatch } from '../../src/protocols/scim/group-patch.js';
+import { parseGroupFilter } from '../../src/protocols/scim/group-filter.js';
+import { parsePatchRequest } from '../../src/protocols/scim/user-patch.js';
 
 const plan = (...Operations: unknown[]) => {
   const parsed = parsePatchRequest({ schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Identity } from '../../src/domain/identity.js';
-import { parseUserFilter } from '../../src/scim/filter.js';
-import { USER_SCHEMA } from '../../src/scim/schema.js';
-import { applyPatch, parsePatchRequest } from '../../src/scim/user-patch.js';
-import { identityToScimUser, scimUserToWrite } from '../../src/scim/user-mapping.js';
+import type { Identity } from '../../src/domain/directory/identity.js';
+import { parseUserFilter } from '../../src/protocols/scim/filter.js';
+import { USER_SCHEMA } from '../../src/protocols/scim/schema.js';
+import { applyPatch, parsePatchRequest } from '../../src/protocols/scim/user-patch.js';
+import { identityToScimUser, scimUserToWrite } from '../../src/protocols/scim/user-mapping.js';
 
 const ENT = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 

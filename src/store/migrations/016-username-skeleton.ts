@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 
 /**
  * Usernames that look the same (Cyrillic `асе` and Latin `ace`) may not both be taken in a realm:
- * each identity keeps its username's skeleton (domain/names.ts usernameSkeleton) under a unique
+ * each identity keeps its username's skeleton (domain/directory/names.ts usernameSkeleton) under a unique
  * index. Existing rows get theirs from the folded key by the frozen copy of the look-alike table
  * below, in SQL (nested `replace`, the same on both engines). Where existing identities already
  * share a skeleton, the oldest keeps it and the others keep none (a unique index lets NULLs be),

@@ -1,0 +1,124 @@
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { DomainError, type ErrorCode, FilterTooExpensive } from '../../domain/errors.js';
+import { statusOf } from '../errors.js';
+
+export const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
+export const SCIM_MEDIA_TYPE = 'application/scim+json';
+
+/** The detail keywords of RFC 7644 §3.12 that yonder uses. */
+export type ScimType =
+  | 'invalidFilter'
+  | 'tooMany'
+  | 'uniqueness'
+  | 'mutability'
+  | 'invalidSyntax'
+  | 'invalidPath'
+  | 'noTarget'
+  | 'invalidValue'
+  | 'invalidVers';
+
+/**
+ * What went wrong, as a value. Parsers return these instead of throwing; handlers turn one into
+ * a `ScimFailure` (see `orFail`) and the plugin's error handler writes the SCIM error body.
+ */
+export interface ScimProblem {
+  status: number;
+  scimType?: ScimType;
+  detail: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; problem: ScimProblem };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (status: number, scimType: ScimType | undefined, detail: string): { ok: false; problem: ScimProblem } => ({
+  ok: false,
+  problem: scimType === undefined ? { status, detail } : { status, scimType, detail },
+});
+export const badRequest = (scimType: ScimType, detail: string) => fail(400, scimType, detail);
+
+/** Carries a problem through Fastify to the error handler. */
+export class ScimFailure extends Error {
+  constructor(readonly problem: ScimProblem) {
+    super(problem.detail);
+    this.name = 'ScimFailure';
+  }
+}
+
+/** Unwraps a parser's result, or throws its problem for the error handler to write. */
+export function orFail<T>(result: Result<T>): T {
+  if (!result.ok) throw new ScimFailure(result.problem);
+  return result.value;
+}
+
+export function scimErrorBody(problem: ScimProblem) {
+  return {
+    schemas: [ERROR_SCHEMA],
+    status: String(problem.status),
+    ...(problem.scimType ? { scimType: problem.scimType } : {}),
+    detail: problem.detail,
+  };
+}
+
+/** The domain's errors in SCIM terms. A username conflict is SCIM's `uniqueness`. */
+export function problemFromDomain(error: DomainError): ScimProblem {
+  const status = statusOf(error.code);
+  const scimType: Partial<Record<ErrorCode, ScimType>> = { conflict: 'uniqueness', bad_request: 'invalidValue' };
+  const violations = error.details?.flatMap((d) => (d.type === 'FieldViolations' ? d.field_violations : [])) ?? [];
+  const detail =
+    violations.length > 0 ? violations.map((v) => `${v.field}: ${v.description}`).join('; ') : error.message;
+  const type = error instanceof FilterTooExpensive ? 'tooMany' : scimType[error.code];
+  return type ? { status, scimType: type, detail } : { status, detail };
+}
+
+/** Fastify's own client errors (bad JSON, too large, wrong media type) in SCIM terms. */
+function problemFromFramework(error: FastifyError): ScimProblem | null {
+  if (error.validation) return { status: 400, scimType: 'invalidValue', detail: error.message };
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { status: 400, scimType: 'invalidSyntax', detail: 'the request body is not valid JSON' };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { status: 413, detail: 'the request body is larger than 1 MiB' };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_TYPE':
+      return { status: 415, detail: 'the content type must be application/scim+json or application/json' };
+    default:
+      break;
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) return { status, detail: error.message };
+  return null;
+}
+
+export function sendProblem(reply: FastifyReply, problem: ScimProblem): FastifyReply {
+  if (problem.status === 401) reply.header('www-authenticate', 'Bearer');
+  return reply.code(problem.status).type(SCIM_MEDIA_TYPE).send(scimErrorBody(problem));
+}
+
+/** Any thrown error as a SCIM problem; `null` for a bug (the caller logs it and answers 500). */
+export function toProblem(error: unknown): ScimProblem | null {
+  if (error instanceof ScimFailure) return error.problem;
+  if (error instanceof DomainError) {
+    // The JSON parser reports malformed bodies as a domain `bad_request`; SCIM calls that invalidSyntax.
+    if (error.code === 'bad_request' && error.message === 'invalid request') {
+      return { status: 400, scimType: 'invalidSyntax', detail: 'the request body is not valid JSON' };
+    }
+    return problemFromDomain(error);
+  }
+  return problemFromFramework(error as FastifyError);
+}
+
+/**
+ * The SCIM plugin's own error and not-found handlers: everything that goes wrong under
+ * `/scim/v2`, including the bearer-auth hook's 401 and 403, comes out as a SCIM error body.
+ */
+export function installScimErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    const problem = toProblem(error);
+    if (problem) return sendProblem(reply, problem);
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, { status: 500, detail: 'internal server error' });
+  });
+  app.setNotFoundHandler((_request, reply) => sendProblem(reply, { status: 404, detail: 'not found' }));
+}

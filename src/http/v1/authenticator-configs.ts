@@ -1,0 +1,175 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AUTHENTICATION_METHODS, type AuthenticatorConfig } from '../../domain/passkeys/passkeys.js';
+import { PLAIN_TEXT_PATTERN } from '../../domain/directory/names.js';
+import { EmptyBody, ListQuery, ReadOnly, RealmParams, StringEnum, errorResponses, requiresScope } from '../schemas.js';
+import {
+  type ConfigBodyInput,
+  createAuthenticatorConfig,
+  deleteAuthenticatorConfig,
+  getAuthenticatorConfig,
+  listAuthenticatorConfigs,
+  updateAuthenticatorConfig,
+} from '../../services/passkeys/authenticator-configs.js';
+import type { Yonder } from '../../services/context.js';
+
+const BASE = '/v1/tenants/:tenant_id/realms/:realm_id/authenticator-configs';
+const ConfigParams = Type.Composite([RealmParams, Type.Object({ authenticator_config_id: Type.String({ maxLength: 64 }) })]);
+const tags = ['Authenticator Configurations'];
+
+const Origin = Type.String({ minLength: 1, maxLength: 512 });
+const Methods = Type.Array(Type.Object({ type: StringEnum(AUTHENTICATION_METHODS) }), { maxItems: 3 });
+
+/** One object for both types; the service checks what each type requires. */
+const ConfigBody = (create: boolean) =>
+  Type.Object(
+    {
+      type: create ? StringEnum(['hosted_web', 'embedded'] as const) : Type.Optional(StringEnum(['hosted_web', 'embedded'] as const)),
+      authentication_methods: Type.Optional(Methods),
+      trusted_origins: Type.Optional(Type.Array(Origin, { maxItems: 100 })),
+      invoke_url: Type.Optional(Type.String({ minLength: 1, maxLength: 2048 })),
+      invocation_type: Type.Optional(StringEnum(['automatic', 'manual'] as const)),
+    },
+    { additionalProperties: false },
+  );
+
+const Input = (create: boolean) =>
+  Type.Object(
+    {
+      display_name: Type.Optional(Type.String({ maxLength: 64, pattern: PLAIN_TEXT_PATTERN })),
+      config: create ? ConfigBody(true) : Type.Optional(ConfigBody(false)),
+      id: ReadOnly,
+      realm_id: ReadOnly,
+      tenant_id: ReadOnly,
+    },
+    { additionalProperties: false },
+  );
+
+const ConfigSchema = Type.Object(
+  {
+    id: Type.String(),
+    realm_id: Type.String(),
+    tenant_id: Type.String(),
+    display_name: Type.String(),
+    config: Type.Object({}, { additionalProperties: true }),
+  },
+  { $id: 'AuthenticatorConfig' },
+);
+
+function reply(config: AuthenticatorConfig) {
+  const { id, realm_id, tenant_id, display_name } = config;
+  return { id, realm_id, tenant_id, display_name, config: config.config };
+}
+
+const refOf = (p: { tenant_id: string; realm_id: string }) => ({ tenantId: p.tenant_id, realmId: p.realm_id });
+
+export const authenticatorConfigRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (app, { yonder }) => {
+  app.addSchema(ConfigSchema);
+
+  app.post(
+    BASE,
+    {
+      schema: {
+        operationId: 'CreateAuthenticatorConfig',
+        summary: 'Create an authenticator configuration (hosted_web or embedded)',
+        tags,
+        security: requiresScope('authenticator-configs:create'),
+        params: RealmParams,
+        body: Type.Object({ authenticator_config: Input(true) }),
+        response: { 200: Type.Ref('AuthenticatorConfig'), ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      const input = request.body.authenticator_config;
+      return reply(
+        await createAuthenticatorConfig(yonder, refOf(request.params), {
+          ...(input.display_name !== undefined ? { display_name: input.display_name } : {}),
+          config: input.config as ConfigBodyInput,
+        }),
+      );
+    },
+  );
+
+  app.get(
+    BASE,
+    {
+      schema: {
+        operationId: 'ListAuthenticatorConfigs',
+        summary: 'List authenticator configurations',
+        tags,
+        security: requiresScope('authenticator-configs:read'),
+        params: RealmParams,
+        querystring: Type.Object(ListQuery),
+        response: {
+          200: Type.Object({
+            authenticator_configs: Type.Array(Type.Ref('AuthenticatorConfig')),
+            total_size: Type.Integer(),
+            next_page_token: Type.Optional(Type.String()),
+          }),
+          ...errorResponses(404),
+        },
+      },
+    },
+    async (request) => {
+      const page = await listAuthenticatorConfigs(yonder, refOf(request.params), request.query);
+      return { authenticator_configs: page.items.map(reply), total_size: page.total_size, next_page_token: page.next_page_token };
+    },
+  );
+
+  app.get(
+    `${BASE}/:authenticator_config_id`,
+    {
+      schema: {
+        operationId: 'GetAuthenticatorConfig',
+        summary: 'Retrieve an authenticator configuration',
+        tags,
+        security: requiresScope('authenticator-configs:read'),
+        params: ConfigParams,
+        response: { 200: Type.Ref('AuthenticatorConfig'), ...errorResponses(404) },
+      },
+    },
+    async (request) => reply(await getAuthenticatorConfig(yonder, refOf(request.params), request.params.authenticator_config_id)),
+  );
+
+  app.patch(
+    `${BASE}/:authenticator_config_id`,
+    {
+      schema: {
+        operationId: 'UpdateAuthenticatorConfig',
+        summary: 'Update an authenticator configuration; its type cannot change',
+        tags,
+        security: requiresScope('authenticator-configs:update'),
+        params: ConfigParams,
+        body: Type.Object({ authenticator_config: Input(false) }),
+        response: { 200: Type.Ref('AuthenticatorConfig'), ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      const input = request.body.authenticator_config;
+      return reply(
+        await updateAuthenticatorConfig(yonder, refOf(request.params), request.params.authenticator_config_id, {
+          ...(input.display_name !== undefined ? { display_name: input.display_name } : {}),
+          ...(input.config !== undefined ? { config: input.config as ConfigBodyInput } : {}),
+        }),
+      );
+    },
+  );
+
+  app.delete(
+    `${BASE}/:authenticator_config_id`,
+    {
+      schema: {
+        operationId: 'DeleteAuthenticatorConfig',
+        summary: "Delete an authenticator configuration (not the realm's default: 409)",
+        tags,
+        security: requiresScope('authenticator-configs:delete'),
+        params: ConfigParams,
+        response: { 200: EmptyBody, ...errorResponses(404, 409) },
+      },
+    },
+    async (request, res) => {
+      await deleteAuthenticatorConfig(yonder, refOf(request.params), request.params.authenticator_config_id);
+      return res.code(200).send();
+    },
+  );
+};

@@ -1,0 +1,92 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ListQuery, RealmParams, StringEnum, Timestamp, errorResponses, requiresScope, verbPath } from '../schemas.js';
+import type { Yonder } from '../../services/context.js';
+import { getCredential, listCredentials, revokeCredential } from '../../services/passkeys/credentials.js';
+
+const BASE = '/v1/tenants/:tenant_id/realms/:realm_id/identities/:identity_id/credentials';
+const IdentityParams = Type.Composite([RealmParams, Type.Object({ identity_id: Type.String() })]);
+const CredentialParams = Type.Composite([IdentityParams, Type.Object({ credential_id: Type.String() })]);
+const tags = ['Credentials'];
+
+export const CredentialSchema = Type.Object(
+  {
+    id: Type.String(),
+    identity_id: Type.String(),
+    realm_id: Type.String(),
+    tenant_id: Type.String(),
+    state: StringEnum(['ACTIVE', 'REVOKED'] as const),
+    csr_type: StringEnum(['JWT', 'WEBAUTHN', 'FIDO2'] as const),
+    jwk_json: Type.String(),
+    jwk_thumbprint: Type.String(),
+    create_time: Timestamp,
+    update_time: Timestamp,
+  },
+  { $id: 'Credential' },
+);
+
+/** `-` in place of the identity id means every identity of the realm. */
+const identityOf = (id: string) => (id === '-' ? null : id);
+const refOf = (p: { tenant_id: string; realm_id: string }) => ({ tenantId: p.tenant_id, realmId: p.realm_id });
+
+export const credentialRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (app, { yonder }) => {
+  app.addSchema(CredentialSchema);
+
+  app.get(
+    BASE,
+    {
+      schema: {
+        operationId: 'ListCredentials',
+        summary: 'List credentials of an identity, or of the realm with `-`',
+        tags,
+        security: requiresScope('credentials:read'),
+        params: IdentityParams,
+        querystring: Type.Object(ListQuery),
+        response: {
+          200: Type.Object({
+            credentials: Type.Array(Type.Ref('Credential')),
+            total_size: Type.Integer(),
+            next_page_token: Type.Optional(Type.String()),
+          }),
+          ...errorResponses(404),
+        },
+      },
+    },
+    async (request) => {
+      const page = await listCredentials(yonder, refOf(request.params), identityOf(request.params.identity_id), request.query);
+      return { credentials: page.items, total_size: page.total_size, next_page_token: page.next_page_token };
+    },
+  );
+
+  app.get(
+    `${BASE}/:credential_id`,
+    {
+      schema: {
+        operationId: 'GetCredential',
+        summary: 'Retrieve a credential',
+        tags,
+        security: requiresScope('credentials:read'),
+        params: CredentialParams,
+        response: { 200: Type.Ref('Credential'), ...errorResponses(404) },
+      },
+    },
+    async (request) =>
+      getCredential(yonder, refOf(request.params), identityOf(request.params.identity_id), request.params.credential_id),
+  );
+
+  app.post(
+    verbPath(BASE, 'credential_id', 'revoke'),
+    {
+      schema: {
+        operationId: 'RevokeCredential',
+        summary: 'Revoke a credential: it can no longer sign in, and its sessions end',
+        tags,
+        security: requiresScope('credentials:revoke'),
+        params: CredentialParams,
+        response: { 200: Type.Ref('Credential'), ...errorResponses(404) },
+      },
+    },
+    async (request) =>
+      revokeCredential(yonder, refOf(request.params), identityOf(request.params.identity_id), request.params.credential_id),
+  );
+};

@@ -1,0 +1,79 @@
+import { type TProperties, Type } from '@sinclair/typebox';
+import { TRAIT_FIELDS, TRAIT_MAX_LENGTH, TRAITS_TYPE } from '../../domain/directory/traits.js';
+import { Name, ReadOnly, StringEnum, Timestamp } from '../schemas.js';
+
+const OTHER_TRAITS = TRAIT_FIELDS.filter((f) => f !== 'username' && f !== 'primary_email_address');
+
+const Email = (nullable: boolean) =>
+  Type.Unsafe<string>({
+    type: nullable ? ['string', 'null'] : 'string',
+    maxLength: 320,
+    pattern: '^[^\\s@]+@[^\\s@]+$',
+    violation: 'must be an email address',
+  });
+
+const TraitValue = Type.Unsafe<string | null>({ type: ['string', 'null'], maxLength: TRAIT_MAX_LENGTH });
+
+function traitsInput(usernameRequired: boolean) {
+  const properties: TProperties = {
+    type: Type.Literal(TRAITS_TYPE, { description: 'Always `traits_v0`; required on every write.' }),
+    username: usernameRequired
+      ? Name('Unique per realm, compared case-insensitively.')
+      : Type.Optional(Type.Unsafe<string | null>({ ...Name(), type: ['string', 'null'] })),
+    primary_email_address: Type.Optional(Email(true)),
+  };
+  for (const field of OTHER_TRAITS) properties[field] = Type.Optional(TraitValue);
+  return Type.Object(properties, {
+    additionalProperties: false,
+    description: 'Traits to set; on update, keys are merged and `null` removes one.',
+  });
+}
+
+const identityReadOnly = {
+  id: ReadOnly,
+  realm_id: ReadOnly,
+  tenant_id: ReadOnly,
+  create_time: ReadOnly,
+  update_time: ReadOnly,
+  enrollment_status: ReadOnly,
+};
+
+const Status = StringEnum(['active', 'suspended'] as const, 'Suspended identities cannot enroll or sign in.');
+
+export const IdentityCreateInput = Type.Object(
+  {
+    display_name: Name(),
+    status: Type.Optional(Status),
+    traits: traitsInput(true),
+    ...identityReadOnly,
+  },
+  { additionalProperties: false },
+);
+
+export const IdentityUpdateInput = Type.Object(
+  {
+    display_name: Type.Optional(Name()),
+    status: Type.Optional(Status),
+    traits: Type.Optional(traitsInput(false)),
+    ...identityReadOnly,
+  },
+  { additionalProperties: false },
+);
+
+const traitsOutput: TProperties = { type: Type.String(), username: Type.String() };
+for (const field of TRAIT_FIELDS) if (field !== 'username') traitsOutput[field] = Type.Optional(Type.String());
+
+export const Identity = Type.Object(
+  {
+    id: Type.String(),
+    realm_id: Type.String(),
+    tenant_id: Type.String(),
+    display_name: Type.String(),
+    create_time: Timestamp,
+    update_time: Timestamp,
+    status: Type.String(),
+    traits: Type.Object(traitsOutput),
+    enrollment_status: StringEnum(['ENROLLED', 'PENDING', 'INVITE_FAILED', 'UNENROLLED'] as const),
+  },
+  { $id: 'Identity' },
+);

@@ -1,0 +1,163 @@
+import { conflict, invalidField, notFound } from '../../domain/errors.js';
+import { newUuid } from '../../domain/ids.js';
+import {
+  type AuthenticatorConfig,
+  type AuthenticatorConfigBody,
+  DEFAULT_AUTHENTICATOR_CONFIG_NAME,
+  defaultAuthenticatorConfigBody,
+} from '../../domain/passkeys/passkeys.js';
+import { nowTimestamp } from '../../domain/time.js';
+import type { Repositories } from '../../store/index.js';
+import { changeEvent, recordEvent } from '../audit/audit.js';
+import type { Yonder } from '../context.js';
+import type { RealmRef } from '../directory/identities.js';
+import { type ListParams, type Page, listPage } from '../paging.js';
+import { requireRealm } from '../directory/tenancy.js';
+
+/** Every realm gets yonder's own hosted_web configuration when it is made. */
+export async function insertDefaultAuthenticatorConfig(repos: Repositories, ref: RealmRef): Promise<AuthenticatorConfig> {
+  const now = nowTimestamp();
+  const config: AuthenticatorConfig = {
+    id: newUuid(),
+    tenant_id: ref.tenantId,
+    realm_id: ref.realmId,
+    display_name: DEFAULT_AUTHENTICATOR_CONFIG_NAME,
+    config: defaultAuthenticatorConfigBody(),
+    is_default: true,
+    create_time: now,
+    update_time: now,
+  };
+  await repos.authenticatorConfigs.insert(config);
+  return config;
+}
+
+/** `<scheme>://<host>[:<port>]` and nothing more. */
+function assertOrigins(field: string, origins: readonly string[]): void {
+  origins.forEach((origin, i) => {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // reported below
+    }
+    if (!parsed || parsed.origin !== origin || !/^https?:$/.test(parsed.protocol)) {
+      throw invalidField(`${field}[${i}]`, 'must be an origin: <scheme>://<host>[:<port>]');
+    }
+  });
+}
+
+function assertHttpUrl(field: string, value: string): void {
+  try {
+    if (/^https?:$/.test(new URL(value).protocol)) return;
+  } catch {
+    // reported below
+  }
+  throw invalidField(field, 'must be an absolute http or https URL');
+}
+
+export type ConfigBodyInput = Partial<Omit<Extract<AuthenticatorConfigBody, { type: 'embedded' }>, 'type'>> & {
+  type?: AuthenticatorConfigBody['type'];
+};
+
+function normalizeBody(input: ConfigBodyInput, base?: AuthenticatorConfigBody): AuthenticatorConfigBody {
+  const type = input.type ?? base?.type;
+  const merged = { ...(base ?? {}), ...input, type } as Record<string, unknown>;
+  const trusted = (merged.trusted_origins as string[] | undefined) ?? [];
+  assertOrigins('authenticator_config.config.trusted_origins', trusted);
+  if (type === 'hosted_web') {
+    const methods = (merged.authentication_methods as AuthenticatorConfigBody['authentication_methods']) ?? [];
+    if (methods.length === 0) throw invalidField('authenticator_config.config.authentication_methods', 'at least one method is required');
+    return { type, authentication_methods: methods, trusted_origins: trusted };
+  }
+  if (type === 'embedded') {
+    const invokeUrl = merged.invoke_url as string | undefined;
+    if (!invokeUrl) throw invalidField('authenticator_config.config.invoke_url', 'required for embedded configurations');
+    assertHttpUrl('authenticator_config.config.invoke_url', invokeUrl);
+    return {
+      type,
+      invoke_url: invokeUrl,
+      invocation_type: (merged.invocation_type as 'automatic' | 'manual' | undefined) ?? 'automatic',
+      trusted_origins: trusted,
+      ...(merged.authentication_methods ? { authentication_methods: merged.authentication_methods as { type: 'webauthn_passkey' }[] } : {}),
+    };
+  }
+  throw invalidField('authenticator_config.config.type', 'must be hosted_web or embedded');
+}
+
+export async function createAuthenticatorConfig(
+  y: Yonder,
+  ref: RealmRef,
+  input: { display_name?: string; config: ConfigBodyInput },
+): Promise<AuthenticatorConfig> {
+  const now = nowTimestamp();
+  const config: AuthenticatorConfig = {
+    id: newUuid(),
+    tenant_id: ref.tenantId,
+    realm_id: ref.realmId,
+    display_name: input.display_name ?? '',
+    config: normalizeBody(input.config),
+    is_default: false,
+    create_time: now,
+    update_time: now,
+  };
+  return y.store.transaction(async (tx) => {
+    await requireRealm(tx, ref.tenantId, ref.realmId);
+    await tx.authenticatorConfigs.insert(config);
+    await recordEvent(tx, changeEvent('authenticator_config.created', 'authenticator_config', null, config));
+    return config;
+  });
+}
+
+export async function getAuthenticatorConfig(y: Yonder, ref: RealmRef, id: string): Promise<AuthenticatorConfig> {
+  await requireRealm(y.store, ref.tenantId, ref.realmId);
+  const config = await y.store.authenticatorConfigs.get(ref.realmId, id);
+  if (!config) throw notFound('AuthenticatorConfig', id);
+  return config;
+}
+
+export async function listAuthenticatorConfigs(y: Yonder, ref: RealmRef, params: ListParams): Promise<Page<AuthenticatorConfig>> {
+  await requireRealm(y.store, ref.tenantId, ref.realmId);
+  return listPage(
+    params,
+    { list: `authenticator-configs:${ref.realmId}`, filter: '', defaultPageSize: 20, maxPageSize: 100 },
+    y.pageTokenKey,
+    (after, offset, limit) => y.store.authenticatorConfigs.page(ref.realmId, after, offset, limit),
+    () => y.store.authenticatorConfigs.count(ref.realmId),
+  );
+}
+
+export async function updateAuthenticatorConfig(
+  y: Yonder,
+  ref: RealmRef,
+  id: string,
+  input: { display_name?: string; config?: ConfigBodyInput },
+): Promise<AuthenticatorConfig> {
+  return y.store.transaction(async (tx) => {
+    await requireRealm(tx, ref.tenantId, ref.realmId);
+    const current = await tx.authenticatorConfigs.get(ref.realmId, id);
+    if (!current) throw notFound('AuthenticatorConfig', id);
+    if (input.config?.type !== undefined && input.config.type !== current.config.type) {
+      throw invalidField('authenticator_config.config.type', 'the type of a configuration cannot change');
+    }
+    const updated: AuthenticatorConfig = {
+      ...current,
+      display_name: input.display_name ?? current.display_name,
+      config: input.config ? normalizeBody(input.config, current.config) : current.config,
+      update_time: nowTimestamp(),
+    };
+    await tx.authenticatorConfigs.update(updated);
+    await recordEvent(tx, changeEvent('authenticator_config.updated', 'authenticator_config', current, updated));
+    return updated;
+  });
+}
+
+export async function deleteAuthenticatorConfig(y: Yonder, ref: RealmRef, id: string): Promise<void> {
+  await y.store.transaction(async (tx) => {
+    await requireRealm(tx, ref.tenantId, ref.realmId);
+    const current = await tx.authenticatorConfigs.get(ref.realmId, id);
+    if (!current) throw notFound('AuthenticatorConfig', id);
+    if (current.is_default) throw conflict("the realm's default authenticator configuration cannot be deleted");
+    await tx.authenticatorConfigs.delete(ref.realmId, id);
+    await recordEvent(tx, changeEvent('authenticator_config.deleted', 'authenticator_config', current, null));
+  });
+}

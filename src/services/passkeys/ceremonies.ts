@@ -1,0 +1,389 @@
+import { randomBytes } from 'node:crypto';
+import {
+  type AuthenticationResponseJSON,
+  type RegistrationResponseJSON,
+  generateAuthenticationOptions,
+  generateRegistrationOptions,
+  verifyAuthenticationResponse,
+  verifyRegistrationResponse,
+} from '@simplewebauthn/server';
+import { isoBase64URL } from '@simplewebauthn/server/helpers';
+import type { Identity } from '../../domain/directory/identity.js';
+import { newId } from '../../domain/ids.js';
+import { type AuthenticatorConfig, type CredentialBindingJob, PENDING_JOB_STATES, type WebAuthnCredential, effectiveJobState } from '../../domain/passkeys/passkeys.js';
+import { addSeconds, nowTimestamp } from '../../domain/time.js';
+import type { Yonder } from '../context.js';
+import { changeEvent, recordEvents, recordSignInAttempt } from '../audit/audit.js';
+import { hashToken, jobEvent } from './credential-binding-jobs.js';
+import { presentCredential } from './credentials.js';
+import type { RealmRef } from '../directory/identities.js';
+import { managedApplication } from '../access/console.js';
+import { evaluate } from '../access/policy.js';
+import { jwkFields } from '../../domain/passkeys/cose-jwk.js';
+
+/** Machine-readable reasons a page or ceremony refuses, each with its human message and status. */
+export const REASONS = {
+  invalid_link: [404, 'This link is not valid. Ask for a new one.'],
+  expired: [410, 'This link has expired. Ask for a new one.'],
+  already_used: [410, 'This link has already been used. Ask for a new one if you need another passkey.'],
+  credential_exists: [409, 'This passkey is already registered here. Use another one.'],
+  revoked: [410, 'This link has been withdrawn. Ask for a new one.'],
+  not_sent: [410, 'This link was never delivered. Ask for a new one.'],
+  suspended: [403, 'Your account is suspended, so you cannot use a passkey here.'],
+  policy_denied: [403, 'You are not allowed to do this here.'],
+  challenge_expired: [400, 'This took too long. Start again.'],
+  verification_failed: [400, 'The passkey could not be verified. Try again.'],
+  unknown_credential: [401, 'This passkey is not known here.'],
+  credential_revoked: [401, 'This passkey has been revoked. Ask for a new one.'],
+  unknown_application: [404, 'There is no such application.'],
+  unknown_realm: [404, 'There is nothing to sign in to here.'],
+  not_signed_in: [401, 'You are not signed in.'],
+  cross_origin: [403, 'This request must come from this site.'],
+} as const;
+export type Reason = keyof typeof REASONS;
+
+export class CeremonyError extends Error {
+  readonly status: number;
+  constructor(
+    readonly reason: Reason,
+    message?: string,
+  ) {
+    super(message ?? REASONS[reason][1]);
+    this.status = REASONS[reason][0];
+  }
+}
+
+/** Challenges live 5 minutes; sessions 12 hours. */
+export const CHALLENGE_TTL_SECONDS = 5 * 60;
+export const SESSION_TTL_SECONDS = 12 * 3600;
+
+export function relyingParty(y: Yonder) {
+  const url = new URL(y.config.publicUrl);
+  return { rpID: url.hostname, origin: url.origin };
+}
+
+/** PUBLIC_URL's origin and the configuration's trusted origins may host a ceremony. */
+function expectedOrigins(y: Yonder, config: AuthenticatorConfig | undefined): string[] {
+  return [...new Set([relyingParty(y).origin, ...(config?.config.trusted_origins ?? [])])];
+}
+
+/** WebAuthn user handles are the identity id's bytes, so a sign-in names its identity. */
+const userHandleOf = (identityId: string) => isoBase64URL.fromUTF8String(identityId);
+
+export interface LinkParams extends RealmRef {
+  identityId: string;
+  jobId: string;
+  token: string;
+}
+
+export interface OpenLink {
+  job: CredentialBindingJob;
+  identity: Identity;
+  config: AuthenticatorConfig | undefined;
+}
+
+/** Checks a binding link from scratch: token, job state and expiry, identity, policy. */
+export async function checkLink(y: Yonder, link: LinkParams): Promise<OpenLink> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(link.token)) throw new CeremonyError('invalid_link');
+  const job = await y.store.bindingJobs.getByToken(link.realmId, link.jobId, hashToken(link.token));
+  if (!job || job.identity_id !== link.identityId || job.tenant_id !== link.tenantId) throw new CeremonyError('invalid_link');
+  const state = effectiveJobState(job, nowTimestamp());
+  if (state === 'COMPLETE') throw new CeremonyError('already_used');
+  if (state === 'EXPIRED') throw new CeremonyError('expired');
+  if (state === 'REVOKED') throw new CeremonyError('revoked');
+  if (state === 'FAILED_TO_SEND') throw new CeremonyError('not_sent');
+  const identity = await y.store.identities.get(link.realmId, link.identityId);
+  if (!identity) throw new CeremonyError('invalid_link');
+  if (identity.status === 'suspended') throw new CeremonyError('suspended');
+  const decision = await evaluate(y, link, { identity_id: identity.id, application_id: null, transaction: 'credential_enrollment' });
+  if (decision.decision !== 'ALLOW') throw new CeremonyError('policy_denied', decision.deny_message || undefined);
+  const config = await y.store.authenticatorConfigs.get(link.realmId, job.authenticator_config_id);
+  return { job, identity, config };
+}
+
+/** Opening the page moves a fresh job to LINK_OPENED. */
+export async function openLink(y: Yonder, link: LinkParams): Promise<OpenLink> {
+  const open = await checkLink(y, link);
+  await y.store.bindingJobs.transition(open.job.id, ['LINK_SENT'], 'LINK_OPENED', nowTimestamp());
+  return open;
+}
+
+export async function registrationOptions(y: Yonder, link: LinkParams) {
+  const { job, identity } = await checkLink(y, link);
+  const realm = await y.store.realms.get(link.tenantId, link.realmId);
+  const existing = await y.store.credentials.activeOf(identity.id);
+  const options = await generateRegistrationOptions({
+    rpName: realm?.display_name ?? 'yonder',
+    rpID: relyingParty(y).rpID,
+    userName: String(identity.traits.username ?? identity.display_name),
+    userDisplayName: identity.display_name,
+    userID: new TextEncoder().encode(identity.id),
+    attestationType: 'none',
+    excludeCredentials: existing.map((c) => ({ id: c.webauthn_id, transports: c.transports as never })),
+    authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
+    timeout: CHALLENGE_TTL_SECONDS * 1000,
+  });
+  const now = nowTimestamp();
+  const challengeId = newId() + newId();
+  await y.store.ceremonies.insertChallenge({
+    id: challengeId,
+    tenant_id: link.tenantId,
+    realm_id: link.realmId,
+    purpose: 'registration',
+    challenge: options.challenge,
+    job_id: job.id,
+    application_id: null,
+    expire_time: addSeconds(now, CHALLENGE_TTL_SECONDS),
+    create_time: now,
+  });
+  await y.store.bindingJobs.transition(job.id, ['LINK_SENT', 'LINK_OPENED'], 'REQUEST_DELIVERED', now);
+  return { challenge_id: challengeId, options };
+}
+
+export async function verifyRegistration(
+  y: Yonder,
+  link: LinkParams,
+  challengeId: string,
+  response: RegistrationResponseJSON,
+): Promise<{ credential_id: string; redirect_uri: string | null }> {
+  const now = nowTimestamp();
+  const challenge = await y.store.ceremonies.consumeChallenge(challengeId, now);
+  if (!challenge || challenge.purpose !== 'registration' || challenge.realm_id !== link.realmId) {
+    throw new CeremonyError('challenge_expired');
+  }
+  const { job, identity, config } = await checkLink(y, link);
+  if (challenge.job_id !== job.id) throw new CeremonyError('challenge_expired');
+  let verification;
+  try {
+    verification = await verifyRegistrationResponse({
+      response,
+      expectedChallenge: challenge.challenge,
+      expectedOrigin: expectedOrigins(y, config),
+      expectedRPID: relyingParty(y).rpID,
+      requireUserVerification: true,
+    });
+  } catch (error) {
+    throw new CeremonyError('verification_failed', `${REASONS.verification_failed[1]} (${(error as Error).message})`);
+  }
+  if (!verification.verified || !verification.registrationInfo) throw new CeremonyError('verification_failed');
+  const info = verification.registrationInfo;
+  const fields = await jwkFields(info.credential.publicKey);
+  const credential: WebAuthnCredential = {
+    id: newId(),
+    tenant_id: link.tenantId,
+    realm_id: link.realmId,
+    identity_id: identity.id,
+    state: 'ACTIVE',
+    csr_type: 'WEBAUTHN',
+    ...fields,
+    webauthn_id: info.credential.id,
+    public_key: isoBase64URL.fromBuffer(info.credential.publicKey),
+    counter: info.credential.counter,
+    transports: info.credential.transports ?? [],
+    aaguid: info.aaguid,
+    device_type: info.credentialDeviceType,
+    backed_up: info.credentialBackedUp,
+    create_time: now,
+    update_time: now,
+  };
+  await y.store.transaction(async (tx) => {
+    // Only one request can move the job to COMPLETE: the link is single use even under races.
+    const won = await tx.bindingJobs.transition(job.id, PENDING_JOB_STATES, 'COMPLETE', now, { credential_id: credential.id });
+    if (!won) throw new CeremonyError('already_used');
+    if (!(await tx.credentials.insert(credential))) throw new CeremonyError('credential_exists');
+    await tx.bindingJobs.refreshEnrollment(identity.id, now);
+    await recordEvents(tx, [
+      changeEvent('credential.created', 'credential', null, presentCredential(credential)),
+      jobEvent('credential_binding_job.completed', job, { ...job, state: 'COMPLETE', credential_id: credential.id, update_time: now }),
+    ]);
+  });
+  return { credential_id: credential.id, redirect_uri: job.post_binding_redirect_uri };
+}
+
+/**
+ * The application a sign-in is for: the one asked for; else, in the admin realm, the Admin
+ * Console (the console signs people in through this page); else none, which is a sign-in to
+ * yonder's own hosted pages, evaluated by the rules that name no application.
+ */
+export async function signInApplication(y: Yonder, ref: RealmRef, applicationId: string | undefined): Promise<string | null> {
+  if (applicationId) {
+    if (!(await y.store.applications.existing(ref.realmId, [applicationId])).has(applicationId)) {
+      throw new CeremonyError('unknown_application');
+    }
+    return applicationId;
+  }
+  const tenant = await y.store.tenants.get(ref.tenantId);
+  if (tenant?.admin_realm_id !== ref.realmId) return null;
+  return (await managedApplication(y.store, ref.realmId, 'admin_console'))?.id ?? null;
+}
+
+export async function authenticationOptions(y: Yonder, ref: RealmRef, applicationId: string | undefined) {
+  // The realm must be the tenant's: the challenge row names both, and nothing is stored for a path
+  // that names no realm.
+  if (!(await y.store.realms.get(ref.tenantId, ref.realmId))) throw new CeremonyError('unknown_realm');
+  const application = await signInApplication(y, ref, applicationId);
+  // No allowCredentials: a discoverable credential names its own user, so nobody types a username.
+  const options = await generateAuthenticationOptions({
+    rpID: relyingParty(y).rpID,
+    userVerification: 'required',
+    timeout: CHALLENGE_TTL_SECONDS * 1000,
+  });
+  const now = nowTimestamp();
+  const challengeId = newId() + newId();
+  await y.store.ceremonies.insertChallenge({
+    id: challengeId,
+    tenant_id: ref.tenantId,
+    realm_id: ref.realmId,
+    purpose: 'authentication',
+    challenge: options.challenge,
+    job_id: null,
+    application_id: application,
+    expire_time: addSeconds(now, CHALLENGE_TTL_SECONDS),
+    create_time: now,
+  });
+  return { challenge_id: challengeId, options };
+}
+
+export interface SignedIn {
+  token: string;
+  identity: Identity;
+  application_id: string | null;
+  expire_time: string;
+}
+
+/**
+ * Verifies a sign-in and records the attempt, succeeded or failed with its reason, on the identity
+ * when it is known. The event carries no challenge, session token or credential material.
+ */
+export async function verifyAuthentication(
+  y: Yonder,
+  ref: RealmRef,
+  challengeId: string,
+  response: AuthenticationResponseJSON,
+): Promise<SignedIn> {
+  const attempt: Attempt = { identityId: null, applicationId: null };
+  try {
+    return await signIn(y, ref, challengeId, response, attempt);
+  } catch (error) {
+    if (error instanceof CeremonyError && (await y.store.realms.get(ref.tenantId, ref.realmId))) {
+      await recordSignInAttempt(y.store, {
+        ...ref,
+        identityId: attempt.identityId,
+        applicationId: attempt.applicationId,
+        outcome: 'failed',
+        method: 'passkey',
+        reason: error.reason,
+      });
+    }
+    throw error;
+  }
+}
+
+/** What is known of a sign-in attempt so far, for its audit event. */
+interface Attempt {
+  identityId: string | null;
+  applicationId: string | null;
+}
+
+async function signIn(
+  y: Yonder,
+  ref: RealmRef,
+  challengeId: string,
+  response: AuthenticationResponseJSON,
+  attempt: Attempt,
+): Promise<SignedIn> {
+  const now = nowTimestamp();
+  const challenge = await y.store.ceremonies.consumeChallenge(challengeId, now);
+  if (!challenge || challenge.purpose !== 'authentication' || challenge.realm_id !== ref.realmId) {
+    throw new CeremonyError('challenge_expired');
+  }
+  attempt.applicationId = challenge.application_id;
+  // The body's `response` is the browser's, unchecked: a malformed one is a failed attempt, not a 500.
+  if (typeof response?.id !== 'string' || typeof response.response !== 'object' || response.response === null) {
+    throw new CeremonyError('verification_failed');
+  }
+  const credential = await y.store.credentials.byWebAuthnId(ref.realmId, response.id);
+  if (!credential) throw new CeremonyError('unknown_credential');
+  attempt.identityId = credential.identity_id;
+  if (credential.state !== 'ACTIVE') throw new CeremonyError('credential_revoked');
+  if (response.response.userHandle && response.response.userHandle !== userHandleOf(credential.identity_id)) {
+    throw new CeremonyError('verification_failed');
+  }
+  const identity = await y.store.identities.get(ref.realmId, credential.identity_id);
+  if (!identity) throw new CeremonyError('unknown_credential');
+  if (identity.status === 'suspended') throw new CeremonyError('suspended');
+  const defaultConfig = await y.store.authenticatorConfigs.getDefault(ref.realmId);
+  let verification;
+  try {
+    verification = await verifyAuthenticationResponse({
+      response,
+      expectedChallenge: challenge.challenge,
+      expectedOrigin: expectedOrigins(y, defaultConfig),
+      expectedRPID: relyingParty(y).rpID,
+      credential: {
+        id: credential.webauthn_id,
+        publicKey: isoBase64URL.toBuffer(credential.public_key),
+        counter: credential.counter,
+        transports: credential.transports as never,
+      },
+      requireUserVerification: true,
+    });
+  } catch (error) {
+    throw new CeremonyError('verification_failed', `${REASONS.verification_failed[1]} (${(error as Error).message})`);
+  }
+  if (!verification.verified) throw new CeremonyError('verification_failed');
+  // A counter that did not move past the stored one (the library checks) or moved concurrently
+  // (this update checks) means a cloned authenticator or a replay.
+  if (!(await y.store.credentials.advanceCounter(credential.id, credential.counter, verification.authenticationInfo.newCounter))) {
+    throw new CeremonyError('verification_failed');
+  }
+  const decision = await evaluate(y, ref, {
+    identity_id: identity.id,
+    application_id: challenge.application_id,
+    transaction: 'authentication',
+  });
+  if (decision.decision !== 'ALLOW') throw new CeremonyError('policy_denied', decision.deny_message || undefined);
+  const token = randomBytes(32).toString('base64url');
+  const expireTime = addSeconds(now, SESSION_TTL_SECONDS);
+  await y.store.transaction(async (tx) => {
+    await tx.ceremonies.insertSession({
+      token_hash: hashToken(token),
+      tenant_id: ref.tenantId,
+      realm_id: ref.realmId,
+      identity_id: identity.id,
+      credential_id: credential.id,
+      application_id: challenge.application_id,
+      expire_time: expireTime,
+      create_time: now,
+    });
+    await recordSignInAttempt(tx, {
+      ...ref,
+      identityId: identity.id,
+      applicationId: challenge.application_id,
+      outcome: 'succeeded',
+      method: 'passkey',
+    });
+  });
+  return { token, identity, application_id: challenge.application_id, expire_time: expireTime };
+}
+
+export async function currentSession(y: Yonder, ref: RealmRef, token: string | undefined) {
+  if (!token) throw new CeremonyError('not_signed_in');
+  const session = await y.store.ceremonies.session(hashToken(token), nowTimestamp());
+  if (!session || session.realm_id !== ref.realmId || session.tenant_id !== ref.tenantId) throw new CeremonyError('not_signed_in');
+  const identity = await y.store.identities.get(ref.realmId, session.identity_id);
+  if (!identity || identity.status === 'suspended') throw new CeremonyError('not_signed_in');
+  return {
+    identity_id: identity.id,
+    display_name: identity.display_name,
+    username: identity.traits.username,
+    credential_id: session.credential_id,
+    application_id: session.application_id,
+    create_time: session.create_time,
+    expire_time: session.expire_time,
+  };
+}
+
+export async function signOut(y: Yonder, token: string | undefined): Promise<void> {
+  if (token) await y.store.ceremonies.deleteSession(hashToken(token));
+}

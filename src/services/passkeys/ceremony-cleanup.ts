@@ -1,0 +1,26 @@
+import { nowTimestamp } from '../../domain/time.js';
+import type { Yonder } from '../context.js';
+import { startPeriodicJob } from '../../platform/periodic.js';
+
+/**
+ * How often `yonder serve` deletes expired WebAuthn challenges and hosted-page sessions. Expired
+ * rows are already refused when read; this only keeps the tables from growing (every sign-in page
+ * view leaves a challenge). Every process runs it; a second one finds nothing to delete.
+ *
+ * Binding jobs are not purged: they are the contract's records (listed, filtered, counted in a
+ * batch's results), and an old job's stored token hash is what lets its link say "already used"
+ * or "expired" rather than "not valid".
+ */
+export const CEREMONY_PURGE_INTERVAL_MS = 10 * 60 * 1000;
+
+export async function purgeExpiredCeremonies(y: Yonder, now: string = nowTimestamp()) {
+  return y.store.ceremonies.purgeExpired(now);
+}
+
+export function startCeremonyPurgeJob(
+  y: Yonder,
+  onError: (error: unknown) => void,
+  intervalMs: number = CEREMONY_PURGE_INTERVAL_MS,
+): () => void {
+  return startPeriodicJob(() => purgeExpiredCeremonies(y), onError, intervalMs);
+}

@@ -1,0 +1,146 @@
+import type { TokenIssuer, TokenPrincipal } from '../../domain/access/application.js';
+import type { Executor } from '../engine/connection.js';
+import type { ApiTokensTable } from '../schema.js';
+
+export type TokenRecord = ApiTokensTable;
+
+/**
+ * A token's record with its issuing application as it is now: null when the record names an
+ * application that no longer exists (deleted before deletion revoked its tokens).
+ */
+/** The issuer's realm, with its id, names the token's `iss`. */
+export type TokenRecordWithIssuer = TokenRecord & { issuer: (TokenIssuer & { realmId: string }) | null };
+
+/**
+ * Every token yonder issues has a record here, keyed by its `jti`. A token is honoured only while
+ * its record exists and is not revoked, which is what makes revocation reach every process at once.
+ */
+export class TokenStore {
+  constructor(private readonly db: Executor) {}
+
+  async insert(record: TokenRecord): Promise<void> {
+    await this.db.insertInto('api_tokens').values(record).execute();
+  }
+
+  async get(jti: string): Promise<TokenRecord | undefined> {
+    return this.db.selectFrom('api_tokens').selectAll().where('jti', '=', jti).executeTakeFirst();
+  }
+
+  /**
+   * The record and, in the same indexed read (primary keys), what its issuing application allows
+   * now: what verification needs on every request.
+   */
+  async getWithIssuer(jti: string): Promise<TokenRecordWithIssuer | undefined> {
+    const row = await this.db
+      .selectFrom('api_tokens')
+      .leftJoin('applications', 'applications.id', 'api_tokens.application_id')
+      .leftJoin('resource_servers', 'resource_servers.id', 'applications.resource_server_id')
+      .selectAll('api_tokens')
+      .select([
+        'applications.id as issuer_id',
+        'applications.realm_id as issuer_realm_id',
+        'applications.is_managed as issuer_is_managed',
+        'applications.protocol_config as issuer_protocol_config',
+        'resource_servers.scopes as issuer_server_scopes',
+      ])
+      .where('api_tokens.jti', '=', jti)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const { issuer_id, issuer_realm_id, issuer_is_managed, issuer_protocol_config, issuer_server_scopes, ...record } = row;
+    if (issuer_id === null || issuer_realm_id === null || issuer_protocol_config === null) return { ...record, issuer: null };
+    const config = JSON.parse(issuer_protocol_config) as { allowed_scopes?: string[] };
+    return {
+      ...record,
+      issuer: {
+        realmId: issuer_realm_id,
+        isManaged: issuer_is_managed === 1,
+        allowedScopes: config.allowed_scopes ?? [],
+        serverScopes: (issuer_server_scopes ?? '').split(' ').filter(Boolean),
+      },
+    };
+  }
+
+  async revoke(jti: string, at: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('api_tokens')
+      .set({ revoked_at: at })
+      .where('jti', '=', jti)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** Revokes every live token minted from one console session; answers their ids. */
+  async revokeForSession(sessionHash: string, at: string): Promise<string[]> {
+    const rows = await this.db
+      .updateTable('api_tokens')
+      .set({ revoked_at: at })
+      .where('session_hash', '=', sessionHash)
+      .where('revoked_at', 'is', null)
+      .returning('jti')
+      .execute();
+    return rows.map((r) => r.jti);
+  }
+
+  /** Revokes every live token an application issued (it is being deleted); answers how many. */
+  async revokeForApplication(applicationId: string, at: string): Promise<number> {
+    const result = await this.db
+      .updateTable('api_tokens')
+      .set({ revoked_at: at })
+      .where('application_id', '=', applicationId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  /** The live (not revoked, not expired) tokens an application issued, of one principal when given. */
+  private live(applicationId: string, now: string, principal: TokenPrincipal | undefined) {
+    let query = this.db
+      .selectFrom('api_tokens')
+      .where('application_id', '=', applicationId)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', now);
+    if (principal) {
+      // See TokenPrincipal: an application's own tokens are those whose subject is the issuer.
+      query = query
+        .where('subject', '=', principal.id)
+        .where((eb) => eb(eb.ref('subject'), principal.type === 'application' ? '=' : '<>', eb.ref('application_id')));
+    }
+    return query;
+  }
+
+  /** A page of `live` tokens, in id order. */
+  async pageForApplication(
+    applicationId: string,
+    now: string,
+    principal: TokenPrincipal | undefined,
+    afterJti: string,
+    offset: number,
+    limit: number,
+  ): Promise<TokenRecord[]> {
+    return this.live(applicationId, now, principal)
+      .selectAll()
+      .where('jti', '>', afterJti)
+      .orderBy('jti')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+  }
+
+  async countForApplication(applicationId: string, now: string, principal: TokenPrincipal | undefined): Promise<number> {
+    const row = await this.live(applicationId, now, principal)
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async listForTenant(tenantId: string, limit: number): Promise<TokenRecord[]> {
+    return this.db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .orderBy('issued_at', 'desc')
+      .limit(limit)
+      .execute();
+  }
+}

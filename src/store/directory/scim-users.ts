@@ -1,0 +1,188 @@
+import { type Compilable, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { Identity } from '../../domain/directory/identity.js';
+import { exactLookups, indexServed } from '../../domain/directory/filter-cost.js';
+import { type UserCondition, type UserField, type UserSort, type UserSortKey, userCostTree } from '../../domain/directory/user-query.js';
+import type { Engine, Executor } from '../engine/connection.js';
+import { like } from '../engine/like.js';
+import type { ScanReads } from '../engine/scan-reads.js';
+import { toIdentity } from './identities.js';
+import type { Database } from '../schema.js';
+
+type EB = ExpressionBuilder<Database, 'identities'>;
+
+const KEY_COLUMNS = { username: 'username_key', email: 'email_key', display_name: 'display_name_key' } as const;
+const TIME_COLUMNS = { create: 'create_time', update: 'update_time' } as const;
+const SORT_COLUMNS = {
+  username: 'username_key',
+  display_name: 'display_name_key',
+  create_time: 'create_time',
+  update_time: 'update_time',
+} as const;
+
+/** Orders a realm's identities are indexed in (migrations 001, 008, 015). */
+const INDEXED_ORDERS = new Set<UserSortKey>(['username', 'display_name', 'create_time']);
+
+const served = (condition: UserCondition) => indexServed(userCostTree(condition));
+
+/** The condition as OR branches that indexes answer each, when it is one (see `inRealm`). */
+function seekBranches(condition: UserCondition): UserCondition[] | undefined {
+  if (!served(condition)) return undefined;
+  if (condition.op === 'or') return condition.conditions;
+  if (condition.op !== 'and') return undefined;
+  // A served comparison of the AND's own already reads only the rows it needs.
+  if (condition.conditions.some((c) => c.op !== 'or' && served(c))) return undefined;
+  const split = condition.conditions.find((c) => c.op === 'or' && served(c));
+  if (!split || split.op !== 'or') return undefined;
+  const others = condition.conditions.filter((c) => c !== split);
+  return split.conditions.map((branch) => ({ op: 'and', conditions: [...others, branch] }));
+}
+
+/**
+ * SCIM queries over identities: filters (RFC 7644 §3.4.2.2), sorting and offset paging. The
+ * dialect differences live here and nowhere else: traits are read from the JSON text with
+ * `json_extract` on SQLite and `->>` on PostgreSQL, and PostgreSQL compares and sorts text with
+ * the "C" collation so both engines order strings byte-wise alike.
+ */
+export class ScimUserQueries {
+  constructor(
+    private readonly db: Executor,
+    private readonly engine: Engine,
+    private readonly scanReads: ScanReads,
+  ) {}
+
+  async search(realmId: string, condition: UserCondition | undefined, sort: UserSort, offset: number, limit: number): Promise<Identity[]> {
+    const query = this.searchQuery(realmId, condition, sort, offset, limit);
+    return (await this.run(query, condition, sort)).map(toIdentity);
+  }
+
+  /** The query `search` runs; exposed so tests can read its plan. */
+  searchQuery(realmId: string, condition: UserCondition | undefined, sort: UserSort, offset: number, limit: number) {
+    const query = this.db.selectFrom('identities').selectAll().where((eb) => this.inRealm(eb, realmId, condition));
+    const direction = sort.descending ? 'desc' : 'asc';
+    // With a filter, SQLite would rather walk the whole realm in creation order (migration 015)
+    // than sort the few rows an index finds for the filter: `+` (a no-op) hides that order from it.
+    const column = sql.ref(SORT_COLUMNS[sort.by]);
+    const order = condition && sort.by === 'create_time' && this.engine === 'sqlite' ? sql`+${column}` : this.text(column);
+    return query
+      .orderBy(order, direction)
+      .orderBy('id', direction)
+      .limit(limit)
+      .offset(offset);
+  }
+
+  async count(realmId: string, condition: UserCondition | undefined): Promise<number> {
+    const [row] = await this.run(this.countQuery(realmId, condition), condition);
+    return Number(row?.n ?? 0);
+  }
+
+  /**
+   * A filter no index answers by exact lookups may read the whole realm (`userName sw "s"` is a
+   * range as wide as the realm), and so does a whole realm in an order no index holds
+   * (`meta.lastModified`): these run bounded, and off the event loop (scan-reads.ts).
+   */
+  private run<R>(query: Compilable<R> & { execute(): Promise<R[]> }, condition: UserCondition | undefined, sort?: UserSort): Promise<R[]> {
+    const scans = condition ? !exactLookups(userCostTree(condition)) : sort !== undefined && !INDEXED_ORDERS.has(sort.by);
+    return scans ? this.scanReads.all(this.db, query) : query.execute();
+  }
+
+  /** The query `count` runs; exposed so tests can read its plan. */
+  countQuery(realmId: string, condition: UserCondition | undefined) {
+    return this.db
+      .selectFrom('identities')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where((eb) => this.inRealm(eb, realmId, condition));
+  }
+
+  /**
+   * The realm and the condition. When indexes answer the condition as an OR of seeks (`emails.value
+   * eq` is one: either email), the realm is repeated in each branch, `(realm AND a) OR (realm AND
+   * b)`: both engines then read each branch from its own (realm_id, ...) index and unite them, where
+   * `realm AND (a OR b)` walked the realm. An AND holding such an OR (`emails[type eq "work"].value
+   * eq`) takes its other terms into each branch. A filter no index answers stays one walk of the
+   * realm: split into branches, each branch would be a walk of its own (99 `emails co` terms were 99).
+   */
+  private inRealm(eb: EB, realmId: string, condition: UserCondition | undefined): Expression<SqlBool> {
+    if (!condition) return eb('realm_id', '=', realmId);
+    const branches = seekBranches(condition);
+    if (branches) return eb.or(branches.map((branch) => eb.and([eb('realm_id', '=', realmId), this.expression(eb, branch)])));
+    return eb.and([eb('realm_id', '=', realmId), this.expression(eb, condition)]);
+  }
+
+  /** Byte-wise text comparison on both engines. */
+  private text(expression: RawBuilder<unknown> | ReturnType<typeof sql.ref>): RawBuilder<unknown> {
+    return this.engine === 'postgres' ? sql`(${expression} collate "C")` : sql`${expression}`;
+  }
+
+  private column(field: Exclude<UserField, { kind: 'status' }>): RawBuilder<unknown> {
+    switch (field.kind) {
+      case 'id':
+        return sql`${sql.ref('id')}`;
+      case 'key':
+        return sql`${sql.ref(KEY_COLUMNS[field.key])}`;
+      case 'external_id':
+        return sql`${sql.ref('external_id')}`;
+      case 'time':
+        return sql`${sql.ref(TIME_COLUMNS[field.which])}`;
+      case 'trait': {
+        // The path is a literal, not a parameter: an index on the expression (migration 012) is
+        // only used when the query spells the very same expression. Trait names are a fixed set.
+        const value =
+          this.engine === 'postgres'
+            ? sql`(${sql.ref('traits')}::jsonb ->> ${sql.lit(field.trait)})`
+            : sql`json_extract(${sql.ref('traits')}, ${sql.lit(`$.${field.trait}`)})`;
+        return field.caseExact ? value : sql`lower(${value})`;
+      }
+    }
+  }
+
+  private expression(eb: EB, condition: UserCondition): Expression<SqlBool> {
+    switch (condition.op) {
+      case 'and':
+        return eb.and(condition.conditions.map((c) => this.expression(eb, c)));
+      case 'or':
+        return eb.or(condition.conditions.map((c) => this.expression(eb, c)));
+      case 'not':
+        return eb.not(this.expression(eb, condition.condition));
+      case 'const':
+        return condition.value ? sql<SqlBool>`1 = 1` : sql<SqlBool>`1 = 0`;
+      case 'pr':
+        if (condition.field.kind === 'status') return sql<SqlBool>`1 = 1`;
+        return sql<SqlBool>`(${this.column(condition.field)} is not null and ${this.column(condition.field)} <> '')`;
+      default:
+        break;
+    }
+    const { field, value } = condition;
+    if (field.kind === 'status') {
+      // Only `eq` reaches here for booleans; the filter parser refuses the other operators.
+      return eb('status', value === true ? '=' : '<>', 'active');
+    }
+    const column = this.column(field);
+    const text = this.text(column);
+    const v = String(value);
+    let comparison: RawBuilder<SqlBool>;
+    switch (condition.op) {
+      case 'eq':
+        comparison = sql<SqlBool>`${column} = ${v}`;
+        break;
+      case 'co':
+      case 'sw':
+      case 'ew':
+        comparison = like(column, condition.op, v);
+        break;
+      case 'gt':
+        comparison = sql<SqlBool>`${text} > ${v}`;
+        break;
+      case 'ge':
+        comparison = sql<SqlBool>`${text} >= ${v}`;
+        break;
+      case 'lt':
+        comparison = sql<SqlBool>`${text} < ${v}`;
+        break;
+      case 'le':
+        comparison = sql<SqlBool>`${text} <= ${v}`;
+        break;
+    }
+    // Absent attributes compare false (never NULL), so `not (...)` matches them.
+    return sql<SqlBool>`(${column} is not null and ${comparison})`;
+  }
+}
