@@ -4,7 +4,8 @@ import { RealmParams } from '../schemas.js';
 import type { Yonder } from '../../services/context.js';
 import { MAX_COUNT, listResponse } from '../../protocols/scim/collection-query.js';
 import { BULK_LIMITS } from './bulk.js';
-import { type RealmParamsShape, realmRef, scimBaseUrl } from './paths.js';
+import { scimBaseUrl } from './paths.js';
+import { type RealmParamsShape, realmRef } from '../params.js';
 import { type AttributeDef, CORE_GROUP, CORE_USER, ENTERPRISE_ATTRIBUTES, ENTERPRISE_USER, GROUP_ATTRIBUTES, USER_ATTRIBUTES } from '../../protocols/scim/schema.js';
 import { SCIM_MEDIA_TYPE, ScimFailure } from './errors.js';
 

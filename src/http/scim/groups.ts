@@ -9,7 +9,8 @@ import { type Projection, listResponse, parsePaging, parseProjection, project, r
 import { parseGroupFilter, parseGroupSort } from '../../protocols/scim/group-filter.js';
 import { groupToScim } from '../../protocols/scim/group-mapping.js';
 import { createGroup, deleteGroup, getGroup, membersOf, patchGroup, replaceGroup, searchGroups } from '../../services/directory/scim-groups.js';
-import { header, prefersMinimalReturn, realmRef, scimBaseUrl, scimScope } from './paths.js';
+import { header, prefersMinimalReturn, scimBaseUrl, scimScope } from './paths.js';
+import { realmRef } from '../params.js';
 import { GROUP_SCHEMA } from '../../protocols/scim/schema.js';
 import { SCIM_MEDIA_TYPE, orFail } from './errors.js';
 import { etagOf } from '../../protocols/scim/user-mapping.js';
