@@ -71,6 +71,17 @@ export class FilterTooExpensive extends DomainError {
   }
 }
 
+/**
+ * A request that cannot be read at all: a body that is not JSON (or not UTF-8, or carries text
+ * the store cannot keep), a URL that cannot be decoded. Its own type so that each protocol's edge
+ * can recognise it (SCIM calls it `invalidSyntax`) without comparing messages.
+ */
+export class MalformedRequest extends DomainError {
+  constructor() {
+    super('bad_request', 'invalid request');
+  }
+}
+
 export function conflict(message: string): DomainError {
   return new DomainError('conflict', message);
 }

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
-import { DomainError, type ErrorCode, FilterTooExpensive } from '../../domain/errors.js';
+import { DomainError, type ErrorCode, FilterTooExpensive, MalformedRequest } from '../../domain/errors.js';
 import { statusOf } from '../errors.js';
 
 export const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
@@ -100,8 +100,8 @@ export function sendProblem(reply: FastifyReply, problem: ScimProblem): FastifyR
 export function toProblem(error: unknown): ScimProblem | null {
   if (error instanceof ScimFailure) return error.problem;
   if (error instanceof DomainError) {
-    // The JSON parser reports malformed bodies as a domain `bad_request`; SCIM calls that invalidSyntax.
-    if (error.code === 'bad_request' && error.message === 'invalid request') {
+    // The JSON parser reports a body it cannot read as a MalformedRequest; SCIM calls that invalidSyntax.
+    if (error instanceof MalformedRequest) {
       return { status: 400, scimType: 'invalidSyntax', detail: 'the request body is not valid JSON' };
     }
     return problemFromDomain(error);
