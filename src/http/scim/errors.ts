@@ -1,5 +1,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
-import { DomainError, type ErrorCode, FilterTooExpensive, MalformedRequest } from '../../domain/errors.js';
+import {
+  DomainError,
+  type ErrorCode,
+  FilterTooExpensive,
+  MalformedRequest,
+  ReferencedByPolicy,
+  UnknownMembers,
+  VersionMismatch,
+} from '../../domain/errors.js';
 import { statusOf } from '../errors.js';
 
 export const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
@@ -59,13 +67,29 @@ export function scimErrorBody(problem: ScimProblem) {
   };
 }
 
-/** The domain's errors in SCIM terms. A username conflict is SCIM's `uniqueness`. */
+/**
+ * The domain's errors in SCIM terms, for every SCIM write goes through the services every door
+ * shares. A name taken is SCIM's `uniqueness`; unknown new members are `invalidValue` (a 404
+ * would say the group is missing); a stale `If-Match` names the current ETag.
+ */
 export function problemFromDomain(error: DomainError): ScimProblem {
+  if (error instanceof UnknownMembers) {
+    return { status: 400, scimType: 'invalidValue', detail: `members: no user ${error.ids.join(', ')} in this realm` };
+  }
+  if (error instanceof VersionMismatch) {
+    return { status: 412, detail: `the resource has changed; its version is W/"${error.version}"` };
+  }
   const status = statusOf(error.code);
+  if (error instanceof ReferencedByPolicy) return { status, detail: `${error.message}; change the policy first` };
   const scimType: Partial<Record<ErrorCode, ScimType>> = { conflict: 'uniqueness', bad_request: 'invalidValue' };
   const violations = error.details?.flatMap((d) => (d.type === 'FieldViolations' ? d.field_violations : [])) ?? [];
+  const missing = error.details?.flatMap((d) => (d.type === 'ResourceInfo' ? [`${d.resource_type} ${d.id} not found`] : [])) ?? [];
   const detail =
-    violations.length > 0 ? violations.map((v) => `${v.field}: ${v.description}`).join('; ') : error.message;
+    violations.length > 0
+      ? violations.map((v) => `${v.field}: ${v.description}`).join('; ')
+      : missing.length > 0
+        ? missing.join('; ')
+        : error.message;
   const type = error instanceof FilterTooExpensive ? 'tooMany' : scimType[error.code];
   return type ? { status, scimType: type, detail } : { status, detail };
 }

@@ -14,7 +14,7 @@ import { realmRef } from '../params.js';
 import { GROUP_SCHEMA } from '../../protocols/scim/schema.js';
 import { SCIM_MEDIA_TYPE, orFail } from './errors.js';
 import { etagOf } from '../../protocols/scim/user-mapping.js';
-import { etagMatches } from '../../services/directory/scim-users.js';
+import { etagMatches } from '../../protocols/scim/etag.js';
 
 const tags = ['SCIM'];
 const GroupParams = Type.Composite([RealmParams, Type.Object({ group_id: Type.String({ maxLength: 64 }) })]);

@@ -12,7 +12,8 @@ import { realmRef } from '../params.js';
 import { SCIM_MEDIA_TYPE, orFail } from './errors.js';
 import { etagOf, identityToScimUser } from '../../protocols/scim/user-mapping.js';
 import { USER_SCHEMA } from '../../protocols/scim/schema.js';
-import { createUser, deleteUser, etagMatches, getUser, groupsOfUsers, patchUser, replaceUser, searchUsers } from '../../services/directory/scim-users.js';
+import { createUser, deleteUser, getUser, groupsOfUsers, patchUser, replaceUser, searchUsers } from '../../services/directory/scim-users.js';
+import { etagMatches } from '../../protocols/scim/etag.js';
 
 const tags = ['SCIM'];
 const UserParams = Type.Composite([RealmParams, Type.Object({ user_id: Type.String({ maxLength: 64 }) })]);

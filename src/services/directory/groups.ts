@@ -1,4 +1,4 @@
-import { DomainError, conflict, notFound } from '../../domain/errors.js';
+import { DomainError, ReferencedByPolicy, conflict, notFound } from '../../domain/errors.js';
 import { type Group, type GroupPatch, type NewGroupInput, applyGroupPatch, bumpGroupVersion } from '../../domain/directory/group.js';
 import type { Identity } from '../../domain/directory/identity.js';
 import { newId } from '../../domain/ids.js';
@@ -87,8 +87,7 @@ export async function deleteGroup(y: Yonder, ref: RealmRef, id: string): Promise
 }
 
 export function referencedBy(what: string, rules: readonly { id: string; name: string }[]): DomainError {
-  const names = rules.map((r) => `"${r.name}" (${r.id})`).join(', ');
-  return conflict(`${what} is referenced by policy rules: ${names}`);
+  return new ReferencedByPolicy(what, rules);
 }
 
 /** Every id must be an identity of the group's realm; otherwise 404 naming each unknown one. */

@@ -15,7 +15,7 @@ import { scimGroupToWrite } from '../../protocols/scim/group-mapping.js';
 import { type MemberDelta, memberDelta, needsMemberList, planGroupPatch } from '../../protocols/scim/group-patch.js';
 import { ScimFailure, orFail } from '../../http/scim/errors.js';
 import { parsePatchRequest } from '../../protocols/scim/user-patch.js';
-import { etagMatches } from './scim-users.js';
+import { etagMatches } from '../../protocols/scim/etag.js';
 
 /**
  * The Group use cases behind `/Groups` and `/Bulk`. A SCIM Group is a v1 group: same rows, same
