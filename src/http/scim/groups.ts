@@ -12,7 +12,8 @@ import { createGroup, deleteGroup, getGroup, membersOf, patchGroup, replaceGroup
 import { header, prefersMinimalReturn, scimBaseUrl, scimScope } from './paths.js';
 import { realmRef } from '../params.js';
 import { GROUP_SCHEMA } from '../../protocols/scim/schema.js';
-import { SCIM_MEDIA_TYPE, orFail } from './errors.js';
+import { SCIM_MEDIA_TYPE } from './errors.js';
+import { orFail } from '../../protocols/scim/problems.js';
 import { etagOf } from '../../protocols/scim/user-mapping.js';
 import { etagMatches } from '../../protocols/scim/etag.js';
 

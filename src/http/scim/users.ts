@@ -9,7 +9,8 @@ import { type Projection, listResponse, parsePaging, parseProjection, parseSort,
 import { parseUserFilter } from '../../protocols/scim/filter.js';
 import { header, scimBaseUrl, scimScope } from './paths.js';
 import { realmRef } from '../params.js';
-import { SCIM_MEDIA_TYPE, orFail } from './errors.js';
+import { SCIM_MEDIA_TYPE } from './errors.js';
+import { orFail } from '../../protocols/scim/problems.js';
 import { etagOf, identityToScimUser } from '../../protocols/scim/user-mapping.js';
 import { USER_SCHEMA } from '../../protocols/scim/schema.js';
 import { createUser, deleteUser, getUser, groupsOfUsers, patchUser, replaceUser, searchUsers } from '../../services/directory/scim-users.js';

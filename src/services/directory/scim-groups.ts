@@ -8,7 +8,7 @@ import { requireRealm } from './tenancy.js';
 import type { NamedRef } from '../../store/directory/scim-groups.js';
 import { scimGroupToWrite } from '../../protocols/scim/group-mapping.js';
 import { memberDelta, needsMemberList, planGroupPatch } from '../../protocols/scim/group-patch.js';
-import { orFail } from '../../http/scim/errors.js';
+import { orFail } from '../../protocols/scim/problems.js';
 import { expectedVersions } from '../../protocols/scim/etag.js';
 import { parsePatchRequest } from '../../protocols/scim/user-patch.js';
 

@@ -5,7 +5,7 @@ import type { Yonder } from '../context.js';
 import { type RealmRef, createIdentity, deleteIdentity, getIdentity, updateIdentity } from './identities.js';
 import { requireRealm } from './tenancy.js';
 import { USER_SCHEMA } from '../../protocols/scim/schema.js';
-import { orFail } from '../../http/scim/errors.js';
+import { orFail } from '../../protocols/scim/problems.js';
 import { expectedVersions } from '../../protocols/scim/etag.js';
 import { applyPatch, parsePatchRequest } from '../../protocols/scim/user-patch.js';
 import { type UserGroup, identityToScimUser, scimUserToWrite, writeAsPatch } from '../../protocols/scim/user-mapping.js';
