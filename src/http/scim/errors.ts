@@ -23,6 +23,9 @@ export function scimErrorBody(problem: ScimProblem) {
   };
 }
 
+/** SCIM's name for a resource type the domain names: an identity is a User. */
+const scimName = (resourceType: string) => (resourceType === 'Identity' ? 'User' : resourceType);
+
 /**
  * The domain's errors in SCIM terms, for every SCIM write goes through the services every door
  * shares. A name taken is SCIM's `uniqueness`; unknown new members are `invalidValue` (a 404
@@ -33,13 +36,13 @@ export function problemFromDomain(error: DomainError): ScimProblem {
     return { status: 400, scimType: 'invalidValue', detail: `members: no user ${error.ids.join(', ')} in this realm` };
   }
   if (error instanceof VersionMismatch) {
-    return { status: 412, detail: `the resource has changed; its version is W/"${error.version}"` };
+    return { status: 412, detail: `the ${scimName(error.resourceType)} has changed; its version is W/"${error.version}"` };
   }
   const status = statusOf(error.code);
   if (error instanceof ReferencedByPolicy) return { status, detail: `${error.message}; change the policy first` };
   const scimType: Partial<Record<ErrorCode, ScimType>> = { conflict: 'uniqueness', bad_request: 'invalidValue' };
   const violations = error.details?.flatMap((d) => (d.type === 'FieldViolations' ? d.field_violations : [])) ?? [];
-  const missing = error.details?.flatMap((d) => (d.type === 'ResourceInfo' ? [`${d.resource_type} ${d.id} not found`] : [])) ?? [];
+  const missing = error.details?.flatMap((d) => (d.type === 'ResourceInfo' ? [`${scimName(d.resource_type)} ${d.id} not found`] : [])) ?? [];
   const detail =
     violations.length > 0
       ? violations.map((v) => `${v.field}: ${v.description}`).join('; ')
