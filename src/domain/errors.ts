@@ -71,6 +71,69 @@ export class FilterTooExpensive extends DomainError {
   }
 }
 
+/**
+ * A request that cannot be read at all: a body that is not JSON (or not UTF-8, or carries text
+ * the store cannot keep), a URL that cannot be decoded. Its own type so that each protocol's edge
+ * can recognise it (SCIM calls it `invalidSyntax`) without comparing messages.
+ */
+export class MalformedRequest extends DomainError {
+  constructor() {
+    super('bad_request', 'invalid request');
+  }
+}
+
+/**
+ * A write that named the version it expects (SCIM's `If-Match`, a bulk operation's `version`),
+ * refused because the resource has moved on: the client would overwrite a change it has not seen.
+ */
+export class VersionMismatch extends DomainError {
+  constructor(
+    readonly resourceType: string,
+    readonly version: number,
+  ) {
+    super('precondition_failed', `${resourceType.toLowerCase()} has changed; its version is ${version}`);
+  }
+}
+
+/**
+ * What a write may ask of the version it changes. `expectedVersions` absent: any version (every
+ * v1 write); present: one of these, or the write is refused with VersionMismatch.
+ */
+export interface VersionCheck {
+  expectedVersions?: readonly number[];
+}
+
+export function assertExpectedVersion(resourceType: string, version: number, check: VersionCheck): void {
+  if (check.expectedVersions !== undefined && !check.expectedVersions.includes(version)) {
+    throw new VersionMismatch(resourceType, version);
+  }
+}
+
+/**
+ * A rule of the realm's current policy names the resource, so it cannot go: deleting it would
+ * silently change who may enroll or authenticate; the policy is the admin's to change first.
+ */
+export class ReferencedByPolicy extends DomainError {
+  constructor(what: string, rules: readonly { id: string; name: string }[]) {
+    const names = rules.map((r) => `"${r.name}" (${r.id})`).join(', ');
+    super('conflict', `${what} is referenced by policy rules: ${names}`);
+  }
+}
+
+/**
+ * Identities named as new members that are not identities of the group's realm: v1 answers 404
+ * naming each, SCIM a 400 `invalidValue` (a 404 there would say the group is missing).
+ */
+export class UnknownMembers extends DomainError {
+  constructor(readonly ids: readonly string[]) {
+    super(
+      'not_found',
+      'identity not found',
+      ids.map((id) => ({ type: 'ResourceInfo', resource_type: 'Identity', id, description: 'identity not found' })),
+    );
+  }
+}
+
 export function conflict(message: string): DomainError {
   return new DomainError('conflict', message);
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import secureJson from 'secure-json-parse';
-import { DomainError } from '../domain/errors.js';
+import { MalformedRequest } from '../domain/errors.js';
 import { hasUnstorableCharacter } from '../domain/text.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -27,7 +27,7 @@ export function installJsonParser(app: FastifyInstance): void {
         if (hasUnstorableText(value)) throw new Error('unstorable text');
         done(null, value);
       } catch {
-        done(new DomainError('bad_request', 'invalid request'), undefined);
+        done(new MalformedRequest(), undefined);
       }
     },
   );
@@ -50,7 +50,7 @@ function hasUnstorableText(value: unknown): boolean {
 export function installUrlGuard(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
     if (/%00/.test(request.url) || request.url.includes('\u0000')) {
-      throw new DomainError('bad_request', 'invalid request');
+      throw new MalformedRequest();
     }
   });
 }

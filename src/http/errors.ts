@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, type ErrorCode, invalidParameters } from '../domain/errors.js';
+import { DomainError, type ErrorCode, MalformedRequest, invalidParameters } from '../domain/errors.js';
 import { toFieldViolations } from './violations.js';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -40,7 +40,7 @@ function fromFramework(error: FastifyError): DomainError | null {
     const errors = error.validation as ErrorObject[];
     // A body that is not even an object (`[]`, `"x"`, nothing) is a malformed request.
     if (part === 'body' && errors.some((e) => e.instancePath === '' && e.keyword === 'type')) {
-      return new DomainError('bad_request', 'invalid request');
+      return new MalformedRequest();
     }
     return invalidParameters(toFieldViolations(errors));
   }
@@ -48,7 +48,7 @@ function fromFramework(error: FastifyError): DomainError | null {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return new DomainError('bad_request', 'invalid request');
+      return new MalformedRequest();
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new DomainError('request_entity_too_large', 'request body is larger than 1 MiB');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
@@ -58,7 +58,7 @@ function fromFramework(error: FastifyError): DomainError | null {
       break;
   }
   const status = error.statusCode ?? 500;
-  if (status === 400) return new DomainError('bad_request', 'invalid request');
+  if (status === 400) return new MalformedRequest();
   if (status === 413) return new DomainError('request_entity_too_large', 'request body is too large');
   if (status === 415) return new DomainError('unsupported_media_type', 'unsupported content type');
   return null;
@@ -86,7 +86,7 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
     sendError(reply, new DomainError('not_found', 'not found'));
   } else if (error.code === 'FST_ERR_BAD_URL') {
-    sendError(reply, new DomainError('bad_request', 'invalid request'));
+    sendError(reply, new MalformedRequest());
   } else {
     request.log.error({ err: error }, 'unhandled router error');
     sendError(reply, new DomainError('internal_server_error', 'internal server error'));

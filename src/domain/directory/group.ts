@@ -27,14 +27,22 @@ export interface NewGroupInput {
 
 export type GroupPatch = Partial<NewGroupInput>;
 
-export function applyGroupPatch(current: Group, patch: GroupPatch, now: string): Group {
-  return {
-    ...current,
-    display_name: patch.display_name ?? current.display_name,
-    description: patch.description ?? current.description,
-    update_time: now,
-    version: current.version + 1,
+/** The group's own fields a write sets; absent ones stay. `external_id: null` removes it. */
+export interface GroupFields {
+  display_name?: string;
+  description?: string;
+  external_id?: string | null;
+}
+
+/** The group with these fields set (neither its version nor its times: see touchGroup, bumpGroupVersion). */
+export function withGroupFields(group: Group, fields: GroupFields): Group {
+  const { external_id, ...rest } = {
+    ...group,
+    display_name: fields.display_name ?? group.display_name,
+    description: fields.description ?? group.description,
+    external_id: fields.external_id === undefined ? group.external_id : (fields.external_id ?? undefined),
   };
+  return { ...rest, ...(external_id !== undefined ? { external_id } : {}) };
 }
 
 /** Group names are unique per realm compared case-insensitively, like usernames. */

@@ -24,6 +24,7 @@ import {
 import { ASSETS } from './client-scripts.js';
 import { registerEnrollmentCors } from './cors.js';
 import { PAGE_CSP, enrollErrorPage, enrollPage, signInErrorPage, signInPage } from './pages.js';
+import { realmRef } from '../params.js';
 
 export const SESSION_COOKIE = 'yonder_session';
 
@@ -39,9 +40,8 @@ const ENROLL = `${HOSTED}/identities/:identity_id/credential-binding-jobs/:crede
 const RETURN_PREFIXES = [CONSOLE_PATH, '/hosted/'];
 
 const hostedBase = (p: { tenant_id: string; realm_id: string }) => `/hosted/tenants/${p.tenant_id}/realms/${p.realm_id}`;
-const refOf = (p: { tenant_id: string; realm_id: string }) => ({ tenantId: p.tenant_id, realmId: p.realm_id });
 const linkOf = (p: { tenant_id: string; realm_id: string; identity_id: string; credential_binding_job_id: string }, token: string) => ({
-  ...refOf(p),
+  ...realmRef(p),
   identityId: p.identity_id,
   jobId: p.credential_binding_job_id,
   token,
@@ -184,7 +184,7 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
       schema: { params: RealmParams, body: Type.Object({ application_id: Type.Optional(Type.String({ maxLength: 64 })) }) },
       onRequest: limitAttempts(signInAttempts(yonder)),
     },
-    async (request, reply) => ceremony(reply, () => authenticationOptions(yonder, refOf(request.params), request.body.application_id)),
+    async (request, reply) => ceremony(reply, () => authenticationOptions(yonder, realmRef(request.params), request.body.application_id)),
   );
   app.post(
     `${HOSTED}/sign-in/verify`,
@@ -194,7 +194,7 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
     },
     async (request, reply) =>
       ceremony(reply, async () => {
-        const signedIn = await verifyAuthentication(yonder, refOf(request.params), request.body.challenge_id, request.body.response);
+        const signedIn = await verifyAuthentication(yonder, realmRef(request.params), request.body.challenge_id, request.body.response);
         reply.setCookie(SESSION_COOKIE, signedIn.token, {
           path: '/',
           httpOnly: true,
@@ -202,11 +202,11 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
           secure,
           maxAge: SESSION_TTL_SECONDS,
         });
-        return currentSession(yonder, refOf(request.params), signedIn.token);
+        return currentSession(yonder, realmRef(request.params), signedIn.token);
       }),
   );
   app.get(`${HOSTED}/session`, { schema: { params: RealmParams } }, async (request, reply) =>
-    ceremony(reply, () => currentSession(yonder, refOf(request.params), request.cookies[SESSION_COOKIE])),
+    ceremony(reply, () => currentSession(yonder, realmRef(request.params), request.cookies[SESSION_COOKIE])),
   );
   // Signing out is a state change a cross-site form or script must not cause: only this site's own
   // page may ask (browsers send Origin with every POST). Small, counted like the sign-in ceremony.

@@ -14,6 +14,7 @@ import {
   introspectToken,
   revokeToken,
 } from '../../services/access/oauth.js';
+import { type RealmParamsShape, realmRef } from '../params.js';
 
 /**
  * The OAuth 2.0 side of applications, as Beyond Identity serves it on its `auth` host (one origin
@@ -29,8 +30,6 @@ const tags = ['OAuth 2.0'];
 
 const OAuthErrorBody = Type.Object({ error: Type.String(), error_description: Type.Optional(Type.String()) });
 
-type Params = { tenant_id: string; realm_id: string };
-const refOf = (params: Params) => ({ tenantId: params.tenant_id, realmId: params.realm_id });
 
 /** One value per parameter (RFC 6749 §3.2: parameters must not be repeated). */
 function formOf(request: FastifyRequest): Record<string, string> {
@@ -127,7 +126,7 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
     },
     async (request, reply) => {
       const form = formOf(request);
-      const client = await authenticateClient(yonder, refOf(request.params), clientCredentials(request, form), address(request), request.params.application_id);
+      const client = await authenticateClient(yonder, realmRef(request.params), clientCredentials(request, form), address(request), request.params.application_id);
       if (form.grant_type === undefined) throw new OAuthError('invalid_request', 'grant_type is required');
       if (form.grant_type !== 'client_credentials') throw new OAuthError('unsupported_grant_type', 'only client_credentials is supported');
       const issued = await clientCredentialsGrant(yonder, client, {
@@ -158,7 +157,7 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
     },
     async (request, reply) => {
       const form = formOf(request);
-      const client = await authenticateClient(yonder, refOf(request.params), clientCredentials(request, form), address(request), request.params.application_id);
+      const client = await authenticateClient(yonder, realmRef(request.params), clientCredentials(request, form), address(request), request.params.application_id);
       if (form.token === undefined) throw new OAuthError('invalid_request', 'token is required');
       await revokeToken(yonder, client, form.token);
       return reply.code(200).header('cache-control', 'no-store').send();
@@ -190,13 +189,13 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
     },
     async (request, reply) => {
       const form = formOf(request);
-      await authenticateClient(yonder, refOf(request.params), clientCredentials(request, form), address(request));
+      await authenticateClient(yonder, realmRef(request.params), clientCredentials(request, form), address(request));
       if (form.token === undefined) throw new OAuthError('invalid_request', 'token is required');
-      return reply.header('cache-control', 'no-store').send(await introspectToken(yonder, refOf(request.params), form.token));
+      return reply.header('cache-control', 'no-store').send(await introspectToken(yonder, realmRef(request.params), form.token));
     },
   );
 
-  async function issuerApplication(params: Params & { application_id: string }) {
+  async function issuerApplication(params: RealmParamsShape & { application_id: string }) {
     const application = await yonder.store.applications.get(params.realm_id, params.application_id);
     const tenant = await yonder.store.tenants.get(params.tenant_id);
     if (!application || !tenant || application.tenant_id !== tenant.id) {

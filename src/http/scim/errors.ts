@@ -1,54 +1,18 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
-import { DomainError, type ErrorCode, FilterTooExpensive } from '../../domain/errors.js';
+import {
+  DomainError,
+  type ErrorCode,
+  FilterTooExpensive,
+  MalformedRequest,
+  ReferencedByPolicy,
+  UnknownMembers,
+  VersionMismatch,
+} from '../../domain/errors.js';
 import { statusOf } from '../errors.js';
+import { type ScimProblem, type ScimType, ScimFailure } from '../../protocols/scim/problems.js';
 
 export const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
 export const SCIM_MEDIA_TYPE = 'application/scim+json';
-
-/** The detail keywords of RFC 7644 §3.12 that yonder uses. */
-export type ScimType =
-  | 'invalidFilter'
-  | 'tooMany'
-  | 'uniqueness'
-  | 'mutability'
-  | 'invalidSyntax'
-  | 'invalidPath'
-  | 'noTarget'
-  | 'invalidValue'
-  | 'invalidVers';
-
-/**
- * What went wrong, as a value. Parsers return these instead of throwing; handlers turn one into
- * a `ScimFailure` (see `orFail`) and the plugin's error handler writes the SCIM error body.
- */
-export interface ScimProblem {
-  status: number;
-  scimType?: ScimType;
-  detail: string;
-}
-
-export type Result<T> = { ok: true; value: T } | { ok: false; problem: ScimProblem };
-
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (status: number, scimType: ScimType | undefined, detail: string): { ok: false; problem: ScimProblem } => ({
-  ok: false,
-  problem: scimType === undefined ? { status, detail } : { status, scimType, detail },
-});
-export const badRequest = (scimType: ScimType, detail: string) => fail(400, scimType, detail);
-
-/** Carries a problem through Fastify to the error handler. */
-export class ScimFailure extends Error {
-  constructor(readonly problem: ScimProblem) {
-    super(problem.detail);
-    this.name = 'ScimFailure';
-  }
-}
-
-/** Unwraps a parser's result, or throws its problem for the error handler to write. */
-export function orFail<T>(result: Result<T>): T {
-  if (!result.ok) throw new ScimFailure(result.problem);
-  return result.value;
-}
 
 export function scimErrorBody(problem: ScimProblem) {
   return {
@@ -59,13 +23,32 @@ export function scimErrorBody(problem: ScimProblem) {
   };
 }
 
-/** The domain's errors in SCIM terms. A username conflict is SCIM's `uniqueness`. */
+/** SCIM's name for a resource type the domain names: an identity is a User. */
+const scimName = (resourceType: string) => (resourceType === 'Identity' ? 'User' : resourceType);
+
+/**
+ * The domain's errors in SCIM terms, for every SCIM write goes through the services every door
+ * shares. A name taken is SCIM's `uniqueness`; unknown new members are `invalidValue` (a 404
+ * would say the group is missing); a stale `If-Match` names the current ETag.
+ */
 export function problemFromDomain(error: DomainError): ScimProblem {
+  if (error instanceof UnknownMembers) {
+    return { status: 400, scimType: 'invalidValue', detail: `members: no user ${error.ids.join(', ')} in this realm` };
+  }
+  if (error instanceof VersionMismatch) {
+    return { status: 412, detail: `the ${scimName(error.resourceType)} has changed; its version is W/"${error.version}"` };
+  }
   const status = statusOf(error.code);
+  if (error instanceof ReferencedByPolicy) return { status, detail: `${error.message}; change the policy first` };
   const scimType: Partial<Record<ErrorCode, ScimType>> = { conflict: 'uniqueness', bad_request: 'invalidValue' };
   const violations = error.details?.flatMap((d) => (d.type === 'FieldViolations' ? d.field_violations : [])) ?? [];
+  const missing = error.details?.flatMap((d) => (d.type === 'ResourceInfo' ? [`${scimName(d.resource_type)} ${d.id} not found`] : [])) ?? [];
   const detail =
-    violations.length > 0 ? violations.map((v) => `${v.field}: ${v.description}`).join('; ') : error.message;
+    violations.length > 0
+      ? violations.map((v) => `${v.field}: ${v.description}`).join('; ')
+      : missing.length > 0
+        ? missing.join('; ')
+        : error.message;
   const type = error instanceof FilterTooExpensive ? 'tooMany' : scimType[error.code];
   return type ? { status, scimType: type, detail } : { status, detail };
 }
@@ -100,8 +83,8 @@ export function sendProblem(reply: FastifyReply, problem: ScimProblem): FastifyR
 export function toProblem(error: unknown): ScimProblem | null {
   if (error instanceof ScimFailure) return error.problem;
   if (error instanceof DomainError) {
-    // The JSON parser reports malformed bodies as a domain `bad_request`; SCIM calls that invalidSyntax.
-    if (error.code === 'bad_request' && error.message === 'invalid request') {
+    // The JSON parser reports a body it cannot read as a MalformedRequest; SCIM calls that invalidSyntax.
+    if (error instanceof MalformedRequest) {
       return { status: 400, scimType: 'invalidSyntax', detail: 'the request body is not valid JSON' };
     }
     return problemFromDomain(error);

@@ -9,11 +9,13 @@ import { type Projection, listResponse, parsePaging, parseProjection, project, r
 import { parseGroupFilter, parseGroupSort } from '../../protocols/scim/group-filter.js';
 import { groupToScim } from '../../protocols/scim/group-mapping.js';
 import { createGroup, deleteGroup, getGroup, membersOf, patchGroup, replaceGroup, searchGroups } from '../../services/directory/scim-groups.js';
-import { header, prefersMinimalReturn, realmRef, scimBaseUrl, scimScope } from './paths.js';
+import { header, prefersMinimalReturn, scimBaseUrl, scimScope } from './paths.js';
+import { realmRef } from '../params.js';
 import { GROUP_SCHEMA } from '../../protocols/scim/schema.js';
-import { SCIM_MEDIA_TYPE, orFail } from './errors.js';
+import { SCIM_MEDIA_TYPE } from './errors.js';
+import { orFail } from '../../protocols/scim/problems.js';
 import { etagOf } from '../../protocols/scim/user-mapping.js';
-import { etagMatches } from '../../services/directory/scim-users.js';
+import { etagMatches } from '../../protocols/scim/etag.js';
 
 const tags = ['SCIM'];
 const GroupParams = Type.Composite([RealmParams, Type.Object({ group_id: Type.String({ maxLength: 64 }) })]);

@@ -4,15 +4,6 @@ import type { RealmRef } from '../../services/directory/identities.js';
 /** One SCIM service per realm, at this prefix; route files write paths relative to it. */
 export const SCIM_PREFIX = '/v1/tenants/:tenant_id/realms/:realm_id/scim/v2';
 
-export interface RealmParamsShape {
-  tenant_id: string;
-  realm_id: string;
-}
-
-export function realmRef(params: RealmParamsShape): RealmRef {
-  return { tenantId: params.tenant_id, realmId: params.realm_id };
-}
-
 /** The absolute base URL of a realm's SCIM service, from `config.publicUrl`. */
 export function scimBaseUrl(publicUrl: string, ref: RealmRef): string {
   return `${publicUrl}/v1/tenants/${ref.tenantId}/realms/${ref.realmId}/scim/v2`;

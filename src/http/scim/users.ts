@@ -7,11 +7,14 @@ import { RealmParams } from '../schemas.js';
 import type { Yonder } from '../../services/context.js';
 import { type Projection, listResponse, parsePaging, parseProjection, parseSort, project, returns } from '../../protocols/scim/collection-query.js';
 import { parseUserFilter } from '../../protocols/scim/filter.js';
-import { header, realmRef, scimBaseUrl, scimScope } from './paths.js';
-import { SCIM_MEDIA_TYPE, orFail } from './errors.js';
+import { header, scimBaseUrl, scimScope } from './paths.js';
+import { realmRef } from '../params.js';
+import { SCIM_MEDIA_TYPE } from './errors.js';
+import { orFail } from '../../protocols/scim/problems.js';
 import { etagOf, identityToScimUser } from '../../protocols/scim/user-mapping.js';
 import { USER_SCHEMA } from '../../protocols/scim/schema.js';
-import { createUser, deleteUser, etagMatches, getUser, groupsOfUsers, patchUser, replaceUser, searchUsers } from '../../services/directory/scim-users.js';
+import { createUser, deleteUser, getUser, groupsOfUsers, patchUser, replaceUser, searchUsers } from '../../services/directory/scim-users.js';
+import { etagMatches } from '../../protocols/scim/etag.js';
 
 const tags = ['SCIM'];
 const UserParams = Type.Composite([RealmParams, Type.Object({ user_id: Type.String({ maxLength: 64 }) })]);

@@ -26,6 +26,7 @@ import {
 } from '../../services/access/applications.js';
 import type { Yonder } from '../../services/context.js';
 import { noStore } from '../no-store.js';
+import { realmRef } from '../params.js';
 
 const BASE = '/v1/tenants/:tenant_id/realms/:realm_id/applications';
 const ApplicationParams = Type.Composite([RealmParams, Type.Object({ application_id: Type.String({ maxLength: 64 }) })]);
@@ -135,10 +136,6 @@ function replyIssued(issued: IssuedApplication) {
   return reply(issued.application, issued.clientSecret);
 }
 
-function refOf(params: { tenant_id: string; realm_id: string }) {
-  return { tenantId: params.tenant_id, realmId: params.realm_id };
-}
-
 export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (app, { yonder }) => {
   app.addSchema(ApplicationSchema);
 
@@ -169,7 +166,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
         ...(resource_server_id !== undefined ? { resource_server_id } : {}),
         ...(authenticator_config_id !== undefined ? { authenticator_config_id } : {}),
       };
-      const created = await createApplication(yonder, refOf(request.params), input, principalOf(request));
+      const created = await createApplication(yonder, realmRef(request.params), input, principalOf(request));
       return replyIssued(created);
     },
   );
@@ -200,7 +197,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
       },
     },
     async (request) => {
-      const page = await listApplications(yonder, refOf(request.params), request.query, principalOf(request));
+      const page = await listApplications(yonder, realmRef(request.params), request.query, principalOf(request));
       return {
         applications: page.items.map((a) => reply(a, page.clientSecrets.get(a.id) ?? null)),
         total_size: page.total_size,
@@ -230,7 +227,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
       },
     },
     async (request) => {
-      const read = await getApplication(yonder, refOf(request.params), request.params.application_id, principalOf(request));
+      const read = await getApplication(yonder, realmRef(request.params), request.params.application_id, principalOf(request));
       return reply(read.application, read.clientSecret);
     },
   );
@@ -261,7 +258,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
         ...(resource_server_id !== undefined ? { resource_server_id } : {}),
         ...(authenticator_config_id !== undefined ? { authenticator_config_id } : {}),
       };
-      const updated = await updateApplication(yonder, refOf(request.params), request.params.application_id, patch, principalOf(request));
+      const updated = await updateApplication(yonder, realmRef(request.params), request.params.application_id, patch, principalOf(request));
       return replyIssued(updated);
     },
   );
@@ -289,7 +286,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
       },
     },
     async (request) =>
-      replyIssued(await rotateClientSecret(yonder, refOf(request.params), request.params.application_id, principalOf(request))),
+      replyIssued(await rotateClientSecret(yonder, realmRef(request.params), request.params.application_id, principalOf(request))),
   );
 
   app.delete(
@@ -308,7 +305,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
       },
     },
     async (request, replyTo) => {
-      await deleteApplication(yonder, refOf(request.params), request.params.application_id);
+      await deleteApplication(yonder, realmRef(request.params), request.params.application_id);
       return replyTo.code(200).send();
     },
   );

@@ -12,6 +12,7 @@ import {
   updateAuthenticatorConfig,
 } from '../../services/passkeys/authenticator-configs.js';
 import type { Yonder } from '../../services/context.js';
+import { realmRef } from '../params.js';
 
 const BASE = '/v1/tenants/:tenant_id/realms/:realm_id/authenticator-configs';
 const ConfigParams = Type.Composite([RealmParams, Type.Object({ authenticator_config_id: Type.String({ maxLength: 64 }) })]);
@@ -61,7 +62,6 @@ function reply(config: AuthenticatorConfig) {
   return { id, realm_id, tenant_id, display_name, config: config.config };
 }
 
-const refOf = (p: { tenant_id: string; realm_id: string }) => ({ tenantId: p.tenant_id, realmId: p.realm_id });
 
 export const authenticatorConfigRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (app, { yonder }) => {
   app.addSchema(ConfigSchema);
@@ -82,7 +82,7 @@ export const authenticatorConfigRoutes: FastifyPluginAsyncTypebox<{ yonder: Yond
     async (request) => {
       const input = request.body.authenticator_config;
       return reply(
-        await createAuthenticatorConfig(yonder, refOf(request.params), {
+        await createAuthenticatorConfig(yonder, realmRef(request.params), {
           ...(input.display_name !== undefined ? { display_name: input.display_name } : {}),
           config: input.config as ConfigBodyInput,
         }),
@@ -111,7 +111,7 @@ export const authenticatorConfigRoutes: FastifyPluginAsyncTypebox<{ yonder: Yond
       },
     },
     async (request) => {
-      const page = await listAuthenticatorConfigs(yonder, refOf(request.params), request.query);
+      const page = await listAuthenticatorConfigs(yonder, realmRef(request.params), request.query);
       return { authenticator_configs: page.items.map(reply), total_size: page.total_size, next_page_token: page.next_page_token };
     },
   );
@@ -128,7 +128,7 @@ export const authenticatorConfigRoutes: FastifyPluginAsyncTypebox<{ yonder: Yond
         response: { 200: Type.Ref('AuthenticatorConfig'), ...errorResponses(404) },
       },
     },
-    async (request) => reply(await getAuthenticatorConfig(yonder, refOf(request.params), request.params.authenticator_config_id)),
+    async (request) => reply(await getAuthenticatorConfig(yonder, realmRef(request.params), request.params.authenticator_config_id)),
   );
 
   app.patch(
@@ -147,7 +147,7 @@ export const authenticatorConfigRoutes: FastifyPluginAsyncTypebox<{ yonder: Yond
     async (request) => {
       const input = request.body.authenticator_config;
       return reply(
-        await updateAuthenticatorConfig(yonder, refOf(request.params), request.params.authenticator_config_id, {
+        await updateAuthenticatorConfig(yonder, realmRef(request.params), request.params.authenticator_config_id, {
           ...(input.display_name !== undefined ? { display_name: input.display_name } : {}),
           ...(input.config !== undefined ? { config: input.config as ConfigBodyInput } : {}),
         }),
@@ -168,7 +168,7 @@ export const authenticatorConfigRoutes: FastifyPluginAsyncTypebox<{ yonder: Yond
       },
     },
     async (request, res) => {
-      await deleteAuthenticatorConfig(yonder, refOf(request.params), request.params.authenticator_config_id);
+      await deleteAuthenticatorConfig(yonder, realmRef(request.params), request.params.authenticator_config_id);
       return res.code(200).send();
     },
   );

@@ -14,6 +14,7 @@ import {
   listBindingJobs,
   revokeBindingJob,
 } from '../../services/passkeys/credential-binding-jobs.js';
+import { realmRef } from '../params.js';
 
 const BASE = '/v1/tenants/:tenant_id/realms/:realm_id/identities/:identity_id/credential-binding-jobs';
 const BATCH = '/v1/tenants/:tenant_id/realms/:realm_id/batch-credential-binding-jobs';
@@ -88,7 +89,6 @@ function reply<T extends object>(job: T): T {
 }
 
 const identityOf = (id: string) => (id === '-' ? null : id);
-const refOf = (p: { tenant_id: string; realm_id: string }) => ({ tenantId: p.tenant_id, realmId: p.realm_id });
 
 export const credentialBindingJobRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (app, { yonder }) => {
   app.addSchema(JobSchema);
@@ -124,7 +124,7 @@ export const credentialBindingJobRoutes: FastifyPluginAsyncTypebox<{ yonder: Yon
         ...(job.authenticator_config_id !== undefined ? { authenticator_config_id: job.authenticator_config_id } : {}),
         ...(job.post_binding_redirect_uri !== undefined ? { post_binding_redirect_uri: job.post_binding_redirect_uri } : {}),
       };
-      const created = await createBindingJob(yonder, refOf(request.params), request.params.identity_id, input, principalOf(request));
+      const created = await createBindingJob(yonder, realmRef(request.params), request.params.identity_id, input, principalOf(request));
       return { ...created, credential_binding_job: reply(created.credential_binding_job) };
     },
   );
@@ -154,7 +154,7 @@ export const credentialBindingJobRoutes: FastifyPluginAsyncTypebox<{ yonder: Yon
       },
     },
     async (request) => {
-      const page = await listBindingJobs(yonder, refOf(request.params), identityOf(request.params.identity_id), request.query);
+      const page = await listBindingJobs(yonder, realmRef(request.params), identityOf(request.params.identity_id), request.query);
       return { credential_binding_jobs: page.items.map(reply), total_size: page.total_size, next_page_token: page.next_page_token };
     },
   );
@@ -172,7 +172,7 @@ export const credentialBindingJobRoutes: FastifyPluginAsyncTypebox<{ yonder: Yon
       },
     },
     async (request) =>
-      reply(await getBindingJob(yonder, refOf(request.params), identityOf(request.params.identity_id), request.params.credential_binding_job_id)),
+      reply(await getBindingJob(yonder, realmRef(request.params), identityOf(request.params.identity_id), request.params.credential_binding_job_id)),
   );
 
   app.post(
@@ -188,7 +188,7 @@ export const credentialBindingJobRoutes: FastifyPluginAsyncTypebox<{ yonder: Yon
       },
     },
     async (request) =>
-      reply(await revokeBindingJob(yonder, refOf(request.params), identityOf(request.params.identity_id), request.params.credential_binding_job_id)),
+      reply(await revokeBindingJob(yonder, realmRef(request.params), identityOf(request.params.identity_id), request.params.credential_binding_job_id)),
   );
 
   app.post(
@@ -217,7 +217,7 @@ export const credentialBindingJobRoutes: FastifyPluginAsyncTypebox<{ yonder: Yon
         response: { 200: Type.Ref('BatchCredentialBindingJob'), ...errorResponses(404) },
       },
     },
-    async (request) => createBatch(yonder, refOf(request.params), request.body.batch_credential_binding_job, principalOf(request)),
+    async (request) => createBatch(yonder, realmRef(request.params), request.body.batch_credential_binding_job, principalOf(request)),
   );
 
   app.get(
@@ -232,7 +232,7 @@ export const credentialBindingJobRoutes: FastifyPluginAsyncTypebox<{ yonder: Yon
         response: { 200: Type.Ref('BatchCredentialBindingJob'), ...errorResponses(404) },
       },
     },
-    async (request) => getBatch(yonder, refOf(request.params), request.params.batch_credential_binding_job_id),
+    async (request) => getBatch(yonder, realmRef(request.params), request.params.batch_credential_binding_job_id),
   );
 
   app.get(
@@ -259,7 +259,7 @@ export const credentialBindingJobRoutes: FastifyPluginAsyncTypebox<{ yonder: Yon
       },
     },
     async (request) => {
-      const results = await listBatchResults(yonder, refOf(request.params), request.params.batch_credential_binding_job_id, request.query);
+      const results = await listBatchResults(yonder, realmRef(request.params), request.params.batch_credential_binding_job_id, request.query);
       return { ...results, job_results: results.job_results.map(reply) };
     },
   );

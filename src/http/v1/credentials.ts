@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ListQuery, RealmParams, StringEnum, Timestamp, errorResponses, requiresScope, verbPath } from '../schemas.js';
 import type { Yonder } from '../../services/context.js';
 import { getCredential, listCredentials, revokeCredential } from '../../services/passkeys/credentials.js';
+import { realmRef } from '../params.js';
 
 const BASE = '/v1/tenants/:tenant_id/realms/:realm_id/identities/:identity_id/credentials';
 const IdentityParams = Type.Composite([RealmParams, Type.Object({ identity_id: Type.String() })]);
@@ -27,7 +28,6 @@ export const CredentialSchema = Type.Object(
 
 /** `-` in place of the identity id means every identity of the realm. */
 const identityOf = (id: string) => (id === '-' ? null : id);
-const refOf = (p: { tenant_id: string; realm_id: string }) => ({ tenantId: p.tenant_id, realmId: p.realm_id });
 
 export const credentialRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (app, { yonder }) => {
   app.addSchema(CredentialSchema);
@@ -53,7 +53,7 @@ export const credentialRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = a
       },
     },
     async (request) => {
-      const page = await listCredentials(yonder, refOf(request.params), identityOf(request.params.identity_id), request.query);
+      const page = await listCredentials(yonder, realmRef(request.params), identityOf(request.params.identity_id), request.query);
       return { credentials: page.items, total_size: page.total_size, next_page_token: page.next_page_token };
     },
   );
@@ -71,7 +71,7 @@ export const credentialRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = a
       },
     },
     async (request) =>
-      getCredential(yonder, refOf(request.params), identityOf(request.params.identity_id), request.params.credential_id),
+      getCredential(yonder, realmRef(request.params), identityOf(request.params.identity_id), request.params.credential_id),
   );
 
   app.post(
@@ -87,6 +87,6 @@ export const credentialRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = a
       },
     },
     async (request) =>
-      revokeCredential(yonder, refOf(request.params), identityOf(request.params.identity_id), request.params.credential_id),
+      revokeCredential(yonder, realmRef(request.params), identityOf(request.params.identity_id), request.params.credential_id),
   );
 };

@@ -4,6 +4,7 @@ import { ListQuery, RealmParams, Timestamp, errorResponses, requiresScope } from
 import { EVENT_TYPES } from '../../services/audit/audit.js';
 import type { Yonder } from '../../services/context.js';
 import { listEvents } from '../../services/audit/events.js';
+import { realmRef } from '../params.js';
 
 const tags = ['Events'];
 
@@ -72,7 +73,7 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
       },
     },
     async (request) => {
-      const page = await listEvents(yonder, { tenantId: request.params.tenant_id, realmId: request.params.realm_id }, request.query);
+      const page = await listEvents(yonder, realmRef(request.params), request.query);
       return { events: page.items, total_size: page.total_size, next_page_token: page.next_page_token };
     },
   );

@@ -27,6 +27,7 @@ import {
   updateGroup,
 } from '../../services/directory/groups.js';
 import { Identity } from './identity-schemas.js';
+import { realmRef } from '../params.js';
 
 const REALM = '/v1/tenants/:tenant_id/realms/:realm_id';
 const BASE = `${REALM}/groups`;
@@ -79,10 +80,6 @@ const ListGroupMembersResponse = Type.Object({
   next_page_token: Type.Optional(Type.String()),
 });
 
-function refOf(params: { tenant_id: string; realm_id: string }) {
-  return { tenantId: params.tenant_id, realmId: params.realm_id };
-}
-
 export const groupRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (app, { yonder }) => {
   app.addSchema(Group);
   // Registered here too: plugins are encapsulated, and `:listMembers` replies with identities.
@@ -103,7 +100,7 @@ export const groupRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
     },
     async (request) => {
       const { display_name, description } = request.body.group;
-      return createGroup(yonder, refOf(request.params), { display_name, ...(description !== undefined ? { description } : {}) });
+      return createGroup(yonder, realmRef(request.params), { display_name, ...(description !== undefined ? { description } : {}) });
     },
   );
 
@@ -121,7 +118,7 @@ export const groupRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
       },
     },
     async (request) => {
-      const page = await listGroups(yonder, refOf(request.params), request.query);
+      const page = await listGroups(yonder, realmRef(request.params), request.query);
       return { groups: page.items, total_size: page.total_size, next_page_token: page.next_page_token };
     },
   );
@@ -138,7 +135,7 @@ export const groupRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
         response: { 200: Type.Ref('Group'), ...errorResponses(404) },
       },
     },
-    async (request) => getGroup(yonder, refOf(request.params), request.params.group_id),
+    async (request) => getGroup(yonder, realmRef(request.params), request.params.group_id),
   );
 
   app.patch(
@@ -157,7 +154,7 @@ export const groupRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
     },
     async (request) => {
       const { display_name, description } = request.body.group;
-      return updateGroup(yonder, refOf(request.params), request.params.group_id, { display_name, description });
+      return updateGroup(yonder, realmRef(request.params), request.params.group_id, { display_name, description });
     },
   );
 
@@ -177,7 +174,7 @@ export const groupRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
       },
     },
     async (request, reply) => {
-      await deleteGroup(yonder, refOf(request.params), request.params.group_id);
+      await deleteGroup(yonder, realmRef(request.params), request.params.group_id);
       return reply.code(200).send();
     },
   );
@@ -199,7 +196,7 @@ export const groupRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
         response: { 200: Type.Ref('Group'), ...errorResponses(404) },
       },
     },
-    async (request) => addMembers(yonder, refOf(request.params), request.params.group_id, request.body.identity_ids, principalOf(request)),
+    async (request) => addMembers(yonder, realmRef(request.params), request.params.group_id, request.body.identity_ids, principalOf(request)),
   );
 
   app.post(
@@ -216,7 +213,7 @@ export const groupRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
         response: { 200: Type.Ref('Group'), ...errorResponses(404) },
       },
     },
-    async (request) => removeMembers(yonder, refOf(request.params), request.params.group_id, request.body.identity_ids),
+    async (request) => removeMembers(yonder, realmRef(request.params), request.params.group_id, request.body.identity_ids),
   );
 
   app.get(
@@ -233,7 +230,7 @@ export const groupRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
       },
     },
     async (request) => {
-      const page = await listMembers(yonder, refOf(request.params), request.params.group_id, request.query);
+      const page = await listMembers(yonder, realmRef(request.params), request.params.group_id, request.query);
       return { identities: page.items, total_size: page.total_size, next_page_token: page.next_page_token };
     },
   );
@@ -252,7 +249,7 @@ export const groupRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
       },
     },
     async (request) => {
-      const page = await listGroupsOfIdentity(yonder, refOf(request.params), request.params.identity_id, request.query);
+      const page = await listGroupsOfIdentity(yonder, realmRef(request.params), request.params.identity_id, request.query);
       return { groups: page.items, total_size: page.total_size, next_page_token: page.next_page_token };
     },
   );

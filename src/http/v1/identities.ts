@@ -13,6 +13,7 @@ import {
   updateIdentity,
 } from '../../services/directory/identities.js';
 import { Identity, IdentityCreateInput, IdentityUpdateInput } from './identity-schemas.js';
+import { realmRef } from '../params.js';
 
 const BASE = '/v1/tenants/:tenant_id/realms/:realm_id/identities';
 const IdentityParams = Type.Composite([RealmParams, Type.Object({ identity_id: Type.String() })]);
@@ -23,10 +24,6 @@ const ListIdentitiesResponse = Type.Object({
   total_size: Type.Integer(),
   next_page_token: Type.Optional(Type.String()),
 });
-
-function refOf(params: { tenant_id: string; realm_id: string }) {
-  return { tenantId: params.tenant_id, realmId: params.realm_id };
-}
 
 /** Read-only fields in a request body are accepted and ignored, as the contract says. */
 function writable<T extends object>(input: T): T {
@@ -51,7 +48,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = asy
       },
     },
     async (request) =>
-      createIdentity(yonder, refOf(request.params), writable(request.body.identity) as NewIdentityInput),
+      createIdentity(yonder, realmRef(request.params), writable(request.body.identity) as NewIdentityInput),
   );
 
   app.get(
@@ -72,7 +69,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = asy
       },
     },
     async (request) => {
-      const page = await listIdentities(yonder, refOf(request.params), request.query);
+      const page = await listIdentities(yonder, realmRef(request.params), request.query);
       return { identities: page.items, total_size: page.total_size, next_page_token: page.next_page_token };
     },
   );
@@ -93,7 +90,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = asy
       },
     },
     async (request, reply) => {
-      await batchDeleteIdentities(yonder, refOf(request.params), request.body.ids);
+      await batchDeleteIdentities(yonder, realmRef(request.params), request.body.ids);
       return reply.code(200).send();
     },
   );
@@ -110,7 +107,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = asy
         response: { 200: Type.Ref('Identity'), ...errorResponses(404) },
       },
     },
-    async (request) => getIdentity(yonder, refOf(request.params), request.params.identity_id),
+    async (request) => getIdentity(yonder, realmRef(request.params), request.params.identity_id),
   );
 
   app.patch(
@@ -130,7 +127,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = asy
     async (request) =>
       updateIdentity(
         yonder,
-        refOf(request.params),
+        realmRef(request.params),
         request.params.identity_id,
         writable(request.body.identity) as IdentityPatch,
         principalOf(request),
@@ -150,7 +147,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = asy
       },
     },
     async (request, reply) => {
-      await deleteIdentity(yonder, refOf(request.params), request.params.identity_id);
+      await deleteIdentity(yonder, realmRef(request.params), request.params.identity_id);
       return reply.code(200).send();
     },
   );

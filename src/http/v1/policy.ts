@@ -10,6 +10,7 @@ import {
 import { ListQuery, RealmParams, StringEnum, Timestamp, errorResponses, requiresScope, verbPath } from '../schemas.js';
 import type { Yonder } from '../../services/context.js';
 import { evaluate, getPolicy, listPolicyVersions, putPolicy, restorePolicy } from '../../services/access/policy.js';
+import { realmRef } from '../params.js';
 
 /**
  * yonder's own policy API (the v1 contract has none): one policy per realm, published as numbered
@@ -72,10 +73,6 @@ const PolicySchema = Type.Object(
 
 const Version = Type.Integer({ minimum: 0, maximum: 2_000_000_000 });
 
-function refOf(params: { tenant_id: string; realm_id: string }) {
-  return { tenantId: params.tenant_id, realmId: params.realm_id };
-}
-
 export const policyRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (app, { yonder }) => {
   app.addSchema(PolicySchema);
 
@@ -91,7 +88,7 @@ export const policyRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
         response: { 200: Type.Ref('Policy'), ...errorResponses(404) },
       },
     },
-    async (request): Promise<Policy> => getPolicy(yonder, refOf(request.params)),
+    async (request): Promise<Policy> => getPolicy(yonder, realmRef(request.params)),
   );
 
   app.put(
@@ -116,7 +113,7 @@ export const policyRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
         response: { 200: Type.Ref('Policy'), ...errorResponses(404, 409) },
       },
     },
-    async (request) => putPolicy(yonder, refOf(request.params), request.body.policy),
+    async (request) => putPolicy(yonder, realmRef(request.params), request.body.policy),
   );
 
   app.get(
@@ -140,7 +137,7 @@ export const policyRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
       },
     },
     async (request) => {
-      const page = await listPolicyVersions(yonder, refOf(request.params), request.query);
+      const page = await listPolicyVersions(yonder, realmRef(request.params), request.query);
       return { policies: page.items, total_size: page.total_size, next_page_token: page.next_page_token };
     },
   );
@@ -159,7 +156,7 @@ export const policyRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
         response: { 200: Type.Ref('Policy'), ...errorResponses(404, 409) },
       },
     },
-    async (request) => restorePolicy(yonder, refOf(request.params), request.body.version),
+    async (request) => restorePolicy(yonder, realmRef(request.params), request.body.version),
   );
 
   app.post(
@@ -195,6 +192,6 @@ export const policyRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
         },
       },
     },
-    async (request) => evaluate(yonder, refOf(request.params), request.body),
+    async (request) => evaluate(yonder, realmRef(request.params), request.body),
   );
 };

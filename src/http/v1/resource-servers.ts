@@ -10,6 +10,7 @@ import {
   listResourceServers,
   updateResourceServer,
 } from '../../services/access/resource-servers.js';
+import { realmRef } from '../params.js';
 
 const BASE = '/v1/tenants/:tenant_id/realms/:realm_id/resource-servers';
 const ServerParams = Type.Composite([RealmParams, Type.Object({ resource_server_id: Type.String({ maxLength: 64 }) })]);
@@ -54,7 +55,6 @@ function reply(server: ResourceServer) {
   return { id, realm_id, tenant_id, display_name, is_managed, identifier, scopes };
 }
 
-const refOf = (params: { tenant_id: string; realm_id: string }) => ({ tenantId: params.tenant_id, realmId: params.realm_id });
 
 export const resourceServerRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (app, { yonder }) => {
   app.addSchema(ResourceServerSchema);
@@ -75,7 +75,7 @@ export const resourceServerRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }>
     },
     async (request) => {
       const { display_name, identifier, scopes } = request.body.resource_server;
-      return reply(await createResourceServer(yonder, refOf(request.params), { display_name, identifier, ...(scopes ? { scopes } : {}) }));
+      return reply(await createResourceServer(yonder, realmRef(request.params), { display_name, identifier, ...(scopes ? { scopes } : {}) }));
     },
   );
 
@@ -100,7 +100,7 @@ export const resourceServerRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }>
       },
     },
     async (request) => {
-      const page = await listResourceServers(yonder, refOf(request.params), request.query);
+      const page = await listResourceServers(yonder, realmRef(request.params), request.query);
       return { resource_servers: page.items.map(reply), total_size: page.total_size, next_page_token: page.next_page_token };
     },
   );
@@ -117,7 +117,7 @@ export const resourceServerRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }>
         response: { 200: Type.Ref('ResourceServer'), ...errorResponses(404) },
       },
     },
-    async (request) => reply(await getResourceServer(yonder, refOf(request.params), request.params.resource_server_id)),
+    async (request) => reply(await getResourceServer(yonder, realmRef(request.params), request.params.resource_server_id)),
   );
 
   app.patch(
@@ -139,7 +139,7 @@ export const resourceServerRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }>
     async (request) => {
       const { display_name, identifier, scopes } = request.body.resource_server;
       return reply(
-        await updateResourceServer(yonder, refOf(request.params), request.params.resource_server_id, {
+        await updateResourceServer(yonder, realmRef(request.params), request.params.resource_server_id, {
           ...(display_name !== undefined ? { display_name } : {}),
           ...(identifier !== undefined ? { identifier } : {}),
           ...(scopes !== undefined ? { scopes } : {}),
@@ -162,7 +162,7 @@ export const resourceServerRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }>
       },
     },
     async (request, replyTo) => {
-      await deleteResourceServer(yonder, refOf(request.params), request.params.resource_server_id);
+      await deleteResourceServer(yonder, realmRef(request.params), request.params.resource_server_id);
       return replyTo.code(200).send();
     },
   );

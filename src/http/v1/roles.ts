@@ -22,6 +22,7 @@ import {
   updateRole,
 } from '../../services/access/roles.js';
 import { Scopes } from './resource-servers.js';
+import { realmRef, resourceServerRef } from '../params.js';
 
 const REALM = '/v1/tenants/:tenant_id/realms/:realm_id';
 const BASE = `${REALM}/resource-servers/:resource_server_id/roles`;
@@ -74,11 +75,6 @@ const reply = (role: Role) => role;
 // The v1 shapes: SCIM's version and external id are not part of them.
 const identityReply = ({ version, ...identity }: Identity): Record<string, unknown> => ({ ...identity });
 const groupReply = ({ version, external_id, ...group }: Group): Record<string, unknown> => ({ ...group });
-const refOf = (p: { tenant_id: string; realm_id: string; resource_server_id: string }) => ({
-  tenantId: p.tenant_id,
-  realmId: p.realm_id,
-  resourceServerId: p.resource_server_id,
-});
 
 export const roleRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (app, { yonder }) => {
   app.addSchema(RoleSchema);
@@ -99,7 +95,7 @@ export const roleRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
     },
     async (request) => {
       const { display_name, description } = request.body.role;
-      return reply(await createRole(yonder, refOf(request.params), { display_name, ...(description !== undefined ? { description } : {}) }));
+      return reply(await createRole(yonder, resourceServerRef(request.params), { display_name, ...(description !== undefined ? { description } : {}) }));
     },
   );
 
@@ -118,7 +114,7 @@ export const roleRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
       },
     },
     async (request) => {
-      const page = await listRoles(yonder, refOf(request.params), request.query);
+      const page = await listRoles(yonder, resourceServerRef(request.params), request.query);
       return { roles: page.items.map(reply), total_size: page.total_size, next_page_token: page.next_page_token };
     },
   );
@@ -135,7 +131,7 @@ export const roleRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
         response: { 200: Type.Ref('Role'), ...errorResponses(404) },
       },
     },
-    async (request) => reply(await getRole(yonder, refOf(request.params), request.params.role_id)),
+    async (request) => reply(await getRole(yonder, resourceServerRef(request.params), request.params.role_id)),
   );
 
   app.patch(
@@ -154,7 +150,7 @@ export const roleRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
     async (request) => {
       const { display_name, description } = request.body.role;
       return reply(
-        await updateRole(yonder, refOf(request.params), request.params.role_id, {
+        await updateRole(yonder, resourceServerRef(request.params), request.params.role_id, {
           ...(display_name !== undefined ? { display_name } : {}),
           ...(description !== undefined ? { description } : {}),
         }),
@@ -176,7 +172,7 @@ export const roleRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
       },
     },
     async (request, replyTo) => {
-      await deleteRole(yonder, refOf(request.params), request.params.role_id);
+      await deleteRole(yonder, resourceServerRef(request.params), request.params.role_id);
       return replyTo.code(200).send();
     },
   );
@@ -200,7 +196,7 @@ export const roleRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
         },
       },
       async (request) => {
-        const [ref, id] = [refOf(request.params), request.params.role_id];
+        const [ref, id] = [resourceServerRef(request.params), request.params.role_id];
         // Adding is a grant, checked against the caller; removing takes nothing from anyone but the members.
         const role =
           verb === 'addMembers'
@@ -239,7 +235,7 @@ export const roleRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
       },
     },
     async (request) => {
-      const members = await listRoleMembers(yonder, refOf(request.params), request.params.role_id, request.query);
+      const members = await listRoleMembers(yonder, resourceServerRef(request.params), request.params.role_id, request.query);
       return { ...members, groups: members.groups.map(groupReply), identities: members.identities.map(identityReply) };
     },
   );
@@ -262,7 +258,7 @@ export const roleRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
         },
       },
       async (request) => {
-        const [ref, id, scopes] = [refOf(request.params), request.params.role_id, request.body.scopes];
+        const [ref, id, scopes] = [resourceServerRef(request.params), request.params.role_id, request.body.scopes];
         const role =
           verb === 'addScopes'
             ? await addRoleScopes(yonder, ref, id, scopes, principalOf(request))
@@ -290,7 +286,7 @@ export const roleRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
       },
     },
     async (request) => {
-      const page = await listRoleScopes(yonder, refOf(request.params), request.params.role_id, request.query);
+      const page = await listRoleScopes(yonder, resourceServerRef(request.params), request.params.role_id, request.query);
       return { scopes: page.items.map((s) => s.id), total_size: page.total_size, next_page_token: page.next_page_token };
     },
   );
@@ -315,7 +311,7 @@ export const roleRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
         const { resource_server_id, ...list } = request.query;
         const page = await listMemberRoles(
           yonder,
-          { tenantId: params.tenant_id, realmId: params.realm_id },
+          realmRef(params),
           kind === 'identities' ? 'identity' : 'group',
           (params.identity_id ?? params.group_id)!,
           resource_server_id,

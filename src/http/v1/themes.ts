@@ -4,6 +4,7 @@ import { Name, ReadOnly, RealmParams, Timestamp, errorResponses, requiresScope }
 import type { Theme } from '../../domain/passkeys/passkeys.js';
 import type { Yonder } from '../../services/context.js';
 import { type ThemeInput, activeTheme, createTheme, getTheme, updateTheme } from '../../services/passkeys/themes.js';
+import { realmRef } from '../params.js';
 
 const BASE = '/v1/tenants/:tenant_id/realms/:realm_id/themes';
 const ThemeParams = Type.Composite([RealmParams, Type.Object({ theme_id: Type.String({ maxLength: 64 }) })]);
@@ -59,7 +60,6 @@ function present(theme: Theme) {
   return support_url === '' ? rest : theme;
 }
 
-const refOf = (p: { tenant_id: string; realm_id: string }) => ({ tenantId: p.tenant_id, realmId: p.realm_id });
 
 export const themeRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (app, { yonder }) => {
   app.addSchema(ThemeSchema);
@@ -77,7 +77,7 @@ export const themeRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
         response: { 200: Type.Ref('Theme'), ...errorResponses(404, 409) },
       },
     },
-    async (request) => present(await createTheme(yonder, refOf(request.params), settable(request.body.theme))),
+    async (request) => present(await createTheme(yonder, realmRef(request.params), settable(request.body.theme))),
   );
 
   app.get(
@@ -92,7 +92,7 @@ export const themeRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
         response: { 200: Type.Ref('Theme'), ...errorResponses(404) },
       },
     },
-    async (request) => present(await activeTheme(yonder.store, refOf(request.params))),
+    async (request) => present(await activeTheme(yonder.store, realmRef(request.params))),
   );
 
   app.get(
@@ -107,7 +107,7 @@ export const themeRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
         response: { 200: Type.Ref('Theme'), ...errorResponses(404) },
       },
     },
-    async (request) => present(await getTheme(yonder, refOf(request.params), request.params.theme_id)),
+    async (request) => present(await getTheme(yonder, realmRef(request.params), request.params.theme_id)),
   );
 
   app.patch(
@@ -123,6 +123,6 @@ export const themeRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
         response: { 200: Type.Ref('Theme'), ...errorResponses(404) },
       },
     },
-    async (request) => present(await updateTheme(yonder, refOf(request.params), request.params.theme_id, settable(request.body.theme))),
+    async (request) => present(await updateTheme(yonder, realmRef(request.params), request.params.theme_id, settable(request.body.theme))),
   );
 };

@@ -8,6 +8,7 @@ import { createNamedToken, deleteToken, listTokens } from '../../services/access
 import type { TokenRecord } from '../../store/access/tokens.js';
 import { Scopes } from './resource-servers.js';
 import { noStore } from '../no-store.js';
+import { realmRef } from '../params.js';
 
 const BASE = '/v1/tenants/:tenant_id/realms/:realm_id/applications/:application_id/tokens';
 const AppParams = Type.Composite([RealmParams, Type.Object({ application_id: Type.String({ maxLength: 64 }) })]);
@@ -43,7 +44,6 @@ function reply(record: TokenRecord) {
   };
 }
 
-const refOf = (params: { tenant_id: string; realm_id: string }) => ({ tenantId: params.tenant_id, realmId: params.realm_id });
 
 export const tokenRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (app, { yonder }) => {
   app.addSchema(TokenSchema);
@@ -77,7 +77,7 @@ export const tokenRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
       },
     },
     async (request) => {
-      const page = await listTokens(yonder, refOf(request.params), request.params.application_id, request.query);
+      const page = await listTokens(yonder, realmRef(request.params), request.params.application_id, request.query);
       return { tokens: page.items.map(reply), total_size: page.total_size, next_page_token: page.next_page_token };
     },
   );
@@ -96,7 +96,7 @@ export const tokenRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
       },
     },
     async (request, replyTo) => {
-      await deleteToken(yonder, refOf(request.params), request.params.application_id, request.params.token_id);
+      await deleteToken(yonder, realmRef(request.params), request.params.application_id, request.params.token_id);
       return replyTo.code(200).send();
     },
   );
@@ -137,7 +137,7 @@ export const tokenRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
     },
     async (request) => {
       const { display_name, scopes, expires_after, realm_id } = request.body.token;
-      const created = await createNamedToken(yonder, refOf(request.params), request.params.application_id, principalOf(request), {
+      const created = await createNamedToken(yonder, realmRef(request.params), request.params.application_id, principalOf(request), {
         display_name,
         scopes,
         ...(expires_after !== undefined ? { expires_after } : {}),

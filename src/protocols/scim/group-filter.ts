@@ -6,7 +6,7 @@ import { overBudget } from '../../domain/directory/filter-cost.js';
 import { foldedKey } from '../../domain/directory/names.js';
 import type { CompareOp } from '../../domain/directory/user-query.js';
 import { MAX_FILTER_LENGTH } from './filter.js';
-import { type Result, badRequest, ok } from '../../http/scim/errors.js';
+import { type Result, badRequest, ok } from './problems.js';
 import { type AttributeDef, CORE_GROUP, GROUP_SCHEMA, canonicalPath, resolveAttribute } from './schema.js';
 
 /**

@@ -1,7 +1,7 @@
-import type { Identity, IdentityStatus } from '../../domain/directory/identity.js';
+import type { Identity, IdentityPatch, IdentityStatus } from '../../domain/directory/identity.js';
 import { NAME_MAX_LENGTH, nameViolation, usernameViolation } from '../../domain/directory/names.js';
 import { TRAIT_MAX_LENGTH, TRAITS_TYPE, type TraitField, type Traits, isEmailAddress } from '../../domain/directory/traits.js';
-import { type Result, badRequest, ok } from '../../http/scim/errors.js';
+import { type Result, badRequest, ok } from './problems.js';
 import { CORE_USER, ENTERPRISE_USER, USER_SCHEMA, resolveAttribute, splitSchemaUrn } from './schema.js';
 
 /**
@@ -244,6 +244,17 @@ function valuesOf(list: Record<string, unknown>[], path: string): string[] {
  * `before`, for a PATCH: a userName, displayName or email left as the identity had it is not
  * checked again, so one stored before the stricter rules can still be deactivated (as v1 does).
  */
+/**
+ * A SCIM write as the patch every door's identity update takes: SCIM sends the whole User, so a
+ * trait it leaves out is removed (`null`), and `status` stays when `active` was not said.
+ */
+export function writeAsPatch(current: Pick<Identity, 'traits'>, write: UserWrite): IdentityPatch {
+  const traits: Record<string, string | null> = {};
+  for (const key of Object.keys(current.traits)) traits[key] = null;
+  Object.assign(traits, write.traits);
+  return { display_name: write.display_name, ...(write.status ? { status: write.status } : {}), traits: traits as IdentityPatch['traits'] };
+}
+
 export function scimUserToWrite(input: unknown, before?: Pick<Identity, 'display_name' | 'traits'>): Result<UserWrite> {
   if (!isObject(input)) return badRequest('invalidSyntax', 'the body must be a JSON object');
   const r = canonicalResource(input);

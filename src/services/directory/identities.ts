@@ -1,4 +1,4 @@
-import { DomainError, invalidField, notFound } from '../../domain/errors.js';
+import { DomainError, type VersionCheck, assertExpectedVersion, invalidField, notFound } from '../../domain/errors.js';
 import {
   type Identity,
   type IdentityPatch,
@@ -101,11 +101,26 @@ export async function listIdentities(
   );
 }
 
-export async function updateIdentity(y: Yonder, ref: RealmRef, id: string, patch: IdentityPatch, caller: Grantor): Promise<Identity> {
+/**
+ * Changes one identity, for every door: v1's PATCH gives the patch; SCIM's PUT and PATCH compute
+ * it from the identity as it is, read locked in the same transaction. `check` refuses a write over
+ * a version the client has not seen (SCIM's If-Match). Moving the mail of an identity that holds
+ * management scopes is a grant the caller must be able to make (403).
+ */
+export async function updateIdentity(
+  y: Yonder,
+  ref: RealmRef,
+  id: string,
+  change: IdentityPatch | ((current: Identity) => IdentityPatch),
+  caller: Grantor,
+  check: VersionCheck = {},
+): Promise<Identity> {
   return y.store.transaction(async (tx) => {
     await requireRealm(tx, ref.tenantId, ref.realmId);
     const current = await tx.identities.getForUpdate(ref.realmId, id);
     if (!current) throw notFound('Identity', id);
+    assertExpectedVersion('Identity', current.version, check);
+    const patch = typeof change === 'function' ? change(current) : change;
     const updated = applyIdentityPatch(current, patch, nowTimestamp());
     assertValidIdentity(updated, 'identity', current);
     await assertMayMoveMail(tx, ref.realmId, caller, current, updated);
@@ -115,13 +130,16 @@ export async function updateIdentity(y: Yonder, ref: RealmRef, id: string, patch
   });
 }
 
-export async function deleteIdentity(y: Yonder, ref: RealmRef, id: string): Promise<void> {
-  await requireRealm(y.store, ref.tenantId, ref.realmId);
+export async function deleteIdentity(y: Yonder, ref: RealmRef, id: string, check: VersionCheck = {}): Promise<void> {
   await y.store.transaction(async (tx) => {
+    await requireRealm(tx, ref.tenantId, ref.realmId);
+    // The identity's groups lose a member: their versions (SCIM ETags) change with it. Group rows
+    // are locked before the identity's, the order a group write takes them in (group row, then
+    // the member identities' keys), so the two cannot deadlock on PostgreSQL.
+    await tx.groups.touchGroupsOf([id]);
     const current = await tx.identities.getForUpdate(ref.realmId, id);
     if (!current) throw notFound('Identity', id);
-    // The identity's groups lose a member: their versions (SCIM ETags) change with it.
-    await tx.groups.touchGroupsOf([id]);
+    assertExpectedVersion('Identity', current.version, check);
     await tx.identities.delete(ref.realmId, [id]);
     await recordEvent(tx, changeEvent('identity.deleted', 'identity', current, null));
   });
