@@ -5,6 +5,7 @@ import type { Engine, Executor } from '../engine/connection.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../engine/constraint-errors.js';
 import { toIdentity } from './identities.js';
 import { precompiled } from '../engine/precompiled.js';
+import { RealmTable } from '../engine/realm-table.js';
 import type { GroupMembersTable, GroupsTable } from '../schema.js';
 
 const NAME_TAKEN = 'group already exists';
@@ -32,10 +33,14 @@ const selectGroupIdsOf = precompiled<Pick<GroupMembersTable, 'group_id'>, [strin
 );
 
 export class GroupStore {
+  private readonly table: RealmTable<'groups'>;
+
   constructor(
     private readonly db: Executor,
     private readonly engine: Engine,
-  ) {}
+  ) {
+    this.table = new RealmTable(db, 'groups');
+  }
 
   /** Throws `conflict` when the realm already has the name, compared by its folded key. */
   async insert(group: Group): Promise<void> {
@@ -49,12 +54,7 @@ export class GroupStore {
   }
 
   async get(realmId: string, id: string): Promise<Group | undefined> {
-    const row = await this.db
-      .selectFrom('groups')
-      .selectAll()
-      .where('realm_id', '=', realmId)
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const row = await this.table.get(realmId, id);
     return row && toGroup(row);
   }
 
@@ -80,25 +80,11 @@ export class GroupStore {
   }
 
   async page(realmId: string, afterId: string, offset: number, limit: number): Promise<Group[]> {
-    const rows = await this.db
-      .selectFrom('groups')
-      .selectAll()
-      .where('realm_id', '=', realmId)
-      .where('id', '>', afterId)
-      .orderBy('id')
-      .limit(limit)
-      .offset(offset)
-      .execute();
-    return rows.map(toGroup);
+    return (await this.table.page(realmId, afterId, offset, limit)).map(toGroup);
   }
 
-  async count(realmId: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('groups')
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .where('realm_id', '=', realmId)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+  count(realmId: string): Promise<number> {
+    return this.table.count(realmId);
   }
 
   /** The given ids that are groups of the realm. */

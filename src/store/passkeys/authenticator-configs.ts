@@ -2,6 +2,7 @@ import type { AuthenticatorConfig, AuthenticatorConfigBody } from '../../domain/
 import { notFound } from '../../domain/errors.js';
 import type { Executor } from '../engine/connection.js';
 import { isForeignKeyViolation } from '../engine/constraint-errors.js';
+import { RealmTable } from '../engine/realm-table.js';
 import type { AuthenticatorConfigsTable } from '../schema.js';
 
 function toConfig(row: AuthenticatorConfigsTable): AuthenticatorConfig {
@@ -13,7 +14,11 @@ function configRow(config: AuthenticatorConfig): AuthenticatorConfigsTable {
 }
 
 export class AuthenticatorConfigStore {
-  constructor(private readonly db: Executor) {}
+  private readonly table: RealmTable<'authenticator_configs'>;
+
+  constructor(private readonly db: Executor) {
+    this.table = new RealmTable(db, 'authenticator_configs');
+  }
 
   async insert(config: AuthenticatorConfig): Promise<void> {
     try {
@@ -25,12 +30,7 @@ export class AuthenticatorConfigStore {
   }
 
   async get(realmId: string, id: string): Promise<AuthenticatorConfig | undefined> {
-    const row = await this.db
-      .selectFrom('authenticator_configs')
-      .selectAll()
-      .where('realm_id', '=', realmId)
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const row = await this.table.get(realmId, id);
     return row && toConfig(row);
   }
 
@@ -50,30 +50,15 @@ export class AuthenticatorConfigStore {
     await this.db.updateTable('authenticator_configs').set(changes).where('realm_id', '=', realm_id).where('id', '=', id).execute();
   }
 
-  async delete(realmId: string, id: string): Promise<boolean> {
-    const result = await this.db.deleteFrom('authenticator_configs').where('realm_id', '=', realmId).where('id', '=', id).executeTakeFirst();
-    return Number(result.numDeletedRows) > 0;
+  delete(realmId: string, id: string): Promise<boolean> {
+    return this.table.delete(realmId, id);
   }
 
   async page(realmId: string, afterId: string, offset: number, limit: number): Promise<AuthenticatorConfig[]> {
-    const rows = await this.db
-      .selectFrom('authenticator_configs')
-      .selectAll()
-      .where('realm_id', '=', realmId)
-      .where('id', '>', afterId)
-      .orderBy('id')
-      .limit(limit)
-      .offset(offset)
-      .execute();
-    return rows.map(toConfig);
+    return (await this.table.page(realmId, afterId, offset, limit)).map(toConfig);
   }
 
-  async count(realmId: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('authenticator_configs')
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .where('realm_id', '=', realmId)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+  count(realmId: string): Promise<number> {
+    return this.table.count(realmId);
   }
 }

@@ -1,6 +1,7 @@
 import type { WebAuthnCredential } from '../../domain/passkeys/passkeys.js';
 import type { Executor } from '../engine/connection.js';
 import { isUniqueViolation } from '../engine/constraint-errors.js';
+import { RealmTable } from '../engine/realm-table.js';
 import type { CredentialsTable } from '../schema.js';
 
 function toCredential(row: CredentialsTable): WebAuthnCredential {
@@ -15,8 +16,16 @@ function toCredential(row: CredentialsTable): WebAuthnCredential {
   };
 }
 
+function ofIdentity(identityId: string | null): { identity_id?: string } {
+  return identityId === null ? {} : { identity_id: identityId };
+}
+
 export class CredentialStore {
-  constructor(private readonly db: Executor) {}
+  private readonly table: RealmTable<'credentials'>;
+
+  constructor(private readonly db: Executor) {
+    this.table = new RealmTable(db, 'credentials');
+  }
 
   /**
    * Returns false when the realm already has a credential with this WebAuthn id: the unique index
@@ -81,19 +90,12 @@ export class CredentialStore {
     return Number(result.numUpdatedRows) > 0;
   }
 
-  async page(realmId: string, identityId: string | null, afterId: string, offset: number, limit: number) {
-    let query = this.db.selectFrom('credentials').selectAll().where('realm_id', '=', realmId).where('id', '>', afterId);
-    if (identityId !== null) query = query.where('identity_id', '=', identityId);
-    const rows = await query.orderBy('id').limit(limit).offset(offset).execute();
-    return rows.map(toCredential);
+  /** The realm's credentials, or one identity's when `identityId` is given. */
+  async page(realmId: string, identityId: string | null, afterId: string, offset: number, limit: number): Promise<WebAuthnCredential[]> {
+    return (await this.table.page(realmId, afterId, offset, limit, ofIdentity(identityId))).map(toCredential);
   }
 
-  async count(realmId: string, identityId: string | null): Promise<number> {
-    let query = this.db
-      .selectFrom('credentials')
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .where('realm_id', '=', realmId);
-    if (identityId !== null) query = query.where('identity_id', '=', identityId);
-    return Number((await query.executeTakeFirstOrThrow()).n);
+  count(realmId: string, identityId: string | null): Promise<number> {
+    return this.table.count(realmId, ofIdentity(identityId));
   }
 }
