@@ -58,18 +58,8 @@ export class ApplicationStore {
   }
 
   /** The given ids that are applications of the realm. */
-  async existing(realmId: string, ids: readonly string[]): Promise<Set<string>> {
-    const found = new Set<string>();
-    for (let i = 0; i < ids.length; i += 500) {
-      const rows = await this.db
-        .selectFrom('applications')
-        .select('id')
-        .where('realm_id', '=', realmId)
-        .where('id', 'in', ids.slice(i, i + 500))
-        .execute();
-      for (const row of rows) found.add(row.id);
-    }
-    return found;
+  existing(realmId: string, ids: readonly string[]): Promise<Set<string>> {
+    return this.table.existing(realmId, ids);
   }
 
   async byClientId(clientId: string): Promise<Application | undefined> {

@@ -5,13 +5,12 @@ import type { Engine, Executor } from '../engine/connection.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../engine/constraint-errors.js';
 import { toIdentity } from './identities.js';
 import { precompiled } from '../engine/precompiled.js';
+import { chunks } from '../engine/chunks.js';
 import { RealmTable } from '../engine/realm-table.js';
 import type { GroupMembersTable, GroupsTable } from '../schema.js';
 
 const NAME_TAKEN = 'group already exists';
 const HAS_MEMBERS = 'group has children';
-/** Keeps every `IN (...)` list well under both engines' bound-parameter limits. */
-const CHUNK = 500;
 
 export function toGroup(row: GroupsTable): Group {
   const { display_name_key, external_id, version, ...group } = row;
@@ -20,12 +19,6 @@ export function toGroup(row: GroupsTable): Group {
 
 function toRow(group: Group): GroupsTable {
   return { ...group, external_id: group.external_id ?? null, display_name_key: groupNameKey(group) };
-}
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
 }
 
 const selectGroupIdsOf = precompiled<Pick<GroupMembersTable, 'group_id'>, [string]>((db, identityId) =>
@@ -88,18 +81,8 @@ export class GroupStore {
   }
 
   /** The given ids that are groups of the realm. */
-  async existing(realmId: string, ids: readonly string[]): Promise<Set<string>> {
-    const found = new Set<string>();
-    for (const part of chunks(ids)) {
-      const rows = await this.db
-        .selectFrom('groups')
-        .select('id')
-        .where('realm_id', '=', realmId)
-        .where('id', 'in', part)
-        .execute();
-      for (const row of rows) found.add(row.id);
-    }
-    return found;
+  existing(realmId: string, ids: readonly string[]): Promise<Set<string>> {
+    return this.table.existing(realmId, ids);
   }
 
   async hasMembers(groupId: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
+import { chunks } from './chunks.js';
 import type { Executor } from './connection.js';
 
 type OwnedTable = keyof Database;
@@ -23,7 +24,8 @@ type AnyOwnedTable = Kysely<{ owned: AnyOwnedRow }>;
 /**
  * The reads and deletes every table a realm (or a tenant, or a resource server) owns has, written
  * once: a keyset page (owner first, then key greater than the last one seen, in key order, so each
- * page is one range of the (owner, key) index), its count, and get and delete by (owner, key).
+ * page is one range of the (owner, key) index), its count, get and delete by (owner, key), and
+ * which of some keys exist.
  * The owner column is `realm_id` and the key `id` unless the table says otherwise.
  *
  * `narrow` adds equalities after owner and key (e.g. one identity's credentials) to page and count.
@@ -75,6 +77,16 @@ export class RealmTable<T extends OwnedTable> {
   async get(ownerId: string, key: string | number): Promise<Database[T] | undefined> {
     const row = await this.db.selectFrom(this.from).selectAll().where(this.owner, '=', ownerId).where(this.key, '=', key).executeTakeFirst();
     return row as Database[T] | undefined;
+  }
+
+  /** The given keys that are the owner's rows (in chunks, within the engines' parameter limits). */
+  async existing(ownerId: string, keys: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const part of chunks(keys)) {
+      const rows = await this.db.selectFrom(this.from).select(this.key).where(this.owner, '=', ownerId).where(this.key, 'in', part).execute();
+      for (const row of rows) found.add(String(row[this.key]));
+    }
+    return found;
   }
 
   /** Returns whether the row was there. */
