@@ -1,5 +1,5 @@
 import type scimFilter from 'scim2-parse-filter';
-import { parseScimFilter } from './filter-syntax.js';
+import { compareFolded, parseScimFilter } from './filter-syntax.js';
 import { foldedKey } from '../../domain/directory/names.js';
 import type { TraitField } from '../../domain/directory/traits.js';
 import { overBudget } from '../../domain/directory/filter-cost.js';
@@ -252,24 +252,5 @@ function comparable(field: UserField, value: string): string {
 /** Slot constants (`type`, `primary`) compare here; strings ignore case like `type` does. */
 function constantMatches(constant: string | boolean, op: CompareOp, value: string | boolean): boolean {
   if (typeof constant === 'boolean' || typeof value === 'boolean') return op === 'eq' && constant === value;
-  const a = constant.toLowerCase();
-  const b = value.toLowerCase();
-  switch (op) {
-    case 'eq':
-      return a === b;
-    case 'co':
-      return a.includes(b);
-    case 'sw':
-      return a.startsWith(b);
-    case 'ew':
-      return a.endsWith(b);
-    case 'gt':
-      return a > b;
-    case 'ge':
-      return a >= b;
-    case 'lt':
-      return a < b;
-    case 'le':
-      return a <= b;
-  }
+  return compareFolded(constant, op, value) === true;
 }
