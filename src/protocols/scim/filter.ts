@@ -1,10 +1,11 @@
 import type scimFilter from 'scim2-parse-filter';
-import { compareFolded, parseScimFilter } from './filter-syntax.js';
+import { compareFolded } from './filter-syntax.js';
 import { foldedKey } from '../../domain/directory/names.js';
 import type { TraitField } from '../../domain/directory/traits.js';
 import { overBudget } from '../../domain/directory/filter-cost.js';
 import { type CompareOp, USER_INDEXED_FILTERS, type UserCondition, type UserField, foldConstants, userCostTree } from '../../domain/directory/user-query.js';
-import { type Result, badRequest, ok } from '../../http/scim/errors.js';
+import type { Result } from '../../http/scim/errors.js';
+import { FilterError, type TermCount, countTerm, logical, readFilter } from './filter-tree.js';
 import { type AttributeDef, USER_SCHEMA, canonicalPath, resolveAttribute } from './schema.js';
 
 /**
@@ -21,8 +22,6 @@ import { type AttributeDef, USER_SCHEMA, canonicalPath, resolveAttribute } from 
  * and `primary` are constants, so comparisons on them are decided here.
  */
 
-export const MAX_FILTER_LENGTH = 4096;
-const MAX_TERMS = 100;
 
 type SlotValue = UserField | { constant: string | boolean };
 type Slot = Record<string, SlotValue>;
@@ -84,30 +83,13 @@ const FIELDS: Record<string, UserField> = {
   'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.displayName': trait('manager_name'),
 };
 
-class FilterError extends Error {}
-
-interface Context {
-  terms: number;
-}
-
 /** Parses and resolves a filter; `invalidFilter` with a reason for anything yonder cannot answer. */
 export function parseUserFilter(text: string): Result<UserCondition> {
-  if (text.length > MAX_FILTER_LENGTH) return badRequest('invalidFilter', `the filter is longer than ${MAX_FILTER_LENGTH} characters`);
-  let ast: scimFilter.Filter;
-  try {
-    ast = parseScimFilter(text);
-  } catch (error) {
-    return badRequest('invalidFilter', `the filter is not valid: ${(error as Error).message}`);
-  }
-  let condition: UserCondition;
-  try {
-    condition = foldConstants(resolve(ast, { terms: 0 }, undefined));
-  } catch (error) {
-    if (error instanceof FilterError) return badRequest('invalidFilter', error.message);
-    throw error;
-  }
-  const refusal = overBudget(userCostTree(condition), 'identity', USER_INDEXED_FILTERS);
-  return refusal === undefined ? ok(condition) : badRequest('tooMany', refusal);
+  return readFilter(
+    text,
+    (ast, count) => foldConstants(resolve(ast, count, undefined)),
+    (condition) => overBudget(userCostTree(condition), 'identity', USER_INDEXED_FILTERS),
+  );
 }
 
 interface SlotScope {
@@ -117,22 +99,17 @@ interface SlotScope {
   subAttributes: AttributeDef[];
 }
 
-function resolve(node: scimFilter.Filter, ctx: Context, scope: SlotScope | undefined): UserCondition {
-  ctx.terms += 1;
-  if (ctx.terms > MAX_TERMS) throw new FilterError(`the filter has more than ${MAX_TERMS} terms`);
-  const op = node.op.toLowerCase();
+function resolve(node: scimFilter.Filter, count: TermCount, scope: SlotScope | undefined): UserCondition {
+  const op = countTerm(node, count);
+  const combined = logical(node, op, (child) => resolve(child, count, scope));
+  if (combined) return combined;
   switch (op) {
-    case 'and':
-    case 'or':
-      return { op, conditions: (node as scimFilter.LogExp).filters.map((f) => resolve(f, ctx, scope)) };
-    case 'not':
-      return { op: 'not', condition: resolve((node as scimFilter.NotFilter).filter, ctx, scope) };
     case '[]': {
       if (scope) throw new FilterError('value paths cannot be nested');
       const { attrPath, valFilter } = node as scimFilter.ValuePath;
       const multi = multiValued(attrPath);
       return anySlot(multi.name, (slot) =>
-        resolve(valFilter, ctx, { attribute: multi.name, slots: SLOTS[multi.name] ?? [], slot, subAttributes: multi.subAttributes }),
+        resolve(valFilter, count, { attribute: multi.name, slots: SLOTS[multi.name] ?? [], slot, subAttributes: multi.subAttributes }),
       );
     }
     default:
