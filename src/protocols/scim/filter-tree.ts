@@ -63,3 +63,9 @@ export function logical<C>(node: scimFilter.Filter, op: string, resolve: (child:
       return undefined;
   }
 }
+
+/** A value path (`emails[type eq "work"]`); one inside another is refused. */
+export function valuePath(node: scimFilter.Filter, nested: boolean): scimFilter.ValuePath {
+  if (nested) throw new FilterError('value paths cannot be nested');
+  return node as scimFilter.ValuePath;
+}

@@ -5,7 +5,7 @@ import type { TraitField } from '../../domain/directory/traits.js';
 import { overBudget } from '../../domain/directory/filter-cost.js';
 import { type CompareOp, USER_INDEXED_FILTERS, type UserCondition, type UserField, foldConstants, userCostTree } from '../../domain/directory/user-query.js';
 import type { Result } from '../../http/scim/errors.js';
-import { FilterError, type TermCount, countTerm, logical, readFilter } from './filter-tree.js';
+import { FilterError, type TermCount, countTerm, logical, readFilter, valuePath } from './filter-tree.js';
 import { type AttributeDef, USER_SCHEMA, canonicalPath, resolveAttribute } from './schema.js';
 
 /**
@@ -103,18 +103,12 @@ function resolve(node: scimFilter.Filter, count: TermCount, scope: SlotScope | u
   const op = countTerm(node, count);
   const combined = logical(node, op, (child) => resolve(child, count, scope));
   if (combined) return combined;
-  switch (op) {
-    case '[]': {
-      if (scope) throw new FilterError('value paths cannot be nested');
-      const { attrPath, valFilter } = node as scimFilter.ValuePath;
-      const multi = multiValued(attrPath);
-      return anySlot(multi.name, (slot) =>
-        resolve(valFilter, count, { attribute: multi.name, slots: SLOTS[multi.name] ?? [], slot, subAttributes: multi.subAttributes }),
-      );
-    }
-    default:
-      return comparison(node as scimFilter.Compare | scimFilter.Suffix, op, scope);
-  }
+  if (op !== '[]') return comparison(node as scimFilter.Compare | scimFilter.Suffix, op, scope);
+  const { attrPath, valFilter } = valuePath(node, scope !== undefined);
+  const multi = multiValued(attrPath);
+  return anySlot(multi.name, (slot) =>
+    resolve(valFilter, count, { attribute: multi.name, slots: SLOTS[multi.name] ?? [], slot, subAttributes: multi.subAttributes }),
+  );
 }
 
 function multiValued(attrPath: string): { name: string; subAttributes: AttributeDef[] } {

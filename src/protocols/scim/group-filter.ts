@@ -5,7 +5,7 @@ import { overBudget } from '../../domain/directory/filter-cost.js';
 import { foldedKey } from '../../domain/directory/names.js';
 import type { CompareOp } from '../../domain/directory/user-query.js';
 import { type Result, badRequest, ok } from '../../http/scim/errors.js';
-import { FilterError, type TermCount, countTerm, logical, readFilter } from './filter-tree.js';
+import { FilterError, type TermCount, countTerm, logical, readFilter, valuePath } from './filter-tree.js';
 import { type AttributeDef, CORE_GROUP, GROUP_SCHEMA, canonicalPath, resolveAttribute } from './schema.js';
 
 /**
@@ -37,18 +37,12 @@ function resolve(node: scimFilter.Filter, count: TermCount, inMembers: boolean):
   const op = countTerm(node, count);
   const combined = logical(node, op, (child) => resolve(child, count, inMembers));
   if (combined) return combined;
-  switch (op) {
-    case '[]': {
-      if (inMembers) throw new FilterError('value paths cannot be nested');
-      const { attrPath, valFilter } = node as scimFilter.ValuePath;
-      const resolved = resolveAttribute(attrPath, GROUP_SCHEMA);
-      if (!resolved) throw new FilterError(`unknown attribute "${attrPath}"`);
-      if (resolved.attribute.name !== 'members' || resolved.sub) throw new FilterError(`"${attrPath}" is not a multi-valued attribute`);
-      return { op: 'some_member', condition: resolve(valFilter, count, true) };
-    }
-    default:
-      return comparison(node as scimFilter.Compare | scimFilter.Suffix, op, inMembers);
-  }
+  if (op !== '[]') return comparison(node as scimFilter.Compare | scimFilter.Suffix, op, inMembers);
+  const { attrPath, valFilter } = valuePath(node, inMembers);
+  const resolved = resolveAttribute(attrPath, GROUP_SCHEMA);
+  if (!resolved) throw new FilterError(`unknown attribute "${attrPath}"`);
+  if (resolved.attribute.name !== 'members' || resolved.sub) throw new FilterError(`"${attrPath}" is not a multi-valued attribute`);
+  return { op: 'some_member', condition: resolve(valFilter, count, true) };
 }
 
 function comparison(node: scimFilter.Compare | scimFilter.Suffix, op: string, inMembers: boolean): GroupCondition {
