@@ -1,6 +1,7 @@
 import type scimFilter from 'scim2-parse-filter';
 import { type Result, badRequest, ok } from '../../http/scim/errors.js';
 import { parseScimFilter } from './filter-syntax.js';
+import type { AttributeDef } from './schema.js';
 
 /** Longer filter text is refused before it is parsed. */
 export const MAX_FILTER_LENGTH = 4096;
@@ -68,4 +69,22 @@ export function logical<C>(node: scimFilter.Filter, op: string, resolve: (child:
 export function valuePath(node: scimFilter.Filter, nested: boolean): scimFilter.ValuePath {
   if (nested) throw new FilterError('value paths cannot be nested');
   return node as scimFilter.ValuePath;
+}
+
+const SUBSTRING = new Set(['co', 'sw', 'ew']);
+
+/**
+ * The value a string or date-time attribute is compared with: a date-time as stored (UTC,
+ * milliseconds), so text order is time order; a string as given. Refuses a substring operator on
+ * a date-time and a value of the wrong type.
+ */
+export function textOperand(def: AttributeDef, op: string, raw: unknown, path: string): string {
+  if (def.type === 'dateTime') {
+    if (SUBSTRING.has(op)) throw new FilterError(`"${op}" cannot compare the date-time "${path}"`);
+    const time = typeof raw === 'string' ? Date.parse(raw) : Number.NaN;
+    if (Number.isNaN(time)) throw new FilterError(`"${path}" must be compared with a date-time`);
+    return new Date(time).toISOString();
+  }
+  if (typeof raw !== 'string') throw new FilterError(`"${path}" must be compared with a string`);
+  return raw;
 }

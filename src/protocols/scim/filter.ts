@@ -5,7 +5,7 @@ import type { TraitField } from '../../domain/directory/traits.js';
 import { overBudget } from '../../domain/directory/filter-cost.js';
 import { type CompareOp, USER_INDEXED_FILTERS, type UserCondition, type UserField, foldConstants, userCostTree } from '../../domain/directory/user-query.js';
 import type { Result } from '../../http/scim/errors.js';
-import { FilterError, type TermCount, countTerm, logical, readFilter, valuePath } from './filter-tree.js';
+import { FilterError, type TermCount, countTerm, logical, readFilter, textOperand, valuePath } from './filter-tree.js';
 import { type AttributeDef, USER_SCHEMA, canonicalPath, resolveAttribute } from './schema.js';
 
 /**
@@ -163,7 +163,6 @@ function comparison(node: scimFilter.Compare | scimFilter.Suffix, op: string, sc
 }
 
 const ORDERING = new Set(['gt', 'ge', 'lt', 'le']);
-const SUBSTRING = new Set(['co', 'sw', 'ew']);
 
 function compare(
   target: SlotValue,
@@ -186,14 +185,8 @@ function compare(
     const b = typeof raw === 'boolean' ? raw : typeof raw === 'string' ? booleanText(raw) : undefined;
     if (b === undefined) throw new FilterError(`"${path}" must be compared with true or false`);
     value = b;
-  } else if (def.type === 'dateTime') {
-    if (SUBSTRING.has(cmp)) throw new FilterError(`"${op}" cannot compare the date-time "${path}"`);
-    const time = typeof raw === 'string' ? Date.parse(raw) : Number.NaN;
-    if (Number.isNaN(time)) throw new FilterError(`"${path}" must be compared with a date-time`);
-    value = new Date(time).toISOString();
   } else {
-    if (typeof raw !== 'string') throw new FilterError(`"${path}" must be compared with a string`);
-    value = raw;
+    value = textOperand(def, cmp, raw, path);
   }
   if ('constant' in target) return { op: 'const', value: constantMatches(target.constant, cmp, value) };
   if (typeof value === 'string') value = comparable(target, value);

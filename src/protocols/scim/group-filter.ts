@@ -5,7 +5,7 @@ import { overBudget } from '../../domain/directory/filter-cost.js';
 import { foldedKey } from '../../domain/directory/names.js';
 import type { CompareOp } from '../../domain/directory/user-query.js';
 import { type Result, badRequest, ok } from '../../http/scim/errors.js';
-import { FilterError, type TermCount, countTerm, logical, readFilter, valuePath } from './filter-tree.js';
+import { FilterError, type TermCount, countTerm, logical, readFilter, textOperand, valuePath } from './filter-tree.js';
 import { type AttributeDef, CORE_GROUP, GROUP_SCHEMA, canonicalPath, resolveAttribute } from './schema.js';
 
 /**
@@ -80,7 +80,6 @@ function memberComparison(sub: string, path: string, op: string, value: Raw): Gr
 }
 
 type Raw = string | number | boolean | null | undefined;
-const SUBSTRING = new Set(['co', 'sw', 'ew']);
 const OPERATORS = new Set(['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'ge', 'lt', 'le', 'pr']);
 
 function compare(field: GroupField, def: AttributeDef, op: string, raw: Raw, path: string): GroupCondition {
@@ -91,16 +90,7 @@ function compare(field: GroupField, def: AttributeDef, op: string, raw: Raw, pat
     return op === 'eq' ? { op: 'not', condition: present } : present;
   }
   if (op === 'ne') return { op: 'not', condition: compare(field, def, 'eq', raw, path) };
-  let value: string;
-  if (def.type === 'dateTime') {
-    if (SUBSTRING.has(op)) throw new FilterError(`"${op}" cannot compare the date-time "${path}"`);
-    const time = typeof raw === 'string' ? Date.parse(raw) : Number.NaN;
-    if (Number.isNaN(time)) throw new FilterError(`"${path}" must be compared with a date-time`);
-    value = new Date(time).toISOString();
-  } else {
-    if (typeof raw !== 'string') throw new FilterError(`"${path}" must be compared with a string`);
-    value = raw;
-  }
+  let value = textOperand(def, op, raw, path);
   switch (field.kind) {
     case 'display_name':
       value = foldedKey(value);
