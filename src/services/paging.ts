@@ -64,3 +64,26 @@ export async function listPage<T extends { id: string }>(
   }
   return page;
 }
+
+/** A repository of rows one owner holds (a realm, a tenant, a resource server), paged by id. */
+export interface OwnedRows<T> {
+  page(ownerId: string, afterId: string, offset: number, limit: number): Promise<T[]>;
+  count(ownerId: string): Promise<number>;
+}
+
+/** One page of every row `ownerId` holds in `rows`, unfiltered: the list `<list>:<ownerId>`. */
+export function listOwned<T extends { id: string }>(
+  params: ListParams,
+  key: Buffer,
+  rows: OwnedRows<T>,
+  ownerId: string,
+  spec: Omit<ListSpec, 'filter'>,
+): Promise<Page<T>> {
+  return listPage(
+    params,
+    { ...spec, list: `${spec.list}:${ownerId}`, filter: '' },
+    key,
+    (after, offset, limit) => rows.page(ownerId, after, offset, limit),
+    () => rows.count(ownerId),
+  );
+}

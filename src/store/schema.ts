@@ -1,3 +1,6 @@
+import type { Role } from '../domain/access/role.js';
+import type { AuditEvent } from '../domain/audit/audit-event.js';
+
 /**
  * Row types of every table, as Kysely sees them. Both engines use the same schema: text for ids,
  * timestamps (RFC 3339 UTC) and JSON documents, so a row reads back identically from either.
@@ -238,24 +241,17 @@ export interface WebSessionsTable {
   create_time: string;
 }
 
-export interface AuditEventsTable {
-  id: string;
-  tenant_id: string;
-  realm_id: string;
-  type: string;
-  resource_type: string;
-  resource_id: string;
+/** The event as the domain has it, but for the actor and the before and after states. */
+export interface AuditEventsTable
+  extends Pick<AuditEvent, 'id' | 'tenant_id' | 'realm_id' | 'type' | 'resource_type' | 'resource_id' | 'address' | 'request_id' | 'create_time'> {
   actor_type: string;
   actor_id: string;
   actor_subject: string | null;
   /** JSON text. */
   actor: string;
-  address: string | null;
-  request_id: string | null;
   /** JSON text, secrets redacted. */
   state_before: string | null;
   state_after: string | null;
-  create_time: string;
 }
 
 export interface ResourceServersTable {
@@ -280,16 +276,8 @@ export interface RateLimitsTable {
   hits: number;
 }
 
-export interface RolesTable {
-  id: string;
-  tenant_id: string;
-  realm_id: string;
-  resource_server_id: string;
-  display_name: string;
-  description: string;
-  create_time: string;
-  update_time: string;
-}
+/** A role's row holds exactly the domain's role. */
+export type RolesTable = Role;
 
 export interface RoleScopesTable {
   role_id: string;

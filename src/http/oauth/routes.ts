@@ -29,6 +29,8 @@ const AppParams = Type.Composite([RealmParams, Type.Object({ application_id: Typ
 const tags = ['OAuth 2.0'];
 
 const OAuthErrorBody = Type.Object({ error: Type.String(), error_description: Type.Optional(Type.String()) });
+/** The error replies every OAuth endpoint declares: a bad request, a failed client authentication, too many requests. */
+const OAUTH_ERRORS = { 400: OAuthErrorBody, 401: OAuthErrorBody, 429: OAuthErrorBody };
 
 
 /** One value per parameter (RFC 6749 §3.2: parameters must not be repeated). */
@@ -116,9 +118,7 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
         ),
         response: {
           200: Type.Object({ access_token: Type.String(), token_type: Type.Literal('Bearer'), expires_in: Type.Integer(), scope: Type.String() }),
-          400: OAuthErrorBody,
-          401: OAuthErrorBody,
-          429: OAuthErrorBody,
+          ...OAUTH_ERRORS,
         },
       },
       // The body is checked below, into OAuth errors; the schema above is for the document.
@@ -151,7 +151,7 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
         params: AppParams,
         consumes: ['application/x-www-form-urlencoded'],
         body: Type.Object({ token: Type.String(), token_type_hint: Type.Optional(Type.String()) }, { additionalProperties: true }),
-        response: { 200: Type.Unsafe<void>({ description: 'Revoked, or nothing to revoke.' }), 400: OAuthErrorBody, 401: OAuthErrorBody, 429: OAuthErrorBody },
+        response: { 200: Type.Unsafe<void>({ description: 'Revoked, or nothing to revoke.' }), ...OAUTH_ERRORS },
       },
       validatorCompiler: () => () => true,
     },
@@ -180,9 +180,7 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
         body: Type.Object({ token: Type.String(), token_type_hint: Type.Optional(Type.String()) }, { additionalProperties: true }),
         response: {
           200: Type.Object({ active: Type.Boolean() }, { additionalProperties: true }),
-          400: OAuthErrorBody,
-          401: OAuthErrorBody,
-          429: OAuthErrorBody,
+          ...OAUTH_ERRORS,
         },
       },
       validatorCompiler: () => () => true,

@@ -21,3 +21,34 @@ export function parseScimFilter(text: string): scimFilter.Filter {
   if (list.peek().type !== 'EOT') throw new Error(`unexpected ${list.peek().literal} after the filter`);
   return filter;
 }
+
+/**
+ * `actual <op> expected` for SCIM's text operators, case folded on both sides (the attributes
+ * compared this way ignore case, like `type`). Returns undefined for an operator it does not know.
+ */
+export function compareFolded(actual: string, op: string, expected: string): boolean | undefined {
+  const a = actual.toLowerCase();
+  const b = expected.toLowerCase();
+  switch (op) {
+    case 'eq':
+      return a === b;
+    case 'ne':
+      return a !== b;
+    case 'co':
+      return a.includes(b);
+    case 'sw':
+      return a.startsWith(b);
+    case 'ew':
+      return a.endsWith(b);
+    case 'gt':
+      return a > b;
+    case 'ge':
+      return a >= b;
+    case 'lt':
+      return a < b;
+    case 'le':
+      return a <= b;
+    default:
+      return undefined;
+  }
+}

@@ -1,10 +1,11 @@
 import type scimFilter from 'scim2-parse-filter';
-import { parseScimFilter } from './filter-syntax.js';
+import { compareFolded } from './filter-syntax.js';
 import { foldedKey } from '../../domain/directory/names.js';
 import type { TraitField } from '../../domain/directory/traits.js';
 import { overBudget } from '../../domain/directory/filter-cost.js';
 import { type CompareOp, USER_INDEXED_FILTERS, type UserCondition, type UserField, foldConstants, userCostTree } from '../../domain/directory/user-query.js';
-import { type Result, badRequest, ok } from './problems.js';
+import type { Result } from './problems.js';
+import { FilterError, type TermCount, countTerm, logical, readFilter, textOperand, valuePath } from './filter-tree.js';
 import { type AttributeDef, USER_SCHEMA, canonicalPath, resolveAttribute } from './schema.js';
 
 /**
@@ -21,8 +22,6 @@ import { type AttributeDef, USER_SCHEMA, canonicalPath, resolveAttribute } from 
  * and `primary` are constants, so comparisons on them are decided here.
  */
 
-export const MAX_FILTER_LENGTH = 4096;
-const MAX_TERMS = 100;
 
 type SlotValue = UserField | { constant: string | boolean };
 type Slot = Record<string, SlotValue>;
@@ -84,30 +83,13 @@ const FIELDS: Record<string, UserField> = {
   'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.displayName': trait('manager_name'),
 };
 
-class FilterError extends Error {}
-
-interface Context {
-  terms: number;
-}
-
 /** Parses and resolves a filter; `invalidFilter` with a reason for anything yonder cannot answer. */
 export function parseUserFilter(text: string): Result<UserCondition> {
-  if (text.length > MAX_FILTER_LENGTH) return badRequest('invalidFilter', `the filter is longer than ${MAX_FILTER_LENGTH} characters`);
-  let ast: scimFilter.Filter;
-  try {
-    ast = parseScimFilter(text);
-  } catch (error) {
-    return badRequest('invalidFilter', `the filter is not valid: ${(error as Error).message}`);
-  }
-  let condition: UserCondition;
-  try {
-    condition = foldConstants(resolve(ast, { terms: 0 }, undefined));
-  } catch (error) {
-    if (error instanceof FilterError) return badRequest('invalidFilter', error.message);
-    throw error;
-  }
-  const refusal = overBudget(userCostTree(condition), 'identity', USER_INDEXED_FILTERS);
-  return refusal === undefined ? ok(condition) : badRequest('tooMany', refusal);
+  return readFilter(
+    text,
+    (ast, count) => foldConstants(resolve(ast, count, undefined)),
+    (condition) => overBudget(userCostTree(condition), 'identity', USER_INDEXED_FILTERS),
+  );
 }
 
 interface SlotScope {
@@ -117,27 +99,16 @@ interface SlotScope {
   subAttributes: AttributeDef[];
 }
 
-function resolve(node: scimFilter.Filter, ctx: Context, scope: SlotScope | undefined): UserCondition {
-  ctx.terms += 1;
-  if (ctx.terms > MAX_TERMS) throw new FilterError(`the filter has more than ${MAX_TERMS} terms`);
-  const op = node.op.toLowerCase();
-  switch (op) {
-    case 'and':
-    case 'or':
-      return { op, conditions: (node as scimFilter.LogExp).filters.map((f) => resolve(f, ctx, scope)) };
-    case 'not':
-      return { op: 'not', condition: resolve((node as scimFilter.NotFilter).filter, ctx, scope) };
-    case '[]': {
-      if (scope) throw new FilterError('value paths cannot be nested');
-      const { attrPath, valFilter } = node as scimFilter.ValuePath;
-      const multi = multiValued(attrPath);
-      return anySlot(multi.name, (slot) =>
-        resolve(valFilter, ctx, { attribute: multi.name, slots: SLOTS[multi.name] ?? [], slot, subAttributes: multi.subAttributes }),
-      );
-    }
-    default:
-      return comparison(node as scimFilter.Compare | scimFilter.Suffix, op, scope);
-  }
+function resolve(node: scimFilter.Filter, count: TermCount, scope: SlotScope | undefined): UserCondition {
+  const op = countTerm(node, count);
+  const combined = logical(node, op, (child) => resolve(child, count, scope));
+  if (combined) return combined;
+  if (op !== '[]') return comparison(node as scimFilter.Compare | scimFilter.Suffix, op, scope);
+  const { attrPath, valFilter } = valuePath(node, scope !== undefined);
+  const multi = multiValued(attrPath);
+  return anySlot(multi.name, (slot) =>
+    resolve(valFilter, count, { attribute: multi.name, slots: SLOTS[multi.name] ?? [], slot, subAttributes: multi.subAttributes }),
+  );
 }
 
 function multiValued(attrPath: string): { name: string; subAttributes: AttributeDef[] } {
@@ -192,7 +163,6 @@ function comparison(node: scimFilter.Compare | scimFilter.Suffix, op: string, sc
 }
 
 const ORDERING = new Set(['gt', 'ge', 'lt', 'le']);
-const SUBSTRING = new Set(['co', 'sw', 'ew']);
 
 function compare(
   target: SlotValue,
@@ -215,14 +185,8 @@ function compare(
     const b = typeof raw === 'boolean' ? raw : typeof raw === 'string' ? booleanText(raw) : undefined;
     if (b === undefined) throw new FilterError(`"${path}" must be compared with true or false`);
     value = b;
-  } else if (def.type === 'dateTime') {
-    if (SUBSTRING.has(cmp)) throw new FilterError(`"${op}" cannot compare the date-time "${path}"`);
-    const time = typeof raw === 'string' ? Date.parse(raw) : Number.NaN;
-    if (Number.isNaN(time)) throw new FilterError(`"${path}" must be compared with a date-time`);
-    value = new Date(time).toISOString();
   } else {
-    if (typeof raw !== 'string') throw new FilterError(`"${path}" must be compared with a string`);
-    value = raw;
+    value = textOperand(def, cmp, raw, path);
   }
   if ('constant' in target) return { op: 'const', value: constantMatches(target.constant, cmp, value) };
   if (typeof value === 'string') value = comparable(target, value);
@@ -252,24 +216,5 @@ function comparable(field: UserField, value: string): string {
 /** Slot constants (`type`, `primary`) compare here; strings ignore case like `type` does. */
 function constantMatches(constant: string | boolean, op: CompareOp, value: string | boolean): boolean {
   if (typeof constant === 'boolean' || typeof value === 'boolean') return op === 'eq' && constant === value;
-  const a = constant.toLowerCase();
-  const b = value.toLowerCase();
-  switch (op) {
-    case 'eq':
-      return a === b;
-    case 'co':
-      return a.includes(b);
-    case 'sw':
-      return a.startsWith(b);
-    case 'ew':
-      return a.endsWith(b);
-    case 'gt':
-      return a > b;
-    case 'ge':
-      return a >= b;
-    case 'lt':
-      return a < b;
-    case 'le':
-      return a <= b;
-  }
+  return compareFolded(constant, op, value) === true;
 }

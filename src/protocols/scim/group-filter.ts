@@ -1,12 +1,11 @@
 import type scimFilter from 'scim2-parse-filter';
-import { parseScimFilter } from './filter-syntax.js';
 import type { GroupCondition, GroupField, GroupSort, GroupSortKey } from '../../domain/directory/group-query.js';
 import { DEFAULT_GROUP_SORT, GROUP_INDEXED_FILTERS, groupCostTree } from '../../domain/directory/group-query.js';
 import { overBudget } from '../../domain/directory/filter-cost.js';
 import { foldedKey } from '../../domain/directory/names.js';
 import type { CompareOp } from '../../domain/directory/user-query.js';
-import { MAX_FILTER_LENGTH } from './filter.js';
 import { type Result, badRequest, ok } from './problems.js';
+import { FilterError, type TermCount, countTerm, logical, readFilter, textOperand, valuePath } from './filter-tree.js';
 import { type AttributeDef, CORE_GROUP, GROUP_SCHEMA, canonicalPath, resolveAttribute } from './schema.js';
 
 /**
@@ -18,8 +17,6 @@ import { type AttributeDef, CORE_GROUP, GROUP_SCHEMA, canonicalPath, resolveAttr
  * is `invalidFilter`, never a silently empty or full list.
  */
 
-const MAX_TERMS = 100;
-
 const FIELDS: Record<string, GroupField> = {
   id: { kind: 'id' },
   displayName: { kind: 'display_name' },
@@ -28,48 +25,24 @@ const FIELDS: Record<string, GroupField> = {
   'meta.lastModified': { kind: 'time', which: 'update' },
 };
 
-class FilterError extends Error {}
-
 export function parseGroupFilter(text: string): Result<GroupCondition> {
-  if (text.length > MAX_FILTER_LENGTH) return badRequest('invalidFilter', `the filter is longer than ${MAX_FILTER_LENGTH} characters`);
-  let ast: scimFilter.Filter;
-  try {
-    ast = parseScimFilter(text);
-  } catch (error) {
-    return badRequest('invalidFilter', `the filter is not valid: ${(error as Error).message}`);
-  }
-  let condition: GroupCondition;
-  try {
-    condition = resolve(ast, { terms: 0 }, false);
-  } catch (error) {
-    if (error instanceof FilterError) return badRequest('invalidFilter', error.message);
-    throw error;
-  }
-  const refusal = overBudget(groupCostTree(condition), 'group', GROUP_INDEXED_FILTERS);
-  return refusal === undefined ? ok(condition) : badRequest('tooMany', refusal);
+  return readFilter(
+    text,
+    (ast, count) => resolve(ast, count, false),
+    (condition) => overBudget(groupCostTree(condition), 'group', GROUP_INDEXED_FILTERS),
+  );
 }
 
-function resolve(node: scimFilter.Filter, ctx: { terms: number }, inMembers: boolean): GroupCondition {
-  ctx.terms += 1;
-  if (ctx.terms > MAX_TERMS) throw new FilterError(`the filter has more than ${MAX_TERMS} terms`);
-  const op = node.op.toLowerCase();
-  switch (op) {
-    case 'and':
-    case 'or':
-      return { op, conditions: (node as scimFilter.LogExp).filters.map((f) => resolve(f, ctx, inMembers)) };
-    case 'not':
-      return { op: 'not', condition: resolve((node as scimFilter.NotFilter).filter, ctx, inMembers) };
-    case '[]': {
-      if (inMembers) throw new FilterError('value paths cannot be nested');
-      const { attrPath, valFilter } = node as scimFilter.ValuePath;
-      const resolved = resolveAttribute(attrPath, GROUP_SCHEMA);
-      if (!resolved) throw new FilterError(`unknown attribute "${attrPath}"`);
-      if (resolved.attribute.name !== 'members' || resolved.sub) throw new FilterError(`"${attrPath}" is not a multi-valued attribute`);
-      return { op: 'some_member', condition: resolve(valFilter, ctx, true) };
-    }
-    default:
-      return comparison(node as scimFilter.Compare | scimFilter.Suffix, op, inMembers);
-  }
+function resolve(node: scimFilter.Filter, count: TermCount, inMembers: boolean): GroupCondition {
+  const op = countTerm(node, count);
+  const combined = logical(node, op, (child) => resolve(child, count, inMembers));
+  if (combined) return combined;
+  if (op !== '[]') return comparison(node as scimFilter.Compare | scimFilter.Suffix, op, inMembers);
+  const { attrPath, valFilter } = valuePath(node, inMembers);
+  const resolved = resolveAttribute(attrPath, GROUP_SCHEMA);
+  if (!resolved) throw new FilterError(`unknown attribute "${attrPath}"`);
+  if (resolved.attribute.name !== 'members' || resolved.sub) throw new FilterError(`"${attrPath}" is not a multi-valued attribute`);
+  return { op: 'some_member', condition: resolve(valFilter, count, true) };
 }
 
 function comparison(node: scimFilter.Compare | scimFilter.Suffix, op: string, inMembers: boolean): GroupCondition {
@@ -107,7 +80,6 @@ function memberComparison(sub: string, path: string, op: string, value: Raw): Gr
 }
 
 type Raw = string | number | boolean | null | undefined;
-const SUBSTRING = new Set(['co', 'sw', 'ew']);
 const OPERATORS = new Set(['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'ge', 'lt', 'le', 'pr']);
 
 function compare(field: GroupField, def: AttributeDef, op: string, raw: Raw, path: string): GroupCondition {
@@ -118,16 +90,7 @@ function compare(field: GroupField, def: AttributeDef, op: string, raw: Raw, pat
     return op === 'eq' ? { op: 'not', condition: present } : present;
   }
   if (op === 'ne') return { op: 'not', condition: compare(field, def, 'eq', raw, path) };
-  let value: string;
-  if (def.type === 'dateTime') {
-    if (SUBSTRING.has(op)) throw new FilterError(`"${op}" cannot compare the date-time "${path}"`);
-    const time = typeof raw === 'string' ? Date.parse(raw) : Number.NaN;
-    if (Number.isNaN(time)) throw new FilterError(`"${path}" must be compared with a date-time`);
-    value = new Date(time).toISOString();
-  } else {
-    if (typeof raw !== 'string') throw new FilterError(`"${path}" must be compared with a string`);
-    value = raw;
-  }
+  let value = textOperand(def, op, raw, path);
   switch (field.kind) {
     case 'display_name':
       value = foldedKey(value);

@@ -1,5 +1,5 @@
 import type scimFilter from 'scim2-parse-filter';
-import { parseScimFilter } from './filter-syntax.js';
+import { compareFolded, parseScimFilter } from './filter-syntax.js';
 import { type Result, type ScimProblem, badRequest, fail, ok } from './problems.js';
 import { ENTERPRISE_USER, PATCH_OP, type ScimSchema, resolveAttribute, splitSchemaUrn } from './schema.js';
 import { type ScimResource, booleanOf } from './user-mapping.js';
@@ -344,28 +344,7 @@ function matchesFilter(element: Record<string, unknown>, filter: scimFilter.Filt
   }
   if (expected === null) return op === 'eq' ? actual == null : actual != null;
   if (actual === undefined || actual === null) return op === 'ne';
-  const a = String(actual).toLowerCase();
-  const b = String(expected).toLowerCase();
-  switch (op) {
-    case 'eq':
-      return a === b;
-    case 'ne':
-      return a !== b;
-    case 'co':
-      return a.includes(b);
-    case 'sw':
-      return a.startsWith(b);
-    case 'ew':
-      return a.endsWith(b);
-    case 'gt':
-      return a > b;
-    case 'ge':
-      return a >= b;
-    case 'lt':
-      return a < b;
-    case 'le':
-      return a <= b;
-    default:
-      throw problem(badRequest('invalidPath', `unknown operator "${filter.op}"`));
-  }
+  const matches = compareFolded(String(actual), op, String(expected));
+  if (matches === undefined) throw problem(badRequest('invalidPath', `unknown operator "${filter.op}"`));
+  return matches;
 }

@@ -8,7 +8,7 @@ import { MANAGEMENT_SCOPES, OPERATOR } from '../../domain/access/scopes.js';
 import type { TenantRecord } from '../../domain/directory/tenancy.js';
 import { nowTimestamp } from '../../domain/time.js';
 import type { Repositories } from '../../store/index.js';
-import type { SessionRecord } from '../../store/passkeys/passkeys.js';
+import type { SessionRecord } from '../../store/passkeys/ceremonies.js';
 import type { TokenRecord } from '../../store/access/tokens.js';
 import { currentAuditContext, recordEvent, runWithAuditContext } from '../audit/audit.js';
 import type { Yonder } from '../context.js';

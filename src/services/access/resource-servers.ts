@@ -9,7 +9,7 @@ import type { Repositories } from '../../store/index.js';
 import { changeEvent, recordEvent } from '../audit/audit.js';
 import type { Yonder } from '../context.js';
 import type { RealmRef } from '../directory/identities.js';
-import { type ListParams, type Page, listPage } from '../paging.js';
+import { type ListParams, type Page, listOwned } from '../paging.js';
 import { MANAGEMENT_AUDIENCE } from '../../platform/tokens/token-service.js';
 import { requireRealm } from '../directory/tenancy.js';
 
@@ -91,13 +91,7 @@ export function getResourceServer(y: Yonder, ref: RealmRef, id: string): Promise
 
 export async function listResourceServers(y: Yonder, ref: RealmRef, params: ListParams): Promise<Page<ResourceServer>> {
   await requireRealm(y.store, ref.tenantId, ref.realmId);
-  return listPage(
-    params,
-    { list: `resource-servers:${ref.realmId}`, filter: '', defaultPageSize: 100, maxPageSize: 100 },
-    y.pageTokenKey,
-    (after, offset, limit) => y.store.resourceServers.page(ref.realmId, after, offset, limit),
-    () => y.store.resourceServers.count(ref.realmId),
-  );
+  return listOwned(params, y.pageTokenKey, y.store.resourceServers, ref.realmId, { list: 'resource-servers', defaultPageSize: 100, maxPageSize: 100 });
 }
 
 /** Names the applications that still need something the change would take away. */

@@ -10,7 +10,7 @@ import { type EventInput, type EventType, changeEvent, recordEvent } from '../au
 import type { Yonder } from '../context.js';
 import { assertGrantable, assertGrantableToNewcomers, isManagementServer } from './grants.js';
 import type { RealmRef } from '../directory/identities.js';
-import { type ListParams, type Page, listPage } from '../paging.js';
+import { type ListParams, type Page, listOwned, listPage } from '../paging.js';
 import { requireResourceServer } from './resource-servers.js';
 import { requireRealm } from '../directory/tenancy.js';
 
@@ -60,13 +60,7 @@ export const getRole = (y: Yonder, ref: RoleRef, id: string): Promise<Role> => r
 
 export async function listRoles(y: Yonder, ref: RoleRef, params: ListParams): Promise<Page<Role>> {
   await requireResourceServer(y.store, ref, ref.resourceServerId);
-  return listPage(
-    params,
-    { list: `roles:${ref.resourceServerId}`, filter: '', defaultPageSize: 20, maxPageSize: 200 },
-    y.pageTokenKey,
-    (after, offset, limit) => y.store.roles.page(ref.resourceServerId, after, offset, limit),
-    () => y.store.roles.count(ref.resourceServerId),
-  );
+  return listOwned(params, y.pageTokenKey, y.store.roles, ref.resourceServerId, { list: 'roles', defaultPageSize: 20, maxPageSize: 200 });
 }
 
 export async function updateRole(y: Yonder, ref: RoleRef, id: string, patch: Partial<NewRoleInput>): Promise<Role> {

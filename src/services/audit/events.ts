@@ -10,14 +10,7 @@ import { requireRealm } from '../directory/tenancy.js';
  * The audit trail of one realm, newest first. Tenant-wide events (the tenant renamed, a realm
  * created or deleted) belong to the tenant's admin realm and are listed there.
  */
-export interface EventListParams extends ListParams {
-  type?: string;
-  resource_type?: string;
-  resource_id?: string;
-  actor?: string;
-  since?: string;
-  until?: string;
-}
+export interface EventListParams extends ListParams, Partial<Record<keyof EventQuery, string>> {}
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$/;
 

@@ -18,7 +18,7 @@ import { changeEvent, recordEvent } from '../audit/audit.js';
 import type { Yonder } from '../context.js';
 import { assertMayJoinGroup } from '../access/grants.js';
 import type { RealmRef } from './identities.js';
-import { type ListParams, type Page, listPage } from '../paging.js';
+import { type ListParams, type Page, listOwned, listPage } from '../paging.js';
 import { requireRealm } from './tenancy.js';
 
 /** What a new group is given: v1 sets a description, SCIM an `externalId`. */
@@ -77,13 +77,7 @@ export async function getGroup(y: Yonder, ref: RealmRef, id: string): Promise<Gr
 
 export async function listGroups(y: Yonder, ref: RealmRef, params: ListParams): Promise<Page<Group>> {
   await requireRealm(y.store, ref.tenantId, ref.realmId);
-  return listPage(
-    params,
-    { list: `groups:${ref.realmId}`, filter: '', defaultPageSize: 20, maxPageSize: 200 },
-    y.pageTokenKey,
-    (after, offset, limit) => y.store.groups.page(ref.realmId, after, offset, limit),
-    () => y.store.groups.count(ref.realmId),
-  );
+  return listOwned(params, y.pageTokenKey, y.store.groups, ref.realmId, { list: 'groups', defaultPageSize: 20, maxPageSize: 200 });
 }
 
 export async function updateGroup(y: Yonder, ref: RealmRef, id: string, patch: GroupPatch): Promise<Group> {

@@ -7,7 +7,7 @@ import type { Repositories } from '../../store/index.js';
 import { recordEvent } from '../audit/audit.js';
 import { insertDefaultAuthenticatorConfig } from '../passkeys/authenticator-configs.js';
 import type { Yonder } from '../context.js';
-import { type ListParams, type Page, listPage } from '../paging.js';
+import { type ListParams, type Page, listOwned } from '../paging.js';
 import { insertInitialPolicy } from '../access/policy.js';
 
 export function publicTenant(record: TenantRecord): Tenant {
@@ -86,13 +86,7 @@ function realmEvent(type: 'realm.created' | 'realm.updated' | 'realm.deleted', l
 }
 
 export async function listRealms(y: Yonder, tenantId: string, params: ListParams): Promise<Page<Realm>> {
-  return listPage(
-    params,
-    { list: `realms:${tenantId}`, filter: '', defaultPageSize: 20, maxPageSize: 200 },
-    y.pageTokenKey,
-    (after, offset, limit) => y.store.realms.page(tenantId, after, offset, limit),
-    () => y.store.realms.count(tenantId),
-  );
+  return listOwned(params, y.pageTokenKey, y.store.realms, tenantId, { list: 'realms', defaultPageSize: 20, maxPageSize: 200 });
 }
 
 export async function updateRealm(

@@ -11,7 +11,7 @@ import type { Repositories } from '../../store/index.js';
 import { changeEvent, recordEvent } from '../audit/audit.js';
 import type { Yonder } from '../context.js';
 import type { RealmRef } from '../directory/identities.js';
-import { type ListParams, type Page, listPage } from '../paging.js';
+import { type ListParams, type Page, listOwned } from '../paging.js';
 import { requireRealm } from '../directory/tenancy.js';
 
 /** Every realm gets yonder's own hosted_web configuration when it is made. */
@@ -117,13 +117,11 @@ export async function getAuthenticatorConfig(y: Yonder, ref: RealmRef, id: strin
 
 export async function listAuthenticatorConfigs(y: Yonder, ref: RealmRef, params: ListParams): Promise<Page<AuthenticatorConfig>> {
   await requireRealm(y.store, ref.tenantId, ref.realmId);
-  return listPage(
-    params,
-    { list: `authenticator-configs:${ref.realmId}`, filter: '', defaultPageSize: 20, maxPageSize: 100 },
-    y.pageTokenKey,
-    (after, offset, limit) => y.store.authenticatorConfigs.page(ref.realmId, after, offset, limit),
-    () => y.store.authenticatorConfigs.count(ref.realmId),
-  );
+  return listOwned(params, y.pageTokenKey, y.store.authenticatorConfigs, ref.realmId, {
+    list: 'authenticator-configs',
+    defaultPageSize: 20,
+    maxPageSize: 100,
+  });
 }
 
 export async function updateAuthenticatorConfig(

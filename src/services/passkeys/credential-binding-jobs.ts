@@ -19,7 +19,7 @@ import type { Grantor } from '../../domain/access/scopes.js';
 import { addSeconds, nowTimestamp } from '../../domain/time.js';
 import { BATCH_SEND_CONCURRENCY } from '../../platform/mail/mailer.js';
 import type { Repositories } from '../../store/index.js';
-import type { JobScope } from '../../store/passkeys/passkeys.js';
+import type { JobScope } from '../../store/passkeys/credential-binding-jobs.js';
 import { type EventInput, changeEvent, recordEvent, recordEvents } from '../audit/audit.js';
 import type { Yonder } from '../context.js';
 import { inviteGuard } from '../access/grants.js';

@@ -2,6 +2,7 @@ import { type Application, type ProtocolConfig } from '../../domain/access/appli
 import { notFound } from '../../domain/errors.js';
 import type { Executor } from '../engine/connection.js';
 import { isForeignKeyViolation } from '../engine/constraint-errors.js';
+import { RealmTable } from '../engine/realm-table.js';
 import type { ApplicationsTable } from '../schema.js';
 
 function toApplication(row: ApplicationsTable): Application {
@@ -13,7 +14,11 @@ function toRow(app: Application): ApplicationsTable {
 }
 
 export class ApplicationStore {
-  constructor(private readonly db: Executor) {}
+  private readonly table: RealmTable<'applications'>;
+
+  constructor(private readonly db: Executor) {
+    this.table = new RealmTable(db, 'applications');
+  }
 
   async insert(app: Application): Promise<void> {
     try {
@@ -29,12 +34,7 @@ export class ApplicationStore {
   }
 
   async get(realmId: string, id: string): Promise<Application | undefined> {
-    const row = await this.db
-      .selectFrom('applications')
-      .selectAll()
-      .where('realm_id', '=', realmId)
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const row = await this.table.get(realmId, id);
     return row && toApplication(row);
   }
 
@@ -50,40 +50,16 @@ export class ApplicationStore {
   }
 
   async page(realmId: string, afterId: string, offset: number, limit: number): Promise<Application[]> {
-    const rows = await this.db
-      .selectFrom('applications')
-      .selectAll()
-      .where('realm_id', '=', realmId)
-      .where('id', '>', afterId)
-      .orderBy('id')
-      .limit(limit)
-      .offset(offset)
-      .execute();
-    return rows.map(toApplication);
+    return (await this.table.page(realmId, afterId, offset, limit)).map(toApplication);
   }
 
-  async count(realmId: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('applications')
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .where('realm_id', '=', realmId)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+  count(realmId: string): Promise<number> {
+    return this.table.count(realmId);
   }
 
   /** The given ids that are applications of the realm. */
-  async existing(realmId: string, ids: readonly string[]): Promise<Set<string>> {
-    const found = new Set<string>();
-    for (let i = 0; i < ids.length; i += 500) {
-      const rows = await this.db
-        .selectFrom('applications')
-        .select('id')
-        .where('realm_id', '=', realmId)
-        .where('id', 'in', ids.slice(i, i + 500))
-        .execute();
-      for (const row of rows) found.add(row.id);
-    }
-    return found;
+  existing(realmId: string, ids: readonly string[]): Promise<Set<string>> {
+    return this.table.existing(realmId, ids);
   }
 
   async byClientId(clientId: string): Promise<Application | undefined> {
@@ -103,8 +79,7 @@ export class ApplicationStore {
     return rows.map(toApplication);
   }
 
-  async delete(realmId: string, id: string): Promise<boolean> {
-    const result = await this.db.deleteFrom('applications').where('realm_id', '=', realmId).where('id', '=', id).executeTakeFirst();
-    return Number(result.numDeletedRows) > 0;
+  delete(realmId: string, id: string): Promise<boolean> {
+    return this.table.delete(realmId, id);
   }
 }

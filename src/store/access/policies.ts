@@ -3,6 +3,7 @@ import type { Policy, PolicyRule } from '../../domain/access/policy.js';
 import type { Engine, Executor } from '../engine/connection.js';
 import { isUniqueViolation } from '../engine/constraint-errors.js';
 import { precompiled } from '../engine/precompiled.js';
+import { RealmTable } from '../engine/realm-table.js';
 import type { PoliciesTable } from '../schema.js';
 
 function toPolicy(row: PoliciesTable): Policy {
@@ -18,10 +19,15 @@ const selectCurrentVersion = precompiled<Pick<PoliciesTable, 'version'>, [string
 );
 
 export class PolicyStore {
+  /** Keyed by version: a realm's versions are numbered 1, 2, 3, ... */
+  private readonly versions: RealmTable<'policies'>;
+
   constructor(
     private readonly db: Executor,
     private readonly engine: Engine,
-  ) {}
+  ) {
+    this.versions = new RealmTable(db, 'policies', 'realm_id', 'version');
+  }
 
   /**
    * Publishes a version. The primary key (realm_id, version) is the conditional write: of two
@@ -59,35 +65,16 @@ export class PolicyStore {
   }
 
   async version(realmId: string, version: number): Promise<Policy | undefined> {
-    const row = await this.db
-      .selectFrom('policies')
-      .selectAll()
-      .where('realm_id', '=', realmId)
-      .where('version', '=', version)
-      .executeTakeFirst();
+    const row = await this.versions.get(realmId, version);
     return row && toPolicy(row);
   }
 
   /** Versions after `afterVersion`, oldest first. */
   async page(realmId: string, afterVersion: number, offset: number, limit: number): Promise<Policy[]> {
-    const rows = await this.db
-      .selectFrom('policies')
-      .selectAll()
-      .where('realm_id', '=', realmId)
-      .where('version', '>', afterVersion)
-      .orderBy('version')
-      .limit(limit)
-      .offset(offset)
-      .execute();
-    return rows.map(toPolicy);
+    return (await this.versions.page(realmId, afterVersion, offset, limit)).map(toPolicy);
   }
 
-  async count(realmId: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('policies')
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .where('realm_id', '=', realmId)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+  count(realmId: string): Promise<number> {
+    return this.versions.count(realmId);
   }
 }

@@ -2,6 +2,7 @@ import { conflict, notFound } from '../../domain/errors.js';
 import type { ResourceServer } from '../../domain/access/resource-server.js';
 import type { Executor } from '../engine/connection.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../engine/constraint-errors.js';
+import { RealmTable } from '../engine/realm-table.js';
 import type { ResourceServersTable } from '../schema.js';
 
 function toResourceServer(row: ResourceServersTable): ResourceServer {
@@ -14,7 +15,11 @@ function toRow(server: ResourceServer): ResourceServersTable {
 
 /** The unique index on (realm, identifier) is what keeps identifiers unique, also between racing creates. */
 export class ResourceServerStore {
-  constructor(private readonly db: Executor) {}
+  private readonly table: RealmTable<'resource_servers'>;
+
+  constructor(private readonly db: Executor) {
+    this.table = new RealmTable(db, 'resource_servers');
+  }
 
   async insert(server: ResourceServer): Promise<void> {
     try {
@@ -27,12 +32,7 @@ export class ResourceServerStore {
   }
 
   async get(realmId: string, id: string): Promise<ResourceServer | undefined> {
-    const row = await this.db
-      .selectFrom('resource_servers')
-      .selectAll()
-      .where('realm_id', '=', realmId)
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const row = await this.table.get(realmId, id);
     return row && toResourceServer(row);
   }
 
@@ -58,29 +58,14 @@ export class ResourceServerStore {
   }
 
   async page(realmId: string, afterId: string, offset: number, limit: number): Promise<ResourceServer[]> {
-    const rows = await this.db
-      .selectFrom('resource_servers')
-      .selectAll()
-      .where('realm_id', '=', realmId)
-      .where('id', '>', afterId)
-      .orderBy('id')
-      .limit(limit)
-      .offset(offset)
-      .execute();
-    return rows.map(toResourceServer);
+    return (await this.table.page(realmId, afterId, offset, limit)).map(toResourceServer);
   }
 
-  async count(realmId: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('resource_servers')
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .where('realm_id', '=', realmId)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+  count(realmId: string): Promise<number> {
+    return this.table.count(realmId);
   }
 
-  async delete(realmId: string, id: string): Promise<boolean> {
-    const result = await this.db.deleteFrom('resource_servers').where('realm_id', '=', realmId).where('id', '=', id).executeTakeFirst();
-    return Number(result.numDeletedRows) > 0;
+  delete(realmId: string, id: string): Promise<boolean> {
+    return this.table.delete(realmId, id);
   }
 }

@@ -1,24 +1,25 @@
 import type { MemberType, Role } from '../../domain/access/role.js';
 import type { Engine, Executor } from '../engine/connection.js';
+import { RealmTable } from '../engine/realm-table.js';
 
 /** Roles, their scopes and their members; adds are idempotent (composite primary keys). */
 export class RoleStore {
+  /** A resource server's roles. */
+  private readonly table: RealmTable<'roles'>;
+
   constructor(
     private readonly db: Executor,
     private readonly engine: Engine,
-  ) {}
+  ) {
+    this.table = new RealmTable(db, 'roles', 'resource_server_id');
+  }
 
   async insert(role: Role): Promise<void> {
     await this.db.insertInto('roles').values(role).execute();
   }
 
-  async get(resourceServerId: string, id: string): Promise<Role | undefined> {
-    return this.db
-      .selectFrom('roles')
-      .selectAll()
-      .where('resource_server_id', '=', resourceServerId)
-      .where('id', '=', id)
-      .executeTakeFirst();
+  get(resourceServerId: string, id: string): Promise<Role | undefined> {
+    return this.table.get(resourceServerId, id);
   }
 
   async update(role: Role): Promise<void> {
@@ -52,25 +53,12 @@ export class RoleStore {
     await this.db.deleteFrom('roles').where('id', '=', id).execute();
   }
 
-  async page(resourceServerId: string, afterId: string, offset: number, limit: number): Promise<Role[]> {
-    return this.db
-      .selectFrom('roles')
-      .selectAll()
-      .where('resource_server_id', '=', resourceServerId)
-      .where('id', '>', afterId)
-      .orderBy('id')
-      .limit(limit)
-      .offset(offset)
-      .execute();
+  page(resourceServerId: string, afterId: string, offset: number, limit: number): Promise<Role[]> {
+    return this.table.page(resourceServerId, afterId, offset, limit);
   }
 
-  async count(resourceServerId: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('roles')
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .where('resource_server_id', '=', resourceServerId)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+  count(resourceServerId: string): Promise<number> {
+    return this.table.count(resourceServerId);
   }
 
   async addScopes(roleId: string, scopes: readonly string[]): Promise<void> {

@@ -5,12 +5,12 @@ import type { Engine, Executor } from '../engine/connection.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../engine/constraint-errors.js';
 import { toIdentity } from './identities.js';
 import { precompiled } from '../engine/precompiled.js';
+import { chunks } from '../engine/chunks.js';
+import { RealmTable } from '../engine/realm-table.js';
 import type { GroupMembersTable, GroupsTable } from '../schema.js';
 
 const NAME_TAKEN = 'group already exists';
 const HAS_MEMBERS = 'group has children';
-/** Keeps every `IN (...)` list well under both engines' bound-parameter limits. */
-const CHUNK = 500;
 
 export function toGroup(row: GroupsTable): Group {
   const { display_name_key, external_id, version, ...group } = row;
@@ -21,21 +21,19 @@ function toRow(group: Group): GroupsTable {
   return { ...group, external_id: group.external_id ?? null, display_name_key: groupNameKey(group) };
 }
 
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-}
-
 const selectGroupIdsOf = precompiled<Pick<GroupMembersTable, 'group_id'>, [string]>((db, identityId) =>
   db.selectFrom('group_members').select('group_id').where('identity_id', '=', identityId),
 );
 
 export class GroupStore {
+  private readonly table: RealmTable<'groups'>;
+
   constructor(
     private readonly db: Executor,
     private readonly engine: Engine,
-  ) {}
+  ) {
+    this.table = new RealmTable(db, 'groups');
+  }
 
   /** Throws `conflict` when the realm already has the name, compared by its folded key. */
   async insert(group: Group): Promise<void> {
@@ -49,12 +47,7 @@ export class GroupStore {
   }
 
   async get(realmId: string, id: string): Promise<Group | undefined> {
-    const row = await this.db
-      .selectFrom('groups')
-      .selectAll()
-      .where('realm_id', '=', realmId)
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const row = await this.table.get(realmId, id);
     return row && toGroup(row);
   }
 
@@ -80,40 +73,16 @@ export class GroupStore {
   }
 
   async page(realmId: string, afterId: string, offset: number, limit: number): Promise<Group[]> {
-    const rows = await this.db
-      .selectFrom('groups')
-      .selectAll()
-      .where('realm_id', '=', realmId)
-      .where('id', '>', afterId)
-      .orderBy('id')
-      .limit(limit)
-      .offset(offset)
-      .execute();
-    return rows.map(toGroup);
+    return (await this.table.page(realmId, afterId, offset, limit)).map(toGroup);
   }
 
-  async count(realmId: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('groups')
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .where('realm_id', '=', realmId)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+  count(realmId: string): Promise<number> {
+    return this.table.count(realmId);
   }
 
   /** The given ids that are groups of the realm. */
-  async existing(realmId: string, ids: readonly string[]): Promise<Set<string>> {
-    const found = new Set<string>();
-    for (const part of chunks(ids)) {
-      const rows = await this.db
-        .selectFrom('groups')
-        .select('id')
-        .where('realm_id', '=', realmId)
-        .where('id', 'in', part)
-        .execute();
-      for (const row of rows) found.add(row.id);
-    }
-    return found;
+  existing(realmId: string, ids: readonly string[]): Promise<Set<string>> {
+    return this.table.existing(realmId, ids);
   }
 
   async hasMembers(groupId: string): Promise<boolean> {

@@ -11,6 +11,8 @@ import { ScanReads } from '../engine/scan-reads.js';
 import { toEventRow } from '../audit/audit-events.js';
 import { type IdentityCreate, IdentityInsertBatcher, groupCommitOptions } from '../engine/group-commit.js';
 import { precompiled } from '../engine/precompiled.js';
+import { RealmTable } from '../engine/realm-table.js';
+import { chunks } from '../engine/chunks.js';
 import type { Database, IdentitiesTable } from '../schema.js';
 
 /**
@@ -98,6 +100,7 @@ export class IdentityStore {
   /** Set outside transactions when group commit is on: concurrent creates share one statement. */
   private readonly batcher: IdentityInsertBatcher | null;
   private readonly scanReads: ScanReads;
+  private readonly table: RealmTable<'identities'>;
 
   constructor(
     private readonly db: Executor,
@@ -105,6 +108,7 @@ export class IdentityStore {
     options: { groupCommit?: boolean; scanReads?: ScanReads } = {},
   ) {
     this.scanReads = options.scanReads ?? new ScanReads(engine, 0, null);
+    this.table = new RealmTable(db, 'identities');
     this.batcher =
       options.groupCommit && !db.isTransaction
         ? new IdentityInsertBatcher(db, (create) => this.insertRow(create), groupCommitOptions(engine))
@@ -244,12 +248,12 @@ export class IdentityStore {
   /** The identities of the realm among `ids`, in id order (in chunks, within the parameter limits). */
   async getMany(realmId: string, ids: readonly string[]): Promise<Identity[]> {
     const found: Identity[] = [];
-    for (let i = 0; i < ids.length; i += 500) {
+    for (const part of chunks(ids)) {
       const rows = await this.db
         .selectFrom('identities')
         .selectAll()
         .where('realm_id', '=', realmId)
-        .where('id', 'in', ids.slice(i, i + 500))
+        .where('id', 'in', part)
         .orderBy('id')
         .execute();
       found.push(...rows.map(toIdentity));
@@ -258,17 +262,7 @@ export class IdentityStore {
   }
 
   /** The given ids that are identities of the realm (in chunks, within the engines' parameter limits). */
-  async existing(realmId: string, ids: readonly string[]): Promise<Set<string>> {
-    const found = new Set<string>();
-    for (let i = 0; i < ids.length; i += 500) {
-      const rows = await this.db
-        .selectFrom('identities')
-        .select('id')
-        .where('realm_id', '=', realmId)
-        .where('id', 'in', ids.slice(i, i + 500))
-        .execute();
-      for (const row of rows) found.add(row.id);
-    }
-    return found;
+  existing(realmId: string, ids: readonly string[]): Promise<Set<string>> {
+    return this.table.existing(realmId, ids);
   }
 }

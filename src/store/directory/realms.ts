@@ -3,6 +3,7 @@ import type { Realm, RealmClassification } from '../../domain/directory/tenancy.
 import type { Engine, Executor } from '../engine/connection.js';
 import { isForeignKeyViolation } from '../engine/constraint-errors.js';
 import { precompiled } from '../engine/precompiled.js';
+import { RealmTable } from '../engine/realm-table.js';
 import type { RealmsTable } from '../schema.js';
 
 const selectRealm = precompiled<RealmsTable, [string, string]>((db, tenantId, realmId) =>
@@ -14,10 +15,14 @@ function toRealm(row: RealmsTable): Realm {
 }
 
 export class RealmStore {
+  private readonly table: RealmTable<'realms'>;
+
   constructor(
     private readonly db: Executor,
     private readonly engine: Engine,
-  ) {}
+  ) {
+    this.table = new RealmTable(db, 'realms', 'tenant_id');
+  }
 
   async insert(realm: Realm): Promise<void> {
     await this.db.insertInto('realms').values(realm).execute();
@@ -42,25 +47,11 @@ export class RealmStore {
 
   /** Keyset page in id order: rows after `afterId`, skipping `offset`, at most `limit`. */
   async page(tenantId: string, afterId: string, offset: number, limit: number): Promise<Realm[]> {
-    const rows = await this.db
-      .selectFrom('realms')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where('id', '>', afterId)
-      .orderBy('id')
-      .limit(limit)
-      .offset(offset)
-      .execute();
-    return rows.map(toRealm);
+    return (await this.table.page(tenantId, afterId, offset, limit)).map(toRealm);
   }
 
-  async count(tenantId: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('realms')
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .where('tenant_id', '=', tenantId)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+  count(tenantId: string): Promise<number> {
+    return this.table.count(tenantId);
   }
 
   async update(realm: Realm): Promise<void> {

@@ -3,20 +3,12 @@ import { exactLookups } from '../../domain/directory/filter-cost.js';
 import type { Group } from '../../domain/directory/group.js';
 import { type GroupCondition, type GroupField, type GroupSort, groupCostTree } from '../../domain/directory/group-query.js';
 import type { Engine, Executor } from '../engine/connection.js';
-import { like } from '../engine/like.js';
+import { compareColumn } from '../engine/like.js';
 import type { ScanReads } from '../engine/scan-reads.js';
+import { chunks } from '../engine/chunks.js';
 import { toGroup } from './groups.js';
 
 const SORT_COLUMNS = { display_name: 'display_name_key', create_time: 'create_time', update_time: 'update_time' } as const;
-/** Keeps every `IN (...)` list well under both engines' bound-parameter limits. */
-const CHUNK = 500;
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-}
-
 /** A member or a group as the other side's SCIM resource names it. */
 export interface NamedRef {
   id: string;
@@ -138,32 +130,6 @@ export class ScimGroupQueries {
         break;
     }
     const column = this.column(condition.field);
-    const text = this.text(column);
-    const v = condition.value;
-    let comparison: RawBuilder<SqlBool>;
-    switch (condition.op) {
-      case 'eq':
-        comparison = sql<SqlBool>`${column} = ${v}`;
-        break;
-      case 'co':
-      case 'sw':
-      case 'ew':
-        comparison = like(column, condition.op, v);
-        break;
-      case 'gt':
-        comparison = sql<SqlBool>`${text} > ${v}`;
-        break;
-      case 'ge':
-        comparison = sql<SqlBool>`${text} >= ${v}`;
-        break;
-      case 'lt':
-        comparison = sql<SqlBool>`${text} < ${v}`;
-        break;
-      case 'le':
-        comparison = sql<SqlBool>`${text} <= ${v}`;
-        break;
-    }
-    // Absent attributes compare false (never NULL), so `not (...)` matches them.
-    return sql<SqlBool>`(${column} is not null and ${comparison})`;
+    return compareColumn(column, this.text(column), condition.op, condition.value);
   }
 }

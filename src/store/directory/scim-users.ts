@@ -3,7 +3,7 @@ import type { Identity } from '../../domain/directory/identity.js';
 import { exactLookups, indexServed } from '../../domain/directory/filter-cost.js';
 import { type UserCondition, type UserField, type UserSort, type UserSortKey, userCostTree } from '../../domain/directory/user-query.js';
 import type { Engine, Executor } from '../engine/connection.js';
-import { like } from '../engine/like.js';
+import { compareColumn } from '../engine/like.js';
 import type { ScanReads } from '../engine/scan-reads.js';
 import { toIdentity } from './identities.js';
 import type { Database } from '../schema.js';
@@ -157,32 +157,6 @@ export class ScimUserQueries {
       return eb('status', value === true ? '=' : '<>', 'active');
     }
     const column = this.column(field);
-    const text = this.text(column);
-    const v = String(value);
-    let comparison: RawBuilder<SqlBool>;
-    switch (condition.op) {
-      case 'eq':
-        comparison = sql<SqlBool>`${column} = ${v}`;
-        break;
-      case 'co':
-      case 'sw':
-      case 'ew':
-        comparison = like(column, condition.op, v);
-        break;
-      case 'gt':
-        comparison = sql<SqlBool>`${text} > ${v}`;
-        break;
-      case 'ge':
-        comparison = sql<SqlBool>`${text} >= ${v}`;
-        break;
-      case 'lt':
-        comparison = sql<SqlBool>`${text} < ${v}`;
-        break;
-      case 'le':
-        comparison = sql<SqlBool>`${text} <= ${v}`;
-        break;
-    }
-    // Absent attributes compare false (never NULL), so `not (...)` matches them.
-    return sql<SqlBool>`(${column} is not null and ${comparison})`;
+    return compareColumn(column, this.text(column), condition.op, String(value));
   }
 }

@@ -23,3 +23,37 @@ export function likePattern(op: SubstringOp, value: string): string {
 export function like(column: RawBuilder<unknown>, op: SubstringOp, value: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`${column} like ${likePattern(op, value)} escape '\\'`;
 }
+
+export type ComparisonOp = 'eq' | SubstringOp | 'gt' | 'ge' | 'lt' | 'le';
+
+/**
+ * A filter's comparison of one column. `eq` and the substring operators compare `column` itself
+ * (so its index serves); ordering compares `text`, the column as the engine sorts text.
+ * Absent attributes compare false (never NULL), so `not (...)` matches them.
+ */
+export function compareColumn(column: RawBuilder<unknown>, text: RawBuilder<unknown>, op: ComparisonOp, value: string): RawBuilder<SqlBool> {
+  let comparison: RawBuilder<SqlBool>;
+  switch (op) {
+    case 'eq':
+      comparison = sql<SqlBool>`${column} = ${value}`;
+      break;
+    case 'co':
+    case 'sw':
+    case 'ew':
+      comparison = like(column, op, value);
+      break;
+    case 'gt':
+      comparison = sql<SqlBool>`${text} > ${value}`;
+      break;
+    case 'ge':
+      comparison = sql<SqlBool>`${text} >= ${value}`;
+      break;
+    case 'lt':
+      comparison = sql<SqlBool>`${text} < ${value}`;
+      break;
+    case 'le':
+      comparison = sql<SqlBool>`${text} <= ${value}`;
+      break;
+  }
+  return sql<SqlBool>`(${column} is not null and ${comparison})`;
+}

@@ -1,0 +1,101 @@
+import type { WebAuthnCredential } from '../../domain/passkeys/passkeys.js';
+import type { Executor } from '../engine/connection.js';
+import { isUniqueViolation } from '../engine/constraint-errors.js';
+import { RealmTable } from '../engine/realm-table.js';
+import type { CredentialsTable } from '../schema.js';
+
+function toCredential(row: CredentialsTable): WebAuthnCredential {
+  return {
+    ...row,
+    state: row.state as WebAuthnCredential['state'],
+    csr_type: 'WEBAUTHN',
+    counter: Number(row.counter),
+    transports: JSON.parse(row.transports) as string[],
+    device_type: row.device_type as WebAuthnCredential['device_type'],
+    backed_up: row.backed_up === 1,
+  };
+}
+
+function ofIdentity(identityId: string | null): { identity_id?: string } {
+  return identityId === null ? {} : { identity_id: identityId };
+}
+
+export class CredentialStore {
+  private readonly table: RealmTable<'credentials'>;
+
+  constructor(private readonly db: Executor) {
+    this.table = new RealmTable(db, 'credentials');
+  }
+
+  /**
+   * Returns false when the realm already has a credential with this WebAuthn id: the unique index
+   * decides, so two registrations of one passkey racing through two links bind it once.
+   */
+  async insert(credential: WebAuthnCredential): Promise<boolean> {
+    try {
+      await this.db
+        .insertInto('credentials')
+        .values({ ...credential, transports: JSON.stringify(credential.transports), backed_up: credential.backed_up ? 1 : 0 })
+        .execute();
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  async get(realmId: string, identityId: string | null, id: string): Promise<WebAuthnCredential | undefined> {
+    let query = this.db.selectFrom('credentials').selectAll().where('realm_id', '=', realmId).where('id', '=', id);
+    if (identityId !== null) query = query.where('identity_id', '=', identityId);
+    const row = await query.executeTakeFirst();
+    return row && toCredential(row);
+  }
+
+  async byWebAuthnId(realmId: string, webauthnId: string): Promise<WebAuthnCredential | undefined> {
+    const row = await this.db
+      .selectFrom('credentials')
+      .selectAll()
+      .where('realm_id', '=', realmId)
+      .where('webauthn_id', '=', webauthnId)
+      .executeTakeFirst();
+    return row && toCredential(row);
+  }
+
+  async activeOf(identityId: string): Promise<WebAuthnCredential[]> {
+    const rows = await this.db
+      .selectFrom('credentials')
+      .selectAll()
+      .where('identity_id', '=', identityId)
+      .where('state', '=', 'ACTIVE')
+      .execute();
+    return rows.map(toCredential);
+  }
+
+  async revoke(id: string, now: string): Promise<void> {
+    await this.db.updateTable('credentials').set({ state: 'REVOKED', update_time: now }).where('id', '=', id).execute();
+  }
+
+  /**
+   * Stores the authenticator's new counter, only if the stored one is still what the verification
+   * compared against: a replayed or cloned assertion racing the real one loses.
+   */
+  async advanceCounter(id: string, expected: number, next: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('credentials')
+      .set({ counter: next })
+      .where('id', '=', id)
+      .where('counter', '=', expected)
+      .where('state', '=', 'ACTIVE')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** The realm's credentials, or one identity's when `identityId` is given. */
+  async page(realmId: string, identityId: string | null, afterId: string, offset: number, limit: number): Promise<WebAuthnCredential[]> {
+    return (await this.table.page(realmId, afterId, offset, limit, ofIdentity(identityId))).map(toCredential);
+  }
+
+  count(realmId: string, identityId: string | null): Promise<number> {
+    return this.table.count(realmId, ofIdentity(identityId));
+  }
+}
