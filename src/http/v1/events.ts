@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ListQuery, RealmParams, Timestamp, errorResponses, requiresScope } from '../schemas.js';
-import { EVENT_TYPES } from '../../services/audit/audit.js';
+import { EVENT_TYPES } from '../../domain/audit/event-types.js';
 import type { Yonder } from '../../services/context.js';
 import { listEvents } from '../../services/audit/events.js';
 
