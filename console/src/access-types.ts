@@ -1,6 +1,6 @@
 /** The v1 resources of the access screens (applications, policy, tokens, events), as the API returns them. */
 
-import type { components } from './api-types.gen';
+import type { components, operations } from './api-types.gen';
 
 /** The resources as yonder's OpenAPI document describes them (see api-types.gen.ts). */
 type Schemas = components['schemas'];
@@ -31,13 +31,8 @@ export interface Policy {
   create_time: string;
 }
 
-export interface Decision {
-  decision: 'ALLOW' | 'DENY';
-  rule_id: string;
-  monitored_rule_ids: string[];
-  deny_message?: string;
-  policy_version: number;
-}
+/** What `:evaluate` answers. */
+export type Decision = operations['EvaluatePolicy']['responses'][200]['content']['application/json'];
 
 export type ApiToken = Schemas['Token'];
 
