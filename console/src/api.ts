@@ -4,6 +4,8 @@
  * a cookie), so API calls are CSRF-safe: a cross-site page cannot attach it.
  */
 
+import type { Scope } from '../../src/domain/access/scopes';
+
 export interface FieldViolation {
   field: string;
   description: string;
@@ -100,7 +102,8 @@ export class Api {
     await this.renew();
   }
 
-  can(scope: string): boolean {
+  /** Typed with the server's own scope list, so a misspelt or retired scope fails typecheck. */
+  can(scope: Scope): boolean {
     return this.scopes.has(scope);
   }
 

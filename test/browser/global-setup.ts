@@ -19,9 +19,10 @@ function newest(dir: string): number {
 /**
  * The browser tests drive the built console (yonder serves dist/console). Build it when it is
  * missing (a fresh clone that ran only `npm ci`) or older than its sources, so a test never runs
- * against a stale app. A build takes a couple of seconds.
+ * against a stale app. A build takes a couple of seconds. The console also imports the server's
+ * domain lists (event types, scopes), so those count as its sources too.
  */
 export default function setup(): void {
-  if (existsSync(BUILT) && statSync(BUILT).mtimeMs >= newest(join(ROOT, 'console'))) return;
+  if (existsSync(BUILT) && statSync(BUILT).mtimeMs >= Math.max(newest(join(ROOT, 'console')), newest(join(ROOT, 'src', 'domain')))) return;
   execFileSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '-c', 'console/vite.config.ts'], { cwd: ROOT, stdio: 'inherit' });
 }

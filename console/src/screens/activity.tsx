@@ -1,4 +1,5 @@
 import { useId, useState } from 'preact/hooks';
+import { EVENT_TYPES, RESOURCE_TYPES } from '../../../src/domain/audit/event-types';
 import type { AuditEvent } from '../access-types';
 import { query } from '../api';
 import { realmPath, useConsole } from '../context';
@@ -9,30 +10,6 @@ import { SelectField, TextField } from '../ui/field';
 import { ErrorNotice, Loading } from '../ui/notice';
 import { Pager, usePager } from '../ui/pager';
 import type { ScreenProps } from './index';
-
-const EVENT_TYPES = [
-  'tenant.updated',
-  'realm.created',
-  'realm.updated',
-  'realm.deleted',
-  'identity.created',
-  'identity.updated',
-  'identity.deleted',
-  'group.created',
-  'group.updated',
-  'group.deleted',
-  'group.members_added',
-  'group.members_removed',
-  'application.created',
-  'application.updated',
-  'application.deleted',
-  'policy.published',
-  'policy.restored',
-  'policy.evaluated',
-  'sign_in.succeeded',
-  'sign_in.failed',
-];
-const RESOURCE_TYPES = ['tenant', 'realm', 'identity', 'group', 'application', 'policy'];
 
 interface Filters {
   type: string;

@@ -14,21 +14,23 @@ import { DataTable } from '../ui/table';
 import { TextArea, lines } from '../ui/text-area';
 import type { ScreenProps } from './index';
 
-const GRANTS = [
+const GRANTS: { value: GrantType; label: string; hint: string }[] = [
   { value: 'authorization_code', label: 'Authorization code', hint: '(people signing in)' },
   { value: 'client_credentials', label: 'Client credentials', hint: '(machine to machine)' },
 ];
+
+type GrantType = NonNullable<ProtocolConfig['grant_type']>[number];
 
 interface Form {
   display_name: string;
   type: 'oauth2' | 'oidc';
   confidentiality: 'confidential' | 'public';
-  grant_type: string[];
+  grant_type: GrantType[];
   redirect_uris: string;
   resource_server_id: string;
   allowed_scopes: string[];
   expires_after: string;
-  pkce: string;
+  pkce: NonNullable<ProtocolConfig['pkce']>;
 }
 
 function formOf(app: Application | null): Form {
@@ -330,7 +332,7 @@ function ApplicationDialog({ open, app, servers, onClose, onSaved }: DialogProps
         <SelectField
           label="PKCE"
           value={form.pkce}
-          onValue={(v) => set('pkce', v)}
+          onValue={(v) => set('pkce', v as Form['pkce'])}
           options={[
             { value: 'disabled', label: 'Disabled' },
             { value: 's256', label: 'S256' },

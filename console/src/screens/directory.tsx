@@ -1,42 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiError } from '../api';
+import type { components } from '../api-types.gen';
 import type { Group, Identity } from '../types';
 import { titleCase } from '../format';
 
-/** Directory resources the identity and group screens show, as the v1 API returns them. */
-
-export interface Credential {
-  id: string;
-  identity_id: string;
-  state: 'ACTIVE' | 'REVOKED';
-  csr_type: string;
-  jwk_thumbprint: string;
-  create_time: string;
-  update_time: string;
-}
-
-export interface BindingJob {
-  id: string;
-  identity_id: string;
-  credential_id?: string;
-  delivery_method: 'RETURN' | 'EMAIL';
-  state: string;
-  expire_time: string;
-  create_time: string;
-}
-
-export interface ResourceServer {
-  id: string;
-  display_name: string;
-  identifier?: string;
-}
-
-export interface Role {
-  id: string;
-  resource_server_id: string;
-  display_name: string;
-  description: string;
-}
+/** Directory resources the identity and group screens show, as yonder's OpenAPI document describes them. */
+export type Credential = components['schemas']['Credential'];
+export type BindingJob = components['schemas']['CredentialBindingJob'];
+export type { ResourceServer, Role } from '../access-types';
 
 /** The most a v1 list answers in one page. */
 export const MAX_PAGE = 200;

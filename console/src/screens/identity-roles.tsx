@@ -21,7 +21,7 @@ interface Held {
  */
 export function IdentityRoles({ identity }: { identity: Identity }) {
   const { api, realmId } = useConsole();
-  const needed = ['roles:read', 'resource-servers:read'].filter((scope) => !api.can(scope));
+  const needed = (['roles:read', 'resource-servers:read'] as const).filter((scope) => !api.can(scope));
   const withGroups = api.can('groups:read');
   const held = useLoad(async () => {
     if (needed.length > 0) return [];

@@ -1,4 +1,5 @@
 import type { FunctionComponent } from 'preact';
+import type { Scope } from '../../../src/domain/access/scopes';
 import { ActivityScreen } from './activity';
 import { ApplicationsScreen } from './applications';
 import { GroupDetailScreen } from './group-detail';
@@ -25,7 +26,7 @@ export interface Screen {
   /** Where it sits in the navigation; screens without one are reached from another screen. */
   nav?: { section: 'Directory' | 'Access' | 'Policy' | 'Provisioning' | 'Tenant'; label: string };
   /** The scope needed to see it; without it the link is hidden and the screen says why. */
-  scope?: string;
+  scope?: Scope;
 }
 
 export const SCREENS: Screen[] = [

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { isKnownScope } from '../../../src/domain/access/scopes';
 import type { ApiToken, Application } from '../access-types';
 import { query } from '../api';
 import { realmPath, useConsole } from '../context';
@@ -179,7 +180,7 @@ function CreateTokenDialog({ open, issuer, onClose, onCreated }: CreateProps) {
   const { api } = useConsole();
   const maxLifetime = issuer.protocol_config.token_configuration?.expires_after ?? DAY;
   // A token cannot hold scopes its creator lacks, so only those are offered.
-  const offered = (issuer.protocol_config.allowed_scopes ?? []).filter((s) => !issuer.is_managed || api.can(s));
+  const offered = (issuer.protocol_config.allowed_scopes ?? []).filter((s) => !issuer.is_managed || (isKnownScope(s) && api.can(s)));
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<string[]>([]);
   const [lifetime, setLifetime] = useState(String(maxLifetime));

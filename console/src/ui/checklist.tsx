@@ -1,10 +1,10 @@
 import { useId } from 'preact/hooks';
 
-type Props = {
+type Props<Value extends string> = {
   legend: string;
-  options: { value: string; label: string; hint?: string }[];
-  selected: string[];
-  onChange: (selected: string[]) => void;
+  options: { value: Value; label: string; hint?: string }[];
+  selected: Value[];
+  onChange: (selected: Value[]) => void;
   /** Shown instead of the boxes when there is nothing to choose from. */
   empty?: string;
   error?: string | undefined;
@@ -12,10 +12,10 @@ type Props = {
 };
 
 /** A labelled group of checkboxes for choosing several items (scopes, groups, applications). */
-export function Checklist({ legend, options, selected, onChange, empty = 'Nothing to choose from.', error, hint }: Props) {
+export function Checklist<Value extends string>({ legend, options, selected, onChange, empty = 'Nothing to choose from.', error, hint }: Props<Value>) {
   const id = useId();
   const chosen = new Set(selected);
-  const toggle = (value: string) => {
+  const toggle = (value: Value) => {
     const next = new Set(chosen);
     if (next.has(value)) next.delete(value);
     else next.add(value);

@@ -74,7 +74,7 @@ export const TENANT_ADMINISTRATOR_SCOPES = MANAGEMENT_SCOPES.filter((scope) => s
 
 const KNOWN = new Set<string>(MANAGEMENT_SCOPES);
 
-export function isKnownScope(scope: string): boolean {
+export function isKnownScope(scope: string): scope is Scope {
   return KNOWN.has(scope);
 }
 

@@ -42,8 +42,8 @@ export function browserFailure(error, verb) {
 `;
 
 const ENROLL = String.raw`
-import { browserSupportsWebAuthn, startRegistration } from '../../passkeys/simplewebauthn/index.js';
-import { browserFailure, post, show } from '../../passkeys/common.js';
+import { browserSupportsWebAuthn, startRegistration } from './simplewebauthn/index.js';
+import { browserFailure, post, show } from './common.js';
 
 const main = document.querySelector('main');
 const button = document.getElementById('register');
@@ -75,8 +75,8 @@ if (!browserSupportsWebAuthn()) {
 `;
 
 const SIGN_IN = String.raw`
-import { browserSupportsWebAuthn, startAuthentication } from '../../passkeys/simplewebauthn/index.js';
-import { browserFailure, post, show } from '../../passkeys/common.js';
+import { browserSupportsWebAuthn, startAuthentication } from './simplewebauthn/index.js';
+import { browserFailure, post, show } from './common.js';
 
 const main = document.querySelector('main');
 const signIn = document.getElementById('sign-in');

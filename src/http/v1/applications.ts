@@ -6,7 +6,6 @@ import {
   GRANT_TYPES,
   PKCE_CONFIGS,
   PROTOCOL_TYPES,
-  type ProtocolConfig,
   SUBJECT_FIELDS,
   TOKEN_ENDPOINT_AUTH_METHODS,
   TOKEN_FORMATS,
@@ -162,7 +161,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
       const { display_name, protocol_config, resource_server_id, authenticator_config_id } = request.body.application;
       const input = {
         display_name,
-        protocol_config: protocol_config as ProtocolConfig,
+        protocol_config,
         ...(resource_server_id !== undefined ? { resource_server_id } : {}),
         ...(authenticator_config_id !== undefined ? { authenticator_config_id } : {}),
       };
@@ -254,7 +253,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
       const { display_name, protocol_config, resource_server_id, authenticator_config_id } = request.body.application;
       const patch = {
         ...(display_name !== undefined ? { display_name } : {}),
-        ...(protocol_config !== undefined ? { protocol_config: protocol_config as ProtocolConfig } : {}),
+        ...(protocol_config !== undefined ? { protocol_config } : {}),
         ...(resource_server_id !== undefined ? { resource_server_id } : {}),
         ...(authenticator_config_id !== undefined ? { authenticator_config_id } : {}),
       };

@@ -4,7 +4,6 @@ import { AUTHENTICATION_METHODS, type AuthenticatorConfig } from '../../domain/p
 import { PLAIN_TEXT_PATTERN } from '../../domain/directory/names.js';
 import { EmptyBody, ListQuery, ReadOnly, RealmParams, StringEnum, errorResponses, requiresScope } from '../schemas.js';
 import {
-  type ConfigBodyInput,
   createAuthenticatorConfig,
   deleteAuthenticatorConfig,
   getAuthenticatorConfig,
@@ -84,7 +83,7 @@ export const authenticatorConfigRoutes: FastifyPluginAsyncTypebox<{ yonder: Yond
       return reply(
         await createAuthenticatorConfig(yonder, realmRef(request.params), {
           ...(input.display_name !== undefined ? { display_name: input.display_name } : {}),
-          config: input.config as ConfigBodyInput,
+          config: input.config,
         }),
       );
     },
@@ -149,7 +148,7 @@ export const authenticatorConfigRoutes: FastifyPluginAsyncTypebox<{ yonder: Yond
       return reply(
         await updateAuthenticatorConfig(yonder, realmRef(request.params), request.params.authenticator_config_id, {
           ...(input.display_name !== undefined ? { display_name: input.display_name } : {}),
-          ...(input.config !== undefined ? { config: input.config as ConfigBodyInput } : {}),
+          ...(input.config !== undefined ? { config: input.config } : {}),
         }),
       );
     },

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ListQuery, RealmParams, Timestamp, errorResponses, requiresScope } from '../schemas.js';
-import { EVENT_TYPES } from '../../services/audit/audit.js';
+import { EVENT_TYPES, RESOURCE_TYPES } from '../../domain/audit/event-types.js';
 import type { Yonder } from '../../services/context.js';
 import { listEvents } from '../../services/audit/events.js';
 import { realmRef } from '../params.js';
@@ -16,7 +16,9 @@ const AuditEvent = Type.Object(
     tenant_id: Type.String(),
     realm_id: Type.String(),
     type: Type.String({ description: `One of: ${EVENT_TYPES.join(', ')}.` }),
-    resource_type: Type.String({ description: 'tenant, realm, identity, group, application, token (its id is the jti) or policy (its id is the realm id).' }),
+    resource_type: Type.String({
+      description: `One of: ${RESOURCE_TYPES.join(', ')}. A token's id is its jti; a policy's id is the realm id.`,
+    }),
     resource_id: Type.String(),
     actor: Type.Object(
       { type: Type.String({ description: 'token, console, client, cli, system or anonymous.' }) },

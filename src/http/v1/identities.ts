@@ -1,6 +1,5 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { IdentityPatch, NewIdentityInput } from '../../domain/directory/identity.js';
 import { principalOf } from '../auth.js';
 import { EmptyBody, ListQuery, RealmParams, errorResponses, requiresScope, verbPath } from '../schemas.js';
 import type { Yonder } from '../../services/context.js';
@@ -25,10 +24,12 @@ const ListIdentitiesResponse = Type.Object({
   next_page_token: Type.Optional(Type.String()),
 });
 
+type ReadOnlyField = 'id' | 'realm_id' | 'tenant_id' | 'create_time' | 'update_time' | 'enrollment_status';
+
 /** Read-only fields in a request body are accepted and ignored, as the contract says. */
-function writable<T extends object>(input: T): T {
-  const { id, realm_id, tenant_id, create_time, update_time, enrollment_status, ...rest } = input as Record<string, unknown>;
-  return rest as T;
+function writable<T extends Partial<Record<ReadOnlyField, unknown>>>(input: T): Omit<T, ReadOnlyField> {
+  const { id, realm_id, tenant_id, create_time, update_time, enrollment_status, ...rest } = input;
+  return rest;
 }
 
 export const identityRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (app, { yonder }) => {
@@ -48,7 +49,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = asy
       },
     },
     async (request) =>
-      createIdentity(yonder, realmRef(request.params), writable(request.body.identity) as NewIdentityInput),
+      createIdentity(yonder, realmRef(request.params), writable(request.body.identity)),
   );
 
   app.get(
@@ -129,7 +130,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = asy
         yonder,
         realmRef(request.params),
         request.params.identity_id,
-        writable(request.body.identity) as IdentityPatch,
+        writable(request.body.identity),
         principalOf(request),
       ),
   );

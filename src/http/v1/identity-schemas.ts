@@ -1,8 +1,9 @@
-import { type TProperties, Type } from '@sinclair/typebox';
-import { TRAIT_FIELDS, TRAIT_MAX_LENGTH, TRAITS_TYPE } from '../../domain/directory/traits.js';
+import { type TOptional, type TProperties, type TSchema, Type } from '@sinclair/typebox';
+import { TRAIT_FIELDS, TRAIT_MAX_LENGTH, TRAITS_TYPE, type TraitField } from '../../domain/directory/traits.js';
 import { Name, ReadOnly, StringEnum, Timestamp } from '../schemas.js';
 
-const OTHER_TRAITS = TRAIT_FIELDS.filter((f) => f !== 'username' && f !== 'primary_email_address');
+type OtherTrait = Exclude<TraitField, 'username' | 'primary_email_address'>;
+const OTHER_TRAITS = TRAIT_FIELDS.filter((f): f is OtherTrait => f !== 'username' && f !== 'primary_email_address');
 
 const Email = (nullable: boolean) =>
   Type.Unsafe<string>({
@@ -14,19 +15,26 @@ const Email = (nullable: boolean) =>
 
 const TraitValue = Type.Unsafe<string | null>({ type: ['string', 'null'], maxLength: TRAIT_MAX_LENGTH });
 
-function traitsInput(usernameRequired: boolean) {
-  const properties: TProperties = {
-    type: Type.Literal(TRAITS_TYPE, { description: 'Always `traits_v0`; required on every write.' }),
-    username: usernameRequired
-      ? Name('Unique per realm, compared case-insensitively.')
-      : Type.Optional(Type.Unsafe<string | null>({ ...Name(), type: ['string', 'null'] })),
-    primary_email_address: Type.Optional(Email(true)),
-  };
+/** The optional traits, keyed by name, so `Static<>` of the input schemas knows every one. */
+function otherTraits(): Record<OtherTrait, TOptional<typeof TraitValue>> {
+  const properties = {} as Record<OtherTrait, TOptional<typeof TraitValue>>;
   for (const field of OTHER_TRAITS) properties[field] = Type.Optional(TraitValue);
-  return Type.Object(properties, {
-    additionalProperties: false,
-    description: 'Traits to set; on update, keys are merged and `null` removes one.',
-  });
+  return properties;
+}
+
+function traitsInput<Username extends TSchema>(username: Username) {
+  return Type.Object(
+    {
+      type: Type.Literal(TRAITS_TYPE, { description: 'Always `traits_v0`; required on every write.' }),
+      username,
+      primary_email_address: Type.Optional(Email(true)),
+      ...otherTraits(),
+    },
+    {
+      additionalProperties: false,
+      description: 'Traits to set; on update, keys are merged and `null` removes one.',
+    },
+  );
 }
 
 const identityReadOnly = {
@@ -44,7 +52,7 @@ export const IdentityCreateInput = Type.Object(
   {
     display_name: Name(),
     status: Type.Optional(Status),
-    traits: traitsInput(true),
+    traits: traitsInput(Name('Unique per realm, compared case-insensitively.')),
     ...identityReadOnly,
   },
   { additionalProperties: false },
@@ -54,7 +62,7 @@ export const IdentityUpdateInput = Type.Object(
   {
     display_name: Type.Optional(Name()),
     status: Type.Optional(Status),
-    traits: Type.Optional(traitsInput(false)),
+    traits: Type.Optional(traitsInput(Type.Optional(Type.Unsafe<string | null>({ ...Name(), type: ['string', 'null'] })))),
     ...identityReadOnly,
   },
   { additionalProperties: false },

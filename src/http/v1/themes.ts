@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Name, ReadOnly, RealmParams, Timestamp, errorResponses, requiresScope } from '../schemas.js';
 import type { Theme } from '../../domain/passkeys/passkeys.js';
@@ -49,9 +49,9 @@ const ThemeSchema = Type.Object(
   { $id: 'Theme' },
 );
 
-function settable(input: Record<string, unknown>): ThemeInput {
+function settable(input: Static<typeof ThemeInputSchema>): ThemeInput {
   const { id, realm_id, tenant_id, create_time, update_time, ...rest } = input;
-  return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as ThemeInput;
+  return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
 }
 
 /** The theme as the contract shows it: `support_url` only when it is set. */

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { type Actor, type AuditEvent, type JsonObject, SYSTEM_ACTOR, newEventId } from '../../domain/audit/audit-event.js';
+import type { EventType, ResourceType } from '../../domain/audit/event-types.js';
 import { redactSecrets } from '../../domain/audit/redact.js';
 import { nowTimestamp } from '../../domain/time.js';
 import type { Repositories } from '../../store/index.js';
@@ -44,69 +45,15 @@ export function runAsActor<T>(actor: Actor, work: () => T): T {
 export interface EventInput {
   tenantId: string;
   realmId: string;
-  /** `<resource>.<what happened>`, see `EVENT_TYPES`. */
+  /** `<resource>.<what happened>`, see `EVENT_TYPES` in domain/audit/event-types.ts. */
   type: EventType;
-  resourceType: string;
+  resourceType: ResourceType;
   resourceId: string;
   /** The resource before and after; redacted and copied as JSON here. Omit where there is none. */
   before?: unknown;
   after?: unknown;
 }
 
-/** Every event type yonder records. */
-export const EVENT_TYPES = [
-  'tenant.updated',
-  'realm.created',
-  'realm.updated',
-  'realm.deleted',
-  'identity.created',
-  'identity.updated',
-  'identity.deleted',
-  'group.created',
-  'group.updated',
-  'group.deleted',
-  'group.members_added',
-  'group.members_removed',
-  'application.created',
-  'application.updated',
-  'application.deleted',
-  'application.secret_rotated',
-  'application.secret_read',
-  'resource_server.created',
-  'resource_server.updated',
-  'resource_server.deleted',
-  'role.created',
-  'role.updated',
-  'role.deleted',
-  'role.members_added',
-  'role.members_removed',
-  'role.scopes_added',
-  'role.scopes_removed',
-  'token.issued',
-  'token.deleted',
-  'token.revoked',
-  'policy.published',
-  'policy.restored',
-  'policy.evaluated',
-  'sign_in.succeeded',
-  'sign_in.failed',
-  'authenticator_config.created',
-  'authenticator_config.updated',
-  'authenticator_config.deleted',
-  'theme.created',
-  'theme.updated',
-  'credential_binding_job.created',
-  'credential_binding_job.revoked',
-  'credential_binding_job.completed',
-  'credential_binding_job.failed_to_send',
-  'batch_credential_binding_job.created',
-  'credential.created',
-  'credential.revoked',
-  'console.token_issued',
-  'console.signed_out',
-] as const;
-
-export type EventType = (typeof EVENT_TYPES)[number];
 
 /** A redacted JSON copy: what the resource looked like, minus secrets and anything non-JSON. */
 function snapshot(value: unknown): JsonObject | null {
@@ -142,7 +89,7 @@ export interface RealmResource {
 /** The event of a change to a realm resource: created (`before` null), updated, deleted (`after` null). */
 export function changeEvent(
   type: EventType,
-  resourceType: string,
+  resourceType: ResourceType,
   before: RealmResource | null,
   after: RealmResource | null,
 ): EventInput {

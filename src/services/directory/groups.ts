@@ -14,7 +14,7 @@ import { rulesReferencing } from '../../domain/access/policy.js';
 import type { Grantor } from '../../domain/access/scopes.js';
 import { nowTimestamp } from '../../domain/time.js';
 import type { Repositories } from '../../store/index.js';
-import { changeEvent, recordEvent } from '../audit/audit.js';
+import { type EventInput, changeEvent, recordEvent } from '../audit/audit.js';
 import type { Yonder } from '../context.js';
 import { assertMayJoinGroup } from '../access/grants.js';
 import type { RealmRef } from './identities.js';
@@ -127,7 +127,7 @@ async function requireIdentities(repos: Repositories, realmId: string, ids: read
 }
 
 /** A membership change names the identities added or removed (`after`), not the whole member list. */
-function membershipEvent(type: 'group.members_added' | 'group.members_removed', group: Group, identityIds: readonly string[]) {
+function membershipEvent(type: 'group.members_added' | 'group.members_removed', group: Group, identityIds: readonly string[]): EventInput {
   return {
     tenantId: group.tenant_id,
     realmId: group.realm_id,

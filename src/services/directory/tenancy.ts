@@ -4,7 +4,7 @@ import { nameViolation } from '../../domain/directory/names.js';
 import type { Realm, RealmClassification, Tenant, TenantRecord } from '../../domain/directory/tenancy.js';
 import { nowTimestamp } from '../../domain/time.js';
 import type { Repositories } from '../../store/index.js';
-import { recordEvent } from '../audit/audit.js';
+import { type EventInput, recordEvent } from '../audit/audit.js';
 import { insertDefaultAuthenticatorConfig } from '../passkeys/authenticator-configs.js';
 import type { Yonder } from '../context.js';
 import { type ListParams, type Page, listOwned } from '../paging.js';
@@ -80,7 +80,7 @@ async function adminRealmOf(repos: Repositories, tenantId: string, fallback: str
   return (await repos.tenants.get(tenantId))?.admin_realm_id ?? fallback;
 }
 
-function realmEvent(type: 'realm.created' | 'realm.updated' | 'realm.deleted', listedIn: string, before: Realm | null, after: Realm | null) {
+function realmEvent(type: 'realm.created' | 'realm.updated' | 'realm.deleted', listedIn: string, before: Realm | null, after: Realm | null): EventInput {
   const realm = (after ?? before) as Realm;
   return { tenantId: realm.tenant_id, realmId: listedIn, type, resourceType: 'realm', resourceId: realm.id, before, after };
 }
