@@ -34,9 +34,11 @@ describeApi('migration 016: username skeletons for existing identities', () => {
       // A Cyrillic look-alike written before the rule, as an older yonder would have.
       const row = await db.selectFrom('identities').selectAll().where('id', '=', ace.id).executeTakeFirstOrThrow();
       const lookAlike = '\u0430\u0441\u0435';
+      // Written after `ace`: ids order by creation, and the migration keeps the older one's skeleton.
+      const newerId = (BigInt(`0x${ace.id}`) + 1n).toString(16).padStart(ace.id.length, '0');
       await db
         .insertInto('identities')
-        .values({ ...row, id: `${ace.id.slice(0, -1)}${ace.id.endsWith('f') ? 'e' : 'f'}`, username_key: lookAlike, traits: JSON.stringify({ type: 'traits_v0', username: lookAlike }) })
+        .values({ ...row, id: newerId, username_key: lookAlike, traits: JSON.stringify({ type: 'traits_v0', username: lookAlike }) })
         .execute();
       await usernameSkeleton.up(db);
       const { rows } = await sql<{ username_key: string; username_skeleton: string | null }>`
