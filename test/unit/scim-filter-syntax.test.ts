@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScimFilter } from '../../src/protocols/scim/filter-syntax.js';
+import { parseScimFilter } from '../../src/domain/directory/filter-syntax.js';
 
 const valueOf = (text: string) => (parseScimFilter(text) as { compValue: unknown }).compValue;
 

@@ -12,7 +12,8 @@ import { MAX_BULK_OPERATIONS, isObject, planBulk, substitute } from '../../proto
 import { groupLocation } from './groups.js';
 import { createGroup, deleteGroup, patchGroup, replaceGroup } from '../../services/directory/scim-groups.js';
 import { holdsScope, realmRef, scimScope } from './paths.js';
-import { SCIM_MEDIA_TYPE, type ScimProblem, ScimFailure, badRequest, orFail, scimErrorBody, toProblem } from './errors.js';
+import { SCIM_MEDIA_TYPE, scimErrorBody, toProblem } from './errors.js';
+import { type ScimProblem, ScimFailure, badRequest, orFail } from '../../protocols/scim/problems.js';
 import { BULK_REQUEST, BULK_RESPONSE } from '../../protocols/scim/schema.js';
 import { etagOf } from '../../protocols/scim/user-mapping.js';
 import { userLocation } from './users.js';

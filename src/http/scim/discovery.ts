@@ -6,7 +6,8 @@ import { MAX_COUNT, listResponse } from '../../protocols/scim/collection-query.j
 import { BULK_LIMITS } from './bulk.js';
 import { type RealmParamsShape, realmRef, scimBaseUrl } from './paths.js';
 import { type AttributeDef, CORE_GROUP, CORE_USER, ENTERPRISE_ATTRIBUTES, ENTERPRISE_USER, GROUP_ATTRIBUTES, USER_ATTRIBUTES } from '../../protocols/scim/schema.js';
-import { SCIM_MEDIA_TYPE, ScimFailure } from './errors.js';
+import { SCIM_MEDIA_TYPE } from './errors.js';
+import { ScimFailure } from '../../protocols/scim/problems.js';
 
 /**
  * Discovery (RFC 7644 §4, RFC 7643 §5–7): what this SCIM service supports, exactly. A resource

@@ -11,7 +11,8 @@ import { groupToScim } from '../../protocols/scim/group-mapping.js';
 import { createGroup, deleteGroup, getGroup, membersOf, patchGroup, replaceGroup, searchGroups } from '../../services/directory/scim-groups.js';
 import { header, prefersMinimalReturn, realmRef, scimBaseUrl, scimScope } from './paths.js';
 import { GROUP_SCHEMA } from '../../protocols/scim/schema.js';
-import { SCIM_MEDIA_TYPE, orFail } from './errors.js';
+import { SCIM_MEDIA_TYPE } from './errors.js';
+import { orFail } from '../../protocols/scim/problems.js';
 import { etagOf } from '../../protocols/scim/user-mapping.js';
 import { etagMatches } from '../../services/directory/scim-users.js';
 

@@ -1,4 +1,4 @@
-import { type Result, badRequest, ok } from '../../http/scim/errors.js';
+import { type Result, badRequest, ok } from './problems.js';
 
 /**
  * Which bulkIds a SCIM Bulk request's operations name, and the order they run in (RFC 7644

@@ -1,5 +1,5 @@
 import { DEFAULT_USER_SORT, type UserSort, type UserSortKey } from '../../domain/directory/user-query.js';
-import { type Result, badRequest, ok } from '../../http/scim/errors.js';
+import { type Result, badRequest, ok } from './problems.js';
 import { ENTERPRISE_USER, LIST_RESPONSE, type ScimSchema, resolveAttribute } from './schema.js';
 import type { ScimResource } from './user-mapping.js';
 

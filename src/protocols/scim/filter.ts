@@ -1,10 +1,10 @@
 import type scimFilter from 'scim2-parse-filter';
-import { parseScimFilter } from './filter-syntax.js';
+import { parseScimFilter } from '../../domain/directory/filter-syntax.js';
 import { foldedKey } from '../../domain/directory/names.js';
 import type { TraitField } from '../../domain/directory/traits.js';
 import { overBudget } from '../../domain/directory/filter-cost.js';
 import { type CompareOp, USER_INDEXED_FILTERS, type UserCondition, type UserField, foldConstants, userCostTree } from '../../domain/directory/user-query.js';
-import { type Result, badRequest, ok } from '../../http/scim/errors.js';
+import { type Result, badRequest, ok } from './problems.js';
 import { type AttributeDef, USER_SCHEMA, canonicalPath, resolveAttribute } from './schema.js';
 
 /**

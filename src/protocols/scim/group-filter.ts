@@ -1,12 +1,12 @@
 import type scimFilter from 'scim2-parse-filter';
-import { parseScimFilter } from './filter-syntax.js';
+import { parseScimFilter } from '../../domain/directory/filter-syntax.js';
 import type { GroupCondition, GroupField, GroupSort, GroupSortKey } from '../../domain/directory/group-query.js';
 import { DEFAULT_GROUP_SORT, GROUP_INDEXED_FILTERS, groupCostTree } from '../../domain/directory/group-query.js';
 import { overBudget } from '../../domain/directory/filter-cost.js';
 import { foldedKey } from '../../domain/directory/names.js';
 import type { CompareOp } from '../../domain/directory/user-query.js';
 import { MAX_FILTER_LENGTH } from './filter.js';
-import { type Result, badRequest, ok } from '../../http/scim/errors.js';
+import { type Result, badRequest, ok } from './problems.js';
 import { type AttributeDef, CORE_GROUP, GROUP_SCHEMA, canonicalPath, resolveAttribute } from './schema.js';
 
 /**

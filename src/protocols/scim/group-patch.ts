@@ -1,6 +1,6 @@
 import type scimFilter from 'scim2-parse-filter';
 import { displayNameOf, externalIdOf, memberIdsOf } from './group-mapping.js';
-import { type Result, badRequest, ok } from '../../http/scim/errors.js';
+import { type Result, badRequest, ok } from './problems.js';
 import { GROUP_SCHEMA } from './schema.js';
 import { type Operation, elementMatches, isReadOnlyKey, parsePatchPath } from './user-patch.js';
 

@@ -1,7 +1,7 @@
 import type { Identity, IdentityStatus } from '../../domain/directory/identity.js';
 import { NAME_MAX_LENGTH, nameViolation, usernameViolation } from '../../domain/directory/names.js';
 import { TRAIT_MAX_LENGTH, TRAITS_TYPE, type TraitField, type Traits, isEmailAddress } from '../../domain/directory/traits.js';
-import { type Result, badRequest, ok } from '../../http/scim/errors.js';
+import { type Result, badRequest, ok } from './problems.js';
 import { CORE_USER, ENTERPRISE_USER, USER_SCHEMA, resolveAttribute, splitSchemaUrn } from './schema.js';
 
 /**

@@ -1,6 +1,6 @@
 import type scimFilter from 'scim2-parse-filter';
-import { parseScimFilter } from './filter-syntax.js';
-import { type Result, type ScimProblem, badRequest, fail, ok } from '../../http/scim/errors.js';
+import { parseScimFilter } from '../../domain/directory/filter-syntax.js';
+import { type Result, type ScimProblem, badRequest, fail, ok } from './problems.js';
 import { ENTERPRISE_USER, PATCH_OP, type ScimSchema, resolveAttribute, splitSchemaUrn } from './schema.js';
 import { type ScimResource, booleanOf } from './user-mapping.js';
 

@@ -1,4 +1,4 @@
-import { type Group, touchGroup } from '../../domain/directory/group.js';
+import { type Group, type NamedRef, touchGroup } from '../../domain/directory/group.js';
 import type { GroupCondition, GroupSort } from '../../domain/directory/group-query.js';
 import { newId } from '../../domain/ids.js';
 import { rulesReferencing } from '../../domain/access/policy.js';
@@ -10,10 +10,9 @@ import { groupEvents } from './groups.js';
 import type { RealmRef } from './identities.js';
 import { requireRealm } from './tenancy.js';
 import type { Repositories } from '../../store/index.js';
-import type { NamedRef } from '../../store/directory/scim-groups.js';
 import { scimGroupToWrite } from '../../protocols/scim/group-mapping.js';
 import { type MemberDelta, memberDelta, needsMemberList, planGroupPatch } from '../../protocols/scim/group-patch.js';
-import { ScimFailure, orFail } from '../../http/scim/errors.js';
+import { ScimFailure, orFail } from '../../protocols/scim/problems.js';
 import { parsePatchRequest } from '../../protocols/scim/user-patch.js';
 import { etagMatches } from './scim-users.js';
 

@@ -10,7 +10,7 @@ import { type RealmRef, storeNewIdentity } from './identities.js';
 import { requireRealm } from './tenancy.js';
 import type { Repositories } from '../../store/index.js';
 import { USER_SCHEMA } from '../../protocols/scim/schema.js';
-import { ScimFailure, orFail } from '../../http/scim/errors.js';
+import { ScimFailure, orFail } from '../../protocols/scim/problems.js';
 import { applyPatch, parsePatchRequest } from '../../protocols/scim/user-patch.js';
 import { type UserGroup, type UserWrite, identityToScimUser, scimUserToWrite } from '../../protocols/scim/user-mapping.js';
 

@@ -1,6 +1,6 @@
 import { type Compilable, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { exactLookups } from '../../domain/directory/filter-cost.js';
-import type { Group } from '../../domain/directory/group.js';
+import type { Group, NamedRef } from '../../domain/directory/group.js';
 import { type GroupCondition, type GroupField, type GroupSort, groupCostTree } from '../../domain/directory/group-query.js';
 import type { Engine, Executor } from '../engine/connection.js';
 import { like } from '../engine/like.js';
@@ -15,12 +15,6 @@ function chunks<T>(items: readonly T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
   return out;
-}
-
-/** A member or a group as the other side's SCIM resource names it. */
-export interface NamedRef {
-  id: string;
-  display_name: string;
 }
 
 /**
