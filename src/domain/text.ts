@@ -1,4 +1,5 @@
 /** U+0000, or a UTF-16 surrogate without its pair (valid in JSON as `"\udfff"`, but not text). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: U+0000 is the character looked for.
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**

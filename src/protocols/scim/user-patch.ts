@@ -220,7 +220,10 @@ function applyPath(resource: ScimResource, op: Op, path: string, value: unknown,
   if (!holder) return;
   const name = p.attribute;
 
-  if (p.multiValued) return applyMulti(holder, op, p, value, schema);
+  if (p.multiValued) {
+    applyMulti(holder, op, p, value, schema);
+    return;
+  }
 
   if (op === 'remove') {
     if (p.sub === undefined) delete holder[name];

@@ -3,7 +3,7 @@ import { newId } from '../../domain/ids.js';
 import type { Grantor } from '../../domain/access/scopes.js';
 import { nowTimestamp } from '../../domain/time.js';
 import type { UserCondition, UserSort } from '../../domain/directory/user-query.js';
-import { changeEvent, eventFor, recordEvent } from '../audit/audit.js';
+import { changeEvent, recordEvent } from '../audit/audit.js';
 import type { Yonder } from '../context.js';
 import { assertMayMoveMail } from '../access/grants.js';
 import { type RealmRef, storeNewIdentity } from './identities.js';
