@@ -1,8 +1,3 @@
-/**
- * SCIM problems as values, with no HTTP in them: the protocol's parsers and mappings return them,
- * services throw them through `orFail`, and http/scim/errors.ts writes them as SCIM error bodies.
- */
-
 /** The detail keywords of RFC 7644 §3.12 that yonder uses. */
 export type ScimType =
   | 'invalidFilter'
@@ -16,8 +11,9 @@ export type ScimType =
   | 'invalidVers';
 
 /**
- * What went wrong, as a value. Parsers return these instead of throwing; handlers turn one into
- * a `ScimFailure` (see `orFail`) and the plugin's error handler writes the SCIM error body.
+ * What went wrong, as a value. Parsers return these instead of throwing; use cases turn one into
+ * a `ScimFailure` (see `orFail`) and the SCIM plugin's error handler (http/scim/errors.ts) writes
+ * the SCIM error body.
  */
 export interface ScimProblem {
   status: number;
