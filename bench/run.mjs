@@ -118,7 +118,7 @@ const OPERATIONS = [
     // Enough fresh identities for the warm-up and every yonder run at up to ~1,500 req/s; past
     // that, ids are added again (not an error, and counted in the log).
     setup: (server) => setupAddMembers(server, { identities: Math.round(1500 * (ROUNDS * DURATION + 1)) }),
-    request: (ctx, { side, state }) =>
+    request: (_ctx, { side, state }) =>
       side === 'yonder'
         ? addMembersRequest(state)
         : { method: 'POST', path: state.path, body: JSON.stringify({ identity_ids: ['ceiling'] }) },

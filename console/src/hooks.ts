@@ -25,7 +25,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
       (data) => ticket === latest.current && setState({ data, loading: false }),
       (error) => ticket === latest.current && setState({ error: asApiError(error), loading: false }),
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // The caller's deps say when to load again; `load` is a new closure every render, so it is not one of them.
   }, [...deps, generation]);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   return { data: state.data, error: state.error, loading: state.loading, reload };

@@ -12,13 +12,15 @@ function currentPath(): string {
 }
 
 const listeners = new Set<() => void>();
-window.addEventListener('popstate', () => listeners.forEach((listener) => listener()));
+window.addEventListener('popstate', () => {
+  for (const listener of listeners) listener();
+});
 
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
   const url = `${BASE}${path}`;
   if (options.replace) history.replaceState(null, '', url);
   else history.pushState(null, '', url);
-  listeners.forEach((listener) => listener());
+  for (const listener of listeners) listener();
   window.scrollTo(0, 0);
 }
 

@@ -1,4 +1,5 @@
 /** U+0000, or a UTF-16 surrogate without its pair (valid in JSON as `"\udfff"`, but not text). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: U+0000 is the character looked for.
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
@@ -9,4 +10,11 @@ const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff
  */
 export function hasUnstorableCharacter(value: string): boolean {
   return UNSTORABLE.test(value);
+}
+
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text made safe to place in HTML, for the hosted pages and the enrollment emails alike. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
 }

@@ -226,7 +226,7 @@ describeApi('events: every change is recorded, and the list filters and pages', 
     await y.request('PATCH', scimPath(y, `/Groups/${id}`), { body: patchOp({ op: 'replace', path: 'members', value: [{ value: one.id }] }) });
     const replaced = (await events(id)).slice(7);
     expect(replaced.map(([type]) => type)).toEqual(['group.members_removed', 'group.members_added']);
-    expect([(replaced[0]?.[1] as string[]).sort(), replaced[1]?.[1]]).toEqual([[two.id, three.id].sort(), [one.id]]);
+    expect([(replaced[0]![1] as string[]).sort(), replaced[1]?.[1]]).toEqual([[two.id, three.id].sort(), [one.id]]);
     // A refused write (a member of no realm) records nothing.
     const before = (await list(`resource_id=${id}`)).total_size;
     const refused = await y.request('PATCH', scimPath(y, `/Groups/${id}`), { body: patchOp({ op: 'add', path: 'members', value: [{ value: '0000000000000000' }] }) });

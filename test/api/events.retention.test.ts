@@ -52,7 +52,9 @@ describeApi('events: retention', () => {
     const left = await y.yonder.store.auditEvents.page(y.realmId, {}, '', 0, 1000);
     expect(left).toHaveLength(before - old.length);
     const leftIds = new Set(left.map((e) => e.resource_id));
-    ids.forEach((id, i) => expect(leftIds.has(id), `seeded event aged ${[...old, ...young][i]} days`).toBe(i >= old.length));
+    ids.forEach((id, i) => {
+      expect(leftIds.has(id), `seeded event aged ${[...old, ...young][i]} days`).toBe(i >= old.length);
+    });
     expect(leftIds.has(real.id)).toBe(true);
 
     // Run again: nothing more to do.

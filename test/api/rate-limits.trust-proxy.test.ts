@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { RATE_LIMITS } from '../../src/domain/access/rate-limit.js';
 import { type Reply, TestYonder, describeApi } from '../support/harness.js';
-import { basicAuth, createClientApplication, postForm } from '../support/oauth-client.js';
+import { basicAuth, createClientApplication, } from '../support/oauth-client.js';
 
 /**
  * Behind a reverse proxy every connection comes from the proxy. With `TRUST_PROXY` naming it (or

@@ -435,6 +435,7 @@ function convertSchema(node: Json, converter: Converter, inheritance = false): J
     for (const [value, target] of Object.entries(mapping)) {
       dispatch.push({
         if: { properties: { [property]: { const: value } }, required: [property] },
+        // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a promise.
         then: { $ref: componentRef(String(target), converter.polymorphicBases, true) },
       });
     }
@@ -546,7 +547,10 @@ export function compileContract(document: JsonObject): Contract {
   }
   const known = new Set(Object.keys(ajv.formats));
   (function unknownFormats(node: Json): void {
-    if (Array.isArray(node)) return node.forEach(unknownFormats);
+    if (Array.isArray(node)) {
+      for (const item of node) unknownFormats(item);
+      return;
+    }
     if (!isObject(node)) return;
     if (typeof node.format === 'string' && !known.has(node.format)) {
       ajv.addFormat(node.format, true);
@@ -569,6 +573,7 @@ export function compileContract(document: JsonObject): Contract {
         { $ref: `${SCHEMA_BASE}${name}` },
         ...[...subtypes].map(([value, target]) => ({
           if: { properties: { [property]: { const: value } }, required: [property] },
+          // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a promise.
           then: { $ref: `${SCHEMA_BASE}${target}` },
         })),
       ],
@@ -645,7 +650,10 @@ function responseOf(operation: Operation, status: number): ResponseSpec | Status
 const componentRefs = new Map<string, Schema>();
 function componentSchemaRef(name: string): Schema {
   let schema = componentRefs.get(name);
-  if (!schema) componentRefs.set(name, (schema = { $ref: `${SCHEMA_BASE}${name}` }));
+  if (!schema) {
+    schema = { $ref: `${SCHEMA_BASE}${name}` };
+    componentRefs.set(name, schema);
+  }
   return schema;
 }
 
@@ -733,7 +741,11 @@ function undeclaredProperties(schema: Json, data: Json, at = 'body'): string[] {
     }
   } else if (Array.isArray(data)) {
     const items = parts.map((p) => p.items).find((i) => i !== undefined);
-    if (items !== undefined) data.forEach((item, i) => found.push(...undeclaredProperties(items, item, `${at}[${i}]`)));
+    if (items !== undefined) {
+      data.forEach((item, i) => {
+        found.push(...undeclaredProperties(items, item, `${at}[${i}]`));
+      });
+    }
   }
   return found;
 }

@@ -62,3 +62,9 @@ export function touchGroup(current: Group, now: string): Group {
 export function bumpGroupVersion(current: Group): Group {
   return { ...current, version: current.version + 1 };
 }
+
+/** A member or a group as the other side's SCIM resource names it. */
+export interface NamedRef {
+  id: string;
+  display_name: string;
+}

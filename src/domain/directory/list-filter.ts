@@ -1,6 +1,6 @@
 import type scimFilter from 'scim2-parse-filter';
 import { type CostTree, overBudget } from './filter-cost.js';
-import { parseScimFilter } from '../../protocols/scim/filter-syntax.js';
+import { parseScimFilter } from './filter-syntax.js';
 
 /**
  * The v1 `filter` parameter of a list. The contract says filters follow the SCIM grammar

@@ -41,6 +41,7 @@ export function foldedKey(value: string): string {
   return value.normalize('NFKC').toUpperCase().toLowerCase().normalize('NFKC');
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII, control characters included.
 const NOT_ASCII = /[^\u0000-\u007f]/;
 
 const NAME_REGEX = new RegExp(NAME_PATTERN, 'u');

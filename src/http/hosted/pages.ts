@@ -1,4 +1,4 @@
-import { escapeHtml } from './html.js';
+import { escapeHtml } from '../../domain/text.js';
 
 /** The hosted pages allow only their own files: no inline script or style, no framing. */
 export const PAGE_CSP =

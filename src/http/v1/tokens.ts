@@ -4,8 +4,7 @@ import { MAX_TOKEN_LIFETIME_SECONDS, TOKEN_PRINCIPAL_TYPES } from '../../domain/
 import { principalOf } from '../auth.js';
 import { EmptyBody, ListQuery, Name, RealmParams, errorResponses, requiresScope } from '../schemas.js';
 import type { Yonder } from '../../services/context.js';
-import { createNamedToken, deleteToken, listTokens } from '../../services/access/token-records.js';
-import type { TokenRecord } from '../../store/access/tokens.js';
+import { type TokenRecord, createNamedToken, deleteToken, listTokens } from '../../services/access/token-records.js';
 import { Scopes } from './resource-servers.js';
 import { noStore } from '../no-store.js';
 import { realmRef } from '../params.js';

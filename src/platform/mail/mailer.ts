@@ -5,7 +5,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Config } from '../../config.js';
 import type { Theme } from '../../domain/passkeys/passkeys.js';
 import { isEmailAddress } from '../../domain/directory/traits.js';
-import { escapeHtml } from '../../http/hosted/html.js';
+import { escapeHtml } from '../../domain/text.js';
 
 /** Emails in flight at once for a batch: enough to keep an SMTP server busy without flooding it. */
 export const BATCH_SEND_CONCURRENCY = 4;

@@ -1,6 +1,6 @@
 import type scimFilter from 'scim2-parse-filter';
 import { type Result, badRequest, ok } from './problems.js';
-import { parseScimFilter } from './filter-syntax.js';
+import { parseScimFilter } from '../../domain/directory/filter-syntax.js';
 import type { AttributeDef } from './schema.js';
 
 /** Longer filter text is refused before it is parsed. */

@@ -1,5 +1,5 @@
 import type scimFilter from 'scim2-parse-filter';
-import { compareFolded } from './filter-syntax.js';
+import { compareFolded } from '../../domain/directory/filter-syntax.js';
 import { foldedKey } from '../../domain/directory/names.js';
 import type { TraitField } from '../../domain/directory/traits.js';
 import { overBudget } from '../../domain/directory/filter-cost.js';

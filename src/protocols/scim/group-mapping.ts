@@ -1,6 +1,5 @@
-import type { Group } from '../../domain/directory/group.js';
+import type { Group, NamedRef } from '../../domain/directory/group.js';
 import { NAME_MAX_LENGTH, nameViolation } from '../../domain/directory/names.js';
-import type { NamedRef } from '../../store/directory/scim-groups.js';
 import { type Result, badRequest, ok } from './problems.js';
 import { CORE_GROUP, GROUP_SCHEMA, splitSchemaUrn } from './schema.js';
 import { type ScimResource, etagOf } from './user-mapping.js';

@@ -1,5 +1,5 @@
 import type scimFilter from 'scim2-parse-filter';
-import { compareFolded, parseScimFilter } from './filter-syntax.js';
+import { compareFolded, parseScimFilter } from '../../domain/directory/filter-syntax.js';
 import { type Result, type ScimProblem, badRequest, fail, ok } from './problems.js';
 import { ENTERPRISE_USER, PATCH_OP, type ScimSchema, resolveAttribute, splitSchemaUrn } from './schema.js';
 import { type ScimResource, booleanOf } from './user-mapping.js';
@@ -220,7 +220,10 @@ function applyPath(resource: ScimResource, op: Op, path: string, value: unknown,
   if (!holder) return;
   const name = p.attribute;
 
-  if (p.multiValued) return applyMulti(holder, op, p, value, schema);
+  if (p.multiValued) {
+    applyMulti(holder, op, p, value, schema);
+    return;
+  }
 
   if (op === 'remove') {
     if (p.sub === undefined) delete holder[name];

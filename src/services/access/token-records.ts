@@ -12,6 +12,9 @@ import type { RealmRef } from '../directory/identities.js';
 import { type ListParams, type Page, listPage } from '../paging.js';
 import type { MintRequest, MintedToken } from '../../platform/tokens/token-service.js';
 
+/** The record of an issued token, as these use cases list and create it (the HTTP door shows it). */
+export type { TokenRecord };
+
 /**
  * What the audit trail keeps of a token: its record (id, name, scopes, times, the last four
  * characters the lists show too), never the token itself.

@@ -5,7 +5,7 @@ import type { Yonder } from '../context.js';
 import * as groups from './groups.js';
 import type { RealmRef } from './identities.js';
 import { requireRealm } from './tenancy.js';
-import type { NamedRef } from '../../store/directory/scim-groups.js';
+import type { NamedRef } from '../../domain/directory/group.js';
 import { scimGroupToWrite } from '../../protocols/scim/group-mapping.js';
 import { memberDelta, needsMemberList, planGroupPatch } from '../../protocols/scim/group-patch.js';
 import { orFail } from '../../protocols/scim/problems.js';

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import {
   type AuthenticationResponseJSON,
   type RegistrationResponseJSON,
+  type VerifiedAuthenticationResponse,
+  type VerifiedRegistrationResponse,
   generateAuthenticationOptions,
   generateRegistrationOptions,
   verifyAuthenticationResponse,
@@ -148,12 +150,12 @@ export async function verifyRegistration(
 ): Promise<{ credential_id: string; redirect_uri: string | null }> {
   const now = nowTimestamp();
   const challenge = await y.store.ceremonies.consumeChallenge(challengeId, now);
-  if (!challenge || challenge.purpose !== 'registration' || challenge.realm_id !== link.realmId) {
+  if (challenge?.purpose !== 'registration' || challenge.realm_id !== link.realmId) {
     throw new CeremonyError('challenge_expired');
   }
   const { job, identity, config } = await checkLink(y, link);
   if (challenge.job_id !== job.id) throw new CeremonyError('challenge_expired');
-  let verification;
+  let verification: VerifiedRegistrationResponse;
   try {
     verification = await verifyRegistrationResponse({
       response,
@@ -294,7 +296,7 @@ async function signIn(
 ): Promise<SignedIn> {
   const now = nowTimestamp();
   const challenge = await y.store.ceremonies.consumeChallenge(challengeId, now);
-  if (!challenge || challenge.purpose !== 'authentication' || challenge.realm_id !== ref.realmId) {
+  if (challenge?.purpose !== 'authentication' || challenge.realm_id !== ref.realmId) {
     throw new CeremonyError('challenge_expired');
   }
   attempt.applicationId = challenge.application_id;
@@ -313,7 +315,7 @@ async function signIn(
   if (!identity) throw new CeremonyError('unknown_credential');
   if (identity.status === 'suspended') throw new CeremonyError('suspended');
   const defaultConfig = await y.store.authenticatorConfigs.getDefault(ref.realmId);
-  let verification;
+  let verification: VerifiedAuthenticationResponse;
   try {
     verification = await verifyAuthenticationResponse({
       response,

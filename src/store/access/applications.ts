@@ -1,4 +1,4 @@
-import { type Application, type ProtocolConfig } from '../../domain/access/application.js';
+import type { Application, ProtocolConfig } from '../../domain/access/application.js';
 import { notFound } from '../../domain/errors.js';
 import type { Executor } from '../engine/connection.js';
 import { isForeignKeyViolation } from '../engine/constraint-errors.js';

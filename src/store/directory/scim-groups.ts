@@ -1,6 +1,6 @@
 import { type Compilable, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { exactLookups } from '../../domain/directory/filter-cost.js';
-import type { Group } from '../../domain/directory/group.js';
+import type { Group, NamedRef } from '../../domain/directory/group.js';
 import { type GroupCondition, type GroupField, type GroupSort, groupCostTree } from '../../domain/directory/group-query.js';
 import type { Engine, Executor } from '../engine/connection.js';
 import { compareColumn } from '../engine/like.js';
@@ -9,12 +9,6 @@ import { chunks } from '../engine/chunks.js';
 import { toGroup } from './groups.js';
 
 const SORT_COLUMNS = { display_name: 'display_name_key', create_time: 'create_time', update_time: 'update_time' } as const;
-/** A member or a group as the other side's SCIM resource names it. */
-export interface NamedRef {
-  id: string;
-  display_name: string;
-}
-
 /**
  * SCIM reads over groups: filters, sorting and offset paging, and the member and group lists
  * SCIM resources embed, each for a whole page in one query. Like `scim-users.ts`, PostgreSQL

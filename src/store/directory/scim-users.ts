@@ -32,7 +32,7 @@ function seekBranches(condition: UserCondition): UserCondition[] | undefined {
   // A served comparison of the AND's own already reads only the rows it needs.
   if (condition.conditions.some((c) => c.op !== 'or' && served(c))) return undefined;
   const split = condition.conditions.find((c) => c.op === 'or' && served(c));
-  if (!split || split.op !== 'or') return undefined;
+  if (split?.op !== 'or') return undefined;
   const others = condition.conditions.filter((c) => c !== split);
   return split.conditions.map((branch) => ({ op: 'and', conditions: [...others, branch] }));
 }
