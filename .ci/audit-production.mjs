@@ -16,7 +16,9 @@ try {
 const counts = report?.metadata?.vulnerabilities;
 if (counts) {
   const serious = (counts.high ?? 0) + (counts.critical ?? 0);
-  const summary = Object.entries(counts).map(([level, n]) => `${level} ${n}`).join(', ');
+  const summary = Object.entries(counts)
+    .map(([level, n]) => `${level} ${n}`)
+    .join(', ');
   if (serious > 0) {
     for (const [name, v] of Object.entries(report.vulnerabilities ?? {})) {
       if (v.severity === 'high' || v.severity === 'critical') console.error(`  ${v.severity}: ${name} ${v.range ?? ''}`);

@@ -13,7 +13,9 @@ db.exec(`create table if not exists identities (
   username_key text not null, traits text not null, create_time text not null)`);
 db.exec('create unique index if not exists identities_realm_username on identities (realm_id, username_key)');
 const insert = db.prepare('insert into identities values (?, ?, ?, ?, ?, ?)');
-db.exec('create table if not exists members (group_id text not null, identity_id text not null, create_time text not null, primary key (group_id, identity_id))');
+db.exec(
+  'create table if not exists members (group_id text not null, identity_id text not null, create_time text not null, primary key (group_id, identity_id))',
+);
 const insertMember = db.prepare('insert into members values (?, ?, ?)');
 
 function addMember(url, res) {

@@ -31,7 +31,9 @@ const server = createServer((req, res) => {
     const colon = decoded.indexOf(':');
     if (colon < 0) return fail(res, 401, 'invalid_client');
     const id = decodeURIComponent(decoded.slice(0, colon));
-    const presented = createHash('sha256').update(decodeURIComponent(decoded.slice(colon + 1)), 'utf8').digest();
+    const presented = createHash('sha256')
+      .update(decodeURIComponent(decoded.slice(colon + 1)), 'utf8')
+      .digest();
     if (id !== clientId || !timingSafeEqual(presented, storedHash)) return fail(res, 401, 'invalid_client');
     if (new URLSearchParams(body).get('grant_type') !== 'client_credentials') return fail(res, 400, 'unsupported_grant_type');
     const iat = Math.floor(Date.now() / 1000);
@@ -40,7 +42,12 @@ const server = createServer((req, res) => {
     sign('sha256', Buffer.from(input), privateKey, (error, signature) => {
       if (error) return fail(res, 500, 'server_error');
       const text = JSON.stringify({ access_token: `${input}.${signature.toString('base64url')}`, token_type: 'Bearer', expires_in: 3600, scope });
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store', pragma: 'no-cache' });
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(text),
+        'cache-control': 'no-store',
+        pragma: 'no-cache',
+      });
       res.end(text);
     });
   });

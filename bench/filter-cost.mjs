@@ -114,7 +114,9 @@ async function main() {
         p50_ms: Math.round(median(samples) * 10) / 10,
         max_ms: Math.round(Math.max(...samples) * 10) / 10,
       };
-      log(`/healthz during ${worst.name} (${Math.round(during.ms)} ms): ${samples.length} answers, p50 ${report.healthz_during_worst.p50_ms} ms, max ${report.healthz_during_worst.max_ms} ms`);
+      log(
+        `/healthz during ${worst.name} (${Math.round(during.ms)} ms): ${samples.length} answers, p50 ${report.healthz_during_worst.p50_ms} ms, max ${report.healthz_during_worst.max_ms} ms`,
+      );
     } finally {
       await server.stop();
     }

@@ -79,11 +79,23 @@ for (const [nodeId, us] of self) {
   const short = f.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/dist\//, 'dist/');
   const key = `${f.functionName || '(anonymous)'} ${short}:${f.lineNumber + 1}`;
   byFrame.set(key, (byFrame.get(key) ?? 0) + us);
-  const pkg = short.startsWith('dist/') ? short : short.split('/').slice(0, short.startsWith('@') ? 2 : 1).join('/') || f.functionName;
+  const pkg = short.startsWith('dist/')
+    ? short
+    : short
+        .split('/')
+        .slice(0, short.startsWith('@') ? 2 : 1)
+        .join('/') || f.functionName;
   byFile.set(pkg, (byFile.get(pkg) ?? 0) + us);
 }
 const top = (m, n) =>
-  [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => `  ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`).join('\n');
+  [...m]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, us]) => `  ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`)
+    .join('\n');
 process.stdout.write(`top frames by self time:\n${top(byFrame, 25)}\nby package/file:\n${top(byFile, 15)}\n`);
-if (process.env.KEEP_PROFILE) { const { copyFileSync } = await import("node:fs"); copyFileSync(join(dir, file), process.env.KEEP_PROFILE); }
+if (process.env.KEEP_PROFILE) {
+  const { copyFileSync } = await import('node:fs');
+  copyFileSync(join(dir, file), process.env.KEEP_PROFILE);
+}
 rmSync(dir, { recursive: true, force: true });

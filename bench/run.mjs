@@ -17,14 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import {
-  addMembersRequest,
-  clientFromBanner,
-  evaluateRequest,
-  setupAddMembers,
-  setupPolicyEvaluate,
-  tokenRequest,
-} from './setups.mjs';
+import { addMembersRequest, clientFromBanner, evaluateRequest, setupAddMembers, setupPolicyEvaluate, tokenRequest } from './setups.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DURATION = Number(process.env.BENCH_DURATION ?? 6);
@@ -119,9 +112,7 @@ const OPERATIONS = [
     // that, ids are added again (not an error, and counted in the log).
     setup: (server) => setupAddMembers(server, { identities: Math.round(1500 * (ROUNDS * DURATION + 1)) }),
     request: (_ctx, { side, state }) =>
-      side === 'yonder'
-        ? addMembersRequest(state)
-        : { method: 'POST', path: state.path, body: JSON.stringify({ identity_ids: ['ceiling'] }) },
+      side === 'yonder' ? addMembersRequest(state) : { method: 'POST', path: state.path, body: JSON.stringify({ identity_ids: ['ceiling'] }) },
   },
   {
     name: 'policy evaluate, 10k groups, 1k rules (SQLite)',
@@ -296,7 +287,9 @@ async function main() {
   const servers = new Map();
   const cleanups = [];
   const withPg = process.env.BENCH_NO_POSTGRES ? false : await postgresReachable();
-  log(`bench: ${DURATION}s per run, ${CONNECTIONS} connections, ${ROUNDS} alternating rounds; PostgreSQL ${withPg ? 'reachable' : 'unreachable: SQLite only'}`);
+  log(
+    `bench: ${DURATION}s per run, ${CONNECTIONS} connections, ${ROUNDS} alternating rounds; PostgreSQL ${withPg ? 'reachable' : 'unreachable: SQLite only'}`,
+  );
 
   const wanted = OPERATIONS.filter((op) => op.available !== false && (!ONLY || ONLY.test(op.name)));
   const needed = new Set(wanted.flatMap((op) => [op.yonder, op.ceiling]));
@@ -316,7 +309,12 @@ async function main() {
       // Credentials of its own, in the shape yonder issues (18 random bytes, 32 random bytes);
       // the claims carry yonder's management scopes, so the token is the same size.
       const { MANAGEMENT_SCOPES } = await import('../dist/domain/access/scopes.js');
-      const client = { realmId: 'ceiling', applicationId: 'ceiling', clientId: randomBytes(18).toString('base64url'), clientSecret: randomBytes(32).toString('base64url') };
+      const client = {
+        realmId: 'ceiling',
+        applicationId: 'ceiling',
+        clientId: randomBytes(18).toString('base64url'),
+        clientSecret: randomBytes(32).toString('base64url'),
+      };
       const server = await startProcess(
         'ceiling-token',
         [join(ROOT, 'bench', 'ceiling-token.mjs')],
@@ -335,8 +333,7 @@ async function main() {
       return startProcess('ceiling-pg', [join(ROOT, 'bench', 'ceiling-pg.mjs')], { PG_URL, PG_SCHEMA: schema }, readyLine);
     },
     'yonder-sqlite': () => startYonder('yonder-sqlite', `sqlite:${join(tmp, 'yonder.db')}`),
-    'yonder-sqlite-nogc': () =>
-      startYonder('yonder-sqlite-nogc', `sqlite:${join(tmp, 'yonder-nogc.db')}`, { YONDER_GROUP_COMMIT: 'off' }),
+    'yonder-sqlite-nogc': () => startYonder('yonder-sqlite-nogc', `sqlite:${join(tmp, 'yonder-nogc.db')}`, { YONDER_GROUP_COMMIT: 'off' }),
     'yonder-pg': async () => {
       const schema = pgSchema();
       await pgAdmin(`create schema ${schema}`);
@@ -366,8 +363,7 @@ async function main() {
       states.set(op.name, await op.setup(servers.get(op.yonder)));
       log(`set up ${op.name} in ${((Date.now() - setupStarted) / 1000).toFixed(1)}s`);
     }
-    const requestFor = (op, side) =>
-      op.request(servers.get(op.yonder).ctx, { side, server: servers.get(op[side]), state: states.get(op.name) });
+    const requestFor = (op, side) => op.request(servers.get(op.yonder).ctx, { side, server: servers.get(op[side]), state: states.get(op.name) });
 
     // Warm each server up once (JIT, caches, pool), unmeasured.
     for (const op of runnable) {
@@ -384,7 +380,9 @@ async function main() {
           const server = servers.get(op[side]);
           const result = summarize(await run(server.url, requestFor(op, side), servers.get(op.yonder).ctx.headers));
           samples.get(op.name)[side].push(result);
-          log(`round ${round + 1} ${op.name} ${side}: ${result.rps.toFixed(0)} req/s p50 ${result.p50} ms p99 ${result.p99} ms${result.non2xx ? ` non2xx ${result.non2xx}` : ''}`);
+          log(
+            `round ${round + 1} ${op.name} ${side}: ${result.rps.toFixed(0)} req/s p50 ${result.p50} ms p99 ${result.p99} ms${result.non2xx ? ` non2xx ${result.non2xx}` : ''}`,
+          );
         }
       }
     }
@@ -423,7 +421,15 @@ async function main() {
         yonder_non2xx: s.yonder.reduce((a, r) => a + r.non2xx + r.errors, 0),
         ceiling_non2xx: s.ceiling.reduce((a, r) => a + r.non2xx + r.errors, 0),
         ...(op.note ? { note: op.note } : {}),
-        ...(latencies.has(op.name) ? { latency_1_connection: { ...latencies.get(op.name), target_p99_ms: op.latencyTarget.p99Ms, met: latencies.get(op.name).yonder.p99_ms < op.latencyTarget.p99Ms } } : {}),
+        ...(latencies.has(op.name)
+          ? {
+              latency_1_connection: {
+                ...latencies.get(op.name),
+                target_p99_ms: op.latencyTarget.p99Ms,
+                met: latencies.get(op.name).yonder.p99_ms < op.latencyTarget.p99Ms,
+              },
+            }
+          : {}),
         samples: s,
       });
     }

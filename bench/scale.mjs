@@ -14,7 +14,9 @@ const engine = arg('engine', 'sqlite');
 const count = Number(arg('identities', '1000000'));
 
 function procStatus(pid, key) {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${key}:`));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${key}:`));
   return line ? Math.round(Number(line.split(/\s+/)[1]) / 1024) : NaN; // MiB
 }
 

@@ -45,8 +45,11 @@ export async function listAll(target, path, key) {
 
 function cli(target, args) {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [CLI, ...args], { env: { ...process.env, DATABASE_URL: target.databaseUrl }, maxBuffer: 1 << 24 }, (error, stdout, stderr) =>
-      error ? reject(new Error(`yonder ${args.join(' ')}: ${stderr}`)) : resolve(stdout),
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { env: { ...process.env, DATABASE_URL: target.databaseUrl }, maxBuffer: 1 << 24 },
+      (error, stdout, stderr) => (error ? reject(new Error(`yonder ${args.join(' ')}: ${stderr}`)) : resolve(stdout)),
     );
   });
 }

@@ -53,7 +53,10 @@ interface TokenResponse {
 
 /** Why there is no usable session: never signed in (or signed out), or not allowed by policy. */
 export class SessionEnded extends Error {
-  constructor(readonly reason: 'not_signed_in' | 'forbidden', message: string) {
+  constructor(
+    readonly reason: 'not_signed_in' | 'forbidden',
+    message: string,
+  ) {
     super(message);
     this.name = 'SessionEnded';
   }

@@ -27,7 +27,11 @@ function App() {
       return;
     }
     const ended = (why: SessionEnded) =>
-      setState(why.reason === 'forbidden' ? { kind: 'forbidden', config, message: why.message, api } : { kind: 'signed-out', config, message: 'Your session has ended. Sign in again.' });
+      setState(
+        why.reason === 'forbidden'
+          ? { kind: 'forbidden', config, message: why.message, api }
+          : { kind: 'signed-out', config, message: 'Your session has ended. Sign in again.' },
+      );
     const api = new Api(config, ended);
     try {
       await api.start();

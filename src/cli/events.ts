@@ -14,9 +14,7 @@ export function registerEventCommands(program: Command, withYonder: WithYonder):
       await withYonder(async (y) => {
         const { deleted, cutoff } = await pruneEvents(y);
         process.stdout.write(
-          cutoff === null
-            ? 'retention is off (AUDIT_RETENTION_DAYS=0): nothing deleted\n'
-            : `deleted ${deleted} events created before ${cutoff}\n`,
+          cutoff === null ? 'retention is off (AUDIT_RETENTION_DAYS=0): nothing deleted\n' : `deleted ${deleted} events created before ${cutoff}\n`,
         );
       });
     });

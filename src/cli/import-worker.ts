@@ -17,9 +17,7 @@ export interface ImportWorkerData {
   maxInFlight: number;
 }
 
-export type ImportWorkerMessage =
-  | { type: 'batch'; batch: ImportBatch; bytes: number }
-  | { type: 'done'; bytes: number };
+export type ImportWorkerMessage = { type: 'batch'; batch: ImportBatch; bytes: number } | { type: 'done'; bytes: number };
 
 async function run(port: NonNullable<typeof parentPort>, data: ImportWorkerData): Promise<void> {
   let credits = data.maxInFlight;

@@ -9,12 +9,7 @@ import { runWithAuditContext } from '../services/audit/audit.js';
 import { bootstrapIfEmpty, openYonder } from '../services/bootstrap.js';
 import { freshConsoleLink } from '../services/access/console.js';
 import type { Yonder } from '../services/context.js';
-import {
-  createIdentity,
-  deleteIdentity,
-  getIdentity,
-  listIdentities,
-} from '../services/directory/identities.js';
+import { createIdentity, deleteIdentity, getIdentity, listIdentities } from '../services/directory/identities.js';
 import { createRealm, listRealms, publicTenant } from '../services/directory/tenancy.js';
 import { registerBulkCommands } from './bulk.js';
 import { parseDuration } from './duration.js';
@@ -57,7 +52,8 @@ async function withYonder<T>(work: (y: Yonder) => Promise<T>, connectOptions: Op
     const bootstrap = await bootstrapIfEmpty(yonder);
     if (bootstrap) {
       const delivered = deliverFirstStart(bootstrapBanner(bootstrap, cfg.publicUrl), cfg.firstStartFile);
-      if (delivered.shown === 'file') process.stderr.write(`yonder: first start; the admin token, client secret and console link are in ${delivered.file}\n`);
+      if (delivered.shown === 'file')
+        process.stderr.write(`yonder: first start; the admin token, client secret and console link are in ${delivered.file}\n`);
     }
     // Whatever the command changes is on the audit trail as done by the command line.
     return await runWithAuditContext({ actor: CLI_ACTOR, address: null, requestId: null }, () => work(yonder));
@@ -128,7 +124,8 @@ program
       const issued = await freshConsoleLink(y);
       if (issued.created) process.stderr.write(`created the identity "admin" in the admin realm, a member of Administrators\n`);
       if (issued.revoked > 0) process.stderr.write(`revoked ${issued.revoked} earlier console link(s)\n`);
-      if (issued.identity.status !== 'active') process.stderr.write('warning: the identity "admin" is suspended; the link will not work until it is unsuspended\n');
+      if (issued.identity.status !== 'active')
+        process.stderr.write('warning: the identity "admin" is suspended; the link will not work until it is unsuspended\n');
       process.stdout.write(`${issued.link}\n`);
     });
   });
@@ -179,7 +176,7 @@ program
   .description('application commands')
   .command('credentials')
   .description(
-    "issue a new client secret (default: the admin realm's \"yonder Management API\" application); " +
+    'issue a new client secret (default: the admin realm\'s "yonder Management API" application); ' +
       'the old one stops working at once, and the new one is printed only now',
   )
   .option('--application <id>', 'another application, of the realm given with --realm')

@@ -44,9 +44,7 @@ export class DomainError extends Error {
 }
 
 export function invalidParameters(violations: FieldViolation[]): DomainError {
-  return new DomainError('bad_request', 'invalid parameters', [
-    { type: 'FieldViolations', field_violations: violations },
-  ]);
+  return new DomainError('bad_request', 'invalid parameters', [{ type: 'FieldViolations', field_violations: violations }]);
 }
 
 export function invalidField(field: string, description: string): DomainError {
@@ -56,9 +54,7 @@ export function invalidField(field: string, description: string): DomainError {
 /** `resourceType` is the contract's spelling: `Realm`, `Identity`, `Group`... */
 export function notFound(resourceType: string, id: string): DomainError {
   const description = `${resourceType.toLowerCase()} not found`;
-  return new DomainError('not_found', description, [
-    { type: 'ResourceInfo', resource_type: resourceType, id, description },
-  ]);
+  return new DomainError('not_found', description, [{ type: 'ResourceInfo', resource_type: resourceType, id, description }]);
 }
 
 /**

@@ -113,8 +113,7 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
     // The plugin's own CSP, with hashes for its inline bits; yonder may not be framed, and is often
     // served over plain http on localhost, where upgrading requests would break the page.
     staticCSP: true,
-    transformStaticCSP: (header) =>
-      header.replace("frame-ancestors 'self'", "frame-ancestors 'none'").replace(/\s*upgrade-insecure-requests;?/, ''),
+    transformStaticCSP: (header) => header.replace("frame-ancestors 'self'", "frame-ancestors 'none'").replace(/\s*upgrade-insecure-requests;?/, ''),
   });
 
   await app.register(operationalRoutes, { yonder });

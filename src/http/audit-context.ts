@@ -27,4 +27,3 @@ function actorOf(principal: Principal | undefined): Actor {
   }
   return { type: 'token', subject: principal.subject, jti: principal.jti };
 }
-

@@ -11,8 +11,7 @@ import { takeAttempt, takeRealmAttempt } from '../services/access/rate-limits.js
  */
 export type Refusal = (reply: FastifyReply, message: string) => FastifyReply;
 
-const refuseJson: Refusal = (reply, message) =>
-  reply.type('application/json').send({ code: 'too_many_requests', message, reason: 'rate_limited' });
+const refuseJson: Refusal = (reply, message) => reply.type('application/json').send({ code: 'too_many_requests', message, reason: 'rate_limited' });
 
 function waitMessage(seconds: number): string {
   const wait = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;

@@ -1,6 +1,5 @@
 import { Ajv, type Options, type ValidateFunction } from 'ajv';
 
-
 /**
  * Two validators. Bodies are checked exactly as sent: no type coercion (`"display_name": 123` is a
  * field violation, not "123"), no silent removal of unknown fields, no defaults filled in.

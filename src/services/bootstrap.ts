@@ -141,10 +141,14 @@ export async function bootstrapIfEmpty(y: Yonder): Promise<BootstrapResult | nul
     if (clientId === null || management.clientSecret === null) throw new Error('management application without credentials');
     // Administrators get every management scope through a role, which is where a console token's
     // scopes come from; the first administrator, `admin`, gets a link to make their passkey.
-    const role = await insertRole(tx, { ...adminRef, resourceServerId: managementServer.id }, {
-      display_name: TENANT_ADMINISTRATOR_ROLE,
-      description: 'Every management scope but applications:read-secrets, tenant-wide.',
-    });
+    const role = await insertRole(
+      tx,
+      { ...adminRef, resourceServerId: managementServer.id },
+      {
+        display_name: TENANT_ADMINISTRATOR_ROLE,
+        description: 'Every management scope but applications:read-secrets, tenant-wide.',
+      },
+    );
     await tx.roles.addScopes(role.id, TENANT_ADMINISTRATOR_SCOPES);
     await tx.roles.addMembers(role.id, 'group', [administrators.id]);
     const consoleLink = await issueConsoleLink(tx, adminRef, administrators.id, y.config.publicUrl);

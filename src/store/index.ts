@@ -51,11 +51,7 @@ export class Repositories {
   readonly rateLimits: RateLimitStore;
   readonly roles: RoleStore;
 
-  constructor(
-    executor: Executor,
-    engine: Engine,
-    options: { groupCommit?: boolean; sqlite?: SqliteHandle; scanReads?: ScanReads } = {},
-  ) {
+  constructor(executor: Executor, engine: Engine, options: { groupCommit?: boolean; sqlite?: SqliteHandle; scanReads?: ScanReads } = {}) {
     // Without a connection's (a transaction's repositories), scans run where they are, unbounded.
     const scanReads = options.scanReads ?? new ScanReads(engine, 0, null);
     this.tenants = new TenantStore(executor);

@@ -110,7 +110,7 @@ describeApi('applications: tokens do not outlive or outgrow their application', 
     expect((await y.request('GET', admin('/identities'), { token })).status).toBe(401);
   });
 
-  it('the operator\'s tokens (command line, Management API application) keep every scope', async () => {
+  it("the operator's tokens (command line, Management API application) keep every scope", async () => {
     const cli = await y.mintToken(['tenants:read', 'identities:read']);
     expect((await y.request('GET', `/v1/tenants/${y.tenantId}`, { token: cli })).status).toBe(200);
     const management = y.bootstrap.managementClient!;

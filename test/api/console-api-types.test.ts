@@ -13,8 +13,7 @@ import { TestYonder, describeApi } from '../support/harness.js';
  */
 
 const GENERATED = fileURLToPath(new URL('../../console/src/api-types.gen.ts', import.meta.url));
-const HEADER =
-  '// Generated from /openapi.json by test/api/console-api-types.test.ts (npm run api-types); do not edit.\n\n';
+const HEADER = '// Generated from /openapi.json by test/api/console-api-types.test.ts (npm run api-types); do not edit.\n\n';
 
 describeApi('console API types', () => {
   let y: TestYonder;

@@ -7,7 +7,13 @@ import { CONSOLE_CSP } from '../../src/http/console/routes.js';
 import { buildApp } from '../../src/http/app.js';
 import { MANAGEMENT_SCOPES, TENANT_ADMINISTRATOR_SCOPES } from '../../src/domain/access/scopes.js';
 import { type Reply, TestYonder, describeApi } from '../support/harness.js';
-import { CONSOLE_HEADERS as CONSOLE, TEST_ORIGIN as ORIGIN, enrollThrough as enrollThroughLink, mintConsoleToken, signInWith } from '../support/console.js';
+import {
+  CONSOLE_HEADERS as CONSOLE,
+  TEST_ORIGIN as ORIGIN,
+  enrollThrough as enrollThroughLink,
+  mintConsoleToken,
+  signInWith,
+} from '../support/console.js';
 import type { SoftAuthenticator } from '../support/soft-authenticator.js';
 
 /**
@@ -139,9 +145,9 @@ describeApi('console: session, token and sign-out', () => {
     expect(listed.body.tokens.map((t: { id: string; display_name: string }) => [t.id, t.display_name])).toContainEqual([jwt.jti, 'Console: admin']);
     // The contract's principal filter: a console token's principal is the person signed in.
     const byPrincipal = async (type: string, id: string) =>
-      (await y.request('GET', y.realmPath(`/applications/${consoleApp}/tokens?principal_type=${type}&principal_id=${id}`, y.adminRealmId))).body.tokens.map(
-        (t: { id: string }) => t.id,
-      );
+      (
+        await y.request('GET', y.realmPath(`/applications/${consoleApp}/tokens?principal_type=${type}&principal_id=${id}`, y.adminRealmId))
+      ).body.tokens.map((t: { id: string }) => t.id);
     expect(await byPrincipal('identity', adminId)).toContain(jwt.jti);
     expect(await byPrincipal('identity', '0123456789abcdef')).toEqual([]);
     expect(await byPrincipal('application', consoleApp)).not.toContain(jwt.jti);
@@ -174,7 +180,9 @@ describeApi('console: session, token and sign-out', () => {
     const reader = await y.request('POST', y.realmPath(`/resource-servers/${management.id}/roles`, y.adminRealmId), {
       body: { role: { display_name: 'Reader' } },
     });
-    expect((await y.request('POST', rolePath(reader.body.id, 'addScopes'), { body: { scopes: ['identities:read', 'realms:read'] } })).status).toBe(200);
+    expect((await y.request('POST', rolePath(reader.body.id, 'addScopes'), { body: { scopes: ['identities:read', 'realms:read'] } })).status).toBe(
+      200,
+    );
     expect((await y.request('POST', rolePath(reader.body.id, 'addMembers'), { body: { identity_ids: [person.body.id] } })).status).toBe(200);
     expect((await y.request('POST', rolePath(tenantAdmin.id, 'deleteMembers'), { body: { group_ids: [administrators] } })).status).toBe(200);
     try {
@@ -217,10 +225,9 @@ describeApi('console: session, token and sign-out', () => {
     expect((await y.request('GET', y.realmPath('/identities'), { token })).status).toBe(200);
   });
 
-  it('a suspended administrator\'s console token stops working at once', async () => {
+  it("a suspended administrator's console token stops working at once", async () => {
     const token = await consoleToken(await signIn(authenticator));
-    const suspend = (status: string) =>
-      y.request('PATCH', y.realmPath(`/identities/${adminId}`, y.adminRealmId), { body: { identity: { status } } });
+    const suspend = (status: string) => y.request('PATCH', y.realmPath(`/identities/${adminId}`, y.adminRealmId), { body: { identity: { status } } });
     expect((await suspend('suspended')).status).toBe(200);
     try {
       expect((await y.request('GET', y.realmPath('/identities'), { token })).status).toBe(401);

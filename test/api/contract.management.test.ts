@@ -130,9 +130,9 @@ if (unavailable) {
       expect(outside.status).toBe(400);
       expect((await call('GET', APPS, { params: { realm_id: y.adminRealmId } })).status).toBe(200);
       expect((await call('GET', APP, { params: { application_id: appId } })).status).toBe(200);
-      expect(
-        (await call('PATCH', APP, { params: { application_id: appId }, body: { application: { display_name: 'Pet Robot 2' } } })).status,
-      ).toBe(200);
+      expect((await call('PATCH', APP, { params: { application_id: appId }, body: { application: { display_name: 'Pet Robot 2' } } })).status).toBe(
+        200,
+      );
       const scratch = await call('POST', APPS, { body: { application: { display_name: 'Tmp', protocol_config: { type: 'oidc' } } } });
       expect((await call('DELETE', APP, { params: { application_id: scratch.body.id } })).status).toBe(200);
     });
@@ -180,7 +180,12 @@ if (unavailable) {
       expect(rotated.status, rotated.text).toBe(200);
       expect(rotated.body.protocol_config.client_secret).not.toBe(clientSecret);
       clientSecret = rotated.body.protocol_config.client_secret;
-      const issued = await postForm(y, y.realmPath(`/applications/${appId}/token`), { grant_type: 'client_credentials' }, basicAuth(clientId, clientSecret));
+      const issued = await postForm(
+        y,
+        y.realmPath(`/applications/${appId}/token`),
+        { grant_type: 'client_credentials' },
+        basicAuth(clientId, clientSecret),
+      );
       expect(issued.status).toBe(200);
       expect((await call('POST', `${APP}:rotateSecret`, { params: { application_id: UNKNOWN_UUID } })).status).toBe(404);
     });

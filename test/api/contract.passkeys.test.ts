@@ -153,7 +153,12 @@ if (unavailable) {
           body: {
             authenticator_config: {
               display_name: 'Contract Embedded',
-              config: { type: 'embedded', invoke_url: 'https://app.example.com/bind', invocation_type: 'automatic', trusted_origins: ['https://app.example.com'] },
+              config: {
+                type: 'embedded',
+                invoke_url: 'https://app.example.com/bind',
+                invocation_type: 'automatic',
+                trusted_origins: ['https://app.example.com'],
+              },
             },
           },
         });
@@ -189,7 +194,10 @@ if (unavailable) {
         expect(updated.body.display_name).toBe('Renamed Config');
         const invalid = await call('PATCH', CONFIG, { params, body: { authenticator_config: { config: { authentication_methods: [] } } } });
         expect(invalid.status).toBe(400);
-        const missing = await call('PATCH', CONFIG, { params: { authenticator_config_id: UNKNOWN_UUID }, body: { authenticator_config: { display_name: 'x' } } });
+        const missing = await call('PATCH', CONFIG, {
+          params: { authenticator_config_id: UNKNOWN_UUID },
+          body: { authenticator_config: { display_name: 'x' } },
+        });
         expect(missing.status).toBe(404);
       });
 
@@ -204,7 +212,7 @@ if (unavailable) {
     describe('themes', () => {
       let themeId: string;
 
-      it('GET /themes/active of a realm without a theme answers the default theme, with no support_url (the contract\'s `format: url`)', async () => {
+      it("GET /themes/active of a realm without a theme answers the default theme, with no support_url (the contract's `format: url`)", async () => {
         const active = await call('GET', ACTIVE_THEME);
         expect(active.status, active.text).toBe(200);
         expect(active.body).toMatchObject({ realm_id: y.realmId, button_color: '#4673D3' });
@@ -213,7 +221,14 @@ if (unavailable) {
 
       it('POST /themes returns the bare theme, then 409 for a second one', async () => {
         const reply = await call('POST', THEMES, {
-          body: { theme: { email_realm_name: 'Contract Realm', button_color: '#4673D3', button_text_color: '#FFFFFF', support_url: 'https://example.com/help' } },
+          body: {
+            theme: {
+              email_realm_name: 'Contract Realm',
+              button_color: '#4673D3',
+              button_text_color: '#FFFFFF',
+              support_url: 'https://example.com/help',
+            },
+          },
         });
         expect(reply.status, reply.text).toBe(200);
         themeId = reply.body.id;
@@ -457,7 +472,8 @@ if (unavailable) {
       it('the public routes are exactly the binding link and the hosted pages, all yonder-only', () => {
         const publicRoutes = documented.filter(isPublicRoute).map(({ method, path }) => `${method} ${path}`);
         expect(publicRoutes.sort()).toEqual(
-          [INVOKE, ASSET, LIBRARY, SIGN_IN, SESSION].map((p) => `GET ${p}`)
+          [INVOKE, ASSET, LIBRARY, SIGN_IN, SESSION]
+            .map((p) => `GET ${p}`)
             .concat([REGISTRATION_OPTIONS, REGISTRATION, SIGN_IN_OPTIONS, SIGN_IN_VERIFY, SIGN_OUT].map((p) => `POST ${p}`))
             .sort(),
         );

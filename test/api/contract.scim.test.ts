@@ -174,7 +174,14 @@ if (unavailable) {
         const reply = await call('POST', USERS, {
           body: {
             ...oktaUser('full.attributes@example.com'),
-            name: { formatted: 'Ms. Barbara J Jensen III', familyName: 'Jensen', givenName: 'Barbara', middleName: 'Jane', honorificPrefix: 'Ms.', honorificSuffix: 'III' },
+            name: {
+              formatted: 'Ms. Barbara J Jensen III',
+              familyName: 'Jensen',
+              givenName: 'Barbara',
+              middleName: 'Jane',
+              honorificPrefix: 'Ms.',
+              honorificSuffix: 'III',
+            },
             emails: [
               { value: 'full.attributes@example.com', type: 'work', primary: true },
               { value: 'babs@jensen.example', type: 'home' },
@@ -189,9 +196,25 @@ if (unavailable) {
               { value: '555-555-5555', type: 'work' },
               { value: '555-555-4444', type: 'mobile' },
             ],
-            addresses: [{ type: 'work', streetAddress: '100 Universal City Plaza', locality: 'Hollywood', region: 'CA', postalCode: '91608', country: 'US', primary: true }],
+            addresses: [
+              {
+                type: 'work',
+                streetAddress: '100 Universal City Plaza',
+                locality: 'Hollywood',
+                region: 'CA',
+                postalCode: '91608',
+                country: 'US',
+                primary: true,
+              },
+            ],
             photos: [{ value: 'https://photos.example.com/profilephoto/72930000000Ccne/F', type: 'photo' }],
-            [ENTERPRISE_USER]: { employeeNumber: '701984', costCenter: '4130', organization: 'Universal Studios', division: 'Theme Park', department: 'Tour Operations' },
+            [ENTERPRISE_USER]: {
+              employeeNumber: '701984',
+              costCenter: '4130',
+              organization: 'Universal Studios',
+              division: 'Theme Park',
+              department: 'Tour Operations',
+            },
           },
           check: USER_OPTIONS,
         });
@@ -399,7 +422,7 @@ if (unavailable) {
         expect(reply.body).toMatchObject({ id: group.id, displayName: 'Replaced Group 2', members: [{ value: userIds[1] }] });
       });
 
-      it('PATCH /Groups/{id} answers the contract\'s 200 with the group, members only when asked for; 204 only with Prefer: return=minimal; 400, 404', async () => {
+      it("PATCH /Groups/{id} answers the contract's 200 with the group, members only when asked for; 204 only with Prefer: return=minimal; 400, 404", async () => {
         const group = await createGroup('Patched Group');
         const params = { group_id: group.id };
         // Beyond Identity's client reads the group from the reply: no body is no group.
@@ -424,7 +447,12 @@ if (unavailable) {
         expect(renamed.status, renamed.text).toBe(200);
         expect(renamed.body.displayName).toBe('Patched Group 2');
         expect(renamed.body.members.map((m: { value: string }) => m.value).sort()).toEqual([...userIds].sort());
-        const excluded = await call('PATCH', GROUP, { params, query: { excludedAttributes: 'externalId' }, body: patchOp({ op: 'replace', path: 'displayName', value: 'Patched Group 2' }), check: GROUP_OPTIONS });
+        const excluded = await call('PATCH', GROUP, {
+          params,
+          query: { excludedAttributes: 'externalId' },
+          body: patchOp({ op: 'replace', path: 'displayName', value: 'Patched Group 2' }),
+          check: GROUP_OPTIONS,
+        });
         expect(excluded.status, excluded.text).toBe(200);
         expect(excluded.body.members).toHaveLength(userIds.length);
         // RFC 7240: a client that wants no body says so. Accepted in UNDECLARED_STATUS_ALLOWANCES.
@@ -440,7 +468,10 @@ if (unavailable) {
         const invalid = await call('PATCH', GROUP, { params, body: patchOp({ op: 'jump', path: 'displayName' }) });
         expect(invalid.status).toBe(400);
         expect(invalid.body).toMatchObject({ schemas: [ERROR], status: '400' });
-        const missing = await call('PATCH', GROUP, { params: { group_id: UNKNOWN_ID }, body: patchOp({ op: 'replace', path: 'displayName', value: 'x' }) });
+        const missing = await call('PATCH', GROUP, {
+          params: { group_id: UNKNOWN_ID },
+          body: patchOp({ op: 'replace', path: 'displayName', value: 'x' }),
+        });
         expect(missing.status).toBe(404);
       });
 
@@ -541,7 +572,11 @@ if (unavailable) {
         for (const { method, path, scopes } of documented) {
           if (scopes.length === 0) {
             // `[{BearerAuth: []}]`: the contract's discovery operations, and yonder's by-id ones.
-            const reply = await call(method, path, { params: paramsOf(path), token: scopeless, ...(DISCOVERY_OPTIONS[path] ? { check: DISCOVERY_OPTIONS[path] } : {}) });
+            const reply = await call(method, path, {
+              params: paramsOf(path),
+              token: scopeless,
+              ...(DISCOVERY_OPTIONS[path] ? { check: DISCOVERY_OPTIONS[path] } : {}),
+            });
             expect(reply.status, `${method} ${path}`).toBe(200);
             continue;
           }

@@ -37,9 +37,18 @@ if (unavailable) {
       const contract = new Set(contractOperations());
       const unbuilt = new Set(unbuiltKeys);
       expect(unbuilt.size, 'UNBUILT_OPERATIONS lists an operation twice').toBe(unbuiltKeys.length);
-      expect(contractOperations().filter((key) => !routed.has(key) && !unbuilt.has(key)), 'neither routed nor listed').toEqual([]);
-      expect(unbuiltKeys.filter((key) => routed.has(key)), 'routed, yet listed as unbuilt').toEqual([]);
-      expect(unbuiltKeys.filter((key) => !contract.has(key)), 'listed, but not in the contract').toEqual([]);
+      expect(
+        contractOperations().filter((key) => !routed.has(key) && !unbuilt.has(key)),
+        'neither routed nor listed',
+      ).toEqual([]);
+      expect(
+        unbuiltKeys.filter((key) => routed.has(key)),
+        'routed, yet listed as unbuilt',
+      ).toEqual([]);
+      expect(
+        unbuiltKeys.filter((key) => !contract.has(key)),
+        'listed, but not in the contract',
+      ).toEqual([]);
     });
 
     it('each unbuilt operation answers 501 not_implemented in the v1 error shape to a valid token', async () => {

@@ -135,11 +135,20 @@ describeApi('credential binding jobs: email delivery, states and the API', () =>
   it('authenticator configs: the realm has a default hosted_web one; embedded configs shape the link', async () => {
     const list = await y.request('GET', y.realmPath('/authenticator-configs'));
     expect(list.body.total_size).toBe(1);
-    expect(list.body.authenticator_configs[0].config).toEqual({ type: 'hosted_web', authentication_methods: [{ type: 'webauthn_passkey' }], trusted_origins: [] });
+    expect(list.body.authenticator_configs[0].config).toEqual({
+      type: 'hosted_web',
+      authentication_methods: [{ type: 'webauthn_passkey' }],
+      trusted_origins: [],
+    });
     const defaultId = list.body.authenticator_configs[0].id;
     expect((await y.request('DELETE', y.realmPath(`/authenticator-configs/${defaultId}`))).status).toBe(409);
     const embedded = await y.request('POST', y.realmPath('/authenticator-configs'), {
-      body: { authenticator_config: { display_name: 'Pet app', config: { type: 'embedded', invoke_url: 'http://localhost:8092/bind', trusted_origins: ['http://localhost:8092'] } } },
+      body: {
+        authenticator_config: {
+          display_name: 'Pet app',
+          config: { type: 'embedded', invoke_url: 'http://localhost:8092/bind', trusted_origins: ['http://localhost:8092'] },
+        },
+      },
     });
     expect(embedded.status).toBe(200);
     expect(embedded.body.config).toMatchObject({ type: 'embedded', invocation_type: 'automatic' });
@@ -151,7 +160,11 @@ describeApi('credential binding jobs: email delivery, states and the API', () =>
     expect(link.origin + link.pathname).toBe('http://localhost:8092/bind');
     expect(link.searchParams.get('credential_binding_link')).toMatch(/:invokeAuthenticator\?token=/);
     const bad = await y.request('POST', y.realmPath('/authenticator-configs'), {
-      body: { authenticator_config: { config: { type: 'hosted_web', authentication_methods: [{ type: 'webauthn_passkey' }], trusted_origins: ['http://x.example/path'] } } },
+      body: {
+        authenticator_config: {
+          config: { type: 'hosted_web', authentication_methods: [{ type: 'webauthn_passkey' }], trusted_origins: ['http://x.example/path'] },
+        },
+      },
     });
     expect(bad.status).toBe(400);
     const patched = await y.request('PATCH', y.realmPath(`/authenticator-configs/${embedded.body.id}`), {
@@ -168,7 +181,9 @@ describeApi('credential binding jobs: email delivery, states and the API', () =>
     const created = await y.request('POST', y.realmPath('/themes', realm.body.id), { body: { theme: { button_color: '#000000' } } });
     expect(created.status).toBe(200);
     expect((await y.request('POST', y.realmPath('/themes', realm.body.id), { body: { theme: {} } })).status).toBe(409);
-    const patched = await y.request('PATCH', y.realmPath(`/themes/${created.body.id}`, realm.body.id), { body: { theme: { support_url: 'https://example.com/help' } } });
+    const patched = await y.request('PATCH', y.realmPath(`/themes/${created.body.id}`, realm.body.id), {
+      body: { theme: { support_url: 'https://example.com/help' } },
+    });
     expect(patched.body).toMatchObject({ button_color: '#000000', support_url: 'https://example.com/help' });
   });
 });

@@ -71,14 +71,23 @@ describeApi('credential binding jobs: the list filter', () => {
   });
 
   it('total_size counts the filtered list, and the filter is locked into the page token', async () => {
-    const first = await y.request('GET', y.realmPath(`/identities/-/credential-binding-jobs?page_size=1&filter=${encodeURIComponent('delivery_method eq "RETURN"')}`));
+    const first = await y.request(
+      'GET',
+      y.realmPath(`/identities/-/credential-binding-jobs?page_size=1&filter=${encodeURIComponent('delivery_method eq "RETURN"')}`),
+    );
     expect(first.status).toBe(200);
     expect(first.body.total_size).toBe(3);
     const token = first.body.next_page_token as string;
-    const next = await y.request('GET', y.realmPath(`/identities/-/credential-binding-jobs?page_token=${token}&filter=${encodeURIComponent('delivery_method eq "RETURN"')}`));
+    const next = await y.request(
+      'GET',
+      y.realmPath(`/identities/-/credential-binding-jobs?page_token=${token}&filter=${encodeURIComponent('delivery_method eq "RETURN"')}`),
+    );
     expect(next.status).toBe(200);
     expect(next.body.credential_binding_jobs).toHaveLength(1);
-    const changed = await y.request('GET', y.realmPath(`/identities/-/credential-binding-jobs?page_token=${token}&filter=${encodeURIComponent('state eq "REVOKED"')}`));
+    const changed = await y.request(
+      'GET',
+      y.realmPath(`/identities/-/credential-binding-jobs?page_token=${token}&filter=${encodeURIComponent('state eq "REVOKED"')}`),
+    );
     expect(changed.status).toBe(400);
   });
 

@@ -36,7 +36,9 @@ describeApi('credential binding jobs: an SMTP server that refuses, stalls or fai
   it('a recipient refused with 550 fails only its own job: FAILED_TO_SEND, INVITE_FAILED, and named in its batch', async () => {
     await withSmtp({ rejects: (address) => address.startsWith('refused') }, async (app, smtp) => {
       const lone = await withEmail('refused-lone');
-      const job = await app.request('POST', app.realmPath(`/identities/${lone.id}/credential-binding-jobs`), { body: { job: { delivery_method: 'EMAIL' } } });
+      const job = await app.request('POST', app.realmPath(`/identities/${lone.id}/credential-binding-jobs`), {
+        body: { job: { delivery_method: 'EMAIL' } },
+      });
       expect(job.status).toBe(200);
       expect(job.body.credential_binding_job.state).toBe('FAILED_TO_SEND');
       expect(await enrollment(lone.id)).toBe('INVITE_FAILED');
@@ -66,7 +68,9 @@ describeApi('credential binding jobs: an SMTP server that refuses, stalls or fai
         body: { identity: { display_name: 'During', traits: { type: 'traits_v0', username: 'written-while-mail-waits' } } },
       });
       expect(created.status).toBe(200);
-      const renamed = await app.request('PATCH', app.realmPath(`/identities/${ids[0]}`), { body: { identity: { display_name: 'Renamed meanwhile' } } });
+      const renamed = await app.request('PATCH', app.realmPath(`/identities/${ids[0]}`), {
+        body: { identity: { display_name: 'Renamed meanwhile' } },
+      });
       expect(renamed.status).toBe(200);
       answer();
       const reply = await pending;

@@ -43,7 +43,12 @@ describeApi('every 5xx logs its cause', () => {
         payload: 'grant_type=client_credentials&client_id=a&client_secret=b',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
       },
-      { method: 'POST', url: `/hosted/tenants/${y.tenantId}/realms/${y.realmId}/sign-in/options`, payload: '{}', headers: { 'content-type': 'application/json' } },
+      {
+        method: 'POST',
+        url: `/hosted/tenants/${y.tenantId}/realms/${y.realmId}/sign-in/options`,
+        payload: '{}',
+        headers: { 'content-type': 'application/json' },
+      },
     ];
     for (const [i, request] of requests.entries()) {
       const requestId = `five-hundred-${i}`;

@@ -14,8 +14,7 @@ describeApi('events: the audit trail of an identity', () => {
   });
   afterAll(async () => y?.close());
 
-  const jtiOf = (token: string) =>
-    JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()).jti as string;
+  const jtiOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()).jti as string;
 
   async function eventsOf(resourceId: string, realmId = y.realmId) {
     const reply = await y.request('GET', y.realmPath(`/events?resource_id=${resourceId}`, realmId));
@@ -58,7 +57,12 @@ describeApi('events: the audit trail of an identity', () => {
       expect(event.create_time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     }
     // Ids are time-ordered: newest first is descending id order.
-    expect([...events].map((e) => e.id).sort().reverse()).toEqual(events.map((e) => e.id));
+    expect(
+      [...events]
+        .map((e) => e.id)
+        .sort()
+        .reverse(),
+    ).toEqual(events.map((e) => e.id));
   });
 
   it('creates committed together are each recorded once, attributed to their own token and request', async () => {

@@ -71,7 +71,11 @@ describeApi('events: passkey writes and sign-in attempts are recorded', () => {
 
   it('authenticator configs: create, update, delete with before and after; a rejected write records nothing', async () => {
     const created = await y.request('POST', y.realmPath('/authenticator-configs'), {
-      body: { authenticator_config: { config: { type: 'embedded', invoke_url: 'https://app.example.com/bind', trusted_origins: ['https://app.example.com'] } } },
+      body: {
+        authenticator_config: {
+          config: { type: 'embedded', invoke_url: 'https://app.example.com/bind', trusted_origins: ['https://app.example.com'] },
+        },
+      },
     });
     expect(created.status, created.text).toBe(200);
     const id = created.body.id;
@@ -122,10 +126,23 @@ describeApi('events: passkey writes and sign-in attempts are recorded', () => {
     expect(jobEvents[1].actor).toEqual({ type: 'anonymous' });
     expect(jobEvents[1].address).toBeTruthy();
     const created = (await eventsOf(credentialId))[0];
-    expect(created).toMatchObject({ type: 'credential.created', resource_type: 'credential', after: { id: credentialId, state: 'ACTIVE', identity_id: identity.id } });
-    expect(Object.keys(created.after).sort()).toEqual(
-      ['create_time', 'csr_type', 'id', 'identity_id', 'jwk_json', 'jwk_thumbprint', 'realm_id', 'state', 'tenant_id', 'update_time'],
-    );
+    expect(created).toMatchObject({
+      type: 'credential.created',
+      resource_type: 'credential',
+      after: { id: credentialId, state: 'ACTIVE', identity_id: identity.id },
+    });
+    expect(Object.keys(created.after).sort()).toEqual([
+      'create_time',
+      'csr_type',
+      'id',
+      'identity_id',
+      'jwk_json',
+      'jwk_thumbprint',
+      'realm_id',
+      'state',
+      'tenant_id',
+      'update_time',
+    ]);
     const revoke = () => y.request('POST', y.realmPath(`/identities/${identity.id}/credentials/${credentialId}:revoke`));
     expect((await revoke()).status).toBe(200);
     expect((await revoke()).status).toBe(200);

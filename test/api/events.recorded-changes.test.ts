@@ -46,13 +46,7 @@ describeApi('events: every change is recorded, and the list filters and pages', 
     await y.request('POST', y.realmPath(`/groups/${group.id}:addMembers`), { body: { identity_ids: [person.id] } });
     await y.request('POST', y.realmPath(`/groups/${group.id}:deleteMembers`), { body: { identity_ids: [person.id] } });
     expect((await y.request('DELETE', y.realmPath(`/groups/${group.id}`))).status).toBe(200);
-    expect(await typesOf(group.id)).toEqual([
-      'group.created',
-      'group.updated',
-      'group.members_added',
-      'group.members_removed',
-      'group.deleted',
-    ]);
+    expect(await typesOf(group.id)).toEqual(['group.created', 'group.updated', 'group.members_added', 'group.members_removed', 'group.deleted']);
     const added = (await list(`resource_id=${group.id}&type=group.members_added`)).events[0];
     expect(added.after).toEqual({ identity_ids: [person.id] });
     // A rejected membership change (an unknown identity) records nothing.
@@ -154,9 +148,11 @@ describeApi('events: every change is recorded, and the list filters and pages', 
 
   it('resource servers and roles: every write is recorded (roles grant scopes), a refused one is not', async () => {
     const person = await y.createIdentity('role-holder');
-    const server = (await y.request('POST', y.realmPath('/resource-servers'), {
-      body: { resource_server: { display_name: 'Audited API', identifier: 'https://audited.example', scopes: ['a:read', 'a:write'] } },
-    })).body;
+    const server = (
+      await y.request('POST', y.realmPath('/resource-servers'), {
+        body: { resource_server: { display_name: 'Audited API', identifier: 'https://audited.example', scopes: ['a:read', 'a:write'] } },
+      })
+    ).body;
     await y.request('PATCH', y.realmPath(`/resource-servers/${server.id}`), { body: { resource_server: { display_name: 'Audited API 2' } } });
     const roles = y.realmPath(`/resource-servers/${server.id}/roles`);
     const role = (await y.request('POST', roles, { body: { role: { display_name: 'Auditor' } } })).body;
@@ -187,9 +183,11 @@ describeApi('events: every change is recorded, and the list filters and pages', 
 
   it('deleting a resource server records the deletion of each role that goes with it, members and scopes included', async () => {
     const person = await y.createIdentity('role-goes-with-server');
-    const server = (await y.request('POST', y.realmPath('/resource-servers'), {
-      body: { resource_server: { display_name: 'Doomed API', identifier: 'https://doomed.example', scopes: ['d:read'] } },
-    })).body;
+    const server = (
+      await y.request('POST', y.realmPath('/resource-servers'), {
+        body: { resource_server: { display_name: 'Doomed API', identifier: 'https://doomed.example', scopes: ['d:read'] } },
+      })
+    ).body;
     const roles = y.realmPath(`/resource-servers/${server.id}/roles`);
     const held = (await y.request('POST', roles, { body: { role: { display_name: 'Holder' } } })).body;
     const empty = (await y.request('POST', roles, { body: { role: { display_name: 'Empty' } } })).body;
@@ -206,22 +204,40 @@ describeApi('events: every change is recorded, and the list filters and pages', 
     const [one, two, three] = [await y.createIdentity('scim-g-1'), await y.createIdentity('scim-g-2'), await y.createIdentity('scim-g-3')];
     const events = async (id: string) => (await list(`resource_id=${id}`)).events.reverse().map((e) => [e.type, e.after?.identity_ids]);
     // POST with members: the group is created, then its members added (v1: create, :addMembers).
-    const created = await y.request('POST', scimPath(y, '/Groups'), { body: { schemas: [CORE_GROUP], displayName: 'SCIM Audited', members: [{ value: one.id }] } });
+    const created = await y.request('POST', scimPath(y, '/Groups'), {
+      body: { schemas: [CORE_GROUP], displayName: 'SCIM Audited', members: [{ value: one.id }] },
+    });
     expect(created.status, created.text).toBe(201);
     const id = created.body.id;
-    expect(await events(id)).toEqual([['group.created', undefined], ['group.members_added', [one.id]]]);
+    expect(await events(id)).toEqual([
+      ['group.created', undefined],
+      ['group.members_added', [one.id]],
+    ]);
     // PATCH: a rename is an update (v1 PATCH); member adds and removes are membership events.
     const patched = await y.request('PATCH', scimPath(y, `/Groups/${id}`), {
-      body: patchOp({ op: 'replace', path: 'displayName', value: 'SCIM Audited 2' }, { op: 'add', path: 'members', value: [{ value: two.id }] }, { op: 'remove', path: `members[value eq "${one.id}"]` }),
+      body: patchOp(
+        { op: 'replace', path: 'displayName', value: 'SCIM Audited 2' },
+        { op: 'add', path: 'members', value: [{ value: two.id }] },
+        { op: 'remove', path: `members[value eq "${one.id}"]` },
+      ),
     });
     expect(patched.status, patched.text).toBe(200);
-    expect((await events(id)).slice(2)).toEqual([['group.updated', undefined], ['group.members_removed', [one.id]], ['group.members_added', [two.id]]]);
+    expect((await events(id)).slice(2)).toEqual([
+      ['group.updated', undefined],
+      ['group.members_removed', [one.id]],
+      ['group.members_added', [two.id]],
+    ]);
     const renamed = (await list(`resource_id=${id}&type=group.updated`)).events[0];
     expect([renamed.before.display_name, renamed.after.display_name]).toEqual(['SCIM Audited', 'SCIM Audited 2']);
     // PUT: the group is updated, and its member list replaced (the net change only).
-    const put = await y.request('PUT', scimPath(y, `/Groups/${id}`), { body: { schemas: [CORE_GROUP], displayName: 'SCIM Audited 3', members: [{ value: two.id }, { value: three.id }] } });
+    const put = await y.request('PUT', scimPath(y, `/Groups/${id}`), {
+      body: { schemas: [CORE_GROUP], displayName: 'SCIM Audited 3', members: [{ value: two.id }, { value: three.id }] },
+    });
     expect(put.status, put.text).toBe(200);
-    expect((await events(id)).slice(5)).toEqual([['group.updated', undefined], ['group.members_added', [three.id]]]);
+    expect((await events(id)).slice(5)).toEqual([
+      ['group.updated', undefined],
+      ['group.members_added', [three.id]],
+    ]);
     // A member PATCH that empties the group names those it removed.
     await y.request('PATCH', scimPath(y, `/Groups/${id}`), { body: patchOp({ op: 'replace', path: 'members', value: [{ value: one.id }] }) });
     const replaced = (await events(id)).slice(7);
@@ -229,12 +245,17 @@ describeApi('events: every change is recorded, and the list filters and pages', 
     expect([(replaced[0]![1] as string[]).sort(), replaced[1]?.[1]]).toEqual([[two.id, three.id].sort(), [one.id]]);
     // A refused write (a member of no realm) records nothing.
     const before = (await list(`resource_id=${id}`)).total_size;
-    const refused = await y.request('PATCH', scimPath(y, `/Groups/${id}`), { body: patchOp({ op: 'add', path: 'members', value: [{ value: '0000000000000000' }] }) });
+    const refused = await y.request('PATCH', scimPath(y, `/Groups/${id}`), {
+      body: patchOp({ op: 'add', path: 'members', value: [{ value: '0000000000000000' }] }),
+    });
     expect(refused.status).toBe(400);
     expect((await list(`resource_id=${id}`)).total_size).toBe(before);
     // DELETE with members: they are removed, then the group deleted (v1: :deleteMembers, DELETE).
     expect((await y.request('DELETE', scimPath(y, `/Groups/${id}`))).status).toBe(204);
-    expect((await events(id)).slice(9)).toEqual([['group.members_removed', [one.id]], ['group.deleted', undefined]]);
+    expect((await events(id)).slice(9)).toEqual([
+      ['group.members_removed', [one.id]],
+      ['group.deleted', undefined],
+    ]);
   });
 
   it('filters by actor and time, pages newest first with a token locked to its filters, refuses bad times', async () => {
@@ -273,7 +294,12 @@ describeApi('events: every change is recorded, and the list filters and pages', 
     expect((await list(`since=2999-01-01T00:00:00%2B01:00`)).total_size).toBe(0);
     expect((await list(`actor=cli`)).total_size).toBe(0);
     expect((await list(`actor=system`, y.adminRealmId)).total_size).toBeGreaterThan(0); // the bootstrap's group and app
-    for (const bad of ['since=yesterday', 'until=2026-13-01T00:00:00Z', 'since=2026-11-28', 'since=2026-11-28T10:00:00Z&until=2026-11-28T09:00:00Z']) {
+    for (const bad of [
+      'since=yesterday',
+      'until=2026-13-01T00:00:00Z',
+      'since=2026-11-28',
+      'since=2026-11-28T10:00:00Z&until=2026-11-28T09:00:00Z',
+    ]) {
       const reply = await y.request('GET', y.realmPath(`/events?${bad}`));
       expect(reply.status, bad).toBe(400);
       expect(reply.body.details[0].type).toBe('FieldViolations');

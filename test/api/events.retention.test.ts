@@ -42,7 +42,7 @@ describeApi('events: retention', () => {
     const young = [0, 1, 30, 89, 90 - 1 / 24];
     const ids = await seed([...old, ...young], now);
     const real = await y.createIdentity('stays');
-    const before = (await y.yonder.store.auditEvents.count(y.realmId, {}));
+    const before = await y.yonder.store.auditEvents.count(y.realmId, {});
 
     expect(y.yonder.config.auditRetentionDays).toBe(90);
     const result = await pruneEvents(y.yonder, { now, batchSize: 7 });
@@ -65,6 +65,6 @@ describeApi('events: retention', () => {
     await seed([4000], Date.now());
     const config = { ...y.yonder.config, auditRetentionDays: 0 };
     expect(await pruneEvents({ ...y.yonder, config })).toEqual({ deleted: 0, cutoff: null });
-    expect((await y.yonder.store.auditEvents.count(y.realmId, { type: 'identity.updated', until: '2020-01-01T00:00:00.000Z' }))).toBe(1);
+    expect(await y.yonder.store.auditEvents.count(y.realmId, { type: 'identity.updated', until: '2020-01-01T00:00:00.000Z' })).toBe(1);
   });
 });

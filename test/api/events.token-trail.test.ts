@@ -29,7 +29,12 @@ describeApi('events: the audit trail of tokens and client secrets', () => {
   const count = async (realmId = y.realmId) => (await y.request('GET', y.realmPath('/events?page_size=1', realmId))).body.total_size as number;
 
   it('the token endpoint records token.issued, by the client, with no token in it', async () => {
-    const reply = await postForm(y, `${robot.path}/token`, { grant_type: 'client_credentials', scope: 'pets:read' }, basicAuth(robot.clientId, robot.clientSecret));
+    const reply = await postForm(
+      y,
+      `${robot.path}/token`,
+      { grant_type: 'client_credentials', scope: 'pets:read' },
+      basicAuth(robot.clientId, robot.clientSecret),
+    );
     expect(reply.status, reply.text).toBe(200);
     const jti = jtiOf(reply.body.access_token);
     const [event, ...more] = await eventsOf(jti);
@@ -55,7 +60,16 @@ describeApi('events: the audit trail of tokens and client secrets', () => {
 
   it('a refused token request records nothing', async () => {
     const before = await count();
-    expect((await postForm(y, `${robot.path}/token`, { grant_type: 'client_credentials', scope: 'pets:feed' }, basicAuth(robot.clientId, robot.clientSecret))).status).toBe(400);
+    expect(
+      (
+        await postForm(
+          y,
+          `${robot.path}/token`,
+          { grant_type: 'client_credentials', scope: 'pets:feed' },
+          basicAuth(robot.clientId, robot.clientSecret),
+        )
+      ).status,
+    ).toBe(400);
     expect((await postForm(y, `${robot.path}/token`, { grant_type: 'client_credentials' }, basicAuth(robot.clientId, 'wrong'))).status).toBe(401);
     expect(await count()).toBe(before);
   });

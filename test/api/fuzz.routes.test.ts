@@ -47,9 +47,7 @@ class Fingerprint {
         'select table_name from information_schema.tables where table_schema = current_schema() order by 1',
       );
       const tables = rows.map((row) => row.table_name).filter((name) => !MAY_CHANGE_ON_REJECTION.has(name));
-      const parts = tables.map(
-        (name) => `'${name}', (select md5(coalesce(json_agg(r)::text, '')) from (select * from "${name}" order by 1) r)`,
-      );
+      const parts = tables.map((name) => `'${name}', (select md5(coalesce(json_agg(r)::text, '')) from (select * from "${name}" order by 1) r)`);
       this.pgQuery = `select concat_ws(',', ${parts.join(', ')}) as fingerprint`;
     }
   }
@@ -244,7 +242,9 @@ describeApi('fuzzing every route', () => {
           if (typeof pick === 'number' && known?.length) return known[pick % known.length] as string;
           return encodeHostile(String(pick ?? ''));
         });
-        const query = Object.entries(input.query).map(([key, value]) => `${key}=${encodeHostile(value)}`).join('&');
+        const query = Object.entries(input.query)
+          .map(([key, value]) => `${key}=${encodeHostile(value)}`)
+          .join('&');
         let body: unknown = input.body;
         if (Array.isArray(body) && body.length === 2 && typeof body[0] === 'number' && route.bodyKeys.length > 0) {
           body = { [route.bodyKeys[body[0] % route.bodyKeys.length] as string]: body[1] };
@@ -277,7 +277,10 @@ describeApi('fuzzing every route', () => {
     );
 
     expect((await y.request('GET', '/healthz', { token: null })).status).toBe(200);
-    const summary = [...statuses].sort(([a], [b]) => a - b).map(([s, c]) => `${s}:${c}`).join(' ');
+    const summary = [...statuses]
+      .sort(([a], [b]) => a - b)
+      .map(([s, c]) => `${s}:${c}`)
+      .join(' ');
     process.stdout.write(
       `fuzz [${engine}]: ${cases} cases over ${routes.length} routes, ${rejectedWrites} rejected writes checked, 0 5xx; statuses ${summary}\n`,
     );

@@ -42,7 +42,9 @@ describeApi('grants acceptance: the escalation paths of issue 14 are closed', ()
       body: { identity: { display_name: username, traits: { type: 'traits_v0', username } } },
     });
     expect((await y.request('POST', admin(`/groups/${group.body.id}:addMembers`), { body: { identity_ids: [person.body.id] } })).status).toBe(200);
-    const desk = await y.request('POST', admin(`/resource-servers/${managementServer}/roles`), { body: { role: { display_name: `${username} role` } } });
+    const desk = await y.request('POST', admin(`/resource-servers/${managementServer}/roles`), {
+      body: { role: { display_name: `${username} role` } },
+    });
     expect((await y.request('POST', role(desk.body.id, 'addScopes'), { body: { scopes } })).status).toBe(200);
     expect((await y.request('POST', role(desk.body.id, 'addMembers'), { body: { group_ids: [group.body.id] } })).status).toBe(200);
     const policy = (await y.request('GET', admin('/policy'))).body;
@@ -53,7 +55,9 @@ describeApi('grants acceptance: the escalation paths of issue 14 are closed', ()
       conditions: { groups: [group.body.id], applications, identities: [] },
     });
     const put = await y.request('PUT', admin('/policy'), {
-      body: { policy: { version: policy.version, rules: [...policy.rules, allow('authentication', [consoleApp]), allow('credential_enrollment', [])] } },
+      body: {
+        policy: { version: policy.version, rules: [...policy.rules, allow('authentication', [consoleApp]), allow('credential_enrollment', [])] },
+      },
     });
     expect(put.status, put.text).toBe(200);
     const job = await y.request('POST', admin(`/identities/${person.body.id}/credential-binding-jobs`), {
@@ -77,7 +81,7 @@ describeApi('grants acceptance: the escalation paths of issue 14 are closed', ()
 
   afterAll(async () => y?.close());
 
-  it('High 1: an admin-realm token with only applications:update cannot take the managed app\'s secret', async () => {
+  it("High 1: an admin-realm token with only applications:update cannot take the managed app's secret", async () => {
     const token = await y.mintToken(['applications:update'], { realmId: y.adminRealmId });
     const rotated = await y.request('POST', admin(`/applications/${management().applicationId}:rotateSecret`), { token });
     expectRefused(rotated);
@@ -145,7 +149,7 @@ describeApi('grants acceptance: the escalation paths of issue 14 are closed', ()
     expect(job.body).not.toHaveProperty('credential_binding_link');
   });
 
-  it('afterwards: the operator\'s secret still mints a tenant-wide, all-scope token, and their earlier token works', async () => {
+  it("afterwards: the operator's secret still mints a tenant-wide, all-scope token, and their earlier token works", async () => {
     const issued = await postForm(
       y,
       admin(`/applications/${management().applicationId}/token`),

@@ -120,7 +120,11 @@ describeApi('grants: nothing can grant more than its caller holds', () => {
     const updater = await inAdminRealm(['applications:update', 'identities:read']);
     const widened = await y.request('PATCH', path, {
       token: updater,
-      body: { application: { protocol_config: { type: 'oauth2', grant_type: ['client_credentials'], allowed_scopes: ['identities:read', 'identities:create'] } } },
+      body: {
+        application: {
+          protocol_config: { type: 'oauth2', grant_type: ['client_credentials'], allowed_scopes: ['identities:read', 'identities:create'] },
+        },
+      },
     });
     expectRefused(widened, /identities:create/);
     expect((await y.request('GET', path)).body.protocol_config.allowed_scopes).toEqual(['identities:read']);
@@ -136,7 +140,12 @@ describeApi('grants: nothing can grant more than its caller holds', () => {
   it('client-credentials tokens of any application but the managed Management API one are restricted to its realm', async () => {
     const robot = await newManagementApp(['identities:read']);
     const { client_id: clientId, client_secret: secret } = robot.body.protocol_config;
-    const issued = await postForm(y, admin(`/applications/${robot.body.id}/token`), { grant_type: 'client_credentials' }, basicAuth(clientId, secret));
+    const issued = await postForm(
+      y,
+      admin(`/applications/${robot.body.id}/token`),
+      { grant_type: 'client_credentials' },
+      basicAuth(clientId, secret),
+    );
     expect(issued.status, issued.text).toBe(200);
     const token = issued.body.access_token as string;
     expect(claims(token).bi_r).toBe(y.adminRealmId);
@@ -157,7 +166,12 @@ describeApi('grants: nothing can grant more than its caller holds', () => {
           application: {
             display_name: 'Long lived',
             resource_server_id: managementServer,
-            protocol_config: { type: 'oauth2', grant_type: ['client_credentials'], allowed_scopes: ['identities:read'], token_configuration: { expires_after } },
+            protocol_config: {
+              type: 'oauth2',
+              grant_type: ['client_credentials'],
+              allowed_scopes: ['identities:read'],
+              token_configuration: { expires_after },
+            },
           },
         },
       });
@@ -172,10 +186,18 @@ describeApi('grants: nothing can grant more than its caller holds', () => {
 
     // An application stored before the ceiling (ten years) still mints tokens of at most 90 days.
     const stored = await y.yonder.store.applications.get(y.adminRealmId, longest.body.id);
-    const config = { ...stored!.protocol_config, token_configuration: { expires_after: 315360000, subject_field: 'id', token_signing_algorithm: 'RS256' } };
+    const config = {
+      ...stored!.protocol_config,
+      token_configuration: { expires_after: 315360000, subject_field: 'id', token_signing_algorithm: 'RS256' },
+    };
     await y.yonder.store.applications.update({ ...stored!, protocol_config: config });
     const { client_id: clientId, client_secret: secret } = longest.body.protocol_config;
-    const issued = await postForm(y, admin(`/applications/${longest.body.id}/token`), { grant_type: 'client_credentials' }, basicAuth(clientId, secret));
+    const issued = await postForm(
+      y,
+      admin(`/applications/${longest.body.id}/token`),
+      { grant_type: 'client_credentials' },
+      basicAuth(clientId, secret),
+    );
     expect(issued.status, issued.text).toBe(200);
     expect(issued.body.expires_in).toBe(90 * 24 * 3600);
     const jwt = claims(issued.body.access_token);
@@ -229,13 +251,19 @@ describeApi('grants: nothing can grant more than its caller holds', () => {
     expect((await y.request('POST', role(readers, 'addMembers'), { token, body: { identity_ids: [me] } })).status).toBe(200);
     // Restricted to the admin realm, the same grant reaches the whole tenant through the console: 403.
     const restricted = await inAdminRealm(['roles:update', 'identities:read', 'groups:read']);
-    expectRefused(await y.request('POST', role(readers, 'addMembers'), { token: restricted, body: { identity_ids: [adminIdentity] } }), /whole tenant/);
+    expectRefused(
+      await y.request('POST', role(readers, 'addMembers'), { token: restricted, body: { identity_ids: [adminIdentity] } }),
+      /whole tenant/,
+    );
   });
 
   it(':addScopes to a role of the Management API is 403 for scopes the caller lacks', async () => {
     const mine = await newRole([]);
     const token = await y.mintToken(['roles:update', 'resource-servers:read', 'identities:read']);
-    expectRefused(await y.request('POST', role(mine, 'addScopes'), { token, body: { scopes: [...MANAGEMENT_SCOPES] } }), /Adding these scopes to a role would grant scopes you do not hold \(tenants:read, .* and \d+ more\)/);
+    expectRefused(
+      await y.request('POST', role(mine, 'addScopes'), { token, body: { scopes: [...MANAGEMENT_SCOPES] } }),
+      /Adding these scopes to a role would grant scopes you do not hold \(tenants:read, .* and \d+ more\)/,
+    );
     expect((await y.request('POST', role(mine, 'addScopes'), { token, body: { scopes: ['identities:read'] } })).status).toBe(200);
     const restricted = await inAdminRealm(MANAGEMENT_SCOPES);
     expectRefused(await y.request('POST', role(mine, 'addScopes'), { token: restricted, body: { scopes: ['identities:read'] } }), /whole tenant/);
@@ -259,7 +287,9 @@ describeApi('grants: nothing can grant more than its caller holds', () => {
     const members = await y.request('GET', admin(`/groups/${administrators}:listMembers`));
     expect(members.body.identities.map((i: { id: string }) => i.id)).not.toContain(me);
     // Re-adding an existing member grants nothing: fine.
-    expect((await y.request('POST', admin(`/groups/${administrators}:addMembers`), { token, body: { identity_ids: [adminIdentity] } })).status).toBe(200);
+    expect((await y.request('POST', admin(`/groups/${administrators}:addMembers`), { token, body: { identity_ids: [adminIdentity] } })).status).toBe(
+      200,
+    );
     const plain = await y.request('POST', admin('/groups'), { body: { group: { display_name: 'Book Club' } } });
     expect((await y.request('POST', admin(`/groups/${plain.body.id}:addMembers`), { token, body: { identity_ids: [me] } })).status).toBe(200);
   });
@@ -287,7 +317,9 @@ describeApi('grants: nothing can grant more than its caller holds', () => {
       token,
       body: {
         schemas: ['urn:ietf:params:scim:api:messages:2.0:BulkRequest'],
-        Operations: [{ method: 'PATCH', path: `/Groups/${administrators}`, data: patchOp({ op: 'add', path: 'members', value: [{ value: user.body.id }] }) }],
+        Operations: [
+          { method: 'PATCH', path: `/Groups/${administrators}`, data: patchOp({ op: 'add', path: 'members', value: [{ value: user.body.id }] }) },
+        ],
       },
     });
     expect(bulk.status, bulk.text).toBe(200);
@@ -296,9 +328,15 @@ describeApi('grants: nothing can grant more than its caller holds', () => {
     expect(members.body.identities.map((i: { id: string }) => i.id)).not.toContain(user.body.id);
 
     // A group without roles takes the same pushes as always.
-    const group = await y.request('POST', scim('/Groups'), { token, body: { schemas: [CORE_GROUP], displayName: 'Engineering', members: [{ value: user.body.id }] } });
+    const group = await y.request('POST', scim('/Groups'), {
+      token,
+      body: { schemas: [CORE_GROUP], displayName: 'Engineering', members: [{ value: user.body.id }] },
+    });
     expect(group.status, group.text).toBe(201);
-    const other = await y.request('POST', scim('/Users'), { token, body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'scim-other' } });
+    const other = await y.request('POST', scim('/Users'), {
+      token,
+      body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'scim-other' },
+    });
     const added = await y.request('PATCH', scim(`/Groups/${group.body.id}`), {
       token,
       body: patchOp({ op: 'add', path: 'members', value: [{ value: other.body.id }] }),
@@ -309,7 +347,10 @@ describeApi('grants: nothing can grant more than its caller holds', () => {
   it('SCIM pushes into a Default-realm group work with a narrow realm token (no group there carries management scopes)', async () => {
     const token = await y.mintToken(['scim:all'], { realmId: y.realmId });
     const user = await createScimUser(y, { userName: 'okta-pushed' });
-    const group = await y.request('POST', y.realmPath('/scim/v2/Groups'), { token, body: { schemas: [CORE_GROUP], displayName: 'Sales', members: [] } });
+    const group = await y.request('POST', y.realmPath('/scim/v2/Groups'), {
+      token,
+      body: { schemas: [CORE_GROUP], displayName: 'Sales', members: [] },
+    });
     expect(group.status, group.text).toBe(201);
     const added = await y.request('PATCH', y.realmPath(`/scim/v2/Groups/${group.body.id}`), {
       token,
@@ -340,7 +381,13 @@ describeApi('grants: nothing can grant more than its caller holds', () => {
     await y.request('POST', role(readers, 'addMembers'), { body: { identity_ids: [reader] } });
     const holder = await y.mintToken(['credential-binding-jobs:create', 'identities:read']);
     expect((await y.request('POST', jobs(reader), { token: holder, body: { job: { delivery_method: 'RETURN' } } })).status).toBe(200);
-    expectRefused(await y.request('POST', jobs(reader), { token: await inAdminRealm(['credential-binding-jobs:create', 'identities:read']), body: { job: { delivery_method: 'RETURN' } } }), /whole tenant/);
+    expectRefused(
+      await y.request('POST', jobs(reader), {
+        token: await inAdminRealm(['credential-binding-jobs:create', 'identities:read']),
+        body: { job: { delivery_method: 'RETURN' } },
+      }),
+      /whole tenant/,
+    );
   });
 
   it('changing the email address of an identity holding management roles needs the scopes those roles give (v1 and SCIM)', async () => {
@@ -361,12 +408,19 @@ describeApi('grants: nothing can grant more than its caller holds', () => {
     expect(scimMoved.body.schemas).toEqual([ERROR]);
     expect((await y.request('GET', admin(`/identities/${adminIdentity}`))).body.traits).toEqual(before);
     // Other fields stay the narrow token's to change; a person without roles keeps no such guard.
-    expect((await y.request('PATCH', admin(`/identities/${adminIdentity}`), { token: narrow, body: { identity: { display_name: 'The Admin' } } })).status).toBe(200);
+    expect(
+      (await y.request('PATCH', admin(`/identities/${adminIdentity}`), { token: narrow, body: { identity: { display_name: 'The Admin' } } })).status,
+    ).toBe(200);
     const plain = await newAdminIdentity('plain-mailbox', 'plain@example.com');
-    const plainMoved = await y.request('PATCH', admin(`/identities/${plain}`), { token: narrow, body: { identity: { traits: { type: 'traits_v0', primary_email_address: 'plain2@example.com' } } } });
+    const plainMoved = await y.request('PATCH', admin(`/identities/${plain}`), {
+      token: narrow,
+      body: { identity: { traits: { type: 'traits_v0', primary_email_address: 'plain2@example.com' } } },
+    });
     expect(plainMoved.status, plainMoved.text).toBe(200);
     // The operator may.
-    const operatorMoved = await y.request('PATCH', admin(`/identities/${adminIdentity}`), { body: { identity: { traits: { type: 'traits_v0', primary_email_address: 'admin2@example.com' } } } });
+    const operatorMoved = await y.request('PATCH', admin(`/identities/${adminIdentity}`), {
+      body: { identity: { traits: { type: 'traits_v0', primary_email_address: 'admin2@example.com' } } },
+    });
     expect(operatorMoved.status, operatorMoved.text).toBe(200);
   });
 });

@@ -145,7 +145,10 @@ describeApi('groups: membership', () => {
     const empty = await add(group.id, []);
     expect(empty.status).toBe(400);
     expect(empty.body.details[0].field_violations[0].field).toBe('identity_ids');
-    const tooMany = await add(group.id, Array.from({ length: 1001 }, () => newId()));
+    const tooMany = await add(
+      group.id,
+      Array.from({ length: 1001 }, () => newId()),
+    );
     expect(tooMany.status).toBe(400);
     const wrong = await y.request('POST', y.realmPath(`/groups/${group.id}:addMembers`), { body: { identity_ids: [1, 2] } });
     expect(wrong.status).toBe(400);

@@ -43,7 +43,14 @@ const NOT_ADDR_SPEC = [
   '@b.example',
   'a@',
 ];
-const ADDR_SPEC = ['ann@example.com', 'first.last+tag@sub.example.co.uk', "o'brien@example.ie", 'x@localhost', 'josé@exämple.de', '5b50642d-79fc@testuser.com'];
+const ADDR_SPEC = [
+  'ann@example.com',
+  'first.last+tag@sub.example.co.uk',
+  "o'brien@example.ie",
+  'x@localhost',
+  'josé@exämple.de',
+  '5b50642d-79fc@testuser.com',
+];
 
 describeApi('identity email addresses: addr-spec only, at every door', () => {
   let y: TestYonder;
@@ -105,7 +112,10 @@ describeApi('identity email addresses: addr-spec only, at every door', () => {
         body: {
           schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
           userName: 'scim-mailbox',
-          emails: [{ value: 'fine@example.com', primary: true }, { value: email, type: 'other' }],
+          emails: [
+            { value: 'fine@example.com', primary: true },
+            { value: email, type: 'other' },
+          ],
         },
       });
       expect(reply.status, `${JSON.stringify(email)}: ${reply.text}`).toBe(400);
@@ -116,7 +126,9 @@ describeApi('identity email addresses: addr-spec only, at every door', () => {
 
   it('the CSV import rejects such a row by line and imports the rest', async () => {
     const realm = await y.request('POST', `/v1/tenants/${y.tenantId}/realms`, { body: { realm: { display_name: 'Mail import' } } });
-    const csv = ['userName,email', 'good-one,good@example.com', 'evil-one,ceo<attacker@evil.example>', 'evil-two,"Team:x@evil.example;"', ''].join('\n');
+    const csv = ['userName,email', 'good-one,good@example.com', 'evil-one,ceo<attacker@evil.example>', 'evil-two,"Team:x@evil.example;"', ''].join(
+      '\n',
+    );
     const result = await importIdentities(y.yonder, { tenantId: y.tenantId, realmId: realm.body.id }, csvItems(Readable.from([csv])));
     expect(result.imported).toBe(1);
     expect(result.rejections.map((r) => r.line)).toEqual([3, 4]);
@@ -127,7 +139,12 @@ describeApi('identity email addresses: addr-spec only, at every door', () => {
     const outboxDir = await mkdtemp(join(tmpdir(), 'yonder-mail-'));
     const config = loadConfig({}, { databaseUrl: 'sqlite::memory:', publicUrl: 'http://localhost:8080', outboxDir });
     const mailer = createMailer(config, () => {});
-    const email = { displayName: 'Ann', link: 'http://localhost:8080/x', expireTime: new Date().toISOString(), theme: { ...DEFAULT_THEME_VALUES } as Theme };
+    const email = {
+      displayName: 'Ann',
+      link: 'http://localhost:8080/x',
+      expireTime: new Date().toISOString(),
+      theme: { ...DEFAULT_THEME_VALUES } as Theme,
+    };
     try {
       for (const to of ['ceo<attacker@evil.example>', 'Team:attacker@evil.example;', 'a@b.example, attacker@evil.example']) {
         await expect(mailer.sendBindingLink({ ...email, to }), to).rejects.toThrow();

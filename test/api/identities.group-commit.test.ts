@@ -155,7 +155,14 @@ describeApi('identities: concurrent creates committed together each get their ow
     // Sent in one turn, so they share a batch; the second repeats an id already written, which
     // fails the batch's one INSERT.
     const batch = [event(), { ...event(), id: first.id }, event()];
-    const outcomes = await Promise.all(batch.map((e) => y.yonder.store.auditEvents.insert([e]).then(() => 'ok', () => 'failed')));
+    const outcomes = await Promise.all(
+      batch.map((e) =>
+        y.yonder.store.auditEvents.insert([e]).then(
+          () => 'ok',
+          () => 'failed',
+        ),
+      ),
+    );
     expect(outcomes).toEqual(['ok', 'failed', 'ok']);
     const recorded = await y.yonder.store.auditEvents.page(y.realmId, { resource_id: identity.id, type: 'identity.updated' }, '', 0, 10);
     expect(recorded.map((e) => e.id).sort()).toEqual([first.id, batch[0]!.id, batch[2]!.id].sort());

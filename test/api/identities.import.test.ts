@@ -26,7 +26,9 @@ describeApi('identities: import from NDJSON and CSV, and seed', () => {
   };
 
   it('imports the good lines of an NDJSON file and lists the 10 bad ones with line numbers and reasons', async () => {
-    const good = Array.from({ length: 20 }, (_, i) => v1(`nd-${i}`, { traits: { type: 'traits_v0', username: `nd-${i}`, primary_email_address: `nd-${i}@example.com` } }));
+    const good = Array.from({ length: 20 }, (_, i) =>
+      v1(`nd-${i}`, { traits: { type: 'traits_v0', username: `nd-${i}`, primary_email_address: `nd-${i}@example.com` } }),
+    );
     const file = lines(
       good[0]!, // 1
       '{"display_name": "broken", ', // 2: not JSON
@@ -182,7 +184,14 @@ describeApi('identities: import from NDJSON and CSV, and seed', () => {
 
     it('imports the good lines, lists the bad ones, and leaves every list index in place (SQLite rebuilds them)', async () => {
       let indexing = 0;
-      const file = lines(offlineLine(1), 'nope', offlineLine(2), v1('OFF-1'), v1('bad/name'), ...Array.from({ length: 30 }, (_, i) => offlineLine(i + 3)));
+      const file = lines(
+        offlineLine(1),
+        'nope',
+        offlineLine(2),
+        v1('OFF-1'),
+        v1('bad/name'),
+        ...Array.from({ length: 30 }, (_, i) => offlineLine(i + 3)),
+      );
       const summary = await importIdentities(y.yonder, offlineRef(), ndjsonItems(file), { offline: true, onIndexing: () => indexing++ });
       expect(summary).toMatchObject({ read: 35, imported: 32, skipped: 1, rejected: 2 });
       expect(summary.rejections.map((r) => r.line)).toEqual([2, 5]);

@@ -54,7 +54,9 @@ function expectNoWalk(plan: string): void {
 function expectRealmKeySearch(plan: string, { index, key, pgKey }: KeySearch): void {
   expectNoWalk(plan);
   if (engine === 'sqlite') {
-    expect(plan, plan).toContain(`SEARCH identities USING ${plan.includes(`COVERING INDEX ${index} `) ? 'COVERING ' : ''}INDEX ${index} (realm_id=? AND ${key}=?`);
+    expect(plan, plan).toContain(
+      `SEARCH identities USING ${plan.includes(`COVERING INDEX ${index} `) ? 'COVERING ' : ''}INDEX ${index} (realm_id=? AND ${key}=?`,
+    );
     return;
   }
   const lines = plan.split('\n');
@@ -116,14 +118,21 @@ describeApi('identities: the hot list filters use an index', () => {
     const plan = (await store.plans.explain(store.identities.pageQuery(y.realmId, parsed.filter, '', 0, 2))).join('\n');
     if (engine === 'sqlite') {
       expect(plan, plan).not.toMatch(/\bSCAN identities\b/);
-      expect(plan, plan).toMatch(/SEARCH identities USING INDEX (sqlite_autoindex_identities_1 \(id=\?\)|identities_realm_id_idx \(realm_id=\? AND id=\?)/);
+      expect(plan, plan).toMatch(
+        /SEARCH identities USING INDEX (sqlite_autoindex_identities_1 \(id=\?\)|identities_realm_id_idx \(realm_id=\? AND id=\?)/,
+      );
     } else {
       expect(plan, plan).toMatch(/(identities_pkey|identities_realm_id_idx) on identities.*\n\s*Index Cond: .*\(id = '0123456789abcdef'::text\)/);
     }
   });
 
   /** Every plan of `queries` searches `index` on `key` (the group or the identity), and none walks the table. */
-  async function expectIndexed(queries: Parameters<TestYonder['yonder']['store']['plans']['explain']>[0][], index: RegExp, table: string, key: string) {
+  async function expectIndexed(
+    queries: Parameters<TestYonder['yonder']['store']['plans']['explain']>[0][],
+    index: RegExp,
+    table: string,
+    key: string,
+  ) {
     for (const query of queries) {
       const text = (await y.yonder.store.plans.explain(query)).join('\n');
       expect(text, text).toMatch(index);
@@ -137,13 +146,23 @@ describeApi('identities: the hot list filters use an index', () => {
   it("a group's members page and count read the membership primary key (group_id, identity_id)", async () => {
     const groups = y.yonder.store.groups;
     const groupId = groupIds[7] as string;
-    await expectIndexed([groups.memberPageQuery(groupId, '', 0, 21), groups.memberCountQuery(groupId)], /group_members_pk|sqlite_autoindex_group_members_1/, 'group_members', 'group_id');
+    await expectIndexed(
+      [groups.memberPageQuery(groupId, '', 0, 21), groups.memberCountQuery(groupId)],
+      /group_members_pk|sqlite_autoindex_group_members_1/,
+      'group_members',
+      'group_id',
+    );
   });
 
   it("an identity's groups page and count read the membership index (identity_id, group_id)", async () => {
     const groups = y.yonder.store.groups;
     const identityId = identityIds[42] as string;
-    await expectIndexed([groups.pageOfIdentityQuery(identityId, '', 0, 21), groups.countOfIdentityQuery(identityId)], /group_members_identity_idx/, 'group_members', 'identity_id');
+    await expectIndexed(
+      [groups.pageOfIdentityQuery(identityId, '', 0, 21), groups.countOfIdentityQuery(identityId)],
+      /group_members_identity_idx/,
+      'group_members',
+      'identity_id',
+    );
   });
 
   const SECONDARY_EMAIL: KeySearch = {

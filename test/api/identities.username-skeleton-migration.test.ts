@@ -27,7 +27,9 @@ describeApi('migration 016: username skeletons for existing identities', () => {
     const db = database.databaseUrl.startsWith('sqlite:')
       ? new Kysely<any>({ dialect: new SqliteDialect({ database: new SqliteDatabase(database.databaseUrl.slice('sqlite:'.length)) }) })
       : new Kysely<any>({
-          dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.databaseUrl, options: `-c search_path=${database.pgSchema}`, max: 1 }) }),
+          dialect: new PostgresDialect({
+            pool: new pg.Pool({ connectionString: database.databaseUrl, options: `-c search_path=${database.pgSchema}`, max: 1 }),
+          }),
         });
     try {
       await usernameSkeleton.down(db);
@@ -59,7 +61,9 @@ describeApi('migration 016: username skeletons for existing identities', () => {
       expect(again.status, again.text).toBe(409);
       expect(again.body.message).toBe('a username that looks the same already exists');
       // The older look-alike can still be suspended (and renamed to something else).
-      const [legacy] = (await second.request('GET', second.realmPath(`/identities?filter=${encodeURIComponent('traits.username eq "\u0430\u0441\u0435"')}`))).body.identities;
+      const [legacy] = (
+        await second.request('GET', second.realmPath(`/identities?filter=${encodeURIComponent('traits.username eq "\u0430\u0441\u0435"')}`))
+      ).body.identities;
       const suspend = await second.request('PATCH', second.realmPath(`/identities/${legacy.id}`), { body: { identity: { status: 'suspended' } } });
       expect(suspend.status, suspend.text).toBe(200);
       const rename = await second.request('PATCH', second.realmPath(`/identities/${legacy.id}`), {

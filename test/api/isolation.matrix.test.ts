@@ -165,7 +165,12 @@ describeApi('isolation matrix: every route refuses other tenants, realms, scopes
     }
   }
 
-  async function call(route: Route, url: string, token: string | null, body: unknown = route.method === 'GET' || route.method === 'DELETE' ? undefined : {}) {
+  async function call(
+    route: Route,
+    url: string,
+    token: string | null,
+    body: unknown = route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+  ) {
     return y.request(route.method, url, { token, ...(body !== undefined ? { body } : {}) });
   }
 
@@ -183,14 +188,18 @@ describeApi('isolation matrix: every route refuses other tenants, realms, scopes
   /** A request `route` would accept if its ids were found: the body and the query string. */
   function validRequest(route: Route): { body: unknown; query: string } {
     const known = VALID_REQUESTS.find((r) => r.method === route.method && r.path.test(route.path));
-    const body = known?.body ?? smallestValidBody(openapi, route.method, route.path) ?? (route.method === 'GET' || route.method === 'DELETE' ? undefined : {});
+    const body =
+      known?.body ?? smallestValidBody(openapi, route.method, route.path) ?? (route.method === 'GET' || route.method === 'DELETE' ? undefined : {});
     return { body, query: known?.query?.() ?? '' };
   }
 
   it('every route has a rule for each of its path parameters', () => {
     const known = new Set(['tenant_id', 'realm_id', 'id', ...Object.keys(idsInB)]);
     // Public routes (hosted pages) are authorized by a link token or a session, tested with passkeys.
-    const unknown = routes.filter((r) => r.scopes).flatMap((r) => [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '')).filter((p) => !known.has(p));
+    const unknown = routes
+      .filter((r) => r.scopes)
+      .flatMap((r) => [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? ''))
+      .filter((p) => !known.has(p));
     expect([...new Set(unknown)], 'add a realm-B fixture for these parameters').toEqual([]);
   });
 
@@ -210,7 +219,7 @@ describeApi('isolation matrix: every route refuses other tenants, realms, scopes
     }
   });
 
-  it('a token without the route\'s scope gets 403', async () => {
+  it("a token without the route's scope gets 403", async () => {
     for (const route of routes.filter((r) => r.scopes?.some((s) => s.length > 0))) {
       const needed = new Set((route.scopes ?? []).flat());
       const token = await y.mintToken(MANAGEMENT_SCOPES.filter((s) => !needed.has(s)));
@@ -269,10 +278,11 @@ describeApi('isolation matrix: every route refuses other tenants, realms, scopes
   }
 
   it('every application read route is checked for client secrets', () => {
-    expect(applicationReads().map((r) => r.path).sort()).toEqual([
-      '/v1/tenants/{tenant_id}/realms/{realm_id}/applications',
-      '/v1/tenants/{tenant_id}/realms/{realm_id}/applications/{application_id}',
-    ]);
+    expect(
+      applicationReads()
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(['/v1/tenants/{tenant_id}/realms/{realm_id}/applications', '/v1/tenants/{tenant_id}/realms/{realm_id}/applications/{application_id}']);
   });
 
   it('reads without applications:read-secrets never carry a client_secret field, on any application read route', async () => {

@@ -91,7 +91,9 @@ describeApi('logs: no secret in any line', () => {
     const revoked = await postForm(y, `${robot.path}/revoke`, { token: issued.body.access_token }, basicAuth(robot.clientId, newSecret));
     expect(revoked.status).toBe(200);
     // A wrong secret (the old one) is refused, and is not written down either.
-    expect((await postForm(y, `${robot.path}/token`, { grant_type: 'client_credentials' }, basicAuth(robot.clientId, robot.clientSecret))).status).toBe(401);
+    expect(
+      (await postForm(y, `${robot.path}/token`, { grant_type: 'client_credentials' }, basicAuth(robot.clientId, robot.clientSecret))).status,
+    ).toBe(401);
     for (const secret of [robot.clientSecret, newSecret, reader, named.body.access_token, issued.body.access_token]) {
       expect(secret.length).toBeGreaterThan(20);
       expect(log()).not.toContain(secret);

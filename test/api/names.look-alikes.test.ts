@@ -37,7 +37,15 @@ const INVISIBLE_OR_AROUND = [
   'ad\u0085min',
 ];
 const MIXED_SCRIPTS = ['\u0430dmin', 'adm\u0456n', 'p\u0430ypal', '\u03bfkta', 'Admin\u0391'];
-const FINE_USERNAMES = ['admin-2', 'jos\u00e9', 'Zo\u00eb', '\u0438\u0432\u0430\u043d', '\u03b1\u03bb\u03ad\u03be\u03b7\u03c2', '\u5c71\u7530', 'ann.smith'];
+const FINE_USERNAMES = [
+  'admin-2',
+  'jos\u00e9',
+  'Zo\u00eb',
+  '\u0438\u0432\u0430\u043d',
+  '\u03b1\u03bb\u03ad\u03be\u03b7\u03c2',
+  '\u5c71\u7530',
+  'ann.smith',
+];
 
 describeApi('names: no invisible characters, no surrounding spaces, no mixed-script usernames', () => {
   let y: TestYonder;
@@ -121,7 +129,9 @@ describeApi('names: no invisible characters, no surrounding spaces, no mixed-scr
     const scimRename = await scimPatch([{ op: 'replace', path: 'userName', value: 'legacy\u200d' }]);
     expect(scimRename.status, scimRename.text).toBe(400);
     const fixed = await y.request('PATCH', y.realmPath(`/identities/${created.id}`), {
-      body: { identity: { display_name: 'Legacy', traits: { type: 'traits_v0', username: 'legacy-fixed', primary_email_address: 'legacy@example.com' } } },
+      body: {
+        identity: { display_name: 'Legacy', traits: { type: 'traits_v0', username: 'legacy-fixed', primary_email_address: 'legacy@example.com' } },
+      },
     });
     expect(fixed.status, fixed.text).toBe(200);
   });
@@ -150,7 +160,10 @@ describeApi('names: no invisible characters, no surrounding spaces, no mixed-scr
   it("the CLI's realm create (the same service, without the HTTP schema) refuses them too", async () => {
     const realmsBefore = (await y.request('GET', `/v1/tenants/${y.tenantId}/realms`)).body.total_size;
     for (const name of ['Default\u200b', 'Default ', '\u202eDefault']) {
-      await expect(y.yonder.store.transaction((tx) => createRealm(tx, y.tenantId, { display_name: name })), JSON.stringify(name)).rejects.toMatchObject({
+      await expect(
+        y.yonder.store.transaction((tx) => createRealm(tx, y.tenantId, { display_name: name })),
+        JSON.stringify(name),
+      ).rejects.toMatchObject({
         code: 'bad_request',
       });
     }

@@ -55,7 +55,12 @@ describeApi('OAuth tokens: records, revocation, introspection, rate limit', () =
     // A client-credentials token's principal is the application itself, never an identity.
     expect(await ids(`principal_type=identity&principal_id=${appId}`)).toEqual([]);
     expect(await ids('principal_type=application&principal_id=0123456789abcdef')).toEqual([]);
-    for (const query of ['principal_type=bogus&principal_id=x', `principal_id=${appId}`, 'principal_type=application', 'principal_type=identity&principal_id=']) {
+    for (const query of [
+      'principal_type=bogus&principal_id=x',
+      `principal_id=${appId}`,
+      'principal_type=application',
+      'principal_type=identity&principal_id=',
+    ]) {
       const reply = await y.request('GET', `${appPath}/tokens?${query}`);
       expect(reply.status, `${query}: ${reply.text}`).toBe(400);
       expect(reply.body.code).toBe('bad_request');
@@ -116,7 +121,7 @@ describeApi('OAuth tokens: records, revocation, introspection, rate limit', () =
     expect((await postForm(y, introspect, { token }, null)).status).toBe(401);
   });
 
-  it('POST /applications/{app}/tokens creates a named token with chosen scopes, within the caller\'s', async () => {
+  it("POST /applications/{app}/tokens creates a named token with chosen scopes, within the caller's", async () => {
     const reply = await y.request('POST', `${appPath}/tokens`, {
       body: { token: { display_name: 'CI identities', scopes: ['identities:read', 'identities:create'], expires_after: 3600 } },
     });

@@ -141,7 +141,13 @@ describeApi('passkeys: ceremonies across instances', () => {
         policy: {
           version: policy.body.version,
           rules: [
-            { name: 'no enrollment for one', transaction: 'credential_enrollment', action: 'DENY', conditions: { identities: [identity.id] }, deny_message: 'not you' },
+            {
+              name: 'no enrollment for one',
+              transaction: 'credential_enrollment',
+              action: 'DENY',
+              conditions: { identities: [identity.id] },
+              deny_message: 'not you',
+            },
             ...policy.body.rules,
           ],
         },

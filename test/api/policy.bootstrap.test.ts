@@ -19,10 +19,7 @@ describeApi('policy: the bootstrap admin realm', () => {
     expect(groups.body.groups.map((g: { display_name: string }) => g.display_name)).toEqual(['Administrators']);
     const apps = await y.request('GET', admin('/applications'));
     // Besides the Admin Console, the Management API application that issues tokens (issue 4).
-    expect(apps.body.applications.map((a: { display_name: string }) => a.display_name).sort()).toEqual([
-      'Admin Console',
-      'yonder Management API',
-    ]);
+    expect(apps.body.applications.map((a: { display_name: string }) => a.display_name).sort()).toEqual(['Admin Console', 'yonder Management API']);
     const groupId = groups.body.groups[0].id;
     const appId = await adminConsoleId();
     const policy = await y.request('GET', admin('/policy'));

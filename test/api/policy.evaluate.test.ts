@@ -59,8 +59,7 @@ describeApi('policy: evaluation', () => {
   });
   afterAll(async () => y?.close());
 
-  const evaluate = (body: unknown, token?: string) =>
-    y.request('POST', path('/policy:evaluate'), { body, ...(token ? { token } : {}) });
+  const evaluate = (body: unknown, token?: string) => y.request('POST', path('/policy:evaluate'), { body, ...(token ? { token } : {}) });
 
   it('allows a member of Administrators into the Admin Console', async () => {
     const member = await y.createIdentity('admin-member', {}, realmId);
@@ -75,7 +74,7 @@ describeApi('policy: evaluation', () => {
     });
   });
 
-  it('denies a non-member with the rule\'s deny message', async () => {
+  it("denies a non-member with the rule's deny message", async () => {
     const outsider = await y.createIdentity('outsider', {}, realmId);
     const reply = await evaluate({ identity_id: outsider.id, application_id: adminConsole, transaction: 'authentication' });
     expect(reply.body).toEqual({

@@ -52,9 +52,7 @@ describeApi('policy: versions, references and bad input', () => {
   it('of two admins publishing on the same version at once, exactly one wins', async () => {
     const path = await freshRealm('Race');
     const replies = await Promise.all(
-      Array.from({ length: 8 }, (_, i) =>
-        y.request('PUT', path('/policy'), { body: { policy: { version: 1, rules: [allowRule(`admin ${i}`)] } } }),
-      ),
+      Array.from({ length: 8 }, (_, i) => y.request('PUT', path('/policy'), { body: { policy: { version: 1, rules: [allowRule(`admin ${i}`)] } } })),
     );
     expect(replies.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
     expect((await y.request('GET', path('/policy'))).body.version).toBe(2);
@@ -131,7 +129,13 @@ describeApi('policy: versions, references and bad input', () => {
     const conditions = await put({ policy: { version: 1, rules: [allowRule('x', { groups: 'g' as unknown as string[] })] } });
     expect(conditions.status).toBe(400);
     const repeated = await put({
-      policy: { version: 1, rules: [{ ...allowRule('a'), id: 'same' }, { ...allowRule('b'), id: 'same' }] },
+      policy: {
+        version: 1,
+        rules: [
+          { ...allowRule('a'), id: 'same' },
+          { ...allowRule('b'), id: 'same' },
+        ],
+      },
     });
     expect(repeated.status).toBe(400);
     expect(repeated.body.details[0].field_violations).toEqual([{ field: 'policy.rules[1].id', description: 'duplicate rule id' }]);

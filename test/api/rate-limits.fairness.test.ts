@@ -65,7 +65,7 @@ describeApi('rate limits cannot be turned against a real client or realm', () =>
     expect((await grant(typo, typo.clientSecret, '198.51.100.32')).status).toBe(200);
   });
 
-  it('failures against one realm\'s clients do not count against another realm\'s clients', async () => {
+  it("failures against one realm's clients do not count against another realm's clients", async () => {
     const { limit } = RATE_LIMITS.clientFailuresFromAddress;
     const sprayed = await Promise.all(Array.from({ length: 6 }, () => createClientApplication(y)));
     const elsewhere = await createClientApplication(y, { realmId: otherRealm });
@@ -83,7 +83,7 @@ describeApi('rate limits cannot be turned against a real client or realm', () =>
     expect((await grant(robot, robot.clientSecret, '203.0.113.34')).status).toBe(429);
   });
 
-  it('300 sign-in requests to one realm from one address leave sign-in to every other realm open there, the admin realm\'s included', async () => {
+  it("300 sign-in requests to one realm from one address leave sign-in to every other realm open there, the admin realm's included", async () => {
     const { limit } = RATE_LIMITS.signInFromAddress;
     const options = (realmId: string) =>
       y.request('POST', racer.hostedPath('/sign-in/options', realmId), { token: null, body: {}, remoteAddress: '192.0.2.130' });
@@ -97,7 +97,8 @@ describeApi('rate limits cannot be turned against a real client or realm', () =>
     const { limit } = RATE_LIMITS.enrollmentFromAddress;
     const scanned = await bindingJob(racer, 'fair-scanned');
     const elsewhere = await bindingJob(racer, 'fair-elsewhere', otherRealm);
-    for (let i = 0; i < limit; i++) await y.request('GET', madeUpLink(scanned.linkPath, `made-up-${i}`), { token: null, remoteAddress: '192.0.2.131' });
+    for (let i = 0; i < limit; i++)
+      await y.request('GET', madeUpLink(scanned.linkPath, `made-up-${i}`), { token: null, remoteAddress: '192.0.2.131' });
     expect((await y.request('GET', scanned.link, { token: null, remoteAddress: '192.0.2.131' })).status).toBe(429);
     expect((await y.request('GET', elsewhere.link, { token: null, remoteAddress: '192.0.2.131' })).status).toBe(200);
   });

@@ -115,7 +115,10 @@ describeApi('rate limits: shared counters, 429 with Retry-After', () => {
     const job = await bindingJob(racer, 'scanned');
     for (let i = 0; i < limit; i++) {
       // A scan of made-up job ids: each has a counter of its own, all count for the address.
-      const reply = await (i % 2 === 0 ? y : other).request('GET', madeUpLink(job.linkPath, `made-up-${i}`), { token: null, remoteAddress: '192.0.2.250' });
+      const reply = await (i % 2 === 0 ? y : other).request('GET', madeUpLink(job.linkPath, `made-up-${i}`), {
+        token: null,
+        remoteAddress: '192.0.2.250',
+      });
       expect(reply.status).toBeLessThan(429);
     }
     expect((await other.request('GET', job.link, { token: null, remoteAddress: '192.0.2.250' })).status).toBe(429);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { RATE_LIMITS } from '../../src/domain/access/rate-limit.js';
 import { type Reply, TestYonder, describeApi } from '../support/harness.js';
-import { basicAuth, createClientApplication, } from '../support/oauth-client.js';
+import { basicAuth, createClientApplication } from '../support/oauth-client.js';
 
 /**
  * Behind a reverse proxy every connection comes from the proxy. With `TRUST_PROXY` naming it (or
@@ -59,7 +59,7 @@ describeApi('TRUST_PROXY: the client behind a reverse proxy', () => {
     expect((await grant(direct, robot.clientSecret, '203.0.113.40', '198.51.100.200')).status).toBe(429);
   });
 
-  it('without TRUST_PROXY, the audit trail records the connection\'s peer, not the header', async () => {
+  it("without TRUST_PROXY, the audit trail records the connection's peer, not the header", async () => {
     expect(await auditedAddress(direct, 'unproxied', '203.0.113.41', '198.51.100.41')).toBe('203.0.113.41');
   });
 
@@ -79,11 +79,11 @@ describeApi('TRUST_PROXY: the client behind a reverse proxy', () => {
     expect(await auditedAddress(proxied, 'not-via-proxy', '203.0.113.44', '198.51.100.44')).toBe('203.0.113.44');
   });
 
-  it('with TRUST_PROXY naming the proxy, addresses a client wrote in front of the proxy\'s are ignored', async () => {
+  it("with TRUST_PROXY naming the proxy, addresses a client wrote in front of the proxy's are ignored", async () => {
     expect(await auditedAddress(proxied, 'spoofer', PROXY, '6.6.6.6, 203.0.113.45')).toBe('203.0.113.45');
   });
 
-  it('with TRUST_PROXY as a hop count, the address the nearest proxy saw is the client\'s', async () => {
+  it("with TRUST_PROXY as a hop count, the address the nearest proxy saw is the client's", async () => {
     expect(await auditedAddress(oneHop, 'one-hop', PROXY, '6.6.6.6, 203.0.113.46')).toBe('203.0.113.46');
   });
 });

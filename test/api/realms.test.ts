@@ -101,7 +101,7 @@ describeApi('identities:batchDelete', () => {
     for (const id of ids) expect((await y.request('GET', y.realmPath(`/identities/${id}`))).status).toBe(404);
   });
 
-  it('one unknown id (or another realm\'s) deletes nothing and lists the unknown ids', async () => {
+  it("one unknown id (or another realm's) deletes nothing and lists the unknown ids", async () => {
     const keep = (await Promise.all(['k1', 'k2'].map((u) => y.createIdentity(u)))).map((i) => i.id);
     const other = (await y.request('POST', `/v1/tenants/${y.tenantId}/realms`, { body: { realm: { display_name: 'O' } } })).body;
     const foreign = await y.createIdentity('foreign', {}, other.id);
@@ -156,7 +156,7 @@ describeApi('operational endpoints', () => {
     expect((await y.request('GET', '/readyz', { token: null })).body).toEqual({ status: 'ok' });
   });
 
-  it('/openapi.json documents every v1 route with its scope, in the contract\'s path spelling', async () => {
+  it("/openapi.json documents every v1 route with its scope, in the contract's path spelling", async () => {
     const doc = (await y.request('GET', '/openapi.json', { token: null })).body;
     expect(doc.openapi).toMatch(/^3\./);
     expect(doc.components.securitySchemes.BearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });

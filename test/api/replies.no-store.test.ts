@@ -20,7 +20,13 @@ describeApi('replies carrying a secret are not stored', () => {
   it('POST .../applications (client_secret) and :rotateSecret', async () => {
     const robot = await createClientApplication(y);
     const created = await y.request('POST', y.realmPath('/applications'), {
-      body: { application: { display_name: 'Another', resource_server_id: robot.resourceServerId, protocol_config: { type: 'oauth2', grant_type: ['client_credentials'], allowed_scopes: ['pets:read'] } } },
+      body: {
+        application: {
+          display_name: 'Another',
+          resource_server_id: robot.resourceServerId,
+          protocol_config: { type: 'oauth2', grant_type: ['client_credentials'], allowed_scopes: ['pets:read'] },
+        },
+      },
     });
     expectNoStore(created, created.body?.protocol_config?.client_secret);
     const rotated = await y.request('POST', `${robot.path}:rotateSecret`);

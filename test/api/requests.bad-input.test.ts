@@ -54,12 +54,24 @@ describeApi('bad input gets a clear 4xx in the v1 error shape and changes nothin
       [{}, 'identity', 'missing'],
       [{ identity: { traits: { type: 'traits_v0', username: 'u' } } }, 'identity.display_name', 'missing'],
       [{ identity: { display_name: '', traits: { type: 'traits_v0', username: 'u' } } }, 'identity.display_name', 'empty string'],
-      [{ identity: { display_name: 'x', traits: { type: 'traits_v0', username: 'u'.repeat(65) } } }, 'identity.traits.username', 'must be at most 64 characters'],
-      [{ identity: { display_name: 'x', traits: { type: 'traits_v0', username: 'a/b' } } }, 'identity.traits.username', 'contains characters that are not allowed'],
+      [
+        { identity: { display_name: 'x', traits: { type: 'traits_v0', username: 'u'.repeat(65) } } },
+        'identity.traits.username',
+        'must be at most 64 characters',
+      ],
+      [
+        { identity: { display_name: 'x', traits: { type: 'traits_v0', username: 'a/b' } } },
+        'identity.traits.username',
+        'contains characters that are not allowed',
+      ],
       [{ identity: { display_name: 'x', traits: { type: 'traits_v0' } } }, 'identity.traits.username', 'missing'],
       [{ identity: { display_name: 'x', traits: { username: 'u' } } }, 'identity.traits.type', 'missing'],
       [{ identity: { display_name: 'x', traits: { type: 'traits_v1', username: 'u' } } }, 'identity.traits.type', 'must be "traits_v0"'],
-      [{ identity: { display_name: 'x', traits: { type: 'traits_v0', username: 'u', primary_email_address: 'nope' } } }, 'identity.traits.primary_email_address', 'must be an email address'],
+      [
+        { identity: { display_name: 'x', traits: { type: 'traits_v0', username: 'u', primary_email_address: 'nope' } } },
+        'identity.traits.primary_email_address',
+        'must be an email address',
+      ],
       [{ identity: { display_name: 'x', nickname: 'y', traits: { type: 'traits_v0', username: 'u' } } }, 'identity.nickname', 'unknown field'],
     ];
     for (const [body, field, description] of cases) {
@@ -130,7 +142,11 @@ describeApi('bad input gets a clear 4xx in the v1 error shape and changes nothin
   });
 
   it('bad list parameters are field violations', async () => {
-    for (const [query, field] of [['page_size=abc', 'page_size'], ['page_size=-1', 'page_size'], ['skip=x', 'skip']]) {
+    for (const [query, field] of [
+      ['page_size=abc', 'page_size'],
+      ['page_size=-1', 'page_size'],
+      ['skip=x', 'skip'],
+    ]) {
       const reply = await y.request('GET', y.realmPath(`/identities?${query}`));
       expect(reply.status, query).toBe(400);
       expect(reply.body.details[0].field_violations[0].field).toBe(field);

@@ -107,7 +107,8 @@ describeApi('unpaired surrogates and bytes that are not UTF-8 in JSON bodies', (
 
   it('the import rejects a record with a lone surrogate by its line and imports the rest', async () => {
     const realm = await y.request('POST', `/v1/tenants/${y.tenantId}/realms`, { body: { realm: { display_name: 'Surrogate import' } } });
-    const record = (username: string, givenName: string) => `{"display_name":"x","traits":{"type":"traits_v0","username":"${username}","given_name":"${givenName}"}}`;
+    const record = (username: string, givenName: string) =>
+      `{"display_name":"x","traits":{"type":"traits_v0","username":"${username}","given_name":"${givenName}"}}`;
     const file = [record('fine-1', 'Ann'), record('lone-1', '\\udfff'), record('lone-2', 'a\\ud800'), record('fine-2', '\\ud83d\\ude00')].join('\n');
     const summary = await importIdentities(y.yonder, { tenantId: y.tenantId, realmId: realm.body.id }, ndjsonItems(Readable.from([`${file}\n`])));
     expect(summary.rejections.map((r) => r.line)).toEqual([2, 3]);

@@ -41,7 +41,11 @@ describeApi('resource servers: create, read, update, delete', () => {
   });
 
   it('POST returns the server; GET, PATCH and DELETE follow the contract', async () => {
-    const created = await create({ display_name: 'Pet API', identifier: 'https://api.mypetapp.com', scopes: ['pets:read', 'pets:write', 'pets:read'] });
+    const created = await create({
+      display_name: 'Pet API',
+      identifier: 'https://api.mypetapp.com',
+      scopes: ['pets:read', 'pets:write', 'pets:read'],
+    });
     expect(created.status, created.text).toBe(200);
     expect(created.body).toEqual({
       id: created.body.id,

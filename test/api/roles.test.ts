@@ -75,9 +75,21 @@ describeApi('roles: CRUD under a resource server, members and scopes', () => {
     expect(members.body.identities[0].version).toBeUndefined();
     expect(members.body.groups[0].id).toBe(group.body.id);
 
-    const identityRoles = await call('GET', `${REALM}/identities/{identity_id}:listRoles`, { identity_id: identity.id }, undefined, `?resource_server_id=${serverId}`);
+    const identityRoles = await call(
+      'GET',
+      `${REALM}/identities/{identity_id}:listRoles`,
+      { identity_id: identity.id },
+      undefined,
+      `?resource_server_id=${serverId}`,
+    );
     expect(identityRoles.body.roles.map((r: { id: string }) => r.id)).toEqual([role_id]);
-    const groupRoles = await call('GET', `${REALM}/groups/{group_id}:listRoles`, { group_id: group.body.id }, undefined, `?resource_server_id=${serverId}`);
+    const groupRoles = await call(
+      'GET',
+      `${REALM}/groups/{group_id}:listRoles`,
+      { group_id: group.body.id },
+      undefined,
+      `?resource_server_id=${serverId}`,
+    );
     expect(groupRoles.body.total_size).toBe(1);
     expect((await y.request('GET', y.realmPath(`/identities/${identity.id}:listRoles`))).status).toBe(400);
 

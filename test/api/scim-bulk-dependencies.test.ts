@@ -20,7 +20,7 @@ describeApi('SCIM Bulk: bulkId dependencies', () => {
     (await y.request('GET', scimPath(y, `/Users?filter=${encodeURIComponent(`userName sw "${prefix}"`)}&count=0`))).body.totalResults;
   const idOf = (location: string) => location.split('/').pop() as string;
 
-  it('a chain of 1,000 operations, each naming the next one\'s bulkId, runs every one with the right ids', async () => {
+  it("a chain of 1,000 operations, each naming the next one's bulkId, runs every one with the right ids", async () => {
     const Operations = Array.from({ length: 1000 }, (_, i) => ({
       method: 'POST',
       path: '/Users',
@@ -45,7 +45,11 @@ describeApi('SCIM Bulk: bulkId dependencies', () => {
 
   it('operations waiting on a later POST by path run after it; the rest keep request order', async () => {
     const r = await bulk([
-      { method: 'PATCH', path: '/Users/bulkId:late', data: { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'add', path: 'title', value: 'Patched' }] } },
+      {
+        method: 'PATCH',
+        path: '/Users/bulkId:late',
+        data: { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'add', path: 'title', value: 'Patched' }] },
+      },
       { method: 'POST', path: '/Users', bulkId: 'early', data: { userName: 'order.early' } },
       { method: 'POST', path: '/Users', bulkId: 'late', data: { userName: 'order.late', [ENTERPRISE_USER]: { manager: { value: 'bulkId:early' } } } },
     ]);

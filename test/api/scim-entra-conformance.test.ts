@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestYonder, describeApi } from '../support/harness.js';
-import { CORE_GROUP, CORE_USER, ENTERPRISE_USER, ERROR, LIST_RESPONSE, createScimGroup, createScimUser, patchOp, scimMemberIds, scimPath } from '../support/scim.js';
+import {
+  CORE_GROUP,
+  CORE_USER,
+  ENTERPRISE_USER,
+  ERROR,
+  LIST_RESPONSE,
+  createScimGroup,
+  createScimUser,
+  patchOp,
+  scimMemberIds,
+  scimPath,
+} from '../support/scim.js';
 
 /**
  * Microsoft Entra ID's documented requests: the canonical user and group samples (M1), both
@@ -83,7 +94,11 @@ describeApi('SCIM: Microsoft Entra ID conformance', () => {
     });
 
     it('Replace userName → 200', async () => {
-      const r = await req('PATCH', `/Users/${id}`, patchOp({ op: 'Replace', path: 'userName', value: '5b50642d-79fc-4410-9e90-4c077cdd1a59@testuser.com' }));
+      const r = await req(
+        'PATCH',
+        `/Users/${id}`,
+        patchOp({ op: 'Replace', path: 'userName', value: '5b50642d-79fc-4410-9e90-4c077cdd1a59@testuser.com' }),
+      );
       expect(r.status).toBe(200);
       expect(r.body.userName).toBe('5b50642d-79fc-4410-9e90-4c077cdd1a59@testuser.com');
     });
@@ -192,7 +207,10 @@ describeApi('SCIM: Microsoft Entra ID conformance', () => {
       const r = await req(
         'PATCH',
         `/Users/${u.id}`,
-        patchOp({ op: 'Replace', path: 'displayName', value: 'Half Written' }, { op: 'Replace', path: 'emails[type eq "home"].value', value: 'x@y.z' }),
+        patchOp(
+          { op: 'Replace', path: 'displayName', value: 'Half Written' },
+          { op: 'Replace', path: 'emails[type eq "home"].value', value: 'x@y.z' },
+        ),
       );
       expect(r.status).toBe(400);
       expect(r.body).toMatchObject({ schemas: [ERROR], status: '400', scimType: 'noTarget' });
@@ -280,7 +298,11 @@ describeApi('SCIM: Microsoft Entra ID conformance', () => {
     // Microsoft's samples answer group PATCHes 204; RFC 7644 §3.5.2 gives 200 with the group first, which the
     // contract (and Beyond Identity's own client) asks for. Entra reads only the status of a PATCH reply.
     it('Replace displayName → 200 with the group', async () => {
-      const r = await req('PATCH', `/Groups/${groupId}`, patchOp({ op: 'Replace', path: 'displayName', value: '1879db59-3bdf-4490-ad68-ab880a269474updatedDisplayName' }));
+      const r = await req(
+        'PATCH',
+        `/Groups/${groupId}`,
+        patchOp({ op: 'Replace', path: 'displayName', value: '1879db59-3bdf-4490-ad68-ab880a269474updatedDisplayName' }),
+      );
       expect(r.status).toBe(200);
       expect(r.body).toMatchObject({ id: groupId, displayName: '1879db59-3bdf-4490-ad68-ab880a269474updatedDisplayName' });
       expect((await req('GET', `/Groups/${groupId}`)).body.displayName).toBe('1879db59-3bdf-4490-ad68-ab880a269474updatedDisplayName');
@@ -323,7 +345,11 @@ describeApi('SCIM: Microsoft Entra ID conformance', () => {
       expect(byFilter.status).toBe(200);
       expect(await scimMemberIds(y, g.id)).toEqual([d]);
       // Adds likewise, in either spelling; adding a member twice is no error.
-      await req('PATCH', `/Groups/${g.id}`, patchOp({ op: 'Add', path: 'members', value: [{ value: a }] }, { op: 'add', path: 'members', value: [{ value: a }, { value: d }] }));
+      await req(
+        'PATCH',
+        `/Groups/${g.id}`,
+        patchOp({ op: 'Add', path: 'members', value: [{ value: a }] }, { op: 'add', path: 'members', value: [{ value: a }, { value: d }] }),
+      );
       expect(await scimMemberIds(y, g.id)).toEqual([a, d].sort());
     });
 

@@ -57,23 +57,34 @@ describeApi('SCIM filters: a cost budget', () => {
     expect(await names('displayName eq "Budget Alice"')).toEqual(['budget.alice']);
     expect(await names('emails[type eq "work"].value eq "alice@work.example"')).toEqual(['budget.alice']);
     expect(await names('emails[type eq "work" and value eq "bob@work.example"]')).toEqual(['budget.bob']);
-    for (const filter of ['displayName eq "Budget Staff"', 'externalId eq "entra-g1"', `members[value eq "${alice}"]`, `members.value eq "${alice}"`]) {
+    for (const filter of [
+      'displayName eq "Budget Staff"',
+      'externalId eq "entra-g1"',
+      `members[value eq "${alice}"]`,
+      `members.value eq "${alice}"`,
+    ]) {
       const r = await list('Groups', filter);
       expect(r.status, `${filter}: ${r.text}`).toBe(200);
-      expect(r.body.Resources.map((g: { displayName: string }) => g.displayName), filter).toEqual(['Budget Staff']);
+      expect(
+        r.body.Resources.map((g: { displayName: string }) => g.displayName),
+        filter,
+      ).toEqual(['Budget Staff']);
     }
   });
 
-  it.runIf(engine === 'sqlite')('emails[type eq "work"].value eq and emails.value eq are read from the email indexes, not by a walk of the realm', async () => {
-    const store = y.yonder.store;
-    for (const filter of ['emails[type eq "work"].value eq "alice@work.example"', 'emails.value eq "alice@work.example"']) {
-      const parsed = parseUserFilter(filter);
-      if (!parsed.ok) throw new Error(parsed.problem.detail);
-      const plan = (await store.plans.explain(store.scimUsers.searchQuery(y.realmId, parsed.value, DEFAULT_USER_SORT, 0, 100))).join('\n');
-      expect(plan, filter).toMatch(/SEARCH identities USING INDEX identities_realm_email_id_idx \(realm_id=\? AND email_key=\?\)/);
-      expect(plan, filter).toMatch(/SEARCH identities USING INDEX identities_realm_secondary_email_idx \(realm_id=\? AND <expr>=\?\)/);
-    }
-  });
+  it.runIf(engine === 'sqlite')(
+    'emails[type eq "work"].value eq and emails.value eq are read from the email indexes, not by a walk of the realm',
+    async () => {
+      const store = y.yonder.store;
+      for (const filter of ['emails[type eq "work"].value eq "alice@work.example"', 'emails.value eq "alice@work.example"']) {
+        const parsed = parseUserFilter(filter);
+        if (!parsed.ok) throw new Error(parsed.problem.detail);
+        const plan = (await store.plans.explain(store.scimUsers.searchQuery(y.realmId, parsed.value, DEFAULT_USER_SORT, 0, 100))).join('\n');
+        expect(plan, filter).toMatch(/SEARCH identities USING INDEX identities_realm_email_id_idx \(realm_id=\? AND email_key=\?\)/);
+        expect(plan, filter).toMatch(/SEARCH identities USING INDEX identities_realm_secondary_email_idx \(realm_id=\? AND <expr>=\?\)/);
+      }
+    },
+  );
 
   it('an unfiltered page in creation order, as Okta and Entra page through a realm, is read from an index, not by sorting the realm', async () => {
     const store = y.yonder.store;

@@ -262,7 +262,14 @@ describeApi('SCIM: Okta group push', () => {
   let token: string;
   beforeAll(async () => {
     y = await TestYonder.start();
-    token = await y.mintToken(['scim:users:read', 'scim:users:create', 'scim:groups:create', 'scim:groups:read', 'scim:groups:update', 'scim:groups:delete']);
+    token = await y.mintToken([
+      'scim:users:read',
+      'scim:users:create',
+      'scim:groups:create',
+      'scim:groups:read',
+      'scim:groups:update',
+      'scim:groups:delete',
+    ]);
   });
   afterAll(async () => y?.close());
 
@@ -287,7 +294,12 @@ describeApi('SCIM: Okta group push', () => {
     const created = await send('POST', '/Groups', { schemas: [CORE_GROUP], displayName: 'Test SCIMv2', members: [] });
     expect(created.status).toBe(201);
     expect(created.headers.location).toBe(created.body.meta.location);
-    expect(created.body).toMatchObject({ schemas: [CORE_GROUP], displayName: 'Test SCIMv2', members: [], meta: { resourceType: 'Group', version: 'W/"1"' } });
+    expect(created.body).toMatchObject({
+      schemas: [CORE_GROUP],
+      displayName: 'Test SCIMv2',
+      members: [],
+      meta: { resourceType: 'Group', version: 'W/"1"' },
+    });
     const id: string = created.body.id;
 
     // Membership: Okta sends the rename (no path, read-only id inside the value) before it.
@@ -298,7 +310,17 @@ describeApi('SCIM: Okta group push', () => {
     expect([200, 204]).toContain(rename.status);
     const add = await send('PATCH', `/Groups/${id}`, {
       schemas: [PATCH_OP],
-      Operations: [{ op: 'add', path: 'members', value: [{ value: one, display: 'push.one@okta.local' }, { value: two, display: 'push.two@okta.local' }, { value: three, display: 'push.three@okta.local' }] }],
+      Operations: [
+        {
+          op: 'add',
+          path: 'members',
+          value: [
+            { value: one, display: 'push.one@okta.local' },
+            { value: two, display: 'push.two@okta.local' },
+            { value: three, display: 'push.three@okta.local' },
+          ],
+        },
+      ],
     });
     // O2: "Response: group (members may be null) or 204"; yonder answers the group.
     expect(add.status).toBe(200);
@@ -307,10 +329,15 @@ describeApi('SCIM: Okta group push', () => {
 
     // The user side shows the membership (read-only groups attribute).
     const user = await send('GET', `/Users/${one}`);
-    expect(user.body.groups).toEqual([{ value: id, $ref: expect.stringMatching(new RegExp(`/Groups/${id}$`)), display: 'Test SCIMv2', type: 'direct' }]);
+    expect(user.body.groups).toEqual([
+      { value: id, $ref: expect.stringMatching(new RegExp(`/Groups/${id}$`)), display: 'Test SCIMv2', type: 'direct' },
+    ]);
 
     // A real rename, then several member removes in one request with the add of another.
-    const renamed = await send('PATCH', `/Groups/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { id, displayName: 'Test SCIMv2 renamed' } }] });
+    const renamed = await send('PATCH', `/Groups/${id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'replace', value: { id, displayName: 'Test SCIMv2 renamed' } }],
+    });
     expect(renamed.status).toBe(200);
     const removed = await send('PATCH', `/Groups/${id}`, {
       schemas: [PATCH_OP],
@@ -327,7 +354,10 @@ describeApi('SCIM: Okta group push', () => {
     expect(got.body.displayName).toBe('Test SCIMv2 renamed');
 
     // Full push: replace on members.
-    const full = await send('PATCH', `/Groups/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'members', value: [{ value: two }, { value: three }] }] });
+    const full = await send('PATCH', `/Groups/${id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'replace', path: 'members', value: [{ value: two }, { value: three }] }],
+    });
     expect(full.status).toBe(200);
     expect(await scimMemberIds(y, id)).toEqual([two, three].sort());
 

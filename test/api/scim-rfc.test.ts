@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestYonder, describeApi } from '../support/harness.js';
-import { CORE_GROUP, CORE_USER, ENTERPRISE_USER, ERROR, LIST_RESPONSE, createScimGroup, createScimUser, patchOp, scimMemberIds, scimPath } from '../support/scim.js';
+import {
+  CORE_GROUP,
+  CORE_USER,
+  ENTERPRISE_USER,
+  ERROR,
+  LIST_RESPONSE,
+  createScimGroup,
+  createScimUser,
+  patchOp,
+  scimMemberIds,
+  scimPath,
+} from '../support/scim.js';
 
 const BULK_REQUEST = 'urn:ietf:params:scim:api:messages:2.0:BulkRequest';
 const BULK_RESPONSE = 'urn:ietf:params:scim:api:messages:2.0:BulkResponse';
@@ -82,7 +93,16 @@ describeApi('SCIM: RFC 7644 protocol', () => {
     });
 
     it('an unknown attribute, a bad operator for the type, or bad syntax is 400 invalidFilter, never a list', async () => {
-      for (const f of ['favoriteColor eq "blue"', 'emails.label eq "x"', 'active gt true', 'userName eq 5', 'userName eq "x', '(userName eq "x"', 'name eq "x"', 'password eq "x"']) {
+      for (const f of [
+        'favoriteColor eq "blue"',
+        'emails.label eq "x"',
+        'active gt true',
+        'userName eq 5',
+        'userName eq "x',
+        '(userName eq "x"',
+        'name eq "x"',
+        'password eq "x"',
+      ]) {
         const r = await filter(f);
         expect(r.status, f).toBe(400);
         expect(r.body, f).toMatchObject({ schemas: [ERROR], status: '400', scimType: 'invalidFilter' });
@@ -167,7 +187,9 @@ describeApi('SCIM: RFC 7644 protocol', () => {
       expect(r.body.name).toEqual({ givenName: 'Pro' });
       const list = await get(`/Users?filter=${encodeURIComponent('userName eq "a.proj"')}&attributes=userName`);
       expect(list.body.Resources).toEqual([{ schemas: [CORE_USER, ENTERPRISE_USER], id, userName: 'a.proj' }]);
-      const written = await y.request('PATCH', scimPath(y, `/Users/${id}?attributes=title`), { body: patchOp({ op: 'add', path: 'title', value: 'T' }) });
+      const written = await y.request('PATCH', scimPath(y, `/Users/${id}?attributes=title`), {
+        body: patchOp({ op: 'add', path: 'title', value: 'T' }),
+      });
       expect(written.body).toEqual({ schemas: [CORE_USER, ENTERPRISE_USER], id, title: 'T' });
     });
   });
@@ -253,14 +275,24 @@ describeApi('SCIM: RFC 7644 protocol', () => {
 
     it('malformed JSON is 400 invalidSyntax', async () => {
       const before = await users();
-      const r = await y.request('POST', scimPath(y, '/Users'), { rawBody: '{"userName": "x",', headers: { 'content-type': 'application/scim+json' } });
+      const r = await y.request('POST', scimPath(y, '/Users'), {
+        rawBody: '{"userName": "x",',
+        headers: { 'content-type': 'application/scim+json' },
+      });
       expect(r.status).toBe(400);
       expect(r.body).toMatchObject({ schemas: [ERROR], status: '400', scimType: 'invalidSyntax' });
       expect(await users()).toBe(before);
     });
 
     it('wrong types and a missing userName are 400 invalidValue', async () => {
-      for (const body of [{ userName: 42 }, { displayName: 'no username' }, { userName: 'x', name: 'not an object' }, { userName: 'x', active: 'sometimes' }, { userName: 'x', emails: [{ value: 7 }] }, { userName: 'bad:name' }]) {
+      for (const body of [
+        { userName: 42 },
+        { displayName: 'no username' },
+        { userName: 'x', name: 'not an object' },
+        { userName: 'x', active: 'sometimes' },
+        { userName: 'x', emails: [{ value: 7 }] },
+        { userName: 'bad:name' },
+      ]) {
         const r = await y.request('POST', scimPath(y, '/Users'), { body });
         expect(r.status, JSON.stringify(body)).toBe(400);
         expect(r.body, JSON.stringify(body)).toMatchObject({ schemas: [ERROR], status: '400', scimType: 'invalidValue' });
@@ -273,7 +305,9 @@ describeApi('SCIM: RFC 7644 protocol', () => {
     });
 
     it('an empty body is 400; a body over 1 MiB is 413; another media type is 415', async () => {
-      expect((await y.request('POST', scimPath(y, '/Users'), { rawBody: '', headers: { 'content-type': 'application/scim+json' } })).status).toBe(400);
+      expect((await y.request('POST', scimPath(y, '/Users'), { rawBody: '', headers: { 'content-type': 'application/scim+json' } })).status).toBe(
+        400,
+      );
       const big = await y.request('POST', scimPath(y, '/Users'), { body: { userName: 'big', title: 'x'.repeat(1024 * 1024) } });
       expect(big.status).toBe(413);
       expect(big.body).toMatchObject({ schemas: [ERROR], status: '413' });
@@ -284,7 +318,15 @@ describeApi('SCIM: RFC 7644 protocol', () => {
 
     it('a malformed PatchOp is 400 and changes nothing', async () => {
       const u = await createScimUser(y, { userName: 'bad.patch' });
-      for (const body of [{}, { Operations: 'x' }, patchOp({ op: 'jump', path: 'title' }), patchOp({ op: 'remove' }), patchOp({ op: 'add', path: 'emails[value', value: 'x' }), patchOp({ op: 'replace', path: 'meta.created', value: 'x' }), patchOp({ op: 'add', path: 'title', value: 5 })]) {
+      for (const body of [
+        {},
+        { Operations: 'x' },
+        patchOp({ op: 'jump', path: 'title' }),
+        patchOp({ op: 'remove' }),
+        patchOp({ op: 'add', path: 'emails[value', value: 'x' }),
+        patchOp({ op: 'replace', path: 'meta.created', value: 'x' }),
+        patchOp({ op: 'add', path: 'title', value: 5 }),
+      ]) {
         const r = await y.request('PATCH', scimPath(y, `/Users/${u.id}`), { body });
         expect(r.status, JSON.stringify(body)).toBe(400);
         expect(r.body.schemas).toEqual([ERROR]);
@@ -331,7 +373,12 @@ describeApi('SCIM: RFC 7644 protocol', () => {
     it('ResourceTypes lists User (with the enterprise extension) and Group; Schemas describe both', async () => {
       const r = await get('/ResourceTypes');
       expect(r.body.Resources).toHaveLength(2);
-      expect(r.body.Resources[0]).toMatchObject({ id: 'User', endpoint: '/Users', schema: CORE_USER, schemaExtensions: [{ schema: ENTERPRISE_USER, required: false }] });
+      expect(r.body.Resources[0]).toMatchObject({
+        id: 'User',
+        endpoint: '/Users',
+        schema: CORE_USER,
+        schemaExtensions: [{ schema: ENTERPRISE_USER, required: false }],
+      });
       expect(r.body.Resources[1]).toMatchObject({ id: 'Group', endpoint: '/Groups', schema: CORE_GROUP, schemaExtensions: [] });
       expect((await get('/ResourceTypes/User')).body.id).toBe('User');
       expect((await get('/ResourceTypes/Group')).body.endpoint).toBe('/Groups');
@@ -367,7 +414,12 @@ describeApi('SCIM: RFC 7644 protocol', () => {
           Operations: [
             { method: 'PATCH', path: '/Users/bulkId:emp', data: patchOp({ op: 'add', path: 'title', value: 'Report' }) },
             { method: 'POST', path: '/Users', bulkId: 'boss', data: { userName: 'bulk.boss' } },
-            { method: 'POST', path: '/Users', bulkId: 'emp', data: { userName: 'bulk.emp', [ENTERPRISE_USER]: { manager: { value: 'bulkId:boss' } } } },
+            {
+              method: 'POST',
+              path: '/Users',
+              bulkId: 'emp',
+              data: { userName: 'bulk.emp', [ENTERPRISE_USER]: { manager: { value: 'bulkId:boss' } } },
+            },
           ],
         },
       });
@@ -405,7 +457,9 @@ describeApi('SCIM: RFC 7644 protocol', () => {
       const tooMany = await y.request('POST', scimPath(y, '/Bulk'), { body: { schemas: [BULK_REQUEST], Operations: many } });
       expect(tooMany.status).toBe(413);
       expect(tooMany.body.schemas).toEqual([ERROR]);
-      const bad = await y.request('POST', scimPath(y, '/Bulk'), { body: { schemas: [BULK_REQUEST], Operations: [{ method: 'POST', path: '/Users' }] } });
+      const bad = await y.request('POST', scimPath(y, '/Bulk'), {
+        body: { schemas: [BULK_REQUEST], Operations: [{ method: 'POST', path: '/Users' }] },
+      });
       expect(bad.status).toBe(400);
       const creator = await y.mintToken(['scim:users:create']);
       const mixed = await y.request('POST', scimPath(y, '/Bulk'), {
@@ -470,7 +524,16 @@ describeApi('SCIM: RFC 7644 protocol', () => {
     });
 
     it('an unknown attribute, a computed one, a bad value or bad syntax is 400 invalidFilter', async () => {
-      for (const f of ['description eq "x"', 'userName eq "x"', 'members.display eq "x"', 'members.label eq "x"', 'meta.created gt "yesterday"', 'displayName eq 5', 'displayName eq "x', 'displayName[value eq "x"]']) {
+      for (const f of [
+        'description eq "x"',
+        'userName eq "x"',
+        'members.display eq "x"',
+        'members.label eq "x"',
+        'meta.created gt "yesterday"',
+        'displayName eq 5',
+        'displayName eq "x',
+        'displayName[value eq "x"]',
+      ]) {
         const r = await groupFilter(f);
         expect(r.status, f).toBe(400);
         expect(r.body, f).toMatchObject({ schemas: [ERROR], status: '400', scimType: 'invalidFilter' });
@@ -493,7 +556,9 @@ describeApi('SCIM: RFC 7644 protocol', () => {
       expect(only.body).toEqual({ schemas: [CORE_GROUP], id: ids.sales, displayName: 'GF Sales' });
       const values = await get(`/Groups/${ids.sales}?attributes=members.value`);
       expect(values.body).toEqual({ schemas: [CORE_GROUP], id: ids.sales, members: [{ value: bob }] });
-      const patched = await y.request('PATCH', scimPath(y, `/Groups/${ids.empty}?attributes=displayName`), { body: patchOp({ op: 'replace', path: 'externalId', value: 'x' }) });
+      const patched = await y.request('PATCH', scimPath(y, `/Groups/${ids.empty}?attributes=displayName`), {
+        body: patchOp({ op: 'replace', path: 'externalId', value: 'x' }),
+      });
       expect(patched.status).toBe(200);
       expect(patched.body).toEqual({ schemas: [CORE_GROUP], id: ids.empty, displayName: 'GF Empty' });
     });
@@ -502,7 +567,9 @@ describeApi('SCIM: RFC 7644 protocol', () => {
       const g = await createScimGroup(y, { displayName: 'GE Tagged' });
       expect(g.meta.version).toBe('W/"1"');
       expect((await get(`/Groups/${g.id}`)).headers.etag).toBe('W/"1"');
-      const patched = await y.request('PATCH', scimPath(y, `/Groups/${g.id}`), { body: patchOp({ op: 'add', path: 'members', value: [{ value: alice }] }) });
+      const patched = await y.request('PATCH', scimPath(y, `/Groups/${g.id}`), {
+        body: patchOp({ op: 'add', path: 'members', value: [{ value: alice }] }),
+      });
       expect(patched.status).toBe(200);
       expect(patched.headers.etag).toBe('W/"2"');
       await y.request('POST', y.realmPath(`/groups/${g.id}:addMembers`), { body: { identity_ids: [bob] } });
@@ -521,14 +588,20 @@ describeApi('SCIM: RFC 7644 protocol', () => {
       const g = await createScimGroup(y, { displayName: 'GE Match' });
       await y.request('PATCH', scimPath(y, `/Groups/${g.id}`), { body: patchOp({ op: 'replace', path: 'displayName', value: 'GE Match 2' }) });
       const stale = { 'if-match': 'W/"1"' };
-      const patch = await y.request('PATCH', scimPath(y, `/Groups/${g.id}`), { headers: stale, body: patchOp({ op: 'add', path: 'members', value: [{ value: alice }] }) });
+      const patch = await y.request('PATCH', scimPath(y, `/Groups/${g.id}`), {
+        headers: stale,
+        body: patchOp({ op: 'add', path: 'members', value: [{ value: alice }] }),
+      });
       expect(patch.status).toBe(412);
       expect(patch.body).toMatchObject({ schemas: [ERROR], status: '412' });
       expect((await y.request('PUT', scimPath(y, `/Groups/${g.id}`), { headers: stale, body: { displayName: 'GE Put' } })).status).toBe(412);
       expect((await y.request('DELETE', scimPath(y, `/Groups/${g.id}`), { headers: stale })).status).toBe(412);
       const now = await get(`/Groups/${g.id}`);
       expect(now.body).toMatchObject({ displayName: 'GE Match 2', members: [], meta: { version: 'W/"2"' } });
-      const ok = await y.request('PATCH', scimPath(y, `/Groups/${g.id}`), { headers: { 'if-match': 'W/"2"' }, body: patchOp({ op: 'add', path: 'members', value: [{ value: alice }] }) });
+      const ok = await y.request('PATCH', scimPath(y, `/Groups/${g.id}`), {
+        headers: { 'if-match': 'W/"2"' },
+        body: patchOp({ op: 'add', path: 'members', value: [{ value: alice }] }),
+      });
       expect(ok.status).toBe(200);
       const same = await y.request('GET', scimPath(y, `/Groups/${g.id}`), { headers: { 'if-none-match': 'W/"3"' } });
       expect(same.status).toBe(304);
@@ -539,16 +612,32 @@ describeApi('SCIM: RFC 7644 protocol', () => {
     it('PUT replaces name, externalId and the member list; meta.created and id stay; read-only values are ignored', async () => {
       const g = await createScimGroup(y, { displayName: 'GP Before', externalId: 'gp-ext', members: [{ value: alice }] });
       const r = await y.request('PUT', scimPath(y, `/Groups/${g.id}`), {
-        body: { schemas: [CORE_GROUP], id: 'ffffffffffffffff', displayName: 'GP After', members: [{ value: bob }], meta: { created: '1999-01-01T00:00:00Z' } },
+        body: {
+          schemas: [CORE_GROUP],
+          id: 'ffffffffffffffff',
+          displayName: 'GP After',
+          members: [{ value: bob }],
+          meta: { created: '1999-01-01T00:00:00Z' },
+        },
       });
       expect(r.status).toBe(200);
-      expect(r.body).toMatchObject({ id: g.id, displayName: 'GP After', members: [expect.objectContaining({ value: bob })], meta: { created: g.meta.created, version: 'W/"2"' } });
+      expect(r.body).toMatchObject({
+        id: g.id,
+        displayName: 'GP After',
+        members: [expect.objectContaining({ value: bob })],
+        meta: { created: g.meta.created, version: 'W/"2"' },
+      });
       expect(r.body).not.toHaveProperty('externalId');
       expect(await scimMemberIds(y, g.id)).toEqual([bob]);
     });
 
     it('bad group writes are 400 and change nothing: no displayName, a forbidden name, a nested group, a read-only path', async () => {
-      for (const body of [{ members: [] }, { displayName: 'bad:name' }, { displayName: 'G', members: [{ value: alice, type: 'Group' }] }, { displayName: 'G', members: ['x'] }]) {
+      for (const body of [
+        { members: [] },
+        { displayName: 'bad:name' },
+        { displayName: 'G', members: [{ value: alice, type: 'Group' }] },
+        { displayName: 'G', members: ['x'] },
+      ]) {
         const r = await y.request('POST', scimPath(y, '/Groups'), { body });
         expect(r.status, JSON.stringify(body)).toBe(400);
         expect(r.body.scimType, JSON.stringify(body)).toBe('invalidValue');
@@ -558,7 +647,10 @@ describeApi('SCIM: RFC 7644 protocol', () => {
         [patchOp({ op: 'replace', path: 'id', value: 'x' }), 'mutability'],
         [patchOp({ op: 'remove', path: 'displayName' }), 'invalidValue'],
         [patchOp({ op: 'replace', path: 'members[value eq "x"].display', value: 'x' }), 'invalidPath'],
-        [patchOp({ op: 'add', path: 'members', value: [{ value: alice }] }, { op: 'replace', path: 'displayName', value: 'no/slash' }), 'invalidValue'],
+        [
+          patchOp({ op: 'add', path: 'members', value: [{ value: alice }] }, { op: 'replace', path: 'displayName', value: 'no/slash' }),
+          'invalidValue',
+        ],
       ] as const) {
         const r = await y.request('PATCH', scimPath(y, `/Groups/${g.id}`), { body });
         expect(r.status, JSON.stringify(body)).toBe(400);
@@ -595,7 +687,12 @@ describeApi('SCIM: RFC 7644 protocol', () => {
         body: {
           schemas: [BULK_REQUEST],
           Operations: [
-            { method: 'POST', path: '/Groups', bulkId: 'team', data: { schemas: [CORE_GROUP], displayName: 'Bulk Team', members: [{ value: 'bulkId:ann' }, { value: 'bulkId:ben' }] } },
+            {
+              method: 'POST',
+              path: '/Groups',
+              bulkId: 'team',
+              data: { schemas: [CORE_GROUP], displayName: 'Bulk Team', members: [{ value: 'bulkId:ann' }, { value: 'bulkId:ben' }] },
+            },
             { method: 'POST', path: '/Users', bulkId: 'ann', data: { schemas: [CORE_USER], userName: 'bulk.team.ann' } },
             { method: 'POST', path: '/Users', bulkId: 'ben', data: { schemas: [CORE_USER], userName: 'bulk.team.ben' } },
             { method: 'PATCH', path: '/Groups/bulkId:team', data: patchOp({ op: 'add', path: 'members', value: [{ value: 'bulkId:cat' }] }) },
@@ -627,7 +724,9 @@ describeApi('SCIM: RFC 7644 protocol', () => {
         },
       });
       expect(r.body.Operations.map((o: any) => o.status)).toEqual(['201', '403']);
-      const all = await y.request('POST', scimPath(y, '/Bulk'), { body: { schemas: [BULK_REQUEST], Operations: [{ method: 'DELETE', path: `/Groups/${g.id}` }] } });
+      const all = await y.request('POST', scimPath(y, '/Bulk'), {
+        body: { schemas: [BULK_REQUEST], Operations: [{ method: 'DELETE', path: `/Groups/${g.id}` }] },
+      });
       expect(all.body.Operations).toEqual([{ method: 'DELETE', status: '204' }]);
     });
   });

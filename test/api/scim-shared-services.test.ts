@@ -15,13 +15,19 @@ describeApi('SCIM writes through the shared services', () => {
   afterAll(async () => y?.close());
 
   it('a missing User is a 404 that names the User; a stale If-Match a 412 that names the current ETag', async () => {
-    const missing = await y.request('PATCH', scimPath(y, '/Users/0000000000000000'), { body: patchOp({ op: 'replace', path: 'displayName', value: 'x' }) });
+    const missing = await y.request('PATCH', scimPath(y, '/Users/0000000000000000'), {
+      body: patchOp({ op: 'replace', path: 'displayName', value: 'x' }),
+    });
     expect(missing.status).toBe(404);
     expect(missing.body).toMatchObject({ schemas: [ERROR], status: '404', detail: 'User 0000000000000000 not found' });
     const user = await createScimUser(y, { userName: 'shared.stale' });
     const stale = await y.request('DELETE', scimPath(y, `/Users/${user.id}`), { headers: { 'if-match': 'W/"99"' } });
     expect(stale.status).toBe(412);
-    expect(stale.body).toMatchObject({ schemas: [ERROR], status: '412', detail: `the User has changed; its version is W/"${user.meta.version.replace(/^W\/"|"$/g, '')}"` });
+    expect(stale.body).toMatchObject({
+      schemas: [ERROR],
+      status: '412',
+      detail: `the User has changed; its version is W/"${user.meta.version.replace(/^W\/"|"$/g, '')}"`,
+    });
   });
 
   it('a group a policy rule names is refused alike by v1 and SCIM: one rule, one message', async () => {

@@ -40,8 +40,14 @@ describeApi('SCIM and v1 groups are one truth', () => {
     await y.request('POST', y.realmPath(`/groups/${groupId}:addMembers`), { body: { identity_ids: [member.id] } });
     const r = await y.request('GET', scimPath(y, `/Groups?filter=${encodeURIComponent('displayName eq "from V1"')}`));
     expect(r.body.totalResults).toBe(1);
-    expect(r.body.Resources[0]).toMatchObject({ id: groupId, displayName: 'From v1', members: [{ value: member.id, display: 'ov.v1member', type: 'User' }] });
-    expect((await y.request('GET', scimPath(y, `/Users/${member.id}`))).body.groups).toEqual([expect.objectContaining({ value: groupId, display: 'From v1' })]);
+    expect(r.body.Resources[0]).toMatchObject({
+      id: groupId,
+      displayName: 'From v1',
+      members: [{ value: member.id, display: 'ov.v1member', type: 'User' }],
+    });
+    expect((await y.request('GET', scimPath(y, `/Users/${member.id}`))).body.groups).toEqual([
+      expect.objectContaining({ value: groupId, display: 'From v1' }),
+    ]);
 
     await y.request('PATCH', scimPath(y, `/Groups/${groupId}`), { body: patchOp({ op: 'replace', path: 'displayName', value: 'Renamed by SCIM' }) });
     await y.request('PUT', scimPath(y, `/Groups/${groupId}`), { body: { displayName: 'Put by SCIM', members: [] } });

@@ -14,7 +14,14 @@ describeApi('SCIM and v1 identities are one truth', () => {
     const u = await createScimUser(y, {
       userName: 'one.truth@example.com',
       externalId: 'okta-00u1',
-      name: { givenName: 'One', familyName: 'Truth', middleName: 'M', honorificPrefix: 'Dr.', honorificSuffix: 'Jr.', formatted: 'Dr. One M Truth Jr.' },
+      name: {
+        givenName: 'One',
+        familyName: 'Truth',
+        middleName: 'M',
+        honorificPrefix: 'Dr.',
+        honorificSuffix: 'Jr.',
+        formatted: 'Dr. One M Truth Jr.',
+      },
       nickName: 'OT',
       title: 'Architect',
       userType: 'Employee',
@@ -22,11 +29,24 @@ describeApi('SCIM and v1 identities are one truth', () => {
       locale: 'en-GB',
       timezone: 'Europe/London',
       profileUrl: 'https://example.com/ot',
-      emails: [{ value: 'one.truth@example.com', type: 'work', primary: true }, { value: 'ot@home.example', type: 'home' }],
-      phoneNumbers: [{ value: '+44 20 7946 0000', type: 'work', primary: true }, { value: '+44 7700 900000', type: 'mobile' }],
+      emails: [
+        { value: 'one.truth@example.com', type: 'work', primary: true },
+        { value: 'ot@home.example', type: 'home' },
+      ],
+      phoneNumbers: [
+        { value: '+44 20 7946 0000', type: 'work', primary: true },
+        { value: '+44 7700 900000', type: 'mobile' },
+      ],
       addresses: [{ streetAddress: '1 Main St', locality: 'London', region: 'LDN', postalCode: 'N1', country: 'GB', formatted: '1 Main St, London' }],
       password: 'never-stored',
-      [ENTERPRISE_USER]: { employeeNumber: 'E1', costCenter: 'CC', organization: 'Org', division: 'Div', department: 'Dept', manager: { value: 'm-1', displayName: 'The Boss' } },
+      [ENTERPRISE_USER]: {
+        employeeNumber: 'E1',
+        costCenter: 'CC',
+        organization: 'Org',
+        division: 'Div',
+        department: 'Dept',
+        manager: { value: 'm-1', displayName: 'The Boss' },
+      },
     });
     const list = await y.request('GET', y.realmPath(`/identities?filter=${encodeURIComponent('traits.username eq "ONE.TRUTH@example.com"')}`));
     expect(list.status).toBe(200);

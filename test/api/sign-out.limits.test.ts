@@ -20,7 +20,11 @@ describeApi('console token and sign-out: body limits, rate limits, origin', () =
 
   it('a body over a kilobyte is refused with 413 before it is read', async () => {
     for (const url of ['/console/api/token', '/console/api/sign-out', hostedSignOut()]) {
-      const reply = await y.request('POST', url, { token: null, rawBody: twoKib, headers: { ...CONSOLE_HEADERS, origin: TEST_ORIGIN, 'content-type': 'application/json' } });
+      const reply = await y.request('POST', url, {
+        token: null,
+        rawBody: twoKib,
+        headers: { ...CONSOLE_HEADERS, origin: TEST_ORIGIN, 'content-type': 'application/json' },
+      });
       expect(reply.status, url).toBe(413);
     }
   });
@@ -50,7 +54,9 @@ describeApi('console token and sign-out: body limits, rate limits, origin', () =
     const limited = await mint('203.0.113.71');
     expect(limited.status).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-    expect((await y.request('POST', '/console/api/sign-out', { token: null, headers: CONSOLE_HEADERS, remoteAddress: '203.0.113.71' })).status).toBe(429);
+    expect((await y.request('POST', '/console/api/sign-out', { token: null, headers: CONSOLE_HEADERS, remoteAddress: '203.0.113.71' })).status).toBe(
+      429,
+    );
     expect((await mint('203.0.113.72')).status).toBe(401);
   });
 

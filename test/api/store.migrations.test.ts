@@ -26,9 +26,25 @@ const MANAGEMENT_APPLICATION = '00000000-0000-4000-8000-00000000a001';
 
 /** Rows as the first schema (001-core) stores them. */
 async function fillCoreSchema(db: Kysely<any>): Promise<void> {
-  await db.insertInto('tenants').values({ id: T.tenant, display_name: 'Old Tenant', admin_realm_id: T.adminRealm, management_application_id: MANAGEMENT_APPLICATION, create_time: NOW, update_time: NOW }).execute();
-  for (const [id, name] of [[T.adminRealm, 'Admin'], [T.realm, 'Old Realm']] as const) {
-    await db.insertInto('realms').values({ id, tenant_id: T.tenant, display_name: name, classification: 'Secure Customer', create_time: NOW, update_time: NOW }).execute();
+  await db
+    .insertInto('tenants')
+    .values({
+      id: T.tenant,
+      display_name: 'Old Tenant',
+      admin_realm_id: T.adminRealm,
+      management_application_id: MANAGEMENT_APPLICATION,
+      create_time: NOW,
+      update_time: NOW,
+    })
+    .execute();
+  for (const [id, name] of [
+    [T.adminRealm, 'Admin'],
+    [T.realm, 'Old Realm'],
+  ] as const) {
+    await db
+      .insertInto('realms')
+      .values({ id, tenant_id: T.tenant, display_name: name, classification: 'Secure Customer', create_time: NOW, update_time: NOW })
+      .execute();
   }
   const identity = (id: string, username: string, traits: Record<string, string>, emailKey: string | null, externalId: string | null) => ({
     id,
@@ -47,7 +63,13 @@ async function fillCoreSchema(db: Kysely<any>): Promise<void> {
   await db
     .insertInto('identities')
     .values([
-      identity(T.alice, 'alice', { primary_email_address: 'alice@old.example', secondary_email_address: 'Alice.Home@old.example', external_id: 'ext-alice' }, 'alice@old.example', 'ext-alice'),
+      identity(
+        T.alice,
+        'alice',
+        { primary_email_address: 'alice@old.example', secondary_email_address: 'Alice.Home@old.example', external_id: 'ext-alice' },
+        'alice@old.example',
+        'ext-alice',
+      ),
       identity(T.bob, 'bob', {}, null, null),
     ])
     .execute();
@@ -57,9 +79,33 @@ async function fillCoreSchema(db: Kysely<any>): Promise<void> {
 async function fillGroupsSchema(db: Kysely<any>): Promise<void> {
   await db
     .insertInto('applications')
-    .values({ id: MANAGEMENT_APPLICATION, tenant_id: T.tenant, realm_id: T.adminRealm, display_name: 'Management API', is_managed: 1, classification: 'management_api', resource_server_id: null, authenticator_config_id: null, protocol_config: JSON.stringify({ type: 'oauth2' }), create_time: NOW, update_time: NOW })
+    .values({
+      id: MANAGEMENT_APPLICATION,
+      tenant_id: T.tenant,
+      realm_id: T.adminRealm,
+      display_name: 'Management API',
+      is_managed: 1,
+      classification: 'management_api',
+      resource_server_id: null,
+      authenticator_config_id: null,
+      protocol_config: JSON.stringify({ type: 'oauth2' }),
+      create_time: NOW,
+      update_time: NOW,
+    })
     .execute();
-  await db.insertInto('groups').values({ id: T.group, tenant_id: T.tenant, realm_id: T.realm, display_name: 'Old Group', display_name_key: 'old group', description: '', create_time: NOW, update_time: NOW }).execute();
+  await db
+    .insertInto('groups')
+    .values({
+      id: T.group,
+      tenant_id: T.tenant,
+      realm_id: T.realm,
+      display_name: 'Old Group',
+      display_name_key: 'old group',
+      description: '',
+      create_time: NOW,
+      update_time: NOW,
+    })
+    .execute();
   await db.insertInto('group_members').values({ group_id: T.group, identity_id: T.alice }).execute();
 }
 
@@ -69,7 +115,23 @@ async function fillAuditSchema(db: Kysely<any>): Promise<void> {
   const actor = { type: 'cli' };
   await db
     .insertInto('audit_events')
-    .values({ id: OLD_EVENT, tenant_id: T.tenant, realm_id: T.realm, type: 'identity.updated', resource_type: 'identity', resource_id: T.bob, actor_type: 'cli', actor_id: 'cli', actor_subject: null, actor: JSON.stringify(actor), address: null, request_id: null, state_before: JSON.stringify({ id: T.bob }), state_after: JSON.stringify({ id: T.bob }), create_time: NOW })
+    .values({
+      id: OLD_EVENT,
+      tenant_id: T.tenant,
+      realm_id: T.realm,
+      type: 'identity.updated',
+      resource_type: 'identity',
+      resource_id: T.bob,
+      actor_type: 'cli',
+      actor_id: 'cli',
+      actor_subject: null,
+      actor: JSON.stringify(actor),
+      address: null,
+      request_id: null,
+      state_before: JSON.stringify({ id: T.bob }),
+      state_after: JSON.stringify({ id: T.bob }),
+      create_time: NOW,
+    })
     .execute();
 }
 
@@ -131,9 +193,16 @@ describeApi('store migrations: a populated store from the first schema, through 
     const alice = await get(`/identities/${T.alice}`);
     expect(alice.status, alice.text).toBe(200);
     expect(alice.body).toMatchObject({ display_name: 'Old alice', traits: { username: 'alice', primary_email_address: 'alice@old.example' } });
-    for (const filter of ['traits.primary_email_address eq "alice@old.example"', 'traits.external_id eq "ext-alice"', 'display_name eq "Old alice"']) {
+    for (const filter of [
+      'traits.primary_email_address eq "alice@old.example"',
+      'traits.external_id eq "ext-alice"',
+      'display_name eq "Old alice"',
+    ]) {
       const list = await get(`/identities?filter=${encodeURIComponent(filter)}`);
-      expect(list.body.identities.map((i: { id: string }) => i.id), filter).toEqual([T.alice]);
+      expect(
+        list.body.identities.map((i: { id: string }) => i.id),
+        filter,
+      ).toEqual([T.alice]);
     }
     const scim = await get(`/scim/v2/Users?filter=${encodeURIComponent('emails.value eq "alice.home@old.example"')}`);
     expect(scim.body.Resources.map((u: { id: string }) => u.id)).toEqual([T.alice]);
@@ -142,7 +211,10 @@ describeApi('store migrations: a populated store from the first schema, through 
   it('rows that existed before a version column start at version 1 and count up from there', async () => {
     const user = await get(`/scim/v2/Users/${T.bob}`);
     expect(user.body.meta.version).toBe('W/"1"');
-    const replaced = await y.request('PUT', path(`/scim/v2/Users/${T.bob}`), { token, body: { schemas: [CORE_USER], userName: 'bob', displayName: 'Bob Again' } });
+    const replaced = await y.request('PUT', path(`/scim/v2/Users/${T.bob}`), {
+      token,
+      body: { schemas: [CORE_USER], userName: 'bob', displayName: 'Bob Again' },
+    });
     expect(replaced.status, replaced.text).toBe(200);
     expect(replaced.body.meta.version).toBe('W/"2"');
     const group = await get(`/scim/v2/Groups/${T.group}`);
@@ -158,7 +230,10 @@ describeApi('store migrations: a populated store from the first schema, through 
   it('old memberships and the old unique username hold', async () => {
     const members = await get(`/groups/${T.group}:listMembers`);
     expect(members.body.identities.map((i: { id: string }) => i.id)).toEqual([T.alice]);
-    const taken = await y.request('POST', path('/identities'), { token, body: { identity: { display_name: 'x', traits: { type: 'traits_v0', username: 'ALICE' } } } });
+    const taken = await y.request('POST', path('/identities'), {
+      token,
+      body: { identity: { display_name: 'x', traits: { type: 'traits_v0', username: 'ALICE' } } },
+    });
     expect(taken.status).toBe(409);
   });
 });

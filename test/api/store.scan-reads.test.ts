@@ -37,7 +37,9 @@ describeApi('store: reads that scan a realm', () => {
   it('a read past its time is a 400 on filter, and the next read is answered', async () => {
     const error = await connection.scanReads.all(connection.db, query(slow())).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FilterTooExpensive);
-    expect((error as DomainError).details).toMatchObject([{ field_violations: [{ field: 'filter', description: expect.stringMatching(/longer than 20 ms/) }] }]);
+    expect((error as DomainError).details).toMatchObject([
+      { field_violations: [{ field: 'filter', description: expect.stringMatching(/longer than 20 ms/) }] },
+    ]);
     const rows = await connection.scanReads.all(connection.db, query(sql<{ n: number }>`select 7 as n`));
     expect(rows.map((r) => Number(r.n))).toEqual([7]);
   });

@@ -28,7 +28,10 @@ describe('Admin Console access screens in headless Chromium (on SQLite: the page
   beforeAll(async () => {
     // Until the browser suite builds the console itself, build it here when it is missing.
     if (!existsSync(join(ROOT, 'dist', 'console', 'index.html'))) {
-      execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '-c', 'console/vite.config.ts'], { cwd: ROOT, stdio: 'ignore' });
+      execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '-c', 'console/vite.config.ts'], {
+        cwd: ROOT,
+        stdio: 'ignore',
+      });
     }
     ({ y, url } = await listeningYonder());
     browser = await launchBrowser();
@@ -123,7 +126,9 @@ describe('Admin Console access screens in headless Chromium (on SQLite: the page
     const published = await api('GET', y.realmPath('/policy'));
     expect(published.version).toBe(before.version + 1);
     expect(published.rules).toHaveLength(1);
-    const app = (await api('GET', y.realmPath('/applications?page_size=200'))).applications.find((a: { display_name: string }) => a.display_name === 'Flight Deck');
+    const app = (await api('GET', y.realmPath('/applications?page_size=200'))).applications.find(
+      (a: { display_name: string }) => a.display_name === 'Flight Deck',
+    );
     expect(published.rules[0]).toMatchObject({
       name: 'Pilots fly Flight Deck',
       action: 'ALLOW',
@@ -204,7 +209,9 @@ describe('Admin Console access screens in headless Chromium (on SQLite: the page
     expect(await page.getByLabel('Authorization (Bearer)').inputValue()).toBe(secret);
     await shot(page, 'scim');
 
-    const users = await fetch(`${tenantUrl}/Users?filter=${encodeURIComponent('userName eq "amelia"')}`, { headers: { authorization: `Bearer ${secret}` } });
+    const users = await fetch(`${tenantUrl}/Users?filter=${encodeURIComponent('userName eq "amelia"')}`, {
+      headers: { authorization: `Bearer ${secret}` },
+    });
     expect(users.status).toBe(200);
     const body = (await users.json()) as { totalResults: number; Resources: { userName: string }[] };
     expect(body.totalResults).toBe(1);

@@ -40,15 +40,17 @@ describe('console sign-in in headless Chromium (on SQLite: the pages call the sa
     });
     expect(minted.status).toBe(200);
     expect(minted.body).toMatchObject({ token_type: 'Bearer', identity: { username: 'admin' }, tenant_id: y.tenantId });
-    const identities = await page.evaluate(
-      async ([path, token]) => (await fetch(path, { headers: { authorization: `Bearer ${token}` } })).status,
-      [y.realmPath('/identities'), minted.body.access_token] as const,
-    );
+    const identities = await page.evaluate(async ([path, token]) => (await fetch(path, { headers: { authorization: `Bearer ${token}` } })).status, [
+      y.realmPath('/identities'),
+      minted.body.access_token,
+    ] as const);
     expect(identities).toBe(200);
 
     // A sign-in page asked to go elsewhere is refused before anyone signs in on it, however the
     // other origin is spelled (each of these once led there after signing in).
-    const signOut = await page.evaluate(async () => (await fetch('/console/api/sign-out', { method: 'POST', headers: { 'X-Yonder-Console': '1' } })).status);
+    const signOut = await page.evaluate(
+      async () => (await fetch('/console/api/sign-out', { method: 'POST', headers: { 'X-Yonder-Console': '1' } })).status,
+    );
     expect(signOut).toBe(200);
     for (const elsewhere of ['//example.com/', '/.//example.com', '/..//example.com', '/%2e%2e//example.com', '/\\example.com', '/%5cexample.com']) {
       const signInUrl = `${url}/hosted/tenants/${y.tenantId}/realms/${y.adminRealmId}/sign-in?application_id=${config.console_application_id}&return_to=${encodeURIComponent(elsewhere)}`;
@@ -59,7 +61,9 @@ describe('console sign-in in headless Chromium (on SQLite: the pages call the sa
     }
 
     // A path of this site is followed after signing in: the refusals above are not all there is.
-    await page.goto(`${url}/hosted/tenants/${y.tenantId}/realms/${y.adminRealmId}/sign-in?application_id=${config.console_application_id}&return_to=${encodeURIComponent('/console/')}`);
+    await page.goto(
+      `${url}/hosted/tenants/${y.tenantId}/realms/${y.adminRealmId}/sign-in?application_id=${config.console_application_id}&return_to=${encodeURIComponent('/console/')}`,
+    );
     await Promise.all([page.waitForURL((target) => target.pathname.startsWith('/console/')), page.click('#sign-in')]);
     await page.close();
   });

@@ -33,7 +33,11 @@ describe('passkeys end to end in headless Chromium (on SQLite: the pages call th
   it('enrolls through the link, signs in on the sign-in page, and is refused once the credential is revoked', async () => {
     const identity = await y.createIdentity('ada', { display_name: 'Ada Lovelace' });
     const { credential_binding_job: job, credential_binding_link: link } = await bindingLink(identity.id);
-    expect(link.startsWith(`${url}/v1/tenants/${y.tenantId}/realms/${y.realmId}/identities/${identity.id}/credential-binding-jobs/${job.id}:invokeAuthenticator?token=`)).toBe(true);
+    expect(
+      link.startsWith(
+        `${url}/v1/tenants/${y.tenantId}/realms/${y.realmId}/identities/${identity.id}/credential-binding-jobs/${job.id}:invokeAuthenticator?token=`,
+      ),
+    ).toBe(true);
 
     const { page, cdp, authenticatorId } = await pageWithAuthenticator(browser);
     await page.goto(link);

@@ -117,7 +117,9 @@ describe.each(engines)('yonder import through its worker thread ($name)', (engin
     });
     const again = await runCli(['import', file, '--offline'], env);
     expect(JSON.parse(again.stdout)).toMatchObject({ imported: 0, skipped: 2501 });
-    const byEmail = JSON.parse((await runCli(['identity', 'list', '--filter', 'traits.primary_email_address eq "off-2499@example.com"'], env)).stdout);
+    const byEmail = JSON.parse(
+      (await runCli(['identity', 'list', '--filter', 'traits.primary_email_address eq "off-2499@example.com"'], env)).stdout,
+    );
     expect(byEmail.identities.map((i: { traits: { username: string } }) => i.traits.username)).toEqual(['off-2499']);
     if (engine.name === 'sqlite') {
       const sqlite = new SqliteDatabase(env.DATABASE_URL!.slice('sqlite:'.length), { readonly: true });

@@ -51,14 +51,19 @@ for (const engine of engines) {
         expect(signInPage.status).toBe(200);
         const hosted = `/hosted/tenants/${config.tenant_id}/realms/${config.admin_realm_id}`;
         const options = (await (await post(`${hosted}/sign-in/options`, { application_id: config.console_application_id })).json()) as any;
-        const verified = await post(`${hosted}/sign-in/verify`, { challenge_id: options.challenge_id, response: passkey.authenticate(options.options) });
+        const verified = await post(`${hosted}/sign-in/verify`, {
+          challenge_id: options.challenge_id,
+          response: passkey.authenticate(options.options),
+        });
         expect(verified.status).toBe(200);
         const cookie = (verified.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
         const minted = await post('/console/api/token', {}, { cookie, 'x-yonder-console': '1' });
         expect(minted.status).toBe(200);
         const consoleToken = (await minted.json()) as { access_token: string; identity: { id: string; username: string } };
         expect(consoleToken.identity.username).toBe('admin');
-        const realms = await fetch(`${server.url}/v1/tenants/${vars.TENANT_ID}/realms`, { headers: { authorization: `Bearer ${consoleToken.access_token}` } });
+        const realms = await fetch(`${server.url}/v1/tenants/${vars.TENANT_ID}/realms`, {
+          headers: { authorization: `Bearer ${consoleToken.access_token}` },
+        });
         expect(realms.status).toBe(200);
 
         // Deleted, admin comes back with the next console-link, again an Administrator: only

@@ -23,7 +23,9 @@ async function call(tally: Tally, url: string, init: RequestInit): Promise<any> 
   const text = await reply.text();
   tally.statuses.set(reply.status, (tally.statuses.get(reply.status) ?? 0) + 1);
   if (reply.status !== 200 && reply.status !== 201) {
-    tally.failures.push(`${init.method ?? 'GET'} ${new URL(url).pathname} -> ${reply.status} ${reply.headers.get('x-request-id')}: ${text.slice(0, 200)}`);
+    tally.failures.push(
+      `${init.method ?? 'GET'} ${new URL(url).pathname} -> ${reply.status} ${reply.headers.get('x-request-id')}: ${text.slice(0, 200)}`,
+    );
     return undefined;
   }
   return text ? JSON.parse(text) : undefined;
@@ -61,14 +63,20 @@ describe('mixed load from many connections on a busy CPU', () => {
             const created = await call(tally, `${realm}/identities`, {
               method: 'POST',
               headers,
-              body: JSON.stringify({ identity: { display_name: username, traits: { type: 'traits_v0', username, primary_email_address: `${username}@example.com` } } }),
+              body: JSON.stringify({
+                identity: { display_name: username, traits: { type: 'traits_v0', username, primary_email_address: `${username}@example.com` } },
+              }),
             });
             if (!created) continue;
             const one = `${realm}/identities/${created.id}`;
             await call(tally, one, { method: 'PATCH', headers, body: JSON.stringify({ identity: { status: 'suspended' } }) });
             await call(tally, one, { headers });
             await call(tally, `${realm}/identities?page_size=5&filter=${encodeURIComponent(`traits.username eq "${username}"`)}`, { headers });
-            await call(tally, one, { method: 'PATCH', headers, body: JSON.stringify({ identity: { display_name: `${username} again`, status: 'active' } }) });
+            await call(tally, one, {
+              method: 'PATCH',
+              headers,
+              body: JSON.stringify({ identity: { display_name: `${username} again`, status: 'active' } }),
+            });
             await call(tally, `${realm}/scim/v2/Users/${created.id}`, { headers });
             await call(tally, `${realm}/scim/v2/Users/${created.id}`, {
               method: 'PATCH',
@@ -79,7 +87,11 @@ describe('mixed load from many connections on a busy CPU', () => {
               }),
             });
             const status = round % 2 === 0 ? 'suspended' : 'active';
-            await call(tally, `${realm}/identities/${hot[(c + round) % hot.length]}`, { method: 'PATCH', headers, body: JSON.stringify({ identity: { status } }) });
+            await call(tally, `${realm}/identities/${hot[(c + round) % hot.length]}`, {
+              method: 'PATCH',
+              headers,
+              body: JSON.stringify({ identity: { status } }),
+            });
           }
         };
         await Promise.all(Array.from({ length: CONNECTIONS }, (_, c) => connection(c)));

@@ -3,7 +3,6 @@ import { statSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ServerProcess, bannerExports, processEngines } from '../support/process.js';
 
-
 /** Runs the banner's curl line through a real shell with the banner's exports, as a person would paste them. */
 function runPrintedCurl(banner: string, url: string): Promise<string> {
   const curl = banner.slice(banner.indexOf('curl -sS')).split('\n\n')[0] ?? '';
@@ -51,10 +50,7 @@ for (const engine of engines) {
       try {
         expect(second.banner()).toBe('');
         const headers = { authorization: `Bearer ${vars.YONDER_TOKEN}` };
-        const identities = await fetch(
-          `${second.url}/v1/tenants/${vars.TENANT_ID}/realms/${vars.REALM_ID}/identities/${created.id}`,
-          { headers },
-        );
+        const identities = await fetch(`${second.url}/v1/tenants/${vars.TENANT_ID}/realms/${vars.REALM_ID}/identities/${created.id}`, { headers });
         expect(identities.status).toBe(200);
         expect(await identities.json()).toEqual(created);
         expect((await fetch(`${second.url}/readyz`)).status).toBe(200);

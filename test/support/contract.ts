@@ -60,8 +60,7 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 type Schema = JsonObject;
 
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 // ---------------------------------------------------------------------------------------------
 // Known corrections: where the real service differs from the published file (reference README).
@@ -220,7 +219,16 @@ export const CONTRACT_CORRECTIONS: readonly ContractCorrection[] = [
       'Create credential binding job gives its 404 the schema `ResourceInfo` (an error detail), while its own example, ' +
       'like every other 404 of the file, is the `Error` envelope carrying that detail; the example is right.',
     apply(document) {
-      const media = at(document, 'paths', `${V1_REALM}/identities/{identity_id}/credential-binding-jobs`, 'post', 'responses', '404', 'content', 'application/json');
+      const media = at(
+        document,
+        'paths',
+        `${V1_REALM}/identities/{identity_id}/credential-binding-jobs`,
+        'post',
+        'responses',
+        '404',
+        'content',
+        'application/json',
+      );
       const schema = at(media, 'schema');
       if (schema.$ref !== '#/components/schemas/ResourceInfo') throw new Error('contract correction: the 404 schema is no longer ResourceInfo');
       media.schema = { $ref: '#/components/schemas/Error' };
@@ -429,9 +437,7 @@ function convertSchema(node: Json, converter: Converter, inheritance = false): J
   if (isObject(discriminator) && Array.isArray(node.oneOf) && isObject(discriminator.mapping)) {
     const property = String(discriminator.propertyName);
     const mapping = discriminator.mapping;
-    const dispatch: Json[] = [
-      { type: 'object', required: [property], properties: { [property]: { enum: Object.keys(mapping) } } },
-    ];
+    const dispatch: Json[] = [{ type: 'object', required: [property], properties: { [property]: { enum: Object.keys(mapping) } } }];
     for (const [value, target] of Object.entries(mapping)) {
       dispatch.push({
         if: { properties: { [property]: { const: value } }, required: [property] },
@@ -636,14 +642,9 @@ function operationOf(method: string, path: string): Operation {
 }
 
 function responseOf(operation: Operation, status: number): ResponseSpec | StatusAllowance | undefined {
-  const declared =
-    operation.responses.get(String(status)) ??
-    operation.responses.get(`${String(status)[0]}XX`) ??
-    operation.responses.get('default');
+  const declared = operation.responses.get(String(status)) ?? operation.responses.get(`${String(status)[0]}XX`) ?? operation.responses.get('default');
   if (declared) return declared;
-  return UNDECLARED_STATUS_ALLOWANCES.find(
-    (a) => a.method === operation.method && a.path === operation.path && a.status === status,
-  );
+  return UNDECLARED_STATUS_ALLOWANCES.find((a) => a.method === operation.method && a.path === operation.path && a.status === status);
 }
 
 /** One `{ $ref }` object per component, so its compiled validator is cached like any other. */
@@ -782,7 +783,10 @@ function jsonMediaTypesOf(operation: Operation): string[] {
 }
 
 function mediaTypeOf(reply: ContractReply): string {
-  return String(reply.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  return String(reply.headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
 }
 
 function describeErrors(errors: ErrorObject[] | null | undefined): string {
@@ -801,12 +805,7 @@ export class ContractMismatch extends Error {
  * is one the contract's examples use for that status, and, unless turned off, the body carries no
  * property the schema does not declare.
  */
-export function expectMatchesContract(
-  method: string,
-  path: string,
-  reply: ContractReply,
-  options: ContractCheckOptions = {},
-): void {
+export function expectMatchesContract(method: string, path: string, reply: ContractReply, options: ContractCheckOptions = {}): void {
   const operation = operationOf(method, path);
   const where = `${operation.method} ${operation.path} (${operation.operationId}) answered ${reply.status}`;
   const response = responseOf(operation, reply.status);
@@ -1017,9 +1016,7 @@ export function scopeMismatches(documented: readonly DocumentedRoute[]): string[
   const { document } = loadContract();
   const global = Array.isArray(document.security) ? document.security : [];
   const normalise = (requirements: Json[]): string[] =>
-    requirements
-      .map((r) => (isObject(r) && Array.isArray(r.BearerAuth) ? r.BearerAuth.map(String).sort().join(' ') : '?'))
-      .sort();
+    requirements.map((r) => (isObject(r) && Array.isArray(r.BearerAuth) ? r.BearerAuth.map(String).sort().join(' ') : '?')).sort();
   const problems: string[] = [];
   for (const { method, path, requirements } of documented) {
     const item = at(document, 'paths');
@@ -1059,7 +1056,8 @@ export function expectV1Error(reply: ContractReply, status: number): void {
     throw new ContractMismatch(`${where} with a body that is not JSON: ${reply.text.slice(0, 200)}`);
   }
   const validate = compiled(componentSchemaRef('Error'));
-  if (!validate(body)) throw new ContractMismatch(`${where} with a body the Error schema refuses:\n${describeErrors(validate.errors)}\n${reply.text}`);
+  if (!validate(body))
+    throw new ContractMismatch(`${where} with a body the Error schema refuses:\n${describeErrors(validate.errors)}\n${reply.text}`);
   const code = isObject(body) ? body.code : undefined;
   const expected = V1_ERROR_CODES[status];
   if (expected !== undefined && code !== expected) throw new ContractMismatch(`${where} with code ${String(code)}, expected ${expected}`);
@@ -1071,12 +1069,9 @@ export function expectV1Error(reply: ContractReply, status: number): void {
  * `ROUTE_OWNERS` gives it.
  */
 export const YONDER_ONLY_ROUTES: Readonly<Record<string, string>> = {
-  [`GET ${SCIM}/ResourceTypes/{id}`]:
-    'RFC 7644 §4: a resource type is retrievable by its id at /ResourceTypes/{id}; the contract has only the list',
-  [`GET ${SCIM}/Schemas/{id}`]:
-    'RFC 7644 §4: a schema is retrievable by its URN at /Schemas/{id}; the contract has only the list',
-  [`POST ${SCIM}/Bulk`]:
-    'RFC 7644 §3.7 Bulk; the contract has no /Bulk path although its SCIMServiceProviderConfig requires `bulk`',
+  [`GET ${SCIM}/ResourceTypes/{id}`]: 'RFC 7644 §4: a resource type is retrievable by its id at /ResourceTypes/{id}; the contract has only the list',
+  [`GET ${SCIM}/Schemas/{id}`]: 'RFC 7644 §4: a schema is retrievable by its URN at /Schemas/{id}; the contract has only the list',
+  [`POST ${SCIM}/Bulk`]: 'RFC 7644 §3.7 Bulk; the contract has no /Bulk path although its SCIMServiceProviderConfig requires `bulk`',
   [`PUT ${SCIM}/Groups/{group_id}`]:
     'RFC 7644 §3.5.1: a resource is replaced with PUT; Okta pushes group changes that way (O2); the contract has only PATCH',
   // The binding link: the contract shows it only as the `credential_binding_link` value a RETURN job
@@ -1086,8 +1081,8 @@ export const YONDER_ONLY_ROUTES: Readonly<Record<string, string>> = {
     'the credential binding link the contract hands out (`credential_binding_link`) but does not describe: the hosted enrollment page',
   // yonder's own hosted passkey pages: Beyond Identity runs them on its own (non-API) hosts, so the
   // contract has none of them. Public: the link token or the session cookie authorizes them.
-  [`GET ${HOSTED}/assets/{name}`]: 'the hosted pages\' own scripts and styles (static, public)',
-  [`GET ${HOSTED}/assets/simplewebauthn/{*}`]: 'the hosted pages\' WebAuthn browser library (static, public)',
+  [`GET ${HOSTED}/assets/{name}`]: "the hosted pages' own scripts and styles (static, public)",
+  [`GET ${HOSTED}/assets/simplewebauthn/{*}`]: "the hosted pages' WebAuthn browser library (static, public)",
   [`POST ${HOSTED_REALM}/identities/{identity_id}/credential-binding-jobs/{credential_binding_job_id}/registration-options`]:
     'hosted enrollment: begins the WebAuthn registration ceremony for a binding link (link token)',
   [`POST ${HOSTED_REALM}/identities/{identity_id}/credential-binding-jobs/{credential_binding_job_id}/registration`]:
@@ -1103,13 +1098,11 @@ export const YONDER_ONLY_ROUTES: Readonly<Record<string, string>> = {
     'OAuth 2.0 token endpoint (client credentials); documented in the file only by its curl example',
   [`POST ${V1_REALM}/applications/{application_id}/revoke`]: 'RFC 7009 revocation, linked from the RevokeToken description',
   [`POST ${V1_REALM}/introspect`]: 'RFC 7662 introspection, named in the Token schema (`referential`)',
-  [`GET ${V1_REALM}/applications/{application_id}/.well-known/openid-configuration`]:
-    'OpenID discovery of the application as issuer',
+  [`GET ${V1_REALM}/applications/{application_id}/.well-known/openid-configuration`]: 'OpenID discovery of the application as issuer',
   [`GET ${V1_REALM}/applications/{application_id}/.well-known/jwks.json`]: 'the keys named by jwks_uri',
   [`POST ${V1_REALM}/applications/{application_id}:rotateSecret`]:
-    'yonder keeps client secrets hashed, so it cannot show them again as the contract\'s reads would; a new one is issued instead',
-  [`POST ${V1_REALM}/applications/{application_id}/tokens`]:
-    "the console's \"Create token\", which the contract leaves to the console",
+    "yonder keeps client secrets hashed, so it cannot show them again as the contract's reads would; a new one is issued instead",
+  [`POST ${V1_REALM}/applications/{application_id}/tokens`]: 'the console\'s "Create token", which the contract leaves to the console',
   [`GET ${V1_REALM}/events`]: 'audit events (issue 9); the contract has no audit trail',
   // The Admin Console (issue 7): Beyond Identity's console is its own product on its own host; these
   // are the calls yonder's console makes before it can use /v1. Public (no bearer): the hosted
@@ -1120,13 +1113,10 @@ export const YONDER_ONLY_ROUTES: Readonly<Record<string, string>> = {
   // Policy: the reference README says the contract has no public policy API and yonder designs its
   // own (one policy per realm, published as numbered versions; src/http/v1/policy.ts).
   ...Object.fromEntries(
-    [
-      `GET ${POLICY}`,
-      `PUT ${POLICY}`,
-      `GET ${POLICY}:listVersions`,
-      `POST ${POLICY}:restore`,
-      `POST ${POLICY}:evaluate`,
-    ].map((key) => [key, 'policy has no public API in the contract; yonder designs its own (reference README)']),
+    [`GET ${POLICY}`, `PUT ${POLICY}`, `GET ${POLICY}:listVersions`, `POST ${POLICY}:restore`, `POST ${POLICY}:evaluate`].map((key) => [
+      key,
+      'policy has no public API in the contract; yonder designs its own (reference README)',
+    ]),
   ),
 };
 

@@ -71,7 +71,9 @@ export const LIMIT_BURSTS: Race[] = [
     async run(r) {
       const { limit } = RATE_LIMITS.enrollmentPerJob;
       const job = await bindingJob(r, 'burst-job');
-      const replies = await burst(40, (i) => r.request(i, 'GET', `${job.linkPath}?token=guess${i}`, { token: null, clientAddress: `192.0.2.${i + 1}` }));
+      const replies = await burst(40, (i) =>
+        r.request(i, 'GET', `${job.linkPath}?token=guess${i}`, { token: null, clientAddress: `192.0.2.${i + 1}` }),
+      );
       expect(replies.filter((reply) => reply.status !== 429)).toHaveLength(limit);
       expect(replies.filter((reply) => reply.status === 429)).toHaveLength(40 - limit);
     },
@@ -81,7 +83,9 @@ export const LIMIT_BURSTS: Race[] = [
     async run(r) {
       const { limit } = RATE_LIMITS.enrollmentFromAddress;
       const job = await bindingJob(r, 'burst-scan');
-      const replies = await burst(limit + 10, (i) => r.request(i, 'GET', madeUpLink(job.linkPath, `made-up-${i}`), { token: null, clientAddress: '192.0.2.210' }));
+      const replies = await burst(limit + 10, (i) =>
+        r.request(i, 'GET', madeUpLink(job.linkPath, `made-up-${i}`), { token: null, clientAddress: '192.0.2.210' }),
+      );
       expect(replies.filter((reply) => reply.status !== 429)).toHaveLength(limit);
       expect(replies.filter((reply) => reply.status === 429)).toHaveLength(10);
     },

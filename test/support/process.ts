@@ -82,7 +82,10 @@ export class ServerProcess {
   stderr = '';
   private exited: Promise<number | null>;
 
-  private constructor(readonly child: ChildProcessWithoutNullStreams, readonly url: string) {
+  private constructor(
+    readonly child: ChildProcessWithoutNullStreams,
+    readonly url: string,
+  ) {
     child.stdout.on('data', (chunk: Buffer) => (this.stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     running.add(child);

@@ -102,7 +102,9 @@ export interface RaceClient {
 /** A confidential client-credentials application on a resource server of its own. */
 export async function createClient(r: Racer, realmId = r.realmId): Promise<RaceClient> {
   const server = await r.request(0, 'POST', r.realmPath('/resource-servers', realmId), {
-    body: { resource_server: { display_name: 'Race API', identifier: `https://race.example/${Math.random().toString(36).slice(2)}`, scopes: ['race:read'] } },
+    body: {
+      resource_server: { display_name: 'Race API', identifier: `https://race.example/${Math.random().toString(36).slice(2)}`, scopes: ['race:read'] },
+    },
   });
   expect(server.status, server.text).toBe(200);
   const app = await r.request(0, 'POST', r.realmPath('/applications', realmId), {

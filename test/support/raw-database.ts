@@ -21,10 +21,9 @@ export async function dumpDatabase(database: TestDatabase): Promise<string> {
   const client = new pg.Client({ connectionString: database.databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ table_name: string }>(
-      'select table_name from information_schema.tables where table_schema = $1',
-      [database.pgSchema],
-    );
+    const { rows } = await client.query<{ table_name: string }>('select table_name from information_schema.tables where table_schema = $1', [
+      database.pgSchema,
+    ]);
     for (const { table_name } of rows) {
       const result = await client.query(`select * from "${database.pgSchema}"."${table_name}"`);
       chunks.push(table_name, JSON.stringify(result.rows));

@@ -84,10 +84,9 @@ export async function postgresTemplate(): Promise<{ name: string; remove(): Prom
       const client = new pg.Client({ connectionString: POSTGRES_URL });
       await client.connect();
       try {
-        const { rows } = await client.query<{ datname: string }>(
-          "select datname from pg_database where datname = $1 or datname like $1 || '\\_%'",
-          [name],
-        );
+        const { rows } = await client.query<{ datname: string }>("select datname from pg_database where datname = $1 or datname like $1 || '\\_%'", [
+          name,
+        ]);
         for (const { datname } of rows) await client.query(`drop database if exists ${datname} with (force)`);
       } finally {
         await client.end();

@@ -19,13 +19,18 @@ const spelling = (name: string, i: number) => [name, name.toUpperCase(), name[0]
 const scim = (r: Racer, rest: string, realmId = r.realmId) => r.realmPath(`/scim/v2${rest}`, realmId);
 
 const createV1Identity = (r: Racer, i: number, username: string, realmId = r.realmId) =>
-  r.request(i, 'POST', r.realmPath('/identities', realmId), { body: { identity: { display_name: username, traits: { type: 'traits_v0', username } } } });
+  r.request(i, 'POST', r.realmPath('/identities', realmId), {
+    body: { identity: { display_name: username, traits: { type: 'traits_v0', username } } },
+  });
 const countUsername = async (r: Racer, username: string, realmId = r.realmId): Promise<number> =>
   (await r.request(0, 'GET', r.realmPath(`/identities?filter=traits.username eq "${username}"`, realmId))).body.total_size;
 
-const createGroup = async (r: Racer, name: string): Promise<string> => (await r.request(0, 'POST', r.realmPath('/groups'), { body: { group: { display_name: name } } })).body.id;
+const createGroup = async (r: Racer, name: string): Promise<string> =>
+  (await r.request(0, 'POST', r.realmPath('/groups'), { body: { group: { display_name: name } } })).body.id;
 const resourceServer = (r: Racer, i: number, identifier: string) =>
-  r.request(i, 'POST', r.realmPath('/resource-servers'), { body: { resource_server: { display_name: 'Racing API', identifier, scopes: ['race:read'] } } });
+  r.request(i, 'POST', r.realmPath('/resource-servers'), {
+    body: { resource_server: { display_name: 'Racing API', identifier, scopes: ['race:read'] } },
+  });
 
 /** A binding job with `count` registration challenges begun on it. */
 async function registrations(r: Racer, username: string, count: number) {
@@ -63,7 +68,9 @@ export const UNIQUENESS_RACES: Race[] = [
       const ids = await Promise.all(Array.from({ length: 20 }, (_, i) => createIdentity(r, `renamed-${i}`)));
       const replies = await burst(20, (i) =>
         i % 2 === 0
-          ? r.request(i, 'PATCH', r.realmPath(`/identities/${ids[i]}`), { body: { identity: { traits: { type: 'traits_v0', username: spelling('taken', i) } } } })
+          ? r.request(i, 'PATCH', r.realmPath(`/identities/${ids[i]}`), {
+              body: { identity: { traits: { type: 'traits_v0', username: spelling('taken', i) } } },
+            })
           : r.request(i, 'PUT', scim(r, `/Users/${ids[i]}`), { body: { schemas: [CORE_USER], userName: spelling('taken', i) } }),
       );
       expectOneWinner(replies, [200]);
@@ -130,7 +137,10 @@ export const UNIQUENESS_RACES: Race[] = [
     name: '10 concurrent theme creates in one realm: one theme, 9 answer 409',
     async run(r) {
       const realm = await createRealm(r, 'Themed');
-      expectOneWinner(await burst(10, (i) => r.request(i, 'POST', r.realmPath('/themes', realm), { body: { theme: { email_realm_name: `Theme ${i}` } } })), [200]);
+      expectOneWinner(
+        await burst(10, (i) => r.request(i, 'POST', r.realmPath('/themes', realm), { body: { theme: { email_realm_name: `Theme ${i}` } } })),
+        [200],
+      );
     },
   },
   {

@@ -25,7 +25,13 @@ describe('redactSecrets', () => {
   it('masks secrets at any depth, keeps null, and leaves other keys alone', () => {
     const input = {
       display_name: 'x',
-      protocol_config: { type: 'oidc', client_secret: 'cs', 'Client-Secret': 'cs2', token_endpoint_auth_method: 'basic', nested: [{ password: 'p' }] },
+      protocol_config: {
+        type: 'oidc',
+        client_secret: 'cs',
+        'Client-Secret': 'cs2',
+        token_endpoint_auth_method: 'basic',
+        nested: [{ password: 'p' }],
+      },
       token: 'tok',
       token_suffix: 'abcd',
       private_jwk: { d: 'secret-d' },
@@ -34,7 +40,13 @@ describe('redactSecrets', () => {
     };
     expect(redactSecrets(input)).toEqual({
       display_name: 'x',
-      protocol_config: { type: 'oidc', client_secret: REDACTED, 'Client-Secret': REDACTED, token_endpoint_auth_method: 'basic', nested: [{ password: REDACTED }] },
+      protocol_config: {
+        type: 'oidc',
+        client_secret: REDACTED,
+        'Client-Secret': REDACTED,
+        token_endpoint_auth_method: 'basic',
+        nested: [{ password: REDACTED }],
+      },
       token: REDACTED,
       token_suffix: 'abcd',
       private_jwk: REDACTED,
@@ -55,7 +67,8 @@ describe('redactSecrets', () => {
   });
 
   it('names secrets by key', () => {
-    for (const key of ['secret', 'client_secret', 'PASSWORD', 'x-api-token', 'private_key', 'otp', 'client_secret_hash']) expect(isSecretKey(key), key).toBe(true);
+    for (const key of ['secret', 'client_secret', 'PASSWORD', 'x-api-token', 'private_key', 'otp', 'client_secret_hash'])
+      expect(isSecretKey(key), key).toBe(true);
     for (const key of ['token_suffix', 'display_name', 'secretary', 'jti', 'username']) expect(isSecretKey(key), key).toBe(false);
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type CostTree, MAX_SCANNED_WORK, MAX_SEEKS, exactLookups, filterCost, indexServed, overBudget } from '../../src/domain/directory/filter-cost.js';
+import {
+  type CostTree,
+  MAX_SCANNED_WORK,
+  MAX_SEEKS,
+  exactLookups,
+  filterCost,
+  indexServed,
+  overBudget,
+} from '../../src/domain/directory/filter-cost.js';
 import { loadConfig } from '../../src/config.js';
 import { parseIdentityFilter } from '../../src/domain/directory/identity-filter.js';
 import { parseGroupFilter } from '../../src/protocols/scim/group-filter.js';

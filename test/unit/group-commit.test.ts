@@ -19,8 +19,18 @@ describe('CommitQueue', () => {
       if (batches.length === 1) throw new Error('disk full');
       for (const waiting of batch) waiting.resolve();
     }, options);
-    const outcomes = await Promise.all([1, 2, 3, 4, 5].map((n) => queue.submit(n).then(() => 'ok', (error: Error) => error.message)));
-    expect(batches).toEqual([[1, 2, 3], [4, 5]]);
+    const outcomes = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) =>
+        queue.submit(n).then(
+          () => 'ok',
+          (error: Error) => error.message,
+        ),
+      ),
+    );
+    expect(batches).toEqual([
+      [1, 2, 3],
+      [4, 5],
+    ]);
     expect(outcomes).toEqual(['disk full', 'disk full', 'disk full', 'ok', 'ok']);
   });
 
@@ -29,7 +39,14 @@ describe('CommitQueue', () => {
       batch[0]?.resolve();
       throw new Error('lost connection');
     }, options);
-    const outcomes = await Promise.all([1, 2].map((n) => queue.submit(n).then(() => 'ok', (error: Error) => error.message)));
+    const outcomes = await Promise.all(
+      [1, 2].map((n) =>
+        queue.submit(n).then(
+          () => 'ok',
+          (error: Error) => error.message,
+        ),
+      ),
+    );
     expect(outcomes).toEqual(['ok', 'lost connection']);
   });
 
@@ -76,7 +93,10 @@ describe('IdentityInsertBatcher: a follower whose leader failed', () => {
     );
     const outcomes = await Promise.all(
       [row('leader', 'sam'), row('follower', 'SAM')].map((r) =>
-        batcher.insert({ row: r, event: null }).then(() => 'ok', (error: { code?: string }) => error.code),
+        batcher.insert({ row: r, event: null }).then(
+          () => 'ok',
+          (error: { code?: string }) => error.code,
+        ),
       ),
     );
     expect(outcomes).toEqual(['not_found', 'ok']);
@@ -96,7 +116,10 @@ describe('IdentityInsertBatcher: a follower whose leader failed', () => {
       );
       const outcomes = await Promise.all(
         [row('leader', 'sam'), row('follower', 'Sam')].map((r) =>
-          batcher.insert({ row: r, event: null }).then(() => 'ok', (error: { code?: string }) => error.code),
+          batcher.insert({ row: r, event: null }).then(
+            () => 'ok',
+            (error: { code?: string }) => error.code,
+          ),
         ),
       );
       expect(outcomes).toEqual([leaderFails ? 'conflict' : 'ok', 'conflict']);

@@ -26,7 +26,8 @@ describe('names', () => {
     const full = (value: string) => value.normalize('NFKC').toUpperCase().toLowerCase().normalize('NFKC');
     const ascii = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code)).join('');
     expect(foldedKey(ascii)).toBe(full(ascii));
-    for (const value of ['Jane.Doe@Example.COM', 'ext-0001', 'ÉMILE', 'Ｊane', 'straße', 'K\u212a']) expect(foldedKey(value), value).toBe(full(value));
+    for (const value of ['Jane.Doe@Example.COM', 'ext-0001', 'ÉMILE', 'Ｊane', 'straße', 'K\u212a'])
+      expect(foldedKey(value), value).toBe(full(value));
   });
 
   it('nameViolation applies the contract rules: 1–64 characters, no forbidden characters', () => {

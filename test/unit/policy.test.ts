@@ -76,9 +76,7 @@ describe('evaluatePolicy', () => {
   });
 
   it('needs every non-empty condition to hold: groups, applications and identities', () => {
-    const rules = [
-      rule({ id: 'r', action: 'ALLOW', conditions: { groups: ['g'], applications: ['console'], identities: ['alice'] } }),
-    ];
+    const rules = [rule({ id: 'r', action: 'ALLOW', conditions: { groups: ['g'], applications: ['console'], identities: ['alice'] } })];
     const member = new Set(['g']);
     expect(evaluatePolicy(rules, request({ groupIds: member })).decision).toBe('ALLOW');
     expect(evaluatePolicy(rules, request({ groupIds: member, applicationId: 'other' })).decision).toBe('DENY');

@@ -6,7 +6,11 @@ describe('refusalOfSuccess', () => {
   const [own, realm] = clientFailureChecks('realm', 'client', '203.0.113.1');
   const now = 1_000;
   const decide = (counts: Record<string, number>) =>
-    refusalOfSuccess([own!, realm!], (key): RateLimitCount | undefined => (key in counts ? { hits: counts[key]!, expiresAt: now + 120 } : undefined), now);
+    refusalOfSuccess(
+      [own!, realm!],
+      (key): RateLimitCount | undefined => (key in counts ? { hits: counts[key]!, expiresAt: now + 120 } : undefined),
+      now,
+    );
 
   it('lets in a client that never failed from this address, however full the wider count is', () => {
     expect(decide({ [realm!.key]: 10_000 })).toBeNull();

@@ -33,7 +33,10 @@ const full = {
     { value: 'babs@home.example', type: 'home' },
     { value: 'bjensen@example.com', type: 'work', primary: true },
   ],
-  phoneNumbers: [{ value: '555-555-5555', type: 'work' }, { value: '555-555-4444', type: 'mobile' }],
+  phoneNumbers: [
+    { value: '555-555-5555', type: 'work' },
+    { value: '555-555-4444', type: 'mobile' },
+  ],
   photos: [{ value: 'https://photos.example.com/b.jpg', type: 'photo' }],
   addresses: [
     {
@@ -178,7 +181,7 @@ describe('SCIM User ↔ identity mapping', () => {
     expect(scimUserToWrite({ userName: 'x', ims: [{ value: 'aim' }], x509Certificates: [] }).ok).toBe(true);
   });
 
-  it('accepts Entra\'s manager given as a bare id', () => {
+  it("accepts Entra's manager given as a bare id", () => {
     const w = scimUserToWrite({ userName: 'm', [ENT]: { manager: 'abc' } });
     expect(w.ok && w.value.traits.manager_id).toBe('abc');
   });
@@ -206,14 +209,15 @@ describe('SCIM PATCH in memory', () => {
   });
 
   it('M2 compliant mode: a no-path replace with dotted and URN keys', () => {
-    const w = traitsAfter([
-      { op: 'replace', value: { displayName: 'New Name', 'name.givenName': 'Barb', [`${ENT}:employeeNumber`]: '9' } },
-    ]);
+    const w = traitsAfter([{ op: 'replace', value: { displayName: 'New Name', 'name.givenName': 'Barb', [`${ENT}:employeeNumber`]: '9' } }]);
     expect(w).toMatchObject({ display_name: 'New Name', traits: { given_name: 'Barb', employee_number: '9', family_name: 'Jensen' } });
   });
 
   it('adds an element for a value filter that matches nothing, and replace there is noTarget', () => {
-    const w = traitsAfter([{ op: 'remove', path: 'phoneNumbers[type eq "mobile"]' }, { op: 'add', path: 'phoneNumbers[type eq "mobile"].value', value: '1' }]);
+    const w = traitsAfter([
+      { op: 'remove', path: 'phoneNumbers[type eq "mobile"]' },
+      { op: 'add', path: 'phoneNumbers[type eq "mobile"].value', value: '1' },
+    ]);
     expect(w.traits.secondary_phone).toBe('1');
     expect(patch([{ op: 'replace', path: 'emails[type eq "home"].value', value: 'x@y' }])).toMatchObject({
       ok: false,
@@ -234,13 +238,18 @@ describe('SCIM PATCH in memory', () => {
   });
 
   it('ignores paths to attributes with no home', () => {
-    expect(traitsAfter([{ op: 'add', path: 'ims', value: [{ value: 'x' }] }]).traits).toEqual(traitsAfter([{ op: 'add', path: 'title', value: 'Tour Guide' }]).traits);
+    expect(traitsAfter([{ op: 'add', path: 'ims', value: [{ value: 'x' }] }]).traits).toEqual(
+      traitsAfter([{ op: 'add', path: 'title', value: 'Tour Guide' }]).traits,
+    );
   });
 });
 
 describe('SCIM filter resolution', () => {
   it('folds userName and keeps externalId exact', () => {
-    expect(parseUserFilter('UserName EQ "BJensen"')).toEqual({ ok: true, value: { op: 'eq', field: { kind: 'key', key: 'username' }, value: 'bjensen' } });
+    expect(parseUserFilter('UserName EQ "BJensen"')).toEqual({
+      ok: true,
+      value: { op: 'eq', field: { kind: 'key', key: 'username' }, value: 'bjensen' },
+    });
     expect(parseUserFilter('externalId eq "AbC"')).toEqual({ ok: true, value: { op: 'eq', field: { kind: 'external_id' }, value: 'AbC' } });
   });
 

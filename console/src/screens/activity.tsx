@@ -70,7 +70,9 @@ export function ActivityScreen(_props: ScreenProps) {
       <h1 tabIndex={-1}>Activity</h1>
       <p class="hint">
         Every change in this realm, every policy decision and sign-in attempt, newest first.
-        {isAdminRealm ? ' Tenant-wide changes (the tenant, realms created and deleted) are listed here too.' : ` Tenant-wide changes are listed under the ${adminRealm?.display_name ?? 'admin'} realm.`}
+        {isAdminRealm
+          ? ' Tenant-wide changes (the tenant, realms created and deleted) are listed here too.'
+          : ` Tenant-wide changes are listed under the ${adminRealm?.display_name ?? 'admin'} realm.`}
       </p>
       <form
         class="filters"
@@ -80,7 +82,12 @@ export function ActivityScreen(_props: ScreenProps) {
           apply(draft);
         }}
       >
-        <SelectField label="Type" value={draft.type} onValue={(v) => set('type', v)} options={[{ value: '', label: 'Any type' }, ...EVENT_TYPES.map((t) => ({ value: t, label: t }))]} />
+        <SelectField
+          label="Type"
+          value={draft.type}
+          onValue={(v) => set('type', v)}
+          options={[{ value: '', label: 'Any type' }, ...EVENT_TYPES.map((t) => ({ value: t, label: t }))]}
+        />
         <SelectField
           label="Resource"
           value={draft.resource_type}
@@ -142,9 +149,15 @@ function EventTable({ events }: { events: AuditEvent[] }) {
           <tr>
             <th scope="col">When</th>
             <th scope="col">Event</th>
-            <th scope="col" class="wide">Resource</th>
-            <th scope="col" class="wide">Actor</th>
-            <th scope="col" class="wide">Address</th>
+            <th scope="col" class="wide">
+              Resource
+            </th>
+            <th scope="col" class="wide">
+              Actor
+            </th>
+            <th scope="col" class="wide">
+              Address
+            </th>
             <th scope="col">Details</th>
           </tr>
         </thead>

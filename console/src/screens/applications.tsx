@@ -77,7 +77,10 @@ export function ApplicationsScreen(_props: ScreenProps) {
   const { api, realmId, announce } = useConsole();
   const apps = useLoad(() => listAll<Application>(api, realmPath(realmId, '/applications'), 'applications'), [realmId]);
   const servers = useLoad(
-    () => (api.can('resource-servers:read') ? listAll<ResourceServer>(api, realmPath(realmId, '/resource-servers'), 'resource_servers') : Promise.resolve([])),
+    () =>
+      api.can('resource-servers:read')
+        ? listAll<ResourceServer>(api, realmPath(realmId, '/resource-servers'), 'resource_servers')
+        : Promise.resolve([]),
     [realmId],
   );
   const editor = useDialogState<Application>();
@@ -125,7 +128,11 @@ export function ApplicationsScreen(_props: ScreenProps) {
               ),
             },
             { header: 'Client id', cell: (a) => (a.protocol_config.client_id ? <code>{a.protocol_config.client_id}</code> : '—'), wide: true },
-            { header: 'Type', cell: (a) => `${a.protocol_config.type.toUpperCase()} · ${a.protocol_config.confidentiality ?? 'confidential'}`, wide: true },
+            {
+              header: 'Type',
+              cell: (a) => `${a.protocol_config.type.toUpperCase()} · ${a.protocol_config.confidentiality ?? 'confidential'}`,
+              wide: true,
+            },
             { header: 'Resource server', cell: (a) => (a.resource_server_id ? nameOf(servers.data, a.resource_server_id) : '—'), wide: true },
             {
               header: 'Actions',
@@ -167,13 +174,27 @@ export function ApplicationsScreen(_props: ScreenProps) {
         />
       ) : null}
 
-      <Dialog title={`Credentials of ${issued?.display_name ?? ''}`} open={issued !== null} onClose={() => setIssued(null)} actions={<Button variant="primary" onClick={() => setIssued(null)}>Done</Button>}>
+      <Dialog
+        title={`Credentials of ${issued?.display_name ?? ''}`}
+        open={issued !== null}
+        onClose={() => setIssued(null)}
+        actions={
+          <Button variant="primary" onClick={() => setIssued(null)}>
+            Done
+          </Button>
+        }
+      >
         <Notice>Copy the client secret now: the console cannot show it again.</Notice>
         <CopyField label="Client id" value={issued?.protocol_config.client_id ?? ''} />
         <CopyField label="Client secret" value={issued?.protocol_config.client_secret ?? ''} secret />
       </Dialog>
 
-      <Dialog title={viewing?.display_name ?? ''} open={viewing !== null} onClose={() => setViewing(null)} actions={<Button onClick={() => setViewing(null)}>Close</Button>}>
+      <Dialog
+        title={viewing?.display_name ?? ''}
+        open={viewing !== null}
+        onClose={() => setViewing(null)}
+        actions={<Button onClick={() => setViewing(null)}>Close</Button>}
+      >
         {viewing ? <ApplicationFacts app={viewing} servers={servers.data ?? []} /> : null}
       </Dialog>
 
@@ -215,7 +236,15 @@ function ApplicationFacts({ app, servers }: { app: Application; servers: Resourc
         <dt>Grant types</dt>
         <dd>{(c.grant_type ?? []).join(', ') || '—'}</dd>
         <dt>Redirect URIs</dt>
-        <dd>{(c.redirect_uris ?? []).length ? (c.redirect_uris ?? []).map((u) => <div key={u}><code>{u}</code></div>) : '—'}</dd>
+        <dd>
+          {(c.redirect_uris ?? []).length
+            ? (c.redirect_uris ?? []).map((u) => (
+                <div key={u}>
+                  <code>{u}</code>
+                </div>
+              ))
+            : '—'}
+        </dd>
         <dt>Resource server</dt>
         <dd>{app.resource_server_id ? nameOf(servers, app.resource_server_id) : '—'}</dd>
         <dt>Allowed scopes</dt>
@@ -295,7 +324,13 @@ function ApplicationDialog({ open, app, servers, onClose, onSaved }: DialogProps
           error={error?.violation('token_endpoint_auth_method')}
         />
       </div>
-      <Checklist legend="Grant types" options={GRANTS} selected={form.grant_type} onChange={(v) => set('grant_type', v)} error={error?.violation('grant_type')} />
+      <Checklist
+        legend="Grant types"
+        options={GRANTS}
+        selected={form.grant_type}
+        onChange={(v) => set('grant_type', v)}
+        error={error?.violation('grant_type')}
+      />
       <TextArea
         label="Redirect URIs"
         hint="One per line."

@@ -166,7 +166,11 @@ function Members({ group }: { group: Group }) {
                     {
                       header: 'Actions',
                       cell: (row: Identity) => (
-                        <Button variant="link" onClick={() => remove.ask([row])} aria-label={`Remove ${identityLabel(row)} from ${group.display_name}`}>
+                        <Button
+                          variant="link"
+                          onClick={() => remove.ask([row])}
+                          aria-label={`Remove ${identityLabel(row)} from ${group.display_name}`}
+                        >
                           Remove
                         </Button>
                       ),
@@ -207,7 +211,9 @@ function Members({ group }: { group: Group }) {
                 : `Remove ${removing?.length ?? 0} members from ${group.display_name}?`}{' '}
               Policy rules and roles that name the group stop applying to them.
             </p>
-            {removesSelf ? <Notice kind="error">This includes you: if this group gives you console access, you lose it at your next request.</Notice> : null}
+            {removesSelf ? (
+              <Notice kind="error">This includes you: if this group gives you console access, you lose it at your next request.</Notice>
+            ) : null}
           </>
         }
       />

@@ -120,9 +120,7 @@ export function GroupDialog({ group, open, onClose, onSaved }: GroupDialogProps)
   const [missing, setMissing] = useState('');
   const save = useAction(async () => {
     const body = { group: { display_name: name.trim(), description: description.trim() } };
-    return group
-      ? api.patch<Group>(realmPath(realmId, `/groups/${group.id}`), body)
-      : api.post<Group>(realmPath(realmId, '/groups'), body);
+    return group ? api.patch<Group>(realmPath(realmId, `/groups/${group.id}`), body) : api.post<Group>(realmPath(realmId, '/groups'), body);
   });
   useEffect(() => {
     if (!open) return;
@@ -202,8 +200,7 @@ export function DeleteGroupDialog({ group, onClose, onDeleted, onGroupPage = fal
   const count = members.data ?? 0;
   const hasMembers = count > 0 || remove.error?.message === 'group has children';
   const blocked = hasMembers || (remove.error?.status === 409 && /polic|rule/i.test(remove.error.message));
-  const membersLink =
-    group && !onGroupPage ? <Link to={`/realms/${realmId}/groups/${group.id}`}>the group's members</Link> : 'Members on this page';
+  const membersLink = group && !onGroupPage ? <Link to={`/realms/${realmId}/groups/${group.id}`}>the group's members</Link> : 'Members on this page';
   return (
     <Dialog
       title={group ? `Delete ${group.display_name}?` : 'Delete group'}
@@ -232,9 +229,7 @@ export function DeleteGroupDialog({ group, onClose, onDeleted, onGroupPage = fal
           {count > 0 ? ` (${count} now)` : ''}. Remove them first under {membersLink}, then delete it.
         </Notice>
       ) : blocked ? (
-        <Notice kind="error">
-          {remove.error?.message}. Change or delete those rules under Policy first.
-        </Notice>
+        <Notice kind="error">{remove.error?.message}. Change or delete those rules under Policy first.</Notice>
       ) : !members.loading ? (
         <>
           <p>The group {group?.display_name} will be deleted. Roles granted to it end. This cannot be undone.</p>

@@ -76,7 +76,11 @@ export function IdentitiesScreen(_props: ScreenProps) {
       if (failures.length > 0) {
         list.reload();
         const first = failures[0]?.error;
-        throw new ApiError(0, 'partial', `${failures.length} of ${ids.length} could not be changed: ${first instanceof Error ? first.message : String(first)}`);
+        throw new ApiError(
+          0,
+          'partial',
+          `${failures.length} of ${ids.length} could not be changed: ${first instanceof Error ? first.message : String(first)}`,
+        );
       }
     },
     (kind) => {
@@ -112,9 +116,7 @@ export function IdentitiesScreen(_props: ScreenProps) {
 
       {chosen.length > 0 ? (
         <div class="bulk-bar" role="region" aria-label="Selected identities">
-          <span>
-            {chosen.length} selected
-          </span>
+          <span>{chosen.length} selected</span>
           {api.can('identities:update') ? (
             <>
               <Button onClick={() => runBulk.ask('suspend')}>Suspend</Button>
@@ -138,7 +140,11 @@ export function IdentitiesScreen(_props: ScreenProps) {
       ) : (
         <div aria-busy={list.loading}>
           <p class="count" aria-live="polite">
-            {total === undefined ? '' : search.trim() ? `${total} matching “${search.trim()}”` : `${total} ${total === 1 ? 'identity' : 'identities'}`}
+            {total === undefined
+              ? ''
+              : search.trim()
+                ? `${total} matching “${search.trim()}”`
+                : `${total} ${total === 1 ? 'identity' : 'identities'}`}
             {list.loading ? <span class="spinner" aria-label="Updating" /> : null}
           </p>
           <DataTable
@@ -154,7 +160,15 @@ export function IdentitiesScreen(_props: ScreenProps) {
               { header: 'Email', cell: (row) => row.traits.primary_email_address ?? '—', wide: true },
               { header: 'Status', cell: (row) => <StatusBadge status={row.status} /> },
               { header: 'Enrollment', cell: (row) => <EnrollmentBadge status={row.enrollment_status} />, wide: true },
-              { header: 'Created', cell: (row) => <time dateTime={row.create_time} title={row.create_time}>{formatTime(row.create_time)}</time>, wide: true },
+              {
+                header: 'Created',
+                cell: (row) => (
+                  <time dateTime={row.create_time} title={row.create_time}>
+                    {formatTime(row.create_time)}
+                  </time>
+                ),
+                wide: true,
+              },
             ]}
           />
           <Pager pager={pager} nextToken={list.data?.next_page_token} />
@@ -245,7 +259,10 @@ export function AddIdentityDialog({ open, onClose, onAdded }: AddProps) {
       );
       const names = failures.map((f) => groups.data?.groups.find((g) => g.id === f.item)?.display_name ?? f.item);
       const reason = failures[0]?.error instanceof Error ? failures[0].error.message : '';
-      return { identity, warning: failures.length ? `Added ${identityLabel(identity)}, but could not add it to ${names.join(', ')}: ${reason}` : undefined };
+      return {
+        identity,
+        warning: failures.length ? `Added ${identityLabel(identity)}, but could not add it to ${names.join(', ')}: ${reason}` : undefined,
+      };
     }, [api, realmId, form, groupIds, groups.data]),
   );
 
@@ -264,7 +281,9 @@ export function AddIdentityDialog({ open, onClose, onAdded }: AddProps) {
   const usernameTaken = error?.status === 409 && /username/i.test(error.message);
   const usernameError =
     missing.username ||
-    (usernameTaken ? `The username “${form.username.trim()}” is already taken in this realm. Choose another.` : fieldMessage(error, 'traits.username', 'Username'));
+    (usernameTaken
+      ? `The username “${form.username.trim()}” is already taken in this realm. Choose another.`
+      : fieldMessage(error, 'traits.username', 'Username'));
   const fieldErrors = {
     name: missing.name || fieldMessage(error, 'display_name', 'Name'),
     username: usernameError,
@@ -292,7 +311,15 @@ export function AddIdentityDialog({ open, onClose, onAdded }: AddProps) {
     >
       {error && !shownOnFields ? <ErrorNotice error={error} /> : null}
       <TextField label="Name" name="display_name" value={form.name} onValue={set('name')} error={fieldErrors.name} required autoComplete="off" />
-      <TextField label="Username" name="username" value={form.username} onValue={set('username')} error={fieldErrors.username} required autoComplete="off" />
+      <TextField
+        label="Username"
+        name="username"
+        value={form.username}
+        onValue={set('username')}
+        error={fieldErrors.username}
+        required
+        autoComplete="off"
+      />
       <TextField label="Email" name="email" type="email" value={form.email} onValue={set('email')} error={fieldErrors.email} autoComplete="off" />
       <TextField
         label="External id"

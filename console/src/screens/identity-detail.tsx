@@ -235,7 +235,8 @@ function ProfileForm({ identity, onSaved }: { identity: Identity; onSaved: (iden
   const error: ApiError | undefined = save.error;
   const errorFor = (key: string, label: string): string | undefined => {
     if (required[key]) return required[key];
-    if (key === 'username' && error?.status === 409 && /username/i.test(error.message)) return 'This username is already taken in this realm. Choose another.';
+    if (key === 'username' && error?.status === 409 && /username/i.test(error.message))
+      return 'This username is already taken in this realm. Choose another.';
     return fieldMessage(error, key === 'display_name' ? 'display_name' : `traits.${key}`, label);
   };
   const all: [string, string][] = [['display_name', 'Display name'], ...MAIN_TRAITS, ...MORE_TRAITS, ...extra];

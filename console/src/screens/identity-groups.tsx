@@ -124,7 +124,9 @@ function AddToGroupsDialog({ identity, open, memberOf, onClose, onAdded }: AddPr
   }, [open]);
   const add = useAction(async () => {
     const ids = [...chosen];
-    const failures = await eachLimited(ids, (groupId) => api.post(realmPath(realmId, `/groups/${groupId}:addMembers`), { identity_ids: [identity.id] }));
+    const failures = await eachLimited(ids, (groupId) =>
+      api.post(realmPath(realmId, `/groups/${groupId}:addMembers`), { identity_ids: [identity.id] }),
+    );
     if (failures.length > 0) throw failures[0]?.error;
     return ids.length;
   });

@@ -22,7 +22,10 @@ export function IdentityPasskeys({ identity, onEnrollmentChanged }: { identity: 
   const { api, realmId, announce } = useConsole();
   const base = realmPath(realmId, `/identities/${identity.id}`);
   const credentials = useLoad(
-    () => (api.can('credentials:read') ? api.get<Page & { credentials: Credential[] }>(`${base}/credentials?page_size=${MAX_PAGE}`) : Promise.resolve(undefined)),
+    () =>
+      api.can('credentials:read')
+        ? api.get<Page & { credentials: Credential[] }>(`${base}/credentials?page_size=${MAX_PAGE}`)
+        : Promise.resolve(undefined),
     [api, base],
   );
   const jobs = useLoad(
@@ -137,7 +140,9 @@ export function IdentityPasskeys({ identity, onEnrollmentChanged }: { identity: 
         message={
           <>
             <p>This passkey will no longer sign {name} in, and the sessions it started end now. This cannot be undone.</p>
-            {api.identity?.id === identity.id ? <Notice kind="error">This is you: if it is the passkey you signed in with, you will be signed out.</Notice> : null}
+            {api.identity?.id === identity.id ? (
+              <Notice kind="error">This is you: if it is the passkey you signed in with, you will be signed out.</Notice>
+            ) : null}
           </>
         }
       />
@@ -203,17 +208,21 @@ function AddPasskeyDialog({ identity, open, onClose, onCreated }: { identity: Id
       }
     >
       {result ? (
-        <div ref={outcome}>{result.credential_binding_link ? (
-          <>
-            <Notice kind="success">The enrollment link is ready. Give it to {name}: it works once, until {formatTime(result.credential_binding_job.expire_time)}.</Notice>
-            <CopyField label="Enrollment link" value={result.credential_binding_link} secret />
-            <p class="hint">The link is shown only now. Anyone who opens it can enroll a passkey for {name}.</p>
-          </>
-        ) : (
-          <Notice kind="success">
-            An enrollment link was sent to {email}. It works once, until {formatTime(result.credential_binding_job.expire_time)}.
-          </Notice>
-        )}</div>
+        <div ref={outcome}>
+          {result.credential_binding_link ? (
+            <>
+              <Notice kind="success">
+                The enrollment link is ready. Give it to {name}: it works once, until {formatTime(result.credential_binding_job.expire_time)}.
+              </Notice>
+              <CopyField label="Enrollment link" value={result.credential_binding_link} secret />
+              <p class="hint">The link is shown only now. Anyone who opens it can enroll a passkey for {name}.</p>
+            </>
+          ) : (
+            <Notice kind="success">
+              An enrollment link was sent to {email}. It works once, until {formatTime(result.credential_binding_job.expire_time)}.
+            </Notice>
+          )}
+        </div>
       ) : (
         <>
           <ErrorNotice error={create.error} />
@@ -227,7 +236,14 @@ function AddPasskeyDialog({ identity, open, onClose, onCreated }: { identity: Id
               </div>
             </label>
             <label class={`radio-card${email ? '' : ' disabled'}`}>
-              <input type="radio" name="delivery" value="EMAIL" checked={delivery === 'EMAIL'} disabled={!email} onChange={() => setDelivery('EMAIL')} />
+              <input
+                type="radio"
+                name="delivery"
+                value="EMAIL"
+                checked={delivery === 'EMAIL'}
+                disabled={!email}
+                onChange={() => setDelivery('EMAIL')}
+              />
               <div>
                 <strong>Email it</strong>
                 <span>{email ? `Send it to ${email}.` : 'This identity has no email address; add one in Profile first.'}</span>

@@ -88,7 +88,11 @@ export function IdentityPicker({ title, open, already = new Set(), submitLabel, 
       {results.data ? (
         <>
           <p class="count" aria-live="polite">
-            {rows.length === 0 ? 'No identity matches.' : more > 0 ? `Showing ${rows.length} of ${results.data.total_size}; type more to narrow.` : `${rows.length} found`}
+            {rows.length === 0
+              ? 'No identity matches.'
+              : more > 0
+                ? `Showing ${rows.length} of ${results.data.total_size}; type more to narrow.`
+                : `${rows.length} found`}
             {chosen.size > 0 ? ` · ${chosen.size} chosen` : ''}
           </p>
           <ul class="picker-results" aria-label="Identities found" aria-busy={results.loading}>

@@ -25,7 +25,8 @@ export function IdentityRoles({ identity }: { identity: Identity }) {
   const withGroups = api.can('groups:read');
   const held = useLoad(async () => {
     if (needed.length > 0) return [];
-    const servers = (await api.get<Page & { resource_servers: ResourceServer[] }>(realmPath(realmId, `/resource-servers?page_size=${MAX_PAGE}`))).resource_servers;
+    const servers = (await api.get<Page & { resource_servers: ResourceServer[] }>(realmPath(realmId, `/resource-servers?page_size=${MAX_PAGE}`)))
+      .resource_servers;
     const groups = withGroups
       ? (await api.get<Page & { groups: Group[] }>(realmPath(realmId, `/identities/${identity.id}:listGroups?page_size=${MAX_PAGE}`))).groups
       : [];
@@ -69,7 +70,14 @@ export function IdentityRoles({ identity }: { identity: Identity }) {
             { header: 'Resource server', cell: (h) => h.server.display_name },
             {
               header: 'Granted',
-              cell: (h) => (h.via ? <>Through <Link to={`/realms/${realmId}/groups/${h.via.id}`}>{h.via.display_name}</Link></> : 'Directly'),
+              cell: (h) =>
+                h.via ? (
+                  <>
+                    Through <Link to={`/realms/${realmId}/groups/${h.via.id}`}>{h.via.display_name}</Link>
+                  </>
+                ) : (
+                  'Directly'
+                ),
             },
             { header: 'Description', cell: (h) => h.role.description || '—', wide: true },
           ]}

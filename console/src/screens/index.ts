@@ -31,12 +31,30 @@ export interface Screen {
 
 export const SCREENS: Screen[] = [
   { path: '/', title: 'Overview', component: OverviewScreen },
-  { path: '/identities', title: 'Identities', component: IdentitiesScreen, nav: { section: 'Directory', label: 'Identities' }, scope: 'identities:read' },
+  {
+    path: '/identities',
+    title: 'Identities',
+    component: IdentitiesScreen,
+    nav: { section: 'Directory', label: 'Identities' },
+    scope: 'identities:read',
+  },
   { path: '/identities/:identity_id', title: 'Identity', component: IdentityDetailScreen, scope: 'identities:read' },
   { path: '/groups', title: 'Groups', component: GroupsScreen, nav: { section: 'Directory', label: 'Groups' }, scope: 'groups:read' },
   { path: '/groups/:group_id', title: 'Group', component: GroupDetailScreen, scope: 'groups:read' },
-  { path: '/applications', title: 'Applications', component: ApplicationsScreen, nav: { section: 'Access', label: 'Applications' }, scope: 'applications:read' },
-  { path: '/resource-servers', title: 'Resource servers and roles', component: ResourceServersScreen, nav: { section: 'Access', label: 'Resource servers' }, scope: 'resource-servers:read' },
+  {
+    path: '/applications',
+    title: 'Applications',
+    component: ApplicationsScreen,
+    nav: { section: 'Access', label: 'Applications' },
+    scope: 'applications:read',
+  },
+  {
+    path: '/resource-servers',
+    title: 'Resource servers and roles',
+    component: ResourceServersScreen,
+    nav: { section: 'Access', label: 'Resource servers' },
+    scope: 'resource-servers:read',
+  },
   { path: '/tokens', title: 'API tokens', component: TokensScreen, nav: { section: 'Access', label: 'API tokens' }, scope: 'tokens:read' },
   { path: '/policy', title: 'Policy', component: PolicyScreen, nav: { section: 'Policy', label: 'Policy rules' }, scope: 'policy:read' },
   { path: '/scim', title: 'SCIM provisioning', component: ScimScreen, nav: { section: 'Provisioning', label: 'SCIM' } },

@@ -31,7 +31,10 @@ async function identityNames(api: Api, realmId: string, ids: string[]): Promise<
   const found: Names = [];
   // The API's filter takes at most 50 terms.
   for (let i = 0; i < unique.length; i += 40) {
-    const filter = unique.slice(i, i + 40).map((id) => `id eq "${id.replace(/"/g, '')}"`).join(' or ');
+    const filter = unique
+      .slice(i, i + 40)
+      .map((id) => `id eq "${id.replace(/"/g, '')}"`)
+      .join(' or ');
     const page = await api.get<{ identities: Identity[] }>(realmPath(realmId, `/identities${query({ filter, page_size: 200 })}`));
     found.push(...page.identities.map((identity) => ({ id: identity.id, display_name: identity.display_name })));
   }
@@ -70,16 +73,13 @@ export function PolicyScreen(_props: ScreenProps) {
   const { api, realmId, announce } = useConsole();
   const canEdit = api.can('policy:update');
   const policy = useLoad(() => api.get<Policy>(realmPath(realmId, '/policy')), [realmId]);
-  const lists = useLoad(
-    async () => {
-      const [groups, applications] = await Promise.all([
-        api.can('groups:read') ? listAll<Group>(api, realmPath(realmId, '/groups'), 'groups') : Promise.resolve([]),
-        api.can('applications:read') ? listAll<Application>(api, realmPath(realmId, '/applications'), 'applications') : Promise.resolve([]),
-      ]);
-      return { groups, applications };
-    },
-    [realmId],
-  );
+  const lists = useLoad(async () => {
+    const [groups, applications] = await Promise.all([
+      api.can('groups:read') ? listAll<Group>(api, realmPath(realmId, '/groups'), 'groups') : Promise.resolve([]),
+      api.can('applications:read') ? listAll<Application>(api, realmPath(realmId, '/applications'), 'applications') : Promise.resolve([]),
+    ]);
+    return { groups, applications };
+  }, [realmId]);
   const versions = useLoad(() => listAll<Policy>(api, realmPath(realmId, '/policy:listVersions'), 'policies'), [realmId]);
 
   // The rules being edited; null while they are the published ones.
@@ -171,14 +171,20 @@ export function PolicyScreen(_props: ScreenProps) {
           {rules.map((rule, index) => (
             <li key={`${rule.id}-${index}`} class="rule">
               <div class="rule-main">
-                <span class={actionBadge(rule.action)}>{rule.action}</span>{' '}
-                <strong>{rule.name}</strong> <span class="hint">· {transactionLabel(rule.transaction)}</span>
+                <span class={actionBadge(rule.action)}>{rule.action}</span> <strong>{rule.name}</strong>{' '}
+                <span class="hint">· {transactionLabel(rule.transaction)}</span>
                 <div class="rule-conditions">{describe(rule)}</div>
                 {rule.description ? <div class="hint">{rule.description}</div> : null}
               </div>
               {canEdit ? (
                 <div class="actions">
-                  <Button id={`rule-${index}-up`} variant="secondary" disabled={index === 0} aria-label={`Move ${rule.name} up`} onClick={() => move(index, -1)}>
+                  <Button
+                    id={`rule-${index}-up`}
+                    variant="secondary"
+                    disabled={index === 0}
+                    aria-label={`Move ${rule.name} up`}
+                    onClick={() => move(index, -1)}
+                  >
                     ↑
                   </Button>
                   <Button
@@ -218,7 +224,9 @@ export function PolicyScreen(_props: ScreenProps) {
               ))}
             </ul>
           ) : null}
-          {publish.error?.status === 409 ? <p class="hint">Someone published meanwhile: discard to see their version, then make your change again.</p> : null}
+          {publish.error?.status === 409 ? (
+            <p class="hint">Someone published meanwhile: discard to see their version, then make your change again.</p>
+          ) : null}
           <div class="actions">
             <Button variant="primary" busy={publish.busy} onClick={() => void publish.run()}>
               Publish
@@ -408,7 +416,12 @@ function RuleDialog({ open, rule, isNew, groups, applications, people, onSave, o
                   type="button"
                   class="icon-button"
                   aria-label={`Remove ${nameOf(known, id)}`}
-                  onClick={() => setConditions('identities', form.conditions.identities.filter((x) => x !== id))}
+                  onClick={() =>
+                    setConditions(
+                      'identities',
+                      form.conditions.identities.filter((x) => x !== id),
+                    )
+                  }
                 >
                   ×
                 </button>
@@ -456,7 +469,11 @@ function Simulate({ applications, rules }: { applications: Application[]; rules:
   });
   if (!api.can('policy:evaluate')) return null;
   const ruleName = (id: string) =>
-    id === 'default' ? 'no rule decided (default deny)' : id === 'suspended' ? 'the identity is suspended' : (rules.find((r) => r.id === id)?.name ?? id);
+    id === 'default'
+      ? 'no rule decided (default deny)'
+      : id === 'suspended'
+        ? 'the identity is suspended'
+        : (rules.find((r) => r.id === id)?.name ?? id);
   return (
     <section class="panel simulate" aria-labelledby="simulate-title">
       <h2 id="simulate-title">Simulate</h2>
@@ -513,4 +530,3 @@ function Simulate({ applications, rules }: { applications: Application[]; rules:
     </section>
   );
 }
-

@@ -125,7 +125,17 @@ export function ResourceServersScreen(_props: ScreenProps) {
   );
 }
 
-function ServerDialog({ open, server, onClose, onSaved }: { open: boolean; server: ResourceServer | null; onClose: () => void; onSaved: (s: ResourceServer) => void }) {
+function ServerDialog({
+  open,
+  server,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  server: ResourceServer | null;
+  onClose: () => void;
+  onSaved: (s: ResourceServer) => void;
+}) {
   const { api, realmId } = useConsole();
   const [name, setName] = useState(server?.display_name ?? '');
   const [identifier, setIdentifier] = useState(server?.identifier ?? '');
@@ -156,8 +166,17 @@ function ServerDialog({ open, server, onClose, onSaved }: { open: boolean; serve
         onValue={setIdentifier}
         error={error?.violation('identifier')}
       />
-      <TextArea label="Scopes" hint="One per line, no spaces (e.g. orders:read)." rows={5} value={scopes} onValue={setScopes} error={error?.violation('scopes')} />
-      {error && !error.violation('display_name') && !error.violation('identifier') && !error.violation('scopes') ? <ErrorNotice error={error} /> : null}
+      <TextArea
+        label="Scopes"
+        hint="One per line, no spaces (e.g. orders:read)."
+        rows={5}
+        value={scopes}
+        onValue={setScopes}
+        error={error?.violation('scopes')}
+      />
+      {error && !error.violation('display_name') && !error.violation('identifier') && !error.violation('scopes') ? (
+        <ErrorNotice error={error} />
+      ) : null}
     </FormDialog>
   );
 }
@@ -260,7 +279,19 @@ function Roles({ server }: { server: ResourceServer }) {
   );
 }
 
-function RoleDialog({ open, role, base, onClose, onSaved }: { open: boolean; role: Role | null; base: string; onClose: () => void; onSaved: (r: Role) => void }) {
+function RoleDialog({
+  open,
+  role,
+  base,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  role: Role | null;
+  base: string;
+  onClose: () => void;
+  onSaved: (r: Role) => void;
+}) {
   const { api } = useConsole();
   const [name, setName] = useState(role?.display_name ?? '');
   const [description, setDescription] = useState(role?.description ?? '');
@@ -332,7 +363,9 @@ function RoleDetail({ server, role, base }: { server: ResourceServer; role: Role
                       <Button
                         variant="link"
                         aria-label={`Remove group ${g.display_name} from ${role.display_name}`}
-                        onClick={() => void change.run('deleteMembers', { group_ids: [g.id] }, `Group ${g.display_name} removed from ${role.display_name}`)}
+                        onClick={() =>
+                          void change.run('deleteMembers', { group_ids: [g.id] }, `Group ${g.display_name} removed from ${role.display_name}`)
+                        }
                       >
                         Remove
                       </Button>
@@ -346,7 +379,9 @@ function RoleDetail({ server, role, base }: { server: ResourceServer; role: Role
                       <Button
                         variant="link"
                         aria-label={`Remove ${i.display_name} from ${role.display_name}`}
-                        onClick={() => void change.run('deleteMembers', { identity_ids: [i.id] }, `${i.display_name} removed from ${role.display_name}`)}
+                        onClick={() =>
+                          void change.run('deleteMembers', { identity_ids: [i.id] }, `${i.display_name} removed from ${role.display_name}`)
+                        }
                       >
                         Remove
                       </Button>
@@ -365,7 +400,13 @@ function RoleDetail({ server, role, base }: { server: ResourceServer; role: Role
                 options={addableGroups.map((g) => ({ value: g.id, label: g.display_name }))}
                 addLabel="Add group"
                 busy={change.busy}
-                onAdd={(id) => change.run('addMembers', { group_ids: [id] }, `Group ${addableGroups.find((g) => g.id === id)?.display_name ?? id} added to ${role.display_name}`)}
+                onAdd={(id) =>
+                  change.run(
+                    'addMembers',
+                    { group_ids: [id] },
+                    `Group ${addableGroups.find((g) => g.id === id)?.display_name ?? id} added to ${role.display_name}`,
+                  )
+                }
               />
               <IdentitySearch
                 label="Add an identity"
@@ -387,7 +428,11 @@ function RoleDetail({ server, role, base }: { server: ResourceServer; role: Role
                   <li key={s}>
                     <code>{s}</code>
                     {canUpdate ? (
-                      <Button variant="link" aria-label={`Remove scope ${s}`} onClick={() => void change.run('deleteScopes', { scopes: [s] }, `Scope ${s} removed`)}>
+                      <Button
+                        variant="link"
+                        aria-label={`Remove scope ${s}`}
+                        onClick={() => void change.run('deleteScopes', { scopes: [s] }, `Scope ${s} removed`)}
+                      >
                         Remove
                       </Button>
                     ) : null}

@@ -31,8 +31,8 @@ export function ScimScreen(_props: ScreenProps) {
     <section>
       <h1 tabIndex={-1}>SCIM provisioning</h1>
       <p>
-        Identity providers such as Okta and Microsoft Entra ID can create, update and deactivate this realm's identities and groups
-        through SCIM 2.0. Give them the base URL and a SCIM token.
+        Identity providers such as Okta and Microsoft Entra ID can create, update and deactivate this realm's identities and groups through SCIM 2.0.
+        Give them the base URL and a SCIM token.
       </p>
       <CopyField label="SCIM base URL" value={baseUrl} />
 
@@ -41,7 +41,8 @@ export function ScimScreen(_props: ScreenProps) {
         {canCreate ? (
           <>
             <p class="hint">
-              The token holds only the <code>scim:all</code> scope, works in this realm only, and lasts as long as the Management API allows. Revoke it under API tokens.
+              The token holds only the <code>scim:all</code> scope, works in this realm only, and lasts as long as the Management API allows. Revoke
+              it under API tokens.
             </p>
             {token ? null : (
               <form

@@ -143,7 +143,13 @@ export function SettingsScreen(_props: ScreenProps) {
         }
         confirmLabel="Delete realm"
         busy={remove.busy}
-        error={remove.error ? (remove.error.status === 409 ? `${remove.error.message}: remove its identities, groups and applications first.` : remove.error.message) : undefined}
+        error={
+          remove.error
+            ? remove.error.status === 409
+              ? `${remove.error.message}: remove its identities, groups and applications first.`
+              : remove.error.message
+            : undefined
+        }
         onClose={() => {
           setDeleting(null);
           remove.clearError();

@@ -46,7 +46,9 @@ export function TokensScreen(_props: ScreenProps) {
   const tokens = useLoad(
     () =>
       issuer
-        ? api.get<{ tokens: ApiToken[]; total_size: number; next_page_token?: string }>(tokensPath(issuer, query({ page_size: 50, page_token: pager.pageToken })))
+        ? api.get<{ tokens: ApiToken[]; total_size: number; next_page_token?: string }>(
+            tokensPath(issuer, query({ page_size: 50, page_token: pager.pageToken })),
+          )
         : Promise.resolve(undefined),
     [issuer?.id, pager.pageToken],
   );
@@ -85,7 +87,9 @@ export function TokensScreen(_props: ScreenProps) {
           options={issuers.data.map((a) => ({ value: a.id, label: a.is_managed ? `${a.display_name} (yonder API)` : a.display_name }))}
         />
       ) : issuer ? (
-        <p class="hint">Tokens for the yonder API, issued by {issuer.display_name}. A token acts with exactly the scopes chosen when it was created.</p>
+        <p class="hint">
+          Tokens for the yonder API, issued by {issuer.display_name}. A token acts with exactly the scopes chosen when it was created.
+        </p>
       ) : null}
       <ErrorNotice error={tokens.error} />
       {tokens.loading && !tokens.data ? <Loading /> : null}
@@ -151,7 +155,9 @@ export function TokensScreen(_props: ScreenProps) {
           </Button>
         }
       >
-        <Notice>Copy the token now: it is shown only this once. Send it as <code>Authorization: Bearer …</code>.</Notice>
+        <Notice>
+          Copy the token now: it is shown only this once. Send it as <code>Authorization: Bearer …</code>.
+        </Notice>
         <CopyField label="Token" value={created?.access_token ?? ''} secret />
         <p class="hint">
           Scopes: {created?.scopes.join(', ')}. Expires {created ? formatTime(fromSeconds(created.expires)) : ''}.
@@ -194,12 +200,28 @@ function CreateTokenDialog({ open, issuer, onClose, onCreated }: CreateProps) {
   });
   const lifetimes = [
     ...LIFETIMES.filter((l) => l.seconds < maxLifetime),
-    { seconds: maxLifetime, label: `${Math.round(maxLifetime / DAY) >= 1 ? `${Math.round(maxLifetime / DAY)} days` : `${maxLifetime} seconds`} (the longest allowed)` },
+    {
+      seconds: maxLifetime,
+      label: `${Math.round(maxLifetime / DAY) >= 1 ? `${Math.round(maxLifetime / DAY)} days` : `${maxLifetime} seconds`} (the longest allowed)`,
+    },
   ];
   return (
     <FormDialog title="Create token" open={open} onClose={onClose} onSubmit={() => void create.run()} submitLabel="Create token" busy={create.busy}>
-      <TextField label="Name" required hint="What uses it, e.g. “CI deploys”." value={name} onValue={setName} error={create.error?.violation('display_name')} />
-      <SelectField label="Expires after" value={lifetime} onValue={setLifetime} options={lifetimes.map((l) => ({ value: String(l.seconds), label: l.label }))} error={create.error?.violation('expires_after')} />
+      <TextField
+        label="Name"
+        required
+        hint="What uses it, e.g. “CI deploys”."
+        value={name}
+        onValue={setName}
+        error={create.error?.violation('display_name')}
+      />
+      <SelectField
+        label="Expires after"
+        value={lifetime}
+        onValue={setLifetime}
+        options={lifetimes.map((l) => ({ value: String(l.seconds), label: l.label }))}
+        error={create.error?.violation('expires_after')}
+      />
       <div class="actions">
         <Button variant="link" onClick={() => setScopes(offered)}>
           Select all

@@ -12,7 +12,15 @@ type Props<Value extends string> = {
 };
 
 /** A labelled group of checkboxes for choosing several items (scopes, groups, applications). */
-export function Checklist<Value extends string>({ legend, options, selected, onChange, empty = 'Nothing to choose from.', error, hint }: Props<Value>) {
+export function Checklist<Value extends string>({
+  legend,
+  options,
+  selected,
+  onChange,
+  empty = 'Nothing to choose from.',
+  error,
+  hint,
+}: Props<Value>) {
   const id = useId();
   const chosen = new Set(selected);
   const toggle = (value: Value) => {
@@ -41,7 +49,11 @@ export function Checklist<Value extends string>({ legend, options, selected, onC
           ))}
         </ul>
       )}
-      {error ? <p class="field-error" id={`${id}-error`}>{error}</p> : null}
+      {error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
     </fieldset>
   );
 }

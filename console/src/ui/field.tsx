@@ -21,7 +21,12 @@ export function TextField({ label, value, onValue, error, hint, type = 'text', .
     <div class={`field${error ? ' field-invalid' : ''}`}>
       <label for={id}>
         {label}
-        {rest.required ? <span class="required" aria-hidden="true"> *</span> : null}
+        {rest.required ? (
+          <span class="required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
       </label>
       <input
         {...rest}
@@ -32,8 +37,16 @@ export function TextField({ label, value, onValue, error, hint, type = 'text', .
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={described}
       />
-      {hint ? <p class="hint" id={`${id}-hint`}>{hint}</p> : null}
-      {error ? <p class="field-error" id={`${id}-error`}>{error}</p> : null}
+      {hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -67,7 +80,11 @@ export function SelectField({ label, value, onValue, options, error, ...rest }: 
           </option>
         ))}
       </select>
-      {error ? <p class="field-error" id={`${id}-error`}>{error}</p> : null}
+      {error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -45,20 +45,18 @@ export function IdentitySearch({ label, onPick, exclude = [], hint }: Props) {
     setState('searching');
     // Typing settles for a moment before asking the server.
     const timer = setTimeout(() => {
-      api
-        .get<{ identities: Identity[] }>(realmPath(realmId, `/identities${query({ filter: identitySearchFilter(text), page_size: 8 })}`))
-        .then(
-          (page) => {
-            if (!current) return;
-            setResults(page.identities);
-            setState('done');
-          },
-          (error: Error) => {
-            if (!current) return;
-            setMessage(error.message);
-            setState('error');
-          },
-        );
+      api.get<{ identities: Identity[] }>(realmPath(realmId, `/identities${query({ filter: identitySearchFilter(text), page_size: 8 })}`)).then(
+        (page) => {
+          if (!current) return;
+          setResults(page.identities);
+          setState('done');
+        },
+        (error: Error) => {
+          if (!current) return;
+          setMessage(error.message);
+          setState('error');
+        },
+      );
     }, 200);
     return () => {
       current = false;
@@ -79,7 +77,11 @@ export function IdentitySearch({ label, onPick, exclude = [], hint }: Props) {
         aria-describedby={hint ? `${id}-hint` : undefined}
         onInput={(event) => setText((event.currentTarget as HTMLInputElement).value)}
       />
-      {hint ? <p class="hint" id={`${id}-hint`}>{hint}</p> : null}
+      {hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
       <div role="status" class="hint">
         {state === 'searching' ? 'Searching…' : state === 'error' ? message : state === 'done' && shown.length === 0 ? 'No identity matches.' : ''}
       </div>

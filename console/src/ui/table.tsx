@@ -59,7 +59,12 @@ export function DataTable<T>({ caption, columns, rows, rowKey, empty, selection,
               <tr key={key} class={selection?.selected.has(key) ? 'selected' : ''}>
                 {selection ? (
                   <td class="select-cell">
-                    <input type="checkbox" aria-label={`Select ${rowLabel ? rowLabel(row) : `row ${key}`}`} checked={selection.selected.has(key)} onChange={() => toggle(key)} />
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${rowLabel ? rowLabel(row) : `row ${key}`}`}
+                      checked={selection.selected.has(key)}
+                      onChange={() => toggle(key)}
+                    />
                   </td>
                 ) : null}
                 {columns.map((column) => (

@@ -24,13 +24,28 @@ export function TextArea({ label, value, onValue, error, hint, rows = 3 }: Props
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={described}
       />
-      {hint ? <p class="hint" id={`${id}-hint`}>{hint}</p> : null}
-      {error ? <p class="field-error" id={`${id}-error`}>{error}</p> : null}
+      {hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
 
 /** The lines of a text area as a list: trimmed, blanks and repeats dropped. */
 export function lines(text: string): string[] {
-  return [...new Set(text.split(/[\n,]+/).map((line) => line.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[\n,]+/)
+        .map((line) => line.trim())
+        .filter(Boolean),
+    ),
+  ];
 }

@@ -99,7 +99,10 @@ export function rateLimitCheck(rule: RateLimitRule, ...subject: string[]): RateL
 
 /** A failed authentication of a real client: the client from this address first, then its realm from this address. */
 export function clientFailureChecks(realmId: string, clientId: string, address: string): RateLimitCheck[] {
-  return [rateLimitCheck(RATE_LIMITS.clientFailuresPerAddress, clientId, address), rateLimitCheck(RATE_LIMITS.clientFailuresFromAddress, realmId, address)];
+  return [
+    rateLimitCheck(RATE_LIMITS.clientFailuresPerAddress, clientId, address),
+    rateLimitCheck(RATE_LIMITS.clientFailuresFromAddress, realmId, address),
+  ];
 }
 
 /** A client authentication naming no client of the realm. */

@@ -13,9 +13,9 @@ import parser from 'scim2-parse-filter/lib/src/parser.js';
  * Throws with the parser's message on bad syntax.
  */
 export function parseScimFilter(text: string): scimFilter.Filter {
-  const tokens = parser.tokenizer(text).map((token) =>
-    token.type === 'Quoted' ? { ...token, literal: token.literal.replace(/\\\\|\\(?=")/g, '\\') } : token,
-  );
+  const tokens = parser
+    .tokenizer(text)
+    .map((token) => (token.type === 'Quoted' ? { ...token, literal: token.literal.replace(/\\\\|\\(?=")/g, '\\') } : token));
   const list = new parser.Tokens(tokens);
   const filter = parser.parseFilter(list);
   if (list.peek().type !== 'EOT') throw new Error(`unexpected ${list.peek().literal} after the filter`);

@@ -14,8 +14,7 @@ import { TRAIT_FIELDS, TRAITS_TYPE } from './traits.js';
  */
 export type ImportedIdentity = { ok: true; input: NewIdentityInput } | { ok: false; reason: string };
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function identityFromRecord(record: unknown): ImportedIdentity {
   if (!isObject(record)) return { ok: false, reason: 'not a JSON object' };

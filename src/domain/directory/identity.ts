@@ -53,10 +53,7 @@ export function identityKeys(identity: Pick<Identity, 'display_name' | 'traits'>
   return {
     username_key: usernameKey,
     username_skeleton: usernameSkeleton(usernameKey),
-    email_key:
-      identity.traits.primary_email_address === undefined
-        ? null
-        : foldedKey(identity.traits.primary_email_address),
+    email_key: identity.traits.primary_email_address === undefined ? null : foldedKey(identity.traits.primary_email_address),
     external_id: identity.traits.external_id ?? null,
     display_name_key: foldedKey(identity.display_name),
   };

@@ -138,10 +138,7 @@ export class ImportBatchBuilder {
 }
 
 /** Batches from a stream of records, built in the calling thread. */
-export async function* importBatches(
-  items: AsyncIterable<ImportItem> | Iterable<ImportItem>,
-  recordsPerBatch: number,
-): AsyncIterable<ImportBatch> {
+export async function* importBatches(items: AsyncIterable<ImportItem> | Iterable<ImportItem>, recordsPerBatch: number): AsyncIterable<ImportBatch> {
   const builder = new ImportBatchBuilder(recordsPerBatch);
   for await (const item of items) {
     const batch = builder.add(item);

@@ -81,14 +81,45 @@ export function usernameViolation(value: unknown): string | null {
  */
 export const LOOK_ALIKE_LETTERS: Readonly<Record<string, string>> = {
   // Cyrillic
-  '\u0430': 'a', '\u0432': 'b', '\u0435': 'e', '\u0456': 'i', '\u0458': 'j', '\u043a': 'k',
-  '\u043c': 'm', '\u043d': 'h', '\u043e': 'o', '\u0440': 'p', '\u0441': 'c', '\u0442': 't', '\u0443': 'y',
-  '\u0445': 'x', '\u0455': 's', '\u0501': 'd', '\u04bb': 'h', '\u051b': 'q', '\u051d': 'w', '\u04cf': 'l',
-  '\u0457': 'i', '\u04bd': 'e',
+  '\u0430': 'a',
+  '\u0432': 'b',
+  '\u0435': 'e',
+  '\u0456': 'i',
+  '\u0458': 'j',
+  '\u043a': 'k',
+  '\u043c': 'm',
+  '\u043d': 'h',
+  '\u043e': 'o',
+  '\u0440': 'p',
+  '\u0441': 'c',
+  '\u0442': 't',
+  '\u0443': 'y',
+  '\u0445': 'x',
+  '\u0455': 's',
+  '\u0501': 'd',
+  '\u04bb': 'h',
+  '\u051b': 'q',
+  '\u051d': 'w',
+  '\u04cf': 'l',
+  '\u0457': 'i',
+  '\u04bd': 'e',
   // Greek
-  '\u03b1': 'a', '\u03b2': 'b', '\u03b3': 'y', '\u03b5': 'e', '\u03b9': 'i', '\u03ba': 'k', '\u03bd': 'v',
-  '\u03bf': 'o', '\u03c1': 'p', '\u03c4': 't', '\u03c5': 'u', '\u03c7': 'x', '\u03c9': 'w', '\u03b7': 'n',
-  '\u03b6': 'z', '\u03bc': 'u',
+  '\u03b1': 'a',
+  '\u03b2': 'b',
+  '\u03b3': 'y',
+  '\u03b5': 'e',
+  '\u03b9': 'i',
+  '\u03ba': 'k',
+  '\u03bd': 'v',
+  '\u03bf': 'o',
+  '\u03c1': 'p',
+  '\u03c4': 't',
+  '\u03c5': 'u',
+  '\u03c7': 'x',
+  '\u03c9': 'w',
+  '\u03b7': 'n',
+  '\u03b6': 'z',
+  '\u03bc': 'u',
 };
 
 const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKE_LETTERS).join('')}]`, 'gu');
@@ -103,4 +134,3 @@ export function usernameSkeleton(usernameKey: string): string {
   if (!NOT_ASCII.test(usernameKey)) return usernameKey;
   return usernameKey.replace(LOOK_ALIKE, (letter) => LOOK_ALIKE_LETTERS[letter] ?? letter);
 }
-

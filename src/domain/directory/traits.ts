@@ -42,9 +42,7 @@ export const TRAITS_TYPE = 'traits_v0';
 /** Longest value accepted for any trait besides username (whose limit is the contract's 64). */
 export const TRAIT_MAX_LENGTH = 1024;
 
-export type Traits = { type: typeof TRAITS_TYPE; username: string } & Partial<
-  Record<Exclude<TraitField, 'username'>, string>
->;
+export type Traits = { type: typeof TRAITS_TYPE; username: string } & Partial<Record<Exclude<TraitField, 'username'>, string>>;
 
 /** A trait patch: a string sets the key, `null` removes it (JSON merge-patch semantics). */
 export type TraitsPatch = { type: string } & Partial<Record<TraitField, string | null>>;

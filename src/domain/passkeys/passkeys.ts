@@ -43,15 +43,7 @@ export function defaultAuthenticatorConfigBody(): AuthenticatorConfigBody {
 export const DELIVERY_METHODS = ['RETURN', 'EMAIL'] as const;
 export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
 
-export const JOB_STATES = [
-  'LINK_SENT',
-  'LINK_OPENED',
-  'REQUEST_DELIVERED',
-  'COMPLETE',
-  'EXPIRED',
-  'FAILED_TO_SEND',
-  'REVOKED',
-] as const;
+export const JOB_STATES = ['LINK_SENT', 'LINK_OPENED', 'REQUEST_DELIVERED', 'COMPLETE', 'EXPIRED', 'FAILED_TO_SEND', 'REVOKED'] as const;
 export type JobState = (typeof JOB_STATES)[number];
 
 /** States in which the link still works (unless the job has expired). */

@@ -48,7 +48,7 @@ const ConsoleToken = Type.Object({
   access_token: Type.String(),
   token_type: Type.Literal('Bearer'),
   expires_in: Type.Integer(),
-  scope: Type.String({ description: 'Space-separated: the scopes of the identity\'s roles on the Management API.' }),
+  scope: Type.String({ description: "Space-separated: the scopes of the identity's roles on the Management API." }),
   identity: Type.Object({ id: Type.String(), display_name: Type.String(), username: Type.String() }),
   tenant_id: Type.String(),
   admin_realm_id: Type.String(),

@@ -48,7 +48,12 @@ const linkOf = (p: { tenant_id: string; realm_id: string; identity_id: string; c
 });
 
 function html(reply: FastifyReply, status: number, body: string) {
-  return reply.code(status).header('content-security-policy', PAGE_CSP).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(body);
+  return reply
+    .code(status)
+    .header('content-security-policy', PAGE_CSP)
+    .header('cache-control', 'no-store')
+    .type('text/html; charset=utf-8')
+    .send(body);
 }
 
 /** Ceremony failures answer with a human message and a machine-readable `reason`. */
@@ -152,11 +157,16 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
 
   app.get(
     `${HOSTED}/sign-in`,
-    { schema: { params: RealmParams, querystring: Type.Object({
-        application_id: Type.Optional(Type.String({ maxLength: 64 })),
-        // Where to go once signed in: only a path under this site's own pages (see safeReturnPath).
-        return_to: Type.Optional(Type.String({ maxLength: 2048 })),
-      }) } },
+    {
+      schema: {
+        params: RealmParams,
+        querystring: Type.Object({
+          application_id: Type.Optional(Type.String({ maxLength: 64 })),
+          // Where to go once signed in: only a path under this site's own pages (see safeReturnPath).
+          return_to: Type.Optional(Type.String({ maxLength: 2048 })),
+        }),
+      },
+    },
     async (request, reply) => {
       const given = request.query.return_to;
       const returnTo = given === undefined ? undefined : safeReturnPath(given, RETURN_PREFIXES);
@@ -169,12 +179,16 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
       return html(
         reply,
         200,
-        signInPage(realm.display_name, {
-          options: `${base}/sign-in/options`,
-          verify: `${base}/sign-in/verify`,
-          session: `${base}/session`,
-          signOut: `${base}/sign-out`,
-        }, returnTo),
+        signInPage(
+          realm.display_name,
+          {
+            options: `${base}/sign-in/options`,
+            verify: `${base}/sign-in/verify`,
+            session: `${base}/session`,
+            signOut: `${base}/sign-out`,
+          },
+          returnTo,
+        ),
       );
     },
   );

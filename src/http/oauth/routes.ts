@@ -7,13 +7,7 @@ import { DomainError } from '../../domain/errors.js';
 import { OAuthError } from '../../domain/access/oauth-error.js';
 import { RealmParams } from '../schemas.js';
 import type { Yonder } from '../../services/context.js';
-import {
-  type ClientCredentials,
-  authenticateClient,
-  clientCredentialsGrant,
-  introspectToken,
-  revokeToken,
-} from '../../services/access/oauth.js';
+import { type ClientCredentials, authenticateClient, clientCredentialsGrant, introspectToken, revokeToken } from '../../services/access/oauth.js';
 import { type RealmParamsShape, realmRef } from '../params.js';
 
 /**
@@ -31,7 +25,6 @@ const tags = ['OAuth 2.0'];
 const OAuthErrorBody = Type.Object({ error: Type.String(), error_description: Type.Optional(Type.String()) });
 /** The error replies every OAuth endpoint declares: a bad request, a failed client authentication, too many requests. */
 const OAUTH_ERRORS = { 400: OAuthErrorBody, 401: OAuthErrorBody, 429: OAuthErrorBody };
-
 
 /** One value per parameter (RFC 6749 §3.2: parameters must not be repeated). */
 function formOf(request: FastifyRequest): Record<string, string> {
@@ -126,7 +119,13 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
     },
     async (request, reply) => {
       const form = formOf(request);
-      const client = await authenticateClient(yonder, realmRef(request.params), clientCredentials(request, form), address(request), request.params.application_id);
+      const client = await authenticateClient(
+        yonder,
+        realmRef(request.params),
+        clientCredentials(request, form),
+        address(request),
+        request.params.application_id,
+      );
       if (form.grant_type === undefined) throw new OAuthError('invalid_request', 'grant_type is required');
       if (form.grant_type !== 'client_credentials') throw new OAuthError('unsupported_grant_type', 'only client_credentials is supported');
       const issued = await clientCredentialsGrant(yonder, client, {
@@ -157,7 +156,13 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
     },
     async (request, reply) => {
       const form = formOf(request);
-      const client = await authenticateClient(yonder, realmRef(request.params), clientCredentials(request, form), address(request), request.params.application_id);
+      const client = await authenticateClient(
+        yonder,
+        realmRef(request.params),
+        clientCredentials(request, form),
+        address(request),
+        request.params.application_id,
+      );
       if (form.token === undefined) throw new OAuthError('invalid_request', 'token is required');
       await revokeToken(yonder, client, form.token);
       return reply.code(200).header('cache-control', 'no-store').send();

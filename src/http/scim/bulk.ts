@@ -236,7 +236,10 @@ async function runOne(
   operation: BulkOperation,
   ids: Map<string, string>,
 ): Promise<OperationResult> {
-  const path = operation.path.split('/').map((segment) => substitute(segment, ids) as string).join('/');
+  const path = operation.path
+    .split('/')
+    .map((segment) => substitute(segment, ids) as string)
+    .join('/');
   const data = substitute(operation.data, ids);
   const handler = handlers.find((h) => path === h.endpoint || path.startsWith(`${h.endpoint}/`));
   if (!handler) throw new ScimFailure({ status: 400, scimType: 'invalidPath', detail: `no resource type at "${operation.path}"` });
@@ -244,8 +247,7 @@ async function runOne(
   if (id !== undefined && (id === '' || id.includes('/'))) {
     throw new ScimFailure({ status: 400, scimType: 'invalidPath', detail: `"${operation.path}" is not a resource path` });
   }
-  const scope =
-    operation.method === 'POST' ? handler.scopes.create : operation.method === 'DELETE' ? handler.scopes.delete : handler.scopes.update;
+  const scope = operation.method === 'POST' ? handler.scopes.create : operation.method === 'DELETE' ? handler.scopes.delete : handler.scopes.update;
   if (!holdsScope(request, scope)) throw new ScimFailure({ status: 403, detail: `the token lacks ${scope}` });
   const base = { method: operation.method, ...(operation.bulkId ? { bulkId: operation.bulkId } : {}) };
 
@@ -261,8 +263,6 @@ async function runOne(
     return { ...base, status: '204' };
   }
   const written =
-    operation.method === 'PUT'
-      ? await handler.replace(ref, id, data, operation.version)
-      : await handler.patch(ref, id, data, operation.version);
+    operation.method === 'PUT' ? await handler.replace(ref, id, data, operation.version) : await handler.patch(ref, id, data, operation.version);
   return { ...base, location: written.location, version: etagOf(written.version), status: '200' };
 }

@@ -6,7 +6,15 @@ import { MAX_COUNT, listResponse } from '../../protocols/scim/collection-query.j
 import { BULK_LIMITS } from './bulk.js';
 import { scimBaseUrl } from './paths.js';
 import { type RealmParamsShape, realmRef } from '../params.js';
-import { type AttributeDef, CORE_GROUP, CORE_USER, ENTERPRISE_ATTRIBUTES, ENTERPRISE_USER, GROUP_ATTRIBUTES, USER_ATTRIBUTES } from '../../protocols/scim/schema.js';
+import {
+  type AttributeDef,
+  CORE_GROUP,
+  CORE_USER,
+  ENTERPRISE_ATTRIBUTES,
+  ENTERPRISE_USER,
+  GROUP_ATTRIBUTES,
+  USER_ATTRIBUTES,
+} from '../../protocols/scim/schema.js';
 import { SCIM_MEDIA_TYPE } from './errors.js';
 import { ScimFailure } from '../../protocols/scim/problems.js';
 
@@ -88,7 +96,9 @@ export const discoveryRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = as
 
   app.get(
     '/ServiceProviderConfig',
-    { schema: { operationId: 'GetServiceProviderConfig', summary: 'What this SCIM service supports', tags, security: anyToken, params: RealmParams } },
+    {
+      schema: { operationId: 'GetServiceProviderConfig', summary: 'What this SCIM service supports', tags, security: anyToken, params: RealmParams },
+    },
     async (request, reply) =>
       reply.type(SCIM_MEDIA_TYPE).send({
         schemas: [SPC_SCHEMA],

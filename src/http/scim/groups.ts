@@ -41,7 +41,12 @@ export function groupLocation(y: Yonder, group: Group): string {
 
 /** The groups as SCIM resources, reading their members only when the projection returns them. */
 async function resources(y: Yonder, groups: readonly Group[], projection: Projection) {
-  const members = returns(projection, 'members') ? await membersOf(y, groups.map((g) => g.id)) : undefined;
+  const members = returns(projection, 'members')
+    ? await membersOf(
+        y,
+        groups.map((g) => g.id),
+      )
+    : undefined;
   return groups.map((g) => project(groupToScim(g, groupLocation(y, g), members?.get(g.id) ?? (members ? [] : undefined)), projection, GROUP_SCHEMA));
 }
 

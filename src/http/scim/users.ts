@@ -39,7 +39,12 @@ export function userLocation(y: Yonder, identity: Identity): string {
 
 /** Reads the groups of the users, unless the projection leaves `groups` out anyway. */
 async function groupsFor(y: Yonder, identities: readonly Identity[], projection: Projection) {
-  return returns(projection, 'groups') ? groupsOfUsers(y, identities.map((i) => i.id)) : new Map();
+  return returns(projection, 'groups')
+    ? groupsOfUsers(
+        y,
+        identities.map((i) => i.id),
+      )
+    : new Map();
 }
 
 async function sendUser(y: Yonder, reply: FastifyReply, identity: Identity, status: number, projection: Projection = {}) {

@@ -179,8 +179,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
         operationId: 'ListApplications',
         summary: 'List applications of a realm',
         description:
-          'Each application with its `client_id`, and its `client_secret` for a token holding `applications:read-secrets` ' +
-          '(see GetApplication).',
+          'Each application with its `client_id`, and its `client_secret` for a token holding `applications:read-secrets` ' + '(see GetApplication).',
         tags,
         security: requiresScope('applications:read'),
         params: RealmParams,
@@ -284,8 +283,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
         response: { 200: Type.Ref('Application'), ...errorResponses(404, 409) },
       },
     },
-    async (request) =>
-      replyIssued(await rotateClientSecret(yonder, realmRef(request.params), request.params.application_id, principalOf(request))),
+    async (request) => replyIssued(await rotateClientSecret(yonder, realmRef(request.params), request.params.application_id, principalOf(request))),
   );
 
   app.delete(

@@ -61,7 +61,6 @@ function reply(config: AuthenticatorConfig) {
   return { id, realm_id, tenant_id, display_name, config: config.config };
 }
 
-
 export const authenticatorConfigRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (app, { yonder }) => {
   app.addSchema(ConfigSchema);
 

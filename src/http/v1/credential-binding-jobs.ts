@@ -188,7 +188,9 @@ export const credentialBindingJobRoutes: FastifyPluginAsyncTypebox<{ yonder: Yon
       },
     },
     async (request) =>
-      reply(await revokeBindingJob(yonder, realmRef(request.params), identityOf(request.params.identity_id), request.params.credential_binding_job_id)),
+      reply(
+        await revokeBindingJob(yonder, realmRef(request.params), identityOf(request.params.identity_id), request.params.credential_binding_job_id),
+      ),
   );
 
   app.post(

@@ -70,8 +70,7 @@ export const credentialRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = a
         response: { 200: Type.Ref('Credential'), ...errorResponses(404) },
       },
     },
-    async (request) =>
-      getCredential(yonder, realmRef(request.params), identityOf(request.params.identity_id), request.params.credential_id),
+    async (request) => getCredential(yonder, realmRef(request.params), identityOf(request.params.identity_id), request.params.credential_id),
   );
 
   app.post(
@@ -86,7 +85,6 @@ export const credentialRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = a
         response: { 200: Type.Ref('Credential'), ...errorResponses(404) },
       },
     },
-    async (request) =>
-      revokeCredential(yonder, realmRef(request.params), identityOf(request.params.identity_id), request.params.credential_id),
+    async (request) => revokeCredential(yonder, realmRef(request.params), identityOf(request.params.identity_id), request.params.credential_id),
   );
 };

@@ -60,7 +60,9 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
           type: filter('Only events of this type, e.g. `identity.updated`.'),
           resource_type: filter('Only events on this kind of resource, e.g. `identity`.'),
           resource_id: filter('Only events on this resource.'),
-          actor: filter("Only events by this actor: a token's jti or subject, a console identity's id, a client's application id, `cli` or `system`."),
+          actor: filter(
+            "Only events by this actor: a token's jti or subject, a console identity's id, a client's application id, `cli` or `system`.",
+          ),
           since: filter('Only events at or after this RFC 3339 time.'),
           until: filter('Only events before this RFC 3339 time.'),
         }),

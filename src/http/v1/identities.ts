@@ -48,8 +48,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = asy
         response: { 200: Type.Ref('Identity'), ...errorResponses(404, 409) },
       },
     },
-    async (request) =>
-      createIdentity(yonder, realmRef(request.params), writable(request.body.identity)),
+    async (request) => createIdentity(yonder, realmRef(request.params), writable(request.body.identity)),
   );
 
   app.get(
@@ -126,13 +125,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = asy
       },
     },
     async (request) =>
-      updateIdentity(
-        yonder,
-        realmRef(request.params),
-        request.params.identity_id,
-        writable(request.body.identity),
-        principalOf(request),
-      ),
+      updateIdentity(yonder, realmRef(request.params), request.params.identity_id, writable(request.body.identity), principalOf(request)),
   );
 
   app.delete(

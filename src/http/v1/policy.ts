@@ -1,12 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import {
-  MAX_CONDITION_IDS,
-  MAX_RULES,
-  POLICY_ACTIONS,
-  POLICY_TRANSACTIONS,
-  type Policy,
-} from '../../domain/access/policy.js';
+import { MAX_CONDITION_IDS, MAX_RULES, POLICY_ACTIONS, POLICY_TRANSACTIONS, type Policy } from '../../domain/access/policy.js';
 import { ListQuery, RealmParams, StringEnum, Timestamp, errorResponses, requiresScope, verbPath } from '../schemas.js';
 import type { Yonder } from '../../services/context.js';
 import { evaluate, getPolicy, listPolicyVersions, putPolicy, restorePolicy } from '../../services/access/policy.js';
@@ -19,8 +13,7 @@ import { realmRef } from '../params.js';
 const BASE = '/v1/tenants/:tenant_id/realms/:realm_id/policy';
 const tags = ['Policy'];
 
-const Ids = (what: string) =>
-  Type.Array(Type.String({ maxLength: 64 }), { maxItems: MAX_CONDITION_IDS, description: `${what}; empty matches all.` });
+const Ids = (what: string) => Type.Array(Type.String({ maxLength: 64 }), { maxItems: MAX_CONDITION_IDS, description: `${what}; empty matches all.` });
 
 const ConditionsInput = Type.Object(
   {
@@ -100,15 +93,12 @@ export const policyRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
         description:
           'Replaces the whole ordered rule list. `version` is the version the change was made on; when it is ' +
           'no longer the current one the answer is 409 and nothing is published. Rules may only name groups, ' +
-          "applications and identities of the realm (400 naming `policy.rules[i].conditions.<kind>`).",
+          'applications and identities of the realm (400 naming `policy.rules[i].conditions.<kind>`).',
         tags,
         security: requiresScope('policy:update'),
         params: RealmParams,
         body: Type.Object({
-          policy: Type.Object(
-            { version: Version, rules: Type.Array(RuleInput, { maxItems: MAX_RULES }) },
-            { additionalProperties: false },
-          ),
+          policy: Type.Object({ version: Version, rules: Type.Array(RuleInput, { maxItems: MAX_RULES }) }, { additionalProperties: false }),
         }),
         response: { 200: Type.Ref('Policy'), ...errorResponses(404, 409) },
       },

@@ -1,18 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { REALM_CLASSIFICATIONS } from '../../domain/directory/tenancy.js';
-import {
-  ListQuery,
-  Name,
-  ReadOnly,
-  RealmParams,
-  StringEnum,
-  TenantParams,
-  Timestamp,
-  EmptyBody,
-  errorResponses,
-  requiresScope,
-} from '../schemas.js';
+import { ListQuery, Name, ReadOnly, RealmParams, StringEnum, TenantParams, Timestamp, EmptyBody, errorResponses, requiresScope } from '../schemas.js';
 import type { Yonder } from '../../services/context.js';
 import { createRealm, deleteRealm, listRealms, requireRealm, updateRealm } from '../../services/directory/tenancy.js';
 
@@ -62,9 +51,7 @@ export const realmRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
     },
     async (request) => {
       const { display_name, classification } = request.body.realm;
-      return yonder.store.transaction((tx) =>
-        createRealm(tx, request.params.tenant_id, { display_name: display_name, classification }),
-      );
+      return yonder.store.transaction((tx) => createRealm(tx, request.params.tenant_id, { display_name: display_name, classification }));
     },
   );
 

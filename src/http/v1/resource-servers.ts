@@ -39,7 +39,9 @@ const input = (create: boolean) => {
   return Type.Object(
     {
       display_name: field(Name()),
-      identifier: field(Type.String({ minLength: 1, maxLength: 512, description: 'Unique per realm; the `aud` of its tokens. `beyondidentity` is reserved.' })),
+      identifier: field(
+        Type.String({ minLength: 1, maxLength: 512, description: 'Unique per realm; the `aud` of its tokens. `beyondidentity` is reserved.' }),
+      ),
       scopes: Type.Optional(Scopes),
       id: ReadOnly,
       realm_id: ReadOnly,
@@ -54,7 +56,6 @@ function reply(server: ResourceServer) {
   const { id, realm_id, tenant_id, display_name, is_managed, identifier, scopes } = server;
   return { id, realm_id, tenant_id, display_name, is_managed, identifier, scopes };
 }
-
 
 export const resourceServerRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (app, { yonder }) => {
   app.addSchema(ResourceServerSchema);
@@ -128,7 +129,7 @@ export const resourceServerRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }>
         summary: 'Update a resource server',
         description:
           'Omitted fields are left unchanged; `scopes` is replaced as a whole. Removed scopes leave its roles at once. ' +
-          'Answers 409 for a managed resource server, and when a removed scope is still in an application\'s `allowed_scopes`.',
+          "Answers 409 for a managed resource server, and when a removed scope is still in an application's `allowed_scopes`.",
         tags,
         security: requiresScope('resource-servers:update'),
         params: ServerParams,

@@ -61,10 +61,7 @@ const input = (create: boolean) =>
   );
 
 const Ids = Type.Array(Type.String({ maxLength: 64 }), { maxItems: 1000 });
-const MembersBody = Type.Object(
-  { identity_ids: Type.Optional(Ids), group_ids: Type.Optional(Ids) },
-  { additionalProperties: false },
-);
+const MembersBody = Type.Object({ identity_ids: Type.Optional(Ids), group_ids: Type.Optional(Ids) }, { additionalProperties: false });
 const ScopesBody = Type.Object(
   { scopes: Type.Intersect([Scopes, Type.Array(Type.String(), { minItems: 1, maxItems: 1000 })]) },
   { additionalProperties: false },
@@ -95,7 +92,9 @@ export const roleRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
     },
     async (request) => {
       const { display_name, description } = request.body.role;
-      return reply(await createRole(yonder, resourceServerRef(request.params), { display_name, ...(description !== undefined ? { description } : {}) }));
+      return reply(
+        await createRole(yonder, resourceServerRef(request.params), { display_name, ...(description !== undefined ? { description } : {}) }),
+      );
     },
   );
 
@@ -260,9 +259,7 @@ export const roleRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
       async (request) => {
         const [ref, id, scopes] = [resourceServerRef(request.params), request.params.role_id, request.body.scopes];
         const role =
-          verb === 'addScopes'
-            ? await addRoleScopes(yonder, ref, id, scopes, principalOf(request))
-            : await deleteRoleScopes(yonder, ref, id, scopes);
+          verb === 'addScopes' ? await addRoleScopes(yonder, ref, id, scopes, principalOf(request)) : await deleteRoleScopes(yonder, ref, id, scopes);
         return reply(role);
       },
     );
@@ -301,7 +298,10 @@ export const roleRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
           description: 'Roles held directly; `resource_server_id` is required.',
           tags,
           security: requiresScope(kind === 'identities' ? 'identities:read' : 'groups:read', 'roles:read', 'resource-servers:read'),
-          params: Type.Composite([RealmParams, Type.Object({ [kind === 'identities' ? 'identity_id' : 'group_id']: Type.String({ maxLength: 64 }) })]),
+          params: Type.Composite([
+            RealmParams,
+            Type.Object({ [kind === 'identities' ? 'identity_id' : 'group_id']: Type.String({ maxLength: 64 }) }),
+          ]),
           querystring: Type.Object({ ...ListQuery, resource_server_id: Type.Optional(Type.String({ maxLength: 64 })) }),
           response: { 200: RoleList, ...errorResponses(404) },
         },

@@ -6,10 +6,7 @@ import { publicTenant, requireTenant, updateTenant } from '../../services/direct
 
 const tags = ['Tenants'];
 
-const Tenant = Type.Object(
-  { id: Type.String(), display_name: Type.String(), create_time: Timestamp, update_time: Timestamp },
-  { $id: 'Tenant' },
-);
+const Tenant = Type.Object({ id: Type.String(), display_name: Type.String(), create_time: Timestamp, update_time: Timestamp }, { $id: 'Tenant' });
 
 export const tenantRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (app, { yonder }) => {
   app.addSchema(Tenant);

@@ -60,7 +60,6 @@ function present(theme: Theme) {
   return support_url === '' ? rest : theme;
 }
 
-
 export const themeRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (app, { yonder }) => {
   app.addSchema(ThemeSchema);
 

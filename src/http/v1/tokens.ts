@@ -43,7 +43,6 @@ function reply(record: TokenRecord) {
   };
 }
 
-
 export const tokenRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (app, { yonder }) => {
   app.addSchema(TokenSchema);
 
@@ -108,7 +107,7 @@ export const tokenRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
         operationId: 'CreateToken',
         summary: 'Create a named token (yonder)',
         description:
-          "yonder's own, for the console's \"Create token\": the application issues a token named `display_name` with the " +
+          'yonder\'s own, for the console\'s "Create token": the application issues a token named `display_name` with the ' +
           "chosen `scopes`, which must be within its `allowed_scopes` (else 400) and within the caller's own (else 403). " +
           '`expires_after` (seconds) defaults to, and may not exceed, the configured lifetime (at most 90 days). ' +
           '`realm_id` restricts a token of the managed Management API application to one realm of the tenant (a ' +

@@ -1,14 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  type JWK,
-  type JWTPayload,
-  SignJWT,
-  decodeProtectedHeader,
-  exportJWK,
-  generateKeyPair,
-  importJWK,
-  jwtVerify,
-} from 'jose';
+import { type JWK, type JWTPayload, SignJWT, decodeProtectedHeader, exportJWK, generateKeyPair, importJWK, jwtVerify } from 'jose';
 import { liveTokenScopes } from '../../domain/access/application.js';
 import { unauthorized } from '../../domain/errors.js';
 import { newUuid } from '../../domain/ids.js';

@@ -94,9 +94,14 @@ export function planBulk(operations: readonly { bulkId?: string; path: string; d
   }
   const stuck = operations.flatMap((operation, index) => (done[index] ? [] : [operation.bulkId ?? operation.path]));
   if (stuck.length > 0) {
-    const shown = stuck.slice(0, 5).map((name) => `"${name}"`).join(', ');
-    return badRequest('invalidValue', `circular bulkId references: ${shown}${stuck.length > 5 ? ` and ${stuck.length - 5} more` : ''} wait on each other`);
+    const shown = stuck
+      .slice(0, 5)
+      .map((name) => `"${name}"`)
+      .join(', ');
+    return badRequest(
+      'invalidValue',
+      `circular bulkId references: ${shown}${stuck.length > 5 ? ` and ${stuck.length - 5} more` : ''} wait on each other`,
+    );
   }
   return ok({ order, refs });
 }
-

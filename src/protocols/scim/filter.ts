@@ -3,7 +3,14 @@ import { compareFolded } from '../../domain/directory/filter-syntax.js';
 import { foldedKey } from '../../domain/directory/names.js';
 import type { TraitField } from '../../domain/directory/traits.js';
 import { overBudget } from '../../domain/directory/filter-cost.js';
-import { type CompareOp, USER_INDEXED_FILTERS, type UserCondition, type UserField, foldConstants, userCostTree } from '../../domain/directory/user-query.js';
+import {
+  type CompareOp,
+  USER_INDEXED_FILTERS,
+  type UserCondition,
+  type UserField,
+  foldConstants,
+  userCostTree,
+} from '../../domain/directory/user-query.js';
 import type { Result } from './problems.js';
 import { FilterError, type TermCount, countTerm, logical, readFilter, textOperand, valuePath } from './filter-tree.js';
 import { type AttributeDef, USER_SCHEMA, canonicalPath, resolveAttribute } from './schema.js';
@@ -21,7 +28,6 @@ import { type AttributeDef, USER_SCHEMA, canonicalPath, resolveAttribute } from 
  * `emails[F]` and `emails.value eq x` mean "some slot that exists satisfies it". A slot's `type`
  * and `primary` are constants, so comparisons on them are decided here.
  */
-
 
 type SlotValue = UserField | { constant: string | boolean };
 type Slot = Record<string, SlotValue>;
@@ -164,13 +170,7 @@ function comparison(node: scimFilter.Compare | scimFilter.Suffix, op: string, sc
 
 const ORDERING = new Set(['gt', 'ge', 'lt', 'le']);
 
-function compare(
-  target: SlotValue,
-  def: AttributeDef,
-  op: string,
-  raw: string | number | boolean | null | undefined,
-  path: string,
-): UserCondition {
+function compare(target: SlotValue, def: AttributeDef, op: string, raw: string | number | boolean | null | undefined, path: string): UserCondition {
   if (op === 'pr') return 'constant' in target ? { op: 'const', value: true } : { op: 'pr', field: target };
   // `eq null` / `ne null` ask whether the attribute is absent / present.
   if (raw === null && (op === 'eq' || op === 'ne')) {

@@ -46,7 +46,8 @@ export function groupToScim(group: Group, location: string, members?: readonly N
 /** A valid group name, or `invalidValue` saying why not. */
 export function displayNameOf(value: unknown): Result<string> {
   const violation = nameViolation(value);
-  if (violation !== null) return badRequest('invalidValue', `displayName ${violation} (1 to ${NAME_MAX_LENGTH} characters, none of {}[]<>;:?\\/|*^%$#=~\`!)`);
+  if (violation !== null)
+    return badRequest('invalidValue', `displayName ${violation} (1 to ${NAME_MAX_LENGTH} characters, none of {}[]<>;:?\\/|*^%$#=~\`!)`);
   return ok(value as string);
 }
 

@@ -52,11 +52,11 @@ const typeAndPrimary = (canonicalValues: string[]) => [
 ];
 
 export const USER_ATTRIBUTES: AttributeDef[] = [
-  attr('userName', 'Unique per realm, compared case-insensitively; the identity\'s username.', {
+  attr('userName', "Unique per realm, compared case-insensitively; the identity's username.", {
     required: true,
     uniqueness: 'server',
   }),
-  attr('name', 'The components of the user\'s name.', {
+  attr('name', "The components of the user's name.", {
     type: 'complex',
     subAttributes: [
       attr('formatted', 'The full name.'),
@@ -69,7 +69,7 @@ export const USER_ATTRIBUTES: AttributeDef[] = [
   }),
   attr('displayName', 'The name shown for the user; derived from the name or userName when absent.'),
   attr('nickName', 'The casual name.'),
-  attr('profileUrl', 'The user\'s profile page.', { type: 'reference', referenceTypes: ['external'] }),
+  attr('profileUrl', "The user's profile page.", { type: 'reference', referenceTypes: ['external'] }),
   attr('title', 'The job title.'),
   attr('userType', 'The relationship to the organization, e.g. "Employee".'),
   attr('preferredLanguage', 'Preferred language, e.g. "en-US".'),
@@ -89,10 +89,7 @@ export const USER_ATTRIBUTES: AttributeDef[] = [
   attr('photos', 'One photo URL.', {
     multiValued: true,
     type: 'complex',
-    subAttributes: [
-      attr('value', 'The photo URL.', { type: 'reference', referenceTypes: ['external'] }),
-      ...typeAndPrimary(['photo', 'thumbnail']),
-    ],
+    subAttributes: [attr('value', 'The photo URL.', { type: 'reference', referenceTypes: ['external'] }), ...typeAndPrimary(['photo', 'thumbnail'])],
   }),
   attr('addresses', 'One postal address.', {
     multiValued: true,
@@ -112,26 +109,26 @@ export const USER_ATTRIBUTES: AttributeDef[] = [
     type: 'complex',
     mutability: 'readOnly',
     subAttributes: [
-      attr('value', 'The group\'s id.', { mutability: 'readOnly', caseExact: true }),
-      attr('$ref', 'The group\'s URI.', { type: 'reference', referenceTypes: ['Group'], mutability: 'readOnly', caseExact: true }),
-      attr('display', 'The group\'s displayName.', { mutability: 'readOnly' }),
+      attr('value', "The group's id.", { mutability: 'readOnly', caseExact: true }),
+      attr('$ref', "The group's URI.", { type: 'reference', referenceTypes: ['Group'], mutability: 'readOnly', caseExact: true }),
+      attr('display', "The group's displayName.", { mutability: 'readOnly' }),
       attr('type', 'Always "direct": groups do not nest.', { mutability: 'readOnly', canonicalValues: ['direct'] }),
     ],
   }),
 ];
 
 export const GROUP_ATTRIBUTES: AttributeDef[] = [
-  attr('displayName', 'Unique per realm, compared case-insensitively; the group\'s display_name.', {
+  attr('displayName', "Unique per realm, compared case-insensitively; the group's display_name.", {
     required: true,
     uniqueness: 'server',
   }),
-  attr('members', 'The group\'s members: users (identities) of the same realm.', {
+  attr('members', "The group's members: users (identities) of the same realm.", {
     multiValued: true,
     type: 'complex',
     subAttributes: [
-      attr('value', 'The user\'s id.', { mutability: 'immutable', caseExact: true }),
-      attr('$ref', 'The user\'s URI.', { type: 'reference', referenceTypes: ['User'], mutability: 'readOnly', caseExact: true }),
-      attr('display', 'The user\'s displayName; ignored on writes.', { mutability: 'readOnly' }),
+      attr('value', "The user's id.", { mutability: 'immutable', caseExact: true }),
+      attr('$ref', "The user's URI.", { type: 'reference', referenceTypes: ['User'], mutability: 'readOnly', caseExact: true }),
+      attr('display', "The user's displayName; ignored on writes.", { mutability: 'readOnly' }),
       attr('type', 'Always "User": groups do not nest.', { mutability: 'immutable', canonicalValues: ['User'] }),
     ],
   }),
@@ -143,19 +140,16 @@ export const ENTERPRISE_ATTRIBUTES: AttributeDef[] = [
   attr('organization', 'The organization.'),
   attr('division', 'The division.'),
   attr('department', 'The department.'),
-  attr('manager', 'The user\'s manager.', {
+  attr('manager', "The user's manager.", {
     type: 'complex',
-    subAttributes: [
-      attr('value', 'The manager\'s id.'),
-      attr('displayName', 'The manager\'s name.'),
-    ],
+    subAttributes: [attr('value', "The manager's id."), attr('displayName', "The manager's name.")],
   }),
 ];
 
 /** Attributes every resource has (RFC 7643 §3.1); not part of any schema's attribute list. */
 export const COMMON_ATTRIBUTES: AttributeDef[] = [
   attr('id', 'Issued by yonder; the identity or group id.', { mutability: 'readOnly', returned: 'always', caseExact: true, uniqueness: 'server' }),
-  attr('externalId', 'The provisioning client\'s id for the resource.', { caseExact: true }),
+  attr('externalId', "The provisioning client's id for the resource.", { caseExact: true }),
   attr('meta', 'Resource metadata.', {
     type: 'complex',
     mutability: 'readOnly',
@@ -163,7 +157,7 @@ export const COMMON_ATTRIBUTES: AttributeDef[] = [
       attr('resourceType', '"User" or "Group".', { mutability: 'readOnly', caseExact: true }),
       attr('created', 'When the resource was created.', { type: 'dateTime', mutability: 'readOnly' }),
       attr('lastModified', 'When the resource last changed.', { type: 'dateTime', mutability: 'readOnly' }),
-      attr('location', 'The resource\'s URI.', { type: 'reference', mutability: 'readOnly', caseExact: true }),
+      attr('location', "The resource's URI.", { type: 'reference', mutability: 'readOnly', caseExact: true }),
       attr('version', 'The weak ETag of the current version.', { mutability: 'readOnly', caseExact: true }),
     ],
   }),
@@ -192,8 +186,7 @@ export interface ResolvedAttribute {
   sub?: AttributeDef;
 }
 
-const find = (defs: readonly AttributeDef[] | undefined, name: string) =>
-  defs?.find((d) => d.name.toLowerCase() === name.toLowerCase());
+const find = (defs: readonly AttributeDef[] | undefined, name: string) => defs?.find((d) => d.name.toLowerCase() === name.toLowerCase());
 
 /** Splits a URN-qualified path (`urn:…:User:name.givenName`) into the schema's URN and the rest. */
 export function splitSchemaUrn(path: string, schema: ScimSchema): { urn?: string; rest: string } {

@@ -153,7 +153,11 @@ export function canonicalResource(input: Record<string, unknown>): ScimResource 
     const resolved = resolveAttribute(path, USER_SCHEMA);
     if (!resolved || resolved.sub) return;
     let v = value;
-    if (resolved.attribute.subAttributes) v = canonicalComplex(value, resolved.attribute.subAttributes.map((s) => s.name));
+    if (resolved.attribute.subAttributes)
+      v = canonicalComplex(
+        value,
+        resolved.attribute.subAttributes.map((s) => s.name),
+      );
     if (resolved.extension) enterprise[resolved.attribute.name] = v;
     else out[resolved.attribute.name] = v;
   };
@@ -286,10 +290,16 @@ export function scimUserToWrite(input: unknown, before?: Pick<Identity, 'display
     const keptEmails = [before?.traits.primary_email_address, before?.traits.secondary_email_address];
     if (emails.some((email) => !keptEmails.includes(email) && !isEmailAddress(email))) throw new Invalid('emails.value must be an email address');
     set('primary_email_address', emails[0]);
-    set('secondary_email_address', emails.find((e, i) => i > 0 && e.toLowerCase() !== emails[0]?.toLowerCase()));
+    set(
+      'secondary_email_address',
+      emails.find((e, i) => i > 0 && e.toLowerCase() !== emails[0]?.toLowerCase()),
+    );
     const phones = valuesOf(primaryFirst(elements(r.phoneNumbers, 'phoneNumbers'), 'work'), 'phoneNumbers');
     set('primary_phone', phones[0]);
-    set('secondary_phone', phones.find((p, i) => i > 0 && p !== phones[0]));
+    set(
+      'secondary_phone',
+      phones.find((p, i) => i > 0 && p !== phones[0]),
+    );
     const [address] = primaryFirst(elements(r.addresses, 'addresses'));
     if (address) for (const [scim, trait] of ADDRESS_PARTS) set(trait, text(address[scim], `addresses.${scim}`));
     set('photo', valuesOf(primaryFirst(elements(r.photos, 'photos')), 'photos')[0]);
@@ -318,11 +328,12 @@ export function scimUserToWrite(input: unknown, before?: Pick<Identity, 'display
 
     const displayName = text(r.displayName, 'displayName', NAME_MAX_LENGTH);
     if (displayName !== undefined && displayName !== before?.display_name && !isValidName(displayName)) {
-      throw new Invalid(`displayName must be 1 to ${NAME_MAX_LENGTH} characters, none of {}[]<>;:?\\/|*^%$#=~\`!, nothing invisible, no spaces at either end`);
+      throw new Invalid(
+        `displayName must be 1 to ${NAME_MAX_LENGTH} characters, none of {}[]<>;:?\\/|*^%$#=~\`!, nothing invisible, no spaces at either end`,
+      );
     }
     const joined = [traits.given_name, traits.family_name].filter(Boolean).join(' ');
-    const display_name =
-      displayName ?? [traits.formatted_name, joined, userName].find((c): c is string => !!c && isValidName(c)) ?? userName;
+    const display_name = displayName ?? [traits.formatted_name, joined, userName].find((c): c is string => !!c && isValidName(c)) ?? userName;
 
     return ok({ display_name, ...(status ? { status } : {}), traits: traits as Traits });
   } catch (error) {

@@ -44,7 +44,10 @@ const problem = (r: { ok: false; problem: ScimProblem }) => new PatchError(r.pro
 export function parsePatchRequest(body: unknown): Result<Operation[]> {
   if (!isObject(body)) return badRequest('invalidSyntax', 'the body must be a PatchOp JSON object');
   const schemas = body.schemas;
-  if (schemas !== undefined && !(Array.isArray(schemas) && schemas.some((s) => typeof s === 'string' && s.toLowerCase() === PATCH_OP.toLowerCase()))) {
+  if (
+    schemas !== undefined &&
+    !(Array.isArray(schemas) && schemas.some((s) => typeof s === 'string' && s.toLowerCase() === PATCH_OP.toLowerCase()))
+  ) {
     return badRequest('invalidSyntax', `schemas must contain "${PATCH_OP}"`);
   }
   const key = Object.keys(body).find((k) => k.toLowerCase() === 'operations');
@@ -198,9 +201,7 @@ function canonicalKeys(value: unknown, p: ParsedPath, schema: ScimSchema): unkno
   if (!isObject(value)) return value;
   const resolved = resolveAttribute(p.extension ? `${ENTERPRISE_USER}:${p.attribute}` : p.attribute, schema);
   const names = resolved?.attribute.subAttributes?.map((s) => s.name) ?? [];
-  return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [names.find((n) => n.toLowerCase() === k.toLowerCase()) ?? k, v]),
-  );
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [names.find((n) => n.toLowerCase() === k.toLowerCase()) ?? k, v]));
 }
 
 function applyPath(resource: ScimResource, op: Op, path: string, value: unknown, schema: ScimSchema): void {
@@ -265,7 +266,9 @@ function applyMulti(holder: Record<string, unknown>, op: Op, p: ParsedPath, valu
       holder[name] = incoming;
       return;
     }
-    const result: Record<string, unknown>[] = incoming.some((v) => booleanOf(v.primary) === true) ? elements.map((e) => ({ ...e, primary: false })) : elements;
+    const result: Record<string, unknown>[] = incoming.some((v) => booleanOf(v.primary) === true)
+      ? elements.map((e) => ({ ...e, primary: false }))
+      : elements;
     for (const v of incoming) {
       const same = result.findIndex((e) => String(e.value ?? '').toLowerCase() === String(v.value ?? '').toLowerCase());
       if (same >= 0 && v.value !== undefined) result[same] = { ...result[same], ...v };

@@ -284,12 +284,7 @@ export interface ConsoleLink {
  * member of Administrators; earlier pending console links of it are revoked, so only the newest
  * works. The link leads, once the passkey is made, to the console.
  */
-export async function issueConsoleLink(
-  tx: Repositories,
-  ref: RealmRef,
-  administratorsGroupId: string,
-  publicUrl: string,
-): Promise<ConsoleLink> {
+export async function issueConsoleLink(tx: Repositories, ref: RealmRef, administratorsGroupId: string, publicUrl: string): Promise<ConsoleLink> {
   const byUsername = { op: 'eq', field: 'username', value: foldedKey(CONSOLE_ADMIN_USERNAME) } as const;
   let identity = (await tx.identities.page(ref.realmId, byUsername, '', 0, 1))[0];
   const created = !identity;

@@ -77,7 +77,13 @@ export async function assertMayMoveMail(tx: Repositories, realmId: string, calle
  * not grant (re-adding members is fine). Groups of realms without the Management API (every realm
  * but the admin realm) cost one indexed read, so SCIM pushes into them go on as before.
  */
-export async function assertMayJoinGroup(tx: Repositories, caller: Grantor, realmId: string, groupId: string, identityIds: readonly string[]): Promise<void> {
+export async function assertMayJoinGroup(
+  tx: Repositories,
+  caller: Grantor,
+  realmId: string,
+  groupId: string,
+  identityIds: readonly string[],
+): Promise<void> {
   if (identityIds.length === 0) return;
   const server = await managementServerOf(tx, realmId);
   if (!server) return;

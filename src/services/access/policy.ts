@@ -80,13 +80,7 @@ async function ruleViolations(repos: Repositories, realmId: string, rules: reado
  * locked while references are checked (so a group cannot be deleted underneath), and the
  * (realm_id, version) key lets only one of two publishes of the same version commit.
  */
-async function publish(
-  tx: Repositories,
-  ref: RealmRef,
-  expected: number,
-  rules: PolicyRule[],
-  restoredFrom?: number,
-): Promise<Policy> {
+async function publish(tx: Repositories, ref: RealmRef, expected: number, rules: PolicyRule[], restoredFrom?: number): Promise<Policy> {
   const previous = expected > 0 ? await tx.policies.version(ref.realmId, expected) : undefined;
   const policy: Policy = {
     tenant_id: ref.tenantId,
@@ -215,11 +209,7 @@ export async function evaluate(y: Yonder, ref: RealmRef, input: EvaluationInput)
  * honoured only while the policy still allows its identity), where an event each time would bury
  * the trail. Reads the identity's groups once and walks the rules in memory.
  */
-export async function decide(
-  y: Yonder,
-  ref: RealmRef,
-  input: EvaluationInput,
-): Promise<{ identity: Identity; result: EvaluationResult }> {
+export async function decide(y: Yonder, ref: RealmRef, input: EvaluationInput): Promise<{ identity: Identity; result: EvaluationResult }> {
   await requireRealm(y.store, ref.tenantId, ref.realmId);
   const identity = await y.store.identities.get(ref.realmId, input.identity_id);
   if (!identity) throw notFound('Identity', input.identity_id);
@@ -227,10 +217,7 @@ export async function decide(
   if (applicationId !== null && !(await y.store.applications.existing(ref.realmId, [applicationId])).has(applicationId)) {
     throw notFound('Application', applicationId);
   }
-  const [groupIds, policy] = await Promise.all([
-    y.store.groups.groupIdsOf(identity.id),
-    currentRules(y.store, ref.realmId),
-  ]);
+  const [groupIds, policy] = await Promise.all([y.store.groups.groupIdsOf(identity.id), currentRules(y.store, ref.realmId)]);
   const decision = evaluatePolicy(policy.rules, {
     identity,
     groupIds: new Set(groupIds),

@@ -31,7 +31,14 @@ export async function takeAttempt(y: Yonder, checks: readonly RateLimitCheck[]):
 /** For a request that succeeded: refused only if its own subject failed in the window and a check is full. */
 export async function refusedDespiteSuccess(y: Yonder, checks: readonly RateLimitCheck[]): Promise<RateLimited | null> {
   const now = nowSeconds();
-  const counters = new Map((await y.store.rateLimits.current(checks.map((c) => c.key), now)).map((c) => [c.key, c]));
+  const counters = new Map(
+    (
+      await y.store.rateLimits.current(
+        checks.map((c) => c.key),
+        now,
+      )
+    ).map((c) => [c.key, c]),
+  );
   return refusalOfSuccess(checks, (key) => counters.get(key), now);
 }
 
@@ -59,10 +66,6 @@ export async function pruneRateLimits(y: Yonder, options: { now?: number; batchS
   return deleteInBatches((limit) => y.store.rateLimits.deleteExpired(now, limit), options.batchSize ?? RATE_LIMIT_PRUNE_BATCH_SIZE);
 }
 
-export function startRateLimitPruning(
-  y: Yonder,
-  onError: (error: unknown) => void,
-  intervalMs: number = RATE_LIMIT_PRUNE_INTERVAL_MS,
-): () => void {
+export function startRateLimitPruning(y: Yonder, onError: (error: unknown) => void, intervalMs: number = RATE_LIMIT_PRUNE_INTERVAL_MS): () => void {
   return startPeriodicJob(() => pruneRateLimits(y), onError, intervalMs);
 }

@@ -91,12 +91,19 @@ export function getResourceServer(y: Yonder, ref: RealmRef, id: string): Promise
 
 export async function listResourceServers(y: Yonder, ref: RealmRef, params: ListParams): Promise<Page<ResourceServer>> {
   await requireRealm(y.store, ref.tenantId, ref.realmId);
-  return listOwned(params, y.pageTokenKey, y.store.resourceServers, ref.realmId, { list: 'resource-servers', defaultPageSize: 100, maxPageSize: 100 });
+  return listOwned(params, y.pageTokenKey, y.store.resourceServers, ref.realmId, {
+    list: 'resource-servers',
+    defaultPageSize: 100,
+    maxPageSize: 100,
+  });
 }
 
 /** Names the applications that still need something the change would take away. */
 function usedBy(what: string, apps: readonly { id: string; display_name: string }[]): never {
-  const names = apps.slice(0, 5).map((a) => `${a.display_name} (${a.id})`).join(', ');
+  const names = apps
+    .slice(0, 5)
+    .map((a) => `${a.display_name} (${a.id})`)
+    .join(', ');
   throw conflict(`${what} used by applications: ${names}`);
 }
 
@@ -134,7 +141,11 @@ export async function updateResourceServer(y: Yonder, ref: RealmRef, id: string,
 
 async function allRolesOf(tx: Repositories, resourceServerId: string): Promise<Role[]> {
   const roles: Role[] = [];
-  for (let page = await tx.roles.page(resourceServerId, '', 0, 500); page.length > 0; page = await tx.roles.page(resourceServerId, page.at(-1)!.id, 0, 500)) {
+  for (
+    let page = await tx.roles.page(resourceServerId, '', 0, 500);
+    page.length > 0;
+    page = await tx.roles.page(resourceServerId, page.at(-1)!.id, 0, 500)
+  ) {
     roles.push(...page);
   }
   return roles;

@@ -183,7 +183,12 @@ export interface MemberPages {
 export async function listRoleMembers(y: Yonder, ref: RoleRef, id: string, pages: MemberPages) {
   await requireRole(y.store, ref, id);
   const size = (n: number | undefined) => Math.min(n || 20, 200);
-  const fetch = async <T>(type: MemberType, pageSize: number | undefined, skip: number | undefined, get: (memberId: string) => Promise<T | undefined>) => {
+  const fetch = async <T>(
+    type: MemberType,
+    pageSize: number | undefined,
+    skip: number | undefined,
+    get: (memberId: string) => Promise<T | undefined>,
+  ) => {
     const ids = await y.store.roles.members(id, type, '', skip ?? 0, size(pageSize));
     const found = (await Promise.all(ids.map(get))).filter((m): m is Awaited<T> & {} => m !== undefined);
     return { items: found, total: await y.store.roles.countMembers(id, type) };

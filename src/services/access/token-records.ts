@@ -120,7 +120,12 @@ export async function revokeTokenById(y: Yonder, jti: string): Promise<boolean> 
  * contract filters by a principal with `principal_type` and `principal_id` together; one without
  * the other is a 400 rather than a filter quietly ignored.
  */
-export async function listTokens(y: Yonder, ref: RealmRef, applicationId: string, params: TokenListParams): Promise<Page<TokenRecord & { id: string }>> {
+export async function listTokens(
+  y: Yonder,
+  ref: RealmRef,
+  applicationId: string,
+  params: TokenListParams,
+): Promise<Page<TokenRecord & { id: string }>> {
   const { principal_type: type, principal_id: id } = params;
   if ((type === undefined) !== (id === undefined)) {
     throw invalidField(type === undefined ? 'principal_type' : 'principal_id', 'principal_type and principal_id go together');
@@ -136,7 +141,11 @@ export async function listTokens(y: Yonder, ref: RealmRef, applicationId: string
     { list: `tokens:${applicationId}`, filter: principal ? `${principal.type}:${principal.id}` : '', defaultPageSize: 100, maxPageSize: 100 },
     y.pageTokenKey,
     async (after, offset, limit) =>
-      (await y.store.tokens.pageForApplication(applicationId, now, principal, after, offset, limit)).map((r) => ({ ...r, scopes: live(r), id: r.jti })),
+      (await y.store.tokens.pageForApplication(applicationId, now, principal, after, offset, limit)).map((r) => ({
+        ...r,
+        scopes: live(r),
+        id: r.jti,
+      })),
     () => y.store.tokens.countForApplication(applicationId, now, principal),
   );
 }

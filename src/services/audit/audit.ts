@@ -54,7 +54,6 @@ export interface EventInput {
   after?: unknown;
 }
 
-
 /** A redacted JSON copy: what the resource looked like, minus secrets and anything non-JSON. */
 function snapshot(value: unknown): JsonObject | null {
   if (value === undefined || value === null) return null;
@@ -87,12 +86,7 @@ export interface RealmResource {
 }
 
 /** The event of a change to a realm resource: created (`before` null), updated, deleted (`after` null). */
-export function changeEvent(
-  type: EventType,
-  resourceType: ResourceType,
-  before: RealmResource | null,
-  after: RealmResource | null,
-): EventInput {
+export function changeEvent(type: EventType, resourceType: ResourceType, before: RealmResource | null, after: RealmResource | null): EventInput {
   const resource = (after ?? before) as RealmResource;
   return {
     tenantId: resource.tenant_id,

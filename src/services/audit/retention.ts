@@ -18,10 +18,7 @@ export interface PruneResult {
  * either engine. Safe to run from several processes at once: each batch is one DELETE, and a row
  * another process deleted first is simply not counted twice.
  */
-export async function pruneEvents(
-  y: Yonder,
-  options: { now?: number; batchSize?: number } = {},
-): Promise<PruneResult> {
+export async function pruneEvents(y: Yonder, options: { now?: number; batchSize?: number } = {}): Promise<PruneResult> {
   const days = y.config.auditRetentionDays;
   if (days <= 0) return { deleted: 0, cutoff: null };
   const cutoff = new Date((options.now ?? Date.now()) - days * 24 * 3600 * 1000).toISOString();
@@ -30,10 +27,6 @@ export async function pruneEvents(
 }
 
 /** Prunes now and then every `intervalMs` (see `startPeriodicJob`); returns the function that stops it. */
-export function startRetentionJob(
-  y: Yonder,
-  onError: (error: unknown) => void,
-  intervalMs: number = PRUNE_INTERVAL_MS,
-): () => void {
+export function startRetentionJob(y: Yonder, onError: (error: unknown) => void, intervalMs: number = PRUNE_INTERVAL_MS): () => void {
   return startPeriodicJob(() => pruneEvents(y), onError, intervalMs);
 }

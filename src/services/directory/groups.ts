@@ -90,12 +90,7 @@ export async function updateGroup(y: Yonder, ref: RealmRef, id: string, patch: G
  * clients delete groups with members (Okta's "unlink with delete", Entra's deprovisioning), so
  * with `withMembers` they go with it, recorded as v1's `:deleteMembers` would be.
  */
-export async function deleteGroup(
-  y: Yonder,
-  ref: RealmRef,
-  id: string,
-  options: VersionCheck & { withMembers?: boolean } = {},
-): Promise<void> {
+export async function deleteGroup(y: Yonder, ref: RealmRef, id: string, options: VersionCheck & { withMembers?: boolean } = {}): Promise<void> {
   await y.store.transaction(async (tx) => {
     await requireRealm(tx, ref.tenantId, ref.realmId);
     await tx.realms.lock(ref.realmId);
@@ -199,14 +194,7 @@ const GRANTS_NOTHING: Grantor = { scopes: { has: () => false }, realmId: null };
  * all-or-nothing, recorded with the events v1 records for it (`group.updated`, then
  * `group.members_removed` and `group.members_added`).
  */
-export async function changeGroup(
-  y: Yonder,
-  ref: RealmRef,
-  id: string,
-  change: ChangeOf,
-  caller: Grantor,
-  check: VersionCheck = {},
-): Promise<Group> {
+export async function changeGroup(y: Yonder, ref: RealmRef, id: string, change: ChangeOf, caller: Grantor, check: VersionCheck = {}): Promise<Group> {
   return y.store.transaction((tx) => changeGroupWith(tx, ref, id, change, caller, check));
 }
 
@@ -290,12 +278,7 @@ export async function listMembers(y: Yonder, ref: RealmRef, groupId: string, par
   );
 }
 
-export async function listGroupsOfIdentity(
-  y: Yonder,
-  ref: RealmRef,
-  identityId: string,
-  params: ListParams,
-): Promise<Page<Group>> {
+export async function listGroupsOfIdentity(y: Yonder, ref: RealmRef, identityId: string, params: ListParams): Promise<Page<Group>> {
   await requireRealm(y.store, ref.tenantId, ref.realmId);
   if (!(await y.store.identities.get(ref.realmId, identityId))) throw notFound('Identity', identityId);
   return listPage(

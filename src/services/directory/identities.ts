@@ -80,11 +80,7 @@ export async function getIdentity(y: Yonder, ref: RealmRef, id: string): Promise
   throw notFound('Identity', id);
 }
 
-export async function listIdentities(
-  y: Yonder,
-  ref: RealmRef,
-  params: ListParams & { filter?: string },
-): Promise<Page<Identity>> {
+export async function listIdentities(y: Yonder, ref: RealmRef, params: ListParams & { filter?: string }): Promise<Page<Identity>> {
   await requireRealm(y.store, ref.tenantId, ref.realmId);
   let filter: IdentityFilter | undefined;
   if (params.filter !== undefined && params.filter.trim() !== '') {

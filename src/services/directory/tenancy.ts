@@ -80,7 +80,12 @@ async function adminRealmOf(repos: Repositories, tenantId: string, fallback: str
   return (await repos.tenants.get(tenantId))?.admin_realm_id ?? fallback;
 }
 
-function realmEvent(type: 'realm.created' | 'realm.updated' | 'realm.deleted', listedIn: string, before: Realm | null, after: Realm | null): EventInput {
+function realmEvent(
+  type: 'realm.created' | 'realm.updated' | 'realm.deleted',
+  listedIn: string,
+  before: Realm | null,
+  after: Realm | null,
+): EventInput {
   const realm = (after ?? before) as Realm;
   return { tenantId: realm.tenant_id, realmId: listedIn, type, resourceType: 'realm', resourceId: realm.id, before, after };
 }
@@ -89,12 +94,7 @@ export async function listRealms(y: Yonder, tenantId: string, params: ListParams
   return listOwned(params, y.pageTokenKey, y.store.realms, tenantId, { list: 'realms', defaultPageSize: 20, maxPageSize: 200 });
 }
 
-export async function updateRealm(
-  y: Yonder,
-  tenantId: string,
-  realmId: string,
-  changes: Partial<NewRealmInput>,
-): Promise<Realm> {
+export async function updateRealm(y: Yonder, tenantId: string, realmId: string, changes: Partial<NewRealmInput>): Promise<Realm> {
   return y.store.transaction(async (tx) => {
     const realm = await requireRealm(tx, tenantId, realmId);
     const updated: Realm = {

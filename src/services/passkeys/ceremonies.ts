@@ -12,7 +12,13 @@ import {
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import type { Identity } from '../../domain/directory/identity.js';
 import { newId } from '../../domain/ids.js';
-import { type AuthenticatorConfig, type CredentialBindingJob, PENDING_JOB_STATES, type WebAuthnCredential, effectiveJobState } from '../../domain/passkeys/passkeys.js';
+import {
+  type AuthenticatorConfig,
+  type CredentialBindingJob,
+  PENDING_JOB_STATES,
+  type WebAuthnCredential,
+  effectiveJobState,
+} from '../../domain/passkeys/passkeys.js';
 import { addSeconds, nowTimestamp } from '../../domain/time.js';
 import type { Yonder } from '../context.js';
 import { changeEvent, recordEvents, recordSignInAttempt } from '../audit/audit.js';
@@ -257,12 +263,7 @@ export interface SignedIn {
  * Verifies a sign-in and records the attempt, succeeded or failed with its reason, on the identity
  * when it is known. The event carries no challenge, session token or credential material.
  */
-export async function verifyAuthentication(
-  y: Yonder,
-  ref: RealmRef,
-  challengeId: string,
-  response: AuthenticationResponseJSON,
-): Promise<SignedIn> {
+export async function verifyAuthentication(y: Yonder, ref: RealmRef, challengeId: string, response: AuthenticationResponseJSON): Promise<SignedIn> {
   const attempt: Attempt = { identityId: null, applicationId: null };
   try {
     return await signIn(y, ref, challengeId, response, attempt);
@@ -287,13 +288,7 @@ interface Attempt {
   applicationId: string | null;
 }
 
-async function signIn(
-  y: Yonder,
-  ref: RealmRef,
-  challengeId: string,
-  response: AuthenticationResponseJSON,
-  attempt: Attempt,
-): Promise<SignedIn> {
+async function signIn(y: Yonder, ref: RealmRef, challengeId: string, response: AuthenticationResponseJSON, attempt: Attempt): Promise<SignedIn> {
   const now = nowTimestamp();
   const challenge = await y.store.ceremonies.consumeChallenge(challengeId, now);
   if (challenge?.purpose !== 'authentication' || challenge.realm_id !== ref.realmId) {

@@ -17,10 +17,6 @@ export async function purgeExpiredCeremonies(y: Yonder, now: string = nowTimesta
   return y.store.ceremonies.purgeExpired(now);
 }
 
-export function startCeremonyPurgeJob(
-  y: Yonder,
-  onError: (error: unknown) => void,
-  intervalMs: number = CEREMONY_PURGE_INTERVAL_MS,
-): () => void {
+export function startCeremonyPurgeJob(y: Yonder, onError: (error: unknown) => void, intervalMs: number = CEREMONY_PURGE_INTERVAL_MS): () => void {
   return startPeriodicJob(() => purgeExpiredCeremonies(y), onError, intervalMs);
 }

@@ -35,12 +35,7 @@ export class RateLimitStore {
   /** The counters of `keys` whose window is still open. */
   async current(keys: readonly string[], nowSeconds: number): Promise<RateLimitCounter[]> {
     if (keys.length === 0) return [];
-    const rows = await this.db
-      .selectFrom('rate_limits')
-      .selectAll()
-      .where('key', 'in', keys)
-      .where('expires_at', '>', nowSeconds)
-      .execute();
+    const rows = await this.db.selectFrom('rate_limits').selectAll().where('key', 'in', keys).where('expires_at', '>', nowSeconds).execute();
     return rows.map((r) => ({ key: r.key, hits: Number(r.hits), expiresAt: Number(r.expires_at) }));
   }
 

@@ -101,12 +101,7 @@ export class RoleStore {
 
   async removeMembers(roleId: string, type: MemberType, ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.db
-      .deleteFrom('role_members')
-      .where('role_id', '=', roleId)
-      .where('member_type', '=', type)
-      .where('member_id', 'in', ids)
-      .execute();
+    await this.db.deleteFrom('role_members').where('role_id', '=', roleId).where('member_type', '=', type).where('member_id', 'in', ids).execute();
   }
 
   /** Which of `ids` are already members of the role. */
@@ -189,12 +184,8 @@ export class RoleStore {
       .where('roles.resource_server_id', '=', resourceServerId)
       .where((eb) =>
         eb.or([
-          ...(identityId !== null
-            ? [eb.and([eb('role_members.member_type', '=', 'identity'), eb('role_members.member_id', '=', identityId)])]
-            : []),
-          ...(groupIds.length > 0
-            ? [eb.and([eb('role_members.member_type', '=', 'group'), eb('role_members.member_id', 'in', groupIds)])]
-            : []),
+          ...(identityId !== null ? [eb.and([eb('role_members.member_type', '=', 'identity'), eb('role_members.member_id', '=', identityId)])] : []),
+          ...(groupIds.length > 0 ? [eb.and([eb('role_members.member_type', '=', 'group'), eb('role_members.member_id', 'in', groupIds)])] : []),
         ]),
       )
       .orderBy('role_scopes.scope')

@@ -118,13 +118,7 @@ export class TokenStore {
     offset: number,
     limit: number,
   ): Promise<TokenRecord[]> {
-    return this.live(applicationId, now, principal)
-      .selectAll()
-      .where('jti', '>', afterJti)
-      .orderBy('jti')
-      .limit(limit)
-      .offset(offset)
-      .execute();
+    return this.live(applicationId, now, principal).selectAll().where('jti', '>', afterJti).orderBy('jti').limit(limit).offset(offset).execute();
   }
 
   async countForApplication(applicationId: string, now: string, principal: TokenPrincipal | undefined): Promise<number> {
@@ -135,12 +129,6 @@ export class TokenStore {
   }
 
   async listForTenant(tenantId: string, limit: number): Promise<TokenRecord[]> {
-    return this.db
-      .selectFrom('api_tokens')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .orderBy('issued_at', 'desc')
-      .limit(limit)
-      .execute();
+    return this.db.selectFrom('api_tokens').selectAll().where('tenant_id', '=', tenantId).orderBy('issued_at', 'desc').limit(limit).execute();
   }
 }

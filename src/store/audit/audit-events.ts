@@ -79,7 +79,10 @@ export class AuditEventStore {
     const [only] = events;
     if (this.batcher && only && events.length === 1) return this.batcher.insert(toEventRow(only));
     for (let i = 0; i < events.length; i += INSERT_CHUNK) {
-      await this.db.insertInto('audit_events').values(events.slice(i, i + INSERT_CHUNK).map(toEventRow)).execute();
+      await this.db
+        .insertInto('audit_events')
+        .values(events.slice(i, i + INSERT_CHUNK).map(toEventRow))
+        .execute();
     }
   }
 
@@ -127,9 +130,7 @@ export class AuditEventStore {
   async deleteOlderThan(cutoff: string, limit: number): Promise<number> {
     const result = await this.db
       .deleteFrom('audit_events')
-      .where('id', 'in', (eb) =>
-        eb.selectFrom('audit_events').select('id').where('create_time', '<', cutoff).orderBy('create_time').limit(limit),
-      )
+      .where('id', 'in', (eb) => eb.selectFrom('audit_events').select('id').where('create_time', '<', cutoff).orderBy('create_time').limit(limit))
       .executeTakeFirst();
     return Number(result.numDeletedRows);
   }

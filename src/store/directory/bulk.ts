@@ -14,10 +14,7 @@ const SHARED_COLUMNS = ['tenant_id', 'realm_id', 'create_time', 'update_time', '
 /** Columns a new identity leaves to their defaults (no passkey, nothing pending). */
 type DefaultedColumns = 'enrollment_status' | 'enrollment_pending_until';
 // Fails to compile when the table gains a column these lists lack, or a packed field is not a column.
-const everyColumn: Exclude<
-  keyof IdentitiesTable,
-  (typeof PACKED_FIELDS)[number] | (typeof SHARED_COLUMNS)[number] | DefaultedColumns
-> extends never
+const everyColumn: Exclude<keyof IdentitiesTable, (typeof PACKED_FIELDS)[number] | (typeof SHARED_COLUMNS)[number] | DefaultedColumns> extends never
   ? (typeof PACKED_FIELDS)[number] extends keyof IdentitiesTable
     ? true
     : never

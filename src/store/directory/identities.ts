@@ -110,9 +110,7 @@ export class IdentityStore {
     this.scanReads = options.scanReads ?? new ScanReads(engine, 0, null);
     this.table = new RealmTable(db, 'identities');
     this.batcher =
-      options.groupCommit && !db.isTransaction
-        ? new IdentityInsertBatcher(db, (create) => this.insertRow(create), groupCommitOptions(engine))
-        : null;
+      options.groupCommit && !db.isTransaction ? new IdentityInsertBatcher(db, (create) => this.insertRow(create), groupCommitOptions(engine)) : null;
   }
 
   /**
@@ -164,7 +162,9 @@ export class IdentityStore {
     const { id, realm_id, tenant_id, create_time, username_skeleton, ...changes } = row;
     // The skeleton is written only with a new username: an identity that shared its skeleton
     // before the rule (migration 016 left it none) can still be suspended or renamed.
-    const skeleton = sql<string | null>`case when ${sql.ref('username_key')} = ${row.username_key} then ${sql.ref('username_skeleton')} else ${username_skeleton} end`;
+    const skeleton = sql<
+      string | null
+    >`case when ${sql.ref('username_key')} = ${row.username_key} then ${sql.ref('username_skeleton')} else ${username_skeleton} end`;
     try {
       await this.db
         .updateTable('identities')
@@ -236,12 +236,7 @@ export class IdentityStore {
     // Role memberships name members by type and id, with no foreign key to cascade from: they go
     // with the identity here, in the caller's transaction. (Group memberships cascade.)
     await this.db.deleteFrom('role_members').where('member_type', '=', 'identity').where('member_id', 'in', ids).execute();
-    const rows = await this.db
-      .deleteFrom('identities')
-      .where('realm_id', '=', realmId)
-      .where('id', 'in', ids)
-      .returning('id')
-      .execute();
+    const rows = await this.db.deleteFrom('identities').where('realm_id', '=', realmId).where('id', 'in', ids).returning('id').execute();
     return rows.map((r) => r.id);
   }
 
@@ -249,13 +244,7 @@ export class IdentityStore {
   async getMany(realmId: string, ids: readonly string[]): Promise<Identity[]> {
     const found: Identity[] = [];
     for (const part of chunks(ids)) {
-      const rows = await this.db
-        .selectFrom('identities')
-        .selectAll()
-        .where('realm_id', '=', realmId)
-        .where('id', 'in', part)
-        .orderBy('id')
-        .execute();
+      const rows = await this.db.selectFrom('identities').selectAll().where('realm_id', '=', realmId).where('id', 'in', part).orderBy('id').execute();
       found.push(...rows.map(toIdentity));
     }
     return found;

@@ -26,7 +26,11 @@ export class ScimGroupQueries {
     if (condition) query = query.where(this.compile(condition));
     const direction = sort.descending ? 'desc' : 'asc';
     const rows = await this.run(
-      query.orderBy(this.text(sql`${sql.ref(SORT_COLUMNS[sort.by])}`), direction).orderBy('id', direction).limit(limit).offset(offset),
+      query
+        .orderBy(this.text(sql`${sql.ref(SORT_COLUMNS[sort.by])}`), direction)
+        .orderBy('id', direction)
+        .limit(limit)
+        .offset(offset),
       condition,
     );
     return rows.map(toGroup);
@@ -105,10 +109,16 @@ export class ScimGroupQueries {
     switch (condition.op) {
       case 'and':
         if (condition.conditions.length === 0) return sql<SqlBool>`1 = 1`;
-        return sql<SqlBool>`(${sql.join(condition.conditions.map((c) => this.compile(c)), sql` and `)})`;
+        return sql<SqlBool>`(${sql.join(
+          condition.conditions.map((c) => this.compile(c)),
+          sql` and `,
+        )})`;
       case 'or':
         if (condition.conditions.length === 0) return sql<SqlBool>`1 = 0`;
-        return sql<SqlBool>`(${sql.join(condition.conditions.map((c) => this.compile(c)), sql` or `)})`;
+        return sql<SqlBool>`(${sql.join(
+          condition.conditions.map((c) => this.compile(c)),
+          sql` or `,
+        )})`;
       case 'not':
         return sql<SqlBool>`not (${this.compile(condition.condition)})`;
       case 'const':

@@ -57,17 +57,16 @@ export class ScimUserQueries {
 
   /** The query `search` runs; exposed so tests can read its plan. */
   searchQuery(realmId: string, condition: UserCondition | undefined, sort: UserSort, offset: number, limit: number) {
-    const query = this.db.selectFrom('identities').selectAll().where((eb) => this.inRealm(eb, realmId, condition));
+    const query = this.db
+      .selectFrom('identities')
+      .selectAll()
+      .where((eb) => this.inRealm(eb, realmId, condition));
     const direction = sort.descending ? 'desc' : 'asc';
     // With a filter, SQLite would rather walk the whole realm in creation order (migration 015)
     // than sort the few rows an index finds for the filter: `+` (a no-op) hides that order from it.
     const column = sql.ref(SORT_COLUMNS[sort.by]);
     const order = condition && sort.by === 'create_time' && this.engine === 'sqlite' ? sql`+${column}` : this.text(column);
-    return query
-      .orderBy(order, direction)
-      .orderBy('id', direction)
-      .limit(limit)
-      .offset(offset);
+    return query.orderBy(order, direction).orderBy('id', direction).limit(limit).offset(offset);
   }
 
   async count(realmId: string, condition: UserCondition | undefined): Promise<number> {

@@ -202,14 +202,29 @@ export class EventInsertBatcher {
 
   private async flush(batch: Waiting<AuditEventsTable>[]): Promise<void> {
     if (batch.length > 1) {
-      const written = await settle(this.db.insertInto('audit_events').values(batch.map((w) => w.item)).execute().then(() => {}));
+      const written = await settle(
+        this.db
+          .insertInto('audit_events')
+          .values(batch.map((w) => w.item))
+          .execute()
+          .then(() => {}),
+      );
       if (written === null) {
         for (const waiting of batch) waiting.resolve();
         return;
       }
     }
     for (const waiting of batch) {
-      finish(waiting, await settle(this.db.insertInto('audit_events').values(waiting.item).execute().then(() => {})));
+      finish(
+        waiting,
+        await settle(
+          this.db
+            .insertInto('audit_events')
+            .values(waiting.item)
+            .execute()
+            .then(() => {}),
+        ),
+      );
     }
   }
 }

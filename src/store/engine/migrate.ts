@@ -15,7 +15,9 @@ export async function migrateToLatest(connection: Connection): Promise<string[]>
     // yonder databases in one PostgreSQL (one schema each), it would find another's and skip its own.
     ...(connection.engine === 'postgres' ? { migrationTableSchema: await currentSchema(connection) } : {}),
   });
-  const { error, results } = connection.sqlite ? await underWriteLock(connection.sqlite, () => migrator.migrateToLatest()) : await migrator.migrateToLatest();
+  const { error, results } = connection.sqlite
+    ? await underWriteLock(connection.sqlite, () => migrator.migrateToLatest())
+    : await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

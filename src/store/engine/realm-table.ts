@@ -6,12 +6,10 @@ import type { Executor } from './connection.js';
 type OwnedTable = keyof Database;
 
 /** The string columns of a table, for its owner column and its narrowing equalities. */
-type StringColumn<T extends OwnedTable> = { [C in keyof Database[T]]: Database[T][C] extends string ? C : never }[keyof Database[T]] &
-  string;
+type StringColumn<T extends OwnedTable> = { [C in keyof Database[T]]: Database[T][C] extends string ? C : never }[keyof Database[T]] & string;
 
 /** The columns a page can be keyed by: a string id or a numbered version. */
-type KeyColumn<T extends OwnedTable> = { [C in keyof Database[T]]: Database[T][C] extends string | number ? C : never }[keyof Database[T]] &
-  string;
+type KeyColumn<T extends OwnedTable> = { [C in keyof Database[T]]: Database[T][C] extends string | number ? C : never }[keyof Database[T]] & string;
 
 /**
  * The one table the helper's queries are written against. Kysely cannot check a column name of a

@@ -43,19 +43,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   // The unique index is what makes usernames unique per realm: two racing creates (even on two
   // processes sharing one PostgreSQL) cannot both commit, whatever the application read before.
-  await db.schema
-    .createIndex('identities_realm_username_key_uq')
-    .on('identities')
-    .columns(['realm_id', 'username_key'])
-    .unique()
-    .execute();
+  await db.schema.createIndex('identities_realm_username_key_uq').on('identities').columns(['realm_id', 'username_key']).unique().execute();
   await db.schema.createIndex('identities_realm_id_idx').on('identities').columns(['realm_id', 'id']).execute();
   await db.schema.createIndex('identities_realm_email_idx').on('identities').columns(['realm_id', 'email_key']).execute();
-  await db.schema
-    .createIndex('identities_realm_external_id_idx')
-    .on('identities')
-    .columns(['realm_id', 'external_id'])
-    .execute();
+  await db.schema.createIndex('identities_realm_external_id_idx').on('identities').columns(['realm_id', 'external_id']).execute();
 
   await db.schema
     .createTable('api_tokens')

@@ -23,12 +23,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('create_time', 'text', (c) => c.notNull())
     .addColumn('update_time', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('groups_realm_display_name_key_uq')
-    .on('groups')
-    .columns(['realm_id', 'display_name_key'])
-    .unique()
-    .execute();
+  await db.schema.createIndex('groups_realm_display_name_key_uq').on('groups').columns(['realm_id', 'display_name_key']).unique().execute();
   await db.schema.createIndex('groups_realm_id_idx').on('groups').columns(['realm_id', 'id']).execute();
 
   await db.schema
@@ -38,11 +33,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('group_members_pk', ['group_id', 'identity_id'])
     .execute();
   // Evaluation and `:listGroups` look memberships up by identity.
-  await db.schema
-    .createIndex('group_members_identity_idx')
-    .on('group_members')
-    .columns(['identity_id', 'group_id'])
-    .execute();
+  await db.schema.createIndex('group_members_identity_idx').on('group_members').columns(['identity_id', 'group_id']).execute();
 
   await db.schema
     .createTable('applications')

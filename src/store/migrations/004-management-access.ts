@@ -30,12 +30,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('create_time', 'text', (c) => c.notNull())
     .addColumn('update_time', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('resource_servers_realm_identifier_uq')
-    .on('resource_servers')
-    .columns(['realm_id', 'identifier'])
-    .unique()
-    .execute();
+  await db.schema.createIndex('resource_servers_realm_identifier_uq').on('resource_servers').columns(['realm_id', 'identifier']).unique().execute();
 
   await db.schema.alterTable('applications').addColumn('client_id', 'text').execute();
   await db.schema.alterTable('applications').addColumn('client_secret_hash', 'text').execute();

@@ -31,11 +31,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('create_time', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('audit_events_realm_id_idx').on('audit_events').columns(['realm_id', 'id']).execute();
-  await db.schema
-    .createIndex('audit_events_realm_resource_idx')
-    .on('audit_events')
-    .columns(['realm_id', 'resource_id', 'id'])
-    .execute();
+  await db.schema.createIndex('audit_events_realm_resource_idx').on('audit_events').columns(['realm_id', 'resource_id', 'id']).execute();
   await db.schema.createIndex('audit_events_create_time_idx').on('audit_events').columns(['create_time']).execute();
 }
 

@@ -11,21 +11,9 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('identities_realm_email_idx').execute();
   await db.schema.dropIndex('identities_realm_external_id_idx').execute();
-  await db.schema
-    .createIndex('identities_realm_email_id_idx')
-    .on('identities')
-    .columns(['realm_id', 'email_key', 'id'])
-    .execute();
-  await db.schema
-    .createIndex('identities_realm_external_id_id_idx')
-    .on('identities')
-    .columns(['realm_id', 'external_id', 'id'])
-    .execute();
-  await db.schema
-    .createIndex('identities_realm_display_name_id_idx')
-    .on('identities')
-    .columns(['realm_id', 'display_name_key', 'id'])
-    .execute();
+  await db.schema.createIndex('identities_realm_email_id_idx').on('identities').columns(['realm_id', 'email_key', 'id']).execute();
+  await db.schema.createIndex('identities_realm_external_id_id_idx').on('identities').columns(['realm_id', 'external_id', 'id']).execute();
+  await db.schema.createIndex('identities_realm_display_name_id_idx').on('identities').columns(['realm_id', 'display_name_key', 'id']).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
@@ -33,9 +21,5 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('identities_realm_external_id_id_idx').execute();
   await db.schema.dropIndex('identities_realm_email_id_idx').execute();
   await db.schema.createIndex('identities_realm_email_idx').on('identities').columns(['realm_id', 'email_key']).execute();
-  await db.schema
-    .createIndex('identities_realm_external_id_idx')
-    .on('identities')
-    .columns(['realm_id', 'external_id'])
-    .execute();
+  await db.schema.createIndex('identities_realm_external_id_idx').on('identities').columns(['realm_id', 'external_id']).execute();
 }

@@ -31,12 +31,7 @@ export class CeremonyStore {
   }
 
   async session(tokenHash: string, now: string): Promise<SessionRecord | undefined> {
-    return this.db
-      .selectFrom('web_sessions')
-      .selectAll()
-      .where('token_hash', '=', tokenHash)
-      .where('expire_time', '>', now)
-      .executeTakeFirst();
+    return this.db.selectFrom('web_sessions').selectAll().where('token_hash', '=', tokenHash).where('expire_time', '>', now).executeTakeFirst();
   }
 
   async deleteSession(tokenHash: string): Promise<void> {

@@ -72,7 +72,10 @@ export class CredentialBindingJobStore {
   constructor(private readonly db: Executor) {}
 
   async insert(job: CredentialBindingJob, tokenHash: string): Promise<void> {
-    await this.db.insertInto('credential_binding_jobs').values({ ...job, token_hash: tokenHash }).execute();
+    await this.db
+      .insertInto('credential_binding_jobs')
+      .values({ ...job, token_hash: tokenHash })
+      .execute();
   }
 
   async get(realmId: string, identityId: string | null, id: string): Promise<CredentialBindingJob | undefined> {
@@ -98,13 +101,7 @@ export class CredentialBindingJobStore {
    * Moves a job from one of `from` to `to` (with `changes`), only if it is still in one of them and
    * unexpired; returns whether it did. Two requests racing to complete one link: only one wins.
    */
-  async transition(
-    id: string,
-    from: readonly JobState[],
-    to: JobState,
-    now: string,
-    changes: { credential_id?: string } = {},
-  ): Promise<boolean> {
+  async transition(id: string, from: readonly JobState[], to: JobState, now: string, changes: { credential_id?: string } = {}): Promise<boolean> {
     const result = await this.db
       .updateTable('credential_binding_jobs')
       .set({ state: to, update_time: now, ...changes })
@@ -121,7 +118,11 @@ export class CredentialBindingJobStore {
   }
 
   async page(scope: JobScope, afterId: string, offset: number, limit: number): Promise<CredentialBindingJob[]> {
-    const query = this.db.selectFrom('credential_binding_jobs').selectAll().where((eb) => scopeExpression(eb, scope)).where('id', '>', afterId);
+    const query = this.db
+      .selectFrom('credential_binding_jobs')
+      .selectAll()
+      .where((eb) => scopeExpression(eb, scope))
+      .where('id', '>', afterId);
     const rows = await query.orderBy('id').limit(limit).offset(offset).execute();
     return rows.map(toJob);
   }

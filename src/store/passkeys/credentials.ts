@@ -62,12 +62,7 @@ export class CredentialStore {
   }
 
   async activeOf(identityId: string): Promise<WebAuthnCredential[]> {
-    const rows = await this.db
-      .selectFrom('credentials')
-      .selectAll()
-      .where('identity_id', '=', identityId)
-      .where('state', '=', 'ACTIVE')
-      .execute();
+    const rows = await this.db.selectFrom('credentials').selectAll().where('identity_id', '=', identityId).where('state', '=', 'ACTIVE').execute();
     return rows.map(toCredential);
   }
 
