@@ -17,9 +17,25 @@ export async function migrateToLatest(connection: Connection): Promise<string[]>
   });
   const { error, results } = connection.sqlite
     ? await underWriteLock(connection.sqlite, () => migrator.migrateToLatest())
-    : await migrator.migrateToLatest();
+    : await migrateRetryingOthersDrops(() => migrator.migrateToLatest(), await currentSchema(connection));
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * Kysely's migrator looks for its bookkeeping table by introspecting the tables of every schema
+ * (`pg_get_serial_sequence` on each), so a schema another client drops meanwhile fails the whole
+ * run with "schema ... does not exist" (SQLSTATE 3F000) though nothing of ours is missing. Such a
+ * failure changed nothing (each migration is its own transaction, and none had begun), so it is
+ * tried again; one naming our own schema is real and is not.
+ */
+async function migrateRetryingOthersDrops<T extends { error?: unknown }>(migrate: () => Promise<T>, ownSchema: string): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await migrate();
+    const error = outcome.error as { code?: string; message?: string } | undefined;
+    const othersDrop = error?.code === '3F000' && typeof error.message === 'string' && !error.message.includes(`"${ownSchema}"`);
+    if (!othersDrop || attempt === 5) return outcome;
+  }
 }
 
 /**
