@@ -84,7 +84,8 @@ export function IdentityDetailScreen({ params }: ScreenProps) {
         <dd>{formatTime(identity.update_time)}</dd>
       </dl>
       <Tabs label="Identity" tabs={TABS} selected={tab} onSelect={select}>
-        {tab === 'profile' ? <ProfileForm identity={identity} onSaved={setIdentity} /> : null}
+        {/* A changed identity (saved, suspended, reloaded) starts the form afresh from its values. */}
+        {tab === 'profile' ? <ProfileForm key={`${identity.id}:${identity.update_time}`} identity={identity} onSaved={setIdentity} /> : null}
         {tab === 'groups' ? <IdentityGroups identity={identity} /> : null}
         {tab === 'passkeys' ? <IdentityPasskeys identity={identity} onEnrollmentChanged={loaded.reload} /> : null}
         {tab === 'roles' ? <IdentityRoles identity={identity} /> : null}
@@ -197,9 +198,10 @@ function traitValues(identity: Identity): Record<string, string> {
 function ProfileForm({ identity, onSaved }: { identity: Identity; onSaved: (identity: Identity) => void }) {
   const { api, realmId, announce } = useConsole();
   const original = useMemo<Record<string, string>>(() => ({ display_name: identity.display_name, ...traitValues(identity) }), [identity]);
+  // No effect copies `original` into `values`: one that ran after the first paint would undo what was
+  // typed before it ran. The parent's key gives a changed identity a fresh form instead.
   const [values, setValues] = useState<Record<string, string>>(original);
   const [required, setRequired] = useState<Record<string, string>>({});
-  useEffect(() => setValues(original), [original]);
   const editable = api.can('identities:update');
   const known = new Set([...MAIN_TRAITS, ...MORE_TRAITS].map(([key]) => key));
   // Traits this console does not know by name (a newer server) are still shown and editable.
