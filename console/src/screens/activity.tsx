@@ -9,7 +9,7 @@ import { Button } from '../ui/button';
 import { SelectField, TextField } from '../ui/field';
 import { ErrorNotice, Loading } from '../ui/notice';
 import { Pager, usePager } from '../ui/pager';
-import type { ScreenProps } from './index';
+import type { ScreenProps } from './catalog';
 
 interface Filters {
   type: string;

@@ -12,7 +12,7 @@ import { SelectField, TextField } from '../ui/field';
 import { ErrorNotice, Loading, Notice } from '../ui/notice';
 import { DataTable } from '../ui/table';
 import { TextArea, lines } from '../ui/text-area';
-import type { ScreenProps } from './index';
+import type { ScreenProps } from './catalog';
 
 const GRANTS: { value: GrantType; label: string; hint: string }[] = [
   { value: 'authorization_code', label: 'Authorization code', hint: '(people signing in)' },

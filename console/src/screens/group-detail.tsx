@@ -16,7 +16,7 @@ import { EnrollmentBadge, StatusBadge, identityLabel } from './directory';
 import './directory.css';
 import { DeleteGroupDialog, GroupDialog } from './groups';
 import { IdentityPicker } from './identity-picker';
-import type { ScreenProps } from './index';
+import type { ScreenProps } from './catalog';
 
 type MemberPage = Page & { identities: Identity[] };
 

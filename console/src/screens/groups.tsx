@@ -13,7 +13,7 @@ import { Pager, usePager } from '../ui/pager';
 import { DataTable } from '../ui/table';
 import { fieldMessage } from './directory';
 import './directory.css';
-import type { ScreenProps } from './index';
+import type { ScreenProps } from './catalog';
 
 type GroupPage = Page & { groups: Group[] };
 

@@ -24,7 +24,7 @@ import {
   useDebounced,
 } from './directory';
 import './directory.css';
-import type { ScreenProps } from './index';
+import type { ScreenProps } from './catalog';
 
 const PAGE_SIZE = 50;
 

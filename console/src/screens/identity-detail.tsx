@@ -17,7 +17,7 @@ import './directory.css';
 import { IdentityGroups } from './identity-groups';
 import { IdentityPasskeys } from './identity-passkeys';
 import { IdentityRoles } from './identity-roles';
-import type { ScreenProps } from './index';
+import type { ScreenProps } from './catalog';
 
 const TABS = [
   { id: 'profile', label: 'Profile' },

@@ -1,14 +1,13 @@
 import { useConsole } from '../context';
 import { formatTime } from '../format';
 import { Link } from '../ui/link';
-import type { ScreenProps } from './index';
-import { SCREENS } from './index';
+import { SCREEN_ENTRIES, type ScreenEntry, type ScreenProps } from './catalog';
 
 /** The realm's landing page: what it is, and the way to each part of it. */
 export function OverviewScreen(_props: ScreenProps) {
   const { realms, realmId, api } = useConsole();
   const realm = realms.find((r) => r.id === realmId);
-  const sections = SCREENS.filter((screen) => screen.nav && (!screen.scope || api.can(screen.scope)));
+  const sections = Object.values<ScreenEntry>(SCREEN_ENTRIES).filter((screen) => screen.nav && (!screen.scope || api.can(screen.scope)));
   return (
     <section>
       <h1 tabIndex={-1}>{realm?.display_name ?? 'Realm'}</h1>

@@ -21,7 +21,7 @@ import { FormDialog, useDialogState } from '../ui/form-dialog';
 import { SelectField, TextField } from '../ui/field';
 import { IdentitySearch } from '../ui/identity-search';
 import { ErrorNotice, Loading } from '../ui/notice';
-import type { ScreenProps } from './index';
+import type { ScreenProps } from './catalog';
 
 type Names = { id: string; display_name: string }[];
 

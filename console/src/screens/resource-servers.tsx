@@ -13,7 +13,7 @@ import { IdentitySearch } from '../ui/identity-search';
 import { ErrorNotice, Loading, Notice } from '../ui/notice';
 import { DataTable } from '../ui/table';
 import { TextArea, lines } from '../ui/text-area';
-import type { ScreenProps } from './index';
+import type { ScreenProps } from './catalog';
 
 export function ResourceServersScreen(_props: ScreenProps) {
   const { api, realmId, announce } = useConsole();

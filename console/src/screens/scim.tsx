@@ -7,7 +7,7 @@ import { Button } from '../ui/button';
 import { CopyField } from '../ui/copy';
 import { TextField } from '../ui/field';
 import { ErrorNotice, Notice } from '../ui/notice';
-import type { ScreenProps } from './index';
+import type { ScreenProps } from './catalog';
 
 /** The realm's SCIM 2.0 endpoint; the console is served from yonder's public URL, so its origin is that URL's. */
 export function scimBaseUrl(tenantId: string, realmId: string): string {

@@ -10,7 +10,7 @@ import { FormDialog, useDialogState } from '../ui/form-dialog';
 import { SelectField, TextField } from '../ui/field';
 import { ErrorNotice, Loading } from '../ui/notice';
 import { DataTable } from '../ui/table';
-import type { ScreenProps } from './index';
+import type { ScreenProps } from './catalog';
 
 export function SettingsScreen(_props: ScreenProps) {
   const { api, realmId, realms, reloadRealms, announce } = useConsole();

@@ -16,7 +16,7 @@ import { SelectField, TextField } from '../ui/field';
 import { ErrorNotice, Loading, Notice } from '../ui/notice';
 import { Pager, usePager } from '../ui/pager';
 import { DataTable } from '../ui/table';
-import type { ScreenProps } from './index';
+import type { ScreenProps } from './catalog';
 
 const DAY = 24 * 3600;
 const LIFETIMES = [

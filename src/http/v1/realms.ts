@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { REALM_CLASSIFICATIONS } from '../../domain/directory/tenancy.js';
 import { ListQuery, Name, ReadOnly, RealmParams, StringEnum, TenantParams, Timestamp, EmptyBody, errorResponses, requiresScope } from '../schemas.js';
 import type { Yonder } from '../../services/context.js';
-import { createRealm, deleteRealm, listRealms, requireRealm, updateRealm } from '../../services/directory/tenancy.js';
+import { createRealm, deleteRealm, listRealms, updateRealm } from '../../services/directory/tenancy.js';
+import { requireRealm } from '../../services/directory/tenancy-lookup.js';
 
 const tags = ['Realms'];
 

@@ -2,7 +2,8 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Name, ReadOnly, TenantParams, Timestamp, errorResponses, requiresScope } from '../schemas.js';
 import type { Yonder } from '../../services/context.js';
-import { publicTenant, requireTenant, updateTenant } from '../../services/directory/tenancy.js';
+import { publicTenant, updateTenant } from '../../services/directory/tenancy.js';
+import { requireTenant } from '../../services/directory/tenancy-lookup.js';
 
 const tags = ['Tenants'];
 

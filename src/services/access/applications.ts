@@ -22,7 +22,7 @@ import { assertGrantable, isManagementServer } from './grants.js';
 import { referencedBy } from '../directory/groups.js';
 import type { RealmRef } from '../directory/identities.js';
 import { type ListParams, type Page, listPage } from '../paging.js';
-import { requireRealm } from '../directory/tenancy.js';
+import { requireRealm } from '../directory/tenancy-lookup.js';
 
 export interface InsertApplicationOptions {
   is_managed?: boolean;

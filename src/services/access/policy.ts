@@ -19,7 +19,7 @@ import { recordEvent } from '../audit/audit.js';
 import type { Yonder } from '../context.js';
 import type { RealmRef } from '../directory/identities.js';
 import { type ListParams, type Page, listPage } from '../paging.js';
-import { requireRealm } from '../directory/tenancy.js';
+import { requireRealm } from '../directory/tenancy-lookup.js';
 
 /** Publishes version 1 of a new realm's policy, in the caller's transaction. */
 export async function insertInitialPolicy(repos: Repositories, ref: RealmRef, rules: PolicyRule[] = defaultRealmRules()) {

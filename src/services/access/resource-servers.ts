@@ -11,7 +11,7 @@ import type { Yonder } from '../context.js';
 import type { RealmRef } from '../directory/identities.js';
 import { type ListParams, type Page, listOwned } from '../paging.js';
 import { MANAGEMENT_AUDIENCE } from '../../platform/tokens/token-service.js';
-import { requireRealm } from '../directory/tenancy.js';
+import { requireRealm } from '../directory/tenancy-lookup.js';
 
 export interface NewResourceServerInput {
   display_name: string;

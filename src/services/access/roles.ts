@@ -13,7 +13,7 @@ import { assertGrantable, assertGrantableToNewcomers, isManagementServer } from 
 import type { RealmRef } from '../directory/identities.js';
 import { type ListParams, type Page, listOwned, listPage } from '../paging.js';
 import { requireResourceServer } from './resource-servers.js';
-import { requireRealm } from '../directory/tenancy.js';
+import { requireRealm } from '../directory/tenancy-lookup.js';
 
 export interface RoleRef extends RealmRef {
   resourceServerId: string;

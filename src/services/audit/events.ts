@@ -4,7 +4,7 @@ import type { EventQuery } from '../../store/audit/audit-events.js';
 import type { Yonder } from '../context.js';
 import type { RealmRef } from '../directory/identities.js';
 import { type ListParams, type Page, listPage } from '../paging.js';
-import { requireRealm } from '../directory/tenancy.js';
+import { requireRealm } from '../directory/tenancy-lookup.js';
 
 /**
  * The audit trail of one realm, newest first. Tenant-wide events (the tenant renamed, a realm

@@ -13,7 +13,7 @@ import type { BulkTarget } from '../../store/directory/bulk.js';
 import type { Yonder } from '../context.js';
 import { insertGroup } from './groups.js';
 import type { RealmRef } from './identities.js';
-import { requireRealm } from './tenancy.js';
+import { requireRealm } from './tenancy-lookup.js';
 
 export { type ImportBatch, type ImportItem, type Rejection, MAX_REPORTED_REJECTIONS } from '../../domain/directory/import-batch.js';
 

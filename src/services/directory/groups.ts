@@ -19,7 +19,7 @@ import type { Yonder } from '../context.js';
 import { assertMayJoinGroup } from '../access/grants.js';
 import type { RealmRef } from './identities.js';
 import { type ListParams, type Page, listOwned, listPage } from '../paging.js';
-import { requireRealm } from './tenancy.js';
+import { requireRealm } from './tenancy-lookup.js';
 
 /** What a new group is given: v1 sets a description, SCIM an `externalId`. */
 export type NewGroup = NewGroupInput & { external_id?: string };

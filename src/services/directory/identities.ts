@@ -17,7 +17,7 @@ import { changeEvent, eventFor, recordEvent, recordEvents } from '../audit/audit
 import type { Yonder } from '../context.js';
 import { assertMayMoveMail } from '../access/grants.js';
 import { type ListParams, type Page, listPage } from '../paging.js';
-import { requireRealm } from './tenancy.js';
+import { requireRealm } from './tenancy-lookup.js';
 
 export interface RealmRef {
   tenantId: string;

@@ -4,7 +4,7 @@ import type { Grantor } from '../../domain/access/scopes.js';
 import type { Yonder } from '../context.js';
 import * as groups from './groups.js';
 import type { RealmRef } from './identities.js';
-import { requireRealm } from './tenancy.js';
+import { requireRealm } from './tenancy-lookup.js';
 import type { NamedRef } from '../../domain/directory/group.js';
 import { scimGroupToWrite } from '../../protocols/scim/group-mapping.js';
 import { memberDelta, needsMemberList, planGroupPatch } from '../../protocols/scim/group-patch.js';

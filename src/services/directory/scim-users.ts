@@ -3,7 +3,7 @@ import type { Grantor } from '../../domain/access/scopes.js';
 import type { UserCondition, UserSort } from '../../domain/directory/user-query.js';
 import type { Yonder } from '../context.js';
 import { type RealmRef, createIdentity, deleteIdentity, getIdentity, updateIdentity } from './identities.js';
-import { requireRealm } from './tenancy.js';
+import { requireRealm } from './tenancy-lookup.js';
 import { USER_SCHEMA } from '../../protocols/scim/schema.js';
 import { orFail } from '../../protocols/scim/problems.js';
 import { expectedVersions } from '../../protocols/scim/etag.js';

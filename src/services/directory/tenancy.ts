@@ -1,10 +1,11 @@
-import { conflict, forbidden, invalidField, notFound } from '../../domain/errors.js';
+import { conflict, invalidField } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
 import { nameViolation } from '../../domain/directory/names.js';
 import type { Realm, RealmClassification, Tenant, TenantRecord } from '../../domain/directory/tenancy.js';
 import { nowTimestamp } from '../../domain/time.js';
 import type { Repositories } from '../../store/index.js';
 import { type EventInput, recordEvent } from '../audit/audit.js';
+import { requireRealm, requireTenant } from './tenancy-lookup.js';
 import { insertDefaultAuthenticatorConfig } from '../passkeys/authenticator-configs.js';
 import type { Yonder } from '../context.js';
 import { type ListParams, type Page, listOwned } from '../paging.js';
@@ -13,19 +14,6 @@ import { insertInitialPolicy } from '../access/policy.js';
 export function publicTenant(record: TenantRecord): Tenant {
   const { id, display_name, create_time, update_time } = record;
   return { id, display_name, create_time, update_time };
-}
-
-export async function requireTenant(repos: Repositories, tenantId: string): Promise<TenantRecord> {
-  const tenant = await repos.tenants.get(tenantId);
-  // A token only ever names its own tenant, so an unknown one is a token problem, not a 404.
-  if (!tenant) throw forbidden();
-  return tenant;
-}
-
-export async function requireRealm(repos: Repositories, tenantId: string, realmId: string): Promise<Realm> {
-  const realm = await repos.realms.get(tenantId, realmId);
-  if (!realm) throw notFound('Realm', realmId);
-  return realm;
 }
 
 export async function updateTenant(y: Yonder, tenantId: string, changes: { display_name?: string }): Promise<Tenant> {

@@ -12,7 +12,7 @@ import { changeEvent, recordEvent } from '../audit/audit.js';
 import type { Yonder } from '../context.js';
 import type { RealmRef } from '../directory/identities.js';
 import { type ListParams, type Page, listOwned } from '../paging.js';
-import { requireRealm } from '../directory/tenancy.js';
+import { requireRealm } from '../directory/tenancy-lookup.js';
 
 /** Every realm gets yonder's own hosted_web configuration when it is made. */
 export async function insertDefaultAuthenticatorConfig(repos: Repositories, ref: RealmRef): Promise<AuthenticatorConfig> {

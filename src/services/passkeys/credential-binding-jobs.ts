@@ -25,7 +25,7 @@ import type { Yonder } from '../context.js';
 import { inviteGuard } from '../access/grants.js';
 import type { RealmRef } from '../directory/identities.js';
 import { type ListParams, type Page, listPage } from '../paging.js';
-import { requireRealm } from '../directory/tenancy.js';
+import { requireRealm } from '../directory/tenancy-lookup.js';
 import { activeTheme } from './themes.js';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');

@@ -5,7 +5,7 @@ import { changeEvent, recordEvent } from '../audit/audit.js';
 import type { Yonder } from '../context.js';
 import type { RealmRef } from '../directory/identities.js';
 import { type ListParams, type Page, listPage } from '../paging.js';
-import { requireRealm } from '../directory/tenancy.js';
+import { requireRealm } from '../directory/tenancy-lookup.js';
 
 /** The contract's fields; the WebAuthn bookkeeping stays inside. */
 export function presentCredential(c: WebAuthnCredential): Credential {

@@ -6,7 +6,7 @@ import type { Repositories } from '../../store/index.js';
 import { changeEvent, recordEvent } from '../audit/audit.js';
 import type { Yonder } from '../context.js';
 import type { RealmRef } from '../directory/identities.js';
-import { requireRealm } from '../directory/tenancy.js';
+import { requireRealm } from '../directory/tenancy-lookup.js';
 
 export type ThemeInput = Partial<typeof DEFAULT_THEME_VALUES>;
 
