@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import formbody from '@fastify/formbody';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -40,6 +41,16 @@ export async function requireClient(yonder: Yonder, params: AppRouteParams): Pro
 
 /** The token endpoint's grants the provider answers; client credentials stay with the OAuth route. */
 export const PROVIDER_GRANTS: ReadonlySet<string> = new Set(['authorization_code', 'refresh_token']);
+
+/**
+ * Beyond Identity's `pkce: plain`: oidc-provider 9 verifies S256 only, so a plain challenge becomes
+ * the S256 of itself. The verifier of a plain challenge is the challenge, so the provider's S256
+ * check of the verifier at the token endpoint holds exactly when the plain check would.
+ */
+function plainToS256(params: Record<string, string>): Record<string, string> {
+  if (params.code_challenge_method !== 'plain' || typeof params.code_challenge !== 'string') return params;
+  return { ...params, code_challenge: createHash('sha256').update(params.code_challenge).digest('base64url'), code_challenge_method: 'S256' };
+}
 
 /** The form Fastify parsed, one value per parameter (the provider refuses repeats itself). */
 function formOf(request: FastifyRequest): Record<string, string> | undefined {
@@ -84,6 +95,19 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
     const client = await requireClient(yonder, request.params);
     await mountProvider(providers, yonder, client, request, reply, formOf(request));
   };
+  const mountAuthorize = async (request: FastifyRequest<{ Params: AppRouteParams }>, reply: FastifyReply) => {
+    const client = await requireClient(yonder, request.params);
+    const form = formOf(request);
+    if (client.pkce === 'plain') {
+      // Rewritten before the provider sees the request (it reads its mount path from the URL).
+      if (form) Object.assign(form, plainToS256(form));
+      else {
+        const [path, query = ''] = (request.raw.url ?? '').split('?');
+        request.raw.url = `${path}?${new URLSearchParams(plainToS256(Object.fromEntries(new URLSearchParams(query))))}`;
+      }
+    }
+    await mountProvider(providers, yonder, client, request, reply, form);
+  };
 
   const authorizeDescription =
     'OpenID Connect authorization endpoint (authorization code with PKCE): `response_type=code`, `client_id`, ' +
@@ -105,7 +129,7 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
         ...(method === 'GET' ? { querystring: Anything } : { body: Anything, consumes: ['application/x-www-form-urlencoded'] }),
       },
       ...passThrough,
-      handler: mount,
+      handler: mountAuthorize,
     });
   }
   app.get(
