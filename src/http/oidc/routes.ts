@@ -23,10 +23,7 @@ const providersByYonder = new WeakMap<Yonder, Providers>();
 export function providersOf(yonder: Yonder, log: FastifyBaseLogger): Providers {
   let providers = providersByYonder.get(yonder);
   if (!providers) {
-    providers = new Providers(yonder, (line) => {
-      console.error(line);
-      log.warn(line);
-    });
+    providers = new Providers(yonder, (line) => log.warn(line));
     providersByYonder.set(yonder, providers);
   }
   return providers;
