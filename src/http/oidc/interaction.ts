@@ -4,7 +4,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Interaction, Provider } from 'oidc-provider';
 import type { Yonder } from '../../services/context.js';
-import { accountIdOf, authorizeAccount, hintedIdentity, isRefusal, passkeyAmr } from '../../services/oidc/accounts.js';
+import {
+  accountIdOf,
+  authorizeAccount,
+  hintedIdentity,
+  identityOfAssertion,
+  isRefusal,
+  passkeyAmr,
+  recordAuthorizationDenied,
+} from '../../services/oidc/accounts.js';
 import type { OidcClient } from '../../services/oidc/clients.js';
 import {
   CeremonyError,
@@ -168,6 +176,8 @@ export const oidcInteractionRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }
         signedIn = await verifyAuthentication(yonder, ref, request.body.challenge_id, request.body.response);
       } catch (error) {
         if (!(error instanceof CeremonyError)) throw error;
+        const identityId = REFUSING.has(error.reason) ? await identityOfAssertion(yonder, opened.client, request.body.response) : null;
+        if (identityId) await recordAuthorizationDenied(yonder, opened.client, identityId, 'sign_in', error.reason);
         return failed(error.reason, error.message, error.status);
       }
       const session = await currentSession(yonder, ref, signedIn.token);

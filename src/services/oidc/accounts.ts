@@ -45,13 +45,7 @@ export async function authorizeAccount(y: Yonder, client: OidcClient, accountId:
   const identity = ids ? await y.store.identities.get(ref.realmId, ids.identityId) : undefined;
   if (!ids || !identity) return { reason: 'unknown_account', message: 'This account no longer exists.' };
   const refuse = async (refusal: Refusal): Promise<Refusal> => {
-    await recordEvent(y.store, {
-      ...ref,
-      type: 'authorization.denied',
-      resourceType: 'identity',
-      resourceId: identity.id,
-      after: { application_id: client.app.id, moment, reason: refusal.reason },
-    });
+    await recordAuthorizationDenied(y, client, identity.id, moment, refusal.reason);
     return refusal;
   };
   if (identity.status === 'suspended') return refuse({ reason: 'suspended', message: 'The account is suspended.' });
@@ -73,6 +67,28 @@ export async function authorizeAccount(y: Yonder, client: OidcClient, accountId:
     });
   }
   return { identity, credential };
+}
+
+/**
+ * `authorization.denied` on the identity: the application, where (`moment`) and why. The passkey
+ * ceremony's own refusals (the policy asked there) come here with the identity its passkey names.
+ */
+export async function recordAuthorizationDenied(y: Yonder, client: OidcClient, identityId: string, moment: Moment, reason: string): Promise<void> {
+  await recordEvent(y.store, {
+    tenantId: client.app.tenant_id,
+    realmId: client.app.realm_id,
+    type: 'authorization.denied',
+    resourceType: 'identity',
+    resourceId: identityId,
+    after: { application_id: client.app.id, moment, reason },
+  });
+}
+
+/** The identity whose passkey made an assertion (its credential id), if the realm knows it. */
+export async function identityOfAssertion(y: Yonder, client: OidcClient, response: unknown): Promise<string | null> {
+  const id = typeof response === 'object' && response !== null ? (response as { id?: unknown }).id : undefined;
+  if (typeof id !== 'string' || id.length > 1024) return null;
+  return (await y.store.credentials.byWebAuthnId(client.app.realm_id, id))?.identity_id ?? null;
 }
 
 export const isRefusal = (answer: Account | Refusal): answer is Refusal => 'reason' in answer;
