@@ -1837,6 +1837,8 @@ export interface components {
                 };
                 /** @enum {string} */
                 pkce?: "disabled" | "plain" | "s256";
+                /** @description yonder's extension for Beyond Identity's console switch "Enable Refresh Tokens": an `authorization_code` application also issues rotating refresh tokens. */
+                enable_refresh_tokens?: boolean;
                 /**
                  * @description Only `self_contained` (JWT) is issued.
                  * @enum {string}
@@ -1905,7 +1907,7 @@ export interface components {
             id: string;
             tenant_id: string;
             realm_id: string;
-            /** @description One of: tenant.updated, realm.created, realm.updated, realm.deleted, identity.created, identity.updated, identity.deleted, group.created, group.updated, group.deleted, group.members_added, group.members_removed, application.created, application.updated, application.deleted, application.secret_rotated, application.secret_read, resource_server.created, resource_server.updated, resource_server.deleted, role.created, role.updated, role.deleted, role.members_added, role.members_removed, role.scopes_added, role.scopes_removed, token.issued, token.deleted, token.revoked, policy.published, policy.restored, policy.evaluated, sign_in.succeeded, sign_in.failed, authenticator_config.created, authenticator_config.updated, authenticator_config.deleted, theme.created, theme.updated, credential_binding_job.created, credential_binding_job.revoked, credential_binding_job.completed, credential_binding_job.failed_to_send, batch_credential_binding_job.created, credential.created, credential.revoked, console.token_issued, console.signed_out. */
+            /** @description One of: tenant.updated, realm.created, realm.updated, realm.deleted, identity.created, identity.updated, identity.deleted, group.created, group.updated, group.deleted, group.members_added, group.members_removed, application.created, application.updated, application.deleted, application.secret_rotated, application.secret_read, resource_server.created, resource_server.updated, resource_server.deleted, role.created, role.updated, role.deleted, role.members_added, role.members_removed, role.scopes_added, role.scopes_removed, token.issued, token.deleted, token.revoked, token.refreshed, authorization.granted, authorization.denied, policy.published, policy.restored, policy.evaluated, sign_in.succeeded, sign_in.failed, authenticator_config.created, authenticator_config.updated, authenticator_config.deleted, theme.created, theme.updated, credential_binding_job.created, credential_binding_job.revoked, credential_binding_job.completed, credential_binding_job.failed_to_send, batch_credential_binding_job.created, credential.created, credential.revoked, console.token_issued, console.signed_out. */
             type: string;
             /** @description One of: tenant, realm, identity, group, application, resource_server, role, token, policy, authenticator_config, theme, credential_binding_job, batch_credential_binding_job, credential. A token's id is its jti; a policy's id is the realm id. */
             resource_type: string;
@@ -3724,6 +3726,8 @@ export interface operations {
                             };
                             /** @enum {string} */
                             pkce?: "disabled" | "plain" | "s256";
+                            /** @description yonder's extension for Beyond Identity's console switch "Enable Refresh Tokens": an `authorization_code` application also issues rotating refresh tokens. */
+                            enable_refresh_tokens?: boolean;
                             /**
                              * @description Only `self_contained` (JWT) is issued.
                              * @enum {string}
@@ -3970,6 +3974,8 @@ export interface operations {
                             };
                             /** @enum {string} */
                             pkce?: "disabled" | "plain" | "s256";
+                            /** @description yonder's extension for Beyond Identity's console switch "Enable Refresh Tokens": an `authorization_code` application also issues rotating refresh tokens. */
+                            enable_refresh_tokens?: boolean;
                             /**
                              * @description Only `self_contained` (JWT) is issued.
                              * @enum {string}

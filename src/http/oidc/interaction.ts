@@ -57,7 +57,8 @@ interface Open {
 }
 
 /**
- * The sign-in step of an OpenID Connect authorization: yonder's hosted passkey page as the
+ * The sign-in step of an OpenID Connect authorization (left out of /openapi.json: no API, only the
+ * pages the provider's redirect and its interaction cookie lead a browser to): yonder's hosted passkey page as the
  * provider's interaction. A live hosted session of the realm (the Admin Console's too) signs the
  * person in without a new ceremony, unless `prompt=login` or `max_age` asks for one; `login_hint`
  * narrows the passkeys offered to one identity's. The policy decides before the provider hears a
@@ -101,7 +102,7 @@ export const oidcInteractionRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }
     return typeof hint === 'string' ? hintedIdentity(yonder, opened.client, hint) : null;
   };
 
-  app.get(INTERACTION, { schema: { params: InteractionParams, security: [] } }, async (request, reply) => {
+  app.get(INTERACTION, { schema: { params: InteractionParams, security: [], hide: true } }, async (request, reply) => {
     const opened = await open(request, reply);
     if (!opened) return expired(reply);
     const { client, interaction } = opened;
@@ -144,7 +145,7 @@ export const oidcInteractionRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }
 
   app.post(
     `${INTERACTION}/options`,
-    { schema: { params: InteractionParams, security: [] }, onRequest: limitAttempts(signInAttempts(yonder)) },
+    { schema: { params: InteractionParams, security: [], hide: true }, onRequest: limitAttempts(signInAttempts(yonder)) },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       const opened = await open(request, reply);
@@ -159,7 +160,12 @@ export const oidcInteractionRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }
   app.post(
     `${INTERACTION}/verify`,
     {
-      schema: { params: InteractionParams, security: [], body: Type.Object({ challenge_id: Type.String({ maxLength: 64 }), response: Type.Any() }) },
+      schema: {
+        params: InteractionParams,
+        security: [],
+        hide: true,
+        body: Type.Object({ challenge_id: Type.String({ maxLength: 64 }), response: Type.Any() }),
+      },
       onRequest: limitAttempts(signInAttempts(yonder)),
     },
     async (request, reply) => {

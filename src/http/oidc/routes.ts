@@ -13,6 +13,11 @@ import { type AppRouteParams, Providers, clientOfPath, mountProvider } from './m
 const APP = '/v1/tenants/:tenant_id/realms/:realm_id/applications/:application_id';
 export const AppParams = Type.Composite([RealmParams, Type.Object({ application_id: Type.String({ maxLength: 64 }) })]);
 const tags = ['OpenID Connect'];
+/**
+ * Browser redirects and protocol endpoints the discovery document describes, left out of
+ * /openapi.json (the management API's description): `hide` on every route here.
+ */
+const hide = true;
 /** The provider reads its own parameters; these routes only document them and pass them on. */
 const Anything = Type.Object({}, { additionalProperties: true });
 const passThrough = { validatorCompiler: () => () => true };
@@ -121,6 +126,7 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
         summary: 'OpenID Connect authorization (authorization code + PKCE)',
         description: authorizeDescription,
         tags,
+        hide,
         security: [],
         params: AppParams,
         ...(method === 'GET' ? { querystring: Anything } : { body: Anything, consumes: ['application/x-www-form-urlencoded'] }),
@@ -136,6 +142,7 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
         operationId: 'AuthorizeResume',
         summary: 'Where the hosted sign-in returns to finish an authorization',
         tags,
+        hide,
         security: [],
         params: Type.Composite([AppParams, Type.Object({ uid: Type.String({ maxLength: 64 }) })]),
       },
@@ -149,6 +156,7 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
         operationId: 'EndSession',
         summary: 'RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0; a yonder extension)',
         tags,
+        hide,
         security: [],
         params: AppParams,
         querystring: Anything,
@@ -161,7 +169,7 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
     app.route({
       method,
       url: `${APP}/end_session${suffix}`,
-      schema: { operationId, summary, tags, security: [], params: AppParams, ...(method === 'POST' ? { body: Anything } : {}) },
+      schema: { operationId, summary, tags, hide, security: [], params: AppParams, ...(method === 'POST' ? { body: Anything } : {}) },
       ...passThrough,
       handler: mount,
     });
@@ -208,6 +216,7 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
           '(`profile`, `email`), read from the identity as it is now. The token must be on record and live, and the ' +
           "realm's policy must still allow the person to use the application (else 403 `access_denied`).",
         tags,
+        hide,
         security: [],
         params: AppParams,
         ...(method === 'POST' ? { body: Anything, consumes: ['application/x-www-form-urlencoded'] } : {}),

@@ -61,6 +61,13 @@ const ProtocolConfigSchema = Type.Object(
       ),
     ),
     pkce: Type.Optional(StringEnum(PKCE_CONFIGS)),
+    enable_refresh_tokens: Type.Optional(
+      Type.Boolean({
+        description:
+          'yonder\'s extension for Beyond Identity\'s console switch "Enable Refresh Tokens": an `authorization_code` ' +
+          'application also issues rotating refresh tokens.',
+      }),
+    ),
     token_format: Type.Optional(StringEnum(TOKEN_FORMATS, 'Only `self_contained` (JWT) is issued.')),
     client_id: Type.Optional(Type.String({ description: 'Read-only: set by yonder.' })),
     client_secret: Type.Optional(
