@@ -284,6 +284,15 @@ describeApi('OpenID Connect: basic certification plan modules', () => {
     expect((await userinfo(app, refreshed.body.access_token)).status).toBe(401);
   });
 
+  it('RFC 7009 on a refresh token ends its grant: the refresh token and its access token stop working', async () => {
+    const { tokens } = await signIn(app, { browser });
+    const revoked = await postForm(y, `${app.path}/revoke`, { token: tokens.refresh_token ?? '' }, basicAuth(app.clientId, app.clientSecret ?? ''));
+    expect(revoked.status).toBe(200);
+    const refreshed = await tokenRequest(y, app, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token ?? '' });
+    expect(refreshed.body.error).toBe('invalid_grant');
+    expect((await userinfo(app, tokens.access_token ?? '')).status).toBe(401);
+  });
+
   it('an application without enable_refresh_tokens issues no refresh token', async () => {
     const plain = await createOidcApplication(y);
     const { tokens } = await signIn(plain, { browser });

@@ -10,6 +10,7 @@ import { runAsActor } from '../audit/audit.js';
 import { refusedDespiteSuccess, takeAttempt } from './rate-limits.js';
 import { mintRecorded, revokeIssuedToken } from './token-records.js';
 import { MANAGEMENT_AUDIENCE } from '../../platform/tokens/token-service.js';
+import { revokeRefreshToken } from '../oidc/tokens.js';
 
 export interface ClientCredentials {
   clientId: string;
@@ -141,7 +142,9 @@ export { MANAGEMENT_AUDIENCE };
  */
 export async function revokeToken(y: Yonder, app: Application, token: string): Promise<void> {
   const claims = await y.tokens.signedClaims(token);
-  if (!claims || typeof claims.jti !== 'string') return;
+  // Not a token yonder signed: an OpenID Connect refresh token, perhaps.
+  if (!claims) return revokeRefreshToken(y, app, token);
+  if (typeof claims.jti !== 'string') return;
   const record = await y.store.tokens.get(claims.jti);
   if (!record || record.application_id !== app.id || record.tenant_id !== app.tenant_id || record.revoked_at !== null) return;
   await runAsActor(clientActor(app), () => revokeIssuedToken(y, app.realm_id, record));

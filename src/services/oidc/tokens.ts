@@ -1,4 +1,4 @@
-import { issuedTokenRealm } from '../../domain/access/application.js';
+import { type Application, issuedTokenRealm } from '../../domain/access/application.js';
 import { nowTimestamp } from '../../domain/time.js';
 import type { TokenRecord } from '../../store/access/tokens.js';
 import { recordEvent } from '../audit/audit.js';
@@ -6,6 +6,7 @@ import { tokenView } from '../access/token-records.js';
 import type { Yonder } from '../context.js';
 import { type Refusal, accountIdOf, authorizeAccount, identityClaims, isRefusal } from './accounts.js';
 import type { OidcClient } from './clients.js';
+import { oidcInstances } from './instances.js';
 
 export interface IssuedAccessToken {
   /** The JWT as it goes to the client (only its last characters are kept). */
@@ -55,6 +56,19 @@ export async function recordAccessToken(y: Yonder, client: OidcClient, issued: I
       after: { ...tokenView(record), issued_by: issued.grant, grant_id: issued.grantId },
     });
   });
+}
+
+/**
+ * RFC 7009 for a refresh token `app` issued: ends its grant, so the refresh tokens and access
+ * tokens issued under it stop working too (RFC 7009 §2.1). Anything else is left alone, silently.
+ */
+export async function revokeRefreshToken(y: Yonder, app: Application, token: string): Promise<void> {
+  if (token.length > 256) return;
+  const row = await y.store.oidcInstances.find(app.id, 'RefreshToken', token, nowTimestamp());
+  if (!row) return;
+  const payload = JSON.parse(row.payload) as { clientId?: unknown; grantId?: unknown };
+  if (payload.clientId !== app.client_id || typeof payload.grantId !== 'string') return;
+  await oidcInstances(y, app.tenant_id, app.realm_id, app.id).revokeByGrantId(payload.grantId);
 }
 
 export type UserinfoAnswer = { claims: Record<string, unknown> } | { error: 'invalid_token'; description: string } | { refusal: Refusal };
