@@ -1,5 +1,6 @@
 import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { signInWith } from '../support/console.js';
 import { TestYonder, describeApi } from '../support/harness.js';
 import { basicAuth, postForm } from '../support/oauth-client.js';
 import {
@@ -152,6 +153,13 @@ describeApi('OpenID Connect: basic certification plan modules', () => {
     const next = new URL(locationOf(reply), 'http://localhost:8080');
     expect(next.pathname).not.toContain('/interaction/');
     expect(next.searchParams.get('code')).toBeTruthy();
+  });
+
+  it("a hosted sign-in session of the realm (the console's kind) signs in to the application without a ceremony", async () => {
+    const fresh = new Browser(y);
+    fresh.jar.add(await signInWith(y, person.passkey, y.realmId, null));
+    const back = await authorize(fresh, authorizeUrl(app, { clientId: app.clientId, challenge: pkcePair().challenge }));
+    expect(back.searchParams.get('code')).toBeTruthy();
   });
 
   it('oidcc-prompt-none-not-logged-in: prompt=none without a session answers login_required to the client', async () => {

@@ -25,6 +25,12 @@ export class CookieJar {
     }
   }
 
+  /** A `name=value` pair as a `cookie` header carries it (a session signed in elsewhere). */
+  add(pair: string): void {
+    const eq = pair.indexOf('=');
+    this.cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
+  }
+
   has(name: string): boolean {
     return this.cookies.has(name);
   }
