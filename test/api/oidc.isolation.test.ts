@@ -2,18 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { enrollThrough, signInWith } from '../support/console.js';
 import { TestYonder, describeApi } from '../support/harness.js';
 import { createClientApplication } from '../support/oauth-client.js';
-import {
-  Browser,
-  type OidcApp,
-  REDIRECT_URI,
-  authorize,
-  authorizeUrl,
-  createOidcApplication,
-  locationOf,
-  personWithPasskey,
-  pkcePair,
-  tokenRequest,
-} from '../support/oidc.js';
+import * as oidc from '../support/oidc.js';
 
 /**
  * Authorize and userinfo are public by design, but leak nothing across realms or applications: an
@@ -23,34 +12,48 @@ import {
  */
 describeApi('OpenID Connect: isolation between realms and applications', () => {
   let y: TestYonder;
-  let app: OidcApp;
+  let app: oidc.OidcApp;
   let realmB: string;
 
   beforeAll(async () => {
     y = await TestYonder.start();
-    app = await createOidcApplication(y);
+    app = await oidc.createOidcApplication(y);
     realmB = (await y.request('POST', `/v1/tenants/${y.tenantId}/realms`, { body: { realm: { display_name: 'Realm B' } } })).body.id;
   });
   afterAll(async () => y?.close());
 
-  it("an application is unknown under another realm's path: authorize, discovery and userinfo answer 404", async () => {
+  it("an application is unknown under another realm's path: oidc.authorize, discovery and userinfo answer 404", async () => {
     const elsewhere = y.realmPath(`/applications/${app.id}`, realmB);
-    const target = authorizeUrl({ ...app, path: elsewhere }, { clientId: app.clientId, challenge: pkcePair().challenge });
-    expect((await new Browser(y).request('GET', target)).status).toBe(404);
+    const target = oidc.authorizeUrl({ ...app, path: elsewhere }, { clientId: app.clientId, challenge: oidc.pkcePair().challenge });
+    expect((await new oidc.Browser(y).request('GET', target)).status).toBe(404);
     expect((await y.request('GET', `${elsewhere}/.well-known/openid-configuration`, { token: null })).status).toBe(404);
     expect((await y.request('GET', `${elsewhere}/userinfo`, { token: null })).status).toBe(404);
   });
 
   it("one application's access token is refused at another's userinfo, and its code at another's token endpoint", async () => {
-    const person = await personWithPasskey(y, 'ida');
-    const other = await createOidcApplication(y);
-    const pkce = pkcePair();
-    const back = await authorize(new Browser(y), authorizeUrl(app, { clientId: app.clientId, challenge: pkce.challenge }), person.passkey);
+    const person = await oidc.personWithPasskey(y, 'ida');
+    const other = await oidc.createOidcApplication(y);
+    const pkce = oidc.pkcePair();
+    const back = await oidc.authorize(
+      new oidc.Browser(y),
+      oidc.authorizeUrl(app, { clientId: app.clientId, challenge: pkce.challenge }),
+      person.passkey,
+    );
     const code = back.searchParams.get('code') ?? '';
-    const stolen = await tokenRequest(y, other, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, code_verifier: pkce.verifier });
+    const stolen = await oidc.tokenRequest(y, other, {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: oidc.REDIRECT_URI,
+      code_verifier: pkce.verifier,
+    });
     expect(stolen.status).toBe(400);
     expect(stolen.body.error).toBe('invalid_grant');
-    const tokens = await tokenRequest(y, app, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, code_verifier: pkce.verifier });
+    const tokens = await oidc.tokenRequest(y, app, {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: oidc.REDIRECT_URI,
+      code_verifier: pkce.verifier,
+    });
     expect(tokens.status, tokens.text).toBe(200);
     expect((await y.request('GET', `${other.path}/userinfo`, { token: tokens.body.access_token })).status).toBe(401);
     expect((await y.request('GET', `${app.path}/userinfo`, { token: tokens.body.access_token })).status).toBe(200);
@@ -63,10 +66,10 @@ describeApi('OpenID Connect: isolation between realms and applications', () => {
     });
     const { passkey } = await enrollThrough(y, job.body.credential_binding_link);
     const cookie = await signInWith(y, passkey, realmB, null);
-    const browser = new Browser(y);
+    const browser = new oidc.Browser(y);
     browser.jar.add(cookie);
-    const reply = await browser.request('GET', authorizeUrl(app, { clientId: app.clientId, challenge: pkcePair().challenge }));
-    const page = await browser.request('GET', locationOf(reply));
+    const reply = await browser.request('GET', oidc.authorizeUrl(app, { clientId: app.clientId, challenge: oidc.pkcePair().challenge }));
+    const page = await browser.request('GET', oidc.locationOf(reply));
     expect(browser.jar.has('yonder_session')).toBe(true);
     expect(page.status).toBe(200);
     expect(page.text).toContain('Sign in with a passkey');
@@ -74,8 +77,8 @@ describeApi('OpenID Connect: isolation between realms and applications', () => {
 
   it('a client-credentials application and one with an embedded authenticator have no authorization endpoint', async () => {
     const machine = await createClientApplication(y);
-    const asMachine = authorizeUrl({ ...app, path: machine.path }, { clientId: machine.clientId, challenge: pkcePair().challenge });
-    expect((await new Browser(y).request('GET', asMachine)).status).toBe(404);
+    const asMachine = oidc.authorizeUrl({ ...app, path: machine.path }, { clientId: machine.clientId, challenge: oidc.pkcePair().challenge });
+    expect((await new oidc.Browser(y).request('GET', asMachine)).status).toBe(404);
     const config = await y.request('POST', y.realmPath('/authenticator-configs'), {
       body: {
         authenticator_config: {
@@ -85,8 +88,8 @@ describeApi('OpenID Connect: isolation between realms and applications', () => {
       },
     });
     expect(config.status, config.text).toBe(200);
-    const embedded = await createOidcApplication(y, {}, { authenticator_config_id: config.body.id });
-    const asEmbedded = authorizeUrl(embedded, { clientId: embedded.clientId, challenge: pkcePair().challenge });
-    expect((await new Browser(y).request('GET', asEmbedded)).status).toBe(404);
+    const embedded = await oidc.createOidcApplication(y, {}, { authenticator_config_id: config.body.id });
+    const asEmbedded = oidc.authorizeUrl(embedded, { clientId: embedded.clientId, challenge: oidc.pkcePair().challenge });
+    expect((await new oidc.Browser(y).request('GET', asEmbedded)).status).toBe(404);
   });
 });
