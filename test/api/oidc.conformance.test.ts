@@ -326,6 +326,41 @@ describeApi('OpenID Connect: basic certification plan modules', () => {
     expect(tokens.status, tokens.text).toBe(200);
   });
 
+  it("CORS: a browser page of a redirect URI's origin may call the token endpoint and userinfo; another origin may not", async () => {
+    const spa = await createOidcApplication(y, { confidentiality: 'public' });
+    const preflight = await y.request('OPTIONS', `${spa.path}/token`, {
+      token: null,
+      headers: { origin: 'https://rp.example', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe('https://rp.example');
+    const pkce = pkcePair();
+    const back = await authorize(browser, authorizeUrl(spa, { clientId: spa.clientId, challenge: pkce.challenge }), person.passkey);
+    const form = {
+      grant_type: 'authorization_code',
+      code: back.searchParams.get('code') ?? '',
+      redirect_uri: REDIRECT_URI,
+      code_verifier: pkce.verifier,
+      client_id: spa.clientId,
+    };
+    const post = (origin: string) =>
+      y.request('POST', `${spa.path}/token`, {
+        token: null,
+        rawBody: new URLSearchParams(form).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
+      });
+    const foreign = await post('https://evil.example');
+    expect(foreign.status).toBe(400);
+    expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
+    const tokens = await post('https://rp.example');
+    expect(tokens.status, tokens.text).toBe(200);
+    expect(tokens.headers['access-control-allow-origin']).toBe('https://rp.example');
+    const info = await y.request('GET', `${spa.path}/userinfo`, { token: tokens.body.access_token, headers: { origin: 'https://rp.example' } });
+    expect(info.headers['access-control-allow-origin']).toBe('https://rp.example');
+    const other = await y.request('GET', `${spa.path}/userinfo`, { token: tokens.body.access_token, headers: { origin: 'https://evil.example' } });
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
   it('PKCE `plain`, as Beyond Identity allows it, is verified as S256 of the plain challenge', async () => {
     const plainApp = await createOidcApplication(y, { confidentiality: 'public', pkce: 'plain' });
     const verifier = pkcePair().verifier;

@@ -15,7 +15,7 @@ import {
   parseAccountId,
   subjectOf,
 } from '../../services/oidc/accounts.js';
-import { type OidcClient, grantableScopes } from '../../services/oidc/clients.js';
+import { type OidcClient, corsAllowed, grantableScopes } from '../../services/oidc/clients.js';
 import { oidcInstances } from '../../services/oidc/instances.js';
 import { recordAccessToken } from '../../services/oidc/tokens.js';
 import { SESSION_TTL_SECONDS } from '../../services/passkeys/ceremonies.js';
@@ -209,6 +209,7 @@ export async function buildProvider(y: Yonder, client: OidcClient, log: (line: s
     issueRefreshToken: (_ctx, refreshClient) => refreshClient.grantTypeAllowed('refresh_token'),
     // Every refresh rotates; the used one is refused from then on, and its reuse ends the grant.
     rotateRefreshToken: true,
+    clientBasedCORS: (_ctx, origin) => corsAllowed(currentClient(), origin),
     renderError: async (ctx, out) => {
       ctx.type = 'html';
       ctx.set('content-security-policy', PAGE_CSP);

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../domain/errors.js';
 import type { Yonder } from '../../services/context.js';
-import type { OidcClient } from '../../services/oidc/clients.js';
+import { type OidcClient, corsAllowed } from '../../services/oidc/clients.js';
 import { userinfo } from '../../services/oidc/tokens.js';
 import { RealmParams } from '../schemas.js';
 import { type AppRouteParams, Providers, clientOfPath, mountProvider } from './mount.js';
@@ -86,6 +86,15 @@ export async function forwardDiscovery(yonder: Yonder, request: FastifyRequest, 
   const client = await clientOfPath(yonder, request.params as AppRouteParams);
   if (!client) return false;
   await mountProvider(providersOf(yonder, request.log), yonder, client, request, reply);
+  return true;
+}
+
+/** Lets the browser page of a trusted origin read the reply (the authenticator config's `trusted_origins`). */
+function allowOrigin(client: OidcClient, request: FastifyRequest, reply: FastifyReply): boolean {
+  const origin = request.headers.origin;
+  reply.header('vary', 'Origin');
+  if (!corsAllowed(client, origin)) return false;
+  reply.header('access-control-allow-origin', origin ?? '');
   return true;
 }
 
@@ -182,6 +191,7 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
   const answerUserinfo = async (request: FastifyRequest<{ Params: AppRouteParams }>, reply: FastifyReply) => {
     reply.header('cache-control', 'no-store');
     const client = await requireClient(yonder, request.params);
+    allowOrigin(client, request, reply);
     const header = request.headers.authorization;
     const fromHeader = typeof header === 'string' ? /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i.exec(header)?.[1] : undefined;
     const token = fromHeader ?? formOf(request)?.access_token;
@@ -204,6 +214,18 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
       .header('www-authenticate', 'Bearer realm="yonder", error="invalid_token"')
       .send({ error: answer.error, error_description: answer.description });
   };
+  // CORS preflights: the token endpoint's the provider answers; userinfo's is yonder's.
+  app.options(`${APP}/token`, { schema: { hide, security: [], params: AppParams } }, mount);
+  app.options(`${APP}/userinfo`, { schema: { hide, security: [], params: AppParams } }, async (request, reply) => {
+    const client = await requireClient(yonder, request.params);
+    if (allowOrigin(client, request, reply)) {
+      reply
+        .header('access-control-allow-methods', 'GET,POST')
+        .header('access-control-allow-headers', 'authorization,content-type')
+        .header('access-control-max-age', '3600');
+    }
+    return reply.code(204).send();
+  });
   for (const method of ['GET', 'POST'] as const) {
     app.route({
       method,

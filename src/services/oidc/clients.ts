@@ -25,6 +25,8 @@ export interface OidcClient {
   refreshTokens: boolean;
   /** Seconds an access token lives (`expires_after`, at most 90 days). */
   accessTokenTtl: number;
+  /** Browser origins that may call the token endpoint and userinfo: the authenticator config's `trusted_origins`. */
+  trustedOrigins: string[];
 }
 
 /**
@@ -38,10 +40,11 @@ export async function oidcClient(y: Yonder, tenantId: string, realmId: string, a
   if (!app || app.tenant_id !== tenantId || app.client_id === null) return null;
   const config = effectiveProtocolConfig(app);
   if (!config.grant_type.includes('authorization_code')) return null;
-  if (app.authenticator_config_id !== null) {
-    const authenticator = await y.store.authenticatorConfigs.get(realmId, app.authenticator_config_id);
-    if (authenticator?.config.type !== 'hosted_web') return null;
-  }
+  const authenticator =
+    app.authenticator_config_id === null
+      ? await y.store.authenticatorConfigs.getDefault(realmId)
+      : await y.store.authenticatorConfigs.get(realmId, app.authenticator_config_id);
+  if (app.authenticator_config_id !== null && authenticator?.config.type !== 'hosted_web') return null;
   const tenant = await y.store.tenants.get(tenantId);
   if (!tenant) return null;
   const resourceServer = app.resource_server_id === null ? null : ((await y.store.resourceServers.get(realmId, app.resource_server_id)) ?? null);
@@ -60,7 +63,15 @@ export async function oidcClient(y: Yonder, tenantId: string, realmId: string, a
     pkce: isPublic && given === 'disabled' ? 's256' : given,
     refreshTokens: config.enable_refresh_tokens === true,
     accessTokenTtl: tokenLifetime(config),
+    trustedOrigins: authenticator?.config.trusted_origins ?? [],
   };
+}
+
+/** Whether a browser page of `origin` may call the application's token endpoint or userinfo (CORS). */
+export function corsAllowed(client: OidcClient, origin: string | undefined): boolean {
+  if (!origin || origin === 'null') return false;
+  const redirectOrigins = client.redirectUris.map((uri) => URL.parse(uri)?.origin);
+  return client.trustedOrigins.includes(origin) || redirectOrigins.includes(origin);
 }
 
 /** The resource server scopes the application may grant at all: its `allowed_scopes` the server still has. */
