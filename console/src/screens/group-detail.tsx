@@ -6,9 +6,10 @@ import { useLoad } from '../hooks';
 import { navigate } from '../router';
 import type { Group, Identity, Page } from '../types';
 import { Button } from '../ui/button';
-import { ConfirmDialog } from '../ui/dialog';
+import { ConfirmDialog } from '../ui/confirm-dialog';
 import { Link } from '../ui/link';
 import { ErrorNotice, Loading, Notice } from '../ui/notice';
+import { LoadedView } from '../ui/loaded-view';
 import { Pager, usePager } from '../ui/pager';
 import { DataTable } from '../ui/table';
 import { useConfirm } from '../ui/use-confirm';
@@ -143,45 +144,44 @@ function Members({ group }: { group: Group }) {
           </div>
         ) : null}
       </div>
-      <ErrorNotice error={members.error} />
-      {members.loading && !members.data ? (
-        <Loading label="Loading members…" />
-      ) : (
-        <div aria-busy={members.loading}>
-          <DataTable
-            caption={`Members of ${group.display_name}`}
-            rows={rows}
-            rowKey={(row) => row.id}
-            rowLabel={identityLabel}
-            selection={canChange ? { selected, onChange: setSelected } : undefined}
-            empty={`${group.display_name} has no members.${canChange ? ' Add some with Add members.' : ''}`}
-            columns={[
-              { header: 'Display name', cell: (row) => <Link to={`/realms/${realmId}/identities/${row.id}`}>{identityLabel(row)}</Link> },
-              { header: 'Username', cell: (row) => row.traits.username ?? '—' },
-              { header: 'Email', cell: (row) => row.traits.primary_email_address ?? '—', wide: true },
-              { header: 'Status', cell: (row) => <StatusBadge status={row.status} />, wide: true },
-              { header: 'Enrollment', cell: (row) => <EnrollmentBadge status={row.enrollment_status} />, wide: true },
-              ...(canChange
-                ? [
-                    {
-                      header: 'Actions',
-                      cell: (row: Identity) => (
-                        <Button
-                          variant="link"
-                          onClick={() => remove.ask([row])}
-                          aria-label={`Remove ${identityLabel(row)} from ${group.display_name}`}
-                        >
-                          Remove
-                        </Button>
-                      ),
-                    },
-                  ]
-                : []),
-            ]}
-          />
-          <Pager pager={pager} nextToken={members.data?.next_page_token} />
-        </div>
-      )}
+      <LoadedView loaded={members} label="Loading members…">
+        {() => (
+          <div aria-busy={members.loading}>
+            <DataTable
+              caption={`Members of ${group.display_name}`}
+              rows={rows}
+              rowKey={(row) => row.id}
+              rowLabel={identityLabel}
+              selection={canChange ? { selected, onChange: setSelected } : undefined}
+              empty={`${group.display_name} has no members.${canChange ? ' Add some with Add members.' : ''}`}
+              columns={[
+                { header: 'Display name', cell: (row) => <Link to={`/realms/${realmId}/identities/${row.id}`}>{identityLabel(row)}</Link> },
+                { header: 'Username', cell: (row) => row.traits.username ?? '—' },
+                { header: 'Email', cell: (row) => row.traits.primary_email_address ?? '—', wide: true },
+                { header: 'Status', cell: (row) => <StatusBadge status={row.status} />, wide: true },
+                { header: 'Enrollment', cell: (row) => <EnrollmentBadge status={row.enrollment_status} />, wide: true },
+                ...(canChange
+                  ? [
+                      {
+                        header: 'Actions',
+                        cell: (row: Identity) => (
+                          <Button
+                            variant="link"
+                            onClick={() => remove.ask([row])}
+                            aria-label={`Remove ${identityLabel(row)} from ${group.display_name}`}
+                          >
+                            Remove
+                          </Button>
+                        ),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+            <Pager pager={pager} nextToken={members.data?.next_page_token} />
+          </div>
+        )}
+      </LoadedView>
       <IdentityPicker
         title={`Add members to ${group.display_name}`}
         open={picking}

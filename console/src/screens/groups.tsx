@@ -9,6 +9,7 @@ import { Dialog } from '../ui/dialog';
 import { TextField } from '../ui/field';
 import { Link } from '../ui/link';
 import { ErrorNotice, Loading, Notice } from '../ui/notice';
+import { LoadedView } from '../ui/loaded-view';
 import { Pager, usePager } from '../ui/pager';
 import { DataTable } from '../ui/table';
 import { fieldMessage } from './directory';
@@ -40,47 +41,46 @@ export function GroupsScreen(_props: ScreenProps) {
           </Button>
         ) : null}
       </div>
-      <ErrorNotice error={list.error} />
-      {list.loading && !list.data ? (
-        <Loading label="Loading groups…" />
-      ) : (
-        <div aria-busy={list.loading}>
-          <p class="count">{total === undefined ? '' : `${total} ${total === 1 ? 'group' : 'groups'}`}</p>
-          <DataTable
-            caption="Groups"
-            rows={list.data?.groups ?? []}
-            rowKey={(group) => group.id}
-            empty="No groups yet. Groups gather identities for policy rules and roles; create the first with Create group."
-            columns={[
-              { header: 'Name', cell: (group) => <Link to={`/realms/${realmId}/groups/${group.id}`}>{group.display_name}</Link> },
-              { header: 'Description', cell: (group) => group.description || '—', wide: true },
-              { header: 'Created', cell: (group) => formatTime(group.create_time), wide: true },
-              ...(canUpdate || canDelete
-                ? [
-                    {
-                      header: 'Actions',
-                      cell: (group: Group) => (
-                        <span class="row-actions">
-                          {canUpdate ? (
-                            <Button variant="link" onClick={() => setEditing(group)} aria-label={`Edit ${group.display_name}`}>
-                              Edit
-                            </Button>
-                          ) : null}
-                          {canDelete ? (
-                            <Button variant="link" onClick={() => setDeleting(group)} aria-label={`Delete ${group.display_name}`}>
-                              Delete
-                            </Button>
-                          ) : null}
-                        </span>
-                      ),
-                    },
-                  ]
-                : []),
-            ]}
-          />
-          <Pager pager={pager} nextToken={list.data?.next_page_token} />
-        </div>
-      )}
+      <LoadedView loaded={list} label="Loading groups…">
+        {() => (
+          <div aria-busy={list.loading}>
+            <p class="count">{total === undefined ? '' : `${total} ${total === 1 ? 'group' : 'groups'}`}</p>
+            <DataTable
+              caption="Groups"
+              rows={list.data?.groups ?? []}
+              rowKey={(group) => group.id}
+              empty="No groups yet. Groups gather identities for policy rules and roles; create the first with Create group."
+              columns={[
+                { header: 'Name', cell: (group) => <Link to={`/realms/${realmId}/groups/${group.id}`}>{group.display_name}</Link> },
+                { header: 'Description', cell: (group) => group.description || '—', wide: true },
+                { header: 'Created', cell: (group) => formatTime(group.create_time), wide: true },
+                ...(canUpdate || canDelete
+                  ? [
+                      {
+                        header: 'Actions',
+                        cell: (group: Group) => (
+                          <span class="row-actions">
+                            {canUpdate ? (
+                              <Button variant="link" onClick={() => setEditing(group)} aria-label={`Edit ${group.display_name}`}>
+                                Edit
+                              </Button>
+                            ) : null}
+                            {canDelete ? (
+                              <Button variant="link" onClick={() => setDeleting(group)} aria-label={`Delete ${group.display_name}`}>
+                                Delete
+                              </Button>
+                            ) : null}
+                          </span>
+                        ),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+            <Pager pager={pager} nextToken={list.data?.next_page_token} />
+          </div>
+        )}
+      </LoadedView>
       <GroupDialog
         group={editing === 'new' ? null : editing}
         open={editing !== null}

@@ -4,9 +4,11 @@ import { realmPath, useConsole } from '../context';
 import { useAction, useLoad } from '../hooks';
 import type { Group, Identity, Page } from '../types';
 import { Button } from '../ui/button';
-import { ConfirmDialog, Dialog } from '../ui/dialog';
+import { ConfirmDialog } from '../ui/confirm-dialog';
+import { Dialog } from '../ui/dialog';
 import { Link } from '../ui/link';
 import { ErrorNotice, Loading, Notice } from '../ui/notice';
+import { LoadedView } from '../ui/loaded-view';
 import { Pager, usePager } from '../ui/pager';
 import { DataTable } from '../ui/table';
 import { useConfirm } from '../ui/use-confirm';
@@ -44,36 +46,35 @@ export function IdentityGroups({ identity }: { identity: Identity }) {
           </Button>
         ) : null}
       </div>
-      <ErrorNotice error={list.error} />
-      {list.loading && !list.data ? (
-        <Loading label="Loading groups…" />
-      ) : (
-        <>
-          <DataTable
-            caption={`Groups of ${name}`}
-            rows={list.data?.groups ?? []}
-            rowKey={(group) => group.id}
-            empty={`${name} is not in any group.`}
-            columns={[
-              { header: 'Group', cell: (group) => <Link to={`/realms/${realmId}/groups/${group.id}`}>{group.display_name}</Link> },
-              { header: 'Description', cell: (group) => group.description || '—', wide: true },
-              ...(canChange
-                ? [
-                    {
-                      header: 'Actions',
-                      cell: (group: Group) => (
-                        <Button variant="link" onClick={() => remove.ask(group)} aria-label={`Remove ${name} from ${group.display_name}`}>
-                          Remove
-                        </Button>
-                      ),
-                    },
-                  ]
-                : []),
-            ]}
-          />
-          <Pager pager={pager} nextToken={list.data?.next_page_token} />
-        </>
-      )}
+      <LoadedView loaded={list} label="Loading groups…">
+        {() => (
+          <>
+            <DataTable
+              caption={`Groups of ${name}`}
+              rows={list.data?.groups ?? []}
+              rowKey={(group) => group.id}
+              empty={`${name} is not in any group.`}
+              columns={[
+                { header: 'Group', cell: (group) => <Link to={`/realms/${realmId}/groups/${group.id}`}>{group.display_name}</Link> },
+                { header: 'Description', cell: (group) => group.description || '—', wide: true },
+                ...(canChange
+                  ? [
+                      {
+                        header: 'Actions',
+                        cell: (group: Group) => (
+                          <Button variant="link" onClick={() => remove.ask(group)} aria-label={`Remove ${name} from ${group.display_name}`}>
+                            Remove
+                          </Button>
+                        ),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+            <Pager pager={pager} nextToken={list.data?.next_page_token} />
+          </>
+        )}
+      </LoadedView>
       <AddToGroupsDialog
         identity={identity}
         open={adding}

@@ -5,8 +5,10 @@ import { useAction, useLoad } from '../hooks';
 import type { Identity, Page } from '../types';
 import { Button } from '../ui/button';
 import { CopyField } from '../ui/copy';
-import { ConfirmDialog, Dialog } from '../ui/dialog';
-import { ErrorNotice, Loading, Notice } from '../ui/notice';
+import { ConfirmDialog } from '../ui/confirm-dialog';
+import { Dialog } from '../ui/dialog';
+import { ErrorNotice, Notice } from '../ui/notice';
+import { LoadedView } from '../ui/loaded-view';
 import { DataTable } from '../ui/table';
 import { useConfirm } from '../ui/use-confirm';
 import { type BindingJob, type Credential, MAX_PAGE, identityLabel } from './directory';
@@ -75,34 +77,38 @@ export function IdentityPasskeys({ identity, onEnrollmentChanged }: { identity: 
         </div>
       </div>
       {!api.can('credentials:read') ? <Notice>Your roles do not include credentials:read, so the passkeys cannot be shown.</Notice> : null}
-      <ErrorNotice error={credentials.error} />
-      {credentials.loading && !credentials.data ? (
-        <Loading label="Loading passkeys…" />
-      ) : credentials.data ? (
-        <DataTable
-          caption={`Passkeys of ${name}`}
-          rows={rows}
-          rowKey={(c) => c.id}
-          empty={`${name} has no passkey yet. Add passkey makes an enrollment link.`}
-          columns={[
-            { header: 'Passkey', cell: (c) => <code title={c.id}>{c.id.length > 16 ? `${c.id.slice(0, 16)}…` : c.id}</code> },
-            { header: 'Type', cell: (c) => c.csr_type, wide: true },
-            { header: 'State', cell: (c) => <span class={`badge ${c.state === 'ACTIVE' ? 'badge-good' : 'badge-bad'}`}>{titleCase(c.state)}</span> },
-            { header: 'Added', cell: (c) => formatTime(c.create_time), wide: true },
-            {
-              header: 'Actions',
-              cell: (c) =>
-                c.state === 'ACTIVE' && api.can('credentials:revoke') ? (
-                  <Button variant="link" onClick={() => revoke.ask(c)} aria-label={`Revoke passkey ${c.id}`}>
-                    Revoke
-                  </Button>
-                ) : c.state === 'REVOKED' ? (
-                  <span class="hint">Revoked {formatTime(c.update_time)}</span>
-                ) : null,
-            },
-          ]}
-        />
-      ) : null}
+      <LoadedView loaded={credentials} label="Loading passkeys…">
+        {(data) =>
+          data ? (
+            <DataTable
+              caption={`Passkeys of ${name}`}
+              rows={rows}
+              rowKey={(c) => c.id}
+              empty={`${name} has no passkey yet. Add passkey makes an enrollment link.`}
+              columns={[
+                { header: 'Passkey', cell: (c) => <code title={c.id}>{c.id.length > 16 ? `${c.id.slice(0, 16)}…` : c.id}</code> },
+                { header: 'Type', cell: (c) => c.csr_type, wide: true },
+                {
+                  header: 'State',
+                  cell: (c) => <span class={`badge ${c.state === 'ACTIVE' ? 'badge-good' : 'badge-bad'}`}>{titleCase(c.state)}</span>,
+                },
+                { header: 'Added', cell: (c) => formatTime(c.create_time), wide: true },
+                {
+                  header: 'Actions',
+                  cell: (c) =>
+                    c.state === 'ACTIVE' && api.can('credentials:revoke') ? (
+                      <Button variant="link" onClick={() => revoke.ask(c)} aria-label={`Revoke passkey ${c.id}`}>
+                        Revoke
+                      </Button>
+                    ) : c.state === 'REVOKED' ? (
+                      <span class="hint">Revoked {formatTime(c.update_time)}</span>
+                    ) : null,
+                },
+              ]}
+            />
+          ) : null
+        }
+      </LoadedView>
 
       {jobs.data ? (
         <>

@@ -3,7 +3,8 @@ import { useLoad } from '../hooks';
 import type { Group, Identity, Page } from '../types';
 import { Button } from '../ui/button';
 import { Link } from '../ui/link';
-import { ErrorNotice, Loading, Notice } from '../ui/notice';
+import { Notice } from '../ui/notice';
+import { LoadedView } from '../ui/loaded-view';
 import { DataTable } from '../ui/table';
 import { MAX_PAGE, type ResourceServer, type Role, eachLimited, identityLabel } from './directory';
 
@@ -56,33 +57,32 @@ export function IdentityRoles({ identity }: { identity: Identity }) {
         </Button>
       </div>
       <p class="hint">Roles are granted on the Resource servers page, to identities or to groups.</p>
-      <ErrorNotice error={held.error} />
-      {held.loading && !held.data ? (
-        <Loading label="Loading roles…" />
-      ) : (
-        <DataTable
-          caption={`Roles of ${identityLabel(identity)}`}
-          rows={held.data ?? []}
-          rowKey={(h) => `${h.role.id}:${h.via?.id ?? ''}`}
-          empty={`${identityLabel(identity)} holds no role, directly or through a group.`}
-          columns={[
-            { header: 'Role', cell: (h) => h.role.display_name },
-            { header: 'Resource server', cell: (h) => h.server.display_name },
-            {
-              header: 'Granted',
-              cell: (h) =>
-                h.via ? (
-                  <>
-                    Through <Link to={`/realms/${realmId}/groups/${h.via.id}`}>{h.via.display_name}</Link>
-                  </>
-                ) : (
-                  'Directly'
-                ),
-            },
-            { header: 'Description', cell: (h) => h.role.description || '—', wide: true },
-          ]}
-        />
-      )}
+      <LoadedView loaded={held} label="Loading roles…">
+        {() => (
+          <DataTable
+            caption={`Roles of ${identityLabel(identity)}`}
+            rows={held.data ?? []}
+            rowKey={(h) => `${h.role.id}:${h.via?.id ?? ''}`}
+            empty={`${identityLabel(identity)} holds no role, directly or through a group.`}
+            columns={[
+              { header: 'Role', cell: (h) => h.role.display_name },
+              { header: 'Resource server', cell: (h) => h.server.display_name },
+              {
+                header: 'Granted',
+                cell: (h) =>
+                  h.via ? (
+                    <>
+                      Through <Link to={`/realms/${realmId}/groups/${h.via.id}`}>{h.via.display_name}</Link>
+                    </>
+                  ) : (
+                    'Directly'
+                  ),
+              },
+              { header: 'Description', cell: (h) => h.role.description || '—', wide: true },
+            ]}
+          />
+        )}
+      </LoadedView>
     </div>
   );
 }
