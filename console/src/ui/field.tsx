@@ -2,7 +2,7 @@ import type { ComponentChildren, JSX } from 'preact';
 import { useId } from 'preact/hooks';
 
 /** How a control inside a FieldFrame is tied to its label, hint and error. */
-export interface FieldLinks {
+interface FieldLinks {
   id: string;
   'aria-invalid': 'true' | undefined;
   'aria-describedby': string | undefined;
