@@ -9,6 +9,7 @@ import { Button } from '../ui/button';
 import { SelectField, TextField } from '../ui/field';
 import { LoadedView } from '../ui/loaded-view';
 import { Pager, usePager } from '../ui/pager';
+import type { Reply } from '../types';
 import type { ScreenProps } from './catalog';
 
 interface Filters {
@@ -40,7 +41,7 @@ export function ActivityScreen(_props: ScreenProps) {
   const pager = usePager();
   const events = useLoad(
     () =>
-      api.get<{ events: AuditEvent[]; total_size: number; next_page_token?: string }>(
+      api.get<Reply<'ListEvents'>>(
         realmPath(
           realmId,
           `/events${query({

@@ -4,7 +4,7 @@ import { realmPath, useConsole } from '../context';
 import { formatTime } from '../format';
 import { useLoad } from '../hooks';
 import { navigate } from '../router';
-import type { Group, Identity, Page } from '../types';
+import type { Group, Identity, Reply } from '../types';
 import { Button } from '../ui/button';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { Link } from '../ui/link';
@@ -18,8 +18,6 @@ import './directory.css';
 import { DeleteGroupDialog, GroupDialog } from './groups';
 import { IdentityPicker } from './identity-picker';
 import type { ScreenProps } from './catalog';
-
-type MemberPage = Page & { identities: Identity[] };
 
 /** One group: its name and description, and its members, added with a search-as-you-type picker. */
 export function GroupDetailScreen({ params }: ScreenProps) {
@@ -107,7 +105,7 @@ function Members({ group }: { group: Group }) {
   const base = realmPath(realmId, `/groups/${group.id}`);
   const pager = usePager();
   const members = useLoad(
-    () => api.get<MemberPage>(`${base}:listMembers${query({ page_size: 50, page_token: pager.pageToken })}`),
+    () => api.get<Reply<'ListGroupMembers'>>(`${base}:listMembers${query({ page_size: 50, page_token: pager.pageToken })}`),
     [api, base, pager.pageToken],
   );
   const [selected, setSelected] = useState<Set<string>>(new Set());

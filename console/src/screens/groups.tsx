@@ -3,7 +3,7 @@ import { query } from '../api';
 import { realmPath, useConsole } from '../context';
 import { formatTime } from '../format';
 import { useAction, useLoad } from '../hooks';
-import type { Group, Page } from '../types';
+import type { Group, Reply } from '../types';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
 import { TextField } from '../ui/field';
@@ -16,14 +16,12 @@ import { fieldMessage } from './directory';
 import './directory.css';
 import type { ScreenProps } from './catalog';
 
-type GroupPage = Page & { groups: Group[] };
-
 /** Directory → Groups: list, create, edit and delete the realm's groups. */
 export function GroupsScreen(_props: ScreenProps) {
   const { api, realmId, announce } = useConsole();
   const pager = usePager();
   const list = useLoad(
-    () => api.get<GroupPage>(realmPath(realmId, `/groups${query({ page_size: 50, page_token: pager.pageToken })}`)),
+    () => api.get<Reply<'ListGroups'>>(realmPath(realmId, `/groups${query({ page_size: 50, page_token: pager.pageToken })}`)),
     [api, realmId, pager.pageToken],
   );
   const [editing, setEditing] = useState<Group | 'new' | null>(null);
@@ -188,7 +186,7 @@ export function DeleteGroupDialog({ group, onClose, onDeleted, onGroupPage = fal
   const members = useLoad(
     () =>
       group && api.can('identities:read')
-        ? api.get<Page>(realmPath(realmId, `/groups/${group.id}:listMembers?page_size=1`)).then((page) => page.total_size ?? 0)
+        ? api.get<Reply<'ListGroupMembers'>>(realmPath(realmId, `/groups/${group.id}:listMembers?page_size=1`)).then((page) => page.total_size)
         : Promise.resolve(undefined),
     [group?.id, realmId],
   );

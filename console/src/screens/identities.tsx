@@ -3,7 +3,7 @@ import { ApiError, query } from '../api';
 import { realmPath, useConsole } from '../context';
 import { formatTime } from '../format';
 import { useAction, useLoad } from '../hooks';
-import type { Group, Identity, Page } from '../types';
+import type { Identity, Reply } from '../types';
 import { Button } from '../ui/button';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { FormDialog } from '../ui/form-dialog';
@@ -30,7 +30,6 @@ import type { ScreenProps } from './catalog';
 
 const PAGE_SIZE = 50;
 
-type IdentityPage = Page & { identities: Identity[] };
 type Bulk = 'delete' | 'suspend' | 'unsuspend';
 
 /** Directory → Identities: search, page, select, and add identities. */
@@ -56,7 +55,7 @@ export function IdentitiesScreen(_props: ScreenProps) {
 
   const list = useLoad(
     () =>
-      api.get<IdentityPage>(
+      api.get<Reply<'ListIdentities'>>(
         realmPath(realmId, `/identities${query({ page_size: PAGE_SIZE, page_token: pager.pageToken, filter: identitySearchFilter(search) })}`),
       ),
     [api, realmId, search, pager.pageToken],
@@ -232,7 +231,7 @@ export function AddIdentityDialog({ open, onClose, onAdded }: AddProps) {
   const [missing, setMissing] = useState<Record<string, string>>({});
   const canGroups = api.can('groups:read') && api.can('groups:update');
   const groups = useLoad(
-    () => (open && canGroups ? api.get<Page & { groups: Group[] }>(realmPath(realmId, `/groups?page_size=${MAX_PAGE}`)) : Promise.resolve(undefined)),
+    () => (open && canGroups ? api.get<Reply<'ListGroups'>>(realmPath(realmId, `/groups?page_size=${MAX_PAGE}`)) : Promise.resolve(undefined)),
     [open, realmId],
   );
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { query } from '../api';
 import { realmPath, useConsole } from '../context';
 import { useAction, useLoad } from '../hooks';
-import type { Group, Identity, Page } from '../types';
+import type { Group, Identity, Reply } from '../types';
 import { Button } from '../ui/button';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { Dialog } from '../ui/dialog';
@@ -14,14 +14,15 @@ import { DataTable } from '../ui/table';
 import { useConfirm } from '../ui/use-confirm';
 import { GroupChoices, MAX_PAGE, eachLimited, identityLabel } from './directory';
 
-type GroupPage = Page & { groups: Group[] };
-
 /** The identity's groups: joined through `:listGroups`, changed with the group's add/delete members. */
 export function IdentityGroups({ identity }: { identity: Identity }) {
   const { api, realmId, announce } = useConsole();
   const pager = usePager();
   const list = useLoad(
-    () => api.get<GroupPage>(realmPath(realmId, `/identities/${identity.id}:listGroups${query({ page_size: 50, page_token: pager.pageToken })}`)),
+    () =>
+      api.get<Reply<'ListIdentityGroups'>>(
+        realmPath(realmId, `/identities/${identity.id}:listGroups${query({ page_size: 50, page_token: pager.pageToken })}`),
+      ),
     [api, realmId, identity.id, pager.pageToken],
   );
   const [adding, setAdding] = useState(false);
@@ -116,7 +117,7 @@ type AddProps = {
 function AddToGroupsDialog({ identity, open, memberOf, onClose, onAdded }: AddProps) {
   const { api, realmId } = useConsole();
   const groups = useLoad(
-    () => (open ? api.get<GroupPage>(realmPath(realmId, `/groups?page_size=${MAX_PAGE}`)) : Promise.resolve(undefined)),
+    () => (open ? api.get<Reply<'ListGroups'>>(realmPath(realmId, `/groups?page_size=${MAX_PAGE}`)) : Promise.resolve(undefined)),
     [open, realmId],
   );
   const [chosen, setChosen] = useState<Set<string>>(new Set());

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { realmPath, useConsole } from '../context';
 import { formatTime, titleCase } from '../format';
 import { useAction, useLoad } from '../hooks';
-import type { Identity, Page } from '../types';
+import type { BindingJob, Credential, Identity, Reply } from '../types';
 import { Button } from '../ui/button';
 import { CopyField } from '../ui/copy';
 import { ConfirmDialog } from '../ui/confirm-dialog';
@@ -11,7 +11,7 @@ import { ErrorNotice, Notice } from '../ui/notice';
 import { LoadedView } from '../ui/loaded-view';
 import { DataTable } from '../ui/table';
 import { useConfirm } from '../ui/use-confirm';
-import { type BindingJob, type Credential, MAX_PAGE, identityLabel } from './directory';
+import { MAX_PAGE, identityLabel } from './directory';
 
 /** Jobs whose link may still be used; revoking one makes its link stop working. */
 const OPEN_JOB_STATES = new Set(['LINK_SENT', 'LINK_OPENED', 'REQUEST_DELIVERED']);
@@ -24,16 +24,13 @@ export function IdentityPasskeys({ identity, onEnrollmentChanged }: { identity: 
   const { api, realmId, announce } = useConsole();
   const base = realmPath(realmId, `/identities/${identity.id}`);
   const credentials = useLoad(
-    () =>
-      api.can('credentials:read')
-        ? api.get<Page & { credentials: Credential[] }>(`${base}/credentials?page_size=${MAX_PAGE}`)
-        : Promise.resolve(undefined),
+    () => (api.can('credentials:read') ? api.get<Reply<'ListCredentials'>>(`${base}/credentials?page_size=${MAX_PAGE}`) : Promise.resolve(undefined)),
     [api, base],
   );
   const jobs = useLoad(
     () =>
       api.can('credential-binding-jobs:read')
-        ? api.get<Page & { credential_binding_jobs: BindingJob[] }>(`${base}/credential-binding-jobs?page_size=${MAX_PAGE}`)
+        ? api.get<Reply<'ListCredentialBindingJobs'>>(`${base}/credential-binding-jobs?page_size=${MAX_PAGE}`)
         : Promise.resolve(undefined),
     [api, base],
   );
@@ -163,7 +160,7 @@ export function IdentityPasskeys({ identity, onEnrollmentChanged }: { identity: 
 }
 
 type Delivery = 'RETURN' | 'EMAIL';
-type Created = { credential_binding_job: BindingJob; credential_binding_link?: string };
+type Created = Reply<'CreateCredentialBindingJob'>;
 
 function AddPasskeyDialog({ identity, open, onClose, onCreated }: { identity: Identity; open: boolean; onClose: () => void; onCreated: () => void }) {
   const { api, realmId } = useConsole();

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { query } from '../api';
 import { realmPath, useConsole } from '../context';
 import { useAction, useLoad } from '../hooks';
-import type { Identity, Page } from '../types';
+import type { Identity, Reply } from '../types';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
 import { TextField } from '../ui/field';
@@ -41,9 +41,7 @@ export function IdentityPicker({ title, open, already = new Set(), submitLabel, 
   const results = useLoad(
     () =>
       open
-        ? api.get<Page & { identities: Identity[] }>(
-            realmPath(realmId, `/identities${query({ page_size: RESULTS, filter: identitySearchFilter(search) })}`),
-          )
+        ? api.get<Reply<'ListIdentities'>>(realmPath(realmId, `/identities${query({ page_size: RESULTS, filter: identitySearchFilter(search) })}`))
         : Promise.resolve(undefined),
     [open, realmId, search],
   );

@@ -1,6 +1,6 @@
 import { realmPath, useConsole } from '../context';
 import { useLoad } from '../hooks';
-import type { Group, Identity, Page } from '../types';
+import type { Group, Identity, Reply } from '../types';
 import { Button } from '../ui/button';
 import { Link } from '../ui/link';
 import { Notice } from '../ui/notice';
@@ -26,10 +26,9 @@ export function IdentityRoles({ identity }: { identity: Identity }) {
   const withGroups = api.can('groups:read');
   const held = useLoad(async () => {
     if (needed.length > 0) return [];
-    const servers = (await api.get<Page & { resource_servers: ResourceServer[] }>(realmPath(realmId, `/resource-servers?page_size=${MAX_PAGE}`)))
-      .resource_servers;
+    const servers = (await api.get<Reply<'ListResourceServers'>>(realmPath(realmId, `/resource-servers?page_size=${MAX_PAGE}`))).resource_servers;
     const groups = withGroups
-      ? (await api.get<Page & { groups: Group[] }>(realmPath(realmId, `/identities/${identity.id}:listGroups?page_size=${MAX_PAGE}`))).groups
+      ? (await api.get<Reply<'ListIdentityGroups'>>(realmPath(realmId, `/identities/${identity.id}:listGroups?page_size=${MAX_PAGE}`))).groups
       : [];
     const holders: { path: string; via?: Group }[] = [
       { path: `/identities/${identity.id}` },
@@ -38,7 +37,7 @@ export function IdentityRoles({ identity }: { identity: Identity }) {
     const found: Held[] = [];
     const lookups = servers.flatMap((server) => holders.map((holder) => ({ server, holder })));
     const failures = await eachLimited(lookups, async ({ server, holder }) => {
-      const page = await api.get<Page & { roles: Role[] }>(
+      const page = await api.get<Reply<'ListIdentityRoles' | 'ListGroupRoles'>>(
         realmPath(realmId, `${holder.path}:listRoles?resource_server_id=${encodeURIComponent(server.id)}&page_size=${MAX_PAGE}`),
       );
       for (const role of page.roles) found.push({ role, server, ...(holder.via ? { via: holder.via } : {}) });

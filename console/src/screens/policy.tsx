@@ -8,12 +8,13 @@ import {
   type Policy,
   type PolicyRule,
   type PolicyTransaction,
+  type RuleInput,
 } from '../access-types';
 import { realmPath, useConsole } from '../context';
 import { formatTime, titleCase } from '../format';
 import { useAction, useLoad } from '../hooks';
 import { listAll, nameOf } from '../list-all';
-import type { Group, Identity } from '../types';
+import type { Group, Identity, Reply } from '../types';
 import { Button } from '../ui/button';
 import { Checklist } from '../ui/checklist';
 import { ConfirmDialog } from '../ui/confirm-dialog';
@@ -35,7 +36,7 @@ async function identityNames(api: Api, realmId: string, ids: string[]): Promise<
       .slice(i, i + 40)
       .map((id) => `id eq "${id.replace(/"/g, '')}"`)
       .join(' or ');
-    const page = await api.get<{ identities: Identity[] }>(realmPath(realmId, `/identities${query({ filter, page_size: 200 })}`));
+    const page = await api.get<Reply<'ListIdentities'>>(realmPath(realmId, `/identities${query({ filter, page_size: 200 })}`));
     found.push(...page.identities.map((identity) => ({ id: identity.id, display_name: identity.display_name })));
   }
   return found;
@@ -57,7 +58,7 @@ function blankRule(): PolicyRule {
 }
 
 /** The rule as PUT expects it: a new rule leaves its id to the server. */
-function ruleInput(rule: PolicyRule) {
+function ruleInput(rule: PolicyRule): RuleInput {
   return {
     ...(rule.id ? { id: rule.id } : {}),
     name: rule.name,

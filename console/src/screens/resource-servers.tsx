@@ -1,10 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { ResourceServer, Role } from '../access-types';
+import type { ResourceServer, Role, RoleMembers } from '../access-types';
 import { realmPath, useConsole } from '../context';
 import { useAction, useLoad } from '../hooks';
 import { listAll } from '../list-all';
-import type { Group, Identity } from '../types';
+import type { Group } from '../types';
 import { Button, Toggle } from '../ui/button';
 import { managedNameColumn } from '../ui/table';
 import { ConfirmDialog } from '../ui/confirm-dialog';
@@ -265,17 +265,10 @@ function RoleDialog({
   );
 }
 
-interface Members {
-  groups: Group[];
-  identities: Identity[];
-  total_groups_size: number;
-  total_identities_size: number;
-}
-
 function RoleDetail({ server, role, base }: { server: ResourceServer; role: Role; base: string }) {
   const { api, realmId, announce } = useConsole();
   const canUpdate = api.can('roles:update');
-  const members = useLoad(() => api.get<Members>(`${base}:listMembers?groups_page_size=200&identities_page_size=200`), [base]);
+  const members = useLoad(() => api.get<RoleMembers>(`${base}:listMembers?groups_page_size=200&identities_page_size=200`), [base]);
   const scopes = useLoad(() => listAll<string>(api, `${base}:listScopes`, 'scopes'), [base]);
   const groups = useLoad(
     () => (canUpdate && api.can('groups:read') ? listAll<Group>(api, realmPath(realmId, '/groups'), 'groups') : Promise.resolve([])),

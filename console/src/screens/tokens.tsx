@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import { isKnownScope } from '../../../src/domain/access/scopes';
-import type { ApiToken, Application } from '../access-types';
+import type { ApiToken, Application, CreatedToken } from '../access-types';
 import { query } from '../api';
 import { realmPath, useConsole } from '../context';
 import { formatTime } from '../format';
 import { useAction, useLoad } from '../hooks';
 import { listAll } from '../list-all';
-import { type CreatedToken, createToken, fromSeconds, managementApplication, tokensPath } from '../management-app';
+import { createToken, fromSeconds, managementApplication, tokensPath } from '../management-app';
 import { Button } from '../ui/button';
 import { Checklist } from '../ui/checklist';
 import { CopyField } from '../ui/copy';
@@ -18,6 +18,7 @@ import { ErrorNotice, Notice } from '../ui/notice';
 import { LoadedView } from '../ui/loaded-view';
 import { Pager, usePager } from '../ui/pager';
 import { DataTable } from '../ui/table';
+import type { Reply } from '../types';
 import type { ScreenProps } from './catalog';
 
 const DAY = 24 * 3600;
@@ -47,11 +48,7 @@ export function TokensScreen(_props: ScreenProps) {
   const pager = usePager();
   const tokens = useLoad(
     () =>
-      issuer
-        ? api.get<{ tokens: ApiToken[]; total_size: number; next_page_token?: string }>(
-            tokensPath(issuer, query({ page_size: 50, page_token: pager.pageToken })),
-          )
-        : Promise.resolve(undefined),
+      issuer ? api.get<Reply<'ListTokens'>>(tokensPath(issuer, query({ page_size: 50, page_token: pager.pageToken }))) : Promise.resolve(undefined),
     [issuer?.id, pager.pageToken],
   );
   const creating = useDialogState<never>();
