@@ -30,15 +30,16 @@ const TokenSchema = Type.Object(
 
 const seconds = (timestamp: string) => Math.floor(Date.parse(timestamp) / 1000);
 
-function reply(record: TokenRecord) {
+/** The contract's Token: the record's id is its `jti`, its times are in seconds, its scopes a list. */
+function reply({ jti, display_name, scopes, token_suffix, expires_at, issued_at }: TokenRecord) {
   return {
-    id: record.jti,
-    display_name: record.display_name,
-    scopes: record.scopes.split(' ').filter(Boolean),
-    token_suffix: record.token_suffix,
+    id: jti,
+    display_name,
+    scopes: scopes.split(' ').filter(Boolean),
+    token_suffix,
     token_format: 'self_contained',
-    expires: seconds(record.expires_at),
-    issued_at: seconds(record.issued_at),
+    expires: seconds(expires_at),
+    issued_at: seconds(issued_at),
     token_type: 'access',
   };
 }
