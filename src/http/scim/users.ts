@@ -1,7 +1,6 @@
 import type { Identity } from '../../domain/directory/identity.js';
 import type { Yonder } from '../../services/context.js';
-import { type Projection, project, returns } from '../../protocols/scim/collection-query.js';
-import { parseSort } from '../../protocols/scim/collection-query.js';
+import { type Projection, parseSort, project, returns } from '../../protocols/scim/collection-query.js';
 import { parseUserFilter } from '../../protocols/scim/filter.js';
 import { identityToScimUser } from '../../protocols/scim/user-mapping.js';
 import { USER_SCHEMA } from '../../protocols/scim/schema.js';
