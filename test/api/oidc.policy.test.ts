@@ -132,6 +132,36 @@ describeApi('OpenID Connect: policy and several processes', () => {
     expect(refreshed.body.error).toBe('invalid_grant');
   });
 
+  it("resource server scopes are granted only as far as the identity's roles allow; aud names the client and the server", async () => {
+    const server = await y.request('POST', y.realmPath('/resource-servers'), {
+      body: { resource_server: { display_name: 'Flight API', identifier: 'https://flights.example', scopes: ['flights:read', 'flights:book'] } },
+    });
+    expect(server.status, server.text).toBe(200);
+    const rs = server.body.id;
+    const api = await createOidcApplication(y, { allowed_scopes: ['flights:read', 'flights:book'] }, { resource_server_id: rs });
+    const role = (await y.request('POST', y.realmPath(`/resource-servers/${rs}/roles`), { body: { role: { display_name: 'Readers' } } })).body.id;
+    const roleAt = y.realmPath(`/resource-servers/${rs}/roles/${role}`);
+    expect((await y.request('POST', `${roleAt}:addScopes`, { body: { scopes: ['flights:read'] } })).status).toBe(200);
+    expect((await y.request('POST', `${roleAt}:addMembers`, { body: { group_ids: [pilots] } })).status).toBe(200);
+    const scopesOf = async (passkey: SoftAuthenticator) => {
+      const pkce = pkcePair();
+      const url = authorizeUrl(api, { clientId: api.clientId, challenge: pkce.challenge, scope: 'openid flights:read flights:book' });
+      const back = await authorize(new Browser(y), url, passkey);
+      const tokens = await tokenRequest(y, api, {
+        grant_type: 'authorization_code',
+        code: back.searchParams.get('code') ?? '',
+        redirect_uri: REDIRECT_URI,
+        code_verifier: pkce.verifier,
+      });
+      expect(tokens.status, tokens.text).toBe(200);
+      return JSON.parse(Buffer.from(tokens.body.access_token.split('.')[1], 'base64url').toString()) as { scope: string; aud: string[] };
+    };
+    const asPilot = await scopesOf(pilot.passkey);
+    expect(asPilot.scope).toBe('flights:read');
+    expect(asPilot.aud).toEqual([api.clientId, 'https://flights.example']);
+    expect((await scopesOf(passenger.passkey)).scope).toBe('');
+  });
+
   it('authorize on one yonder, exchange the code and refresh on another over the same store', async () => {
     const pkce = pkcePair();
     const back = await authorize(new Browser(y), authorizeUrl(app, { clientId: app.clientId, challenge: pkce.challenge }), pilot.passkey);
