@@ -215,3 +215,29 @@ export function tokenRequest(y: TestYonder, app: OidcApp, form: Record<string, s
     },
   });
 }
+
+/**
+ * The whole code flow with PKCE: authorization (through the passkey page when the browser has no
+ * session), then the code exchanged at `exchangeOn` (another yonder on the same store, when given).
+ */
+export async function codeFlow(
+  y: TestYonder,
+  browser: Browser,
+  app: OidcApp,
+  passkey?: SoftAuthenticator,
+  options: { scope?: string; exchangeOn?: TestYonder } = {},
+): Promise<Reply> {
+  const pkce = pkcePair();
+  const back = await authorize(
+    browser,
+    authorizeUrl(app, { clientId: app.clientId, challenge: pkce.challenge, ...(options.scope ? { scope: options.scope } : {}) }),
+    passkey,
+  );
+  const form = {
+    grant_type: 'authorization_code',
+    code: back.searchParams.get('code') ?? '',
+    redirect_uri: REDIRECT_URI,
+    code_verifier: pkce.verifier,
+  };
+  return tokenRequest(options.exchangeOn ?? y, app, form);
+}
