@@ -1,4 +1,5 @@
 import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
+import * as client from 'openid-client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { signInWith } from '../support/console.js';
 import { TestYonder, describeApi } from '../support/harness.js';
@@ -13,6 +14,7 @@ import {
   locationOf,
   personWithPasskey,
   pkcePair,
+  relyingPartyFetch,
   tokenRequest,
 } from '../support/oidc.js';
 import type { SoftAuthenticator } from '../support/soft-authenticator.js';
@@ -95,6 +97,33 @@ describeApi('OpenID Connect: basic certification plan modules', () => {
     expect(payload).toMatchObject({ sub: person.id, nonce: 'nonce-1', amr: ['hwk', 'user'], email: 'ada@example.com', given_name: 'Ada' });
     expect(typeof payload.auth_time).toBe('number');
     expect(typeof payload.sid).toBe('string');
+  });
+
+  it('oidcc-server with openid-client as the relying party: discovery, PKCE, state, nonce, ID token and userinfo checks', async () => {
+    const configuration = await client.discovery(new URL(app.issuer), app.clientId, undefined, client.ClientSecretBasic(app.clientSecret), {
+      [client.customFetch]: relyingPartyFetch(y),
+      execute: [client.allowInsecureRequests],
+    });
+    const verifier = client.randomPKCECodeVerifier();
+    const state = client.randomState();
+    const nonce = client.randomNonce();
+    const url = client.buildAuthorizationUrl(configuration, {
+      redirect_uri: REDIRECT_URI,
+      scope: 'openid profile email',
+      code_challenge: await client.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      state,
+      nonce,
+    });
+    const back = await authorize(browser, `${url.pathname}${url.search}`, person.passkey);
+    const tokens = await client.authorizationCodeGrant(configuration, back, {
+      pkceCodeVerifier: verifier,
+      expectedState: state,
+      expectedNonce: nonce,
+    });
+    expect(tokens.claims()?.sub).toBe(person.id);
+    const info = await client.fetchUserInfo(configuration, tokens.access_token, person.id);
+    expect(info).toMatchObject({ sub: person.id, email: 'ada@example.com' });
   });
 
   it("the access token is Beyond Identity-shaped, on record: listed as the identity's, introspected, revocable", async () => {

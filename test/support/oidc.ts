@@ -301,3 +301,25 @@ export async function flowAcross(one: Requester, two: Requester, app: OidcApp, p
   expect(info.status, info.text).toBe(200);
   return info.body as Record<string, unknown>;
 }
+
+/**
+ * openid-client's fetch, answered by `y` in process: the relying party speaks HTTP to PUBLIC_URL's
+ * URLs exactly as it would over the network.
+ */
+export function relyingPartyFetch(y: Requester) {
+  return async (url: string, options: { method?: string; headers?: ConstructorParameters<typeof Headers>[0]; body?: unknown }): Promise<Response> => {
+    const target = new URL(url);
+    const headers = Object.fromEntries(new Headers(options.headers));
+    const body = options.body === undefined || options.body === null ? undefined : String(options.body);
+    const reply = await y.request(options.method ?? 'GET', `${target.pathname}${target.search}`, {
+      token: null,
+      headers,
+      ...(body !== undefined ? { rawBody: body } : {}),
+    });
+    const replyHeaders = new Headers();
+    for (const [name, value] of Object.entries(reply.headers)) {
+      if (value !== undefined) replyHeaders.set(name, Array.isArray(value) ? value.join(', ') : String(value));
+    }
+    return new Response([204, 304].includes(reply.status) ? null : reply.text, { status: reply.status, headers: replyHeaders });
+  };
+}
