@@ -163,6 +163,26 @@ describeApi('OpenID Connect: basic certification plan modules', () => {
     expect((await userinfo(app, tokens.access_token ?? '')).status).toBe(401);
   });
 
+  it("Beyond Identity's expiration_time shortens the access token and custom_claims become bi_custom; out of range is invalid_request", async () => {
+    const pkce = pkcePair();
+    const back = await authorize(browser, authorizeUrl(app, { clientId: app.clientId, challenge: pkce.challenge }), person.passkey);
+    const form = {
+      grant_type: 'authorization_code',
+      code: back.searchParams.get('code') ?? '',
+      redirect_uri: REDIRECT_URI,
+      code_verifier: pkce.verifier,
+    };
+    const tooLong = await tokenRequest(y, app, { ...form, expiration_time: '999999' });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error).toBe('invalid_request');
+    const reply = await tokenRequest(y, app, { ...form, expiration_time: '600', custom_claims: '{"tier":"gold"}' });
+    expect(reply.status, reply.text).toBe(200);
+    expect(reply.body.expires_in).toBe(600);
+    const claims = decodeJwt(reply.body.access_token);
+    expect(claims.exp! - claims.iat!).toBe(600);
+    expect(claims.bi_custom).toEqual({ tier: 'gold' });
+  });
+
   it('a wrong code_verifier is invalid_grant, with no token', async () => {
     const pkce = pkcePair();
     const back = await authorize(browser, authorizeUrl(app, { clientId: app.clientId, challenge: pkce.challenge }), person.passkey);
