@@ -10,6 +10,7 @@ import {
   REDIRECT_URI,
   authorize,
   authorizeUrl,
+  codeForm,
   createOidcApplication,
   locationOf,
   personWithPasskey,
@@ -164,14 +165,7 @@ describeApi('OpenID Connect: basic certification plan modules', () => {
   });
 
   it("Beyond Identity's expiration_time shortens the access token and custom_claims become bi_custom; out of range is invalid_request", async () => {
-    const pkce = pkcePair();
-    const back = await authorize(browser, authorizeUrl(app, { clientId: app.clientId, challenge: pkce.challenge }), person.passkey);
-    const form = {
-      grant_type: 'authorization_code',
-      code: back.searchParams.get('code') ?? '',
-      redirect_uri: REDIRECT_URI,
-      code_verifier: pkce.verifier,
-    };
+    const form = await codeForm(browser, app, person.passkey);
     const tooLong = await tokenRequest(y, app, { ...form, expiration_time: '999999' });
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.error).toBe('invalid_request');
@@ -397,15 +391,7 @@ describeApi('OpenID Connect: basic certification plan modules', () => {
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers['access-control-allow-origin']).toBe('https://rp.example');
-    const pkce = pkcePair();
-    const back = await authorize(browser, authorizeUrl(spa, { clientId: spa.clientId, challenge: pkce.challenge }), person.passkey);
-    const form = {
-      grant_type: 'authorization_code',
-      code: back.searchParams.get('code') ?? '',
-      redirect_uri: REDIRECT_URI,
-      code_verifier: pkce.verifier,
-      client_id: spa.clientId,
-    };
+    const form = { ...(await codeForm(browser, spa, person.passkey)), client_id: spa.clientId };
     const post = (origin: string) =>
       y.request('POST', `${spa.path}/token`, {
         token: null,

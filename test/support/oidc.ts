@@ -239,19 +239,18 @@ export async function codeFlow(
   passkey?: SoftAuthenticator,
   options: { scope?: string; exchangeOn?: Requester } = {},
 ): Promise<Reply> {
+  return tokenRequest(options.exchangeOn ?? y, app, await codeForm(browser, app, passkey, options.scope));
+}
+
+/** The authorization (PKCE) up to the token request's form: code, redirect URI and verifier. */
+export async function codeForm(browser: Browser, app: OidcApp, passkey?: SoftAuthenticator, scope?: string): Promise<Record<string, string>> {
   const pkce = pkcePair();
   const back = await authorize(
     browser,
-    authorizeUrl(app, { clientId: app.clientId, challenge: pkce.challenge, ...(options.scope ? { scope: options.scope } : {}) }),
+    authorizeUrl(app, { clientId: app.clientId, challenge: pkce.challenge, ...(scope ? { scope } : {}) }),
     passkey,
   );
-  const form = {
-    grant_type: 'authorization_code',
-    code: back.searchParams.get('code') ?? '',
-    redirect_uri: REDIRECT_URI,
-    code_verifier: pkce.verifier,
-  };
-  return tokenRequest(options.exchangeOn ?? y, app, form);
+  return { grant_type: 'authorization_code', code: back.searchParams.get('code') ?? '', redirect_uri: REDIRECT_URI, code_verifier: pkce.verifier };
 }
 
 /**
