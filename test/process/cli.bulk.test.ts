@@ -7,9 +7,11 @@ import { runCli } from '../support/process.js';
 describe('yonder seed and yonder import, as a person runs them (on SQLite: import runs on both engines in cli.import, seed on both in test/api/identities.import)', () => {
   let dir: string;
   let env: Record<string, string>;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'yonder-bulk-'));
     env = { DATABASE_URL: `sqlite:${join(dir, 'yonder.db')}` };
+    // Only serve and init create a store; every other command refuses a missing one.
+    expect((await runCli(['init'], env)).code).toBe(0);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

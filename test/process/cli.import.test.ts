@@ -42,6 +42,8 @@ describe.each(engines)('yonder import through its worker thread ($name)', (engin
     }
     dir = mkdtempSync(join(tmpdir(), 'yonder-import-'));
     env = { DATABASE_URL: await engine.database() };
+    // Only serve and init create a store; every other command refuses a missing one.
+    expect((await runCli(['init'], env)).code).toBe(0);
   });
   afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
 
