@@ -107,9 +107,10 @@ describe('the server and the command line agree', () => {
 
     const help = (await runCli(['--help'], {})).stdout;
     const examples = help.slice(help.indexOf('Examples'));
-    for (const command of ['serve', 'init', 'config', 'migrate', 'token create', 'token list', 'token revoke', 'keys rotate', 'import', 'seed']) {
-      expect(examples).toMatch(new RegExp(`^  ${command} +\\$ yonder `, 'm'));
-    }
+    const commands = ['serve', 'init', 'config', 'migrate', 'events prune', 'keys rotate', 'console-link', 'token create', 'token list']
+      .concat(['token revoke', 'app credentials', 'tenant show', 'realm create', 'realm list', 'identity create', 'identity list'])
+      .concat(['identity get', 'identity delete', 'seed', 'import']);
+    for (const command of commands) expect(examples).toMatch(new RegExp(`^  ${command} +\\$ .*yonder ${command}`, 'm'));
     expect((await runCli(['token', 'list', '--help'], {})).stdout).toContain('Example:\n  $ yonder token list');
   });
 });
