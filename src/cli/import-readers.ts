@@ -80,11 +80,12 @@ async function* csvFromLines(input: AsyncIterable<string>): AsyncIterable<Import
     if (!fields) continue;
     const start = recordStart;
     recordStart = line + 1;
+    const blank = fields.length === 1 && fields[0]?.trim() === '';
+    if (blank) continue;
     if (!header) {
       header = csvHeader(fields);
       continue;
     }
-    if (fields.length === 1 && fields[0]?.trim() === '') continue;
     if (fields.length !== header.length) {
       yield { line: start, error: `expected ${header.length} fields, found ${fields.length}` };
       continue;
