@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { type ConfigOverrides, loadConfig } from '../config.js';
+import { MAX_TOKEN_LIFETIME_DAYS, MAX_TOKEN_LIFETIME_SECONDS } from '../domain/access/application.js';
 import { DomainError } from '../domain/errors.js';
 import { MANAGEMENT_SCOPES, OPERATOR, isKnownScope, parseScopeList } from '../domain/access/scopes.js';
 import type { TenantRecord } from '../domain/directory/tenancy.js';
@@ -168,11 +169,13 @@ token
   .description('mint an access token; it is printed once and never stored in clear')
   .requiredOption('--scopes <scopes>', `space- or comma-separated scopes, or "all" (${MANAGEMENT_SCOPES.join(', ')})`)
   .option('--realm <id>', 'restrict the token to one realm')
-  .option('--ttl <duration>', 'lifetime, e.g. 90d, 12h, 3600', '90d')
+  .option('--ttl <duration>', 'lifetime, e.g. 90d (the longest), 12h, 3600', '90d')
   .option('--name <name>', 'a name to tell the token apart', 'CLI token')
   .addOption(tenantOption)
   .action(async (options: { scopes: string; realm?: string; ttl: string; name: string; tenant?: string }) => {
     const ttlSeconds = parseDuration(options.ttl);
+    // Retired signing keys leave the JWKS 90 days after rotation: a longer-lived token would stop verifying.
+    if (ttlSeconds > MAX_TOKEN_LIFETIME_SECONDS) throw new Error(`--ttl must be at most ${MAX_TOKEN_LIFETIME_DAYS}d (got ${options.ttl})`);
     const scopes = options.scopes.trim() === 'all' ? [...MANAGEMENT_SCOPES] : parseScopeList(options.scopes);
     const unknown = scopes.filter((s) => !isKnownScope(s));
     if (scopes.length === 0 || unknown.length > 0) {

@@ -96,6 +96,9 @@ describe('the server and the command line agree', () => {
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     expect((await runCli(['--version'], {})).stdout.trim()).toBe(version);
 
+    const tooLong = await runCli(['token', 'create', '--scopes', 'realms:read', '--ttl', '91d'], { DATABASE_URL });
+    expect(tooLong.code).toBe(1);
+    expect(tooLong.stderr).toContain('--ttl must be at most 90d');
     const minted = await runCli(['token', 'create', '--scopes', 'realms:read', '--name', 'listed'], { DATABASE_URL });
     const jti = /token (\S+),/.exec(minted.stderr)?.[1] ?? '';
     expect((await runCli(['token', 'revoke', jti], { DATABASE_URL })).code).toBe(0);
