@@ -50,11 +50,18 @@ function csvHeader(fields: string[]): string[] {
 
 const lines = (input: NodeJS.ReadableStream): AsyncIterable<string> => createInterface({ input, crlfDelay: Infinity });
 
+// The line reader is made when the first item is asked for, not before: a stream that has
+// already ended by then would leave a reader made earlier waiting for ever.
+
 /** One JSON document per line; blank lines are passed over. */
-export const ndjsonItems = (input: NodeJS.ReadableStream) => ndjsonFromLines(lines(input));
+export async function* ndjsonItems(input: NodeJS.ReadableStream): AsyncIterable<ImportItem> {
+  yield* ndjsonFromLines(lines(input));
+}
 
 /** A header row, then one record per row (a quoted field may span lines). */
-export const csvItems = (input: NodeJS.ReadableStream) => csvFromLines(lines(input));
+export async function* csvItems(input: NodeJS.ReadableStream): AsyncIterable<ImportItem> {
+  yield* csvFromLines(lines(input));
+}
 
 async function* ndjsonFromLines(input: AsyncIterable<string>): AsyncIterable<ImportItem> {
   let line = 0;
