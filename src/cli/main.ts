@@ -220,7 +220,8 @@ token
         .map((r) => ({
           id: r.jti,
           display_name: r.display_name,
-          scopes: r.scopes.split(' ').filter(Boolean),
+          // As the store keeps them, space-separated: a token holding every scope stays one line.
+          scopes: r.scopes,
           realm_id: r.realm_id,
           application_id: r.application_id,
           issued_at: r.issued_at,
