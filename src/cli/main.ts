@@ -16,7 +16,7 @@ import { createRealm, listRealms, publicTenant } from '../services/directory/ten
 import { registerBulkCommands } from './bulk.js';
 import { parseDuration } from './duration.js';
 import { rotateClientSecret } from '../services/access/applications.js';
-import { mintOperatorToken, revokeTokenById } from '../services/access/token-records.js';
+import { mintOperatorToken, revokeTokenById, tokenSummary } from '../services/access/token-records.js';
 import { registerEventCommands } from './events.js';
 import { registerKeyCommands } from './keys.js';
 import { registerSetupCommands, requireStore } from './setup.js';
@@ -218,10 +218,7 @@ token
       const records = await y.store.tokens.listForTenant(tenant.id, TOKEN_LIST_LIMIT);
       const listed = records
         .map((r) => ({
-          id: r.jti,
-          display_name: r.display_name,
-          // As the store keeps them, space-separated: a token holding every scope stays one line.
-          scopes: r.scopes,
+          ...tokenSummary(r),
           realm_id: r.realm_id,
           application_id: r.application_id,
           issued_at: r.issued_at,
