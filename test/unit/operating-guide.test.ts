@@ -16,6 +16,11 @@ describe("the operator's guide", () => {
     expect(missing).toEqual([]);
   });
 
+  it('every setting src/config.ts reads is one `yonder config` shows (and so one the reference must list)', () => {
+    const names = new Set([...read('src/config.ts').matchAll(/\benv\.([A-Z][A-Z0-9_]+)/g)].map((m) => m[1]));
+    expect([...names].filter((name) => !(SETTING_NAMES as readonly string[]).includes(name!))).toEqual([]);
+  });
+
   it('the README links it, and the LICENSE is the Apache-2.0 that package.json names', () => {
     expect(read('README.md')).toContain('](docs/OPERATING.md)');
     expect(JSON.parse(read('package.json')).license).toBe('Apache-2.0');
