@@ -26,8 +26,8 @@ const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, jo
   env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', YONDER_FIRST_START_FILE: bannerFile },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
-let out;
-while ((out = readBanner(bannerFile)) === undefined) await new Promise((r) => setTimeout(r, 100));
+while (readBanner(bannerFile) === undefined) await new Promise((r) => setTimeout(r, 100));
+const out = readBanner(bannerFile);
 await new Promise((r) => setTimeout(r, 300));
 const take = (k) => new RegExp(`export ${k}=(\\S+)`).exec(out)[1];
 const base = `/v1/tenants/${take('TENANT_ID')}/realms/${take('REALM_ID')}`;
