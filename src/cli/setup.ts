@@ -25,6 +25,17 @@ export async function requireStore(databaseUrl: string): Promise<void> {
   );
 }
 
+/** What `yonder config` says of the store DATABASE_URL names, without creating or changing it. */
+async function describeStore(databaseUrl: string): Promise<string> {
+  try {
+    const presence = await storePresence(databaseUrl);
+    if (presence === 'ready') return 'holds a tenant';
+    return presence === 'missing' ? 'missing (yonder serve or yonder init creates it)' : 'no tenant yet (yonder serve or yonder init creates it)';
+  } catch (error) {
+    return `unreachable: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
 /** Writes the settings file when there is none yet; says so on stderr. */
 export function writeSettingsOnce(effective: EffectiveConfig, say: (line: string) => void): void {
   if (effective.file && writeSettingsFile(effective.file, effective.config)) {
@@ -72,11 +83,12 @@ export function registerSetupCommands(program: Command, ctx: SetupContext): void
     .command('config')
     .description('show the configuration the server and every command run with, where each setting comes from, secrets hidden')
     .option('--json', 'print it as JSON')
-    .action((options: { json?: boolean }) => {
+    .action(async (options: { json?: boolean }) => {
       const effective = ctx.effective({});
       const values = settingValues(effective);
+      const store = await describeStore(effective.config.databaseUrl);
       if (options.json) {
-        printJson(Object.fromEntries(SETTING_NAMES.map((name) => [name, { value: values[name], source: effective.sources[name] }])));
+        printJson({ ...Object.fromEntries(SETTING_NAMES.map((name) => [name, { value: values[name], source: effective.sources[name] }])), store });
         return;
       }
       const lines = SETTING_NAMES.map((name) => `${name}=${values[name]}`);
@@ -87,6 +99,7 @@ export function registerSetupCommands(program: Command, ctx: SetupContext): void
           file === null
             ? '# settings file: none (PostgreSQL has no data directory: name one with YONDER_CONFIG)'
             : `# settings file: ${file}${existsSync(file) ? '' : ' (not written yet: the first serve or init writes it)'}`,
+          `# store: ${store}`,
           ...lines.map((line, i) => `${line.padEnd(width)}  # ${effective.sources[SETTING_NAMES[i]!]}`),
           '',
         ].join('\n'),

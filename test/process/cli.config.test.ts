@@ -25,6 +25,7 @@ describe('the server and the command line agree', () => {
       expect(result.stderr).toContain('yonder init');
       expect(result.banner).toBe('');
     }
+    expect((await runCli(['config'], env)).stdout).toContain('# store: missing (yonder serve or yonder init creates it)');
     expect(existsSync(join(root, 'missing'))).toBe(false);
 
     // A file that holds no tenant (an empty file, a store only migrated) is no store either.
@@ -63,7 +64,7 @@ describe('the server and the command line agree', () => {
         YONDER_MASTER_KEY: TEST_KEY_ENV.YONDER_MASTER_KEY!,
       });
       expect(shown.code, shown.stderr).toBe(0);
-      expect(shown.stdout).toContain(`# settings file: ${join(data, 'yonder.conf')}\n`);
+      expect(shown.stdout).toContain(`# settings file: ${join(data, 'yonder.conf')}\n# store: holds a tenant\n`);
       expect(shown.stdout).toMatch(new RegExp(`^PUBLIC_URL=${publicUrl} +# settings file$`, 'm'));
       expect(shown.stdout).toMatch(/^SMTP_URL=smtp:\/\/mailer:\*{5}@mail\.example\.com:587 +# environment$/m);
       expect(shown.stdout).toMatch(/^YONDER_MASTER_KEY=\(set, hidden\) +# environment$/m);
