@@ -17,6 +17,7 @@ import { rotateClientSecret } from '../services/access/applications.js';
 import { mintOperatorToken, revokeTokenById } from '../services/access/token-records.js';
 import { registerEventCommands } from './events.js';
 import { registerKeyCommands } from './keys.js';
+import { registerBackupCommands } from './backup.js';
 import { deliverFirstStart } from './first-start.js';
 import { bootstrapBanner, credentialLines, printJson } from './output.js';
 
@@ -112,6 +113,7 @@ program
 
 registerEventCommands(program, withYonder);
 registerKeyCommands(program, withYonder);
+registerBackupCommands(program, () => config());
 
 program
   .command('console-link')

@@ -1,0 +1,101 @@
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ServerProcess, bannerExports, runCli } from '../support/process.js';
+
+/**
+ * `yonder backup` copies a running SQLite store while a client keeps creating identities through
+ * the API; `yonder restore` makes the copy the store of a new data directory, and a yonder started
+ * on it has every identity whose create was acknowledged before the backup began.
+ */
+describe('yonder backup and restore of a running SQLite store', () => {
+  const root = mkdtempSync(join(tmpdir(), 'yonder-backup-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const original = { DATABASE_URL: `sqlite:${join(root, 'site', 'data', 'yonder.db')}`, PUBLIC_URL: 'http://localhost:8080' };
+  const restored = { DATABASE_URL: `sqlite:${join(root, 'restored', 'data', 'yonder.db')}`, PUBLIC_URL: 'http://localhost:8080' };
+
+  it('restores every create acknowledged before the backup began', async () => {
+    const server = await ServerProcess.start(original);
+    let copy: ServerProcess | null = null;
+    try {
+      const vars = bannerExports(server.banner());
+      // Enough rows that the copy takes several steps, with writes landing between them.
+      expect((await runCli(['seed', '--identities', '20000'], original)).code).toBe(0);
+
+      const identities = `${server.url}/v1/tenants/${vars.TENANT_ID}/realms/${vars.REALM_ID}/identities`;
+      const headers = { authorization: `Bearer ${vars.YONDER_TOKEN}`, 'content-type': 'application/json' };
+      const acknowledged: string[] = [];
+      let writing = true;
+      let next = 0;
+      const writer = async () => {
+        while (writing) {
+          const username = `written-${next++}`;
+          const reply = await fetch(identities, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify({ identity: { display_name: username, traits: { type: 'traits_v0', username } } }),
+          });
+          expect(reply.status).toBe(200);
+          acknowledged.push(username);
+        }
+      };
+      const writers = Array.from({ length: 4 }, writer);
+      while (acknowledged.length < 100) await new Promise((resolve) => setTimeout(resolve, 20));
+
+      const before = [...acknowledged];
+      const file = join(root, 'backups', 'yonder-backup.db');
+      mkdirSync(join(root, 'backups'));
+      const backup = await runCli(['backup', file], original);
+      const duringBackup = acknowledged.length - before.length;
+      writing = false;
+      await Promise.all(writers);
+      expect(backup.code, backup.stderr).toBe(0);
+      expect(duringBackup).toBeGreaterThan(0);
+      expect(backup.stderr).toMatch(/backup \[#+\] 100\.0%/);
+      expect(backup.stderr).toMatch(/holds no master key/);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+
+      // A second backup to the same name would overwrite the first: refused.
+      expect((await runCli(['backup', file], original)).stderr).toMatch(/already exists/);
+      // A data directory with something in it is refused, and left as it was.
+      mkdirSync(join(root, 'occupied', 'data'), { recursive: true });
+      writeFileSync(join(root, 'occupied', 'data', 'notes.txt'), 'mine');
+      const occupied = await runCli(['restore', file], { DATABASE_URL: `sqlite:${join(root, 'occupied', 'data', 'yonder.db')}` });
+      expect(occupied.code).not.toBe(0);
+      expect(occupied.stderr).toMatch(/not empty/);
+
+      const restore = await runCli(['restore', file], restored);
+      expect(restore.code, restore.stderr).toBe(0);
+      expect(restore.stderr).toMatch(/restore \[#+\] 100\.0%/);
+
+      // Same master key: the original's token works on the copy, its signing keys came along sealed.
+      copy = await ServerProcess.start(restored);
+      const copied = `${copy.url}/v1/tenants/${vars.TENANT_ID}/realms/${vars.REALM_ID}/identities`;
+      const found = new Set<string>();
+      let pageToken = '';
+      do {
+        const query = new URLSearchParams({
+          page_size: '200',
+          filter: 'traits.username sw "written-"',
+          ...(pageToken ? { page_token: pageToken } : {}),
+        });
+        const reply = await fetch(`${copied}?${query}`, { headers });
+        expect(reply.status).toBe(200);
+        const page = (await reply.json()) as { identities: { traits: { username: string } }[]; next_page_token?: string };
+        for (const identity of page.identities) found.add(identity.traits.username);
+        pageToken = page.next_page_token ?? '';
+      } while (pageToken !== '');
+      expect(before.filter((username) => !found.has(username))).toEqual([]);
+    } finally {
+      await copy?.stop();
+      await server.stop();
+    }
+  });
+
+  it('points PostgreSQL stores to pg_dump', async () => {
+    const reply = await runCli(['backup', join(root, 'pg.db')], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    expect(reply.code).not.toBe(0);
+    expect(reply.stderr).toMatch(/pg_dump/);
+  });
+});
