@@ -2,7 +2,7 @@ import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { MANAGEMENT_SCOPES } from '../../src/domain/access/scopes.js';
-import { TestYonder, describeApi } from '../support/harness.js';
+import { TestYonder, describeApi, engine } from '../support/harness.js';
 
 const METRICS_TOKEN = 'scraper-secret-0123456789abcdef0123456789abcdef';
 const IDENTITY_ROUTE = '/v1/tenants/:tenant_id/realms/:realm_id/identities/:identity_id';
@@ -95,9 +95,12 @@ describeApi('GET /metrics with METRICS=on', () => {
     expect(sampleValue(await scrape(y), 'yonder_sign_ins_total', labels)).toBe(1);
   });
 
-  it('carries the process metrics, event-loop lag among them', async () => {
-    const names = (await scrape(y)).map((f) => f.name);
+  it('carries the process metrics, event-loop lag among them, and on PostgreSQL the pool', async () => {
+    const families = await scrape(y);
+    const names = families.map((f) => f.name);
     expect(names).toEqual(expect.arrayContaining(['process_cpu_user_seconds_total', 'nodejs_eventloop_lag_seconds', 'nodejs_heap_size_used_bytes']));
+    if (engine === 'postgres') expect(sampleValue(families, 'yonder_store_pool_connections', { state: 'total' })).toBeGreaterThan(0);
+    else expect(names).not.toContain('yonder_store_pool_connections');
   });
 });
 
