@@ -15,6 +15,8 @@ export const StringEnum = <T extends string>(values: readonly T[], description?:
 
 /** Read-only fields a client may send back unchanged; they are accepted and ignored. */
 export const ReadOnly = Type.Optional(Type.Unknown());
+/** The read-only fields of a resource that lives in a realm, as a write body accepts them. */
+export const RealmResourceReadOnly = { id: ReadOnly, realm_id: ReadOnly, tenant_id: ReadOnly, create_time: ReadOnly, update_time: ReadOnly };
 
 export const ErrorResponse = Type.Object(
   {

@@ -11,6 +11,7 @@ import { consoleConfig, mintConsoleToken, signOutConsole } from '../../services/
 import type { Yonder } from '../../services/context.js';
 import { ConsoleFiles } from './static-files.js';
 import { SMALL_BODY_LIMIT_BYTES, consoleAttempts, limitAttempts } from '../rate-limit.js';
+import { sendHtml } from '../html.js';
 
 /**
  * The console's HTML allows its own files only: no inline script or style, no framing, and it
@@ -54,14 +55,7 @@ const ConsoleToken = Type.Object({
   admin_realm_id: Type.String(),
 });
 
-function html(reply: FastifyReply, status: number, body: string) {
-  return reply
-    .code(status)
-    .header('content-security-policy', CONSOLE_CSP)
-    .header('cache-control', 'no-store')
-    .type('text/html; charset=utf-8')
-    .send(body);
-}
+const html = (reply: FastifyReply, status: number, body: string) => sendHtml(reply, CONSOLE_CSP, status, body);
 
 /**
  * Refuses what did not come from the console's own script (403): the custom header is required, so

@@ -25,6 +25,7 @@ import { ASSETS } from './client-scripts.js';
 import { registerEnrollmentCors } from './cors.js';
 import { PAGE_CSP, enrollErrorPage, enrollPage, signInErrorPage, signInPage } from './pages.js';
 import { realmRef } from '../params.js';
+import { sendHtml } from '../html.js';
 
 export const SESSION_COOKIE = 'yonder_session';
 
@@ -49,14 +50,7 @@ const linkOf = (p: { tenant_id: string; realm_id: string; identity_id: string; c
   token,
 });
 
-function html(reply: FastifyReply, status: number, body: string) {
-  return reply
-    .code(status)
-    .header('content-security-policy', PAGE_CSP)
-    .header('cache-control', 'no-store')
-    .type('text/html; charset=utf-8')
-    .send(body);
-}
+const html = (reply: FastifyReply, status: number, body: string) => sendHtml(reply, PAGE_CSP, status, body);
 
 /** Ceremony failures answer with a human message and a machine-readable `reason`. */
 async function ceremony<T>(reply: FastifyReply, work: () => Promise<T>) {

@@ -82,7 +82,15 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
     return sendOAuthError(reply, new OAuthError('invalid_request', described));
   });
 
-  const address = (request: FastifyRequest) => request.ip;
+  /**
+   * The request's form and the application it authenticates as (HTTP Basic or the form's
+   * credentials); where the path names an application, the client must be that one.
+   */
+  async function clientForm(request: FastifyRequest, params: RealmParamsShape & { application_id?: string }) {
+    const form = formOf(request);
+    const client = await authenticateClient(yonder, realmRef(params), clientCredentials(request, form), request.ip, params.application_id);
+    return { form, client };
+  }
 
   app.post(
     `${APP}/token`,
@@ -118,14 +126,7 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
       validatorCompiler: () => () => true,
     },
     async (request, reply) => {
-      const form = formOf(request);
-      const client = await authenticateClient(
-        yonder,
-        realmRef(request.params),
-        clientCredentials(request, form),
-        address(request),
-        request.params.application_id,
-      );
+      const { form, client } = await clientForm(request, request.params);
       if (form.grant_type === undefined) throw new OAuthError('invalid_request', 'grant_type is required');
       if (form.grant_type !== 'client_credentials') throw new OAuthError('unsupported_grant_type', 'only client_credentials is supported');
       const issued = await clientCredentialsGrant(yonder, client, {
@@ -155,14 +156,7 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
       validatorCompiler: () => () => true,
     },
     async (request, reply) => {
-      const form = formOf(request);
-      const client = await authenticateClient(
-        yonder,
-        realmRef(request.params),
-        clientCredentials(request, form),
-        address(request),
-        request.params.application_id,
-      );
+      const { form, client } = await clientForm(request, request.params);
       if (form.token === undefined) throw new OAuthError('invalid_request', 'token is required');
       await revokeToken(yonder, client, form.token);
       return reply.code(200).header('cache-control', 'no-store').send();
@@ -191,8 +185,7 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
       validatorCompiler: () => () => true,
     },
     async (request, reply) => {
-      const form = formOf(request);
-      await authenticateClient(yonder, realmRef(request.params), clientCredentials(request, form), address(request));
+      const { form } = await clientForm(request, request.params);
       if (form.token === undefined) throw new OAuthError('invalid_request', 'token is required');
       return reply.header('cache-control', 'no-store').send(await introspectToken(yonder, realmRef(request.params), form.token));
     },

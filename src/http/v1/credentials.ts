@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ListQuery, RealmParams, StringEnum, Timestamp, errorResponses, requiresScope, verbPath } from '../schemas.js';
 import type { Yonder } from '../../services/context.js';
@@ -58,33 +58,26 @@ export const credentialRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = a
     },
   );
 
-  app.get(
-    `${BASE}/:credential_id`,
-    {
-      schema: {
-        operationId: 'GetCredential',
-        summary: 'Retrieve a credential',
-        tags,
-        security: requiresScope('credentials:read'),
-        params: CredentialParams,
-        response: { 200: Type.Ref('Credential'), ...errorResponses(404) },
-      },
+  /** A route on one credential that answers it; its path names the credential and its identity (or `-`). */
+  const oneCredential = (operationId: string, summary: string, scope: string) => ({
+    schema: {
+      operationId,
+      summary,
+      tags,
+      security: requiresScope(scope),
+      params: CredentialParams,
+      response: { 200: Type.Ref('Credential'), ...errorResponses(404) },
     },
-    async (request) => getCredential(yonder, realmRef(request.params), identityOf(request.params.identity_id), request.params.credential_id),
+  });
+  const credentialOf = (p: Static<typeof CredentialParams>) => [realmRef(p), identityOf(p.identity_id), p.credential_id] as const;
+
+  app.get(`${BASE}/:credential_id`, oneCredential('GetCredential', 'Retrieve a credential', 'credentials:read'), async (request) =>
+    getCredential(yonder, ...credentialOf(request.params)),
   );
 
   app.post(
     verbPath(BASE, 'credential_id', 'revoke'),
-    {
-      schema: {
-        operationId: 'RevokeCredential',
-        summary: 'Revoke a credential: it can no longer sign in, and its sessions end',
-        tags,
-        security: requiresScope('credentials:revoke'),
-        params: CredentialParams,
-        response: { 200: Type.Ref('Credential'), ...errorResponses(404) },
-      },
-    },
-    async (request) => revokeCredential(yonder, realmRef(request.params), identityOf(request.params.identity_id), request.params.credential_id),
+    oneCredential('RevokeCredential', 'Revoke a credential: it can no longer sign in, and its sessions end', 'credentials:revoke'),
+    async (request) => revokeCredential(yonder, ...credentialOf(request.params)),
   );
 };

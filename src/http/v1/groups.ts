@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { GROUP_DESCRIPTION_MAX_LENGTH, MEMBERS_PER_CALL_MAX } from '../../domain/directory/group.js';
 import { CONTRACT_TEXT_PATTERN } from '../../domain/directory/names.js';
 import { principalOf } from '../auth.js';
-import { EmptyBody, ListQuery, Name, ReadOnly, RealmParams, Timestamp, errorResponses, requiresScope, verbPath } from '../schemas.js';
+import { EmptyBody, ListQuery, Name, RealmParams, RealmResourceReadOnly, Timestamp, errorResponses, requiresScope, verbPath } from '../schemas.js';
 import type { Yonder } from '../../services/context.js';
 import {
   addMembers,
@@ -45,11 +45,7 @@ const groupInput = (create: boolean) =>
     {
       display_name: create ? Name('Unique per realm, compared case-insensitively.') : Type.Optional(Name()),
       description: Type.Optional(Description),
-      id: ReadOnly,
-      realm_id: ReadOnly,
-      tenant_id: ReadOnly,
-      create_time: ReadOnly,
-      update_time: ReadOnly,
+      ...RealmResourceReadOnly,
     },
     { additionalProperties: false },
   );

@@ -1,6 +1,6 @@
 import { type TOptional, type TProperties, type TSchema, Type } from '@sinclair/typebox';
 import { TRAIT_FIELDS, TRAIT_MAX_LENGTH, TRAITS_TYPE, type TraitField } from '../../domain/directory/traits.js';
-import { Name, ReadOnly, StringEnum, Timestamp } from '../schemas.js';
+import { Name, ReadOnly, RealmResourceReadOnly, StringEnum, Timestamp } from '../schemas.js';
 
 type OtherTrait = Exclude<TraitField, 'username' | 'primary_email_address'>;
 const OTHER_TRAITS = TRAIT_FIELDS.filter((f): f is OtherTrait => f !== 'username' && f !== 'primary_email_address');
@@ -37,14 +37,7 @@ function traitsInput<Username extends TSchema>(username: Username) {
   );
 }
 
-const identityReadOnly = {
-  id: ReadOnly,
-  realm_id: ReadOnly,
-  tenant_id: ReadOnly,
-  create_time: ReadOnly,
-  update_time: ReadOnly,
-  enrollment_status: ReadOnly,
-};
+const identityReadOnly = { ...RealmResourceReadOnly, enrollment_status: ReadOnly };
 
 const Status = StringEnum(['active', 'suspended'] as const, 'Suspended identities cannot enroll or sign in.');
 

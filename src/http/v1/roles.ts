@@ -1,8 +1,9 @@
-import { Type } from '@sinclair/typebox';
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Group } from '../../domain/directory/group.js';
 import type { Identity } from '../../domain/directory/identity.js';
 import type { Role } from '../../domain/access/role.js';
+import type { Grantor } from '../../domain/access/scopes.js';
 import { GROUP_DESCRIPTION_MAX_LENGTH } from '../../domain/directory/group.js';
 import { principalOf } from '../auth.js';
 import { EmptyBody, ListQuery, Name, PagingNumber, ReadOnly, RealmParams, errorResponses, requiresScope, verbPath } from '../schemas.js';
@@ -20,6 +21,7 @@ import {
   listRoleScopes,
   listRoles,
   updateRole,
+  type RoleRef,
 } from '../../services/access/roles.js';
 import { Scopes } from './resource-servers.js';
 import { realmRef, resourceServerRef } from '../params.js';
@@ -69,6 +71,13 @@ const ScopesBody = Type.Object(
 const Loose = Type.Record(Type.String(), Type.Unknown());
 
 const reply = (role: Role) => role;
+/** A verb on a role: its name in the path, its operationId, its summary and the service it calls. */
+type VerbOf<Items> = [
+  verb: string,
+  operationId: string,
+  summary: string,
+  change: (y: Yonder, ref: RoleRef, id: string, items: Items, caller: Grantor) => Promise<Role>,
+];
 // The v1 shapes: SCIM's version and external id are not part of them.
 const identityReply = ({ version, ...identity }: Identity): Record<string, unknown> => ({ ...identity });
 const groupReply = ({ version, external_id, ...group }: Group): Record<string, unknown> => ({ ...group });
@@ -176,36 +185,55 @@ export const roleRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
     },
   );
 
-  const memberVerb = (verb: 'addMembers' | 'deleteMembers', operationId: string, summary: string) =>
-    app.post(
-      verbPath(BASE, 'role_id', verb),
-      {
-        schema: {
-          operationId,
-          summary,
-          description:
-            'At least one id; at most 1000 of each kind. Unknown identities or groups answer 404. New members of a role ' +
-            'of the Management API resource server get its scopes, so adding them needs a caller holding every scope of ' +
-            'the role, without a realm restriction (else 403).',
-          tags,
-          security: requiresScope('roles:update', 'identities:read', 'groups:read'),
-          params: RoleParams,
-          body: MembersBody,
-          response: { 200: Type.Ref('Role'), ...errorResponses(404) },
+  /**
+   * `:add…` and `:delete…` of one of a role's collections (its members, its scopes); both answer
+   * the role. Adding is a grant, checked against the caller; the delete services take no caller,
+   * as removing takes nothing from anyone but what is removed.
+   */
+  function collectionVerbs<Body extends TSchema, Items>(collection: {
+    add: VerbOf<Items>;
+    delete: VerbOf<Items>;
+    security: ReturnType<typeof requiresScope>;
+    body: Body;
+    items: (body: Static<Body>) => Items;
+    description: string;
+  }) {
+    const { description, security, body } = collection;
+    for (const [verb, operationId, summary, change] of [collection.add, collection.delete]) {
+      app.post(
+        verbPath(BASE, 'role_id', verb),
+        {
+          schema: {
+            operationId,
+            summary,
+            description,
+            tags,
+            security,
+            params: RoleParams,
+            body,
+            response: { 200: Type.Ref('Role'), ...errorResponses(404) },
+          },
         },
-      },
-      async (request) => {
-        const [ref, id] = [resourceServerRef(request.params), request.params.role_id];
-        // Adding is a grant, checked against the caller; removing takes nothing from anyone but the members.
-        const role =
-          verb === 'addMembers'
-            ? await addRoleMembers(yonder, ref, id, request.body, principalOf(request))
-            : await deleteRoleMembers(yonder, ref, id, request.body);
-        return reply(role);
-      },
-    );
-  memberVerb('addMembers', 'AddRoleMembers', 'Assign identities and groups to a role');
-  memberVerb('deleteMembers', 'DeleteRoleMembers', 'Unassign identities and groups from a role');
+        async (request) => {
+          // The schema above has validated the body: it is a Static<Body>.
+          const items = collection.items(request.body as Static<Body>);
+          return reply(await change(yonder, resourceServerRef(request.params), request.params.role_id, items, principalOf(request)));
+        },
+      );
+    }
+  }
+
+  collectionVerbs({
+    add: ['addMembers', 'AddRoleMembers', 'Assign identities and groups to a role', addRoleMembers],
+    delete: ['deleteMembers', 'DeleteRoleMembers', 'Unassign identities and groups from a role', deleteRoleMembers],
+    security: requiresScope('roles:update', 'identities:read', 'groups:read'),
+    body: MembersBody,
+    items: (ids) => ids,
+    description:
+      'At least one id; at most 1000 of each kind. Unknown identities or groups answer 404. New members of a role ' +
+      'of the Management API resource server get its scopes, so adding them needs a caller holding every scope of ' +
+      'the role, without a realm restriction (else 403).',
+  });
 
   app.get(
     verbPath(BASE, 'role_id', 'listMembers'),
@@ -239,32 +267,16 @@ export const roleRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
     },
   );
 
-  const scopeVerb = (verb: 'addScopes' | 'deleteScopes', operationId: string, summary: string) =>
-    app.post(
-      verbPath(BASE, 'role_id', verb),
-      {
-        schema: {
-          operationId,
-          summary,
-          description:
-            'One to 1000 scopes; added scopes must be scopes of the resource server (else 400). Scopes added to a role of ' +
-            'the Management API resource server must be held by the caller, without a realm restriction (else 403).',
-          tags,
-          security: requiresScope('roles:update', 'resource-servers:read'),
-          params: RoleParams,
-          body: ScopesBody,
-          response: { 200: Type.Ref('Role'), ...errorResponses(404) },
-        },
-      },
-      async (request) => {
-        const [ref, id, scopes] = [resourceServerRef(request.params), request.params.role_id, request.body.scopes];
-        const role =
-          verb === 'addScopes' ? await addRoleScopes(yonder, ref, id, scopes, principalOf(request)) : await deleteRoleScopes(yonder, ref, id, scopes);
-        return reply(role);
-      },
-    );
-  scopeVerb('addScopes', 'AddRoleScopes', 'Assign scopes to a role');
-  scopeVerb('deleteScopes', 'DeleteRoleScopes', 'Unassign scopes from a role');
+  collectionVerbs({
+    add: ['addScopes', 'AddRoleScopes', 'Assign scopes to a role', addRoleScopes],
+    delete: ['deleteScopes', 'DeleteRoleScopes', 'Unassign scopes from a role', deleteRoleScopes],
+    security: requiresScope('roles:update', 'resource-servers:read'),
+    body: ScopesBody,
+    items: (body) => body.scopes,
+    description:
+      'One to 1000 scopes; added scopes must be scopes of the resource server (else 400). Scopes added to a role of ' +
+      'the Management API resource server must be held by the caller, without a realm restriction (else 403).',
+  });
 
   app.get(
     verbPath(BASE, 'role_id', 'listScopes'),

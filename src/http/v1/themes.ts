@@ -1,6 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Name, ReadOnly, RealmParams, Timestamp, errorResponses, requiresScope } from '../schemas.js';
+import { Name, RealmParams, RealmResourceReadOnly, Timestamp, errorResponses, requiresScope } from '../schemas.js';
 import type { Theme } from '../../domain/passkeys/passkeys.js';
 import type { Yonder } from '../../services/context.js';
 import { type ThemeInput, activeTheme, createTheme, getTheme, updateTheme } from '../../services/passkeys/themes.js';
@@ -22,11 +22,7 @@ const ThemeInputSchema = Type.Object(
     support_url: Type.Optional(Type.String({ maxLength: 2048, description: 'An empty string unsets it.' })),
     button_color: Type.Optional(Colour),
     button_text_color: Type.Optional(Colour),
-    id: ReadOnly,
-    realm_id: ReadOnly,
-    tenant_id: ReadOnly,
-    create_time: ReadOnly,
-    update_time: ReadOnly,
+    ...RealmResourceReadOnly,
   },
   { additionalProperties: false },
 );

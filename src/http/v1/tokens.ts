@@ -4,7 +4,7 @@ import { MAX_TOKEN_LIFETIME_SECONDS, TOKEN_PRINCIPAL_TYPES } from '../../domain/
 import { principalOf } from '../auth.js';
 import { EmptyBody, ListQuery, Name, RealmParams, errorResponses, requiresScope } from '../schemas.js';
 import type { Yonder } from '../../services/context.js';
-import { type TokenRecord, createNamedToken, deleteToken, listTokens } from '../../services/access/token-records.js';
+import { type TokenRecord, createNamedToken, deleteToken, listTokens, tokenSummary } from '../../services/access/token-records.js';
 import { Scopes } from './resource-servers.js';
 import { noStore } from '../no-store.js';
 import { realmRef } from '../params.js';
@@ -30,11 +30,10 @@ const TokenSchema = Type.Object(
 
 const seconds = (timestamp: string) => Math.floor(Date.parse(timestamp) / 1000);
 
+/** The contract's Token: the summary every view of a token starts with, its times in seconds. */
 function reply(record: TokenRecord) {
   return {
-    id: record.jti,
-    display_name: record.display_name,
-    scopes: record.scopes.split(' ').filter(Boolean),
+    ...tokenSummary(record),
     token_suffix: record.token_suffix,
     token_format: 'self_contained',
     expires: seconds(record.expires_at),
