@@ -1,7 +1,8 @@
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Config } from '../config.js';
+import { loadMasterKey } from '../platform/secrets/master-key.js';
 import { type CopyProgress, backupSqlite, restoreSqlite } from '../store/engine/sqlite-backup.js';
 import { ProgressBar } from './progress.js';
 
@@ -26,6 +27,26 @@ function keyLocation(config: Config): string {
   return config.masterKey !== null ? 'the YONDER_MASTER_KEY setting' : `the key file ${config.masterKeyFile}`;
 }
 
+function keyIds(ids: string[]): string {
+  return ids.length === 0 ? 'no master key (it holds nothing sealed yet)' : `master key ${ids.join(' and ')}`;
+}
+
+/**
+ * After a restore: whether the key this configuration gives yonder opens the restored store, said
+ * now rather than as a refusal at the next start.
+ */
+function keyWarning(config: Config, sealedWith: string[]): string | null {
+  if (sealedWith.length === 0) return null;
+  let configured: string;
+  try {
+    configured = loadMasterKey(config, { mayCreate: false }).id;
+  } catch {
+    return `there is no master key at ${keyLocation(config)}: put the key this store was sealed with there (or set YONDER_MASTER_KEY) before starting yonder`;
+  }
+  if (sealedWith.includes(configured)) return null;
+  return `${keyLocation(config)} is master key ${configured}, not the one this store was sealed with: yonder will refuse to start until it has that key`;
+}
+
 export function registerBackupCommands(program: Command, config: () => Config): void {
   program
     .command('backup <file>')
@@ -38,11 +59,11 @@ export function registerBackupCommands(program: Command, config: () => Config): 
       const source = sqliteFile(cfg, 'backup');
       const target = resolve(file);
       const { bar, report } = progressOf('backup');
-      const pages = await backupSqlite(source, target, report);
-      bar.finish(pages);
+      const copied = await backupSqlite(source, target, report);
+      bar.finish(copied.pages);
       const mebibytes = (statSync(target).size / 2 ** 20).toFixed(1);
       process.stderr.write(
-        `backup: ${source} copied to ${target} (${mebibytes} MiB). It holds no master key: ` +
+        `backup: ${source} copied to ${target} (${mebibytes} MiB), sealed with ${keyIds(copied.sealedWith)}. It holds no master key: ` +
           `keep ${keyLocation(cfg)} backed up too, apart from this file; without it the copy's secrets and signing keys cannot be opened\n`,
       );
     });
@@ -54,14 +75,10 @@ export function registerBackupCommands(program: Command, config: () => Config): 
       const cfg = config();
       const target = sqliteFile(cfg, 'restore');
       const { bar, report } = progressOf('restore');
-      const pages = await restoreSqlite(resolve(file), target, report);
-      bar.finish(pages);
-      process.stderr.write(`restore: ${resolve(file)} is now the store at ${target}\n`);
-      if (cfg.masterKey === null && !existsSync(cfg.masterKeyFile)) {
-        process.stderr.write(
-          `restore: there is no master key file at ${cfg.masterKeyFile}: put the key this store was sealed with there ` +
-            '(or set YONDER_MASTER_KEY) before starting yonder, which refuses a store whose key it does not have\n',
-        );
-      }
+      const restored = await restoreSqlite(resolve(file), target, report);
+      bar.finish(restored.pages);
+      process.stderr.write(`restore: ${resolve(file)} is now the store at ${target}, sealed with ${keyIds(restored.sealedWith)}\n`);
+      const warning = keyWarning(cfg, restored.sealedWith);
+      if (warning) process.stderr.write(`restore: warning: ${warning}\n`);
     });
 }

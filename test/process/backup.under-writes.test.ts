@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,7 +54,7 @@ describe('yonder backup and restore of a running SQLite store', () => {
       expect(backup.code, backup.stderr).toBe(0);
       expect(duringBackup).toBeGreaterThan(0);
       expect(backup.stderr).toMatch(/backup \[#+\] 100\.0%/);
-      expect(backup.stderr).toMatch(/holds no master key/);
+      expect(backup.stderr).toMatch(/sealed with master key [0-9a-f]{16}\. It holds no master key/);
       expect(statSync(file).mode & 0o777).toBe(0o600);
 
       // A second backup to the same name would overwrite the first: refused.
@@ -65,9 +66,16 @@ describe('yonder backup and restore of a running SQLite store', () => {
       expect(occupied.code).not.toBe(0);
       expect(occupied.stderr).toMatch(/not empty/);
 
+      // Restored where yonder would be given another key, it says so now, not at the next start.
+      const otherKey = { YONDER_MASTER_KEY: randomBytes(32).toString('base64') };
+      const elsewhere = await runCli(['restore', file], { ...otherKey, DATABASE_URL: `sqlite:${join(root, 'elsewhere', 'data', 'yonder.db')}` });
+      expect(elsewhere.code, elsewhere.stderr).toBe(0);
+      expect(elsewhere.stderr).toMatch(/warning: .* not the one this store was sealed with/);
+
       const restore = await runCli(['restore', file], restored);
       expect(restore.code, restore.stderr).toBe(0);
       expect(restore.stderr).toMatch(/restore \[#+\] 100\.0%/);
+      expect(restore.stderr).not.toMatch(/warning/);
 
       // Same master key: the original's token works on the copy, its signing keys came along sealed.
       copy = await ServerProcess.start(restored);

@@ -1,11 +1,19 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
+import { sealingKeyId } from '../../domain/access/sealed-secret.js';
 
 /** How far a copy is: pages copied of the total (SQLite's page, 4 KiB here). */
 export interface CopyProgress {
   copiedPages: number;
   totalPages: number;
+}
+
+/** What a backup or restore copied. */
+export interface CopyResult {
+  pages: number;
+  /** The ids of the master keys that sealed the copy's secrets (one, unless a change of key is under way). */
+  sealedWith: string[];
 }
 
 /** Pages per step: 4 MiB at a time, so progress is reported often and each step is short. */
@@ -24,7 +32,7 @@ const PAGES_PER_STEP = 1024;
  * `quick_check`, written under a temporary name and renamed into place, readable by its owner only.
  * Sealed values stay sealed: the master key is not in the database, and is not copied.
  */
-export async function backupSqlite(source: string, target: string, onProgress: (progress: CopyProgress) => void): Promise<number> {
+export async function backupSqlite(source: string, target: string, onProgress: (progress: CopyProgress) => void): Promise<CopyResult> {
   if (!existsSync(source)) throw new Error(`there is no SQLite store at ${source}`);
   if (existsSync(target)) throw new Error(`${target} already exists; give a new file name`);
   const partial = `${target}.partial`;
@@ -36,12 +44,12 @@ export async function backupSqlite(source: string, target: string, onProgress: (
     db.pragma('busy_timeout = 5000');
     db.exec('BEGIN');
     db.prepare('SELECT count(*) FROM sqlite_master').get();
-    const copied = await copyPages(db, partial, onProgress);
+    const pages = await copyPages(db, partial, onProgress);
     db.exec('COMMIT');
     db.close();
-    finishCopy(partial, 'DELETE');
+    const sealedWith = finishCopy(partial, 'DELETE');
     renameSync(partial, target);
-    return copied;
+    return { pages, sealedWith };
   } catch (error) {
     if (db?.open) db.close();
     rmSync(partial, { force: true });
@@ -54,7 +62,7 @@ export async function backupSqlite(source: string, target: string, onProgress: (
  * (so nothing already there is overwritten or mixed with the copy). Checks first that the file is
  * a whole SQLite database holding a yonder store.
  */
-export async function restoreSqlite(file: string, target: string, onProgress: (progress: CopyProgress) => void): Promise<number> {
+export async function restoreSqlite(file: string, target: string, onProgress: (progress: CopyProgress) => void): Promise<CopyResult> {
   if (!existsSync(file)) throw new Error(`there is no backup at ${file}`);
   const directory = dirname(resolve(target));
   if (existsSync(directory) && readdirSync(directory).length > 0) {
@@ -67,10 +75,10 @@ export async function restoreSqlite(file: string, target: string, onProgress: (p
     const partial = `${target}.partial`;
     closeSync(openSync(partial, 'wx', 0o600));
     try {
-      const copied = await copyPages(backup, partial, onProgress);
-      finishCopy(partial, 'WAL');
+      const pages = await copyPages(backup, partial, onProgress);
+      const sealedWith = finishCopy(partial, 'WAL');
       renameSync(partial, target);
-      return copied;
+      return { pages, sealedWith };
     } catch (error) {
       rmSync(partial, { force: true });
       throw error;
@@ -91,17 +99,24 @@ async function copyPages(db: SqliteDatabase.Database, target: string, onProgress
   return result.totalPages;
 }
 
-/** Sets the copy's journal mode (a backup file stands alone; a store runs in WAL) and checks it. */
-function finishCopy(file: string, journalMode: 'DELETE' | 'WAL'): void {
+/**
+ * Sets the copy's journal mode (a backup file stands alone; a store runs in WAL), checks it, and
+ * reads which master keys sealed its secrets.
+ */
+function finishCopy(file: string, journalMode: 'DELETE' | 'WAL'): string[] {
   const copy = new SqliteDatabase(file, { fileMustExist: true });
   try {
     copy.pragma(`journal_mode = ${journalMode}`);
     const check = copy.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(`the copy failed its check: ${String(check)}`);
+    chmodSync(file, 0o600);
+    const sealed = copy.prepare('SELECT private_jwk AS value FROM signing_keys UNION ALL SELECT value FROM server_secrets').all() as {
+      value: string;
+    }[];
+    return [...new Set(sealed.map((row) => sealingKeyId(row.value)).filter((id): id is string => id !== null))];
   } finally {
     copy.close();
   }
-  chmodSync(file, 0o600);
 }
 
 function checkIsYonderStore(db: SqliteDatabase.Database, file: string): void {
