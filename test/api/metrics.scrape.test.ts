@@ -1,41 +1,17 @@
-import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { MANAGEMENT_SCOPES } from '../../src/domain/access/scopes.js';
 import { TestYonder, describeApi, engine } from '../support/harness.js';
+import { type Families, PROMETHEUS_TEXT, family, parseScrape, sampleValue } from '../support/metrics.js';
 
 const METRICS_TOKEN = 'scraper-secret-0123456789abcdef0123456789abcdef';
 const IDENTITY_ROUTE = '/v1/tenants/:tenant_id/realms/:realm_id/identities/:identity_id';
 
-type Families = ReturnType<typeof parsePrometheusTextFormat>;
-
-/**
- * The scrape, parsed. The parser folds a labelled histogram's series into one, keeping only `le`,
- * so histograms are parsed a second time without their TYPE line: then `x_bucket`, `x_sum` and
- * `x_count` are each a family of their own, every sample with its labels.
- */
 async function scrape(y: TestYonder, token: string | null = null): Promise<Families> {
   const reply = await y.request('GET', '/metrics', { token });
   expect(reply.status, reply.text).toBe(200);
-  expect(String(reply.headers['content-type'])).toMatch(/^text\/plain; version=0\.0\.4/);
-  const families = parsePrometheusTextFormat(reply.text);
-  const histograms = families.filter((f) => f.type === 'HISTOGRAM').map((f) => f.name);
-  const untyped = reply.text.replace(/^# TYPE (\S+) histogram$/gm, (line, name: string) => (histograms.includes(name) ? '' : line));
-  const series = parsePrometheusTextFormat(untyped).filter((f) => /_(bucket|sum|count)$/.test(f.name));
-  return [...families, ...series];
-}
-
-/** One metric family; an untyped series (`x_count`) comes in one family per label set, joined here. */
-function family(families: Families, name: string) {
-  const found = families.filter((f) => f.name === name);
-  if (!found[0]) throw new Error(`no metric ${name}`);
-  return { ...found[0], metrics: found.flatMap((f) => f.metrics) };
-}
-
-/** The sample whose labels include all of `labels`; its value, or 0 when there is none yet. */
-function sampleValue(families: Families, name: string, labels: Record<string, string>): number {
-  const sample = family(families, name).metrics.find((m) => Object.entries(labels).every(([k, v]) => m.labels?.[k] === v));
-  return Number(sample?.value ?? 0);
+  expect(String(reply.headers['content-type'])).toMatch(PROMETHEUS_TEXT);
+  return parseScrape(reply.text);
 }
 
 describeApi('GET /metrics with METRICS=on', () => {
