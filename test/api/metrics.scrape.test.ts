@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
+import { RATE_LIMITS } from '../../src/domain/access/rate-limit.js';
 import { MANAGEMENT_SCOPES } from '../../src/domain/access/scopes.js';
 import { TestYonder, describeApi, engine } from '../support/harness.js';
 import { type Families, PROMETHEUS_TEXT, family, parseScrape, sampleValue } from '../support/metrics.js';
+import { basicAuth, createClientApplication, postForm } from '../support/oauth-client.js';
 
 const METRICS_TOKEN = 'scraper-secret-0123456789abcdef0123456789abcdef';
 const IDENTITY_ROUTE = '/v1/tenants/:tenant_id/realms/:realm_id/identities/:identity_id';
@@ -69,6 +71,27 @@ describeApi('GET /metrics with METRICS=on', () => {
     expect(failed.status).toBeGreaterThanOrEqual(400);
     const labels = { outcome: 'failed', reason: failed.body.reason };
     expect(sampleValue(await scrape(y), 'yonder_sign_ins_total', labels)).toBe(1);
+  });
+
+  it('counts requests a rate limit refused, by route template', async () => {
+    const { limit } = RATE_LIMITS.clientFailuresPerAddress;
+    const client = await createClientApplication(y);
+    const statuses: number[] = [];
+    for (let i = 0; i < limit + 2; i++) {
+      const reply = await postForm(
+        y,
+        `${client.path}/token`,
+        { grant_type: 'client_credentials' },
+        basicAuth(client.clientId, 'wrong'),
+        '203.0.113.90',
+      );
+      statuses.push(reply.status);
+    }
+    expect(statuses.filter((status) => status === 429)).toHaveLength(2);
+    const refusals = family(await scrape(y), 'yonder_rate_limit_refusals_total').metrics;
+    expect(refusals).toEqual([
+      { labels: { route: expect.stringMatching(/^\/v1\/tenants\/:tenant_id\/realms\/:realm_id\/applications\/:application_id/) }, value: '2' },
+    ]);
   });
 
   it('carries the process metrics, event-loop lag among them, and on PostgreSQL the pool', async () => {
