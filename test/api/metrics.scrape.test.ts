@@ -5,6 +5,7 @@ import { MANAGEMENT_SCOPES } from '../../src/domain/access/scopes.js';
 import { TestYonder, describeApi, engine } from '../support/harness.js';
 import { type Families, PROMETHEUS_TEXT, family, parseScrape, sampleValue } from '../support/metrics.js';
 import { basicAuth, createClientApplication, postForm } from '../support/oauth-client.js';
+import { enrollThrough, mintConsoleToken, signInWith } from '../support/console.js';
 
 const METRICS_TOKEN = 'scraper-secret-0123456789abcdef0123456789abcdef';
 const IDENTITY_ROUTE = '/v1/tenants/:tenant_id/realms/:realm_id/identities/:identity_id';
@@ -65,12 +66,19 @@ describeApi('GET /metrics with METRICS=on', () => {
     expect(rows(after) - rows(before)).toBe(8);
   });
 
-  it('counts hosted sign-ins by outcome and reason', async () => {
+  it('counts hosted sign-ins by outcome and reason, and console tokens', async () => {
     const verify = `/hosted/tenants/${y.tenantId}/realms/${y.realmId}/sign-in/verify`;
     const failed = await y.request('POST', verify, { token: null, body: { challenge_id: 'no-such-challenge', response: {} } });
     expect(failed.status).toBeGreaterThanOrEqual(400);
-    const labels = { outcome: 'failed', reason: failed.body.reason };
-    expect(sampleValue(await scrape(y), 'yonder_sign_ins_total', labels)).toBe(1);
+    const config = await y.request('GET', '/console/api/config', { token: null });
+    const { passkey } = await enrollThrough(y, y.bootstrap.consoleLink ?? '');
+    const cookie = await signInWith(y, passkey, y.adminRealmId, config.body.console_application_id);
+    expect((await mintConsoleToken(y, cookie)).status).toBe(200);
+
+    const families = await scrape(y);
+    expect(sampleValue(families, 'yonder_sign_ins_total', { outcome: 'failed', reason: failed.body.reason })).toBe(1);
+    expect(sampleValue(families, 'yonder_sign_ins_total', { outcome: 'succeeded' })).toBe(1);
+    expect(sampleValue(families, 'yonder_tokens_issued_total', { kind: 'console' })).toBe(1);
   });
 
   it('counts requests a rate limit refused, by route template', async () => {
