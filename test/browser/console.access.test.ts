@@ -198,6 +198,29 @@ describe('Admin Console access screens in headless Chromium (on SQLite: the page
     await rotated.getByRole('button', { name: 'Done' }).click();
   });
 
+  it('adds a machine-to-machine application: client credentials, no redirect URIs, no issuer', async () => {
+    await page.getByRole('button', { name: 'Add application' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add application' });
+    await dialog.getByLabel('Name').fill('Nightly Sync');
+    await dialog.getByRole('radio', { name: /^Machine to machine/ }).check();
+    expect(await dialog.getByRole('group', { name: 'Redirect URIs' }).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Add application' }).click();
+    const shown = page.getByRole('dialog', { name: 'Credentials of Nightly Sync' });
+    const clientId = await shown.getByLabel('Client id').inputValue();
+    expect((await shown.getByLabel('Client secret').inputValue()).length).toBeGreaterThan(20);
+    expect(await shown.getByLabel('Issuer').count()).toBe(0);
+    await shown.getByRole('button', { name: 'Done' }).click();
+    const listed = await api('GET', y.realmPath('/applications?page_size=200'));
+    const app = listed.applications.find((a: { display_name: string }) => a.display_name === 'Nightly Sync');
+    expect(app.protocol_config).toMatchObject({
+      type: 'oauth2',
+      client_id: clientId,
+      grant_type: ['client_credentials'],
+      confidentiality: 'confidential',
+    });
+    expect(app.protocol_config.enable_refresh_tokens).toBeUndefined();
+  });
+
   it('writes a rule allowing a group an application, publishes, simulates it and restores the earlier version', async () => {
     const pilots = await api('POST', y.realmPath('/groups'), { group: { display_name: 'Pilots' } });
     const amelia = await y.createIdentity('amelia', { display_name: 'Amelia Earhart' });
@@ -374,6 +397,7 @@ describe('Admin Console access screens in headless Chromium (on SQLite: the page
   it('fits a 390 pixel wide phone without sideways scrolling', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     for (const [path, heading] of [
+      ['/applications', 'Applications'],
       ['/policy', 'Policy'],
       ['/tokens', 'API tokens'],
       ['/scim', 'SCIM provisioning'],
