@@ -175,6 +175,16 @@ describeApi('OpenID Connect: basic certification plan modules', () => {
     expect(back.searchParams.has('code')).toBe(false);
   });
 
+  it('prompt=consent: there is no consent screen; the authorization completes as far as policy and roles allow', async () => {
+    const back = await authorize(
+      browser,
+      authorizeUrl(app, { clientId: app.clientId, challenge: pkcePair().challenge, extra: { prompt: 'consent' } }),
+    );
+    expect(back.searchParams.get('code')).toBeTruthy();
+    const events = await y.request('GET', y.realmPath('/events?type=authorization.granted'));
+    expect(events.body.events.some((e: { resource_id: string }) => e.resource_id === person.id)).toBe(true);
+  });
+
   it('oidcc-prompt-login: prompt=login asks for the passkey again despite the session', async () => {
     const reply = await browser.request(
       'GET',

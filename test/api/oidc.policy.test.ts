@@ -6,6 +6,7 @@ import {
   REDIRECT_URI,
   authorize,
   authorizeUrl,
+  codeFlow,
   createOidcApplication,
   locationOf,
   personWithPasskey,
@@ -87,14 +88,7 @@ describeApi('OpenID Connect: policy and several processes', () => {
 
   it('leaving Pilots: refresh becomes invalid_grant, userinfo 403, and a reused session access_denied', async () => {
     const browser = new Browser(y);
-    const pkce = pkcePair();
-    const back = await authorize(browser, authorizeUrl(app, { clientId: app.clientId, challenge: pkce.challenge }), pilot.passkey);
-    const tokens = await tokenRequest(y, app, {
-      grant_type: 'authorization_code',
-      code: back.searchParams.get('code') ?? '',
-      redirect_uri: REDIRECT_URI,
-      code_verifier: pkce.verifier,
-    });
+    const tokens = await codeFlow(y, browser, app, pilot.passkey);
     expect(tokens.status, tokens.text).toBe(200);
     await y.request('POST', y.realmPath(`/groups/${pilots}:deleteMembers`), { body: { identity_ids: [pilot.id] } });
     try {
@@ -116,14 +110,7 @@ describeApi('OpenID Connect: policy and several processes', () => {
   it('a revoked passkey ends what it signed in: refresh is invalid_grant', async () => {
     const crew = await personWithPasskey(y, 'crew');
     await y.request('POST', y.realmPath(`/groups/${pilots}:addMembers`), { body: { identity_ids: [crew.id] } });
-    const pkce = pkcePair();
-    const back = await authorize(new Browser(y), authorizeUrl(app, { clientId: app.clientId, challenge: pkce.challenge }), crew.passkey);
-    const tokens = await tokenRequest(y, app, {
-      grant_type: 'authorization_code',
-      code: back.searchParams.get('code') ?? '',
-      redirect_uri: REDIRECT_URI,
-      code_verifier: pkce.verifier,
-    });
+    const tokens = await codeFlow(y, new Browser(y), app, crew.passkey);
     const credentials = await y.request('GET', y.realmPath(`/identities/${crew.id}/credentials`));
     const credentialId = credentials.body.credentials[0].id;
     const revoked = await y.request('POST', y.realmPath(`/identities/${crew.id}/credentials/${credentialId}:revoke`));
@@ -132,15 +119,30 @@ describeApi('OpenID Connect: policy and several processes', () => {
     expect(refreshed.body.error).toBe('invalid_grant');
   });
 
-  it('authorize on one yonder, exchange the code and refresh on another over the same store', async () => {
-    const pkce = pkcePair();
-    const back = await authorize(new Browser(y), authorizeUrl(app, { clientId: app.clientId, challenge: pkce.challenge }), pilot.passkey);
-    const tokens = await tokenRequest(other, app, {
-      grant_type: 'authorization_code',
-      code: back.searchParams.get('code') ?? '',
-      redirect_uri: REDIRECT_URI,
-      code_verifier: pkce.verifier,
+  it("resource server scopes are granted only as far as the identity's roles allow; aud names the client and the server", async () => {
+    const server = await y.request('POST', y.realmPath('/resource-servers'), {
+      body: { resource_server: { display_name: 'Flight API', identifier: 'https://flights.example', scopes: ['flights:read', 'flights:book'] } },
     });
+    expect(server.status, server.text).toBe(200);
+    const rs = server.body.id;
+    const api = await createOidcApplication(y, { allowed_scopes: ['flights:read', 'flights:book'] }, { resource_server_id: rs });
+    const role = (await y.request('POST', y.realmPath(`/resource-servers/${rs}/roles`), { body: { role: { display_name: 'Readers' } } })).body.id;
+    const roleAt = y.realmPath(`/resource-servers/${rs}/roles/${role}`);
+    expect((await y.request('POST', `${roleAt}:addScopes`, { body: { scopes: ['flights:read'] } })).status).toBe(200);
+    expect((await y.request('POST', `${roleAt}:addMembers`, { body: { group_ids: [pilots] } })).status).toBe(200);
+    const scopesOf = async (passkey: SoftAuthenticator) => {
+      const tokens = await codeFlow(y, new Browser(y), api, passkey, { scope: 'openid flights:read flights:book' });
+      expect(tokens.status, tokens.text).toBe(200);
+      return JSON.parse(Buffer.from(tokens.body.access_token.split('.')[1], 'base64url').toString()) as { scope: string; aud: string[] };
+    };
+    const asPilot = await scopesOf(pilot.passkey);
+    expect(asPilot.scope).toBe('flights:read');
+    expect(asPilot.aud).toEqual([api.clientId, 'https://flights.example']);
+    expect((await scopesOf(passenger.passkey)).scope).toBe('');
+  });
+
+  it('authorize on one yonder, exchange the code and refresh on another over the same store', async () => {
+    const tokens = await codeFlow(y, new Browser(y), app, pilot.passkey, { exchangeOn: other });
     expect(tokens.status, tokens.text).toBe(200);
     const refreshed = await tokenRequest(y, app, { grant_type: 'refresh_token', refresh_token: tokens.body.refresh_token });
     expect(refreshed.status, refreshed.text).toBe(200);

@@ -12,7 +12,10 @@ export const CONSOLE_HEADERS = { 'x-yonder-console': '1' };
  * Follows a binding link (`.../credential-binding-jobs/{id}:invokeAuthenticator?token=...`) through
  * yonder's hosted enrollment ceremony with a new software passkey, as a browser would.
  */
-export async function enrollThrough(y: TestYonder, link: string): Promise<{ passkey: SoftAuthenticator; redirectUri: string | null }> {
+export async function enrollThrough(
+  y: Pick<TestYonder, 'request'>,
+  link: string,
+): Promise<{ passkey: SoftAuthenticator; redirectUri: string | null }> {
   const url = new URL(link);
   const base = url.pathname.replace(/^\/v1\//, '/hosted/').replace(/:invokeAuthenticator$/, '');
   const token = url.searchParams.get('token');

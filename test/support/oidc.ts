@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import type { Reply, RequestOptions, TestYonder } from './harness.js';
+import type { Reply, RequestOptions } from './harness.js';
 import { basicAuth } from './oauth-client.js';
 import type { SoftAuthenticator } from './soft-authenticator.js';
 import { TEST_ORIGIN, enrollThrough } from './console.js';
@@ -44,10 +44,18 @@ export class CookieJar {
   }
 }
 
+/** What answers requests: an in-process yonder (TestYonder) or a yonder process over HTTP. */
+export interface Requester {
+  request(method: string, url: string, options?: RequestOptions): Promise<Reply>;
+}
+
+/** A yonder to manage through /v1 with its admin token: paths of its Default realm. */
+export type Managed = Requester & { realmPath(rest?: string): string };
+
 /** A browser: follows nothing by itself, keeps cookies. URLs may be absolute (PUBLIC_URL) or paths. */
 export class Browser {
   readonly jar = new CookieJar();
-  constructor(private readonly y: TestYonder) {}
+  constructor(private readonly y: Requester) {}
 
   async request(method: string, url: string, options: RequestOptions = {}): Promise<Reply> {
     const target = url.startsWith('http') ? `${new URL(url).pathname}${new URL(url).search}` : url;
@@ -77,7 +85,7 @@ export interface OidcApp {
 
 /** An `oidc` application created through v1 with Beyond Identity's body (plus `enable_refresh_tokens`). */
 export async function createOidcApplication(
-  y: TestYonder,
+  y: Managed,
   protocol: Record<string, unknown> = {},
   extra: Record<string, unknown> = {},
 ): Promise<OidcApp> {
@@ -113,11 +121,15 @@ export async function createOidcApplication(
 
 /** A person of the Default realm with a passkey enrolled through a binding link. */
 export async function personWithPasskey(
-  y: TestYonder,
+  y: Managed,
   username: string,
   traits: Record<string, unknown> = {},
 ): Promise<{ id: string; passkey: SoftAuthenticator }> {
-  const person = await y.createIdentity(username, { traits: { type: 'traits_v0', username, ...traits } });
+  const created = await y.request('POST', y.realmPath('/identities'), {
+    body: { identity: { display_name: username, traits: { type: 'traits_v0', username, ...traits } } },
+  });
+  expect(created.status, created.text).toBe(200);
+  const person = created.body as { id: string };
   const job = await y.request('POST', y.realmPath(`/identities/${person.id}/credential-binding-jobs`), {
     body: { job: { delivery_method: 'RETURN', post_binding_redirect_uri: `${TEST_ORIGIN}/done` } },
   });
@@ -199,7 +211,7 @@ async function finalRedirect(browser: Browser, start: string): Promise<string> {
   return next;
 }
 
-export function tokenRequest(y: TestYonder, app: OidcApp, form: Record<string, string>, auth: 'basic' | 'post' | 'none' = 'basic'): Promise<Reply> {
+export function tokenRequest(y: Requester, app: OidcApp, form: Record<string, string>, auth: 'basic' | 'post' | 'none' = 'basic'): Promise<Reply> {
   const body =
     auth === 'post'
       ? { ...form, client_id: app.clientId, client_secret: app.clientSecret ?? '' }
@@ -214,4 +226,64 @@ export function tokenRequest(y: TestYonder, app: OidcApp, form: Record<string, s
       ...(auth === 'basic' ? { authorization: basicAuth(app.clientId, app.clientSecret ?? '') } : {}),
     },
   });
+}
+
+/**
+ * The whole code flow with PKCE: authorization (through the passkey page when the browser has no
+ * session), then the code exchanged at `exchangeOn` (another yonder on the same store, when given).
+ */
+export async function codeFlow(
+  y: Requester,
+  browser: Browser,
+  app: OidcApp,
+  passkey?: SoftAuthenticator,
+  options: { scope?: string; exchangeOn?: Requester } = {},
+): Promise<Reply> {
+  const pkce = pkcePair();
+  const back = await authorize(
+    browser,
+    authorizeUrl(app, { clientId: app.clientId, challenge: pkce.challenge, ...(options.scope ? { scope: options.scope } : {}) }),
+    passkey,
+  );
+  const form = {
+    grant_type: 'authorization_code',
+    code: back.searchParams.get('code') ?? '',
+    redirect_uri: REDIRECT_URI,
+    code_verifier: pkce.verifier,
+  };
+  return tokenRequest(options.exchangeOn ?? y, app, form);
+}
+
+/**
+ * A yonder process reached over HTTP, as a `Managed` requester: `token` is its admin token (sent
+ * unless a request says `token: null`), redirects are not followed, every header is kept.
+ */
+export function httpYonder(baseUrl: string, token: string, realmPath: (rest?: string) => string): Managed {
+  return {
+    realmPath,
+    async request(method, url, options = {}) {
+      const bearer = options.token === undefined ? token : options.token;
+      const payload = options.rawBody ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined);
+      const response = await fetch(`${baseUrl}${url}`, {
+        method,
+        redirect: 'manual',
+        headers: {
+          ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+          ...options.headers,
+        },
+        ...(payload !== undefined ? { body: payload } : {}),
+      });
+      const text = await response.text();
+      let body: unknown;
+      try {
+        body = text === '' ? undefined : JSON.parse(text);
+      } catch {
+        body = undefined;
+      }
+      const headers: Reply['headers'] = Object.fromEntries(response.headers);
+      headers['set-cookie'] = response.headers.getSetCookie();
+      return { status: response.status, headers, body, text };
+    },
+  };
 }

@@ -192,7 +192,7 @@ export async function buildProvider(y: Yonder, client: OidcClient, log: (line: s
       const session = ctx.oidc.session;
       const accountId = session?.accountId;
       if (!session || !accountId) return undefined;
-      const answer = await authorizeAccount(y, current, accountId, ctx.oidc.result?.login ? 'sign_in' : 'session');
+      const answer = await authorizeAccount(y, current, accountId, ctx.oidc.result?.login ? 'resume' : 'session');
       if (isRefusal(answer)) throw new errors.AccessDenied(answer.message);
       const clientId = current.app.client_id ?? '';
       const existingId = session.grantIdFor(clientId);
@@ -202,7 +202,11 @@ export async function buildProvider(y: Yonder, client: OidcClient, log: (line: s
         .split(' ')
         .filter(Boolean);
       grant.addOIDCScope(requested.filter((s) => OIDC_SCOPE_SET.has(s)));
-      grant.addResourceScope(resource, (await grantedResourceScopes(y, current, answer.identity, requested)).join(' '));
+      const granted = await grantedResourceScopes(y, current, answer.identity, requested);
+      grant.addResourceScope(resource, granted.join(' '));
+      // Asked for but not held: refused outright, so the token carries less rather than a consent screen appearing.
+      const refused = grantableScopes(current).filter((scope) => requested.includes(scope) && !granted.includes(scope));
+      if (refused.length > 0) grant.rejectResourceScope(resource, refused.join(' '));
       await grant.save();
       return grant;
     },

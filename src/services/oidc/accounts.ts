@@ -22,8 +22,12 @@ export function parseAccountId(accountId: string): { identityId: string; credent
   return identityId && credentialId && rest.length === 0 ? { identityId, credentialId } : null;
 }
 
-/** Where the decision is taken: each refuses alike, and the sign-in ones go on the audit trail. */
-export type Moment = 'sign_in' | 'session' | 'token' | 'refresh' | 'userinfo';
+/**
+ * Where the decision is taken; each refuses alike. `sign_in` follows the passkey ceremony (which
+ * put its own policy evaluation on record), `session` reuses a session without one, `resume` is the
+ * provider's own check right after either.
+ */
+export type Moment = 'sign_in' | 'session' | 'resume' | 'token' | 'refresh' | 'userinfo';
 
 export interface Account {
   identity: Identity;
@@ -35,9 +39,10 @@ export type Refusal = { reason: 'unknown_account' | 'suspended' | 'credential_re
 /**
  * Whether the account may use `client` now: the identity exists and is not suspended, its passkey
  * is not revoked, and the realm's policy (transaction `authentication`, this identity, this
- * application) allows it. At sign-in and on a reused session the decision and its outcome
- * (`authorization.granted` / `authorization.denied`, with the rule's message) are recorded; at the
- * token endpoint and userinfo only refusals are, so a busy client does not bury the trail.
+ * application) allows it. A reused session's policy evaluation is recorded (`policy.evaluated`; a
+ * sign-in's was, by its ceremony), and at both the outcome (`authorization.granted`); refusals
+ * (`authorization.denied`, with the reason) are recorded everywhere, grants at the token endpoint,
+ * on resume and at userinfo are not, so a busy client does not bury the trail.
  */
 export async function authorizeAccount(y: Yonder, client: OidcClient, accountId: string, moment: Moment): Promise<Account | Refusal> {
   const ref = { tenantId: client.app.tenant_id, realmId: client.app.realm_id };
@@ -53,7 +58,7 @@ export async function authorizeAccount(y: Yonder, client: OidcClient, accountId:
   if (credential?.state !== 'ACTIVE') return refuse({ reason: 'credential_revoked', message: 'The passkey used to sign in has been revoked.' });
   const recorded = moment === 'sign_in' || moment === 'session';
   const input = { identity_id: identity.id, application_id: client.app.id, transaction: 'authentication' as const };
-  const decision = recorded ? await evaluate(y, ref, input) : (await decide(y, ref, input)).result;
+  const decision = moment === 'session' ? await evaluate(y, ref, input) : (await decide(y, ref, input)).result;
   if (decision.decision !== 'ALLOW') {
     return refuse({ reason: 'policy_denied', message: decision.deny_message || 'You are not allowed to use this application.' });
   }
