@@ -47,6 +47,10 @@ describe('Admin Console access screens in headless Chromium (on SQLite: the page
     await page.getByRole('heading', { level: 1, name: heading }).waitFor({ timeout: 15_000 });
   }
 
+  /** Waits until the cursor is in an empty input: the entry "Add redirect URI" has just made (evaluated in the page). */
+  const newEntryFocused = () =>
+    expect.poll(() => page.evaluate("document.activeElement?.tagName === 'INPUT' && document.activeElement.value === ''")).toBe(true);
+
   async function api(method: string, path: string, body?: unknown) {
     const reply = await y.request(method, path, body === undefined ? {} : { body });
     expect(reply.status, `${method} ${path}: ${JSON.stringify(reply.body)}`).toBe(200);
@@ -111,6 +115,7 @@ describe('Admin Console access screens in headless Chromium (on SQLite: the page
     await dialog.getByLabel('Redirect URI 1', { exact: true }).fill('https://logbook.example/callback');
     // "Add redirect URI" puts the cursor in the new entry: typed there, the API refuses it (too long).
     await dialog.getByRole('button', { name: 'Add redirect URI' }).click();
+    await newEntryFocused();
     await page.keyboard.insertText(`https://logbook.example/${'a'.repeat(2100)}`);
     await dialog.getByLabel('PKCE').selectOption('s256');
     await dialog.getByRole('checkbox', { name: 'Enable refresh tokens' }).check();
@@ -175,6 +180,7 @@ describe('Admin Console access screens in headless Chromium (on SQLite: the page
     await edit.getByRole('button', { name: 'Remove Redirect URI 1' }).click();
     await expect(edit.getByLabel('Redirect URI 1', { exact: true }).inputValue()).resolves.toBe('https://logbook.example/silent');
     await edit.getByRole('button', { name: 'Add redirect URI' }).click();
+    await newEntryFocused();
     await page.keyboard.insertText('https://logbook.example/v2/callback');
     await shot(page, 'oidc-application-edit');
     await edit.getByRole('button', { name: 'Save application' }).click();
