@@ -283,8 +283,12 @@ describeApi('OpenID Connect: basic certification plan modules', () => {
   });
 
   it('oidcc-refresh-token: rotation; the old refresh token is refused, its reuse ends the family; another client cannot redeem it', async () => {
-    const { tokens } = await signIn(app, { browser });
+    const { code, tokens } = await signIn(app, { browser });
     expect(typeof tokens.refresh_token).toBe('string');
+    // Codes and refresh tokens are kept by their hash: the store alone holds nothing to present.
+    const stored = (model: string, id: string) => y.yonder.store.oidcInstances.find(app.id, model, id, new Date(0).toISOString());
+    expect(await stored('RefreshToken', tokens.refresh_token ?? '')).toBeUndefined();
+    expect(await stored('AuthorizationCode', code)).toBeUndefined();
     const other = await createOidcApplication(y, { enable_refresh_tokens: true });
     const foreign = await tokenRequest(y, other, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token ?? '' });
     expect(foreign.status).toBe(400);

@@ -287,3 +287,17 @@ export function httpYonder(baseUrl: string, token: string, realmPath: (rest?: st
     },
   };
 }
+
+/**
+ * Code flow on `one` (the code exchanged on `two`), the refresh on `one`, userinfo on `two`: a flow
+ * that must not depend on which yonder answers. Answers the userinfo claims.
+ */
+export async function flowAcross(one: Requester, two: Requester, app: OidcApp, passkey: SoftAuthenticator): Promise<Record<string, unknown>> {
+  const tokens = await codeFlow(one, new Browser(one), app, passkey, { exchangeOn: two });
+  expect(tokens.status, tokens.text).toBe(200);
+  const refreshed = await tokenRequest(one, app, { grant_type: 'refresh_token', refresh_token: tokens.body.refresh_token });
+  expect(refreshed.status, refreshed.text).toBe(200);
+  const info = await two.request('GET', `${app.path}/userinfo`, { token: refreshed.body.access_token });
+  expect(info.status, info.text).toBe(200);
+  return info.body as Record<string, unknown>;
+}

@@ -23,6 +23,7 @@ import {
 } from '../../services/passkeys/ceremonies.js';
 import { SESSION_COOKIE } from '../hosted/routes.js';
 import { PAGE_CSP } from '../hosted/pages.js';
+import { sendHtml } from '../html.js';
 import { limitAttempts, signInAttempts } from '../rate-limit.js';
 import { RealmParams } from '../schemas.js';
 import { realmRef } from '../params.js';
@@ -41,14 +42,7 @@ type InteractionRouteParams = AppRouteParams & { uid: string };
 /** Reasons a finished sign-in refuses; the client hears `access_denied`, the person why. */
 const REFUSING = new Set(['policy_denied', 'suspended', 'credential_revoked', 'unknown_credential', 'wrong_account']);
 
-function html(reply: FastifyReply, status: number, body: string) {
-  return reply
-    .code(status)
-    .header('content-security-policy', PAGE_CSP)
-    .header('cache-control', 'no-store')
-    .type('text/html; charset=utf-8')
-    .send(body);
-}
+const html = (reply: FastifyReply, status: number, body: string) => sendHtml(reply, PAGE_CSP, status, body);
 
 interface Open {
   client: OidcClient;

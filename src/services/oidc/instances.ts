@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { addSeconds, nowTimestamp } from '../../domain/time.js';
 import { recordEvents } from '../audit/audit.js';
 import type { Yonder } from '../context.js';
@@ -23,6 +24,14 @@ export interface OidcInstances {
 
 const text = (value: unknown) => (typeof value === 'string' ? value : null);
 
+/**
+ * Models whose id is itself a bearer secret (the code or token a client presents): kept under its
+ * SHA-256 and without it in the payload, so the database alone redeems nothing (as hosted sessions
+ * are kept by their hash). Found only by id, so the provider's id is given back on reading.
+ */
+const SECRET_MODELS = new Set(['AuthorizationCode', 'RefreshToken', 'AccessToken', 'ClientCredentials']);
+const keyOf = (model: string, id: string) => (SECRET_MODELS.has(model) ? createHash('sha256').update(id).digest('base64url') : id);
+
 function payloadOf(row: { payload: string; consumed_at: string | null } | undefined): InstancePayload | undefined {
   if (!row) return undefined;
   const payload = JSON.parse(row.payload) as InstancePayload;
@@ -35,11 +44,12 @@ export function oidcInstances(y: Yonder, tenantId: string, realmId: string, appl
   return {
     async upsert(model, id, payload, expiresInSeconds) {
       const now = nowTimestamp();
+      const { jti, ...rest } = payload;
       await store.upsert({
         model,
-        id,
+        id: keyOf(model, id),
         application_id: applicationId,
-        payload: JSON.stringify(payload),
+        payload: JSON.stringify(SECRET_MODELS.has(model) ? rest : payload),
         grant_id: text(payload.grantId),
         uid: text(payload.uid),
         user_code: text(payload.userCode),
@@ -47,11 +57,14 @@ export function oidcInstances(y: Yonder, tenantId: string, realmId: string, appl
         consumed_at: null,
       });
     },
-    find: async (model, id) => payloadOf(await store.find(applicationId, model, id, nowTimestamp())),
+    async find(model, id) {
+      const payload = payloadOf(await store.find(applicationId, model, keyOf(model, id), nowTimestamp()));
+      return payload && SECRET_MODELS.has(model) ? { ...payload, jti: id } : payload;
+    },
     findByUid: async (model, uid) => payloadOf(await store.findByUid(applicationId, model, uid, nowTimestamp())),
     findByUserCode: async (model, userCode) => payloadOf(await store.findByUserCode(applicationId, model, userCode, nowTimestamp())),
-    consume: (model, id) => store.consume(applicationId, model, id, nowTimestamp()),
-    destroy: (model, id) => store.destroy(applicationId, model, id),
+    consume: (model, id) => store.consume(applicationId, model, keyOf(model, id), nowTimestamp()),
+    destroy: (model, id) => store.destroy(applicationId, model, keyOf(model, id)),
     async revokeByGrantId(grantId) {
       const revoked = await y.store.transaction(async (tx) => {
         const jtis = await tx.oidcInstances.revokeGrant(applicationId, grantId, nowTimestamp());

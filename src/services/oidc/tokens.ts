@@ -64,11 +64,10 @@ export async function recordAccessToken(y: Yonder, client: OidcClient, issued: I
  */
 export async function revokeRefreshToken(y: Yonder, app: Application, token: string): Promise<void> {
   if (token.length > 256) return;
-  const row = await y.store.oidcInstances.find(app.id, 'RefreshToken', token, nowTimestamp());
-  if (!row) return;
-  const payload = JSON.parse(row.payload) as { clientId?: unknown; grantId?: unknown };
-  if (payload.clientId !== app.client_id || typeof payload.grantId !== 'string') return;
-  await oidcInstances(y, app.tenant_id, app.realm_id, app.id).revokeByGrantId(payload.grantId);
+  const instances = oidcInstances(y, app.tenant_id, app.realm_id, app.id);
+  const payload = await instances.find('RefreshToken', token);
+  if (!payload || payload.clientId !== app.client_id || typeof payload.grantId !== 'string') return;
+  await instances.revokeByGrantId(payload.grantId);
 }
 
 export type UserinfoAnswer = { claims: Record<string, unknown> } | { error: 'invalid_token'; description: string } | { refusal: Refusal };
