@@ -1840,7 +1840,7 @@ export interface components {
                 /** @description yonder's extension for Beyond Identity's console switch "Enable Refresh Tokens": an `authorization_code` application also issues rotating refresh tokens. */
                 enable_refresh_tokens?: boolean;
                 /**
-                 * @description Only `self_contained` (JWT) is issued.
+                 * @description `self_contained` (JWT, the default); `referential` (opaque) for `oidc` applications without `client_credentials`.
                  * @enum {string}
                  */
                 token_format?: "self_contained" | "referential";
@@ -3729,7 +3729,7 @@ export interface operations {
                             /** @description yonder's extension for Beyond Identity's console switch "Enable Refresh Tokens": an `authorization_code` application also issues rotating refresh tokens. */
                             enable_refresh_tokens?: boolean;
                             /**
-                             * @description Only `self_contained` (JWT) is issued.
+                             * @description `self_contained` (JWT, the default); `referential` (opaque) for `oidc` applications without `client_credentials`.
                              * @enum {string}
                              */
                             token_format?: "self_contained" | "referential";
@@ -3977,7 +3977,7 @@ export interface operations {
                             /** @description yonder's extension for Beyond Identity's console switch "Enable Refresh Tokens": an `authorization_code` application also issues rotating refresh tokens. */
                             enable_refresh_tokens?: boolean;
                             /**
-                             * @description Only `self_contained` (JWT) is issued.
+                             * @description `self_contained` (JWT, the default); `referential` (opaque) for `oidc` applications without `client_credentials`.
                              * @enum {string}
                              */
                             token_format?: "self_contained" | "referential";

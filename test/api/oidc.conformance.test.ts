@@ -394,6 +394,26 @@ describeApi('OpenID Connect: basic certification plan modules', () => {
     expect(tokens.status, tokens.text).toBe(200);
   });
 
+  it('token_format referential: opaque access tokens, on record by their hash; userinfo, introspection and revocation work', async () => {
+    const opaque = await createOidcApplication(y, { token_format: 'referential' });
+    const { tokens } = await signIn(opaque, { browser });
+    const token = tokens.access_token ?? '';
+    expect(token).not.toContain('.');
+    expect((await userinfo(opaque, token)).body.sub).toBe(person.id);
+    const listed = await y.request('GET', `${opaque.path}/tokens?principal_type=identity&principal_id=${person.id}`);
+    expect(listed.body.tokens).toHaveLength(1);
+    expect(listed.body.tokens[0].id).not.toBe(token);
+    const auth = basicAuth(opaque.clientId, opaque.clientSecret ?? '');
+    expect((await postForm(y, y.realmPath('/introspect'), { token }, auth)).body).toMatchObject({
+      active: true,
+      sub: person.id,
+      client_id: opaque.clientId,
+    });
+    expect((await postForm(y, `${opaque.path}/revoke`, { token }, auth)).status).toBe(200);
+    expect((await userinfo(opaque, token)).status).toBe(401);
+    expect((await postForm(y, y.realmPath('/introspect'), { token }, auth)).body).toEqual({ active: false });
+  });
+
   it('subject_field email: sub is the email address in the ID token and at userinfo', async () => {
     const byEmail = await createOidcApplication(y, { token_configuration: { expires_after: 600, subject_field: 'email' } });
     const { tokens } = await signIn(byEmail, { browser });

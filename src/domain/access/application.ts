@@ -41,7 +41,7 @@ export type CompleteProtocolConfig = ProtocolConfig & {
   token_endpoint_auth_method: (typeof TOKEN_ENDPOINT_AUTH_METHODS)[number];
   grant_type: (typeof GRANT_TYPES)[number][];
   token_configuration: TokenConfiguration;
-  token_format: 'self_contained';
+  token_format: (typeof TOKEN_FORMATS)[number];
 };
 
 export interface Application {
@@ -90,7 +90,8 @@ export type Completed = { config: CompleteProtocolConfig } | { violations: Field
  * - `allowed_scopes` must be scopes of the referenced resource server; without one, none;
  * - a public client has no secret, so it authenticates with `none` and cannot use
  *   `client_credentials`; a confidential client cannot use `none`;
- * - only RS256 and self-contained (JWT) tokens are issued;
+ * - only RS256 tokens are issued, self-contained (JWT) unless an `oidc` application without
+ *   `client_credentials` asks for `referential` (opaque) ones;
  * - `expires_after` is between one second and `MAX_TOKEN_LIFETIME_SECONDS` (90 days).
  * Field names are given from `prefix` (`application.protocol_config`).
  */
@@ -132,8 +133,13 @@ export function completeProtocolConfig(
       });
     }
   }
-  if (config.token_format !== undefined && config.token_format !== 'self_contained') {
-    violations.push({ field: field('token_format'), description: 'only self_contained tokens are issued' });
+  // Opaque (referential) access tokens come only from the OpenID Connect provider's grants.
+  const referential = config.token_format === 'referential';
+  if (referential && (config.type !== 'oidc' || grants.includes('client_credentials'))) {
+    violations.push({
+      field: field('token_format'),
+      description: 'referential tokens are issued only to oidc applications without client_credentials',
+    });
   }
   const expiresAfter = tokenConfig.expires_after ?? DEFAULT_TOKEN_LIFETIME_SECONDS;
   if (expiresAfter < 1 || expiresAfter > MAX_TOKEN_LIFETIME_SECONDS) {
@@ -156,7 +162,7 @@ export function completeProtocolConfig(
         subject_field: tokenConfig.subject_field ?? 'id',
         token_signing_algorithm: 'RS256',
       },
-      token_format: 'self_contained',
+      token_format: referential ? 'referential' : 'self_contained',
     },
   };
 }
@@ -178,7 +184,7 @@ export function effectiveProtocolConfig(app: Application): CompleteProtocolConfi
       subject_field: config.token_configuration?.subject_field ?? 'id',
       token_signing_algorithm: 'RS256',
     },
-    token_format: 'self_contained',
+    token_format: config.token_format === 'referential' ? 'referential' : 'self_contained',
   };
 }
 

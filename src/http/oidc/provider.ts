@@ -17,7 +17,7 @@ import {
 } from '../../services/oidc/accounts.js';
 import { type OidcClient, corsAllowed, grantableScopes } from '../../services/oidc/clients.js';
 import { oidcInstances } from '../../services/oidc/instances.js';
-import { recordAccessToken } from '../../services/oidc/tokens.js';
+import { opaqueTokenId, recordAccessToken } from '../../services/oidc/tokens.js';
 import { SESSION_TTL_SECONDS } from '../../services/passkeys/ceremonies.js';
 import { adapterClass } from './adapter.js';
 import { loadOidcProvider } from './library.js';
@@ -136,9 +136,10 @@ export async function buildProvider(y: Yonder, client: OidcClient, log: (line: s
           return {
             scope: grantableScopes(current).join(' '),
             audience: current.app.client_id ?? applicationId,
-            accessTokenFormat: 'jwt',
             accessTokenTTL: current.accessTokenTtl,
-            jwt: { sign: { alg: 'RS256' } },
+            ...(current.referential
+              ? { accessTokenFormat: 'opaque' as const }
+              : { accessTokenFormat: 'jwt' as const, jwt: { sign: { alg: 'RS256' as const } } }),
           };
         },
       },
@@ -284,7 +285,7 @@ async function recordIssued(y: Yonder, ctx: KoaContextWithOIDC): Promise<void> {
   const issuedAt = at.iat ?? Math.floor(Date.now() / 1000);
   await recordAccessToken(y, currentClient(), {
     token: body.access_token,
-    jti: at.jti,
+    jti: currentClient().referential ? opaqueTokenId(body.access_token) : at.jti,
     identityId: ids.identityId,
     credentialId: ids.credentialId,
     scopes: (at.scope ?? '').split(' ').filter(Boolean),

@@ -68,7 +68,9 @@ const ProtocolConfigSchema = Type.Object(
           'application also issues rotating refresh tokens.',
       }),
     ),
-    token_format: Type.Optional(StringEnum(TOKEN_FORMATS, 'Only `self_contained` (JWT) is issued.')),
+    token_format: Type.Optional(
+      StringEnum(TOKEN_FORMATS, '`self_contained` (JWT, the default); `referential` (opaque) for `oidc` applications without `client_credentials`.'),
+    ),
     client_id: Type.Optional(Type.String({ description: 'Read-only: set by yonder.' })),
     client_secret: Type.Optional(
       Type.String({

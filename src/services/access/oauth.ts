@@ -10,7 +10,7 @@ import { runAsActor } from '../audit/audit.js';
 import { refusedDespiteSuccess, takeAttempt } from './rate-limits.js';
 import { mintRecorded, revokeIssuedToken } from './token-records.js';
 import { MANAGEMENT_AUDIENCE } from '../../platform/tokens/token-service.js';
-import { revokeRefreshToken } from '../oidc/tokens.js';
+import { introspectOpaqueToken, revokeOpaqueToken } from '../oidc/tokens.js';
 
 export interface ClientCredentials {
   clientId: string;
@@ -142,8 +142,8 @@ export { MANAGEMENT_AUDIENCE };
  */
 export async function revokeToken(y: Yonder, app: Application, token: string): Promise<void> {
   const claims = await y.tokens.signedClaims(token);
-  // Not a token yonder signed: an OpenID Connect refresh token, perhaps.
-  if (!claims) return revokeRefreshToken(y, app, token);
+  // Not a token yonder signed: an OpenID Connect refresh token or opaque access token, perhaps.
+  if (!claims) return revokeOpaqueToken(y, app, token);
   if (typeof claims.jti !== 'string') return;
   const record = await y.store.tokens.get(claims.jti);
   if (!record || record.application_id !== app.id || record.tenant_id !== app.tenant_id || record.revoked_at !== null) return;
@@ -159,7 +159,8 @@ export type Introspection = { active: false } | ({ active: true } & Record<strin
 export async function introspectToken(y: Yonder, ref: RealmRef, token: string): Promise<Introspection> {
   const inactive: Introspection = { active: false };
   const claims = await y.tokens.signedClaims(token);
-  if (!claims || typeof claims.jti !== 'string') return inactive;
+  if (!claims) return ((await introspectOpaqueToken(y, ref.realmId, ref.tenantId, token)) as Introspection | null) ?? inactive;
+  if (typeof claims.jti !== 'string') return inactive;
   const record = await y.store.tokens.getWithIssuer(claims.jti);
   if (!record?.issuer || record.revoked_at !== null || record.tenant_id !== ref.tenantId || record.application_id === null) return inactive;
   if (Date.parse(record.expires_at) <= Date.now()) return inactive;

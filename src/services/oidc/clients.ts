@@ -25,6 +25,8 @@ export interface OidcClient {
   refreshTokens: boolean;
   /** Seconds an access token lives (`expires_after`, at most 90 days). */
   accessTokenTtl: number;
+  /** `token_format: referential`: opaque access tokens instead of JWTs. */
+  referential: boolean;
   /** Browser origins that may call the token endpoint and userinfo: the authenticator config's `trusted_origins`. */
   trustedOrigins: string[];
 }
@@ -64,6 +66,7 @@ export async function oidcClient(y: Yonder, tenantId: string, realmId: string, a
     refreshTokens: config.enable_refresh_tokens === true,
     accessTokenTtl: tokenLifetime(config),
     trustedOrigins: authenticator?.config.trusted_origins ?? [],
+    referential: config.token_format === 'referential',
   };
 }
 

@@ -1,11 +1,12 @@
+import { createHash } from 'node:crypto';
 import { type Application, issuedTokenRealm } from '../../domain/access/application.js';
 import { nowTimestamp } from '../../domain/time.js';
 import type { TokenRecord } from '../../store/access/tokens.js';
 import { recordEvent } from '../audit/audit.js';
-import { tokenView } from '../access/token-records.js';
+import { revokeIssuedToken, tokenView } from '../access/token-records.js';
 import type { Yonder } from '../context.js';
 import { type Refusal, accountIdOf, authorizeAccount, identityClaims, isRefusal } from './accounts.js';
-import type { OidcClient } from './clients.js';
+import { type OidcClient, oidcClient } from './clients.js';
 import { oidcInstances } from './instances.js';
 
 export interface IssuedAccessToken {
@@ -62,12 +63,69 @@ export async function recordAccessToken(y: Yonder, client: OidcClient, issued: I
  * RFC 7009 for a refresh token `app` issued: ends its grant, so the refresh tokens and access
  * tokens issued under it stop working too (RFC 7009 §2.1). Anything else is left alone, silently.
  */
-export async function revokeRefreshToken(y: Yonder, app: Application, token: string): Promise<void> {
+async function revokeRefreshToken(y: Yonder, app: Application, token: string): Promise<void> {
   if (token.length > 256) return;
   const instances = oidcInstances(y, app.tenant_id, app.realm_id, app.id);
   const payload = await instances.find('RefreshToken', token);
   if (!payload || payload.clientId !== app.client_id || typeof payload.grantId !== 'string') return;
   await instances.revokeByGrantId(payload.grantId);
+}
+
+/**
+ * A `referential` application's access tokens are opaque: on record under the SHA-256 of the token
+ * (the Tokens API shows that as the id), never the token itself.
+ */
+export const opaqueTokenId = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+const OPAQUE_TOKEN = /^[A-Za-z0-9_-]{20,128}$/;
+
+/** The record of an access token: a JWT yonder signed (by its jti), or an opaque one (by its hash). */
+async function accessTokenRecord(y: Yonder, token: string): Promise<TokenRecord | undefined> {
+  if (OPAQUE_TOKEN.test(token)) return y.store.tokens.get(opaqueTokenId(token));
+  const claims = await y.tokens.signedClaims(token);
+  return typeof claims?.jti === 'string' ? y.store.tokens.get(claims.jti) : undefined;
+}
+
+/**
+ * RFC 7009 for what `app` issued that is not a JWT: a refresh token (its grant ends) or an opaque
+ * access token (its record is revoked). Anything else is left alone, silently.
+ */
+export async function revokeOpaqueToken(y: Yonder, app: Application, token: string): Promise<void> {
+  await revokeRefreshToken(y, app, token);
+  if (!OPAQUE_TOKEN.test(token)) return;
+  const record = await y.store.tokens.get(opaqueTokenId(token));
+  if (record && record.application_id === app.id && record.revoked_at === null) await revokeIssuedToken(y, app.realm_id, record);
+}
+
+/** RFC 7662 for an opaque access token of the realm's applications; null when it is none. */
+export async function introspectOpaqueToken(y: Yonder, realmId: string, tenantId: string, token: string): Promise<Record<string, unknown> | null> {
+  if (!OPAQUE_TOKEN.test(token)) return null;
+  const record = await y.store.tokens.get(opaqueTokenId(token));
+  if (
+    !record ||
+    record.tenant_id !== tenantId ||
+    record.application_id === null ||
+    record.revoked_at !== null ||
+    record.expires_at <= nowTimestamp()
+  ) {
+    return null;
+  }
+  const client = await oidcClient(y, tenantId, realmId, record.application_id);
+  if (!client) return null;
+  return {
+    active: true,
+    scope: record.scopes,
+    client_id: client.app.client_id,
+    token_type: 'Bearer',
+    exp: Math.floor(Date.parse(record.expires_at) / 1000),
+    iat: Math.floor(Date.parse(record.issued_at) / 1000),
+    sub: record.subject,
+    aud: [client.app.client_id, ...(client.resourceServer ? [client.resourceServer.identifier] : [])],
+    iss: client.issuer,
+    jti: record.jti,
+    bi_t: tenantId,
+    ...(record.realm_id !== null ? { bi_r: record.realm_id } : {}),
+  };
 }
 
 export type UserinfoAnswer = { claims: Record<string, unknown> } | { error: 'invalid_token'; description: string } | { refusal: Refusal };
@@ -79,9 +137,7 @@ export type UserinfoAnswer = { claims: Record<string, unknown> } | { error: 'inv
  */
 export async function userinfo(y: Yonder, client: OidcClient, token: string): Promise<UserinfoAnswer> {
   const invalid = { error: 'invalid_token' as const, description: 'the access token is not valid here' };
-  const claims = await y.tokens.signedClaims(token);
-  if (!claims || typeof claims.jti !== 'string') return invalid;
-  const record = await y.store.tokens.get(claims.jti);
+  const record = await accessTokenRecord(y, token);
   if (!record || record.application_id !== client.app.id || record.revoked_at !== null || record.expires_at <= nowTimestamp()) return invalid;
   const oidcScopes = new Set((record.oidc_scopes ?? '').split(' ').filter(Boolean));
   if (!oidcScopes.has('openid') || !record.credential_id) return invalid;
