@@ -121,7 +121,7 @@ describe('Admin Console access screens in headless Chromium (on SQLite: the page
     await dialog.getByRole('checkbox', { name: 'Enable refresh tokens' }).check();
     await dialog.getByLabel('Token lifetime (seconds)').fill('3600');
     await dialog.getByLabel('Token subject').selectOption('email');
-    await dialog.getByLabel('Token format').selectOption('self_contained');
+    await dialog.getByLabel('Token format').selectOption('referential');
     await dialog.getByRole('button', { name: 'Add application' }).click();
 
     // The API's field violation is shown on the entry it names, and tied to it for screen readers.
@@ -161,7 +161,7 @@ describe('Admin Console access screens in headless Chromium (on SQLite: the page
       pkce: 's256',
       enable_refresh_tokens: true,
       token_configuration: { expires_after: 3600, subject_field: 'email' },
-      token_format: 'self_contained',
+      token_format: 'referential',
     });
     expect(created.protocol_config.client_secret).toBeUndefined();
 

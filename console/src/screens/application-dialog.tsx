@@ -158,26 +158,28 @@ export function ApplicationDialog({ open, app, servers, onClose, onSaved }: Prop
           error={error?.violation('expires_after')}
         />
         {signsIn ? (
-          <SelectField
-            label="Token subject"
-            {...bind('subject_field')}
-            options={[
-              { value: 'id', label: 'Identity id' },
-              { value: 'email', label: 'Email address' },
-              { value: 'username', label: 'Username' },
-            ]}
-            error={error?.violation('subject_field')}
-          />
+          <>
+            <SelectField
+              label="Token subject"
+              {...bind('subject_field')}
+              options={[
+                { value: 'id', label: 'Identity id' },
+                { value: 'email', label: 'Email address' },
+                { value: 'username', label: 'Username' },
+              ]}
+              error={error?.violation('subject_field')}
+            />
+            <SelectField
+              label="Token format"
+              {...bind('token_format')}
+              options={[
+                { value: 'self_contained', label: 'Self-contained (JWT)' },
+                { value: 'referential', label: 'Referential (opaque)' },
+              ]}
+              error={error?.violation('token_format')}
+            />
+          </>
         ) : null}
-        <SelectField
-          label="Token format"
-          {...bind('token_format')}
-          options={[
-            { value: 'self_contained', label: 'Self-contained (JWT)' },
-            { value: 'referential', label: 'Referential (opaque)' },
-          ]}
-          error={error?.violation('token_format')}
-        />
       </div>
       <ErrorNotice error={error} />
     </FormDialog>

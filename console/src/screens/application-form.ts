@@ -107,7 +107,8 @@ export function protocolConfigOf(form: ApplicationForm, previous: ProtocolConfig
       expires_after: Number(form.expires_after),
       subject_field: form.subject_field,
     },
-    token_format: form.token_format,
+    // Only sign-in applications may issue referential (opaque) tokens; a machine's are JWTs.
+    token_format: signsIn ? form.token_format : 'self_contained',
     pkce: form.pkce,
     // yonder's extension: written for applications that sign people in, or that already carry it.
     ...(signsIn || kept.enable_refresh_tokens !== undefined ? { enable_refresh_tokens: signsIn && form.enable_refresh_tokens } : {}),
