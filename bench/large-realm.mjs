@@ -45,8 +45,9 @@ export function cli(databaseUrl, args) {
   });
 }
 
-/** `yonder seed --identities count`, its progress passed to `onStderr`. */
-export function seed(databaseUrl, count, onStderr = (text) => process.stderr.write(text)) {
+/** `yonder init` (only serve and init create a store), then `yonder seed --identities count`, its progress passed to `onStderr`. */
+export async function seed(databaseUrl, count, onStderr = (text) => process.stderr.write(text)) {
+  await cli(databaseUrl, ['init']);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, 'seed', '--identities', String(count)], {
       env: { ...process.env, DATABASE_URL: databaseUrl },

@@ -19,9 +19,12 @@ export interface Config {
   groupCommit: boolean;
   /** SMTP server for binding-link emails (`smtp://`, `smtps://`); unset writes `.eml` files instead. */
   smtpUrl: string | null;
-  /** Where emails go when there is no SMTP server. */
+  /** Where emails go when there is no SMTP server (`OUTBOX_DIR`; `outbox` in the data directory). */
   outboxDir: string;
-  /** The From address of yonder's emails. */
+  /**
+   * The From of yonder's emails (`MAIL_FROM`; `no-reply@` the host of `PUBLIC_URL`). A bare address
+   * gets the realm's name (its theme's `email_realm_name`) as the sender's name.
+   */
   mailFrom: string;
   /** Audit events older than this many days are deleted (`AUDIT_RETENTION_DAYS`, 90); 0 keeps them all. */
   auditRetentionDays: number;
@@ -134,6 +137,25 @@ export function besideDataDirectory(databaseUrl: string, name: string): string {
   return resolve(name);
 }
 
+/**
+ * The folder a store keeps its files in: the SQLite file's folder, or `./data` in the working
+ * directory for PostgreSQL (where there is no file). The outbox and the settings file live in it.
+ */
+export function dataDirectory(databaseUrl: string): string {
+  if (databaseUrl.startsWith('sqlite:')) {
+    const path = databaseUrl.slice('sqlite:'.length);
+    if (path !== '' && path !== ':memory:') return dirname(resolve(path));
+  }
+  return resolve('data');
+}
+
+/** `no-reply@` the host people reach yonder at (an IP address as an address literal). */
+function defaultMailFrom(publicUrl: string): string {
+  const host = new URL(publicUrl).hostname.replace(/^\[|\]$/g, '');
+  const version = isIP(host);
+  return `no-reply@${version === 0 ? host : version === 4 ? `[${host}]` : `[IPv6:${host}]`}`;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): Config {
   const port = overrides.port ?? parsePort(env.PORT, 8080);
   const host = overrides.host ?? env.HOST ?? '127.0.0.1';
@@ -152,8 +174,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
     groupCommit: overrides.groupCommit ?? !/^(off|0|false|no)$/i.test(env.YONDER_GROUP_COMMIT ?? ''),
     smtpUrl: overrides.smtpUrl !== undefined ? overrides.smtpUrl : env.SMTP_URL || null,
-    outboxDir: overrides.outboxDir ?? env.OUTBOX_DIR ?? './data/outbox',
-    mailFrom: overrides.mailFrom ?? env.MAIL_FROM ?? `yonder <no-reply@${new URL(publicUrl).hostname}>`,
+    outboxDir: overrides.outboxDir ?? (env.OUTBOX_DIR ? resolve(env.OUTBOX_DIR) : join(dataDirectory(databaseUrl), 'outbox')),
+    mailFrom: overrides.mailFrom ?? (env.MAIL_FROM || defaultMailFrom(publicUrl)),
     auditRetentionDays: overrides.auditRetentionDays ?? parseRetentionDays(env.AUDIT_RETENTION_DAYS),
     trustProxy: overrides.trustProxy ?? parseTrustProxy(env.TRUST_PROXY),
     filterTimeoutMs: overrides.filterTimeoutMs ?? parseFilterTimeout(env.FILTER_TIMEOUT_MS),

@@ -12,6 +12,7 @@ import {
 } from '../services/directory/bulk.js';
 import type { Yonder } from '../services/context.js';
 import type { RealmRef } from '../services/directory/identities.js';
+import { type ImportFormat, SCIM_CSV_COLUMNS, V1_CSV_COLUMNS } from './import-readers.js';
 import { workerBatches } from './import-source.js';
 import { printJson } from './output.js';
 import { ProgressBar } from './progress.js';
@@ -59,7 +60,12 @@ export function registerBulkCommands(program: Command, ctx: BulkCommandContext):
     .description(
       'import identities from NDJSON or CSV (v1 identity or SCIM User shape; FILE - reads stdin); re-running skips usernames already there',
     )
-    .addOption(new Option('--format <format>', 'input format (default: from the file name)').choices(['ndjson', 'csv']))
+    .addOption(
+      new Option(
+        '--format <format>',
+        'input format (default: .csv is CSV, .ndjson, .jsonl and .json are NDJSON; otherwise the first line says)',
+      ).choices(['ndjson', 'csv']),
+    )
     .addOption(batchSizeOption())
     .addOption(
       new Option(
@@ -71,8 +77,9 @@ export function registerBulkCommands(program: Command, ctx: BulkCommandContext):
     )
     .addOption(ctx.tenantOption)
     .addOption(ctx.realmOption)
-    .action(async (file: string, options: Target & { format?: 'ndjson' | 'csv'; batchSize?: number; offline?: boolean }) => {
-      const format = options.format ?? (/\.csv$/i.test(file) ? 'csv' : 'ndjson');
+    .addHelpText('after', importColumnsHelp())
+    .action(async (file: string, options: Target & { format?: ImportFormat; batchSize?: number; offline?: boolean }) => {
+      const format = options.format ?? formatOfName(file);
       const size = file === '-' ? 0 : statSync(file).size;
       const offline = options.offline ?? false;
       await ctx.withYonder(
@@ -109,10 +116,42 @@ export function registerBulkCommands(program: Command, ctx: BulkCommandContext):
             : `longest transaction ${(longest.ms / 1000).toFixed(2)}s (${longest.rows.toLocaleString('en-US')} identities)`;
           process.stderr.write(`${cpuLine()}; ${held}\n${describeSummary(summary)}`);
           printJson(summary);
+          // A script must see that rows were left out; the others are imported and stay.
+          if (summary.rejected > 0) {
+            process.stderr.write(`exit status ${IMPORT_REJECTED_EXIT}: ${summary.rejected} rejected\n`);
+            process.exitCode = IMPORT_REJECTED_EXIT;
+          }
         },
         { exclusive: offline },
       );
     });
+}
+
+/** `yonder import`'s exit status when it finished but rejected rows (1 is a failure before the end). */
+export const IMPORT_REJECTED_EXIT = 2;
+
+/** What a file's name says of its format; `auto` when it says nothing (stdin, `.txt`). */
+function formatOfName(file: string): ImportFormat | 'auto' {
+  if (/\.csv$/i.test(file)) return 'csv';
+  if (/\.(ndjson|jsonl|json)$/i.test(file)) return 'ndjson';
+  return 'auto';
+}
+
+function importColumnsHelp(): string {
+  const scim = Object.entries(SCIM_CSV_COLUMNS).map(([column, others]) => (others.length > 0 ? `${column} (or ${others.join(', ')})` : column));
+  return [
+    '',
+    'NDJSON: one identity a line, as the v1 API takes it ({"display_name", "status", "traits": {...}}, or wrapped',
+    'in {"identity": ...}), or a SCIM User ({"userName", "name": {"givenName", "familyName"}, "emails", ...}).',
+    '',
+    'CSV: a header row, then one identity a row. Columns of the v1 shape (a trait may be written traits.NAME):',
+    `  ${V1_CSV_COLUMNS.join(', ')}`,
+    'A header with userName is read as SCIM Users instead; its columns, and no others:',
+    `  ${scim.join(', ')}`,
+    '',
+    `Exit status: 0 when every row was imported or skipped, ${IMPORT_REJECTED_EXIT} when some were rejected (the rest are`,
+    'imported; the summary lists the rejected lines), 1 when the import failed.',
+  ].join('\n');
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { type ImportBatch, ImportBatchBuilder } from '../domain/directory/import-batch.js';
-import { csvItems, ndjsonItems } from './import-readers.js';
+import { type ImportFormat, importItems } from './import-readers.js';
 
 /**
  * The worker thread of `yonder import`: reads the file, parses each record, checks it as a create
@@ -12,7 +12,8 @@ import { csvItems, ndjsonItems } from './import-readers.js';
 export interface ImportWorkerData {
   /** null: read the worker's stdin, which the importing thread feeds from its own. */
   path: string | null;
-  format: 'ndjson' | 'csv';
+  /** `auto`: the first line says (stdin, or a file whose name does not). */
+  format: ImportFormat | 'auto';
   recordsPerBatch: number;
   maxInFlight: number;
 }
@@ -36,7 +37,7 @@ async function run(port: NonNullable<typeof parentPort>, data: ImportWorkerData)
     port.postMessage({ type: 'batch', batch, bytes } satisfies ImportWorkerMessage);
   };
   const builder = new ImportBatchBuilder(data.recordsPerBatch);
-  for await (const item of data.format === 'csv' ? csvItems(input) : ndjsonItems(input)) {
+  for await (const item of importItems(input, data.format, data.path ?? 'stdin')) {
     const batch = builder.add(item);
     if (batch) await send(batch);
   }

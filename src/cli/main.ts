@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
 import { type ConfigOverrides, loadConfig } from '../config.js';
+import { MAX_TOKEN_LIFETIME_DAYS, MAX_TOKEN_LIFETIME_SECONDS } from '../domain/access/application.js';
 import { DomainError } from '../domain/errors.js';
 import { MANAGEMENT_SCOPES, OPERATOR, isKnownScope, parseScopeList } from '../domain/access/scopes.js';
 import type { TenantRecord } from '../domain/directory/tenancy.js';
 import { CLI_ACTOR } from '../domain/audit/audit-event.js';
 import { runWithAuditContext } from '../services/audit/audit.js';
-import { bootstrapIfEmpty, openYonder } from '../services/bootstrap.js';
+import { openYonder } from '../services/bootstrap.js';
 import { freshConsoleLink } from '../services/access/console.js';
 import type { Yonder } from '../services/context.js';
 import { createIdentity, deleteIdentity, getIdentity, listIdentities } from '../services/directory/identities.js';
@@ -14,11 +16,13 @@ import { createRealm, listRealms, publicTenant } from '../services/directory/ten
 import { registerBulkCommands } from './bulk.js';
 import { parseDuration } from './duration.js';
 import { rotateClientSecret } from '../services/access/applications.js';
-import { mintOperatorToken, revokeTokenById } from '../services/access/token-records.js';
+import { mintOperatorToken, revokeTokenById, tokenSummary } from '../services/access/token-records.js';
 import { registerEventCommands } from './events.js';
 import { registerKeyCommands } from './keys.js';
-import { deliverFirstStart } from './first-start.js';
-import { bootstrapBanner, credentialLines, printJson } from './output.js';
+import { registerSetupCommands, requireStore } from './setup.js';
+import { effectiveConfig } from './settings.js';
+import { credentialLines, printJson } from './output.js';
+import { addExamples } from './examples.js';
 
 type OpenOptions = Parameters<typeof openYonder>[1];
 
@@ -31,30 +35,34 @@ interface Target {
   realm?: string;
 }
 
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
 const program = new Command();
 program
   .name('yonder')
   .description('Identity directory and passkey server with a Beyond Identity v1 compatible API.')
+  .version(version, '-V, --version', 'print the version of yonder')
   .addOption(new Option('--database-url <url>', 'sqlite:<path> or postgres://... (default: $DATABASE_URL or sqlite:./data/yonder.db)'))
   .showHelpAfterError()
   .exitOverride();
 
-function config(extra: ConfigOverrides = {}) {
+/** The server's configuration: flags, the environment, the data directory's settings file (settings.ts). */
+function effective(extra: ConfigOverrides = {}) {
   const { databaseUrl } = program.opts<GlobalOptions>();
-  return loadConfig(process.env, { ...(databaseUrl ? { databaseUrl } : {}), ...extra });
+  return effectiveConfig(process.env, { ...(databaseUrl ? { databaseUrl } : {}), ...extra });
 }
 
-/** Opens the store for one command; on an empty store it bootstraps first, as `serve` would. */
+const config = (extra: ConfigOverrides = {}) => effective(extra).config;
+
+/**
+ * Opens the store for one command. A missing or empty store is refused: only `serve` and `init`
+ * create a tenant, so a command pointed at the wrong place makes nothing there.
+ */
 async function withYonder<T>(work: (y: Yonder) => Promise<T>, connectOptions: OpenOptions = {}): Promise<T> {
   const cfg = config();
+  await requireStore(cfg.databaseUrl);
   const yonder = await openYonder(cfg, connectOptions);
   try {
-    const bootstrap = await bootstrapIfEmpty(yonder);
-    if (bootstrap) {
-      const delivered = deliverFirstStart(bootstrapBanner(bootstrap, cfg.publicUrl), cfg.firstStartFile);
-      if (delivered.shown === 'file')
-        process.stderr.write(`yonder: first start; the admin token, client secret and console link are in ${delivered.file}\n`);
-    }
     // Whatever the command changes is on the audit trail as done by the command line.
     return await runWithAuditContext({ actor: CLI_ACTOR, address: null, requestId: null }, () => work(yonder));
   } finally {
@@ -82,30 +90,55 @@ async function realmOf(y: Yonder, target: Target): Promise<{ tenantId: string; r
   return { tenantId: tenant.id, realmId: realm.id };
 }
 
+/** `token list` reads at most this many records: enough for any operator to read on a screen. */
+const TOKEN_LIST_LIMIT = 1000;
+
 const tenantOption = new Option('--tenant <id>', 'tenant id (default: the only tenant)');
 const realmOption = new Option('--realm <id-or-name>', 'realm id or display name (default: "Default")');
 
-program
-  .command('serve')
-  .description('start the HTTP server (bootstraps an empty store and prints an admin token once)')
-  .option('--port <port>', 'port to listen on (default: $PORT or 8080)')
-  .option('--host <host>', 'address to bind (default: $HOST or 127.0.0.1)')
-  .option('--public-url <url>', 'origin people reach yonder at (default: $PUBLIC_URL or http://localhost:PORT)')
-  .action(async (options: { port?: string; host?: string; publicUrl?: string }) => {
-    const overrides: ConfigOverrides = {};
-    if (options.port !== undefined) overrides.port = loadConfig({ PORT: options.port }).port;
-    if (options.host !== undefined) overrides.host = options.host;
-    if (options.publicUrl !== undefined) overrides.publicUrl = options.publicUrl;
-    // Loaded on demand: the HTTP stack is most of the CLI's start-up time, and only `serve` needs it.
-    const { serve } = await import('./serve.js');
-    await serve(config(overrides));
-  });
+interface ListenOptions {
+  port?: string;
+  host?: string;
+  publicUrl?: string;
+}
+
+/** `--port`, `--host`, `--public-url` of `serve` and `init`. */
+function listenOptions(command: Command): Command {
+  return command
+    .option('--port <port>', 'port to listen on (default: $PORT or 8080)')
+    .option('--host <host>', 'address to bind (default: $HOST or 127.0.0.1)')
+    .option('--public-url <url>', 'origin people reach yonder at (default: $PUBLIC_URL or http://localhost:PORT)');
+}
+
+function listenOverrides(options: ListenOptions): ConfigOverrides {
+  const overrides: ConfigOverrides = {};
+  if (options.port !== undefined) overrides.port = loadConfig({ PORT: options.port }).port;
+  if (options.host !== undefined) overrides.host = options.host;
+  if (options.publicUrl !== undefined) overrides.publicUrl = options.publicUrl;
+  return overrides;
+}
+
+listenOptions(
+  program
+    .command('serve')
+    .description(
+      'start the HTTP server; the first start creates the tenant, prints an admin token once, and writes the settings file (yonder.conf) to the data directory',
+    ),
+).action(async (options: ListenOptions) => {
+  // Loaded on demand: the HTTP stack is most of the CLI's start-up time, and only `serve` needs it.
+  const { serve } = await import('./serve.js');
+  await serve(effective(listenOverrides(options)));
+});
+
+registerSetupCommands(program, { effective: (options: ListenOptions) => effective(listenOverrides(options)), listenOptions });
 
 program
   .command('migrate')
-  .description('apply pending database migrations and exit')
+  .description("apply pending database migrations to an existing store and exit (serve does it too, on start); an upgrade's first step")
   .action(async () => {
-    const yonder = await openYonder(config());
+    const cfg = config();
+    await requireStore(cfg.databaseUrl);
+    const yonder = await openYonder(cfg);
     await yonder.store.close();
     process.stdout.write('migrations applied\n');
   });
@@ -117,7 +150,7 @@ program
   .command('console-link')
   .description(
     'print a fresh one-time link that creates a passkey for the Admin Console\'s administrator "admin" ' +
-      '(created again if it was deleted); earlier console links stop working',
+      '(created again if it was deleted); every earlier console link stops working',
   )
   .action(async () => {
     await withYonder(async (y) => {
@@ -136,11 +169,13 @@ token
   .description('mint an access token; it is printed once and never stored in clear')
   .requiredOption('--scopes <scopes>', `space- or comma-separated scopes, or "all" (${MANAGEMENT_SCOPES.join(', ')})`)
   .option('--realm <id>', 'restrict the token to one realm')
-  .option('--ttl <duration>', 'lifetime, e.g. 90d, 12h, 3600', '90d')
+  .option('--ttl <duration>', 'lifetime, e.g. 90d (the longest), 12h, 3600', '90d')
   .option('--name <name>', 'a name to tell the token apart', 'CLI token')
   .addOption(tenantOption)
   .action(async (options: { scopes: string; realm?: string; ttl: string; name: string; tenant?: string }) => {
     const ttlSeconds = parseDuration(options.ttl);
+    // Retired signing keys leave the JWKS 90 days after rotation: a longer-lived token would stop verifying.
+    if (ttlSeconds > MAX_TOKEN_LIFETIME_SECONDS) throw new Error(`--ttl must be at most ${MAX_TOKEN_LIFETIME_DAYS}d (got ${options.ttl})`);
     const scopes = options.scopes.trim() === 'all' ? [...MANAGEMENT_SCOPES] : parseScopeList(options.scopes);
     const unknown = scopes.filter((s) => !isKnownScope(s));
     if (scopes.length === 0 || unknown.length > 0) {
@@ -168,6 +203,32 @@ token
     await withYonder(async (y) => {
       if (!(await revokeTokenById(y, jti))) throw new Error(`no active token with id ${jti}`);
       process.stdout.write(`revoked ${jti}\n`);
+    });
+  });
+
+token
+  .command('list')
+  .description("list the tenant's tokens, newest first (live ones; --all adds revoked and expired); never the tokens themselves")
+  .option('--all', 'include revoked and expired tokens')
+  .addOption(tenantOption)
+  .action(async (options: { all?: boolean; tenant?: string }) => {
+    await withYonder(async (y) => {
+      const tenant = await tenantOf(y, options);
+      const now = new Date().toISOString();
+      const records = await y.store.tokens.listForTenant(tenant.id, TOKEN_LIST_LIMIT);
+      const listed = records
+        .map((r) => ({
+          ...tokenSummary(r),
+          realm_id: r.realm_id,
+          application_id: r.application_id,
+          issued_at: r.issued_at,
+          expires_at: r.expires_at,
+          state: r.revoked_at !== null ? 'revoked' : r.expires_at <= now ? 'expired' : 'live',
+          ends_with: r.token_suffix,
+        }))
+        .filter((t) => options.all || t.state === 'live');
+      printJson(listed);
+      if (records.length === TOKEN_LIST_LIMIT) process.stderr.write(`only the newest ${TOKEN_LIST_LIMIT} tokens were read\n`);
     });
   });
 
@@ -287,6 +348,29 @@ identity
   });
 
 registerBulkCommands(program, { withYonder, realmOf, tenantOption, realmOption });
+
+addExamples(program, {
+  serve: 'PUBLIC_URL=https://id.example.com yonder serve --port 8080',
+  init: 'PUBLIC_URL=https://id.example.com yonder init',
+  config: 'yonder config',
+  migrate: 'yonder migrate',
+  'events prune': 'AUDIT_RETENTION_DAYS=30 yonder events prune',
+  'keys rotate': 'yonder keys rotate',
+  'console-link': 'yonder console-link',
+  'token create': 'yonder token create --scopes identities:read,groups:read --ttl 12h --name reporting',
+  'token list': 'yonder token list --all',
+  'token revoke': 'yonder token revoke 5f0c2d7e-...   # an id from token list',
+  'app credentials': 'yonder app credentials',
+  'tenant show': 'yonder tenant show',
+  'realm create': 'yonder realm create "Partners"',
+  'realm list': 'yonder realm list',
+  'identity create': 'yonder identity create --username dana --email dana@example.com --realm Default',
+  'identity list': 'yonder identity list --filter \'traits.username sw "da"\'',
+  'identity get': 'yonder identity get e372db224c06e850',
+  'identity delete': 'yonder identity delete e372db224c06e850',
+  seed: 'yonder seed --identities 100000 --groups 10 --realm Default',
+  import: 'yonder import people.csv --realm Default   # or: some-export | yonder import - --format csv',
+});
 
 function describeError(error: unknown): string {
   if (error instanceof DomainError) {

@@ -1,5 +1,4 @@
 import { buildApp } from '../http/app.js';
-import type { Config } from '../config.js';
 import { startRetentionJob } from '../services/audit/retention.js';
 import { bootstrapIfEmpty, openYonder } from '../services/bootstrap.js';
 import { startRateLimitPruning } from '../services/access/rate-limits.js';
@@ -7,13 +6,24 @@ import { startCeremonyPurgeJob } from '../services/passkeys/ceremony-cleanup.js'
 import { startSigningKeyPruning } from '../platform/tokens/signing-keys.js';
 import { deliverFirstStart } from './first-start.js';
 import { bootstrapBanner } from './output.js';
+import type { EffectiveConfig } from './settings.js';
+import { writeSettingsOnce } from './setup.js';
 
 /** Starts the HTTP server and stops it gracefully on SIGTERM or SIGINT. */
-export async function serve(config: Config): Promise<void> {
+export async function serve(effective: EffectiveConfig): Promise<void> {
+  const { config } = effective;
   const yonder = await openYonder(config);
   const bootstrap = await bootstrapIfEmpty(yonder);
   const app = await buildApp(yonder, { logger: { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });
+  writeSettingsOnce(effective, (line) => app.log.info({ file: effective.file }, line));
+  const filed = effective.fileSettings.PUBLIC_URL;
+  if (filed !== undefined && filed.replace(/\/+$/, '') !== config.publicUrl) {
+    app.log.warn(
+      { file: effective.file, public_url: config.publicUrl, file_public_url: filed },
+      'PUBLIC_URL differs from the settings file: commands run without this environment use the file and mint tokens another issuer; edit the file',
+    );
+  }
   if (bootstrap) {
     const delivered = deliverFirstStart(bootstrapBanner(bootstrap, config.publicUrl), config.firstStartFile);
     if (delivered.shown === 'file') {

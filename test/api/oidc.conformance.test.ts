@@ -1,4 +1,5 @@
 import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
+import * as client from 'openid-client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { signInWith } from '../support/console.js';
 import { TestYonder, describeApi } from '../support/harness.js';
@@ -9,10 +10,12 @@ import {
   REDIRECT_URI,
   authorize,
   authorizeUrl,
+  codeForm,
   createOidcApplication,
   locationOf,
   personWithPasskey,
   pkcePair,
+  relyingPartyFetch,
   tokenRequest,
 } from '../support/oidc.js';
 import type { SoftAuthenticator } from '../support/soft-authenticator.js';
@@ -97,6 +100,33 @@ describeApi('OpenID Connect: basic certification plan modules', () => {
     expect(typeof payload.sid).toBe('string');
   });
 
+  it('oidcc-server with openid-client as the relying party: discovery, PKCE, state, nonce, ID token and userinfo checks', async () => {
+    const configuration = await client.discovery(new URL(app.issuer), app.clientId, undefined, client.ClientSecretBasic(app.clientSecret), {
+      [client.customFetch]: relyingPartyFetch(y),
+      execute: [client.allowInsecureRequests],
+    });
+    const verifier = client.randomPKCECodeVerifier();
+    const state = client.randomState();
+    const nonce = client.randomNonce();
+    const url = client.buildAuthorizationUrl(configuration, {
+      redirect_uri: REDIRECT_URI,
+      scope: 'openid profile email',
+      code_challenge: await client.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      state,
+      nonce,
+    });
+    const back = await authorize(browser, `${url.pathname}${url.search}`, person.passkey);
+    const tokens = await client.authorizationCodeGrant(configuration, back, {
+      pkceCodeVerifier: verifier,
+      expectedState: state,
+      expectedNonce: nonce,
+    });
+    expect(tokens.claims()?.sub).toBe(person.id);
+    const info = await client.fetchUserInfo(configuration, tokens.access_token, person.id);
+    expect(info).toMatchObject({ sub: person.id, email: 'ada@example.com' });
+  });
+
   it("the access token is Beyond Identity-shaped, on record: listed as the identity's, introspected, revocable", async () => {
     const { tokens } = await signIn(app, { browser });
     const claims = decodeJwt(tokens.access_token ?? '');
@@ -132,6 +162,19 @@ describeApi('OpenID Connect: basic certification plan modules', () => {
     expect(again.body.error).toBe('invalid_grant');
     expect(again.body).not.toHaveProperty('access_token');
     expect((await userinfo(app, tokens.access_token ?? '')).status).toBe(401);
+  });
+
+  it("Beyond Identity's expiration_time shortens the access token and custom_claims become bi_custom; out of range is invalid_request", async () => {
+    const form = await codeForm(browser, app, person.passkey);
+    const tooLong = await tokenRequest(y, app, { ...form, expiration_time: '999999' });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error).toBe('invalid_request');
+    const reply = await tokenRequest(y, app, { ...form, expiration_time: '600', custom_claims: '{"tier":"gold"}' });
+    expect(reply.status, reply.text).toBe(200);
+    expect(reply.body.expires_in).toBe(600);
+    const claims = decodeJwt(reply.body.access_token);
+    expect(claims.exp! - claims.iat!).toBe(600);
+    expect(claims.bi_custom).toEqual({ tier: 'gold' });
   });
 
   it('a wrong code_verifier is invalid_grant, with no token', async () => {
@@ -348,15 +391,7 @@ describeApi('OpenID Connect: basic certification plan modules', () => {
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers['access-control-allow-origin']).toBe('https://rp.example');
-    const pkce = pkcePair();
-    const back = await authorize(browser, authorizeUrl(spa, { clientId: spa.clientId, challenge: pkce.challenge }), person.passkey);
-    const form = {
-      grant_type: 'authorization_code',
-      code: back.searchParams.get('code') ?? '',
-      redirect_uri: REDIRECT_URI,
-      code_verifier: pkce.verifier,
-      client_id: spa.clientId,
-    };
+    const form = { ...(await codeForm(browser, spa, person.passkey)), client_id: spa.clientId };
     const post = (origin: string) =>
       y.request('POST', `${spa.path}/token`, {
         token: null,

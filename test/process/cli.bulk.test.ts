@@ -2,14 +2,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../support/process.js';
+import { runCli, runCliWithInput } from '../support/process.js';
 
 describe('yonder seed and yonder import, as a person runs them (on SQLite: import runs on both engines in cli.import, seed on both in test/api/identities.import)', () => {
   let dir: string;
   let env: Record<string, string>;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'yonder-bulk-'));
     env = { DATABASE_URL: `sqlite:${join(dir, 'yonder.db')}` };
+    // Only serve and init create a store; every other command refuses a missing one.
+    expect((await runCli(['init'], env)).code).toBe(0);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -25,7 +27,8 @@ describe('yonder seed and yonder import, as a person runs them (on SQLite: impor
       ].join('\n'),
     );
     const first = await runCli(['import', file, '--realm', 'Default'], env);
-    expect(first.code).toBe(0);
+    // Issue 23: rows were rejected, so the import exits 2 (it was 0); the summary is printed all the same.
+    expect(first.code).toBe(2);
     expect(JSON.parse(first.stdout)).toEqual({
       read: 4,
       imported: 2,
@@ -47,6 +50,48 @@ describe('yonder seed and yonder import, as a person runs them (on SQLite: impor
     expect(refused.stderr).toContain('--batch-size must be between 1 and 100000');
     const grace = JSON.parse((await runCli(['identity', 'list', '--filter', 'traits.username eq "grace"'], env)).stdout);
     expect(grace.identities[0]).toMatchObject({ display_name: 'Grace Hopper', traits: { given_name: 'Grace' } });
+  });
+
+  it('a CSV on stdin or in a .txt file is read as CSV; a first line that is neither format is refused, naming --format', async () => {
+    const fromStdin = await runCliWithInput(['import', '-'], env, 'username,primary_email_address\nstdin-a,a@example.com\n');
+    expect(fromStdin.code, fromStdin.stderr).toBe(0);
+    expect(JSON.parse(fromStdin.stdout)).toEqual({ read: 1, imported: 1, skipped: 0, rejected: 0, rejections: [] });
+    const txt = join(dir, 'people.txt');
+    writeFileSync(txt, '\n"userName","email"\ntxt-a,txt-a@example.com\n');
+    const fromTxt = await runCli(['import', txt], env);
+    expect(fromTxt.code, fromTxt.stderr).toBe(0);
+    expect(JSON.parse(fromTxt.stdout)).toMatchObject({ imported: 1, rejected: 0 });
+    const ndjson = await runCliWithInput(['import', '-'], env, `${JSON.stringify({ userName: 'stdin-b' })}\n`);
+    expect(JSON.parse(ndjson.stdout)).toMatchObject({ imported: 1 });
+
+    const neither = await runCliWithInput(['import', '-'], env, 'name;mail\nx;y\n');
+    expect(neither.code).toBe(1);
+    expect(neither.stderr).toContain('cannot tell whether stdin is NDJSON or CSV');
+    expect(neither.stderr).toContain('--format ndjson or --format csv');
+  });
+
+  it('a SCIM-shaped CSV keeps first and last names whatever their spelling, and refuses a column it would drop', async () => {
+    const csv = ['userName,givenName,lastName,name.formatted,email', 'ada-l,Ada,Lovelace,Ada King,ada@example.com', ''].join('\n');
+    const imported = await runCliWithInput(['import', '-', '--format', 'csv'], env, csv);
+    expect(imported.code, imported.stderr).toBe(0);
+    const ada = JSON.parse((await runCli(['identity', 'list', '--filter', 'traits.username eq "ada-l"'], env)).stdout).identities[0];
+    expect(ada.traits).toMatchObject({
+      given_name: 'Ada',
+      family_name: 'Lovelace',
+      formatted_name: 'Ada King',
+      primary_email_address: 'ada@example.com',
+    });
+
+    const dropped = await runCliWithInput(['import', '-', '--format', 'csv'], env, 'userName,department\nbob,Sales\n');
+    expect(dropped.code).toBe(1);
+    expect(dropped.stderr).toContain('no "department" column');
+    expect(JSON.parse((await runCli(['identity', 'list', '--filter', 'traits.username eq "bob"'], env)).stdout).total_size).toBe(0);
+
+    const help = await runCli(['import', '--help'], env);
+    for (const column of ['primary_email_address', 'given_name', 'family_name', 'userName', 'name.givenName (or givenName', 'externalId']) {
+      expect(help.stdout).toContain(column);
+    }
+    expect(help.stdout).toContain('Exit status');
   });
 
   it('seed --identities --groups writes that many of each, and a second seed adds nothing', async () => {

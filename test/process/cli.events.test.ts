@@ -8,9 +8,11 @@ import { runCli } from '../support/process.js';
 describe('the yonder CLI and the audit trail (on SQLite: recording and pruning run on both engines in test/api/events.*)', () => {
   let dir: string;
   let env: Record<string, string>;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'yonder-cli-events-'));
     env = { DATABASE_URL: `sqlite:${join(dir, 'yonder.db')}` };
+    // Only serve and init create a store; every other command refuses a missing one.
+    expect((await runCli(['init'], env)).code).toBe(0);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

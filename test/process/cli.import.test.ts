@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, type CliResult, ServerProcess, TEST_KEY_ENV, bannerExports, processEngines, runCli } from '../support/process.js';
+import { ServerProcess, bannerExports, processEngines, runCli, runCliWithInput } from '../support/process.js';
 
 /**
  * `yonder import` as built: the file is read, checked and packed in a worker thread while the main
@@ -18,19 +17,6 @@ afterAll(() => cleanup());
 const v1 = (username: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ display_name: `User ${username}`, traits: { type: 'traits_v0', username }, ...extra });
 
-/** Runs `yonder <args>` with `input` on its stdin. */
-function runCliWithInput(args: string[], env: Record<string, string>, input: string): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...TEST_KEY_ENV, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
-
 describe.each(engines)('yonder import through its worker thread ($name)', (engine) => {
   let dir: string;
   let env: Record<string, string>;
@@ -42,6 +28,8 @@ describe.each(engines)('yonder import through its worker thread ($name)', (engin
     }
     dir = mkdtempSync(join(tmpdir(), 'yonder-import-'));
     env = { DATABASE_URL: await engine.database() };
+    // Only serve and init create a store; every other command refuses a missing one.
+    expect((await runCli(['init'], env)).code).toBe(0);
   });
   afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
 
@@ -64,7 +52,8 @@ describe.each(engines)('yonder import through its worker thread ($name)', (engin
     writeFileSync(file, `${text.join('\n')}\n`);
 
     const first = await runCli(['import', file], env);
-    expect(first.code, first.stderr).toBe(0);
+    // Issue 23: rows were rejected, so the import exits 2 (it was 0), the summary printed as before.
+    expect(first.code, first.stderr).toBe(2);
     const summary = JSON.parse(first.stdout);
     // Line 1700 spells an earlier username (line 2) in capitals: the first one wins, as in a create.
     expect(summary).toMatchObject({ read: 3000, imported: 2989, skipped: 1, rejected: 10 });
@@ -88,7 +77,8 @@ describe.each(engines)('yonder import through its worker thread ($name)', (engin
     if (skip) context.skip();
     const csv = ['username,display_name,family_name', 'csv-a,A,"two', 'lines"', 'csv-b,B', 'csv-c,C,Cee', ''].join('\n');
     const result = await runCliWithInput(['import', '-', '--format', 'csv'], env, csv);
-    expect(result.code, result.stderr).toBe(0);
+    // Issue 23: one row was rejected, so the import exits 2 (it was 0).
+    expect(result.code, result.stderr).toBe(2);
     expect(JSON.parse(result.stdout)).toEqual({
       read: 3,
       imported: 2,
@@ -107,7 +97,8 @@ describe.each(engines)('yonder import through its worker thread ($name)', (engin
       v1(`off-${i}`, { traits: { type: 'traits_v0', username: `off-${i}`, primary_email_address: `off-${i}@example.com` } });
     writeFileSync(file, [...Array.from({ length: 2500 }, (_, i) => line(i)), 'oops', line(7)].join('\n'));
     const first = await runCli(['import', file, '--offline'], env);
-    expect(first.code, first.stderr).toBe(0);
+    // Issue 23: one row was rejected, so the import exits 2 (it was 0).
+    expect(first.code, first.stderr).toBe(2);
     expect(JSON.parse(first.stdout)).toEqual({
       read: 2502,
       imported: 2500,

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,12 +22,20 @@ describe('the yonder CLI (on SQLite: its commands call the same services on eith
     for (const sub of ['create', 'list', 'get', 'delete']) expect(identityHelp.stdout).toContain(sub);
   });
 
-  it('migrate works on an empty store, and a command on an empty store bootstraps it first', async () => {
+  // Issue 23 changed this: a command on a missing store used to create it and bootstrap a tenant;
+  // now only serve and init do, and migrate (like every other command) refuses a missing store.
+  it('a command on a missing store creates nothing; init bootstraps it once, and then migrate and tenant show work', async () => {
+    const refused = await runCli(['migrate'], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('nothing was created');
+    expect(existsSync(join(dir, 'yonder.db'))).toBe(false);
+    const init = await runCli(['init'], env);
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.banner).toContain('export YONDER_TOKEN=');
+    expect(init.stderr).not.toContain('export YONDER_TOKEN=');
     expect((await runCli(['migrate'], env)).code).toBe(0);
     const tenant = await runCli(['tenant', 'show'], env);
     expect(tenant.code).toBe(0);
-    expect(tenant.banner).toContain('export YONDER_TOKEN=');
-    expect(tenant.stderr).not.toContain('export YONDER_TOKEN=');
     expect(JSON.parse(tenant.stdout)).toMatchObject({ display_name: 'yonder' });
   });
 

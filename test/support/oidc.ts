@@ -239,19 +239,18 @@ export async function codeFlow(
   passkey?: SoftAuthenticator,
   options: { scope?: string; exchangeOn?: Requester } = {},
 ): Promise<Reply> {
+  return tokenRequest(options.exchangeOn ?? y, app, await codeForm(browser, app, passkey, options.scope));
+}
+
+/** The authorization (PKCE) up to the token request's form: code, redirect URI and verifier. */
+export async function codeForm(browser: Browser, app: OidcApp, passkey?: SoftAuthenticator, scope?: string): Promise<Record<string, string>> {
   const pkce = pkcePair();
   const back = await authorize(
     browser,
-    authorizeUrl(app, { clientId: app.clientId, challenge: pkce.challenge, ...(options.scope ? { scope: options.scope } : {}) }),
+    authorizeUrl(app, { clientId: app.clientId, challenge: pkce.challenge, ...(scope ? { scope } : {}) }),
     passkey,
   );
-  const form = {
-    grant_type: 'authorization_code',
-    code: back.searchParams.get('code') ?? '',
-    redirect_uri: REDIRECT_URI,
-    code_verifier: pkce.verifier,
-  };
-  return tokenRequest(options.exchangeOn ?? y, app, form);
+  return { grant_type: 'authorization_code', code: back.searchParams.get('code') ?? '', redirect_uri: REDIRECT_URI, code_verifier: pkce.verifier };
 }
 
 /**
@@ -300,4 +299,26 @@ export async function flowAcross(one: Requester, two: Requester, app: OidcApp, p
   const info = await two.request('GET', `${app.path}/userinfo`, { token: refreshed.body.access_token });
   expect(info.status, info.text).toBe(200);
   return info.body as Record<string, unknown>;
+}
+
+/**
+ * openid-client's fetch, answered by `y` in process: the relying party speaks HTTP to PUBLIC_URL's
+ * URLs exactly as it would over the network.
+ */
+export function relyingPartyFetch(y: Requester) {
+  return async (url: string, options: { method?: string; headers?: ConstructorParameters<typeof Headers>[0]; body?: unknown }): Promise<Response> => {
+    const target = new URL(url);
+    const headers = Object.fromEntries(new Headers(options.headers));
+    const body = options.body === undefined || options.body === null ? undefined : String(options.body);
+    const reply = await y.request(options.method ?? 'GET', `${target.pathname}${target.search}`, {
+      token: null,
+      headers,
+      ...(body !== undefined ? { rawBody: body } : {}),
+    });
+    const replyHeaders = new Headers();
+    for (const [name, value] of Object.entries(reply.headers)) {
+      if (value !== undefined) replyHeaders.set(name, Array.isArray(value) ? value.join(', ') : String(value));
+    }
+    return new Response([204, 304].includes(reply.status) ? null : reply.text, { status: reply.status, headers: replyHeaders });
+  };
 }

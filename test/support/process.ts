@@ -68,6 +68,19 @@ export function runCli(args: string[], env: Record<string, string>): Promise<Cli
   });
 }
 
+/** Runs `yonder <args>` with `input` on its stdin. */
+export function runCliWithInput(args: string[], env: Record<string, string>, input: string): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...TEST_KEY_ENV, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
 /** Servers not stopped yet: a test that fails before it stops its server leaves it running. */
 const running = new Set<ChildProcessWithoutNullStreams>();
 

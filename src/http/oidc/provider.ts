@@ -17,7 +17,7 @@ import {
 } from '../../services/oidc/accounts.js';
 import { type OidcClient, corsAllowed, grantableScopes } from '../../services/oidc/clients.js';
 import { oidcInstances } from '../../services/oidc/instances.js';
-import { opaqueTokenId, recordAccessToken } from '../../services/oidc/tokens.js';
+import { type TokenExtras, opaqueTokenId, recordAccessToken } from '../../services/oidc/tokens.js';
 import { SESSION_TTL_SECONDS } from '../../services/passkeys/ceremonies.js';
 import { adapterClass } from './adapter.js';
 import { loadOidcProvider } from './library.js';
@@ -30,6 +30,9 @@ const requestClient = new AsyncLocalStorage<OidcClient>();
 export function runForClient<T>(client: OidcClient, work: () => T): T {
   return requestClient.run(client, work);
 }
+
+/** A token request's Beyond Identity extras, by its raw request (set before the provider sees it). */
+export const tokenExtras = new WeakMap<object, TokenExtras>();
 
 function currentClient(): OidcClient {
   const client = requestClient.getStore();
@@ -164,6 +167,8 @@ export async function buildProvider(y: Yonder, client: OidcClient, log: (line: s
           payload.bi_p = `tenants/${tenantId}/realms/${realmId}/identities/${ids.identityId}`;
           payload.bi_ty = 'authorization_code';
           payload.scope = typeof payload.scope === 'string' ? payload.scope : '';
+          const custom = tokenExtras.get(ctx.req)?.customClaims;
+          if (custom) payload.bi_custom = custom;
           delete payload.client_id;
         },
       },
@@ -221,7 +226,7 @@ export async function buildProvider(y: Yonder, client: OidcClient, log: (line: s
       ctx.body = oidcErrorPage(String(out.error), String(out.error_description ?? ''));
     },
     ttl: {
-      AccessToken: () => currentClient().accessTokenTtl,
+      AccessToken: (ctx) => tokenExtras.get(ctx.req)?.expiresIn ?? currentClient().accessTokenTtl,
       AuthorizationCode: 60,
       IdToken: 3600,
       Interaction: 600,

@@ -6,9 +6,10 @@ import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../domain/errors.js';
 import type { Yonder } from '../../services/context.js';
 import { type OidcClient, corsAllowed } from '../../services/oidc/clients.js';
-import { userinfo } from '../../services/oidc/tokens.js';
+import { tokenRequestExtras, userinfo } from '../../services/oidc/tokens.js';
 import { RealmParams } from '../schemas.js';
 import { type AppRouteParams, Providers, clientOfPath, mountProvider } from './mount.js';
+import { tokenExtras } from './provider.js';
 
 const APP = '/v1/tenants/:tenant_id/realms/:realm_id/applications/:application_id';
 export const AppParams = Type.Composite([RealmParams, Type.Object({ application_id: Type.String({ maxLength: 64 }) })]);
@@ -69,6 +70,7 @@ function formOf(request: FastifyRequest): Record<string, string> | undefined {
  */
 export async function forwardTokenRequest(yonder: Yonder, request: FastifyRequest, reply: FastifyReply, form: Record<string, string>): Promise<void> {
   const client = await requireClient(yonder, request.params as AppRouteParams);
+  tokenExtras.set(request.raw, tokenRequestExtras(client, form));
   const { client_secret: secret, ...rest } = form;
   if (secret !== undefined && rest.client_id !== undefined && request.headers.authorization === undefined) {
     const encode = (value: string) => encodeURIComponent(value);

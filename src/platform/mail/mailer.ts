@@ -67,7 +67,15 @@ ${logo ? `<img src="${escapeHtml(logo)}" alt="${escapeHtml(realm)}" style="max-h
 <p style="font-size: 0.9rem; color: #555;">The link works once and expires on ${escapeHtml(expires)}.</p>
 ${support ? `<p style="font-size: 0.9rem;"><a href="${escapeHtml(support)}">Get help</a></p>` : ''}
 </body></html>`;
-  return { from, to: recipient(email.to), subject, text, html };
+  return { from: sender(from, realm), to: recipient(email.to), subject, text, html };
+}
+
+/**
+ * `MAIL_FROM` as written when it names its sender (`IT Desk <it@example.com>`); a bare address is
+ * sent under the realm's name, so the email says who it is from, as its subject does.
+ */
+function sender(from: string, realmName: string): string | { name: string; address: string } {
+  return from.includes('<') ? from : { name: realmName, address: from };
 }
 
 /**

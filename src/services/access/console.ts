@@ -303,7 +303,9 @@ export async function issueConsoleLink(tx: Repositories, ref: RealmRef, administ
   let revoked = 0;
   const jobs = await tx.bindingJobs.page({ realmId: ref.realmId, identityId: identity.id }, '', 0, 1000);
   for (const job of jobs) {
-    if (job.delivery_method !== 'RETURN' || job.post_binding_redirect_uri !== redirect || !PENDING_JOB_STATES.includes(job.state)) continue;
+    // Any console link, whatever PUBLIC_URL it was made under: an older one must not stay valid.
+    const toConsole = job.post_binding_redirect_uri?.endsWith(CONSOLE_PATH) ?? false;
+    if (job.delivery_method !== 'RETURN' || !toConsole || !PENDING_JOB_STATES.includes(job.state)) continue;
     await tx.bindingJobs.setState(job.id, 'REVOKED', now);
     revoked++;
   }
