@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
+import { type MetricsMode, parseMetricsSettings } from './config-metrics.js';
 
 /**
  * Which peers may name the client in `X-Forwarded-For` (`TRUST_PROXY`): none (`false`), the
@@ -50,6 +51,9 @@ export interface Config {
    * Beyond Identity's CLI does; `hashed` keeps the hash alone, and no read can show a secret.
    */
   clientSecrets: ClientSecretKeeping;
+  /** `GET /metrics`: `METRICS` (off, on, token) and `METRICS_TOKEN` (config-metrics.ts). */
+  metrics: MetricsMode;
+  metricsToken: string | null;
 }
 
 export type ClientSecretKeeping = 'sealed' | 'hashed';
@@ -183,5 +187,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     masterKeyFile: overrides.masterKeyFile ?? (env.YONDER_MASTER_KEY_FILE || besideDataDirectory(databaseUrl, 'yonder-master.key')),
     clientSecrets: overrides.clientSecrets ?? parseClientSecrets(env.CLIENT_SECRETS),
     firstStartFile: overrides.firstStartFile ?? (env.YONDER_FIRST_START_FILE || besideDataDirectory(databaseUrl, 'yonder-first-start.txt')),
+    ...parseMetricsSettings(env, overrides),
   };
 }

@@ -19,6 +19,7 @@ import { rotateClientSecret } from '../services/access/applications.js';
 import { mintOperatorToken, revokeTokenById, tokenSummary } from '../services/access/token-records.js';
 import { registerEventCommands } from './events.js';
 import { registerKeyCommands } from './keys.js';
+import { registerBackupCommands } from './backup.js';
 import { registerSetupCommands, requireStore } from './setup.js';
 import { effectiveConfig } from './settings.js';
 import { credentialLines, printJson } from './output.js';
@@ -145,6 +146,7 @@ program
 
 registerEventCommands(program, withYonder);
 registerKeyCommands(program, withYonder);
+registerBackupCommands(program, () => config());
 
 program
   .command('console-link')
@@ -370,6 +372,8 @@ addExamples(program, {
   'identity delete': 'yonder identity delete e372db224c06e850',
   seed: 'yonder seed --identities 100000 --groups 10 --realm Default',
   import: 'yonder import people.csv --realm Default   # or: some-export | yonder import - --format csv',
+  backup: 'yonder backup /backups/yonder-$(date +%F).db   # SQLite, while yonder runs',
+  restore: 'DATABASE_URL=sqlite:/srv/restored/data/yonder.db yonder restore /backups/yonder-2026-12-07.db',
 });
 
 function describeError(error: unknown): string {

@@ -29,6 +29,8 @@ export const SETTING_NAMES = [
   'YONDER_MASTER_KEY',
   'YONDER_MASTER_KEY_FILE',
   'YONDER_FIRST_START_FILE',
+  'METRICS',
+  'METRICS_TOKEN',
 ] as const;
 
 export type SettingName = (typeof SETTING_NAMES)[number];
@@ -171,5 +173,7 @@ export function settingValues(effective: EffectiveConfig): Record<SettingName, s
     YONDER_MASTER_KEY: config.masterKey === null ? '(unset: read from YONDER_MASTER_KEY_FILE)' : '(set, hidden)',
     YONDER_MASTER_KEY_FILE: config.masterKeyFile,
     YONDER_FIRST_START_FILE: config.firstStartFile,
+    METRICS: config.metrics,
+    METRICS_TOKEN: config.metricsToken === null ? '(unset)' : '(set, hidden)',
   };
 }

@@ -31,6 +31,7 @@ import { type LogOptions, loggerOptions } from './logging.js';
 import { fastifyTrustProxy } from './trust-proxy.js';
 import { buildValidator } from './validation.js';
 import { operationalRoutes } from './operational.js';
+import { installMetrics } from './metrics.js';
 import { bindingLinkRoute, hostedRoutes } from './hosted/routes.js';
 import { scimPlugin } from './scim/index.js';
 import type { Yonder } from '../services/context.js';
@@ -85,6 +86,7 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
   installJsonParser(app);
   installUrlGuard(app);
   installErrorHandling(app);
+  installMetrics(app, yonder);
   app.addSchema(ErrorResponse);
 
   await app.register(swagger, {

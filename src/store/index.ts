@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import { ApplicationStore } from './access/applications.js';
 import { BulkStore } from './directory/bulk.js';
 import { AuditEventStore } from './audit/audit-events.js';
-import { type ConnectOptions, type Connection, type Engine, type Executor, type SqliteHandle, connect } from './engine/connection.js';
+import { type ConnectOptions, type Connection, type Engine, type Executor, type PoolUsage, type SqliteHandle, connect } from './engine/connection.js';
+import type { GroupCommitBatch } from './engine/group-commit.js';
+import { Observers } from '../domain/observers.js';
 import { ScanReads } from './engine/scan-reads.js';
 import { GroupStore } from './directory/groups.js';
 import { IdentityStore } from './directory/identities.js';
@@ -54,7 +56,11 @@ export class Repositories {
   /** The OpenID Connect provider's codes, sessions, grants and refresh tokens. */
   readonly oidcInstances: OidcInstanceStore;
 
-  constructor(executor: Executor, engine: Engine, options: { groupCommit?: boolean; sqlite?: SqliteHandle; scanReads?: ScanReads } = {}) {
+  constructor(
+    executor: Executor,
+    engine: Engine,
+    options: { groupCommit?: boolean; sqlite?: SqliteHandle; scanReads?: ScanReads; batches?: Observers<GroupCommitBatch> } = {},
+  ) {
     // Without a connection's (a transaction's repositories), scans run where they are, unbounded.
     const scanReads = options.scanReads ?? new ScanReads(engine, 0, null);
     this.tenants = new TenantStore(executor);
@@ -88,14 +94,26 @@ export class Repositories {
  */
 export class Store extends Repositories {
   readonly engine: Engine;
+  /** The size of each group commit's batch, as it is handed to the database. */
+  readonly groupCommitBatches: Observers<GroupCommitBatch>;
 
-  private constructor(private readonly connection: Connection) {
+  private constructor(
+    private readonly connection: Connection,
+    batches = new Observers<GroupCommitBatch>(),
+  ) {
     super(connection.db, connection.engine, {
       groupCommit: connection.groupCommit,
       scanReads: connection.scanReads,
+      batches,
       ...(connection.sqlite ? { sqlite: connection.sqlite } : {}),
     });
     this.engine = connection.engine;
+    this.groupCommitBatches = batches;
+  }
+
+  /** The PostgreSQL pool's connections (SQLite has one, and no pool): null when there is none. */
+  poolUsage(): PoolUsage | null {
+    return this.connection.poolUsage?.() ?? null;
   }
 
   static async open(databaseUrl: string, options: ConnectOptions = {}): Promise<Store> {
@@ -124,4 +142,4 @@ export class Store extends Repositories {
   }
 }
 
-export type { Engine } from './engine/connection.js';
+export type { Engine, PoolUsage } from './engine/connection.js';

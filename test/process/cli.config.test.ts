@@ -113,7 +113,7 @@ describe('the server and the command line agree', () => {
     const examples = help.slice(help.indexOf('Examples'));
     const commands = ['serve', 'init', 'config', 'migrate', 'events prune', 'keys rotate', 'console-link', 'token create', 'token list']
       .concat(['token revoke', 'app credentials', 'tenant show', 'realm create', 'realm list', 'identity create', 'identity list'])
-      .concat(['identity get', 'identity delete', 'seed', 'import']);
+      .concat(['identity get', 'identity delete', 'seed', 'import', 'backup', 'restore']);
     for (const command of commands) expect(examples).toMatch(new RegExp(`^  ${command} +\\$ .*yonder ${command}`, 'm'));
     expect((await runCli(['token', 'list', '--help'], {})).stdout).toContain('Example:\n  $ yonder token list');
   });

@@ -43,6 +43,12 @@ export function isSealed(value: string): boolean {
   return value.startsWith(`${PREFIX}:`);
 }
 
+/** The id of the master key that sealed `value` (not secret), or null when it is not sealed. */
+export function sealingKeyId(value: string): string | null {
+  const [prefix, , keyId] = value.split(':');
+  return prefix === PREFIX && keyId ? keyId : null;
+}
+
 export function seal(master: MasterKey, plaintext: string, context: string): string {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', master.key, iv);

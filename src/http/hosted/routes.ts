@@ -35,6 +35,8 @@ const LinkParams = Type.Composite([
 ]);
 const LINK_BASE = '/v1/tenants/:tenant_id/realms/:realm_id/identities/:identity_id/credential-binding-jobs';
 const HOSTED = '/hosted/tenants/:tenant_id/realms/:realm_id';
+/** The route a hosted sign-in is verified at (the metrics count its outcomes). */
+export const HOSTED_SIGN_IN_VERIFY = `${HOSTED}/sign-in/verify`;
 const ENROLL = `${HOSTED}/identities/:identity_id/credential-binding-jobs/:credential_binding_job_id`;
 
 /** Where a sign-in may lead: this site's Admin Console and its hosted pages, nothing else. */
@@ -195,7 +197,7 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
     async (request, reply) => ceremony(reply, () => authenticationOptions(yonder, realmRef(request.params), request.body.application_id)),
   );
   app.post(
-    `${HOSTED}/sign-in/verify`,
+    HOSTED_SIGN_IN_VERIFY,
     {
       schema: { params: RealmParams, body: Type.Object({ challenge_id: Type.String({ maxLength: 64 }), response: Type.Any() }) },
       onRequest: limitAttempts(signInAttempts(yonder)),

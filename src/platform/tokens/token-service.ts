@@ -3,6 +3,7 @@ import { type JWK, type JWTPayload, SignJWT, decodeProtectedHeader, exportJWK, g
 import { liveTokenScopes } from '../../domain/access/application.js';
 import { unauthorized } from '../../domain/errors.js';
 import { newUuid } from '../../domain/ids.js';
+import { Observers } from '../../domain/observers.js';
 import type { TenantRecord } from '../../domain/directory/tenancy.js';
 import { type MasterKey, seal, unseal } from '../../domain/access/sealed-secret.js';
 import { SIGNING_KEY_REFRESH_SECONDS, retiredKeyCutoff, retiredKeyLeavesAt, signingKeyOf } from '../../domain/access/signing-keys.js';
@@ -73,6 +74,9 @@ export interface MintRequest {
   session?: { hash: string; id: string };
 }
 
+/** What signed a token: the Admin Console's session, or an API client (an application, or the CLI). */
+export type IssuedTokenKind = 'console' | 'api';
+
 export interface MintedToken {
   token: string;
   record: TokenRecord;
@@ -111,6 +115,8 @@ export class TokenService {
    * are what a busy client would otherwise pay on every request.
    */
   private verified = new Map<string, { principal: Principal; until: number }>();
+  /** Told of every token signed (the metrics count them). */
+  readonly issued = new Observers<IssuedTokenKind>();
   private consoleGuard: ConsoleTokenGuard = async () => {
     throw unauthorized();
   };
@@ -301,6 +307,7 @@ export class TokenService {
       .setExpirationTime(iat + request.ttlSeconds)
       .setJti(jti)
       .sign(key.privateKey);
+    this.issued.notify(request.session ? 'console' : 'api');
     const record: TokenRecord = {
       jti,
       tenant_id: request.tenant.id,

@@ -1,7 +1,8 @@
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import { type Actor, type AuditEvent, type JsonObject, actorKey } from '../../domain/audit/audit-event.js';
 import type { Engine, Executor } from '../engine/connection.js';
-import { EventInsertBatcher, groupCommitOptions } from '../engine/group-commit.js';
+import { EventInsertBatcher, type GroupCommitBatch, groupCommitOptions } from '../engine/group-commit.js';
+import type { Observers } from '../../domain/observers.js';
 import type { AuditEventsTable, Database } from '../schema.js';
 
 /** What a list of events may be narrowed by; every given field must match. */
@@ -70,9 +71,10 @@ export class AuditEventStore {
   constructor(
     private readonly db: Executor,
     engine: Engine,
-    options: { groupCommit?: boolean } = {},
+    options: { groupCommit?: boolean; batches?: Observers<GroupCommitBatch> } = {},
   ) {
-    this.batcher = options.groupCommit && !db.isTransaction ? new EventInsertBatcher(db, groupCommitOptions(engine)) : null;
+    this.batcher =
+      options.groupCommit && !db.isTransaction ? new EventInsertBatcher(db, groupCommitOptions(engine, 'audit_events', options.batches)) : null;
   }
 
   async insert(events: readonly AuditEvent[]): Promise<void> {

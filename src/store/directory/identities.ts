@@ -9,7 +9,8 @@ import type { Engine, Executor } from '../engine/connection.js';
 import { like } from '../engine/like.js';
 import { ScanReads } from '../engine/scan-reads.js';
 import { toEventRow } from '../audit/audit-events.js';
-import { type IdentityCreate, IdentityInsertBatcher, groupCommitOptions } from '../engine/group-commit.js';
+import { type GroupCommitBatch, type IdentityCreate, IdentityInsertBatcher, groupCommitOptions } from '../engine/group-commit.js';
+import type { Observers } from '../../domain/observers.js';
 import { precompiled } from '../engine/precompiled.js';
 import { LockingRealmTable } from '../engine/realm-table.js';
 import { chunks } from '../engine/chunks.js';
@@ -105,12 +106,14 @@ export class IdentityStore {
   constructor(
     private readonly db: Executor,
     private readonly engine: Engine,
-    options: { groupCommit?: boolean; scanReads?: ScanReads } = {},
+    options: { groupCommit?: boolean; scanReads?: ScanReads; batches?: Observers<GroupCommitBatch> } = {},
   ) {
     this.scanReads = options.scanReads ?? new ScanReads(engine, 0, null);
     this.table = new LockingRealmTable(db, engine, 'identities');
     this.batcher =
-      options.groupCommit && !db.isTransaction ? new IdentityInsertBatcher(db, (create) => this.insertRow(create), groupCommitOptions(engine)) : null;
+      options.groupCommit && !db.isTransaction
+        ? new IdentityInsertBatcher(db, (create) => this.insertRow(create), groupCommitOptions(engine, 'identities', options.batches))
+        : null;
   }
 
   /**

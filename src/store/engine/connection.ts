@@ -40,7 +40,15 @@ export interface Connection {
   sqlite?: SqliteHandle;
   /** Filters that scan a realm run through it: bounded in time, and off the event loop on SQLite. */
   scanReads: ScanReads;
+  /** PostgreSQL only: how many of the pool's connections exist, sit idle, and are waited for. */
+  poolUsage?: () => PoolUsage;
   close(): Promise<void>;
+}
+
+export interface PoolUsage {
+  total: number;
+  idle: number;
+  waiting: number;
 }
 
 export interface ConnectOptions {
@@ -221,6 +229,7 @@ function connectPostgres(url: string, options: ConnectOptions): Omit<Connection,
     db,
     engine: 'postgres',
     scanReads: new ScanReads('postgres', options.scanTimeoutMs ?? DEFAULT_SCAN_TIMEOUT_MS, null),
+    poolUsage: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     ...(options.pgSchema ? { pgSchema: options.pgSchema } : {}),
     close: () => db.destroy(),
   };

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { conflict } from '../../domain/errors.js';
 import type { Engine } from './connection.js';
+import type { Observers } from '../../domain/observers.js';
 import type { AuditEventsTable, Database, IdentitiesTable } from '../schema.js';
 
 /**
@@ -25,10 +26,19 @@ export interface GroupCommitOptions {
   maxBatch: number;
   /** Statements in flight at once; SQLite has one connection, PostgreSQL a pool. */
   maxInFlight: number;
+  /** Told the size of every batch handed to a commit (the metrics' batch-size histogram). */
+  onBatch?: (size: number) => void;
 }
 
-export function groupCommitOptions(engine: Engine): GroupCommitOptions {
-  return engine === 'sqlite' ? { maxBatch: 256, maxInFlight: 1 } : { maxBatch: 256, maxInFlight: 4 };
+/** One batch of one table's group commit. */
+export interface GroupCommitBatch {
+  table: 'identities' | 'audit_events';
+  size: number;
+}
+
+export function groupCommitOptions(engine: Engine, table: GroupCommitBatch['table'], batches?: Observers<GroupCommitBatch>): GroupCommitOptions {
+  const limits = engine === 'sqlite' ? { maxBatch: 256, maxInFlight: 1 } : { maxBatch: 256, maxInFlight: 4 };
+  return batches ? { ...limits, onBatch: (size) => batches.notify({ table, size }) } : limits;
 }
 
 /** One create: the identity's row and, when the caller records one, the event of its creation. */
@@ -80,6 +90,7 @@ export class CommitQueue<T> {
   private drain(): void {
     while (this.queue.length > 0 && this.inFlight < this.options.maxInFlight) {
       const batch = this.queue.splice(0, this.options.maxBatch);
+      this.options.onBatch?.(batch.length);
       this.inFlight++;
       void this.flush(batch)
         .catch((error: unknown) => {
