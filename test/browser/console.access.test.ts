@@ -47,6 +47,10 @@ describe('Admin Console access screens in headless Chromium (on SQLite: the page
     await page.getByRole('heading', { level: 1, name: heading }).waitFor({ timeout: 15_000 });
   }
 
+  /** Waits until the cursor is in an empty input: the entry "Add redirect URI" has just made (evaluated in the page). */
+  const newEntryFocused = () =>
+    expect.poll(() => page.evaluate("document.activeElement?.tagName === 'INPUT' && document.activeElement.value === ''")).toBe(true);
+
   async function api(method: string, path: string, body?: unknown) {
     const reply = await y.request(method, path, body === undefined ? {} : { body });
     expect(reply.status, `${method} ${path}: ${JSON.stringify(reply.body)}`).toBe(200);
@@ -80,8 +84,8 @@ describe('Admin Console access screens in headless Chromium (on SQLite: the page
     await page.getByRole('button', { name: 'Add application' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add application' });
     await dialog.getByLabel('Name').fill('Flight Deck');
-    await dialog.getByRole('checkbox', { name: 'Authorization code' }).check();
-    await dialog.getByLabel('Redirect URIs').fill('https://flightdeck.example/callback');
+    await dialog.getByRole('radio', { name: /^Sign people in/ }).check();
+    await dialog.getByLabel('Redirect URI 1', { exact: true }).fill('https://flightdeck.example/callback');
     await dialog.getByRole('button', { name: 'Add application' }).click();
 
     const shown = page.getByRole('dialog', { name: 'Credentials of Flight Deck' });
@@ -99,6 +103,128 @@ describe('Admin Console access screens in headless Chromium (on SQLite: the page
     expect(app.protocol_config.client_secret).toBeUndefined();
     await page.getByRole('row', { name: /Flight Deck/ }).waitFor();
     await shot(page, 'applications');
+  });
+
+  it('adds an OpenID Connect application: issuer, discovery URL and client id to copy, the secret once, redirect URIs edited', async () => {
+    await open('/applications', 'Applications');
+    await page.getByRole('button', { name: 'Add application' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add application' });
+    await dialog.getByLabel('Name').fill('Logbook');
+    await dialog.getByRole('radio', { name: /^Sign people in/ }).check();
+    await dialog.getByLabel('Client type').selectOption('confidential');
+    await dialog.getByLabel('Redirect URI 1', { exact: true }).fill('https://logbook.example/callback');
+    // "Add redirect URI" puts the cursor in the new entry: typed there, the API refuses it (too long).
+    await dialog.getByRole('button', { name: 'Add redirect URI' }).click();
+    await newEntryFocused();
+    await page.keyboard.insertText(`https://logbook.example/${'a'.repeat(2100)}`);
+    await dialog.getByLabel('PKCE').selectOption('s256');
+    await dialog.getByRole('checkbox', { name: 'Enable refresh tokens' }).check();
+    await dialog.getByLabel('Token lifetime (seconds)').fill('3600');
+    await dialog.getByLabel('Token subject').selectOption('email');
+    await dialog.getByLabel('Token format').selectOption('referential');
+    await dialog.getByRole('button', { name: 'Add application' }).click();
+
+    // The API's field violation is shown on the entry it names, and tied to it for screen readers.
+    const second = dialog.getByLabel('Redirect URI 2', { exact: true });
+    await expect.poll(() => second.getAttribute('aria-invalid')).toBe('true');
+    await expect(dialog.locator('.field-error').textContent()).resolves.toBe('must be at most 2048 characters');
+    await shot(page, 'oidc-application-field-error');
+    await second.fill('https://logbook.example/silent');
+    await dialog.getByRole('button', { name: 'Add application' }).click();
+
+    const shown = page.getByRole('dialog', { name: 'Credentials of Logbook' });
+    const clientId = await shown.getByLabel('Client id').inputValue();
+    const secret = await shown.getByLabel('Client secret').inputValue();
+    const issuer = await shown.getByLabel('Issuer').inputValue();
+    const discovery = await shown.getByLabel('Discovery URL').inputValue();
+    expect(secret.length).toBeGreaterThan(20);
+    await shot(page, 'oidc-application-created');
+    await shown.getByRole('button', { name: 'Done' }).click();
+
+    const reader = await y.mintToken(['applications:read']);
+    const listed = (await y.request('GET', y.realmPath('/applications?page_size=200'), { token: reader })).body;
+    const id = listed.applications.find((a: { display_name: string }) => a.display_name === 'Logbook').id;
+    expect(issuer).toBe(`${url}/v1/tenants/${y.tenantId}/realms/${y.realmId}/applications/${id}`);
+    expect(discovery).toBe(`${issuer}/.well-known/openid-configuration`);
+    const metadata = (await (await fetch(discovery)).json()) as { issuer: string; authorization_endpoint: string };
+    expect(metadata.issuer).toBe(issuer);
+    expect(metadata.authorization_endpoint).toBe(`${issuer}/authorize`);
+    const read = async () => (await y.request('GET', y.realmPath(`/applications/${id}`), { token: reader })).body;
+    const created = await read();
+    expect(created.protocol_config).toMatchObject({
+      type: 'oidc',
+      client_id: clientId,
+      grant_type: ['authorization_code'],
+      confidentiality: 'confidential',
+      token_endpoint_auth_method: 'client_secret_basic',
+      redirect_uris: ['https://logbook.example/callback', 'https://logbook.example/silent'],
+      pkce: 's256',
+      enable_refresh_tokens: true,
+      token_configuration: { expires_after: 3600, subject_field: 'email' },
+      token_format: 'referential',
+    });
+    expect(created.protocol_config.client_secret).toBeUndefined();
+
+    // Viewed later, the application shows what to copy, but never the secret again.
+    await page.getByRole('button', { name: 'Logbook', exact: true }).click();
+    const facts = page.getByRole('dialog', { name: 'Logbook' });
+    await expect(facts.getByLabel('Issuer').inputValue()).resolves.toBe(issuer);
+    await expect(facts.getByLabel('Discovery URL').inputValue()).resolves.toBe(discovery);
+    await expect(facts.getByLabel('Client id').inputValue()).resolves.toBe(clientId);
+    expect(await facts.getByLabel('Client secret').count()).toBe(0);
+    await facts.getByRole('button', { name: 'Close', exact: true }).last().click();
+
+    // Edit: remove the first redirect URI (the cursor moves to the one that took its place), add another.
+    await page.getByRole('button', { name: 'Edit Logbook' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit Logbook' });
+    await edit.getByRole('button', { name: 'Remove Redirect URI 1' }).click();
+    await expect(edit.getByLabel('Redirect URI 1', { exact: true }).inputValue()).resolves.toBe('https://logbook.example/silent');
+    await edit.getByRole('button', { name: 'Add redirect URI' }).click();
+    await newEntryFocused();
+    await page.keyboard.insertText('https://logbook.example/v2/callback');
+    await shot(page, 'oidc-application-edit');
+    await edit.getByRole('button', { name: 'Save application' }).click();
+    await page.getByText('Application Logbook saved').waitFor();
+    const edited = await read();
+    expect(edited.protocol_config).toMatchObject({
+      client_id: clientId,
+      redirect_uris: ['https://logbook.example/silent', 'https://logbook.example/v2/callback'],
+      pkce: 's256',
+      enable_refresh_tokens: true,
+      token_configuration: { expires_after: 3600, subject_field: 'email' },
+    });
+
+    // A new secret is shown once too, and differs from the first.
+    await page.getByRole('button', { name: 'New secret for Logbook' }).click();
+    await page.getByRole('dialog', { name: 'Issue a new client secret' }).getByRole('button', { name: 'Issue new secret' }).click();
+    const rotated = page.getByRole('dialog', { name: 'Credentials of Logbook' });
+    const newSecret = await rotated.getByLabel('Client secret').inputValue();
+    expect(newSecret.length).toBeGreaterThan(20);
+    expect(newSecret).not.toBe(secret);
+    await rotated.getByRole('button', { name: 'Done' }).click();
+  });
+
+  it('adds a machine-to-machine application: client credentials, no redirect URIs, no issuer', async () => {
+    await page.getByRole('button', { name: 'Add application' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add application' });
+    await dialog.getByLabel('Name').fill('Nightly Sync');
+    await dialog.getByRole('radio', { name: /^Machine to machine/ }).check();
+    expect(await dialog.getByRole('group', { name: 'Redirect URIs' }).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Add application' }).click();
+    const shown = page.getByRole('dialog', { name: 'Credentials of Nightly Sync' });
+    const clientId = await shown.getByLabel('Client id').inputValue();
+    expect((await shown.getByLabel('Client secret').inputValue()).length).toBeGreaterThan(20);
+    expect(await shown.getByLabel('Issuer').count()).toBe(0);
+    await shown.getByRole('button', { name: 'Done' }).click();
+    const listed = await api('GET', y.realmPath('/applications?page_size=200'));
+    const app = listed.applications.find((a: { display_name: string }) => a.display_name === 'Nightly Sync');
+    expect(app.protocol_config).toMatchObject({
+      type: 'oauth2',
+      client_id: clientId,
+      grant_type: ['client_credentials'],
+      confidentiality: 'confidential',
+    });
+    expect(app.protocol_config.enable_refresh_tokens).toBeUndefined();
   });
 
   it('writes a rule allowing a group an application, publishes, simulates it and restores the earlier version', async () => {
@@ -277,6 +403,7 @@ describe('Admin Console access screens in headless Chromium (on SQLite: the page
   it('fits a 390 pixel wide phone without sideways scrolling', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     for (const [path, heading] of [
+      ['/applications', 'Applications'],
       ['/policy', 'Policy'],
       ['/tokens', 'API tokens'],
       ['/scim', 'SCIM provisioning'],

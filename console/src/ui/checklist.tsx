@@ -1,4 +1,5 @@
 import { useId } from 'preact/hooks';
+import { FieldError } from './field';
 
 type Props<Value extends string> = {
   legend: string;
@@ -49,11 +50,7 @@ export function Checklist<Value extends string>({
           ))}
         </ul>
       )}
-      {error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} error={error} />
     </fieldset>
   );
 }

@@ -23,7 +23,7 @@ type FrameProps = {
  */
 export function FieldFrame({ label, error, hint, marked, children }: FrameProps) {
   const id = useId();
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const described = describedBy(id, hint, error);
   return (
     <div class={`field${error ? ' field-invalid' : ''}`}>
       <label for={id}>
@@ -36,18 +36,36 @@ export function FieldFrame({ label, error, hint, marked, children }: FrameProps)
         ) : null}
       </label>
       {children({ id, 'aria-invalid': error ? 'true' : undefined, 'aria-describedby': described })}
+      <FieldNotes id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
+/** The ids of the notes under control `id` that a screen reader reads with it. */
+const describedBy = (id: string, hint: string | undefined, error: string | undefined) =>
+  [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+
+/** A control's hint and error, under the ids `describedBy` names. */
+function FieldNotes({ id, hint, error }: { id: string; hint: string | undefined; error: string | undefined }) {
+  return (
+    <>
       {hint ? (
         <p class="hint" id={`${id}-hint`}>
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+      <FieldError id={`${id}-error`} error={error} />
+    </>
   );
+}
+
+/** A control's error, under the id its aria-describedby names (nothing when there is none). */
+export function FieldError({ id, error }: { id: string; error: string | undefined }) {
+  return error ? (
+    <p class="field-error" id={id}>
+      {error}
+    </p>
+  ) : null;
 }
 
 type InputProps = Omit<JSX.HTMLAttributes<HTMLInputElement>, 'value' | 'onInput'> & {
@@ -79,13 +97,14 @@ type SelectProps = {
   onValue: (value: string) => void;
   options: { value: string; label: string }[];
   error?: string | undefined;
+  hint?: string;
   required?: boolean;
   name?: string;
 };
 
-export function SelectField({ label, value, onValue, options, error, ...rest }: SelectProps) {
+export function SelectField({ label, value, onValue, options, error, hint, ...rest }: SelectProps) {
   return (
-    <FieldFrame label={label} error={error}>
+    <FieldFrame label={label} error={error} hint={hint}>
       {(links) => (
         <select {...rest} {...links} value={value} onChange={(event) => onValue((event.currentTarget as HTMLSelectElement).value)}>
           {options.map((option) => (
@@ -96,5 +115,34 @@ export function SelectField({ label, value, onValue, options, error, ...rest }: 
         </select>
       )}
     </FieldFrame>
+  );
+}
+
+type CheckboxProps = {
+  label: string;
+  checked: boolean;
+  onChecked: (checked: boolean) => void;
+  hint?: string;
+  error?: string | undefined;
+};
+
+/** One on/off setting: the box inside its label, its hint and error tied to it. */
+export function CheckboxField({ label, checked, onChecked, hint, error }: CheckboxProps) {
+  const id = useId();
+  const described = describedBy(id, hint, error);
+  return (
+    <div class={`field${error ? ' field-invalid' : ''}`}>
+      <label class="choice">
+        <input
+          type="checkbox"
+          checked={checked}
+          onChange={(event) => onChecked((event.currentTarget as HTMLInputElement).checked)}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={described}
+        />
+        {label}
+      </label>
+      <FieldNotes id={id} hint={hint} error={error} />
+    </div>
   );
 }
