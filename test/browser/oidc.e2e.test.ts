@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+// The example relying party the README tells newcomers to run: openid-client, strict about iss,
+// aud, nonce, state, PKCE, the signature and the userinfo `sub`.
+import { startRelyingParty } from '../../examples/relying-party/server.mjs';
+import type { TestYonder } from '../support/harness.js';
+import { type Browser, finalStatus, launchBrowser, listeningYonder, pageWithAuthenticator, screenshot } from '../support/browser.js';
+
+type RelyingParty = Awaited<ReturnType<typeof startRelyingParty>>;
+
+/**
+ * A person with a passkey signs in to a web application through yonder's OpenID Connect provider:
+ * the application is created with Beyond Identity's body through v1, the passkey is enrolled
+ * through a binding link, and the sign-in step is yonder's hosted passkey page. The cases are
+ * named after the OpenID basic certification plan's modules (the conformance suite cannot run
+ * here); the protocol's error cases run on both engines in test/api/oidc.*.test.ts.
+ */
+describe('OpenID Connect sign-in in headless Chromium, with the example relying party (on SQLite)', () => {
+  let y: TestYonder;
+  let url: string;
+  let browser: Browser;
+  let rp: RelyingParty;
+  let applicationId: string;
+  let issuer: string;
+
+  async function enroll(page: Page, identityId: string) {
+    const reply = await y.request('POST', y.realmPath(`/identities/${identityId}/credential-binding-jobs`), {
+      body: { job: { delivery_method: 'RETURN' } },
+    });
+    expect(reply.status).toBe(200);
+    await page.goto(reply.body.credential_binding_link);
+    await page.click('#register');
+    expect(await finalStatus(page)).toMatchObject({ state: 'ok' });
+  }
+
+  /** Opens the relying party, signs in on yonder's hosted page, and answers the page it ends on. */
+  async function signIn(page: Page) {
+    await page.goto(`${rp.url}/login`);
+    await page.waitForURL(`${url}/**`);
+    await page.click('#sign-in');
+    await page.waitForURL(`${rp.url}/callback**`, { timeout: 20_000 });
+    return page;
+  }
+
+  const shown = async (page: Page, id: string) => JSON.parse((await page.textContent(`#${id} pre`)) ?? '{}');
+
+  beforeAll(async () => {
+    ({ y, url } = await listeningYonder());
+    browser = await launchBrowser();
+    rp = await startRelyingParty({
+      port: 0,
+      register: async (redirectUri: string) => {
+        const created = await y.request('POST', y.realmPath('/applications'), {
+          body: {
+            application: {
+              display_name: 'Flight log',
+              protocol_config: {
+                type: 'oidc',
+                allowed_scopes: [],
+                confidentiality: 'confidential',
+                grant_type: ['authorization_code'],
+                redirect_uris: [redirectUri],
+                token_configuration: { expires_after: 3600, subject_field: 'id', token_signing_algorithm: 'RS256' },
+                pkce: 's256',
+                token_format: 'self_contained',
+              },
+            },
+          },
+        });
+        expect(created.status).toBe(200);
+        applicationId = created.body.id;
+        issuer = `${url}/v1/tenants/${y.tenantId}/realms/${y.realmId}/applications/${applicationId}`;
+        return { issuer, clientId: created.body.protocol_config.client_id, clientSecret: created.body.protocol_config.client_secret };
+      },
+    });
+  });
+  afterAll(async () => {
+    await rp?.close();
+    await browser?.close();
+    await y?.close();
+  });
+
+  it('oidcc-server: a person with a passkey signs in; the ID token verifies against discovery and the JWKS; userinfo has their claims', async () => {
+    const discovery = await (await fetch(`${issuer}/.well-known/openid-configuration`)).json();
+    expect(discovery).toMatchObject({
+      issuer,
+      authorization_endpoint: `${issuer}/authorize`,
+      token_endpoint: `${issuer}/token`,
+      userinfo_endpoint: `${issuer}/userinfo`,
+      jwks_uri: `${issuer}/.well-known/jwks.json`,
+      response_types_supported: ['code'],
+    });
+    expect(discovery.code_challenge_methods_supported).toContain('S256');
+
+    const pia = await y.createIdentity('pia', {
+      display_name: 'Pia Pilot',
+      traits: { type: 'traits_v0', username: 'pia', primary_email_address: 'pia@example.com' },
+    });
+    const { page } = await pageWithAuthenticator(browser);
+    await enroll(page, pia.id);
+    await signIn(page);
+    await screenshot(page, 'oidc/signed-in');
+    // openid-client checked the signature with the JWKS, iss, aud, nonce, state and PKCE before this page.
+    const claims = await shown(page, 'claims');
+    expect(claims).toMatchObject({ iss: issuer, sub: pia.id });
+    expect(claims.aud).toEqual(expect.arrayContaining([rp.application.clientId]));
+    expect(typeof claims.auth_time).toBe('number');
+    const userinfo = await shown(page, 'userinfo');
+    expect(userinfo).toMatchObject({ sub: pia.id, name: 'Pia Pilot', preferred_username: 'pia', email: 'pia@example.com' });
+    await page.close();
+  });
+});
