@@ -81,7 +81,7 @@ describe('OpenID Connect sign-in in headless Chromium, with the example relying 
   });
 
   it('oidcc-server: a person with a passkey signs in; the ID token verifies against discovery and the JWKS; userinfo has their claims', async () => {
-    const discovery = await (await fetch(`${issuer}/.well-known/openid-configuration`)).json();
+    const discovery: any = await (await fetch(`${issuer}/.well-known/openid-configuration`)).json();
     expect(discovery).toMatchObject({
       issuer,
       authorization_endpoint: `${issuer}/authorize`,
