@@ -13,6 +13,8 @@ import { groupRoutes } from './v1/groups.js';
 import { identityRoutes } from './v1/identities.js';
 import { notImplementedRoutes } from './v1/not-implemented.js';
 import { oauthRoutes } from './oauth/routes.js';
+import { oidcRoutes } from './oidc/routes.js';
+import { oidcInteractionRoutes } from './oidc/interaction.js';
 import { policyRoutes } from './v1/policy.js';
 import { realmRoutes } from './v1/realms.js';
 import { resourceServerRoutes } from './v1/resource-servers.js';
@@ -127,6 +129,7 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
     await v1.register(applicationRoutes, { yonder });
     await v1.register(resourceServerRoutes, { yonder });
     await v1.register(oauthRoutes, { yonder });
+    await v1.register(oidcRoutes, { yonder });
     await v1.register(tokenRoutes, { yonder });
     await v1.register(roleRoutes, { yonder });
     await v1.register(policyRoutes, { yonder });
@@ -144,6 +147,7 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
   await app.register(async (hosted) => {
     installAuditContext(hosted);
     await hosted.register(hostedRoutes, { yonder });
+    await hosted.register(oidcInteractionRoutes, { yonder });
   });
   await app.register(consoleRoutes, { yonder, ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}) });
 

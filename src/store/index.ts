@@ -23,6 +23,7 @@ import { ScimUserQueries } from './directory/scim-users.js';
 import { SecretStore } from './access/secrets.js';
 import { TenantStore } from './directory/tenants.js';
 import { TokenStore } from './access/tokens.js';
+import { OidcInstanceStore } from './access/oidc-instances.js';
 
 /** One set of repositories, bound either to the database or to one transaction. */
 export class Repositories {
@@ -50,6 +51,8 @@ export class Repositories {
   /** Rate-limit counters; used outside transactions, so a refused request still counts. */
   readonly rateLimits: RateLimitStore;
   readonly roles: RoleStore;
+  /** The OpenID Connect provider's codes, sessions, grants and refresh tokens. */
+  readonly oidcInstances: OidcInstanceStore;
 
   constructor(executor: Executor, engine: Engine, options: { groupCommit?: boolean; sqlite?: SqliteHandle; scanReads?: ScanReads } = {}) {
     // Without a connection's (a transaction's repositories), scans run where they are, unbounded.
@@ -75,6 +78,7 @@ export class Repositories {
     this.resourceServers = new ResourceServerStore(executor);
     this.rateLimits = new RateLimitStore(executor);
     this.roles = new RoleStore(executor, engine);
+    this.oidcInstances = new OidcInstanceStore(executor);
   }
 }
 

@@ -69,6 +69,26 @@ export interface ApiTokensTable {
   application_id: string | null;
   /** A console token's hosted sign-in session (its `web_sessions.token_hash`); null for other tokens. */
   session_hash: string | null;
+  /** An OpenID Connect grant's tokens (authorization code, refresh) name it: the grant revokes them together. */
+  grant_id?: string | null;
+  /** The OpenID scopes (`openid profile email`) an OpenID Connect access token was granted, for userinfo. */
+  oidc_scopes?: string | null;
+  /** The passkey an OpenID Connect access token's person signed in with. */
+  credential_id?: string | null;
+}
+
+/** One model instance of the OpenID Connect provider (a code, a session, a grant, a refresh token...). */
+export interface OidcInstancesTable {
+  model: string;
+  id: string;
+  application_id: string;
+  /** The instance as the provider hands it over, as JSON. */
+  payload: string;
+  grant_id: string | null;
+  uid: string | null;
+  user_code: string | null;
+  expires_at: string | null;
+  consumed_at: string | null;
 }
 
 export interface SigningKeysTable {
@@ -295,6 +315,7 @@ export interface Database {
   realms: RealmsTable;
   identities: IdentitiesTable;
   api_tokens: ApiTokensTable;
+  oidc_instances: OidcInstancesTable;
   signing_keys: SigningKeysTable;
   server_secrets: ServerSecretsTable;
   bootstrap: BootstrapTable;

@@ -9,6 +9,7 @@ import { RealmParams } from '../schemas.js';
 import type { Yonder } from '../../services/context.js';
 import { type ClientCredentials, authenticateClient, clientCredentialsGrant, introspectToken, revokeToken } from '../../services/access/oauth.js';
 import { type RealmParamsShape, realmRef } from '../params.js';
+import { PROVIDER_GRANTS, forwardDiscovery, forwardTokenRequest } from '../oidc/routes.js';
 
 /**
  * The OAuth 2.0 side of applications, as Beyond Identity serves it on its `auth` host (one origin
@@ -119,6 +120,19 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
     },
     async (request, reply) => {
       const form = formOf(request);
+      // Authorization code and refresh belong to the OpenID Connect provider (http/oidc/).
+      if (form.grant_type !== undefined && PROVIDER_GRANTS.has(form.grant_type)) {
+        if (clientCredentials(request, form) !== null) {
+          await authenticateClient(
+            yonder,
+            realmRef(request.params),
+            clientCredentials(request, form),
+            address(request),
+            request.params.application_id,
+          );
+        }
+        return forwardTokenRequest(yonder, request, reply, form);
+      }
       const client = await authenticateClient(
         yonder,
         realmRef(request.params),
@@ -226,7 +240,9 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
         response: { 200: Type.Object({ issuer: Type.String(), jwks_uri: Type.String() }, { additionalProperties: true }) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      // An application that signs people in is described by its OpenID Connect provider.
+      if (await forwardDiscovery(yonder, request, reply)) return;
       const { application, issuer } = await issuerApplication(request.params);
       const config = effectiveProtocolConfig(application);
       const realmBase = issuer.slice(0, issuer.indexOf('/applications/'));

@@ -224,6 +224,23 @@ export class TokenService {
     return { keys: [...this.keys.values()].map((k) => k.publicJwk) };
   }
 
+  /**
+   * The key that signs now, private half included, for the OpenID Connect provider: ID tokens and
+   * authorization-code access tokens are signed by the same keys as every other token.
+   */
+  async signingPrivateJwk(): Promise<JWK & { kid: string }> {
+    const kid = this.currentKid();
+    const record = (await this.store.secrets.signingKeys()).find((k) => k.kid === kid);
+    if (!record) throw new Error('the signing key left the store');
+    return { ...(JSON.parse(unseal(this.masterKey, record.private_jwk, privateJwkContext(kid))) as JWK), kid, alg: ALGORITHM, use: 'sig' };
+  }
+
+  /** The id of the key that signs now (learning of another process's rotation in the background). */
+  currentKid(): string {
+    this.refreshInBackground();
+    return this.signingKid;
+  }
+
   issuerFor(tenant: TenantRecord, realmId = tenant.admin_realm_id, applicationId = tenant.management_application_id): string {
     return this.issuerUrl(tenant.id, realmId, applicationId);
   }

@@ -19,7 +19,7 @@ export type { TokenRecord };
  * What the audit trail keeps of a token: its record (id, name, scopes, times, the last four
  * characters the lists show too), never the token itself.
  */
-function tokenView(record: TokenRecord) {
+export function tokenView(record: TokenRecord) {
   return {
     id: record.jti,
     display_name: record.display_name,

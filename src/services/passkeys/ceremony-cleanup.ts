@@ -14,7 +14,10 @@ import { startPeriodicJob } from '../../platform/periodic.js';
 export const CEREMONY_PURGE_INTERVAL_MS = 10 * 60 * 1000;
 
 export async function purgeExpiredCeremonies(y: Yonder, now: string = nowTimestamp()) {
-  return y.store.ceremonies.purgeExpired(now);
+  const purged = await y.store.ceremonies.purgeExpired(now);
+  // The OpenID Connect provider's expired codes, sessions and interactions go on the same round.
+  await y.store.oidcInstances.purgeExpired(now);
+  return purged;
 }
 
 export function startCeremonyPurgeJob(y: Yonder, onError: (error: unknown) => void, intervalMs: number = CEREMONY_PURGE_INTERVAL_MS): () => void {

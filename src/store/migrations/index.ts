@@ -14,6 +14,7 @@ import * as signingKeyRetirement from './013-signing-key-retirement.js';
 import * as sealedClientSecrets from './014-sealed-client-secrets.js';
 import * as createdOrderIndex from './015-created-order-index.js';
 import * as usernameSkeleton from './016-username-skeleton.js';
+import * as oidcInstances from './017-oidc-instances.js';
 
 /**
  * The ordered list of migrations. They are compiled into the program (not read from a folder at
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '014-sealed-client-secrets': sealedClientSecrets,
   '015-created-order-index': createdOrderIndex,
   '016-username-skeleton': usernameSkeleton,
+  '017-oidc-instances': oidcInstances,
 };
 
 export const migrationProvider: MigrationProvider = {

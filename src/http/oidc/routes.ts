@@ -1,0 +1,220 @@
+import { createHash } from 'node:crypto';
+import formbody from '@fastify/formbody';
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../../domain/errors.js';
+import type { Yonder } from '../../services/context.js';
+import type { OidcClient } from '../../services/oidc/clients.js';
+import { userinfo } from '../../services/oidc/tokens.js';
+import { RealmParams } from '../schemas.js';
+import { type AppRouteParams, Providers, clientOfPath, mountProvider } from './mount.js';
+
+const APP = '/v1/tenants/:tenant_id/realms/:realm_id/applications/:application_id';
+export const AppParams = Type.Composite([RealmParams, Type.Object({ application_id: Type.String({ maxLength: 64 }) })]);
+const tags = ['OpenID Connect'];
+/** The provider reads its own parameters; these routes only document them and pass them on. */
+const Anything = Type.Object({}, { additionalProperties: true });
+const passThrough = { validatorCompiler: () => () => true };
+
+const providersByYonder = new WeakMap<Yonder, Providers>();
+
+/** One set of providers per yonder, shared by the /v1 routes and the hosted sign-in page. */
+export function providersOf(yonder: Yonder, log: FastifyBaseLogger): Providers {
+  let providers = providersByYonder.get(yonder);
+  if (!providers) {
+    providers = new Providers(yonder, (line) => log.warn(line));
+    providersByYonder.set(yonder, providers);
+  }
+  return providers;
+}
+
+/** The application of the path, when it signs people in with OpenID Connect; 404 otherwise. */
+export async function requireClient(yonder: Yonder, params: AppRouteParams): Promise<OidcClient> {
+  const client = await clientOfPath(yonder, params);
+  if (!client) throw new DomainError('not_found', 'no OpenID Connect application here');
+  return client;
+}
+
+/** The token endpoint's grants the provider answers; client credentials stay with the OAuth route. */
+export const PROVIDER_GRANTS: ReadonlySet<string> = new Set(['authorization_code', 'refresh_token']);
+
+/**
+ * Beyond Identity's `pkce: plain`: oidc-provider 9 verifies S256 only, so a plain challenge becomes
+ * the S256 of itself. The verifier of a plain challenge is the challenge, so the provider's S256
+ * check of the verifier at the token endpoint holds exactly when the plain check would.
+ */
+function plainToS256(params: Record<string, string>): Record<string, string> {
+  if (params.code_challenge_method !== 'plain' || typeof params.code_challenge !== 'string') return params;
+  return { ...params, code_challenge: createHash('sha256').update(params.code_challenge).digest('base64url'), code_challenge_method: 'S256' };
+}
+
+/** The form Fastify parsed, one value per parameter (the provider refuses repeats itself). */
+function formOf(request: FastifyRequest): Record<string, string> | undefined {
+  const body = request.body;
+  if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;
+  return body as Record<string, string>;
+}
+
+/**
+ * The token endpoint's authorization-code and refresh grants, handed to the provider by the OAuth
+ * token route (client credentials stay there). Beyond Identity lets a confidential client send its
+ * secret by HTTP Basic or in the body; the provider holds each client to one method, so a secret in
+ * the body is moved to the header first.
+ */
+export async function forwardTokenRequest(yonder: Yonder, request: FastifyRequest, reply: FastifyReply, form: Record<string, string>): Promise<void> {
+  const client = await requireClient(yonder, request.params as AppRouteParams);
+  const { client_secret: secret, ...rest } = form;
+  if (secret !== undefined && rest.client_id !== undefined && request.headers.authorization === undefined) {
+    const encode = (value: string) => encodeURIComponent(value);
+    request.raw.headers.authorization = `Basic ${Buffer.from(`${encode(rest.client_id)}:${encode(secret)}`).toString('base64')}`;
+    delete rest.client_id;
+  }
+  await mountProvider(providersOf(yonder, request.log), yonder, client, request, reply, secret === undefined ? form : rest);
+}
+
+/**
+ * OpenID discovery of an application that signs people in, answered by its provider (with what
+ * yonder serves beside it); false, and nothing sent, for any other application.
+ */
+export async function forwardDiscovery(yonder: Yonder, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+  const client = await clientOfPath(yonder, request.params as AppRouteParams);
+  if (!client) return false;
+  await mountProvider(providersOf(yonder, request.log), yonder, client, request, reply);
+  return true;
+}
+
+/** The routes the provider answers, and userinfo, which yonder answers itself. */
+export const oidcRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (app, { yonder }) => {
+  await app.register(formbody, { bodyLimit: 16 * 1024 });
+  const providers = providersOf(yonder, app.log);
+  const mount = async (request: FastifyRequest<{ Params: AppRouteParams }>, reply: FastifyReply) => {
+    const client = await requireClient(yonder, request.params);
+    await mountProvider(providers, yonder, client, request, reply, formOf(request));
+  };
+  const mountAuthorize = async (request: FastifyRequest<{ Params: AppRouteParams }>, reply: FastifyReply) => {
+    const client = await requireClient(yonder, request.params);
+    const form = formOf(request);
+    if (client.pkce === 'plain') {
+      // Rewritten before the provider sees the request (it reads its mount path from the URL).
+      if (form) Object.assign(form, plainToS256(form));
+      else {
+        const [path, query = ''] = (request.raw.url ?? '').split('?');
+        request.raw.url = `${path}?${new URLSearchParams(plainToS256(Object.fromEntries(new URLSearchParams(query))))}`;
+      }
+    }
+    await mountProvider(providers, yonder, client, request, reply, form);
+  };
+
+  const authorizeDescription =
+    'OpenID Connect authorization endpoint (authorization code with PKCE): `response_type=code`, `client_id`, ' +
+    '`redirect_uri` (exactly as registered), `scope` (`openid` with `profile`, `email` and the resource server scopes the ' +
+    'application allows), `state`, `nonce`, `code_challenge` with `code_challenge_method=S256` (`plain` for applications ' +
+    'configured so), `prompt`, `max_age`, `login_hint`. The person signs in on the hosted passkey page; errors go to the ' +
+    "client only when `client_id` and `redirect_uri` are valid, otherwise yonder's own error page is shown.";
+  for (const method of ['GET', 'POST'] as const) {
+    app.route({
+      method,
+      url: `${APP}/authorize`,
+      schema: {
+        operationId: method === 'GET' ? 'Authorize' : 'AuthorizePost',
+        summary: 'OpenID Connect authorization (authorization code + PKCE)',
+        description: authorizeDescription,
+        tags,
+        security: [],
+        params: AppParams,
+        ...(method === 'GET' ? { querystring: Anything } : { body: Anything, consumes: ['application/x-www-form-urlencoded'] }),
+      },
+      ...passThrough,
+      handler: mountAuthorize,
+    });
+  }
+  app.get(
+    `${APP}/authorize/:uid`,
+    {
+      schema: {
+        operationId: 'AuthorizeResume',
+        summary: 'Where the hosted sign-in returns to finish an authorization',
+        tags,
+        security: [],
+        params: Type.Composite([AppParams, Type.Object({ uid: Type.String({ maxLength: 64 }) })]),
+      },
+    },
+    mount,
+  );
+  app.get(
+    `${APP}/end_session`,
+    {
+      schema: {
+        operationId: 'EndSession',
+        summary: 'RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0; a yonder extension)',
+        tags,
+        security: [],
+        params: AppParams,
+        querystring: Anything,
+      },
+      ...passThrough,
+    },
+    mount,
+  );
+  const endSession = (method: 'GET' | 'POST', suffix: string, operationId: string, summary: string) =>
+    app.route({
+      method,
+      url: `${APP}/end_session${suffix}`,
+      schema: { operationId, summary, tags, security: [], params: AppParams, ...(method === 'POST' ? { body: Anything } : {}) },
+      ...passThrough,
+      handler: mount,
+    });
+  endSession('POST', '', 'EndSessionPost', 'RP-initiated logout (form post)');
+  endSession('POST', '/confirm', 'EndSessionConfirm', 'RP-initiated logout: the sign-out form answers here');
+  endSession('GET', '/success', 'EndSessionSuccess', 'RP-initiated logout: signed out');
+
+  const Claims = Type.Object({ sub: Type.String() }, { additionalProperties: true });
+  const UserinfoError = Type.Object({ error: Type.String(), error_description: Type.Optional(Type.String()) });
+  const answerUserinfo = async (request: FastifyRequest<{ Params: AppRouteParams }>, reply: FastifyReply) => {
+    reply.header('cache-control', 'no-store');
+    const client = await requireClient(yonder, request.params);
+    const header = request.headers.authorization;
+    const fromHeader = typeof header === 'string' ? /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i.exec(header)?.[1] : undefined;
+    const token = fromHeader ?? formOf(request)?.access_token;
+    if (!token) {
+      return reply
+        .code(401)
+        .header('www-authenticate', 'Bearer realm="yonder"')
+        .send({ error: 'invalid_request', error_description: 'no access token' });
+    }
+    const answer = await userinfo(yonder, client, token);
+    if ('claims' in answer) return reply.send(answer.claims);
+    if ('refusal' in answer) {
+      return reply
+        .code(403)
+        .header('www-authenticate', 'Bearer realm="yonder", error="insufficient_scope"')
+        .send({ error: 'access_denied', error_description: answer.refusal.message });
+    }
+    return reply
+      .code(401)
+      .header('www-authenticate', 'Bearer realm="yonder", error="invalid_token"')
+      .send({ error: answer.error, error_description: answer.description });
+  };
+  for (const method of ['GET', 'POST'] as const) {
+    app.route({
+      method,
+      url: `${APP}/userinfo`,
+      schema: {
+        operationId: method === 'GET' ? 'Userinfo' : 'UserinfoPost',
+        summary: 'OpenID Connect userinfo',
+        description:
+          'The claims of the person an access token of this application was issued to, by the scopes it was granted ' +
+          '(`profile`, `email`), read from the identity as it is now. The token must be on record and live, and the ' +
+          "realm's policy must still allow the person to use the application (else 403 `access_denied`).",
+        tags,
+        security: [],
+        params: AppParams,
+        ...(method === 'POST' ? { body: Anything, consumes: ['application/x-www-form-urlencoded'] } : {}),
+        response: { 200: Claims, 401: UserinfoError, 403: UserinfoError },
+      },
+      ...passThrough,
+      handler: answerUserinfo,
+    });
+  }
+};

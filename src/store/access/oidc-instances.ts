@@ -1,0 +1,85 @@
+import type { Executor } from '../engine/connection.js';
+import type { OidcInstancesTable } from '../schema.js';
+
+export type OidcInstanceRecord = OidcInstancesTable;
+
+/**
+ * The OpenID Connect provider's model instances, one application's at a time: every read names the
+ * application, so a code, session or grant made for one application is unknown to another's.
+ * Expired rows are refused when read and deleted by the periodic purge.
+ */
+export class OidcInstanceStore {
+  constructor(private readonly db: Executor) {}
+
+  async upsert(record: OidcInstanceRecord): Promise<void> {
+    const { model, id, ...rest } = record;
+    await this.db
+      .insertInto('oidc_instances')
+      .values(record)
+      .onConflict((oc) => oc.columns(['model', 'id']).doUpdateSet(rest))
+      .execute();
+  }
+
+  private live(applicationId: string, model: string, now: string) {
+    return this.db
+      .selectFrom('oidc_instances')
+      .selectAll()
+      .where('application_id', '=', applicationId)
+      .where('model', '=', model)
+      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]));
+  }
+
+  find(applicationId: string, model: string, id: string, now: string): Promise<OidcInstanceRecord | undefined> {
+    return this.live(applicationId, model, now).where('id', '=', id).executeTakeFirst();
+  }
+
+  findByUid(applicationId: string, model: string, uid: string, now: string): Promise<OidcInstanceRecord | undefined> {
+    return this.live(applicationId, model, now).where('uid', '=', uid).executeTakeFirst();
+  }
+
+  findByUserCode(applicationId: string, model: string, userCode: string, now: string): Promise<OidcInstanceRecord | undefined> {
+    return this.live(applicationId, model, now).where('user_code', '=', userCode).executeTakeFirst();
+  }
+
+  /**
+   * Marks an instance used (a code, a rotated refresh token); the provider refuses it from then on.
+   * False when it was used already: of two requests racing with one code, one wins.
+   */
+  async consume(applicationId: string, model: string, id: string, at: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('oidc_instances')
+      .set({ consumed_at: at })
+      .where('application_id', '=', applicationId)
+      .where('model', '=', model)
+      .where('id', '=', id)
+      .where('consumed_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async destroy(applicationId: string, model: string, id: string): Promise<void> {
+    await this.db.deleteFrom('oidc_instances').where('application_id', '=', applicationId).where('model', '=', model).where('id', '=', id).execute();
+  }
+
+  /**
+   * Ends a grant: deletes its instances (codes, refresh tokens) and revokes the access tokens on
+   * record under it; answers the revoked tokens' ids.
+   */
+  async revokeGrant(applicationId: string, grantId: string, at: string): Promise<string[]> {
+    await this.db.deleteFrom('oidc_instances').where('application_id', '=', applicationId).where('grant_id', '=', grantId).execute();
+    const rows = await this.db
+      .updateTable('api_tokens')
+      .set({ revoked_at: at })
+      .where('application_id', '=', applicationId)
+      .where('grant_id', '=', grantId)
+      .where('revoked_at', 'is', null)
+      .returning('jti')
+      .execute();
+    return rows.map((row) => row.jti);
+  }
+
+  async purgeExpired(now: string): Promise<number> {
+    const result = await this.db.deleteFrom('oidc_instances').where('expires_at', '<=', now).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+}

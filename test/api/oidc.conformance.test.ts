@@ -1,0 +1,378 @@
+import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { TestYonder, describeApi } from '../support/harness.js';
+import { basicAuth, postForm } from '../support/oauth-client.js';
+import {
+  Browser,
+  type OidcApp,
+  REDIRECT_URI,
+  authorize,
+  authorizeUrl,
+  createOidcApplication,
+  locationOf,
+  personWithPasskey,
+  pkcePair,
+  tokenRequest,
+} from '../support/oidc.js';
+import type { SoftAuthenticator } from '../support/soft-authenticator.js';
+
+/**
+ * OpenID Connect on passkeys, case by case after the OpenID Foundation's basic certification plan
+ * (its conformance suite cannot run here): a confidential application created through v1 with
+ * Beyond Identity's body, a person with a passkey, the hosted passkey page as the sign-in step.
+ */
+describeApi('OpenID Connect: basic certification plan modules', () => {
+  let y: TestYonder;
+  let app: OidcApp;
+  let person: { id: string; passkey: SoftAuthenticator };
+  /** One signed-in browser, kept across cases that need a session. */
+  let browser: Browser;
+
+  /** Code flow from a fresh authorization to the token response. */
+  async function signIn(
+    target: OidcApp = app,
+    options: { browser?: Browser; passkey?: SoftAuthenticator | undefined; scope?: string; extra?: Record<string, string> } = {},
+  ) {
+    const pkce = pkcePair();
+    const through = options.browser ?? new Browser(y);
+    const url = authorizeUrl(target, {
+      clientId: target.clientId,
+      challenge: pkce.challenge,
+      ...(options.scope ? { scope: options.scope } : {}),
+      ...(options.extra ? { extra: options.extra } : {}),
+    });
+    const back = await authorize(through, url, 'passkey' in options ? options.passkey : person.passkey);
+    const code = back.searchParams.get('code') ?? '';
+    expect(code, back.href).not.toBe('');
+    const tokens = await tokenRequest(y, target, {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: REDIRECT_URI,
+      code_verifier: pkce.verifier,
+    });
+    expect(tokens.status, tokens.text).toBe(200);
+    return { back, code, pkce, tokens: tokens.body as Record<string, string> };
+  }
+
+  const userinfo = (target: OidcApp, token: string) => y.request('GET', `${target.path}/userinfo`, { token });
+
+  beforeAll(async () => {
+    y = await TestYonder.start();
+    app = await createOidcApplication(y, { enable_refresh_tokens: true });
+    person = await personWithPasskey(y, 'ada', { primary_email_address: 'ada@example.com', given_name: 'Ada', family_name: 'Lovelace' });
+    browser = new Browser(y);
+  });
+  afterAll(async () => y?.close());
+
+  it('oidcc-server: code flow with PKCE; the ID token verifies against discovery and the JWKS', async () => {
+    const { back, tokens } = await signIn(app, { browser });
+    expect(`${back.origin}${back.pathname}`).toBe(REDIRECT_URI);
+    expect(back.searchParams.get('state')).toBe('state-1');
+    expect(back.searchParams.get('iss')).toBe(app.issuer);
+    const discovery = await y.request('GET', `${app.path}/.well-known/openid-configuration`, { token: null });
+    expect(discovery.status, discovery.text).toBe(200);
+    expect(discovery.body).toMatchObject({
+      issuer: app.issuer,
+      authorization_endpoint: `${app.issuer}/authorize`,
+      token_endpoint: `${app.issuer}/token`,
+      userinfo_endpoint: `${app.issuer}/userinfo`,
+      jwks_uri: `${app.issuer}/.well-known/jwks.json`,
+      revocation_endpoint: `${app.issuer}/revoke`,
+      end_session_endpoint: `${app.issuer}/end_session`,
+      response_types_supported: ['code'],
+      code_challenge_methods_supported: ['S256'],
+      id_token_signing_alg_values_supported: ['RS256'],
+    });
+    expect(discovery.body.introspection_endpoint).toBe(y.realmPath('/introspect').replace(/^/, 'http://localhost:8080'));
+    const jwks = await y.request('GET', new URL(discovery.body.jwks_uri).pathname, { token: null });
+    const { payload, protectedHeader } = await jwtVerify(tokens.id_token ?? '', createLocalJWKSet(jwks.body), {
+      issuer: app.issuer,
+      audience: app.clientId,
+      algorithms: ['RS256'],
+    });
+    expect(protectedHeader.alg).toBe('RS256');
+    expect(payload).toMatchObject({ sub: person.id, nonce: 'nonce-1', amr: ['hwk', 'user'], email: 'ada@example.com', given_name: 'Ada' });
+    expect(typeof payload.auth_time).toBe('number');
+    expect(typeof payload.sid).toBe('string');
+  });
+
+  it("the access token is Beyond Identity-shaped, on record: listed as the identity's, introspected, revocable", async () => {
+    const { tokens } = await signIn(app, { browser });
+    const claims = decodeJwt(tokens.access_token ?? '');
+    expect(claims).toMatchObject({
+      iss: app.issuer,
+      sub: person.id,
+      aud: [app.clientId],
+      azp: `tenants/${y.tenantId}/realms/${y.realmId}/applications/${app.id}`,
+      bi_t: y.tenantId,
+      bi_r: y.realmId,
+      bi_p: `tenants/${y.tenantId}/realms/${y.realmId}/identities/${person.id}`,
+      bi_ty: 'authorization_code',
+    });
+    const listed = await y.request('GET', `${app.path}/tokens?principal_type=identity&principal_id=${person.id}`);
+    expect(listed.status, listed.text).toBe(200);
+    expect(listed.body.tokens.map((t: { id: string }) => t.id)).toContain(claims.jti);
+    const introspected = await postForm(
+      y,
+      y.realmPath('/introspect'),
+      { token: tokens.access_token ?? '' },
+      basicAuth(app.clientId, app.clientSecret ?? ''),
+    );
+    expect(introspected.body).toMatchObject({ active: true, sub: person.id, client_id: app.clientId });
+    expect((await y.request('DELETE', `${app.path}/tokens/${claims.jti}`)).status).toBe(200);
+    expect((await userinfo(app, tokens.access_token ?? '')).status).toBe(401);
+  });
+
+  it('oidcc-codereuse: a code works once; its replay is invalid_grant and revokes what it issued', async () => {
+    const { code, pkce, tokens } = await signIn(app, { browser });
+    expect((await userinfo(app, tokens.access_token ?? '')).status).toBe(200);
+    const again = await tokenRequest(y, app, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, code_verifier: pkce.verifier });
+    expect(again.status).toBe(400);
+    expect(again.body.error).toBe('invalid_grant');
+    expect(again.body).not.toHaveProperty('access_token');
+    expect((await userinfo(app, tokens.access_token ?? '')).status).toBe(401);
+  });
+
+  it('a wrong code_verifier is invalid_grant, with no token', async () => {
+    const pkce = pkcePair();
+    const back = await authorize(browser, authorizeUrl(app, { clientId: app.clientId, challenge: pkce.challenge }), person.passkey);
+    const reply = await tokenRequest(y, app, {
+      grant_type: 'authorization_code',
+      code: back.searchParams.get('code') ?? '',
+      redirect_uri: REDIRECT_URI,
+      code_verifier: pkcePair().verifier,
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error).toBe('invalid_grant');
+    expect(reply.body).not.toHaveProperty('access_token');
+  });
+
+  it('a live session signs in again without a new passkey ceremony (single sign-on)', async () => {
+    const reply = await browser.request('GET', authorizeUrl(app, { clientId: app.clientId, challenge: pkcePair().challenge }));
+    const next = new URL(locationOf(reply), 'http://localhost:8080');
+    expect(next.pathname).not.toContain('/interaction/');
+    expect(next.searchParams.get('code')).toBeTruthy();
+  });
+
+  it('oidcc-prompt-none-not-logged-in: prompt=none without a session answers login_required to the client', async () => {
+    const fresh = new Browser(y);
+    const reply = await fresh.request(
+      'GET',
+      authorizeUrl(app, { clientId: app.clientId, challenge: pkcePair().challenge, extra: { prompt: 'none' } }),
+    );
+    const back = new URL(locationOf(reply));
+    expect(`${back.origin}${back.pathname}`).toBe(REDIRECT_URI);
+    expect(back.searchParams.get('error')).toBe('login_required');
+    expect(back.searchParams.get('state')).toBe('state-1');
+    expect(back.searchParams.has('code')).toBe(false);
+  });
+
+  it('oidcc-prompt-login: prompt=login asks for the passkey again despite the session', async () => {
+    const reply = await browser.request(
+      'GET',
+      authorizeUrl(app, { clientId: app.clientId, challenge: pkcePair().challenge, extra: { prompt: 'login' } }),
+    );
+    const page = await browser.request('GET', locationOf(reply));
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.text).toContain('Sign in with a passkey');
+  });
+
+  it('oidcc-max-age-1: a session older than max_age asks for the passkey again', async () => {
+    await signIn(app, { browser });
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const reply = await browser.request(
+      'GET',
+      authorizeUrl(app, { clientId: app.clientId, challenge: pkcePair().challenge, extra: { max_age: '1' } }),
+    );
+    const page = await browser.request('GET', locationOf(reply));
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Sign in with a passkey');
+  });
+
+  it("oidcc-ensure-registered-redirect-uri: an unregistered redirect_uri gets yonder's error page, never a redirect", async () => {
+    const reply = await new Browser(y).request(
+      'GET',
+      authorizeUrl(app, { clientId: app.clientId, challenge: pkcePair().challenge, redirectUri: 'https://evil.example/callback' }),
+    );
+    expect(reply.status).toBe(400);
+    expect(reply.headers.location).toBeUndefined();
+    expect(reply.headers['content-type']).toMatch(/^text\/html/);
+    expect(reply.text).toContain('redirect_uri');
+    const unknownClient = await new Browser(y).request('GET', authorizeUrl(app, { clientId: 'nobody', challenge: pkcePair().challenge }));
+    expect(unknownClient.status).toBe(400);
+    expect(unknownClient.headers.location).toBeUndefined();
+  });
+
+  it("oidcc-userinfo-get, -post-header, -post-body: the claims of the token's scopes", async () => {
+    const { tokens } = await signIn(app, { browser });
+    const token = tokens.access_token ?? '';
+    const get = await userinfo(app, token);
+    expect(get.status, get.text).toBe(200);
+    expect(get.body).toEqual({
+      sub: person.id,
+      name: 'ada',
+      given_name: 'Ada',
+      family_name: 'Lovelace',
+      preferred_username: 'ada',
+      updated_at: expect.any(Number),
+      email: 'ada@example.com',
+    });
+    const postHeader = await y.request('POST', `${app.path}/userinfo`, {
+      token,
+      rawBody: '',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(postHeader.body).toEqual(get.body);
+    const postBody = await postForm(y, `${app.path}/userinfo`, { access_token: token }, null);
+    expect(postBody.body).toEqual(get.body);
+    const none = await y.request('GET', `${app.path}/userinfo`, { token: null });
+    expect(none.status).toBe(401);
+    expect(String(none.headers['www-authenticate'])).toMatch(/^Bearer/);
+  });
+
+  it('oidcc-scope-profile and oidcc-scope-email: claims follow the scopes asked for', async () => {
+    const profileOnly = await signIn(app, { browser, scope: 'openid profile' });
+    const profile = await userinfo(app, profileOnly.tokens.access_token ?? '');
+    expect(profile.body).toMatchObject({ sub: person.id, name: 'ada', preferred_username: 'ada' });
+    expect(profile.body).not.toHaveProperty('email');
+    const emailOnly = await signIn(app, { browser, scope: 'openid email' });
+    const email = await userinfo(app, emailOnly.tokens.access_token ?? '');
+    expect(email.body).toEqual({ sub: person.id, email: 'ada@example.com' });
+    expect(decodeJwt(emailOnly.tokens.id_token ?? '')).not.toHaveProperty('name');
+  });
+
+  it('oidcc-server-client-secret-post: the secret in the body authenticates as well as HTTP Basic; a wrong one does not', async () => {
+    const pkce = pkcePair();
+    const back = await authorize(browser, authorizeUrl(app, { clientId: app.clientId, challenge: pkce.challenge }), person.passkey);
+    const code = back.searchParams.get('code') ?? '';
+    const wrong = await tokenRequest(
+      y,
+      { ...app, clientSecret: 'not-the-secret' },
+      { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, code_verifier: pkce.verifier },
+      'post',
+    );
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.error).toBe('invalid_client');
+    const right = await tokenRequest(
+      y,
+      app,
+      { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, code_verifier: pkce.verifier },
+      'post',
+    );
+    expect(right.status, right.text).toBe(200);
+    expect(typeof right.body.id_token).toBe('string');
+  });
+
+  it('oidcc-refresh-token: rotation; the old refresh token is refused, its reuse ends the family; another client cannot redeem it', async () => {
+    const { tokens } = await signIn(app, { browser });
+    expect(typeof tokens.refresh_token).toBe('string');
+    const other = await createOidcApplication(y, { enable_refresh_tokens: true });
+    const foreign = await tokenRequest(y, other, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token ?? '' });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error).toBe('invalid_grant');
+    const refreshed = await tokenRequest(y, app, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token ?? '' });
+    expect(refreshed.status, refreshed.text).toBe(200);
+    expect(refreshed.body.refresh_token).not.toBe(tokens.refresh_token);
+    expect((await userinfo(app, refreshed.body.access_token)).status).toBe(200);
+    const reused = await tokenRequest(y, app, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token ?? '' });
+    expect(reused.status).toBe(400);
+    expect(reused.body.error).toBe('invalid_grant');
+    // The family is gone: the rotated refresh token and the access tokens of the grant too.
+    const rotated = await tokenRequest(y, app, { grant_type: 'refresh_token', refresh_token: refreshed.body.refresh_token });
+    expect(rotated.body.error).toBe('invalid_grant');
+    expect((await userinfo(app, refreshed.body.access_token)).status).toBe(401);
+  });
+
+  it('an application without enable_refresh_tokens issues no refresh token', async () => {
+    const plain = await createOidcApplication(y);
+    const { tokens } = await signIn(plain, { browser });
+    expect(tokens).not.toHaveProperty('refresh_token');
+  });
+
+  it('a public client without PKCE is refused with invalid_request, and no code', async () => {
+    const pub = await createOidcApplication(y, { confidentiality: 'public', pkce: 'disabled' });
+    expect(pub.clientSecret).toBeUndefined();
+    const reply = await browser.request('GET', authorizeUrl(pub, { clientId: pub.clientId }));
+    const back = new URL(locationOf(reply));
+    expect(back.searchParams.get('error')).toBe('invalid_request');
+    expect(back.searchParams.has('code')).toBe(false);
+    // With PKCE it signs in, and redeems its code with no secret.
+    const pkce = pkcePair();
+    const ok = await authorize(browser, authorizeUrl(pub, { clientId: pub.clientId, challenge: pkce.challenge }), person.passkey);
+    const tokens = await tokenRequest(
+      y,
+      pub,
+      { grant_type: 'authorization_code', code: ok.searchParams.get('code') ?? '', redirect_uri: REDIRECT_URI, code_verifier: pkce.verifier },
+      'none',
+    );
+    expect(tokens.status, tokens.text).toBe(200);
+  });
+
+  it('PKCE `plain`, as Beyond Identity allows it, is verified as S256 of the plain challenge', async () => {
+    const plainApp = await createOidcApplication(y, { confidentiality: 'public', pkce: 'plain' });
+    const verifier = pkcePair().verifier;
+    const back = await authorize(
+      browser,
+      authorizeUrl(plainApp, { clientId: plainApp.clientId, challenge: verifier, method: 'plain' }),
+      person.passkey,
+    );
+    const code = back.searchParams.get('code') ?? '';
+    expect(code, back.href).not.toBe('');
+    const tokens = await tokenRequest(
+      y,
+      plainApp,
+      { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, code_verifier: verifier },
+      'none',
+    );
+    expect(tokens.status, tokens.text).toBe(200);
+  });
+
+  it('subject_field email: sub is the email address in the ID token and at userinfo', async () => {
+    const byEmail = await createOidcApplication(y, { token_configuration: { expires_after: 600, subject_field: 'email' } });
+    const { tokens } = await signIn(byEmail, { browser });
+    expect(decodeJwt(tokens.id_token ?? '').sub).toBe('ada@example.com');
+    expect((await userinfo(byEmail, tokens.access_token ?? '')).body.sub).toBe('ada@example.com');
+  });
+
+  it('a suspended identity is refused at sign-in, at code exchange and at userinfo', async () => {
+    const bob = await personWithPasskey(y, 'bob');
+    const bobsBrowser = new Browser(y);
+    const { tokens } = await signIn(app, { browser: bobsBrowser, passkey: bob.passkey });
+    const pkce = pkcePair();
+    const pending = await authorize(bobsBrowser, authorizeUrl(app, { clientId: app.clientId, challenge: pkce.challenge }));
+    const suspend = await y.request('PATCH', y.realmPath(`/identities/${bob.id}`), { body: { identity: { status: 'suspended' } } });
+    expect(suspend.status, suspend.text).toBe(200);
+    const exchange = await tokenRequest(y, app, {
+      grant_type: 'authorization_code',
+      code: pending.searchParams.get('code') ?? '',
+      redirect_uri: REDIRECT_URI,
+      code_verifier: pkce.verifier,
+    });
+    expect(exchange.status).toBe(400);
+    expect(exchange.body.error).toBe('invalid_grant');
+    expect((await userinfo(app, tokens.access_token ?? '')).status).toBe(403);
+    const again = await authorize(new Browser(y), authorizeUrl(app, { clientId: app.clientId, challenge: pkcePair().challenge }), bob.passkey);
+    expect(again.searchParams.get('error')).toBe('access_denied');
+    expect(again.searchParams.has('code')).toBe(false);
+  });
+
+  it('RP-initiated logout ends the session: the next authorization asks for the passkey again', async () => {
+    const mine = new Browser(y);
+    const { tokens } = await signIn(app, { browser: mine });
+    const ask = await mine.request(
+      'GET',
+      `${app.path}/end_session?id_token_hint=${tokens.id_token}&post_logout_redirect_uri=${encodeURIComponent(REDIRECT_URI)}`,
+    );
+    expect(ask.status, ask.text).toBe(200);
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(ask.text)?.[1] ?? '';
+    const confirm = await mine.request('POST', `${app.path}/end_session/confirm`, {
+      rawBody: new URLSearchParams({ xsrf, logout: 'yes' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect([302, 303]).toContain(confirm.status);
+    expect(locationOf(confirm)).toBe(REDIRECT_URI);
+    const next = await mine.request('GET', authorizeUrl(app, { clientId: app.clientId, challenge: pkcePair().challenge }));
+    expect(locationOf(next)).toContain('/interaction/');
+  });
+});
