@@ -1,8 +1,8 @@
 // Ceiling: parse the create body, one pg insert (pool of 10) into a table with a unique index,
 // answer the row as JSON. Works in its own schema, dropped on exit by the bench.
-import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import pg from 'pg';
+import { identityRow, sendJson } from './ceiling-identity.mjs';
 
 const schema = process.env.PG_SCHEMA;
 const pool = new pg.Pool({ connectionString: process.env.PG_URL, max: 10, options: `-c search_path=${schema}` });
@@ -16,13 +16,7 @@ const server = createServer((req, res) => {
   req.on('data', (chunk) => (body += chunk));
   req.on('end', async () => {
     const { identity } = JSON.parse(body);
-    const row = {
-      id: randomBytes(8).toString('hex'),
-      realm_id: 'r',
-      display_name: identity.display_name,
-      traits: identity.traits,
-      create_time: new Date().toISOString(),
-    };
+    const row = identityRow(identity);
     let status = 200;
     try {
       await pool.query({
@@ -33,9 +27,7 @@ const server = createServer((req, res) => {
     } catch {
       status = 409;
     }
-    const text = JSON.stringify(row);
-    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-    res.end(text);
+    sendJson(res, status, row);
   });
 });
 server.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('ready\n'));

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import Database from 'better-sqlite3';
+import { identityRow, sendJson } from './ceiling-identity.mjs';
 
 const db = new Database(process.env.SQLITE_PATH);
 db.pragma('journal_mode = WAL');
@@ -22,9 +23,7 @@ function addMember(url, res) {
   // A fresh member per request, whatever the body names: always one real insert.
   const row = { group_id: url, identity_id: randomBytes(8).toString('hex'), create_time: new Date().toISOString() };
   insertMember.run(row.group_id, row.identity_id, row.create_time);
-  const text = JSON.stringify(row);
-  res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
+  sendJson(res, 200, row);
 }
 
 const server = createServer((req, res) => {
@@ -35,22 +34,14 @@ const server = createServer((req, res) => {
     if (parsed.identity_ids) return addMember(req.url, res);
     // A v1 create body, or a SCIM User (for the SCIM POST /Users row): the same row either way.
     const identity = parsed.identity ?? { display_name: parsed.userName, traits: { username: parsed.userName } };
-    const row = {
-      id: randomBytes(8).toString('hex'),
-      realm_id: 'r',
-      display_name: identity.display_name,
-      traits: identity.traits,
-      create_time: new Date().toISOString(),
-    };
+    const row = identityRow(identity);
     let status = 200;
     try {
       insert.run(row.id, row.realm_id, row.display_name, identity.traits.username.toLowerCase(), JSON.stringify(row.traits), row.create_time);
     } catch {
       status = 409;
     }
-    const text = JSON.stringify(row);
-    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-    res.end(text);
+    sendJson(res, status, row);
   });
 });
 server.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('ready\n'));

@@ -7,11 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { PG_URL, pgAdmin } from './postgres.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist', 'cli', 'main.js');
-const PG_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** `--name value` from the command line, or the fallback. */
 export function arg(name, fallback) {
@@ -20,16 +19,6 @@ export function arg(name, fallback) {
 }
 
 export const log = (line) => process.stderr.write(`${line}\n`);
-
-async function pgAdmin(query) {
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  try {
-    await client.query(query);
-  } finally {
-    await client.end();
-  }
-}
 
 /** An empty store of its own (a SQLite file in a temporary folder, or a PostgreSQL schema) and how to drop it. */
 export async function scratchStore(engine, prefix) {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { newBannerFile, readBanner } from './first-start.mjs';
 import { addMembersRequest, clientFromBanner, evaluateRequest, setupAddMembers, setupPolicyEvaluate, tokenRequest } from './setups.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,13 +21,13 @@ const databaseUrl =
   engine === 'postgres'
     ? `${process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test'}?options=${encodeURIComponent(`-c search_path=${process.env.PROFILE_SCHEMA ?? 'public'}`)}`
     : `sqlite:${join(dir, 'y.db')}`;
+const bannerFile = newBannerFile();
 const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, join(ROOT, 'dist/cli/main.js'), 'serve'], {
-  env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn' },
-  stdio: ['ignore', 'pipe', 'inherit'],
+  env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', YONDER_FIRST_START_FILE: bannerFile },
+  stdio: ['ignore', 'ignore', 'inherit'],
 });
-let out = '';
-child.stdout.on('data', (c) => (out += c));
-while (!out.includes('YONDER_TOKEN=')) await new Promise((r) => setTimeout(r, 100));
+let out;
+while ((out = readBanner(bannerFile)) === undefined) await new Promise((r) => setTimeout(r, 100));
 await new Promise((r) => setTimeout(r, 300));
 const take = (k) => new RegExp(`export ${k}=(\\S+)`).exec(out)[1];
 const base = `/v1/tenants/${take('TENANT_ID')}/realms/${take('REALM_ID')}`;

@@ -5,6 +5,7 @@
  */
 
 import type { Scope } from '../../src/domain/access/scopes';
+import type { Reply } from './types';
 
 export interface FieldViolation {
   field: string;
@@ -29,27 +30,9 @@ export class ApiError extends Error {
   }
 }
 
-export interface ConsoleConfig {
-  tenant_id: string;
-  admin_realm_id: string;
-  console_application_id: string;
-  sign_in_url: string;
-}
-
-export interface ConsoleIdentity {
-  id: string;
-  display_name: string;
-  username: string;
-}
-
-interface TokenResponse {
-  access_token: string;
-  expires_in: number;
-  scope: string;
-  identity: ConsoleIdentity;
-  tenant_id: string;
-  admin_realm_id: string;
-}
+export type ConsoleConfig = Reply<'GetConsoleConfig'>;
+type TokenResponse = Reply<'CreateConsoleToken'>;
+export type ConsoleIdentity = TokenResponse['identity'];
 
 /** Why there is no usable session: never signed in (or signed out), or not allowed by policy. */
 export class SessionEnded extends Error {

@@ -6,7 +6,7 @@ import { useLoad } from './hooks';
 import { Layout } from './layout';
 import { match, navigate, useLocation } from './router';
 import { SCREENS } from './screens/index';
-import type { Realm } from './types';
+import type { Realm, Reply } from './types';
 import { Loading, Notice } from './ui/notice';
 
 type State =
@@ -107,7 +107,7 @@ function homeRealm(realms: Realm[], adminRealmId: string): Realm | undefined {
 
 function Signed({ api, onSignOut }: { api: Api; onSignOut: () => void }) {
   const { path } = useLocation();
-  const realms = useLoad(() => api.get<{ realms: Realm[] }>('/realms?page_size=200').then((r) => r.realms), [api]);
+  const realms = useLoad(() => api.get<Reply<'ListRealms'>>('/realms?page_size=200').then((r) => r.realms), [api]);
   const [toast, setToast] = useState<{ text: string; path: string } | null>(null);
   const announce = useCallback((text: string) => setToast({ text, path: location.pathname }), []);
   // A confirmation belongs to the page it was announced on, or to the page the action went to

@@ -1,7 +1,8 @@
-import type { ApiToken, Application } from './access-types';
+import type { Application, CreatedToken } from './access-types';
 import type { Api } from './api';
 import { realmPath } from './context';
 import { listAll } from './list-all';
+import type { Body } from './types';
 
 /** The tenant's managed "yonder Management API" application (in the admin realm): it issues API tokens. */
 export async function managementApplication(api: Api): Promise<Application> {
@@ -15,14 +16,8 @@ export function tokensPath(app: Application, suffix = ''): string {
   return realmPath(app.realm_id, `/applications/${app.id}/tokens${suffix}`);
 }
 
-export type CreatedToken = ApiToken & { access_token: string };
-
 /** yonder's named-token endpoint: the application issues a token with the chosen scopes (within the caller's). */
-export function createToken(
-  api: Api,
-  app: Application,
-  token: { display_name: string; scopes: string[]; expires_after?: number; realm_id?: string },
-): Promise<CreatedToken> {
+export function createToken(api: Api, app: Application, token: Body<'CreateToken'>['token']): Promise<CreatedToken> {
   return api.post<CreatedToken>(tokensPath(app), { token });
 }
 

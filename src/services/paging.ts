@@ -1,5 +1,7 @@
 import { invalidField } from '../domain/errors.js';
 import { type PageCursor, decodePageToken, encodePageToken } from '../domain/page-token.js';
+import type { Yonder } from './context.js';
+import { requireRealm } from './directory/tenancy-lookup.js';
 
 /** The v1 list parameters, as every list endpoint takes them. */
 export interface ListParams {
@@ -86,4 +88,16 @@ export function listOwned<T extends { id: string }>(
     (after, offset, limit) => rows.page(ownerId, after, offset, limit),
     () => rows.count(ownerId),
   );
+}
+
+/** One page of every row a realm holds in `rows`, once the realm is known to be the tenant's (a 404 when not). */
+export async function listOfRealm<T extends { id: string }>(
+  y: Yonder,
+  ref: { tenantId: string; realmId: string },
+  rows: OwnedRows<T>,
+  params: ListParams,
+  spec: Omit<ListSpec, 'filter'>,
+): Promise<Page<T>> {
+  await requireRealm(y.store, ref.tenantId, ref.realmId);
+  return listOwned(params, y.pageTokenKey, rows, ref.realmId, spec);
 }

@@ -7,8 +7,9 @@ import { formatTime } from '../format';
 import { useLoad } from '../hooks';
 import { Button } from '../ui/button';
 import { SelectField, TextField } from '../ui/field';
-import { ErrorNotice, Loading } from '../ui/notice';
+import { LoadedView } from '../ui/loaded-view';
 import { Pager, usePager } from '../ui/pager';
+import type { Reply } from '../types';
 import type { ScreenProps } from './catalog';
 
 interface Filters {
@@ -40,7 +41,7 @@ export function ActivityScreen(_props: ScreenProps) {
   const pager = usePager();
   const events = useLoad(
     () =>
-      api.get<{ events: AuditEvent[]; total_size: number; next_page_token?: string }>(
+      api.get<Reply<'ListEvents'>>(
         realmPath(
           realmId,
           `/events${query({
@@ -112,17 +113,19 @@ export function ActivityScreen(_props: ScreenProps) {
           </Button>
         </div>
       </form>
-      <ErrorNotice error={events.error} />
-      {events.loading && !events.data ? <Loading label="Loading events…" /> : null}
-      {events.data ? (
-        <>
-          <p class="hint" role="status">
-            {events.data.total_size} {events.data.total_size === 1 ? 'event' : 'events'}
-          </p>
-          {events.data.events.length === 0 ? <p class="empty">No events match.</p> : <EventTable events={events.data.events} />}
-          <Pager pager={pager} nextToken={events.data.next_page_token} />
-        </>
-      ) : null}
+      <LoadedView loaded={events} label="Loading events…">
+        {(data) =>
+          data ? (
+            <>
+              <p class="hint" role="status">
+                {data.total_size} {data.total_size === 1 ? 'event' : 'events'}
+              </p>
+              {data.events.length === 0 ? <p class="empty">No events match.</p> : <EventTable events={data.events} />}
+              <Pager pager={pager} nextToken={data.next_page_token} />
+            </>
+          ) : null
+        }
+      </LoadedView>
     </section>
   );
 }

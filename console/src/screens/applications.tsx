@@ -4,14 +4,18 @@ import { realmPath, useConsole } from '../context';
 import { useAction, useLoad } from '../hooks';
 import { listAll, nameOf } from '../list-all';
 import { Button } from '../ui/button';
+import { managedNameColumn } from '../ui/table';
 import { Checklist } from '../ui/checklist';
 import { CopyField } from '../ui/copy';
-import { ConfirmDialog, Dialog } from '../ui/dialog';
+import { ConfirmDialog } from '../ui/confirm-dialog';
+import { Dialog } from '../ui/dialog';
 import { FormDialog, useDialogState } from '../ui/form-dialog';
 import { SelectField, TextField } from '../ui/field';
-import { ErrorNotice, Loading, Notice } from '../ui/notice';
-import { DataTable } from '../ui/table';
+import { ErrorNotice, Notice } from '../ui/notice';
+import { LoadedTable } from '../ui/loaded-view';
+import { RowActions } from '../ui/row-actions';
 import { TextArea, lines } from '../ui/text-area';
+import { useConfirm } from '../ui/use-confirm';
 import type { ScreenProps } from './catalog';
 
 const GRANTS: { value: GrantType; label: string; hint: string }[] = [
@@ -20,6 +24,22 @@ const GRANTS: { value: GrantType; label: string; hint: string }[] = [
 ];
 
 type GrantType = NonNullable<ProtocolConfig['grant_type']>[number];
+
+const PROTOCOLS = [
+  { value: 'oauth2', label: 'OAuth 2.0' },
+  { value: 'oidc', label: 'OpenID Connect' },
+];
+
+const CLIENT_TYPES = [
+  { value: 'confidential', label: 'Confidential (has a secret)' },
+  { value: 'public', label: 'Public (no secret)' },
+];
+
+const PKCE_METHODS = [
+  { value: 'disabled', label: 'Disabled' },
+  { value: 's256', label: 'S256' },
+  { value: 'plain', label: 'Plain' },
+];
 
 interface Form {
   display_name: string;
@@ -32,6 +52,9 @@ interface Form {
   expires_after: string;
   pkce: NonNullable<ProtocolConfig['pkce']>;
 }
+
+/** The form's fields that hold one string (a text or one choice). */
+type TextKey = { [K in keyof Form]: Form[K] extends string ? K : never }[keyof Form];
 
 function formOf(app: Application | null): Form {
   const c = app?.protocol_config;
@@ -86,14 +109,13 @@ export function ApplicationsScreen(_props: ScreenProps) {
   const editor = useDialogState<Application>();
   const [viewing, setViewing] = useState<Application | null>(null);
   const [issued, setIssued] = useState<Application | null>(null);
-  const [deleting, setDeleting] = useState<Application | null>(null);
-
-  const remove = useAction(async (app: Application) => {
-    await api.delete(realmPath(realmId, `/applications/${app.id}`));
-    setDeleting(null);
-    apps.reload();
-    announce(`Application ${app.display_name} deleted`);
-  });
+  const remove = useConfirm(
+    (app: Application) => api.delete(realmPath(realmId, `/applications/${app.id}`)),
+    (app) => {
+      apps.reload();
+      announce(`Application ${app.display_name} deleted`);
+    },
+  );
 
   return (
     <section>
@@ -107,56 +129,38 @@ export function ApplicationsScreen(_props: ScreenProps) {
           </Button>
         ) : null}
       </div>
-      <ErrorNotice error={apps.error} />
-      {apps.loading && !apps.data ? <Loading /> : null}
-      {apps.data ? (
-        <DataTable
-          caption="Applications"
-          rows={apps.data}
-          rowKey={(a) => a.id}
-          empty="No applications in this realm yet."
-          columns={[
-            {
-              header: 'Name',
-              cell: (a) => (
-                <>
-                  <Button variant="link" onClick={() => setViewing(a)}>
-                    {a.display_name}
-                  </Button>
-                  {a.is_managed ? <span class="badge badge-after">Managed</span> : null}
-                </>
+      <LoadedTable
+        loaded={apps}
+        caption="Applications"
+        empty="No applications in this realm yet."
+        columns={[
+          managedNameColumn((a: Application) => (
+            <Button variant="link" onClick={() => setViewing(a)}>
+              {a.display_name}
+            </Button>
+          )),
+          { header: 'Client id', cell: (a) => (a.protocol_config.client_id ? <code>{a.protocol_config.client_id}</code> : '—'), wide: true },
+          {
+            header: 'Type',
+            cell: (a) => `${a.protocol_config.type.toUpperCase()} · ${a.protocol_config.confidentiality ?? 'confidential'}`,
+            wide: true,
+          },
+          { header: 'Resource server', cell: (a) => (a.resource_server_id ? nameOf(servers.data, a.resource_server_id) : '—'), wide: true },
+          {
+            header: 'Actions',
+            cell: (a) =>
+              a.is_managed ? (
+                <span class="hint">Read-only</span>
+              ) : (
+                <RowActions
+                  name={a.display_name}
+                  onEdit={api.can('applications:update') ? () => editor.open(a) : undefined}
+                  onDelete={api.can('applications:delete') ? () => remove.ask(a) : undefined}
+                />
               ),
-            },
-            { header: 'Client id', cell: (a) => (a.protocol_config.client_id ? <code>{a.protocol_config.client_id}</code> : '—'), wide: true },
-            {
-              header: 'Type',
-              cell: (a) => `${a.protocol_config.type.toUpperCase()} · ${a.protocol_config.confidentiality ?? 'confidential'}`,
-              wide: true,
-            },
-            { header: 'Resource server', cell: (a) => (a.resource_server_id ? nameOf(servers.data, a.resource_server_id) : '—'), wide: true },
-            {
-              header: 'Actions',
-              cell: (a) =>
-                a.is_managed ? (
-                  <span class="hint">Read-only</span>
-                ) : (
-                  <div class="actions">
-                    {api.can('applications:update') ? (
-                      <Button aria-label={`Edit ${a.display_name}`} onClick={() => editor.open(a)}>
-                        Edit
-                      </Button>
-                    ) : null}
-                    {api.can('applications:delete') ? (
-                      <Button variant="danger" aria-label={`Delete ${a.display_name}`} onClick={() => setDeleting(a)}>
-                        Delete
-                      </Button>
-                    ) : null}
-                  </div>
-                ),
-            },
-          ]}
-        />
-      ) : null}
+          },
+        ]}
+      />
 
       {editor.state ? (
         <ApplicationDialog
@@ -199,17 +203,10 @@ export function ApplicationsScreen(_props: ScreenProps) {
       </Dialog>
 
       <ConfirmDialog
+        {...remove.dialog}
         title="Delete application"
-        open={deleting !== null}
-        message={<p>Delete {deleting?.display_name}? Its client credentials stop working at once.</p>}
+        message={<p>Delete {remove.target?.display_name}? Its client credentials stop working at once.</p>}
         confirmLabel="Delete application"
-        busy={remove.busy}
-        error={remove.error?.message}
-        onClose={() => {
-          setDeleting(null);
-          remove.clearError();
-        }}
-        onConfirm={() => deleting && void remove.run(deleting)}
       />
     </section>
   );
@@ -278,6 +275,8 @@ function ApplicationDialog({ open, app, servers, onClose, onSaved }: DialogProps
   const { api, realmId } = useConsole();
   const [form, setForm] = useState<Form>(() => formOf(app));
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
+  /** A text or choice field's value and setter; a choice's value is one of its own options. */
+  const bind = <K extends TextKey>(key: K) => ({ value: form[key], onValue: (v: string) => set(key, v as Form[K]) });
   const server = servers.find((s) => s.id === form.resource_server_id);
   const save = useAction(async () => {
     const body = {
@@ -302,27 +301,10 @@ function ApplicationDialog({ open, app, servers, onClose, onSaved }: DialogProps
       submitLabel={app ? 'Save application' : 'Add application'}
       busy={save.busy}
     >
-      <TextField label="Name" required value={form.display_name} onValue={(v) => set('display_name', v)} error={error?.violation('display_name')} />
+      <TextField label="Name" required {...bind('display_name')} error={error?.violation('display_name')} />
       <div class="form-row">
-        <SelectField
-          label="Protocol"
-          value={form.type}
-          onValue={(v) => set('type', v as Form['type'])}
-          options={[
-            { value: 'oauth2', label: 'OAuth 2.0' },
-            { value: 'oidc', label: 'OpenID Connect' },
-          ]}
-        />
-        <SelectField
-          label="Client type"
-          value={form.confidentiality}
-          onValue={(v) => set('confidentiality', v as Form['confidentiality'])}
-          options={[
-            { value: 'confidential', label: 'Confidential (has a secret)' },
-            { value: 'public', label: 'Public (no secret)' },
-          ]}
-          error={error?.violation('token_endpoint_auth_method')}
-        />
+        <SelectField label="Protocol" {...bind('type')} options={PROTOCOLS} />
+        <SelectField label="Client type" {...bind('confidentiality')} options={CLIENT_TYPES} error={error?.violation('token_endpoint_auth_method')} />
       </div>
       <Checklist
         legend="Grant types"
@@ -331,13 +313,7 @@ function ApplicationDialog({ open, app, servers, onClose, onSaved }: DialogProps
         onChange={(v) => set('grant_type', v)}
         error={error?.violation('grant_type')}
       />
-      <TextArea
-        label="Redirect URIs"
-        hint="One per line."
-        value={form.redirect_uris}
-        onValue={(v) => set('redirect_uris', v)}
-        error={error?.violation('redirect_uris')}
-      />
+      <TextArea label="Redirect URIs" hint="One per line." {...bind('redirect_uris')} error={error?.violation('redirect_uris')} />
       <SelectField
         label="Resource server"
         value={form.resource_server_id}
@@ -360,20 +336,10 @@ function ApplicationDialog({ open, app, servers, onClose, onSaved }: DialogProps
           label="Token lifetime (seconds)"
           type="number"
           hint="At most 7776000 (90 days)."
-          value={form.expires_after}
-          onValue={(v) => set('expires_after', v)}
+          {...bind('expires_after')}
           error={error?.violation('expires_after')}
         />
-        <SelectField
-          label="PKCE"
-          value={form.pkce}
-          onValue={(v) => set('pkce', v as Form['pkce'])}
-          options={[
-            { value: 'disabled', label: 'Disabled' },
-            { value: 's256', label: 'S256' },
-            { value: 'plain', label: 'Plain' },
-          ]}
-        />
+        <SelectField label="PKCE" {...bind('pkce')} options={PKCE_METHODS} />
       </div>
       <ErrorNotice error={error} />
     </FormDialog>

@@ -1,12 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiError } from '../api';
-import type { components } from '../api-types.gen';
 import type { Group, Identity } from '../types';
 import { titleCase } from '../format';
 
-/** Directory resources the identity and group screens show, as yonder's OpenAPI document describes them. */
-export type Credential = components['schemas']['Credential'];
-export type BindingJob = components['schemas']['CredentialBindingJob'];
 export type { ResourceServer, Role } from '../access-types';
 
 /** The most a v1 list answers in one page. */

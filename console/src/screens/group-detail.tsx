@@ -4,11 +4,12 @@ import { realmPath, useConsole } from '../context';
 import { formatTime } from '../format';
 import { useLoad } from '../hooks';
 import { navigate } from '../router';
-import type { Group, Identity, Page } from '../types';
+import type { Group, Identity, Reply } from '../types';
 import { Button } from '../ui/button';
-import { ConfirmDialog } from '../ui/dialog';
+import { ConfirmDialog } from '../ui/confirm-dialog';
 import { Link } from '../ui/link';
 import { ErrorNotice, Loading, Notice } from '../ui/notice';
+import { LoadedView } from '../ui/loaded-view';
 import { Pager, usePager } from '../ui/pager';
 import { DataTable } from '../ui/table';
 import { useConfirm } from '../ui/use-confirm';
@@ -17,8 +18,6 @@ import './directory.css';
 import { DeleteGroupDialog, GroupDialog } from './groups';
 import { IdentityPicker } from './identity-picker';
 import type { ScreenProps } from './catalog';
-
-type MemberPage = Page & { identities: Identity[] };
 
 /** One group: its name and description, and its members, added with a search-as-you-type picker. */
 export function GroupDetailScreen({ params }: ScreenProps) {
@@ -106,7 +105,7 @@ function Members({ group }: { group: Group }) {
   const base = realmPath(realmId, `/groups/${group.id}`);
   const pager = usePager();
   const members = useLoad(
-    () => api.get<MemberPage>(`${base}:listMembers${query({ page_size: 50, page_token: pager.pageToken })}`),
+    () => api.get<Reply<'ListGroupMembers'>>(`${base}:listMembers${query({ page_size: 50, page_token: pager.pageToken })}`),
     [api, base, pager.pageToken],
   );
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -143,45 +142,44 @@ function Members({ group }: { group: Group }) {
           </div>
         ) : null}
       </div>
-      <ErrorNotice error={members.error} />
-      {members.loading && !members.data ? (
-        <Loading label="Loading members…" />
-      ) : (
-        <div aria-busy={members.loading}>
-          <DataTable
-            caption={`Members of ${group.display_name}`}
-            rows={rows}
-            rowKey={(row) => row.id}
-            rowLabel={identityLabel}
-            selection={canChange ? { selected, onChange: setSelected } : undefined}
-            empty={`${group.display_name} has no members.${canChange ? ' Add some with Add members.' : ''}`}
-            columns={[
-              { header: 'Display name', cell: (row) => <Link to={`/realms/${realmId}/identities/${row.id}`}>{identityLabel(row)}</Link> },
-              { header: 'Username', cell: (row) => row.traits.username ?? '—' },
-              { header: 'Email', cell: (row) => row.traits.primary_email_address ?? '—', wide: true },
-              { header: 'Status', cell: (row) => <StatusBadge status={row.status} />, wide: true },
-              { header: 'Enrollment', cell: (row) => <EnrollmentBadge status={row.enrollment_status} />, wide: true },
-              ...(canChange
-                ? [
-                    {
-                      header: 'Actions',
-                      cell: (row: Identity) => (
-                        <Button
-                          variant="link"
-                          onClick={() => remove.ask([row])}
-                          aria-label={`Remove ${identityLabel(row)} from ${group.display_name}`}
-                        >
-                          Remove
-                        </Button>
-                      ),
-                    },
-                  ]
-                : []),
-            ]}
-          />
-          <Pager pager={pager} nextToken={members.data?.next_page_token} />
-        </div>
-      )}
+      <LoadedView loaded={members} label="Loading members…">
+        {() => (
+          <div aria-busy={members.loading}>
+            <DataTable
+              caption={`Members of ${group.display_name}`}
+              rows={rows}
+              rowKey={(row) => row.id}
+              rowLabel={identityLabel}
+              selection={canChange ? { selected, onChange: setSelected } : undefined}
+              empty={`${group.display_name} has no members.${canChange ? ' Add some with Add members.' : ''}`}
+              columns={[
+                { header: 'Display name', cell: (row) => <Link to={`/realms/${realmId}/identities/${row.id}`}>{identityLabel(row)}</Link> },
+                { header: 'Username', cell: (row) => row.traits.username ?? '—' },
+                { header: 'Email', cell: (row) => row.traits.primary_email_address ?? '—', wide: true },
+                { header: 'Status', cell: (row) => <StatusBadge status={row.status} />, wide: true },
+                { header: 'Enrollment', cell: (row) => <EnrollmentBadge status={row.enrollment_status} />, wide: true },
+                ...(canChange
+                  ? [
+                      {
+                        header: 'Actions',
+                        cell: (row: Identity) => (
+                          <Button
+                            variant="link"
+                            onClick={() => remove.ask([row])}
+                            aria-label={`Remove ${identityLabel(row)} from ${group.display_name}`}
+                          >
+                            Remove
+                          </Button>
+                        ),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+            <Pager pager={pager} nextToken={members.data?.next_page_token} />
+          </div>
+        )}
+      </LoadedView>
       <IdentityPicker
         title={`Add members to ${group.display_name}`}
         open={picking}

@@ -3,26 +3,25 @@ import { query } from '../api';
 import { realmPath, useConsole } from '../context';
 import { formatTime } from '../format';
 import { useAction, useLoad } from '../hooks';
-import type { Group, Page } from '../types';
+import type { Group, Reply } from '../types';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
 import { TextField } from '../ui/field';
 import { Link } from '../ui/link';
 import { ErrorNotice, Loading, Notice } from '../ui/notice';
+import { LoadedView } from '../ui/loaded-view';
 import { Pager, usePager } from '../ui/pager';
 import { DataTable } from '../ui/table';
 import { fieldMessage } from './directory';
 import './directory.css';
 import type { ScreenProps } from './catalog';
 
-type GroupPage = Page & { groups: Group[] };
-
 /** Directory → Groups: list, create, edit and delete the realm's groups. */
 export function GroupsScreen(_props: ScreenProps) {
   const { api, realmId, announce } = useConsole();
   const pager = usePager();
   const list = useLoad(
-    () => api.get<GroupPage>(realmPath(realmId, `/groups${query({ page_size: 50, page_token: pager.pageToken })}`)),
+    () => api.get<Reply<'ListGroups'>>(realmPath(realmId, `/groups${query({ page_size: 50, page_token: pager.pageToken })}`)),
     [api, realmId, pager.pageToken],
   );
   const [editing, setEditing] = useState<Group | 'new' | null>(null);
@@ -40,47 +39,46 @@ export function GroupsScreen(_props: ScreenProps) {
           </Button>
         ) : null}
       </div>
-      <ErrorNotice error={list.error} />
-      {list.loading && !list.data ? (
-        <Loading label="Loading groups…" />
-      ) : (
-        <div aria-busy={list.loading}>
-          <p class="count">{total === undefined ? '' : `${total} ${total === 1 ? 'group' : 'groups'}`}</p>
-          <DataTable
-            caption="Groups"
-            rows={list.data?.groups ?? []}
-            rowKey={(group) => group.id}
-            empty="No groups yet. Groups gather identities for policy rules and roles; create the first with Create group."
-            columns={[
-              { header: 'Name', cell: (group) => <Link to={`/realms/${realmId}/groups/${group.id}`}>{group.display_name}</Link> },
-              { header: 'Description', cell: (group) => group.description || '—', wide: true },
-              { header: 'Created', cell: (group) => formatTime(group.create_time), wide: true },
-              ...(canUpdate || canDelete
-                ? [
-                    {
-                      header: 'Actions',
-                      cell: (group: Group) => (
-                        <span class="row-actions">
-                          {canUpdate ? (
-                            <Button variant="link" onClick={() => setEditing(group)} aria-label={`Edit ${group.display_name}`}>
-                              Edit
-                            </Button>
-                          ) : null}
-                          {canDelete ? (
-                            <Button variant="link" onClick={() => setDeleting(group)} aria-label={`Delete ${group.display_name}`}>
-                              Delete
-                            </Button>
-                          ) : null}
-                        </span>
-                      ),
-                    },
-                  ]
-                : []),
-            ]}
-          />
-          <Pager pager={pager} nextToken={list.data?.next_page_token} />
-        </div>
-      )}
+      <LoadedView loaded={list} label="Loading groups…">
+        {() => (
+          <div aria-busy={list.loading}>
+            <p class="count">{total === undefined ? '' : `${total} ${total === 1 ? 'group' : 'groups'}`}</p>
+            <DataTable
+              caption="Groups"
+              rows={list.data?.groups ?? []}
+              rowKey={(group) => group.id}
+              empty="No groups yet. Groups gather identities for policy rules and roles; create the first with Create group."
+              columns={[
+                { header: 'Name', cell: (group) => <Link to={`/realms/${realmId}/groups/${group.id}`}>{group.display_name}</Link> },
+                { header: 'Description', cell: (group) => group.description || '—', wide: true },
+                { header: 'Created', cell: (group) => formatTime(group.create_time), wide: true },
+                ...(canUpdate || canDelete
+                  ? [
+                      {
+                        header: 'Actions',
+                        cell: (group: Group) => (
+                          <span class="row-actions">
+                            {canUpdate ? (
+                              <Button variant="link" onClick={() => setEditing(group)} aria-label={`Edit ${group.display_name}`}>
+                                Edit
+                              </Button>
+                            ) : null}
+                            {canDelete ? (
+                              <Button variant="link" onClick={() => setDeleting(group)} aria-label={`Delete ${group.display_name}`}>
+                                Delete
+                              </Button>
+                            ) : null}
+                          </span>
+                        ),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+            <Pager pager={pager} nextToken={list.data?.next_page_token} />
+          </div>
+        )}
+      </LoadedView>
       <GroupDialog
         group={editing === 'new' ? null : editing}
         open={editing !== null}
@@ -188,7 +186,7 @@ export function DeleteGroupDialog({ group, onClose, onDeleted, onGroupPage = fal
   const members = useLoad(
     () =>
       group && api.can('identities:read')
-        ? api.get<Page>(realmPath(realmId, `/groups/${group.id}:listMembers?page_size=1`)).then((page) => page.total_size ?? 0)
+        ? api.get<Reply<'ListGroupMembers'>>(realmPath(realmId, `/groups/${group.id}:listMembers?page_size=1`)).then((page) => page.total_size)
         : Promise.resolve(undefined),
     [group?.id, realmId],
   );

@@ -3,12 +3,14 @@ import { ApiError, query } from '../api';
 import { realmPath, useConsole } from '../context';
 import { formatTime } from '../format';
 import { useAction, useLoad } from '../hooks';
-import type { Group, Identity, Page } from '../types';
+import type { Identity, Reply } from '../types';
 import { Button } from '../ui/button';
-import { ConfirmDialog, Dialog } from '../ui/dialog';
+import { ConfirmDialog } from '../ui/confirm-dialog';
+import { FormDialog } from '../ui/form-dialog';
 import { TextField } from '../ui/field';
 import { Link } from '../ui/link';
 import { ErrorNotice, Loading } from '../ui/notice';
+import { LoadedView } from '../ui/loaded-view';
 import { Pager, usePager } from '../ui/pager';
 import { useConfirm } from '../ui/use-confirm';
 import { DataTable } from '../ui/table';
@@ -28,7 +30,6 @@ import type { ScreenProps } from './catalog';
 
 const PAGE_SIZE = 50;
 
-type IdentityPage = Page & { identities: Identity[] };
 type Bulk = 'delete' | 'suspend' | 'unsuspend';
 
 /** Directory → Identities: search, page, select, and add identities. */
@@ -54,7 +55,7 @@ export function IdentitiesScreen(_props: ScreenProps) {
 
   const list = useLoad(
     () =>
-      api.get<IdentityPage>(
+      api.get<Reply<'ListIdentities'>>(
         realmPath(realmId, `/identities${query({ page_size: PAGE_SIZE, page_token: pager.pageToken, filter: identitySearchFilter(search) })}`),
       ),
     [api, realmId, search, pager.pageToken],
@@ -134,46 +135,45 @@ export function IdentitiesScreen(_props: ScreenProps) {
         </div>
       ) : null}
 
-      <ErrorNotice error={list.error} />
-      {list.loading && !list.data ? (
-        <Loading label="Loading identities…" />
-      ) : (
-        <div aria-busy={list.loading}>
-          <p class="count" aria-live="polite">
-            {total === undefined
-              ? ''
-              : search.trim()
-                ? `${total} matching “${search.trim()}”`
-                : `${total} ${total === 1 ? 'identity' : 'identities'}`}
-            {list.loading ? <span class="spinner" aria-label="Updating" /> : null}
-          </p>
-          <DataTable
-            caption="Identities"
-            rows={rows}
-            rowKey={(row) => row.id}
-            selection={canSelect ? { selected, onChange: setSelected } : undefined}
-            rowLabel={(row) => identityLabel(row)}
-            empty={search.trim() ? `No identity matches “${search.trim()}”.` : 'No identities yet. Add the first one with Add identity.'}
-            columns={[
-              { header: 'Display name', cell: (row) => <Link to={`/realms/${realmId}/identities/${row.id}`}>{identityLabel(row)}</Link> },
-              { header: 'Username', cell: (row) => row.traits.username ?? '—' },
-              { header: 'Email', cell: (row) => row.traits.primary_email_address ?? '—', wide: true },
-              { header: 'Status', cell: (row) => <StatusBadge status={row.status} /> },
-              { header: 'Enrollment', cell: (row) => <EnrollmentBadge status={row.enrollment_status} />, wide: true },
-              {
-                header: 'Created',
-                cell: (row) => (
-                  <time dateTime={row.create_time} title={row.create_time}>
-                    {formatTime(row.create_time)}
-                  </time>
-                ),
-                wide: true,
-              },
-            ]}
-          />
-          <Pager pager={pager} nextToken={list.data?.next_page_token} />
-        </div>
-      )}
+      <LoadedView loaded={list} label="Loading identities…">
+        {() => (
+          <div aria-busy={list.loading}>
+            <p class="count" aria-live="polite">
+              {total === undefined
+                ? ''
+                : search.trim()
+                  ? `${total} matching “${search.trim()}”`
+                  : `${total} ${total === 1 ? 'identity' : 'identities'}`}
+              {list.loading ? <span class="spinner" aria-label="Updating" /> : null}
+            </p>
+            <DataTable
+              caption="Identities"
+              rows={rows}
+              rowKey={(row) => row.id}
+              selection={canSelect ? { selected, onChange: setSelected } : undefined}
+              rowLabel={(row) => identityLabel(row)}
+              empty={search.trim() ? `No identity matches “${search.trim()}”.` : 'No identities yet. Add the first one with Add identity.'}
+              columns={[
+                { header: 'Display name', cell: (row) => <Link to={`/realms/${realmId}/identities/${row.id}`}>{identityLabel(row)}</Link> },
+                { header: 'Username', cell: (row) => row.traits.username ?? '—' },
+                { header: 'Email', cell: (row) => row.traits.primary_email_address ?? '—', wide: true },
+                { header: 'Status', cell: (row) => <StatusBadge status={row.status} /> },
+                { header: 'Enrollment', cell: (row) => <EnrollmentBadge status={row.enrollment_status} />, wide: true },
+                {
+                  header: 'Created',
+                  cell: (row) => (
+                    <time dateTime={row.create_time} title={row.create_time}>
+                      {formatTime(row.create_time)}
+                    </time>
+                  ),
+                  wide: true,
+                },
+              ]}
+            />
+            <Pager pager={pager} nextToken={list.data?.next_page_token} />
+          </div>
+        )}
+      </LoadedView>
 
       <AddIdentityDialog
         open={adding}
@@ -231,7 +231,7 @@ export function AddIdentityDialog({ open, onClose, onAdded }: AddProps) {
   const [missing, setMissing] = useState<Record<string, string>>({});
   const canGroups = api.can('groups:read') && api.can('groups:update');
   const groups = useLoad(
-    () => (open && canGroups ? api.get<Page & { groups: Group[] }>(realmPath(realmId, `/groups?page_size=${MAX_PAGE}`)) : Promise.resolve(undefined)),
+    () => (open && canGroups ? api.get<Reply<'ListGroups'>>(realmPath(realmId, `/groups?page_size=${MAX_PAGE}`)) : Promise.resolve(undefined)),
     [open, realmId],
   );
 
@@ -294,41 +294,20 @@ export function AddIdentityDialog({ open, onClose, onAdded }: AddProps) {
   const shownOnFields = usernameTaken || Object.values(fieldErrors).some(Boolean);
   const allGroups = groups.data?.groups ?? [];
 
+  /** A text field's value, setter and message. */
+  const field = (key: keyof typeof EMPTY) => ({ value: form[key], onValue: set(key), error: fieldErrors[key], autoComplete: 'off' });
+
   return (
-    <Dialog
-      title="Add identity"
-      open={open}
-      onClose={onClose}
-      onSubmit={() => void submit()}
-      actions={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" busy={add.busy}>
-            Add Identity
-          </Button>
-        </>
-      }
-    >
+    <FormDialog title="Add identity" open={open} onClose={onClose} onSubmit={() => void submit()} submitLabel="Add Identity" busy={add.busy}>
       {error && !shownOnFields ? <ErrorNotice error={error} /> : null}
-      <TextField label="Name" name="display_name" value={form.name} onValue={set('name')} error={fieldErrors.name} required autoComplete="off" />
-      <TextField
-        label="Username"
-        name="username"
-        value={form.username}
-        onValue={set('username')}
-        error={fieldErrors.username}
-        required
-        autoComplete="off"
-      />
-      <TextField label="Email" name="email" type="email" value={form.email} onValue={set('email')} error={fieldErrors.email} autoComplete="off" />
+      <TextField label="Name" name="display_name" {...field('name')} required />
+      <TextField label="Username" name="username" {...field('username')} required />
+      <TextField label="Email" name="email" type="email" {...field('email')} />
       <TextField
         label="External id"
         name="external_id"
-        value={form.externalId}
-        onValue={set('externalId')}
-        error={fieldErrors.externalId}
+        {...field('externalId')}
         hint="Optional: the identity's id in another system, such as your HR directory."
-        autoComplete="off"
       />
       {canGroups ? (
         <fieldset class="choice-list">
@@ -339,6 +318,6 @@ export function AddIdentityDialog({ open, onClose, onAdded }: AddProps) {
           <GroupChoices groups={allGroups} chosen={groupIds} onChange={setGroupIds} />
         </fieldset>
       ) : null}
-    </Dialog>
+    </FormDialog>
   );
 }

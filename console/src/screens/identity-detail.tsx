@@ -6,7 +6,7 @@ import { useAction, useLoad } from '../hooks';
 import { navigate } from '../router';
 import type { Identity } from '../types';
 import { Button } from '../ui/button';
-import { ConfirmDialog } from '../ui/dialog';
+import { ConfirmDialog } from '../ui/confirm-dialog';
 import { TextField } from '../ui/field';
 import { Link } from '../ui/link';
 import { ErrorNotice, Loading, Notice } from '../ui/notice';

@@ -2,24 +2,27 @@ import { useEffect, useState } from 'preact/hooks';
 import { query } from '../api';
 import { realmPath, useConsole } from '../context';
 import { useAction, useLoad } from '../hooks';
-import type { Group, Identity, Page } from '../types';
+import type { Group, Identity, Reply } from '../types';
 import { Button } from '../ui/button';
-import { ConfirmDialog, Dialog } from '../ui/dialog';
+import { ConfirmDialog } from '../ui/confirm-dialog';
+import { Dialog } from '../ui/dialog';
 import { Link } from '../ui/link';
 import { ErrorNotice, Loading, Notice } from '../ui/notice';
+import { LoadedView } from '../ui/loaded-view';
 import { Pager, usePager } from '../ui/pager';
 import { DataTable } from '../ui/table';
 import { useConfirm } from '../ui/use-confirm';
 import { GroupChoices, MAX_PAGE, eachLimited, identityLabel } from './directory';
-
-type GroupPage = Page & { groups: Group[] };
 
 /** The identity's groups: joined through `:listGroups`, changed with the group's add/delete members. */
 export function IdentityGroups({ identity }: { identity: Identity }) {
   const { api, realmId, announce } = useConsole();
   const pager = usePager();
   const list = useLoad(
-    () => api.get<GroupPage>(realmPath(realmId, `/identities/${identity.id}:listGroups${query({ page_size: 50, page_token: pager.pageToken })}`)),
+    () =>
+      api.get<Reply<'ListIdentityGroups'>>(
+        realmPath(realmId, `/identities/${identity.id}:listGroups${query({ page_size: 50, page_token: pager.pageToken })}`),
+      ),
     [api, realmId, identity.id, pager.pageToken],
   );
   const [adding, setAdding] = useState(false);
@@ -44,36 +47,35 @@ export function IdentityGroups({ identity }: { identity: Identity }) {
           </Button>
         ) : null}
       </div>
-      <ErrorNotice error={list.error} />
-      {list.loading && !list.data ? (
-        <Loading label="Loading groups…" />
-      ) : (
-        <>
-          <DataTable
-            caption={`Groups of ${name}`}
-            rows={list.data?.groups ?? []}
-            rowKey={(group) => group.id}
-            empty={`${name} is not in any group.`}
-            columns={[
-              { header: 'Group', cell: (group) => <Link to={`/realms/${realmId}/groups/${group.id}`}>{group.display_name}</Link> },
-              { header: 'Description', cell: (group) => group.description || '—', wide: true },
-              ...(canChange
-                ? [
-                    {
-                      header: 'Actions',
-                      cell: (group: Group) => (
-                        <Button variant="link" onClick={() => remove.ask(group)} aria-label={`Remove ${name} from ${group.display_name}`}>
-                          Remove
-                        </Button>
-                      ),
-                    },
-                  ]
-                : []),
-            ]}
-          />
-          <Pager pager={pager} nextToken={list.data?.next_page_token} />
-        </>
-      )}
+      <LoadedView loaded={list} label="Loading groups…">
+        {() => (
+          <>
+            <DataTable
+              caption={`Groups of ${name}`}
+              rows={list.data?.groups ?? []}
+              rowKey={(group) => group.id}
+              empty={`${name} is not in any group.`}
+              columns={[
+                { header: 'Group', cell: (group) => <Link to={`/realms/${realmId}/groups/${group.id}`}>{group.display_name}</Link> },
+                { header: 'Description', cell: (group) => group.description || '—', wide: true },
+                ...(canChange
+                  ? [
+                      {
+                        header: 'Actions',
+                        cell: (group: Group) => (
+                          <Button variant="link" onClick={() => remove.ask(group)} aria-label={`Remove ${name} from ${group.display_name}`}>
+                            Remove
+                          </Button>
+                        ),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+            <Pager pager={pager} nextToken={list.data?.next_page_token} />
+          </>
+        )}
+      </LoadedView>
       <AddToGroupsDialog
         identity={identity}
         open={adding}
@@ -115,7 +117,7 @@ type AddProps = {
 function AddToGroupsDialog({ identity, open, memberOf, onClose, onAdded }: AddProps) {
   const { api, realmId } = useConsole();
   const groups = useLoad(
-    () => (open ? api.get<GroupPage>(realmPath(realmId, `/groups?page_size=${MAX_PAGE}`)) : Promise.resolve(undefined)),
+    () => (open ? api.get<Reply<'ListGroups'>>(realmPath(realmId, `/groups?page_size=${MAX_PAGE}`)) : Promise.resolve(undefined)),
     [open, realmId],
   );
   const [chosen, setChosen] = useState<Set<string>>(new Set());

@@ -2,14 +2,16 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { realmPath, useConsole } from '../context';
 import { formatTime, titleCase } from '../format';
 import { useAction, useLoad } from '../hooks';
-import type { Identity, Page } from '../types';
+import type { BindingJob, Credential, Identity, Reply } from '../types';
 import { Button } from '../ui/button';
 import { CopyField } from '../ui/copy';
-import { ConfirmDialog, Dialog } from '../ui/dialog';
-import { ErrorNotice, Loading, Notice } from '../ui/notice';
+import { ConfirmDialog } from '../ui/confirm-dialog';
+import { Dialog } from '../ui/dialog';
+import { ErrorNotice, Notice } from '../ui/notice';
+import { LoadedView } from '../ui/loaded-view';
 import { DataTable } from '../ui/table';
 import { useConfirm } from '../ui/use-confirm';
-import { type BindingJob, type Credential, MAX_PAGE, identityLabel } from './directory';
+import { MAX_PAGE, identityLabel } from './directory';
 
 /** Jobs whose link may still be used; revoking one makes its link stop working. */
 const OPEN_JOB_STATES = new Set(['LINK_SENT', 'LINK_OPENED', 'REQUEST_DELIVERED']);
@@ -22,16 +24,13 @@ export function IdentityPasskeys({ identity, onEnrollmentChanged }: { identity: 
   const { api, realmId, announce } = useConsole();
   const base = realmPath(realmId, `/identities/${identity.id}`);
   const credentials = useLoad(
-    () =>
-      api.can('credentials:read')
-        ? api.get<Page & { credentials: Credential[] }>(`${base}/credentials?page_size=${MAX_PAGE}`)
-        : Promise.resolve(undefined),
+    () => (api.can('credentials:read') ? api.get<Reply<'ListCredentials'>>(`${base}/credentials?page_size=${MAX_PAGE}`) : Promise.resolve(undefined)),
     [api, base],
   );
   const jobs = useLoad(
     () =>
       api.can('credential-binding-jobs:read')
-        ? api.get<Page & { credential_binding_jobs: BindingJob[] }>(`${base}/credential-binding-jobs?page_size=${MAX_PAGE}`)
+        ? api.get<Reply<'ListCredentialBindingJobs'>>(`${base}/credential-binding-jobs?page_size=${MAX_PAGE}`)
         : Promise.resolve(undefined),
     [api, base],
   );
@@ -75,34 +74,38 @@ export function IdentityPasskeys({ identity, onEnrollmentChanged }: { identity: 
         </div>
       </div>
       {!api.can('credentials:read') ? <Notice>Your roles do not include credentials:read, so the passkeys cannot be shown.</Notice> : null}
-      <ErrorNotice error={credentials.error} />
-      {credentials.loading && !credentials.data ? (
-        <Loading label="Loading passkeys…" />
-      ) : credentials.data ? (
-        <DataTable
-          caption={`Passkeys of ${name}`}
-          rows={rows}
-          rowKey={(c) => c.id}
-          empty={`${name} has no passkey yet. Add passkey makes an enrollment link.`}
-          columns={[
-            { header: 'Passkey', cell: (c) => <code title={c.id}>{c.id.length > 16 ? `${c.id.slice(0, 16)}…` : c.id}</code> },
-            { header: 'Type', cell: (c) => c.csr_type, wide: true },
-            { header: 'State', cell: (c) => <span class={`badge ${c.state === 'ACTIVE' ? 'badge-good' : 'badge-bad'}`}>{titleCase(c.state)}</span> },
-            { header: 'Added', cell: (c) => formatTime(c.create_time), wide: true },
-            {
-              header: 'Actions',
-              cell: (c) =>
-                c.state === 'ACTIVE' && api.can('credentials:revoke') ? (
-                  <Button variant="link" onClick={() => revoke.ask(c)} aria-label={`Revoke passkey ${c.id}`}>
-                    Revoke
-                  </Button>
-                ) : c.state === 'REVOKED' ? (
-                  <span class="hint">Revoked {formatTime(c.update_time)}</span>
-                ) : null,
-            },
-          ]}
-        />
-      ) : null}
+      <LoadedView loaded={credentials} label="Loading passkeys…">
+        {(data) =>
+          data ? (
+            <DataTable
+              caption={`Passkeys of ${name}`}
+              rows={rows}
+              rowKey={(c) => c.id}
+              empty={`${name} has no passkey yet. Add passkey makes an enrollment link.`}
+              columns={[
+                { header: 'Passkey', cell: (c) => <code title={c.id}>{c.id.length > 16 ? `${c.id.slice(0, 16)}…` : c.id}</code> },
+                { header: 'Type', cell: (c) => c.csr_type, wide: true },
+                {
+                  header: 'State',
+                  cell: (c) => <span class={`badge ${c.state === 'ACTIVE' ? 'badge-good' : 'badge-bad'}`}>{titleCase(c.state)}</span>,
+                },
+                { header: 'Added', cell: (c) => formatTime(c.create_time), wide: true },
+                {
+                  header: 'Actions',
+                  cell: (c) =>
+                    c.state === 'ACTIVE' && api.can('credentials:revoke') ? (
+                      <Button variant="link" onClick={() => revoke.ask(c)} aria-label={`Revoke passkey ${c.id}`}>
+                        Revoke
+                      </Button>
+                    ) : c.state === 'REVOKED' ? (
+                      <span class="hint">Revoked {formatTime(c.update_time)}</span>
+                    ) : null,
+                },
+              ]}
+            />
+          ) : null
+        }
+      </LoadedView>
 
       {jobs.data ? (
         <>
@@ -157,7 +160,7 @@ export function IdentityPasskeys({ identity, onEnrollmentChanged }: { identity: 
 }
 
 type Delivery = 'RETURN' | 'EMAIL';
-type Created = { credential_binding_job: BindingJob; credential_binding_link?: string };
+type Created = Reply<'CreateCredentialBindingJob'>;
 
 function AddPasskeyDialog({ identity, open, onClose, onCreated }: { identity: Identity; open: boolean; onClose: () => void; onCreated: () => void }) {
   const { api, realmId } = useConsole();

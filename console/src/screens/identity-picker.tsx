@@ -2,11 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { query } from '../api';
 import { realmPath, useConsole } from '../context';
 import { useAction, useLoad } from '../hooks';
-import type { Identity, Page } from '../types';
+import type { Identity, Reply } from '../types';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
 import { TextField } from '../ui/field';
-import { ErrorNotice, Loading } from '../ui/notice';
+import { ErrorNotice } from '../ui/notice';
+import { LoadedView } from '../ui/loaded-view';
 import { identityLabel, identitySearchFilter, useDebounced } from './directory';
 
 const RESULTS = 20;
@@ -40,9 +41,7 @@ export function IdentityPicker({ title, open, already = new Set(), submitLabel, 
   const results = useLoad(
     () =>
       open
-        ? api.get<Page & { identities: Identity[] }>(
-            realmPath(realmId, `/identities${query({ page_size: RESULTS, filter: identitySearchFilter(search) })}`),
-          )
+        ? api.get<Reply<'ListIdentities'>>(realmPath(realmId, `/identities${query({ page_size: RESULTS, filter: identitySearchFilter(search) })}`))
         : Promise.resolve(undefined),
     [open, realmId, search],
   );
@@ -83,40 +82,42 @@ export function IdentityPicker({ title, open, already = new Set(), submitLabel, 
         // Enter in the search box searches; it must not submit the choices made so far.
         onKeyDown={(event) => event.key === 'Enter' && event.preventDefault()}
       />
-      <ErrorNotice error={results.error} />
-      {results.loading && !results.data ? <Loading label="Searching…" /> : null}
-      {results.data ? (
-        <>
-          <p class="count" aria-live="polite">
-            {rows.length === 0
-              ? 'No identity matches.'
-              : more > 0
-                ? `Showing ${rows.length} of ${results.data.total_size}; type more to narrow.`
-                : `${rows.length} found`}
-            {chosen.size > 0 ? ` · ${chosen.size} chosen` : ''}
-          </p>
-          <ul class="picker-results" aria-label="Identities found" aria-busy={results.loading}>
-            {rows.map((identity) => {
-              const member = already.has(identity.id);
-              return (
-                <li key={identity.id}>
-                  <label class="choice">
-                    <input type="checkbox" checked={member || chosen.has(identity.id)} disabled={member} onChange={() => toggle(identity)} />
-                    <span class="who-line">
-                      {identityLabel(identity)}
-                      <small>
-                        {identity.traits.username}
-                        {identity.traits.primary_email_address ? ` · ${identity.traits.primary_email_address}` : ''}
-                      </small>
-                    </span>
-                  </label>
-                  {member ? <span class="badge">Member</span> : null}
-                </li>
-              );
-            })}
-          </ul>
-        </>
-      ) : null}
+      <LoadedView loaded={results} label="Searching…">
+        {(data) =>
+          data ? (
+            <>
+              <p class="count" aria-live="polite">
+                {rows.length === 0
+                  ? 'No identity matches.'
+                  : more > 0
+                    ? `Showing ${rows.length} of ${data.total_size}; type more to narrow.`
+                    : `${rows.length} found`}
+                {chosen.size > 0 ? ` · ${chosen.size} chosen` : ''}
+              </p>
+              <ul class="picker-results" aria-label="Identities found" aria-busy={results.loading}>
+                {rows.map((identity) => {
+                  const member = already.has(identity.id);
+                  return (
+                    <li key={identity.id}>
+                      <label class="choice">
+                        <input type="checkbox" checked={member || chosen.has(identity.id)} disabled={member} onChange={() => toggle(identity)} />
+                        <span class="who-line">
+                          {identityLabel(identity)}
+                          <small>
+                            {identity.traits.username}
+                            {identity.traits.primary_email_address ? ` · ${identity.traits.primary_email_address}` : ''}
+                          </small>
+                        </span>
+                      </label>
+                      {member ? <span class="badge">Member</span> : null}
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
+          ) : null
+        }
+      </LoadedView>
     </Dialog>
   );
 }

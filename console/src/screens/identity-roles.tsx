@@ -1,9 +1,10 @@
 import { realmPath, useConsole } from '../context';
 import { useLoad } from '../hooks';
-import type { Group, Identity, Page } from '../types';
+import type { Group, Identity, Reply } from '../types';
 import { Button } from '../ui/button';
 import { Link } from '../ui/link';
-import { ErrorNotice, Loading, Notice } from '../ui/notice';
+import { Notice } from '../ui/notice';
+import { LoadedView } from '../ui/loaded-view';
 import { DataTable } from '../ui/table';
 import { MAX_PAGE, type ResourceServer, type Role, eachLimited, identityLabel } from './directory';
 
@@ -25,10 +26,9 @@ export function IdentityRoles({ identity }: { identity: Identity }) {
   const withGroups = api.can('groups:read');
   const held = useLoad(async () => {
     if (needed.length > 0) return [];
-    const servers = (await api.get<Page & { resource_servers: ResourceServer[] }>(realmPath(realmId, `/resource-servers?page_size=${MAX_PAGE}`)))
-      .resource_servers;
+    const servers = (await api.get<Reply<'ListResourceServers'>>(realmPath(realmId, `/resource-servers?page_size=${MAX_PAGE}`))).resource_servers;
     const groups = withGroups
-      ? (await api.get<Page & { groups: Group[] }>(realmPath(realmId, `/identities/${identity.id}:listGroups?page_size=${MAX_PAGE}`))).groups
+      ? (await api.get<Reply<'ListIdentityGroups'>>(realmPath(realmId, `/identities/${identity.id}:listGroups?page_size=${MAX_PAGE}`))).groups
       : [];
     const holders: { path: string; via?: Group }[] = [
       { path: `/identities/${identity.id}` },
@@ -37,7 +37,7 @@ export function IdentityRoles({ identity }: { identity: Identity }) {
     const found: Held[] = [];
     const lookups = servers.flatMap((server) => holders.map((holder) => ({ server, holder })));
     const failures = await eachLimited(lookups, async ({ server, holder }) => {
-      const page = await api.get<Page & { roles: Role[] }>(
+      const page = await api.get<Reply<'ListIdentityRoles' | 'ListGroupRoles'>>(
         realmPath(realmId, `${holder.path}:listRoles?resource_server_id=${encodeURIComponent(server.id)}&page_size=${MAX_PAGE}`),
       );
       for (const role of page.roles) found.push({ role, server, ...(holder.via ? { via: holder.via } : {}) });
@@ -56,33 +56,32 @@ export function IdentityRoles({ identity }: { identity: Identity }) {
         </Button>
       </div>
       <p class="hint">Roles are granted on the Resource servers page, to identities or to groups.</p>
-      <ErrorNotice error={held.error} />
-      {held.loading && !held.data ? (
-        <Loading label="Loading roles…" />
-      ) : (
-        <DataTable
-          caption={`Roles of ${identityLabel(identity)}`}
-          rows={held.data ?? []}
-          rowKey={(h) => `${h.role.id}:${h.via?.id ?? ''}`}
-          empty={`${identityLabel(identity)} holds no role, directly or through a group.`}
-          columns={[
-            { header: 'Role', cell: (h) => h.role.display_name },
-            { header: 'Resource server', cell: (h) => h.server.display_name },
-            {
-              header: 'Granted',
-              cell: (h) =>
-                h.via ? (
-                  <>
-                    Through <Link to={`/realms/${realmId}/groups/${h.via.id}`}>{h.via.display_name}</Link>
-                  </>
-                ) : (
-                  'Directly'
-                ),
-            },
-            { header: 'Description', cell: (h) => h.role.description || '—', wide: true },
-          ]}
-        />
-      )}
+      <LoadedView loaded={held} label="Loading roles…">
+        {() => (
+          <DataTable
+            caption={`Roles of ${identityLabel(identity)}`}
+            rows={held.data ?? []}
+            rowKey={(h) => `${h.role.id}:${h.via?.id ?? ''}`}
+            empty={`${identityLabel(identity)} holds no role, directly or through a group.`}
+            columns={[
+              { header: 'Role', cell: (h) => h.role.display_name },
+              { header: 'Resource server', cell: (h) => h.server.display_name },
+              {
+                header: 'Granted',
+                cell: (h) =>
+                  h.via ? (
+                    <>
+                      Through <Link to={`/realms/${realmId}/groups/${h.via.id}`}>{h.via.display_name}</Link>
+                    </>
+                  ) : (
+                    'Directly'
+                  ),
+              },
+              { header: 'Description', cell: (h) => h.role.description || '—', wide: true },
+            ]}
+          />
+        )}
+      </LoadedView>
     </div>
   );
 }

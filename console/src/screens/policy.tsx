@@ -8,15 +8,16 @@ import {
   type Policy,
   type PolicyRule,
   type PolicyTransaction,
+  type RuleInput,
 } from '../access-types';
 import { realmPath, useConsole } from '../context';
 import { formatTime, titleCase } from '../format';
 import { useAction, useLoad } from '../hooks';
 import { listAll, nameOf } from '../list-all';
-import type { Group, Identity } from '../types';
+import type { Group, Identity, Reply } from '../types';
 import { Button } from '../ui/button';
 import { Checklist } from '../ui/checklist';
-import { ConfirmDialog } from '../ui/dialog';
+import { ConfirmDialog } from '../ui/confirm-dialog';
 import { FormDialog, useDialogState } from '../ui/form-dialog';
 import { SelectField, TextField } from '../ui/field';
 import { IdentitySearch } from '../ui/identity-search';
@@ -35,7 +36,7 @@ async function identityNames(api: Api, realmId: string, ids: string[]): Promise<
       .slice(i, i + 40)
       .map((id) => `id eq "${id.replace(/"/g, '')}"`)
       .join(' or ');
-    const page = await api.get<{ identities: Identity[] }>(realmPath(realmId, `/identities${query({ filter, page_size: 200 })}`));
+    const page = await api.get<Reply<'ListIdentities'>>(realmPath(realmId, `/identities${query({ filter, page_size: 200 })}`));
     found.push(...page.identities.map((identity) => ({ id: identity.id, display_name: identity.display_name })));
   }
   return found;
@@ -57,7 +58,7 @@ function blankRule(): PolicyRule {
 }
 
 /** The rule as PUT expects it: a new rule leaves its id to the server. */
-function ruleInput(rule: PolicyRule) {
+function ruleInput(rule: PolicyRule): RuleInput {
   return {
     ...(rule.id ? { id: rule.id } : {}),
     name: rule.name,
@@ -341,6 +342,22 @@ export function PolicyScreen(_props: ScreenProps) {
   );
 }
 
+/** The conditions a rule names from lists the realm has, in the order the rule editor shows them. */
+const LISTED_CONDITIONS = [
+  {
+    key: 'groups',
+    legend: 'Groups',
+    hint: 'The identity is a member of any of these. None chosen: any identity.',
+    empty: 'This realm has no groups.',
+  },
+  {
+    key: 'applications',
+    legend: 'Applications',
+    hint: 'The request is for one of these. None chosen: any application.',
+    empty: 'This realm has no applications.',
+  },
+] as const;
+
 type RuleDialogProps = {
   open: boolean;
   rule: PolicyRule;
@@ -357,6 +374,7 @@ function RuleDialog({ open, rule, isNew, groups, applications, people, onSave, o
   const [known, setKnown] = useState<Names>(people);
   const [nameError, setNameError] = useState<string | undefined>();
   const set = <K extends keyof PolicyRule>(key: K, value: PolicyRule[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const listed = { groups, applications };
   const setConditions = (key: keyof PolicyRule['conditions'], value: string[]) =>
     setForm((f) => ({ ...f, conditions: { ...f.conditions, [key]: value } }));
   const save = () => {
@@ -389,22 +407,15 @@ function RuleDialog({ open, rule, isNew, groups, applications, people, onSave, o
         onValue={(v) => set('transaction', v as PolicyTransaction)}
         options={POLICY_TRANSACTIONS.map((t) => ({ value: t, label: transactionLabel(t) }))}
       />
-      <Checklist
-        legend="Groups"
-        hint="The identity is a member of any of these. None chosen: any identity."
-        options={groups.map((g) => ({ value: g.id, label: g.display_name }))}
-        selected={form.conditions.groups}
-        onChange={(v) => setConditions('groups', v)}
-        empty="This realm has no groups."
-      />
-      <Checklist
-        legend="Applications"
-        hint="The request is for one of these. None chosen: any application."
-        options={applications.map((a) => ({ value: a.id, label: a.display_name }))}
-        selected={form.conditions.applications}
-        onChange={(v) => setConditions('applications', v)}
-        empty="This realm has no applications."
-      />
+      {LISTED_CONDITIONS.map(({ key, ...text }) => (
+        <Checklist
+          key={key}
+          {...text}
+          options={listed[key].map((item) => ({ value: item.id, label: item.display_name }))}
+          selected={form.conditions[key]}
+          onChange={(v) => setConditions(key, v)}
+        />
+      ))}
       <fieldset class="field">
         <legend>Identities</legend>
         {form.conditions.identities.length ? (

@@ -1,35 +1,39 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { ResourceServer, Role } from '../access-types';
+import type { ResourceServer, Role, RoleMembers } from '../access-types';
 import { realmPath, useConsole } from '../context';
 import { useAction, useLoad } from '../hooks';
 import { listAll } from '../list-all';
-import type { Group, Identity } from '../types';
-import { Button } from '../ui/button';
-import { ConfirmDialog } from '../ui/dialog';
+import type { Group } from '../types';
+import { Button, Toggle } from '../ui/button';
+import { managedNameColumn } from '../ui/table';
+import { ConfirmDialog } from '../ui/confirm-dialog';
 import { FormDialog, useDialogState } from '../ui/form-dialog';
 import { AddFromList } from '../ui/add-from-list';
 import { TextField } from '../ui/field';
 import { IdentitySearch } from '../ui/identity-search';
 import { ErrorNotice, Loading, Notice } from '../ui/notice';
-import { DataTable } from '../ui/table';
+import { LoadedTable } from '../ui/loaded-view';
+import { RowActions } from '../ui/row-actions';
 import { TextArea, lines } from '../ui/text-area';
+import { useConfirm } from '../ui/use-confirm';
 import type { ScreenProps } from './catalog';
 
 export function ResourceServersScreen(_props: ScreenProps) {
   const { api, realmId, announce } = useConsole();
   const servers = useLoad(() => listAll<ResourceServer>(api, realmPath(realmId, '/resource-servers'), 'resource_servers'), [realmId]);
   const editor = useDialogState<ResourceServer>();
-  const [deleting, setDeleting] = useState<ResourceServer | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = servers.data?.find((s) => s.id === selectedId) ?? null;
 
-  const remove = useAction(async (server: ResourceServer) => {
-    await api.delete(realmPath(realmId, `/resource-servers/${server.id}`));
-    setDeleting(null);
-    if (selectedId === server.id) setSelectedId(null);
-    servers.reload();
-    announce(`Resource server ${server.display_name} deleted`);
-  });
+  const remove = useConfirm(
+    (server: ResourceServer) => api.delete(realmPath(realmId, `/resource-servers/${server.id}`)),
+    (server) => {
+      if (selectedId === server.id) setSelectedId(null);
+      servers.reload();
+      announce(`Resource server ${server.display_name} deleted`);
+    },
+  );
 
   return (
     <section>
@@ -44,54 +48,30 @@ export function ResourceServersScreen(_props: ScreenProps) {
         ) : null}
       </div>
       <p class="hint">A resource server is an API with its scopes; its roles give those scopes to identities and groups.</p>
-      <ErrorNotice error={servers.error} />
-      {servers.loading && !servers.data ? <Loading /> : null}
-      {servers.data ? (
-        <DataTable
-          caption="Resource servers"
-          rows={servers.data}
-          rowKey={(s) => s.id}
-          empty="No resource servers in this realm yet."
-          columns={[
-            {
-              header: 'Name',
-              cell: (s) => (
-                <>
-                  {s.display_name}
-                  {s.is_managed ? <span class="badge badge-after">Managed</span> : null}
-                </>
-              ),
-            },
-            { header: 'Identifier', cell: (s) => <code>{s.identifier}</code>, wide: true },
-            { header: 'Scopes', cell: (s) => String(s.scopes.length), wide: true },
-            {
-              header: 'Actions',
-              cell: (s) => (
-                <div class="actions">
-                  <Button
-                    variant={selectedId === s.id ? 'primary' : 'secondary'}
-                    aria-pressed={selectedId === s.id}
-                    aria-label={`Roles of ${s.display_name}`}
-                    onClick={() => setSelectedId(selectedId === s.id ? null : s.id)}
-                  >
-                    Roles
-                  </Button>
-                  {!s.is_managed && api.can('resource-servers:update') ? (
-                    <Button aria-label={`Edit ${s.display_name}`} onClick={() => editor.open(s)}>
-                      Edit
-                    </Button>
-                  ) : null}
-                  {!s.is_managed && api.can('resource-servers:delete') ? (
-                    <Button variant="danger" aria-label={`Delete ${s.display_name}`} onClick={() => setDeleting(s)}>
-                      Delete
-                    </Button>
-                  ) : null}
-                </div>
-              ),
-            },
-          ]}
-        />
-      ) : null}
+      <LoadedTable
+        loaded={servers}
+        caption="Resource servers"
+        empty="No resource servers in this realm yet."
+        columns={[
+          managedNameColumn(),
+          { header: 'Identifier', cell: (s) => <code>{s.identifier}</code>, wide: true },
+          { header: 'Scopes', cell: (s) => String(s.scopes.length), wide: true },
+          {
+            header: 'Actions',
+            cell: (s) => (
+              <RowActions
+                name={s.display_name}
+                onEdit={!s.is_managed && api.can('resource-servers:update') ? () => editor.open(s) : undefined}
+                onDelete={!s.is_managed && api.can('resource-servers:delete') ? () => remove.ask(s) : undefined}
+              >
+                <Toggle pressed={selectedId === s.id} label={`Roles of ${s.display_name}`} onToggle={(on) => setSelectedId(on ? s.id : null)}>
+                  Roles
+                </Toggle>
+              </RowActions>
+            ),
+          },
+        ]}
+      />
 
       {selected ? <Roles key={selected.id} server={selected} /> : null}
 
@@ -109,17 +89,10 @@ export function ResourceServersScreen(_props: ScreenProps) {
         />
       ) : null}
       <ConfirmDialog
+        {...remove.dialog}
         title="Delete resource server"
-        open={deleting !== null}
-        message={<p>Delete {deleting?.display_name} and all its roles?</p>}
+        message={<p>Delete {remove.target?.display_name} and all its roles?</p>}
         confirmLabel="Delete resource server"
-        busy={remove.busy}
-        error={remove.error?.message}
-        onClose={() => {
-          setDeleting(null);
-          remove.clearError();
-        }}
-        onConfirm={() => deleting && void remove.run(deleting)}
       />
     </section>
   );
@@ -186,16 +159,16 @@ function Roles({ server }: { server: ResourceServer }) {
   const base = realmPath(realmId, `/resource-servers/${server.id}/roles`);
   const roles = useLoad(() => listAll<Role>(api, base, 'roles'), [base]);
   const editor = useDialogState<Role>();
-  const [deleting, setDeleting] = useState<Role | null>(null);
   const [roleId, setRoleId] = useState<string | null>(null);
   const role = roles.data?.find((r) => r.id === roleId) ?? null;
-  const remove = useAction(async (r: Role) => {
-    await api.delete(`${base}/${r.id}`);
-    setDeleting(null);
-    if (roleId === r.id) setRoleId(null);
-    roles.reload();
-    announce(`Role ${r.display_name} deleted`);
-  });
+  const remove = useConfirm(
+    (r: Role) => api.delete(`${base}/${r.id}`),
+    (r) => {
+      if (roleId === r.id) setRoleId(null);
+      roles.reload();
+      announce(`Role ${r.display_name} deleted`);
+    },
+  );
   return (
     <section class="panel" aria-labelledby="roles-title">
       <div class="toolbar">
@@ -208,45 +181,29 @@ function Roles({ server }: { server: ResourceServer }) {
           </Button>
         ) : null}
       </div>
-      <ErrorNotice error={roles.error} />
-      {roles.loading && !roles.data ? <Loading /> : null}
-      {roles.data ? (
-        <DataTable
-          caption={`Roles of ${server.display_name}`}
-          rows={roles.data}
-          rowKey={(r) => r.id}
-          empty="No roles yet."
-          columns={[
-            { header: 'Role', cell: (r) => r.display_name },
-            { header: 'Description', cell: (r) => r.description || '—', wide: true },
-            {
-              header: 'Actions',
-              cell: (r) => (
-                <div class="actions">
-                  <Button
-                    variant={roleId === r.id ? 'primary' : 'secondary'}
-                    aria-pressed={roleId === r.id}
-                    aria-label={`Members and scopes of ${r.display_name}`}
-                    onClick={() => setRoleId(roleId === r.id ? null : r.id)}
-                  >
-                    Members and scopes
-                  </Button>
-                  {api.can('roles:update') ? (
-                    <Button aria-label={`Edit role ${r.display_name}`} onClick={() => editor.open(r)}>
-                      Edit
-                    </Button>
-                  ) : null}
-                  {api.can('roles:delete') ? (
-                    <Button variant="danger" aria-label={`Delete role ${r.display_name}`} onClick={() => setDeleting(r)}>
-                      Delete
-                    </Button>
-                  ) : null}
-                </div>
-              ),
-            },
-          ]}
-        />
-      ) : null}
+      <LoadedTable
+        loaded={roles}
+        caption={`Roles of ${server.display_name}`}
+        empty="No roles yet."
+        columns={[
+          { header: 'Role', cell: (r) => r.display_name },
+          { header: 'Description', cell: (r) => r.description || '—', wide: true },
+          {
+            header: 'Actions',
+            cell: (r) => (
+              <RowActions
+                name={`role ${r.display_name}`}
+                onEdit={api.can('roles:update') ? () => editor.open(r) : undefined}
+                onDelete={api.can('roles:delete') ? () => remove.ask(r) : undefined}
+              >
+                <Toggle pressed={roleId === r.id} label={`Members and scopes of ${r.display_name}`} onToggle={(on) => setRoleId(on ? r.id : null)}>
+                  Members and scopes
+                </Toggle>
+              </RowActions>
+            ),
+          },
+        ]}
+      />
       {role ? <RoleDetail key={role.id} server={server} role={role} base={`${base}/${role.id}`} /> : null}
       {editor.state ? (
         <RoleDialog
@@ -263,17 +220,10 @@ function Roles({ server }: { server: ResourceServer }) {
         />
       ) : null}
       <ConfirmDialog
+        {...remove.dialog}
         title="Delete role"
-        open={deleting !== null}
-        message={<p>Delete the role {deleting?.display_name}? Only a role without scopes or members can be deleted: remove them first.</p>}
+        message={<p>Delete the role {remove.target?.display_name}? Only a role without scopes or members can be deleted: remove them first.</p>}
         confirmLabel="Delete role"
-        busy={remove.busy}
-        error={remove.error?.message}
-        onClose={() => {
-          setDeleting(null);
-          remove.clearError();
-        }}
-        onConfirm={() => deleting && void remove.run(deleting)}
       />
     </section>
   );
@@ -315,17 +265,10 @@ function RoleDialog({
   );
 }
 
-interface Members {
-  groups: Group[];
-  identities: Identity[];
-  total_groups_size: number;
-  total_identities_size: number;
-}
-
 function RoleDetail({ server, role, base }: { server: ResourceServer; role: Role; base: string }) {
   const { api, realmId, announce } = useConsole();
   const canUpdate = api.can('roles:update');
-  const members = useLoad(() => api.get<Members>(`${base}:listMembers?groups_page_size=200&identities_page_size=200`), [base]);
+  const members = useLoad(() => api.get<RoleMembers>(`${base}:listMembers?groups_page_size=200&identities_page_size=200`), [base]);
   const scopes = useLoad(() => listAll<string>(api, `${base}:listScopes`, 'scopes'), [base]);
   const groups = useLoad(
     () => (canUpdate && api.can('groups:read') ? listAll<Group>(api, realmPath(realmId, '/groups'), 'groups') : Promise.resolve([])),
@@ -343,6 +286,34 @@ function RoleDetail({ server, role, base }: { server: ResourceServer; role: Role
   const addableGroups = (groups.data ?? []).filter((g) => !memberGroupIds.has(g.id));
   const roleScopes = new Set(scopes.data ?? []);
   const addableScopes = server.scopes.filter((s) => !roleScopes.has(s));
+  const memberItems = members.data && [
+    ...members.data.groups.map((g) => ({
+      key: g.id,
+      label: (
+        <>
+          <span class="badge">Group</span> {g.display_name}
+        </>
+      ),
+      removeLabel: `Remove group ${g.display_name} from ${role.display_name}`,
+      remove: () => change.run('deleteMembers', { group_ids: [g.id] }, `Group ${g.display_name} removed from ${role.display_name}`),
+    })),
+    ...members.data.identities.map((i) => ({
+      key: i.id,
+      label: (
+        <>
+          <span class="badge">Identity</span> {i.display_name} <span class="hint">{i.traits?.username}</span>
+        </>
+      ),
+      removeLabel: `Remove ${i.display_name} from ${role.display_name}`,
+      remove: () => change.run('deleteMembers', { identity_ids: [i.id] }, `${i.display_name} removed from ${role.display_name}`),
+    })),
+  ];
+  const scopeItems = scopes.data?.map((s) => ({
+    key: s,
+    label: <code>{s}</code>,
+    removeLabel: `Remove scope ${s}`,
+    remove: () => change.run('deleteScopes', { scopes: [s] }, `Scope ${s} removed`),
+  }));
   return (
     <section class="role-detail" aria-labelledby="role-detail-title">
       <h3 id="role-detail-title">{role.display_name}</h3>
@@ -351,48 +322,7 @@ function RoleDetail({ server, role, base }: { server: ResourceServer; role: Role
         <div>
           <h4>Members</h4>
           <ErrorNotice error={members.error} />
-          {members.data ? (
-            members.data.identities.length + members.data.groups.length === 0 ? (
-              <p class="empty">No members.</p>
-            ) : (
-              <ul class="member-list">
-                {members.data.groups.map((g) => (
-                  <li key={g.id}>
-                    <span class="badge">Group</span> {g.display_name}
-                    {canUpdate ? (
-                      <Button
-                        variant="link"
-                        aria-label={`Remove group ${g.display_name} from ${role.display_name}`}
-                        onClick={() =>
-                          void change.run('deleteMembers', { group_ids: [g.id] }, `Group ${g.display_name} removed from ${role.display_name}`)
-                        }
-                      >
-                        Remove
-                      </Button>
-                    ) : null}
-                  </li>
-                ))}
-                {members.data.identities.map((i) => (
-                  <li key={i.id}>
-                    <span class="badge">Identity</span> {i.display_name} <span class="hint">{i.traits?.username}</span>
-                    {canUpdate ? (
-                      <Button
-                        variant="link"
-                        aria-label={`Remove ${i.display_name} from ${role.display_name}`}
-                        onClick={() =>
-                          void change.run('deleteMembers', { identity_ids: [i.id] }, `${i.display_name} removed from ${role.display_name}`)
-                        }
-                      >
-                        Remove
-                      </Button>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
-            )
-          ) : (
-            <Loading />
-          )}
+          <RemovableList items={memberItems} empty="No members." listClass="member-list" canRemove={canUpdate} />
           {canUpdate ? (
             <>
               <AddFromList
@@ -419,30 +349,7 @@ function RoleDetail({ server, role, base }: { server: ResourceServer; role: Role
         <div>
           <h4>Scopes</h4>
           <ErrorNotice error={scopes.error} />
-          {scopes.data ? (
-            scopes.data.length === 0 ? (
-              <p class="empty">No scopes.</p>
-            ) : (
-              <ul class="member-list scope-grid">
-                {scopes.data.map((s) => (
-                  <li key={s}>
-                    <code>{s}</code>
-                    {canUpdate ? (
-                      <Button
-                        variant="link"
-                        aria-label={`Remove scope ${s}`}
-                        onClick={() => void change.run('deleteScopes', { scopes: [s] }, `Scope ${s} removed`)}
-                      >
-                        Remove
-                      </Button>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
-            )
-          ) : (
-            <Loading />
-          )}
+          <RemovableList items={scopeItems} empty="No scopes." listClass="member-list scope-grid" canRemove={canUpdate} />
           {canUpdate ? (
             <AddFromList
               label="Add a scope"
@@ -456,5 +363,43 @@ function RoleDetail({ server, role, base }: { server: ResourceServer; role: Role
         </div>
       </div>
     </section>
+  );
+}
+
+interface RemovableItem {
+  key: string;
+  label: ComponentChildren;
+  /** The Remove button's name for a screen reader. */
+  removeLabel: string;
+  remove: () => Promise<unknown>;
+}
+
+/** A role's members or scopes, each with a Remove button for those who may change the role; a spinner until they come. */
+function RemovableList({
+  items,
+  empty,
+  listClass,
+  canRemove,
+}: {
+  items: RemovableItem[] | undefined;
+  empty: string;
+  listClass: string;
+  canRemove: boolean;
+}) {
+  if (!items) return <Loading />;
+  if (items.length === 0) return <p class="empty">{empty}</p>;
+  return (
+    <ul class={listClass}>
+      {items.map((item) => (
+        <li key={item.key}>
+          {item.label}
+          {canRemove ? (
+            <Button variant="link" aria-label={item.removeLabel} onClick={() => void item.remove()}>
+              Remove
+            </Button>
+          ) : null}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -5,10 +5,11 @@ import { formatTime, titleCase } from '../format';
 import { useAction, useLoad } from '../hooks';
 import type { Realm, Tenant } from '../types';
 import { Button } from '../ui/button';
-import { ConfirmDialog } from '../ui/dialog';
+import { ConfirmDialog } from '../ui/confirm-dialog';
 import { FormDialog, useDialogState } from '../ui/form-dialog';
 import { SelectField, TextField } from '../ui/field';
-import { ErrorNotice, Loading } from '../ui/notice';
+import { ErrorNotice } from '../ui/notice';
+import { LoadedView } from '../ui/loaded-view';
 import { DataTable } from '../ui/table';
 import type { ScreenProps } from './catalog';
 
@@ -37,41 +38,43 @@ export function SettingsScreen(_props: ScreenProps) {
   return (
     <section>
       <h1 tabIndex={-1}>Tenant settings</h1>
-      <ErrorNotice error={tenant.error} />
-      {tenant.loading && !tenant.data ? <Loading /> : null}
-      {tenant.data ? (
-        <div class="panel">
-          <form
-            class="inline-form"
-            onSubmit={(event) => {
-              event.preventDefault();
-              void saveTenant.run();
-            }}
-          >
-            <TextField
-              label="Tenant name"
-              value={name ?? tenant.data.display_name}
-              onValue={setName}
-              error={saveTenant.error?.violation('display_name')}
-              required
-            />
-            {api.can('tenants:update') ? (
-              <Button type="submit" variant="primary" busy={saveTenant.busy} disabled={name === null || name === tenant.data.display_name}>
-                Save name
-              </Button>
-            ) : null}
-          </form>
-          {saveTenant.error && !saveTenant.error.violation('display_name') ? <ErrorNotice error={saveTenant.error} /> : null}
-          <dl class="facts">
-            <dt>Tenant id</dt>
-            <dd>
-              <code>{tenant.data.id}</code>
-            </dd>
-            <dt>Created</dt>
-            <dd>{formatTime(tenant.data.create_time)}</dd>
-          </dl>
-        </div>
-      ) : null}
+      <LoadedView loaded={tenant}>
+        {(data) =>
+          data ? (
+            <div class="panel">
+              <form
+                class="inline-form"
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  void saveTenant.run();
+                }}
+              >
+                <TextField
+                  label="Tenant name"
+                  value={name ?? data.display_name}
+                  onValue={setName}
+                  error={saveTenant.error?.violation('display_name')}
+                  required
+                />
+                {api.can('tenants:update') ? (
+                  <Button type="submit" variant="primary" busy={saveTenant.busy} disabled={name === null || name === data.display_name}>
+                    Save name
+                  </Button>
+                ) : null}
+              </form>
+              {saveTenant.error && !saveTenant.error.violation('display_name') ? <ErrorNotice error={saveTenant.error} /> : null}
+              <dl class="facts">
+                <dt>Tenant id</dt>
+                <dd>
+                  <code>{data.id}</code>
+                </dd>
+                <dt>Created</dt>
+                <dd>{formatTime(data.create_time)}</dd>
+              </dl>
+            </div>
+          ) : null
+        }
+      </LoadedView>
 
       <div class="toolbar">
         <h2 class="grow">Realms</h2>

@@ -1,21 +1,24 @@
 import { useState } from 'preact/hooks';
 import { isKnownScope } from '../../../src/domain/access/scopes';
-import type { ApiToken, Application } from '../access-types';
+import type { ApiToken, Application, CreatedToken } from '../access-types';
 import { query } from '../api';
 import { realmPath, useConsole } from '../context';
 import { formatTime } from '../format';
 import { useAction, useLoad } from '../hooks';
 import { listAll } from '../list-all';
-import { type CreatedToken, createToken, fromSeconds, managementApplication, tokensPath } from '../management-app';
+import { createToken, fromSeconds, managementApplication, tokensPath } from '../management-app';
 import { Button } from '../ui/button';
 import { Checklist } from '../ui/checklist';
 import { CopyField } from '../ui/copy';
-import { ConfirmDialog, Dialog } from '../ui/dialog';
+import { ConfirmDialog } from '../ui/confirm-dialog';
+import { Dialog } from '../ui/dialog';
 import { FormDialog, useDialogState } from '../ui/form-dialog';
 import { SelectField, TextField } from '../ui/field';
-import { ErrorNotice, Loading, Notice } from '../ui/notice';
+import { ErrorNotice, Notice } from '../ui/notice';
+import { LoadedView } from '../ui/loaded-view';
 import { Pager, usePager } from '../ui/pager';
 import { DataTable } from '../ui/table';
+import type { Reply } from '../types';
 import type { ScreenProps } from './catalog';
 
 const DAY = 24 * 3600;
@@ -45,11 +48,7 @@ export function TokensScreen(_props: ScreenProps) {
   const pager = usePager();
   const tokens = useLoad(
     () =>
-      issuer
-        ? api.get<{ tokens: ApiToken[]; total_size: number; next_page_token?: string }>(
-            tokensPath(issuer, query({ page_size: 50, page_token: pager.pageToken })),
-          )
-        : Promise.resolve(undefined),
+      issuer ? api.get<Reply<'ListTokens'>>(tokensPath(issuer, query({ page_size: 50, page_token: pager.pageToken }))) : Promise.resolve(undefined),
     [issuer?.id, pager.pageToken],
   );
   const creating = useDialogState<never>();
@@ -91,46 +90,48 @@ export function TokensScreen(_props: ScreenProps) {
           Tokens for the yonder API, issued by {issuer.display_name}. A token acts with exactly the scopes chosen when it was created.
         </p>
       ) : null}
-      <ErrorNotice error={tokens.error} />
-      {tokens.loading && !tokens.data ? <Loading /> : null}
-      {tokens.data ? (
-        <>
-          <DataTable
-            caption="Live tokens"
-            rows={tokens.data.tokens}
-            rowKey={(t) => t.id}
-            empty="No live tokens."
-            columns={[
-              { header: 'Name', cell: (t) => t.display_name || <span class="hint">unnamed</span> },
-              { header: 'Ends in', cell: (t) => <code>…{t.token_suffix}</code>, wide: true },
-              {
-                header: 'Scopes',
-                cell: (t) =>
-                  t.scopes.length <= 3 ? (
-                    t.scopes.join(', ')
-                  ) : (
-                    <details>
-                      <summary>{t.scopes.length} scopes</summary>
-                      {t.scopes.join(', ')}
-                    </details>
-                  ),
-              },
-              { header: 'Created', cell: (t) => formatTime(fromSeconds(t.issued_at)), wide: true },
-              { header: 'Expires', cell: (t) => formatTime(fromSeconds(t.expires)) },
-              {
-                header: 'Actions',
-                cell: (t) =>
-                  api.can('tokens:delete') ? (
-                    <Button variant="danger" aria-label={`Revoke ${t.display_name || t.id}`} onClick={() => setRevoking(t)}>
-                      Revoke
-                    </Button>
-                  ) : null,
-              },
-            ]}
-          />
-          <Pager pager={pager} nextToken={tokens.data.next_page_token} />
-        </>
-      ) : null}
+      <LoadedView loaded={tokens}>
+        {(data) =>
+          data ? (
+            <>
+              <DataTable
+                caption="Live tokens"
+                rows={data.tokens}
+                rowKey={(t) => t.id}
+                empty="No live tokens."
+                columns={[
+                  { header: 'Name', cell: (t) => t.display_name || <span class="hint">unnamed</span> },
+                  { header: 'Ends in', cell: (t) => <code>…{t.token_suffix}</code>, wide: true },
+                  {
+                    header: 'Scopes',
+                    cell: (t) =>
+                      t.scopes.length <= 3 ? (
+                        t.scopes.join(', ')
+                      ) : (
+                        <details>
+                          <summary>{t.scopes.length} scopes</summary>
+                          {t.scopes.join(', ')}
+                        </details>
+                      ),
+                  },
+                  { header: 'Created', cell: (t) => formatTime(fromSeconds(t.issued_at)), wide: true },
+                  { header: 'Expires', cell: (t) => formatTime(fromSeconds(t.expires)) },
+                  {
+                    header: 'Actions',
+                    cell: (t) =>
+                      api.can('tokens:delete') ? (
+                        <Button variant="danger" aria-label={`Revoke ${t.display_name || t.id}`} onClick={() => setRevoking(t)}>
+                          Revoke
+                        </Button>
+                      ) : null,
+                  },
+                ]}
+              />
+              <Pager pager={pager} nextToken={data.next_page_token} />
+            </>
+          ) : null
+        }
+      </LoadedView>
 
       {creating.state && issuer ? (
         <CreateTokenDialog

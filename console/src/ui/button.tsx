@@ -17,3 +17,22 @@ export function Button({ busy = false, variant = 'secondary', type = 'button', d
     </button>
   );
 }
+
+/** A button that stays pressed while what it opens is shown (a row's detail below its table). */
+export function Toggle({
+  pressed,
+  label,
+  onToggle,
+  children,
+}: {
+  pressed: boolean;
+  label: string;
+  onToggle: (on: boolean) => void;
+  children: ComponentChildren;
+}) {
+  return (
+    <Button variant={pressed ? 'primary' : 'secondary'} aria-pressed={pressed} aria-label={label} onClick={() => onToggle(!pressed)}>
+      {children}
+    </Button>
+  );
+}

@@ -10,11 +10,27 @@ type Props = {
   onSubmit: () => void;
   submitLabel: string;
   busy: boolean;
+  /** `danger` for a submit that destroys something. */
+  submitVariant?: 'primary' | 'danger';
+  submitDisabled?: boolean;
+  /** Focus the submit button on opening, for a dialog with no field to focus first. */
+  focusSubmit?: boolean;
   children: ComponentChildren;
 };
 
 /** A dialog holding one form: Cancel, and a submit button that shows progress while it saves. */
-export function FormDialog({ title, open, onClose, onSubmit, submitLabel, busy, children }: Props) {
+export function FormDialog({
+  title,
+  open,
+  onClose,
+  onSubmit,
+  submitLabel,
+  busy,
+  submitVariant = 'primary',
+  submitDisabled,
+  focusSubmit,
+  children,
+}: Props) {
   return (
     <Dialog
       title={title}
@@ -24,7 +40,7 @@ export function FormDialog({ title, open, onClose, onSubmit, submitLabel, busy, 
       actions={
         <>
           <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" busy={busy}>
+          <Button type="submit" variant={submitVariant} busy={busy} disabled={submitDisabled} data-autofocus={focusSubmit ? true : undefined}>
             {submitLabel}
           </Button>
         </>

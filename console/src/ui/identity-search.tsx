@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { query } from '../api';
 import { realmPath, useConsole } from '../context';
-import type { Identity } from '../types';
+import type { Identity, Reply } from '../types';
 
 /** A SCIM filter string literal: quotes and backslashes escaped. */
 function literal(text: string): string {
@@ -45,7 +45,7 @@ export function IdentitySearch({ label, onPick, exclude = [], hint }: Props) {
     setState('searching');
     // Typing settles for a moment before asking the server.
     const timer = setTimeout(() => {
-      api.get<{ identities: Identity[] }>(realmPath(realmId, `/identities${query({ filter: identitySearchFilter(text), page_size: 8 })}`)).then(
+      api.get<Reply<'ListIdentities'>>(realmPath(realmId, `/identities${query({ filter: identitySearchFilter(text), page_size: 8 })}`)).then(
         (page) => {
           if (!current) return;
           setResults(page.identities);

@@ -7,7 +7,22 @@ export interface Column<T> {
   wide?: boolean;
 }
 
-type Props<T> = {
+/** The Name column of what yonder may manage itself: the name (or a control showing it), marked when managed. */
+export function managedNameColumn<T extends { display_name: string; is_managed: boolean }>(
+  show: (row: T) => ComponentChildren = (row) => row.display_name,
+): Column<T> {
+  return {
+    header: 'Name',
+    cell: (row) => (
+      <>
+        {show(row)}
+        {row.is_managed ? <span class="badge badge-after">Managed</span> : null}
+      </>
+    ),
+  };
+}
+
+export type TableProps<T> = {
   caption: string;
   columns: Column<T>[];
   rows: T[];
@@ -19,7 +34,7 @@ type Props<T> = {
 };
 
 /** A data table with a real caption and header cells, optional row selection with labelled boxes. */
-export function DataTable<T>({ caption, columns, rows, rowKey, empty, selection, rowLabel }: Props<T>) {
+export function DataTable<T>({ caption, columns, rows, rowKey, empty, selection, rowLabel }: TableProps<T>) {
   if (rows.length === 0) return <p class="empty">{empty}</p>;
   const allSelected = selection !== undefined && rows.every((row) => selection.selected.has(rowKey(row)));
   const toggle = (key: string) => {

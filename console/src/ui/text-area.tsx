@@ -1,4 +1,4 @@
-import { useId } from 'preact/hooks';
+import { FieldFrame } from './field';
 
 type Props = {
   label: string;
@@ -11,30 +11,10 @@ type Props = {
 
 /** A labelled multi-line input (one item per line), its hint and error tied to it for screen readers. */
 export function TextArea({ label, value, onValue, error, hint, rows = 3 }: Props) {
-  const id = useId();
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div class={`field${error ? ' field-invalid' : ''}`}>
-      <label for={id}>{label}</label>
-      <textarea
-        id={id}
-        rows={rows}
-        value={value}
-        onInput={(event) => onValue((event.currentTarget as HTMLTextAreaElement).value)}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described}
-      />
-      {hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame label={label} error={error} hint={hint}>
+      {(links) => <textarea {...links} rows={rows} value={value} onInput={(event) => onValue((event.currentTarget as HTMLTextAreaElement).value)} />}
+    </FieldFrame>
   );
 }
 

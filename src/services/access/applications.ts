@@ -18,6 +18,7 @@ import type { Repositories } from '../../store/index.js';
 import { changeEvent, recordEvent } from '../audit/audit.js';
 import { type ClientSecretKeeper, HASHED_ONLY, clientSecretKeeper, revealClientSecrets } from './client-secrets.js';
 import type { Yonder } from '../context.js';
+import { newRealmResource } from '../realm-resource.js';
 import { assertGrantable, isManagementServer } from './grants.js';
 import { referencedBy } from '../directory/groups.js';
 import type { RealmRef } from '../directory/identities.js';
@@ -116,11 +117,8 @@ export async function issueApplication(
   caller: Grantor,
   options: InsertApplicationOptions = {},
 ): Promise<IssuedApplication> {
-  const now = nowTimestamp();
   const draft: Application = {
-    id: options.id ?? newUuid(),
-    realm_id: ref.realmId,
-    tenant_id: ref.tenantId,
+    ...newRealmResource(ref, options.id ?? newUuid()),
     display_name: input.display_name,
     is_managed: options.is_managed ?? false,
     classification: options.classification ?? null,
@@ -130,8 +128,6 @@ export async function issueApplication(
     client_id: null,
     client_secret_hash: null,
     client_secret_sealed: null,
-    create_time: now,
-    update_time: now,
   };
   const issued = await withCredentials(repos, ref, draft, caller, options.keeper ?? HASHED_ONLY);
   await repos.applications.insert(issued.application);

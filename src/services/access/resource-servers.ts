@@ -8,8 +8,9 @@ import { nowTimestamp } from '../../domain/time.js';
 import type { Repositories } from '../../store/index.js';
 import { changeEvent, recordEvent } from '../audit/audit.js';
 import type { Yonder } from '../context.js';
+import { newRealmResource } from '../realm-resource.js';
 import type { RealmRef } from '../directory/identities.js';
-import { type ListParams, type Page, listOwned } from '../paging.js';
+import { type ListParams, type Page, listOfRealm } from '../paging.js';
 import { MANAGEMENT_AUDIENCE } from '../../platform/tokens/token-service.js';
 import { requireRealm } from '../directory/tenancy-lookup.js';
 
@@ -42,17 +43,12 @@ export async function insertResourceServer(
   input: NewResourceServerInput,
   isManaged = false,
 ): Promise<ResourceServer> {
-  const now = nowTimestamp();
   const server: ResourceServer = {
-    id: newUuid(),
-    realm_id: ref.realmId,
-    tenant_id: ref.tenantId,
+    ...newRealmResource(ref, newUuid()),
     display_name: input.display_name,
     identifier: input.identifier,
     scopes: [...new Set(input.scopes ?? [])],
     is_managed: isManaged,
-    create_time: now,
-    update_time: now,
   };
   await repos.resourceServers.insert(server);
   return server;
@@ -90,12 +86,7 @@ export function getResourceServer(y: Yonder, ref: RealmRef, id: string): Promise
 }
 
 export async function listResourceServers(y: Yonder, ref: RealmRef, params: ListParams): Promise<Page<ResourceServer>> {
-  await requireRealm(y.store, ref.tenantId, ref.realmId);
-  return listOwned(params, y.pageTokenKey, y.store.resourceServers, ref.realmId, {
-    list: 'resource-servers',
-    defaultPageSize: 100,
-    maxPageSize: 100,
-  });
+  return listOfRealm(y, ref, y.store.resourceServers, params, { list: 'resource-servers', defaultPageSize: 100, maxPageSize: 100 });
 }
 
 /** Names the applications that still need something the change would take away. */

@@ -9,6 +9,7 @@ import type { Repositories } from '../../store/index.js';
 import type { EventType } from '../../domain/audit/event-types.js';
 import { type EventInput, changeEvent, recordEvent } from '../audit/audit.js';
 import type { Yonder } from '../context.js';
+import { newRealmResource } from '../realm-resource.js';
 import { assertGrantable, assertGrantableToNewcomers, isManagementServer } from './grants.js';
 import type { RealmRef } from '../directory/identities.js';
 import { type ListParams, type Page, listOwned, listPage } from '../paging.js';
@@ -42,16 +43,11 @@ export async function createRole(y: Yonder, ref: RoleRef, input: NewRoleInput): 
 
 /** Inserts a role of a resource server known to exist, with the repositories given (the bootstrap's transaction). */
 export async function insertRole(repos: Repositories, ref: RoleRef, input: NewRoleInput): Promise<Role> {
-  const now = nowTimestamp();
   const role: Role = {
-    id: newId(),
-    tenant_id: ref.tenantId,
-    realm_id: ref.realmId,
+    ...newRealmResource(ref, newId()),
     resource_server_id: ref.resourceServerId,
     display_name: input.display_name,
     description: input.description ?? '',
-    create_time: now,
-    update_time: now,
   };
   await repos.roles.insert(role);
   return role;

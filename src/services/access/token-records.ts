@@ -15,15 +15,18 @@ import type { MintRequest, MintedToken } from '../../platform/tokens/token-servi
 /** The record of an issued token, as these use cases list and create it (the HTTP door shows it). */
 export type { TokenRecord };
 
+/** A token's id (its record's `jti`), name and scopes: what every view of it starts with, the v1 replies' and the audit trail's. */
+export function tokenSummary(record: TokenRecord): { id: string; display_name: string; scopes: string[] } {
+  return { id: record.jti, display_name: record.display_name, scopes: record.scopes.split(' ').filter(Boolean) };
+}
+
 /**
  * What the audit trail keeps of a token: its record (id, name, scopes, times, the last four
  * characters the lists show too), never the token itself.
  */
 export function tokenView(record: TokenRecord) {
   return {
-    id: record.jti,
-    display_name: record.display_name,
-    scopes: record.scopes.split(' ').filter(Boolean),
+    ...tokenSummary(record),
     application_id: record.application_id,
     subject: record.subject,
     realm_id: record.realm_id,

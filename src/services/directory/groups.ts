@@ -16,9 +16,10 @@ import { nowTimestamp } from '../../domain/time.js';
 import type { Repositories } from '../../store/index.js';
 import { type EventInput, changeEvent, recordEvent } from '../audit/audit.js';
 import type { Yonder } from '../context.js';
+import { newRealmResource } from '../realm-resource.js';
 import { assertMayJoinGroup } from '../access/grants.js';
 import type { RealmRef } from './identities.js';
-import { type ListParams, type Page, listOwned, listPage } from '../paging.js';
+import { type ListParams, type Page, listOfRealm, listPage } from '../paging.js';
 import { requireRealm } from './tenancy-lookup.js';
 
 /** What a new group is given: v1 sets a description, SCIM an `externalId`. */
@@ -26,17 +27,12 @@ export type NewGroup = NewGroupInput & { external_id?: string };
 
 /** Inserts a group with the repositories given (a transaction, for the bootstrap). */
 export async function insertGroup(repos: Repositories, ref: RealmRef, input: NewGroup): Promise<Group> {
-  const now = nowTimestamp();
   const group: Group = {
-    id: newId(),
-    realm_id: ref.realmId,
-    tenant_id: ref.tenantId,
+    ...newRealmResource(ref, newId()),
     display_name: input.display_name,
     description: input.description ?? '',
     ...(input.external_id !== undefined ? { external_id: input.external_id } : {}),
     version: 1,
-    create_time: now,
-    update_time: now,
   };
   // A name taken in any case is a `conflict` (SCIM: 409 `uniqueness`).
   await repos.groups.insert(group);
@@ -76,8 +72,7 @@ export async function getGroup(y: Yonder, ref: RealmRef, id: string): Promise<Gr
 }
 
 export async function listGroups(y: Yonder, ref: RealmRef, params: ListParams): Promise<Page<Group>> {
-  await requireRealm(y.store, ref.tenantId, ref.realmId);
-  return listOwned(params, y.pageTokenKey, y.store.groups, ref.realmId, { list: 'groups', defaultPageSize: 20, maxPageSize: 200 });
+  return listOfRealm(y, ref, y.store.groups, params, { list: 'groups', defaultPageSize: 20, maxPageSize: 200 });
 }
 
 export async function updateGroup(y: Yonder, ref: RealmRef, id: string, patch: GroupPatch): Promise<Group> {

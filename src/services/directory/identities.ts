@@ -15,6 +15,7 @@ import type { Repositories } from '../../store/index.js';
 import { IdentityIdTaken } from '../../store/directory/identities.js';
 import { changeEvent, eventFor, recordEvent, recordEvents } from '../audit/audit.js';
 import type { Yonder } from '../context.js';
+import { newRealmResource } from '../realm-resource.js';
 import { assertMayMoveMail } from '../access/grants.js';
 import { type ListParams, type Page, listPage } from '../paging.js';
 import { requireRealm } from './tenancy-lookup.js';
@@ -36,17 +37,12 @@ export async function createIdentity(y: Yonder, ref: RealmRef, input: NewIdentit
  * or the store itself, which writes the two together (and with other concurrent creates).
  */
 export async function insertIdentity(repos: Repositories, ref: RealmRef, input: NewIdentityInput): Promise<Identity> {
-  const now = nowTimestamp();
   const identity: Identity = {
-    id: newId(),
-    tenant_id: ref.tenantId,
-    realm_id: ref.realmId,
+    ...newRealmResource(ref, newId()),
     display_name: input.display_name,
     status: input.status ?? 'active',
     traits: newTraits(input.traits),
     enrollment_status: 'UNENROLLED',
-    create_time: now,
-    update_time: now,
     version: 1,
   };
   assertValidIdentity(identity);

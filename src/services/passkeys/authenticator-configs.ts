@@ -10,22 +10,18 @@ import { nowTimestamp } from '../../domain/time.js';
 import type { Repositories } from '../../store/index.js';
 import { changeEvent, recordEvent } from '../audit/audit.js';
 import type { Yonder } from '../context.js';
+import { newRealmResource } from '../realm-resource.js';
 import type { RealmRef } from '../directory/identities.js';
-import { type ListParams, type Page, listOwned } from '../paging.js';
+import { type ListParams, type Page, listOfRealm } from '../paging.js';
 import { requireRealm } from '../directory/tenancy-lookup.js';
 
 /** Every realm gets yonder's own hosted_web configuration when it is made. */
 export async function insertDefaultAuthenticatorConfig(repos: Repositories, ref: RealmRef): Promise<AuthenticatorConfig> {
-  const now = nowTimestamp();
   const config: AuthenticatorConfig = {
-    id: newUuid(),
-    tenant_id: ref.tenantId,
-    realm_id: ref.realmId,
+    ...newRealmResource(ref, newUuid()),
     display_name: DEFAULT_AUTHENTICATOR_CONFIG_NAME,
     config: defaultAuthenticatorConfigBody(),
     is_default: true,
-    create_time: now,
-    update_time: now,
   };
   await repos.authenticatorConfigs.insert(config);
   return config;
@@ -89,16 +85,11 @@ export async function createAuthenticatorConfig(
   ref: RealmRef,
   input: { display_name?: string; config: ConfigBodyInput },
 ): Promise<AuthenticatorConfig> {
-  const now = nowTimestamp();
   const config: AuthenticatorConfig = {
-    id: newUuid(),
-    tenant_id: ref.tenantId,
-    realm_id: ref.realmId,
+    ...newRealmResource(ref, newUuid()),
     display_name: input.display_name ?? '',
     config: normalizeBody(input.config),
     is_default: false,
-    create_time: now,
-    update_time: now,
   };
   return y.store.transaction(async (tx) => {
     await requireRealm(tx, ref.tenantId, ref.realmId);
@@ -116,12 +107,7 @@ export async function getAuthenticatorConfig(y: Yonder, ref: RealmRef, id: strin
 }
 
 export async function listAuthenticatorConfigs(y: Yonder, ref: RealmRef, params: ListParams): Promise<Page<AuthenticatorConfig>> {
-  await requireRealm(y.store, ref.tenantId, ref.realmId);
-  return listOwned(params, y.pageTokenKey, y.store.authenticatorConfigs, ref.realmId, {
-    list: 'authenticator-configs',
-    defaultPageSize: 20,
-    maxPageSize: 100,
-  });
+  return listOfRealm(y, ref, y.store.authenticatorConfigs, params, { list: 'authenticator-configs', defaultPageSize: 20, maxPageSize: 100 });
 }
 
 export async function updateAuthenticatorConfig(

@@ -2,8 +2,6 @@ import { randomBytes } from 'node:crypto';
 import {
   type AuthenticationResponseJSON,
   type RegistrationResponseJSON,
-  type VerifiedAuthenticationResponse,
-  type VerifiedRegistrationResponse,
   generateAuthenticationOptions,
   generateRegistrationOptions,
   verifyAuthenticationResponse,
@@ -21,6 +19,7 @@ import {
 } from '../../domain/passkeys/passkeys.js';
 import { addSeconds, nowTimestamp } from '../../domain/time.js';
 import type { Yonder } from '../context.js';
+import type { ChallengeRecord } from '../../store/passkeys/ceremonies.js';
 import { changeEvent, recordEvents, recordSignInAttempt } from '../audit/audit.js';
 import { hashToken, jobEvent } from './credential-binding-jobs.js';
 import { presentCredential } from './credentials.js';
@@ -75,8 +74,49 @@ function expectedOrigins(y: Yonder, config: AuthenticatorConfig | undefined): st
   return [...new Set([relyingParty(y).origin, ...(config?.config.trusted_origins ?? [])])];
 }
 
+/** What either ceremony's answer must match: the challenge kept for it, a ceremony origin, this relying party, a verified user. */
+function expectedOf(y: Yonder, challenge: ChallengeRecord, config: AuthenticatorConfig | undefined) {
+  return {
+    expectedChallenge: challenge.challenge,
+    expectedOrigin: expectedOrigins(y, config),
+    expectedRPID: relyingParty(y).rpID,
+    requireUserVerification: true,
+  };
+}
+
+/** Runs the library's check of an answer; whatever it throws is a failed verification, with its reason. */
+async function verifiedBy<T>(verify: () => Promise<T>): Promise<T> {
+  try {
+    return await verify();
+  } catch (error) {
+    throw new CeremonyError('verification_failed', `${REASONS.verification_failed[1]} (${(error as Error).message})`);
+  }
+}
+
 /** WebAuthn user handles are the identity id's bytes, so a sign-in names its identity. */
 const userHandleOf = (identityId: string) => isoBase64URL.fromUTF8String(identityId);
+
+/**
+ * Keeps a challenge for one answer within CHALLENGE_TTL_SECONDS: a passkey's registration for a
+ * binding job, or a sign-in. Returns the id the page sends back with the answer.
+ */
+async function keepChallenge(
+  y: Yonder,
+  ref: RealmRef,
+  now: string,
+  challenge: Pick<ChallengeRecord, 'purpose' | 'challenge' | 'job_id' | 'application_id'>,
+): Promise<string> {
+  const id = newId() + newId();
+  await y.store.ceremonies.insertChallenge({
+    id,
+    tenant_id: ref.tenantId,
+    realm_id: ref.realmId,
+    ...challenge,
+    expire_time: addSeconds(now, CHALLENGE_TTL_SECONDS),
+    create_time: now,
+  });
+  return id;
+}
 
 export interface LinkParams extends RealmRef {
   identityId: string;
@@ -132,17 +172,11 @@ export async function registrationOptions(y: Yonder, link: LinkParams) {
     timeout: CHALLENGE_TTL_SECONDS * 1000,
   });
   const now = nowTimestamp();
-  const challengeId = newId() + newId();
-  await y.store.ceremonies.insertChallenge({
-    id: challengeId,
-    tenant_id: link.tenantId,
-    realm_id: link.realmId,
+  const challengeId = await keepChallenge(y, link, now, {
     purpose: 'registration',
     challenge: options.challenge,
     job_id: job.id,
     application_id: null,
-    expire_time: addSeconds(now, CHALLENGE_TTL_SECONDS),
-    create_time: now,
   });
   await y.store.bindingJobs.transition(job.id, ['LINK_SENT', 'LINK_OPENED'], 'REQUEST_DELIVERED', now);
   return { challenge_id: challengeId, options };
@@ -161,18 +195,7 @@ export async function verifyRegistration(
   }
   const { job, identity, config } = await checkLink(y, link);
   if (challenge.job_id !== job.id) throw new CeremonyError('challenge_expired');
-  let verification: VerifiedRegistrationResponse;
-  try {
-    verification = await verifyRegistrationResponse({
-      response,
-      expectedChallenge: challenge.challenge,
-      expectedOrigin: expectedOrigins(y, config),
-      expectedRPID: relyingParty(y).rpID,
-      requireUserVerification: true,
-    });
-  } catch (error) {
-    throw new CeremonyError('verification_failed', `${REASONS.verification_failed[1]} (${(error as Error).message})`);
-  }
+  const verification = await verifiedBy(() => verifyRegistrationResponse({ response, ...expectedOf(y, challenge, config) }));
   if (!verification.verified || !verification.registrationInfo) throw new CeremonyError('verification_failed');
   const info = verification.registrationInfo;
   const fields = await jwkFields(info.credential.publicKey);
@@ -236,18 +259,11 @@ export async function authenticationOptions(y: Yonder, ref: RealmRef, applicatio
     userVerification: 'required',
     timeout: CHALLENGE_TTL_SECONDS * 1000,
   });
-  const now = nowTimestamp();
-  const challengeId = newId() + newId();
-  await y.store.ceremonies.insertChallenge({
-    id: challengeId,
-    tenant_id: ref.tenantId,
-    realm_id: ref.realmId,
+  const challengeId = await keepChallenge(y, ref, nowTimestamp(), {
     purpose: 'authentication',
     challenge: options.challenge,
     job_id: null,
     application_id: application,
-    expire_time: addSeconds(now, CHALLENGE_TTL_SECONDS),
-    create_time: now,
   });
   return { challenge_id: challengeId, options };
 }
@@ -310,24 +326,18 @@ async function signIn(y: Yonder, ref: RealmRef, challengeId: string, response: A
   if (!identity) throw new CeremonyError('unknown_credential');
   if (identity.status === 'suspended') throw new CeremonyError('suspended');
   const defaultConfig = await y.store.authenticatorConfigs.getDefault(ref.realmId);
-  let verification: VerifiedAuthenticationResponse;
-  try {
-    verification = await verifyAuthenticationResponse({
+  const verification = await verifiedBy(() =>
+    verifyAuthenticationResponse({
       response,
-      expectedChallenge: challenge.challenge,
-      expectedOrigin: expectedOrigins(y, defaultConfig),
-      expectedRPID: relyingParty(y).rpID,
+      ...expectedOf(y, challenge, defaultConfig),
       credential: {
         id: credential.webauthn_id,
         publicKey: isoBase64URL.toBuffer(credential.public_key),
         counter: credential.counter,
         transports: credential.transports as never,
       },
-      requireUserVerification: true,
-    });
-  } catch (error) {
-    throw new CeremonyError('verification_failed', `${REASONS.verification_failed[1]} (${(error as Error).message})`);
-  }
+    }),
+  );
   if (!verification.verified) throw new CeremonyError('verification_failed');
   // A counter that did not move past the stored one (the library checks) or moved concurrently
   // (this update checks) means a cloned authenticator or a replay.

@@ -22,6 +22,7 @@ import type { Repositories } from '../../store/index.js';
 import type { JobScope } from '../../store/passkeys/credential-binding-jobs.js';
 import { type EventInput, changeEvent, recordEvent, recordEvents } from '../audit/audit.js';
 import type { Yonder } from '../context.js';
+import { newRealmResource } from '../realm-resource.js';
 import { inviteGuard } from '../access/grants.js';
 import type { RealmRef } from '../directory/identities.js';
 import { type ListParams, type Page, listPage } from '../paging.js';
@@ -280,17 +281,12 @@ export async function createBatch(y: Yonder, ref: RealmRef, input: BatchInput, c
     throw invalidField('batch_credential_binding_job.identity_ids', 'duplicate ids');
   }
   assertRedirect('batch_credential_binding_job.job_template.post_binding_redirect_uri', input.job_template.post_binding_redirect_uri);
-  const now = nowTimestamp();
   const batch: BatchCredentialBindingJob = {
-    id: newId(),
-    tenant_id: ref.tenantId,
-    realm_id: ref.realmId,
+    ...newRealmResource(ref, newId()),
     identity_ids: input.identity_ids,
     state: 'RUNNING',
     state_commentary: { errors: {} },
     job_template: input.job_template,
-    create_time: now,
-    update_time: now,
   };
   const jobInput: JobInput = { delivery_method: 'EMAIL', ...input.job_template };
   const created = await y.store.transaction(async (tx) => {

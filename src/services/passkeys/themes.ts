@@ -5,6 +5,7 @@ import { nowTimestamp } from '../../domain/time.js';
 import type { Repositories } from '../../store/index.js';
 import { changeEvent, recordEvent } from '../audit/audit.js';
 import type { Yonder } from '../context.js';
+import { newRealmResource } from '../realm-resource.js';
 import type { RealmRef } from '../directory/identities.js';
 import { requireRealm } from '../directory/tenancy-lookup.js';
 
@@ -14,16 +15,11 @@ export type ThemeInput = Partial<typeof DEFAULT_THEME_VALUES>;
 export async function createTheme(y: Yonder, ref: RealmRef, input: ThemeInput): Promise<Theme> {
   return y.store.transaction(async (tx) => {
     const realm = await requireRealm(tx, ref.tenantId, ref.realmId);
-    const now = nowTimestamp();
     const theme: Theme = {
       ...DEFAULT_THEME_VALUES,
       email_realm_name: realm.display_name,
       ...input,
-      id: newUuid(),
-      tenant_id: ref.tenantId,
-      realm_id: ref.realmId,
-      create_time: now,
-      update_time: now,
+      ...newRealmResource(ref, newUuid()),
     };
     if (!(await tx.themes.insert(theme))) throw conflict('theme already exists');
     await recordEvent(tx, changeEvent('theme.created', 'theme', null, theme));

@@ -1,17 +1,18 @@
 import type { MemberType, Role } from '../../domain/access/role.js';
 import type { Engine, Executor } from '../engine/connection.js';
-import { RealmTable } from '../engine/realm-table.js';
+import { keysetPage } from '../engine/keyset.js';
+import { LockingRealmTable } from '../engine/realm-table.js';
 
 /** Roles, their scopes and their members; adds are idempotent (composite primary keys). */
 export class RoleStore {
   /** A resource server's roles. */
-  private readonly table: RealmTable<'roles'>;
+  private readonly table: LockingRealmTable<'roles'>;
 
   constructor(
     private readonly db: Executor,
-    private readonly engine: Engine,
+    engine: Engine,
   ) {
-    this.table = new RealmTable(db, 'roles', 'resource_server_id');
+    this.table = new LockingRealmTable(db, engine, 'roles', 'resource_server_id');
   }
 
   async insert(role: Role): Promise<void> {
@@ -35,10 +36,8 @@ export class RoleStore {
    * commit: a scope or member added concurrently (its foreign key locks the role's row too) waits,
    * so it cannot slip in between the check for children and the delete.
    */
-  async getForUpdate(resourceServerId: string, id: string): Promise<Role | undefined> {
-    let query = this.db.selectFrom('roles').selectAll().where('resource_server_id', '=', resourceServerId).where('id', '=', id);
-    if (this.engine === 'postgres') query = query.forUpdate();
-    return query.executeTakeFirst();
+  getForUpdate(resourceServerId: string, id: string): Promise<Role | undefined> {
+    return this.table.getForUpdate(resourceServerId, id);
   }
 
   /** True while the role has any scope or member (the contract refuses to delete it then). */
@@ -123,10 +122,7 @@ export class RoleStore {
       .select('member_id')
       .where('role_id', '=', roleId)
       .where('member_type', '=', type)
-      .where('member_id', '>', afterId)
-      .orderBy('member_id')
-      .limit(limit)
-      .offset(offset)
+      .$call(keysetPage('member_id', afterId, offset, limit))
       .execute();
     return rows.map((r) => r.member_id);
   }
@@ -150,10 +146,7 @@ export class RoleStore {
       .where('roles.resource_server_id', '=', resourceServerId)
       .where('role_members.member_type', '=', type)
       .where('role_members.member_id', '=', memberId)
-      .where('roles.id', '>', afterId)
-      .orderBy('roles.id')
-      .limit(limit)
-      .offset(offset)
+      .$call(keysetPage('roles.id', afterId, offset, limit))
       .execute();
   }
 

@@ -6,7 +6,8 @@ import { isForeignKeyViolation, isUniqueViolation } from '../engine/constraint-e
 import { toIdentity } from './identities.js';
 import { precompiled } from '../engine/precompiled.js';
 import { chunks } from '../engine/chunks.js';
-import { RealmTable } from '../engine/realm-table.js';
+import { keysetPage } from '../engine/keyset.js';
+import { LockingRealmTable } from '../engine/realm-table.js';
 import type { GroupMembersTable, GroupsTable } from '../schema.js';
 
 const NAME_TAKEN = 'group already exists';
@@ -26,13 +27,13 @@ const selectGroupIdsOf = precompiled<Pick<GroupMembersTable, 'group_id'>, [strin
 );
 
 export class GroupStore {
-  private readonly table: RealmTable<'groups'>;
+  private readonly table: LockingRealmTable<'groups'>;
 
   constructor(
     private readonly db: Executor,
     private readonly engine: Engine,
   ) {
-    this.table = new RealmTable(db, 'groups');
+    this.table = new LockingRealmTable(db, engine, 'groups');
   }
 
   /** Throws `conflict` when the realm already has the name, compared by its folded key. */
@@ -56,9 +57,7 @@ export class GroupStore {
    * locked until commit, so a delete cannot slip between a membership check and its write.
    */
   async getForUpdate(realmId: string, id: string): Promise<Group | undefined> {
-    let query = this.db.selectFrom('groups').selectAll().where('realm_id', '=', realmId).where('id', '=', id);
-    if (this.engine === 'postgres') query = query.forUpdate();
-    const row = await query.executeTakeFirst();
+    const row = await this.table.getForUpdate(realmId, id);
     return row && toGroup(row);
   }
 
@@ -185,10 +184,7 @@ export class GroupStore {
       .innerJoin('identities', 'identities.id', 'group_members.identity_id')
       .selectAll('identities')
       .where('group_members.group_id', '=', groupId)
-      .where('group_members.identity_id', '>', afterId)
-      .orderBy('group_members.identity_id')
-      .limit(limit)
-      .offset(offset);
+      .$call(keysetPage('group_members.identity_id', afterId, offset, limit));
   }
 
   async memberCount(groupId: string): Promise<number> {
@@ -215,10 +211,7 @@ export class GroupStore {
       .innerJoin('groups', 'groups.id', 'group_members.group_id')
       .selectAll('groups')
       .where('group_members.identity_id', '=', identityId)
-      .where('group_members.group_id', '>', afterId)
-      .orderBy('group_members.group_id')
-      .limit(limit)
-      .offset(offset);
+      .$call(keysetPage('group_members.group_id', afterId, offset, limit));
   }
 
   async countOfIdentity(identityId: string): Promise<number> {

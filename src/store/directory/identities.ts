@@ -11,7 +11,7 @@ import { ScanReads } from '../engine/scan-reads.js';
 import { toEventRow } from '../audit/audit-events.js';
 import { type IdentityCreate, IdentityInsertBatcher, groupCommitOptions } from '../engine/group-commit.js';
 import { precompiled } from '../engine/precompiled.js';
-import { RealmTable } from '../engine/realm-table.js';
+import { LockingRealmTable } from '../engine/realm-table.js';
 import { chunks } from '../engine/chunks.js';
 import type { Database, IdentitiesTable } from '../schema.js';
 
@@ -100,7 +100,7 @@ export class IdentityStore {
   /** Set outside transactions when group commit is on: concurrent creates share one statement. */
   private readonly batcher: IdentityInsertBatcher | null;
   private readonly scanReads: ScanReads;
-  private readonly table: RealmTable<'identities'>;
+  private readonly table: LockingRealmTable<'identities'>;
 
   constructor(
     private readonly db: Executor,
@@ -108,7 +108,7 @@ export class IdentityStore {
     options: { groupCommit?: boolean; scanReads?: ScanReads } = {},
   ) {
     this.scanReads = options.scanReads ?? new ScanReads(engine, 0, null);
-    this.table = new RealmTable(db, 'identities');
+    this.table = new LockingRealmTable(db, engine, 'identities');
     this.batcher =
       options.groupCommit && !db.isTransaction ? new IdentityInsertBatcher(db, (create) => this.insertRow(create), groupCommitOptions(engine)) : null;
   }
@@ -150,9 +150,7 @@ export class IdentityStore {
    * SQLite has one writer at a time and needs no row lock.
    */
   async getForUpdate(realmId: string, id: string): Promise<Identity | undefined> {
-    let query = this.db.selectFrom('identities').selectAll().where('realm_id', '=', realmId).where('id', '=', id);
-    if (this.engine === 'postgres') query = query.forUpdate();
-    const row = await query.executeTakeFirst();
+    const row = await this.table.getForUpdate(realmId, id);
     return row && toIdentity(row);
   }
 

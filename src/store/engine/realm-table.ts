@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { chunks } from './chunks.js';
-import type { Executor } from './connection.js';
+import type { Engine, Executor } from './connection.js';
 
 type OwnedTable = keyof Database;
 
@@ -73,8 +73,12 @@ export class RealmTable<T extends OwnedTable> {
   }
 
   async get(ownerId: string, key: string | number): Promise<Database[T] | undefined> {
-    const row = await this.db.selectFrom(this.from).selectAll().where(this.owner, '=', ownerId).where(this.key, '=', key).executeTakeFirst();
+    const row = await this.byKey(ownerId, key).executeTakeFirst();
     return row as Database[T] | undefined;
+  }
+
+  protected byKey(ownerId: string, key: string | number) {
+    return this.db.selectFrom(this.from).selectAll().where(this.owner, '=', ownerId).where(this.key, '=', key);
   }
 
   /** The given keys that are the owner's rows (in chunks, within the engines' parameter limits). */
@@ -91,5 +95,29 @@ export class RealmTable<T extends OwnedTable> {
   async delete(ownerId: string, key: string | number): Promise<boolean> {
     const result = await this.db.deleteFrom(this.from).where(this.owner, '=', ownerId).where(this.key, '=', key).executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
+  }
+}
+
+/**
+ * A table whose rows callers read to change them inside a transaction (a role before its delete, a
+ * group before its members, an identity before a PATCH): `getForUpdate` locks the row on PostgreSQL
+ * until commit, so what the caller checked of it still holds when it writes. SQLite has one writer
+ * at a time and needs no row lock.
+ */
+export class LockingRealmTable<T extends OwnedTable> extends RealmTable<T> {
+  constructor(
+    executor: Executor,
+    private readonly engine: Engine,
+    table: T,
+    owner?: StringColumn<T>,
+    key?: KeyColumn<T>,
+  ) {
+    super(executor, table, owner, key);
+  }
+
+  async getForUpdate(ownerId: string, key: string | number): Promise<Database[T] | undefined> {
+    let query = this.byKey(ownerId, key);
+    if (this.engine === 'postgres') query = query.forUpdate();
+    return (await query.executeTakeFirst()) as Database[T] | undefined;
   }
 }
