@@ -101,7 +101,13 @@ export async function startRelyingParty({ register, port = 3000, host = 'localho
       return send(502, page('Sign-in failed', `<p id="failed">${escapeHtml(error?.message ?? error)}</p>`));
     }
   }
-  return { url: base, application, close: () => new Promise((resolve) => server.close(resolve)) };
+  const close = () =>
+    new Promise((resolve) => {
+      server.close(resolve);
+      // A browser keeps its connections open; closing waits for none of them.
+      server.closeAllConnections();
+    });
+  return { url: base, application, close };
 }
 
 /** Creates a confidential OIDC application for this example through yonder's v1 API. */
