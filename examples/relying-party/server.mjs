@@ -67,6 +67,8 @@ export async function startRelyingParty({ register, port = 3000, host = 'localho
           code_challenge_method: 'S256',
           state,
           nonce,
+          // `/login?prompt=login` asks for a fresh passkey ceremony even when yonder has a session.
+          ...Object.fromEntries(['prompt', 'max_age', 'login_hint'].filter((k) => url.searchParams.has(k)).map((k) => [k, url.searchParams.get(k)])),
         });
         return send(302, '', { location: target.href, 'set-cookie': `rp_session=${session}; HttpOnly; SameSite=Lax; Path=/` });
       }

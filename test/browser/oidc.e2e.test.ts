@@ -22,6 +22,8 @@ describe('OpenID Connect sign-in in headless Chromium, with the example relying 
   let rp: RelyingParty;
   let applicationId: string;
   let issuer: string;
+  /** Pia's tab: its virtual authenticator holds her passkey (each tab has an authenticator of its own). */
+  let piaPage: Page;
 
   async function enroll(page: Page, identityId: string) {
     const reply = await y.request('POST', y.realmPath(`/identities/${identityId}/credential-binding-jobs`), {
@@ -34,8 +36,8 @@ describe('OpenID Connect sign-in in headless Chromium, with the example relying 
   }
 
   /** Opens the relying party, signs in on yonder's hosted page, and answers the page it ends on. */
-  async function signIn(page: Page) {
-    await page.goto(`${rp.url}/login`);
+  async function signIn(page: Page, query = '') {
+    await page.goto(`${rp.url}/login${query}`);
     await page.waitForURL(`${url}/**`);
     await page.click('#sign-in');
     await page.waitForURL(`${rp.url}/callback**`, { timeout: 20_000 });
@@ -96,7 +98,8 @@ describe('OpenID Connect sign-in in headless Chromium, with the example relying 
       display_name: 'Pia Pilot',
       traits: { type: 'traits_v0', username: 'pia', primary_email_address: 'pia@example.com' },
     });
-    const { page } = await pageWithAuthenticator(browser);
+    ({ page: piaPage } = await pageWithAuthenticator(browser));
+    const page = piaPage;
     await enroll(page, pia.id);
     await signIn(page);
     await screenshot(page, 'oidc/signed-in');
@@ -107,6 +110,71 @@ describe('OpenID Connect sign-in in headless Chromium, with the example relying 
     expect(typeof claims.auth_time).toBe('number');
     const userinfo = await shown(page, 'userinfo');
     expect(userinfo).toMatchObject({ sub: pia.id, name: 'Pia Pilot', preferred_username: 'pia', email: 'pia@example.com' });
-    await page.close();
+  });
+
+  it('oidcc-prompt-login: a second sign-in reuses the realm session without a ceremony; prompt=login asks for the passkey again', async () => {
+    const page = piaPage;
+    // The browser still holds yonder's session from the sign-in above: straight back to the app.
+    const hosted: string[] = [];
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame() && frame.url().startsWith(url)) hosted.push(frame.url());
+    });
+    await page.goto(`${rp.url}/login`);
+    await page.waitForURL(`${rp.url}/callback**`, { timeout: 20_000 });
+    expect(await shown(page, 'claims')).toMatchObject({ name: 'Pia Pilot' });
+    expect(hosted.some((address) => address.includes('/interaction/'))).toBe(false);
+
+    await signIn(page, '?prompt=login');
+    expect(await shown(page, 'claims')).toMatchObject({ name: 'Pia Pilot' });
+  });
+
+  it("policy: with 'allow group Pilots' then 'deny the app', a member signs in and anyone else is refused with the rule's message", async () => {
+    const pilots = (await y.request('POST', y.realmPath('/groups'), { body: { group: { display_name: 'Pilots' } } })).body.id;
+    const [pia] = (await y.request('GET', y.realmPath(`/identities?filter=${encodeURIComponent('traits.username eq "pia"')}`))).body.identities;
+    expect((await y.request('POST', y.realmPath(`/groups/${pilots}:addMembers`), { body: { identity_ids: [pia.id] } })).status).toBe(200);
+    const current = (await y.request('GET', y.realmPath('/policy'))).body;
+    const rules = [
+      {
+        id: 'pilots',
+        name: 'allow Pilots',
+        transaction: 'authentication',
+        action: 'ALLOW',
+        conditions: { groups: [pilots], applications: [applicationId] },
+      },
+      {
+        id: 'others',
+        name: 'deny the flight log',
+        transaction: 'authentication',
+        action: 'DENY',
+        conditions: { applications: [applicationId] },
+        deny_message: 'The flight log is for pilots.',
+      },
+      ...current.rules,
+    ];
+    expect((await y.request('PUT', y.realmPath('/policy'), { body: { policy: { version: current.version, rules } } })).status).toBe(200);
+
+    await signIn(piaPage, '?prompt=login');
+    expect(await shown(piaPage, 'claims')).toMatchObject({ sub: pia.id });
+
+    // Someone else, in a browser of their own (no session of Pia's).
+    const elsewhere = await launchBrowser();
+    try {
+      const sam = await y.createIdentity('sam', { display_name: 'Sam Passenger' });
+      const { page } = await pageWithAuthenticator(elsewhere);
+      await enroll(page, sam.id);
+      await page.goto(`${rp.url}/login`);
+      await page.waitForURL(`${url}/**`);
+      await page.click('#sign-in');
+      // The person is told why on yonder's page; going back, the application hears access_denied.
+      expect(await finalStatus(page)).toMatchObject({ state: 'error', reason: 'policy_denied', text: 'The flight log is for pilots.' });
+      await screenshot(page, 'oidc/refused');
+      await page.click('#back');
+      await page.waitForURL(`${rp.url}/callback**`);
+      expect(await page.textContent('#refused')).toBe('The flight log is for pilots.');
+      expect(page.url()).toContain('error=access_denied');
+      expect(page.url()).not.toContain('code=');
+    } finally {
+      await elsewhere.close();
+    }
   });
 });
