@@ -71,6 +71,29 @@ describeApi('applications: create, read, update, delete', () => {
     expect(malformed.status).toBe(400);
   });
 
+  it('refuses redirect URIs that are not absolute, carry a fragment or use a scheme that runs in the browser, and stores nothing', async () => {
+    const count = async () => (await y.request('GET', y.realmPath('/applications'))).body.total_size;
+    const before = await count();
+    const bad = ['/callback', 'https://app.example/cb#frag', 'javascript:alert(1)', 'data:text/html,hi'];
+    const reply = await y.request('POST', y.realmPath('/applications'), {
+      body: { application: { ...petApp, protocol_config: { ...petApp.protocol_config, redirect_uris: ['https://app.example/ok', ...bad] } } },
+    });
+    expect(reply.status, reply.text).toBe(400);
+    const fields = reply.body.details[0].field_violations.map((v: { field: string }) => v.field);
+    expect(fields).toEqual([1, 2, 3, 4].map((i) => `application.protocol_config.redirect_uris.${i}`));
+    expect(await count()).toBe(before);
+    // A native app's private-use scheme and a loopback address are redirect URIs RFC 8252 expects.
+    const native = await y.request('POST', y.realmPath('/applications'), {
+      body: {
+        application: {
+          ...petApp,
+          protocol_config: { ...petApp.protocol_config, redirect_uris: ['com.example.app:/oauth2redirect', 'http://127.0.0.1:8765/cb'] },
+        },
+      },
+    });
+    expect(native.status, native.text).toBe(200);
+  });
+
   it('GET /applications pages at most 100 and PATCH changes only what is given', async () => {
     const created = await y.request('POST', y.realmPath('/applications'), { body: { application: { ...petApp, resource_server_id: petApi } } });
     const patched = await y.request('PATCH', y.realmPath(`/applications/${created.body.id}`), {

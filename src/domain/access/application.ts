@@ -95,6 +95,25 @@ export type Completed = { config: CompleteProtocolConfig } | { violations: Field
  * - `expires_after` is between one second and `MAX_TOKEN_LIFETIME_SECONDS` (90 days).
  * Field names are given from `prefix` (`application.protocol_config`).
  */
+// Schemes a browser runs or reads locally: a code sent there is a code handed to a script.
+const UNSAFE_REDIRECT_SCHEMES = new Set(['javascript:', 'data:', 'vbscript:', 'file:', 'blob:']);
+
+/**
+ * Why `uri` cannot be a redirect URI, if it cannot: RFC 6749 §3.1.2 asks for an absolute URI
+ * without a fragment. Private-use schemes (RFC 8252 native apps) and plain http stay allowed.
+ */
+export function redirectUriViolation(uri: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    return 'must be an absolute URI';
+  }
+  if (uri.includes('#')) return 'must not have a fragment';
+  if (UNSAFE_REDIRECT_SCHEMES.has(url.protocol)) return `cannot use the ${url.protocol.slice(0, -1)} scheme`;
+  return undefined;
+}
+
 export function completeProtocolConfig(
   given: ProtocolConfig,
   resourceServer: ResourceServer | null,
@@ -141,6 +160,10 @@ export function completeProtocolConfig(
       description: 'referential tokens are issued only to oidc applications without client_credentials',
     });
   }
+  ((config.redirect_uris as string[] | undefined) ?? []).forEach((uri, i) => {
+    const why = redirectUriViolation(uri);
+    if (why) violations.push({ field: field(`redirect_uris.${i}`), description: why });
+  });
   const expiresAfter = tokenConfig.expires_after ?? DEFAULT_TOKEN_LIFETIME_SECONDS;
   if (expiresAfter < 1 || expiresAfter > MAX_TOKEN_LIFETIME_SECONDS) {
     violations.push({
