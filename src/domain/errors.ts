@@ -135,6 +135,26 @@ export function conflict(message: string): DomainError {
 }
 
 export const unauthorized = (): DomainError => new DomainError('unauthorized', 'unauthorized');
+
+/**
+ * A bearer token refused, with the reason a person can act on (get a new token, use the right
+ * server or audience). The reasons name what is wrong with the token, never echo it, and never
+ * tell a forger more than the token itself already shows (a bad signature is one reason,
+ * whichever part was altered). The HTTP edge also puts the reason in `WWW-Authenticate`
+ * (RFC 6750 `error="invalid_token"`), so it holds no quote or backslash.
+ */
+export class InvalidToken extends DomainError {
+  constructor(reason: string) {
+    super('unauthorized', reason);
+  }
+}
+
+/** No bearer token at all: RFC 6750 §3.1 answers it without an error code. */
+export class MissingToken extends DomainError {
+  constructor() {
+    super('unauthorized', 'this API needs a bearer token: send Authorization: Bearer followed by an access token');
+  }
+}
 export const forbidden = (): DomainError => new DomainError('forbidden', 'forbidden');
 
 /** `assertThat(cond, () => notFound(...))` keeps the happy path flat. */

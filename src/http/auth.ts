@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { forbidden, unauthorized } from '../domain/errors.js';
+import { InvalidToken, MissingToken, forbidden, unauthorized } from '../domain/errors.js';
 import type { Principal, TokenService } from '../platform/tokens/token-service.js';
 
 declare module 'fastify' {
@@ -20,11 +20,14 @@ export function principalOf(request: FastifyRequest): Principal {
   return request.principal;
 }
 
-function bearerToken(request: FastifyRequest): string | null {
+/** The bearer token of the request; throws, saying what is wrong, when there is none to verify. */
+function bearerToken(request: FastifyRequest): string {
   const header = request.headers.authorization;
-  if (typeof header !== 'string') return null;
+  if (typeof header !== 'string' || header.trim() === '') throw new MissingToken();
   const match = /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i.exec(header);
-  return match?.[1] ?? null;
+  if (match?.[1]) return match[1];
+  if (!/^Bearer\b/i.test(header)) throw new InvalidToken('the Authorization header must use the Bearer scheme: Bearer followed by an access token');
+  throw new InvalidToken('the bearer token is malformed: it holds characters no access token has, or none at all');
 }
 
 /**
@@ -47,9 +50,7 @@ export function installBearerAuth(app: FastifyInstance, tokens: TokenService): v
   app.addHook('onRequest', async (request) => {
     const security = securityOf(request);
     if (!security || security.length === 0) return;
-    const token = bearerToken(request);
-    if (!token) throw unauthorized();
-    const principal = await tokens.verify(token);
+    const principal = await tokens.verify(bearerToken(request));
     request.principal = principal;
 
     const params = request.params as { tenant_id?: string; realm_id?: string };

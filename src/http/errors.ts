@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, type ErrorCode, MalformedRequest, invalidParameters } from '../domain/errors.js';
+import { DomainError, type ErrorCode, InvalidToken, MalformedRequest, invalidParameters } from '../domain/errors.js';
 import { toFieldViolations } from './violations.js';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -24,9 +24,17 @@ export function statusOf(code: ErrorCode): number {
   return STATUS[code];
 }
 
+/**
+ * The challenge of a 401 (RFC 6750 §3): a refused token says why in `error_description`; a
+ * request without one gets the bare challenge, as the RFC asks.
+ */
+export function bearerChallenge(error: DomainError): string {
+  return error instanceof InvalidToken ? `Bearer error="invalid_token", error_description="${error.message}"` : 'Bearer';
+}
+
 function sendError(reply: FastifyReply, error: DomainError): FastifyReply {
   const status = STATUS[error.code];
-  if (status === 401) reply.header('www-authenticate', 'Bearer');
+  if (status === 401) reply.header('www-authenticate', bearerChallenge(error));
   return reply
     .code(status)
     .type('application/json')

@@ -20,7 +20,10 @@ describeApi('bearer tokens: 401 for bad tokens, 403 for the wrong tenant, realm 
   it('no token gets 401 unauthorized with a WWW-Authenticate header', async () => {
     const reply = await y.request('GET', y.realmPath('/identities'), { token: null });
     expect(reply.status).toBe(401);
-    expect(reply.body).toEqual({ code: 'unauthorized', message: 'unauthorized' });
+    expect(reply.body).toEqual({
+      code: 'unauthorized',
+      message: 'this API needs a bearer token: send Authorization: Bearer followed by an access token',
+    });
     expect(reply.headers['www-authenticate']).toBe('Bearer');
   });
 

@@ -8,7 +8,7 @@ import {
   UnknownMembers,
   VersionMismatch,
 } from '../../domain/errors.js';
-import { statusOf } from '../errors.js';
+import { bearerChallenge, statusOf } from '../errors.js';
 import { type ScimProblem, type ScimType, ScimFailure } from '../../protocols/scim/problems.js';
 
 export const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
@@ -75,7 +75,7 @@ function problemFromFramework(error: FastifyError): ScimProblem | null {
 }
 
 export function sendProblem(reply: FastifyReply, problem: ScimProblem): FastifyReply {
-  if (problem.status === 401) reply.header('www-authenticate', 'Bearer');
+  if (problem.status === 401 && !reply.hasHeader('www-authenticate')) reply.header('www-authenticate', 'Bearer');
   return reply.code(problem.status).type(SCIM_MEDIA_TYPE).send(scimErrorBody(problem));
 }
 
@@ -99,6 +99,8 @@ export function toProblem(error: unknown): ScimProblem | null {
 export function installScimErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error);
+    // A refused token says why in the challenge too, as on the v1 API.
+    if (error instanceof DomainError && error.code === 'unauthorized') reply.header('www-authenticate', bearerChallenge(error));
     if (problem) return sendProblem(reply, problem);
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, { status: 500, detail: 'internal server error' });

@@ -1,7 +1,17 @@
 import { createHash } from 'node:crypto';
-import { type JWK, type JWTPayload, SignJWT, decodeProtectedHeader, exportJWK, generateKeyPair, importJWK, jwtVerify } from 'jose';
+import {
+  type JWK,
+  type JWTPayload,
+  SignJWT,
+  decodeProtectedHeader,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  errors as joseErrors,
+  jwtVerify,
+} from 'jose';
 import { liveTokenScopes } from '../../domain/access/application.js';
-import { unauthorized } from '../../domain/errors.js';
+import { InvalidToken, unauthorized } from '../../domain/errors.js';
 import { newUuid } from '../../domain/ids.js';
 import { Observers } from '../../domain/observers.js';
 import type { TenantRecord } from '../../domain/directory/tenancy.js';
@@ -373,13 +383,21 @@ export class TokenService {
   private async verifyOnRecord(token: string): Promise<Principal> {
     const payload = await this.verifySignature(token);
     const { bi_t: tenantId, jti, scope } = payload;
-    if (typeof tenantId !== 'string' || typeof jti !== 'string' || typeof scope !== 'string') throw unauthorized();
+    if (typeof tenantId !== 'string' || typeof jti !== 'string' || typeof scope !== 'string') {
+      throw new InvalidToken('the token lacks the claims of a yonder access token (bi_t, jti, scope)');
+    }
     const record = await this.store.tokens.getWithIssuer(jti);
-    if (!record || record.revoked_at !== null || record.tenant_id !== tenantId) throw unauthorized();
-    if (Date.parse(record.expires_at) <= Date.now()) throw unauthorized();
+    if (!record || record.tenant_id !== tenantId)
+      throw new InvalidToken('the token is not on record here: it was deleted or never issued by this server');
+    if (record.revoked_at !== null) throw new InvalidToken('the token has been revoked; get a new one');
+    if (Date.parse(record.expires_at) <= Date.now()) throw new InvalidToken('the token has expired; get a new one');
     // A token does not outlive its application, nor carry what the application no longer allows.
-    if (record.application_id !== null && record.issuer === null) throw unauthorized();
-    if (!this.issuedAsRecorded(payload.iss, tenantId, record)) throw unauthorized();
+    if (record.application_id !== null && record.issuer === null) {
+      throw new InvalidToken('the application the token was issued to has been deleted');
+    }
+    if (!this.issuedAsRecorded(payload.iss, tenantId, record)) {
+      throw new InvalidToken(`the token's issuer (iss) is not one of this server's; tokens here are issued under ${this.issuerPrefix}`);
+    }
     const issued = record.scopes.split(' ').filter(Boolean);
     const { session_hash: sessionHash } = record;
     // A console token is honoured only while its session lasts and the policy still lets its
@@ -423,22 +441,40 @@ export class TokenService {
     try {
       kid = decodeProtectedHeader(token).kid;
     } catch {
-      throw unauthorized();
+      throw new InvalidToken('the token is malformed: it is not a signed JWT (three base64url parts separated by dots)');
     }
-    if (typeof kid !== 'string') throw unauthorized();
+    if (typeof kid !== 'string') throw new InvalidToken('the token names no signing key (kid); it was not issued by this server');
     // Another process may have added a key since this one loaded them (a rotation). A made-up key
     // id costs one primary-key lookup, as a made-up jti would; only a key that exists reloads them.
     if (!this.keys.has(kid) && kid.length <= 64 && (await this.store.secrets.hasSigningKey(kid))) await this.reloadKeys();
     const key = this.keys.get(kid);
-    if (!key) throw unauthorized();
+    if (!key) {
+      throw new InvalidToken(
+        'the token was signed with a key this server does not have: it was issued by another server, or before the keys were replaced',
+      );
+    }
     try {
       const { payload } = await jwtVerify(token, key.publicKey, {
         algorithms: [ALGORITHM],
         audience: MANAGEMENT_AUDIENCE,
       });
       return payload;
-    } catch {
-      throw unauthorized();
+    } catch (error) {
+      throw new InvalidToken(whyRefused(error));
     }
   }
+}
+
+/** jose's verdict on a token, as the reason the caller reads (never jose's own message, which may quote claims). */
+function whyRefused(error: unknown): string {
+  if (error instanceof joseErrors.JWTExpired) return 'the token has expired; get a new one';
+  if (error instanceof joseErrors.JWTClaimValidationFailed) {
+    if (error.claim === 'aud') return `the token is not meant for this API: its audience (aud) must be ${MANAGEMENT_AUDIENCE}`;
+    if (error.claim === 'nbf') return 'the token is not valid yet (nbf); check the clock of the server that issued it';
+    return `the token's ${error.claim} claim is not valid`;
+  }
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed)
+    return 'the token signature does not verify: the token was altered or signed elsewhere';
+  if (error instanceof joseErrors.JOSEAlgNotAllowed) return `the token is signed with an algorithm this server does not accept (only ${ALGORITHM})`;
+  return 'the token is malformed: it is not a signed JWT this server can read';
 }
