@@ -73,8 +73,9 @@ export class FilterTooExpensive extends DomainError {
  * can recognise it (SCIM calls it `invalidSyntax`) without comparing messages.
  */
 export class MalformedRequest extends DomainError {
-  constructor() {
-    super('bad_request', 'invalid request');
+  /** `syntax`: where a body that is not JSON broke and what was expected there (see http/json-syntax.ts). */
+  constructor(readonly syntax?: string) {
+    super('bad_request', syntax ? `the request body is not valid JSON: ${syntax}` : 'invalid request');
   }
 }
 

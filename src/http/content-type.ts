@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import secureJson from 'secure-json-parse';
 import { MalformedRequest } from '../domain/errors.js';
 import { hasUnstorableCharacter } from '../domain/text.js';
+import { jsonSyntaxError } from './json-syntax.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -19,15 +20,17 @@ export function installJsonParser(app: FastifyInstance): void {
     /^application\/(?:[\w.-]+\+)?json(?:\s*;.*)?$/,
     { parseAs: 'buffer', bodyLimit: BODY_LIMIT_BYTES },
     (_request, body, done) => {
+      let text: string | null = null;
       try {
-        const text = strictUtf8.decode(body as Buffer);
+        text = strictUtf8.decode(body as Buffer);
         if (text.trim() === '') return done(null, undefined);
         // `__proto__` and `constructor.prototype` keys are refused outright, not merely dropped.
         const value: unknown = secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' });
         if (hasUnstorableText(value)) throw new Error('unstorable text');
         done(null, value);
       } catch {
-        done(new MalformedRequest(), undefined);
+        // A body that is not UTF-8, or JSON refused for what it holds, stays a bare malformed request.
+        done(new MalformedRequest((text !== null && jsonSyntaxError(text)) || undefined), undefined);
       }
     },
   );

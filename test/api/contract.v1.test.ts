@@ -98,7 +98,11 @@ if (unavailable) {
         expect(invalid.body.details[0].type).toBe('FieldViolations');
         const malformed = await call('PATCH', TENANT, { rawBody: '{"tenant":' });
         expect(malformed.status).toBe(400);
-        expect(malformed.body).toEqual({ code: 'bad_request', message: 'invalid request' });
+        expect(malformed.body).toEqual({
+          code: 'bad_request',
+          message:
+            'the request body is not valid JSON: unexpected end of the body at line 1, column 11 (position 10); expected a value (an object, array, string, number, true, false or null)',
+        });
       });
     });
 

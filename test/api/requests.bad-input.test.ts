@@ -12,11 +12,14 @@ describeApi('bad input gets a clear 4xx in the v1 error shape and changes nothin
 
   const valid = { identity: { display_name: 'Valid', traits: { type: 'traits_v0', username: 'valid' } } };
 
-  it('malformed JSON gets 400 invalid request', async () => {
+  it('malformed JSON gets 400 saying where the body is not valid JSON', async () => {
     for (const raw of ['{"identity":', 'not json', '{"identity": {}}}', '\u0000']) {
       const reply = await y.request('POST', y.realmPath('/identities'), { rawBody: raw });
       expect(reply.status, raw).toBe(400);
-      expect(reply.body).toEqual({ code: 'bad_request', message: 'invalid request' });
+      expect(reply.body).toEqual({
+        code: 'bad_request',
+        message: expect.stringMatching(/^the request body is not valid JSON: unexpected .* at line 1, column \d+/),
+      });
     }
     expect(await count()).toBe(0);
   });

@@ -85,7 +85,8 @@ export function toProblem(error: unknown): ScimProblem | null {
   if (error instanceof DomainError) {
     // The JSON parser reports a body it cannot read as a MalformedRequest; SCIM calls that invalidSyntax.
     if (error instanceof MalformedRequest) {
-      return { status: 400, scimType: 'invalidSyntax', detail: 'the request body is not valid JSON' };
+      const detail = error.syntax ? `the request body is not valid JSON: ${error.syntax}` : 'the request body is not valid JSON';
+      return { status: 400, scimType: 'invalidSyntax', detail };
     }
     return problemFromDomain(error);
   }
