@@ -1,6 +1,6 @@
 import type scimFilter from 'scim2-parse-filter';
 import { type Result, badRequest, ok } from './problems.js';
-import { parseScimFilter } from '../../domain/directory/filter-syntax.js';
+import { FilterSyntaxError, parseScimFilter } from '../../domain/directory/filter-syntax.js';
 import type { AttributeDef } from './schema.js';
 
 /** Longer filter text is refused before it is parsed. */
@@ -32,7 +32,8 @@ export function readFilter<C>(
   try {
     ast = parseScimFilter(text);
   } catch (error) {
-    return badRequest('invalidFilter', `the filter is not valid: ${(error as Error).message}`);
+    if (error instanceof FilterSyntaxError) return badRequest('invalidFilter', `the filter is not valid: ${error.message}`);
+    throw error;
   }
   let condition: C;
   try {
