@@ -8,7 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Public keys that verify the tokens yonder signs */
+        /**
+         * Public keys that verify the tokens yonder signs
+         * @description The JWKS (RFC 7517) of the keys yonder signs management-API tokens with; rotated keys stay listed while tokens they signed may still be live.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -48,14 +51,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Retrieve the tenant */
+        /**
+         * Retrieve the tenant
+         * @description The tenant the token belongs to: its id, display name and times.
+         */
         get: operations["GetTenant"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Update the tenant */
+        /**
+         * Update the tenant
+         * @description Changes the tenant's display name; only the fields sent change.
+         */
         patch: operations["UpdateTenant"];
         trace?: never;
     };
@@ -66,10 +75,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the realms of a tenant */
+        /**
+         * List the realms of a tenant
+         * @description Every realm of the tenant, paged with `page_size` and `page_token`.
+         */
         get: operations["ListRealms"];
         put?: never;
-        /** Create a new realm */
+        /**
+         * Create a new realm
+         * @description Adds a realm to the tenant. A realm holds its own identities, groups, applications and policy.
+         */
         post: operations["CreateRealm"];
         delete?: never;
         options?: never;
@@ -84,7 +99,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Retrieve a realm */
+        /**
+         * Retrieve a realm
+         * @description One realm of the tenant, by id.
+         */
         get: operations["GetRealm"];
         put?: never;
         post?: never;
@@ -95,7 +113,10 @@ export interface paths {
         delete: operations["DeleteRealm"];
         options?: never;
         head?: never;
-        /** Update a realm */
+        /**
+         * Update a realm
+         * @description Changes a realm's display name; only the fields sent change.
+         */
         patch: operations["UpdateRealm"];
         trace?: never;
     };
@@ -112,7 +133,10 @@ export interface paths {
          */
         get: operations["ListIdentities"];
         put?: never;
-        /** Create a new identity */
+        /**
+         * Create a new identity
+         * @description Adds an identity (a person) to the realm. `traits.username` must be unique in the realm, compared without case.
+         */
         post: operations["CreateIdentity"];
         delete?: never;
         options?: never;
@@ -129,7 +153,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Delete 1 to 1000 identities, all or nothing */
+        /**
+         * Delete 1 to 1000 identities, all or nothing
+         * @description Deletes the listed identities in one transaction: if any of them cannot be deleted, none is.
+         */
         post: operations["BatchDeleteIdentities"];
         delete?: never;
         options?: never;
@@ -144,11 +171,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Retrieve an identity */
+        /**
+         * Retrieve an identity
+         * @description One identity of the realm, by id.
+         */
         get: operations["GetIdentity"];
         put?: never;
         post?: never;
-        /** Delete an identity */
+        /**
+         * Delete an identity
+         * @description Deletes the identity; the groups it was a member of lose it.
+         */
         delete: operations["DeleteIdentity"];
         options?: never;
         head?: never;
@@ -166,10 +199,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List groups of a realm */
+        /**
+         * List groups of a realm
+         * @description The groups of the realm, paged with `page_size` and `page_token`.
+         */
         get: operations["ListGroups"];
         put?: never;
-        /** Create a new group */
+        /**
+         * Create a new group
+         * @description Adds a group to the realm; its display name must be unique in the realm, whatever the case (409).
+         */
         post: operations["CreateGroup"];
         delete?: never;
         options?: never;
@@ -184,7 +223,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Retrieve a group */
+        /**
+         * Retrieve a group
+         * @description One group of the realm, by id.
+         */
         get: operations["GetGroup"];
         put?: never;
         post?: never;
@@ -249,7 +291,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the members of a group */
+        /**
+         * List the members of a group
+         * @description The identities that are members of the group, paged.
+         */
         get: operations["ListGroupMembers"];
         put?: never;
         post?: never;
@@ -266,7 +311,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the groups an identity is a member of */
+        /**
+         * List the groups an identity is a member of
+         * @description The groups the identity is a member of, paged.
+         */
         get: operations["ListIdentityGroups"];
         put?: never;
         post?: never;
@@ -355,7 +403,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List resource servers of a realm */
+        /**
+         * List resource servers of a realm
+         * @description The resource servers (APIs that accept yonder's tokens) of the realm, paged.
+         */
         get: operations["ListResourceServers"];
         put?: never;
         /**
@@ -376,7 +427,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Retrieve a resource server */
+        /**
+         * Retrieve a resource server
+         * @description One resource server of the realm, by id, with its identifier (the tokens' audience) and scopes.
+         */
         get: operations["GetResourceServer"];
         put?: never;
         post?: never;
@@ -481,7 +535,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The keys that verify the tokens an application issues */
+        /**
+         * The keys that verify the tokens an application issues
+         * @description The public keys (JWKS) that verify the access tokens this application issues; a resource server fetches them to check a token's signature.
+         */
         get: operations["ApplicationJwks"];
         put?: never;
         post?: never;
@@ -566,7 +623,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Retrieve a role */
+        /**
+         * Retrieve a role
+         * @description One role of the resource server, by id.
+         */
         get: operations["GetRole"];
         put?: never;
         post?: never;
@@ -577,7 +637,10 @@ export interface paths {
         delete: operations["DeleteRole"];
         options?: never;
         head?: never;
-        /** Update a role */
+        /**
+         * Update a role
+         * @description Changes a role's display name or description; only the fields sent change.
+         */
         patch: operations["UpdateRole"];
         trace?: never;
     };
@@ -628,7 +691,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the identities and groups of a role */
+        /**
+         * List the identities and groups of a role
+         * @description The identities and the groups the role is assigned to, each paged on its own (`identities_skip`, `groups_page_size`...).
+         */
         get: operations["ListRoleMembers"];
         put?: never;
         post?: never;
@@ -685,7 +751,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the scopes of a role */
+        /**
+         * List the scopes of a role
+         * @description The scopes the role grants, paged.
+         */
         get: operations["ListRoleScopes"];
         put?: never;
         post?: never;
@@ -742,7 +811,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Retrieve the realm's current policy */
+        /**
+         * Retrieve the realm's current policy
+         * @description The realm's published policy: its rules, in order, and its version (0 when none was ever published, which denies everything).
+         */
         get: operations["GetPolicy"];
         /**
          * Publish a new version of the policy
@@ -763,7 +835,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List every published version of the policy, oldest first */
+        /**
+         * List every published version of the policy, oldest first
+         * @description Every version of the realm's policy that was published, oldest first, so a change can be reviewed.
+         */
         get: operations["ListPolicyVersions"];
         put?: never;
         post?: never;
@@ -840,7 +915,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What this SCIM service supports */
+        /**
+         * What this SCIM service supports
+         * @description SCIM discovery (RFC 7644 §4): which optional features (PATCH, bulk, filter, sort, ETags) this service supports and their limits.
+         */
         get: operations["GetServiceProviderConfig"];
         put?: never;
         post?: never;
@@ -857,7 +935,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The resource types served */
+        /**
+         * The resource types served
+         * @description SCIM discovery: the resource types served here, User and Group, with their endpoints and schemas.
+         */
         get: operations["ListResourceTypes"];
         put?: never;
         post?: never;
@@ -874,7 +955,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One resource type */
+        /**
+         * One resource type
+         * @description SCIM discovery: one resource type, User or Group, by name.
+         */
         get: operations["GetResourceType"];
         put?: never;
         post?: never;
@@ -891,7 +975,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The schemas served */
+        /**
+         * The schemas served
+         * @description SCIM discovery: the schemas of the resources served, with every attribute and its mutability.
+         */
         get: operations["ListSchemas"];
         put?: never;
         post?: never;
@@ -908,7 +995,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One schema */
+        /**
+         * One schema
+         * @description SCIM discovery: one schema, by its URN.
+         */
         get: operations["GetSchema"];
         put?: never;
         post?: never;
@@ -925,10 +1015,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List or filter Users */
+        /**
+         * List or filter Users
+         * @description The realm's identities as SCIM Users. `filter` takes the SCIM grammar (RFC 7644 §3.4.2.2); a bad filter is 400 `invalidFilter` saying where it broke.
+         */
         get: operations["SCIMListUsers"];
         put?: never;
-        /** Create a User (a new identity) */
+        /**
+         * Create a User (a new identity)
+         * @description Provisions a User: creates the identity it stands for. A taken `userName` is 409 `uniqueness`.
+         */
         post: operations["SCIMCreateUser"];
         delete?: never;
         options?: never;
@@ -943,7 +1039,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Retrieve a User */
+        /**
+         * Retrieve a User
+         * @description One User, by id; `attributes` and `excludedAttributes` choose what is returned.
+         */
         get: operations["SCIMGetUser"];
         /**
          * Replace a User
@@ -951,11 +1050,17 @@ export interface paths {
          */
         put: operations["SCIMReplaceUser"];
         post?: never;
-        /** Delete a User (and its identity) */
+        /**
+         * Delete a User (and its identity)
+         * @description Deprovisions a User: deletes the identity it stands for.
+         */
         delete: operations["SCIMDeleteUser"];
         options?: never;
         head?: never;
-        /** Update a User with a PatchOp */
+        /**
+         * Update a User with a PatchOp
+         * @description Applies a SCIM PatchOp (add, replace, remove) to a User; `active: false` suspends the identity.
+         */
         patch: operations["SCIMPatchUser"];
         trace?: never;
     };
@@ -972,7 +1077,10 @@ export interface paths {
          */
         get: operations["SCIMListGroups"];
         put?: never;
-        /** Create a Group (a v1 group), with its members */
+        /**
+         * Create a Group (a v1 group), with its members
+         * @description Provisions a Group: creates the v1 group it stands for, with the members given.
+         */
         post: operations["SCIMCreateGroup"];
         delete?: never;
         options?: never;
@@ -987,9 +1095,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Retrieve a Group with its members */
+        /**
+         * Retrieve a Group with its members
+         * @description One Group, by id, with its members; `excludedAttributes=members` leaves them out.
+         */
         get: operations["SCIMGetGroup"];
-        /** Replace a Group: its name, externalId and whole member list */
+        /**
+         * Replace a Group: its name, externalId and whole member list
+         * @description Replaces a Group: its display name, externalId and whole member list become what is sent.
+         */
         put: operations["SCIMReplaceGroup"];
         post?: never;
         /**
@@ -1015,7 +1129,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Run up to 1000 operations on Users and Groups in one request */
+        /**
+         * Run up to 1000 operations on Users and Groups in one request
+         * @description Runs several SCIM operations (RFC 7644 §3.7) on Users and Groups in one request; a `bulkId` can refer to a resource created earlier in the same request.
+         */
         post: operations["SCIMBulk"];
         delete?: never;
         options?: never;
@@ -1030,7 +1147,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List credentials of an identity, or of the realm with `-` */
+        /**
+         * List credentials of an identity, or of the realm with `-`
+         * @description The credentials (passkeys) of an identity; `-` as the identity id lists those of the whole realm.
+         */
         get: operations["ListCredentials"];
         put?: never;
         post?: never;
@@ -1047,7 +1167,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Retrieve a credential */
+        /**
+         * Retrieve a credential
+         * @description One credential (passkey) of the identity, by id.
+         */
         get: operations["GetCredential"];
         put?: never;
         post?: never;
@@ -1066,7 +1189,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke a credential: it can no longer sign in, and its sessions end */
+        /**
+         * Revoke a credential: it can no longer sign in, and its sessions end
+         * @description Revokes the credential: it can no longer sign in, and the sessions it opened end.
+         */
         post: operations["RevokeCredential"];
         delete?: never;
         options?: never;
@@ -1105,7 +1231,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Retrieve a credential binding job */
+        /**
+         * Retrieve a credential binding job
+         * @description One credential binding job of the identity: its state, delivery method and expiry.
+         */
         get: operations["GetCredentialBindingJob"];
         put?: never;
         post?: never;
@@ -1124,7 +1253,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke a credential binding job: its link stops working (409 once COMPLETE) */
+        /**
+         * Revoke a credential binding job: its link stops working (409 once COMPLETE)
+         * @description Revokes the job: its binding link stops working. A completed job cannot be revoked (409).
+         */
         post: operations["SetCredentialBindingJobRevoked"];
         delete?: never;
         options?: never;
@@ -1159,7 +1291,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Retrieve a batch credential binding job */
+        /**
+         * Retrieve a batch credential binding job
+         * @description One batch credential binding job of the realm, by id.
+         */
         get: operations["GetBatchCredentialBindingJob"];
         put?: never;
         post?: never;
@@ -1176,7 +1311,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the jobs a batch made */
+        /**
+         * List the jobs a batch made
+         * @description The credential binding jobs the batch made, one per identity, paged.
+         */
         get: operations["ListBatchCredentialBindingJobResults"];
         put?: never;
         post?: never;
@@ -1193,10 +1331,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List authenticator configurations */
+        /**
+         * List authenticator configurations
+         * @description The authenticator configurations of the realm, paged.
+         */
         get: operations["ListAuthenticatorConfigs"];
         put?: never;
-        /** Create an authenticator configuration (hosted_web or embedded) */
+        /**
+         * Create an authenticator configuration (hosted_web or embedded)
+         * @description Adds an authenticator configuration: `hosted_web` (yonder's enrollment pages) or `embedded` (the application's own).
+         */
         post: operations["CreateAuthenticatorConfig"];
         delete?: never;
         options?: never;
@@ -1211,15 +1355,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Retrieve an authenticator configuration */
+        /**
+         * Retrieve an authenticator configuration
+         * @description One authenticator configuration, by id.
+         */
         get: operations["GetAuthenticatorConfig"];
         put?: never;
         post?: never;
-        /** Delete an authenticator configuration (not the realm's default: 409) */
+        /**
+         * Delete an authenticator configuration (not the realm's default: 409)
+         * @description Deletes an authenticator configuration; the realm's default one cannot be deleted (409).
+         */
         delete: operations["DeleteAuthenticatorConfig"];
         options?: never;
         head?: never;
-        /** Update an authenticator configuration; its type cannot change */
+        /**
+         * Update an authenticator configuration; its type cannot change
+         * @description Changes an authenticator configuration; its type stays what it was created with.
+         */
         patch: operations["UpdateAuthenticatorConfig"];
         trace?: never;
     };
@@ -1232,7 +1385,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create the realm's theme (one per realm: 409 when it has one); it styles binding-link emails */
+        /**
+         * Create the realm's theme (one per realm: 409 when it has one); it styles binding-link emails
+         * @description Creates the realm's theme (a realm has at most one: 409 when it has one); it styles the binding-link emails.
+         */
         post: operations["CreateTheme"];
         delete?: never;
         options?: never;
@@ -1247,7 +1403,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The realm's theme, or the default one */
+        /**
+         * The realm's theme, or the default one
+         * @description The theme the realm's emails use: its own, or the default one when it has none.
+         */
         get: operations["GetActiveTheme"];
         put?: never;
         post?: never;
@@ -1264,14 +1423,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Retrieve a theme */
+        /**
+         * Retrieve a theme
+         * @description One theme, by id.
+         */
         get: operations["GetTheme"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Update a theme */
+        /**
+         * Update a theme
+         * @description Changes the theme; only the fields sent change.
+         */
         patch: operations["UpdateTheme"];
         trace?: never;
     };
@@ -1302,11 +1467,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description The SimpleWebAuthn browser script the hosted pages load. */
         get: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description The script file's path inside the package. */
                     "*": string;
                 };
                 cookie?: never;
@@ -1337,11 +1504,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description A script or style sheet of the hosted sign-in and enrollment pages. */
         get: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description The asset's file name. */
                     name: string;
                 };
                 cookie?: never;
@@ -1374,14 +1543,19 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Starts the passkey enrollment of a binding link: the WebAuthn registration options for the browser. The link token authorizes it. */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description The tenant's id. */
                     tenant_id: string;
+                    /** @description The realm's id, within the tenant. */
                     realm_id: string;
+                    /** @description The identity's id, within the realm. */
                     identity_id: string;
+                    /** @description The credential binding job's id, within the identity. */
                     credential_binding_job_id: string;
                 };
                 cookie?: never;
@@ -1418,14 +1592,19 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Finishes the passkey enrollment of a binding link: verifies the browser's WebAuthn registration and keeps the new credential. */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description The tenant's id. */
                     tenant_id: string;
+                    /** @description The realm's id, within the tenant. */
                     realm_id: string;
+                    /** @description The identity's id, within the realm. */
                     identity_id: string;
+                    /** @description The credential binding job's id, within the identity. */
                     credential_binding_job_id: string;
                 };
                 cookie?: never;
@@ -1462,15 +1641,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description The hosted passkey sign-in page of the realm (HTML). */
         get: {
             parameters: {
                 query?: {
+                    /** @description The application the person signs in to, when not the Admin Console. */
                     application_id?: string;
+                    /** @description Where to send the person once signed in (a path on this server). */
                     return_to?: string;
                 };
                 header?: never;
                 path: {
+                    /** @description The tenant's id. */
                     tenant_id: string;
+                    /** @description The realm's id, within the tenant. */
                     realm_id: string;
                 };
                 cookie?: never;
@@ -1503,12 +1687,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Starts a passkey sign-in to the realm: the WebAuthn authentication options for the browser. */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description The tenant's id. */
                     tenant_id: string;
+                    /** @description The realm's id, within the tenant. */
                     realm_id: string;
                 };
                 cookie?: never;
@@ -1545,12 +1732,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Finishes a passkey sign-in: verifies the browser's WebAuthn assertion and sets the session cookie. */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description The tenant's id. */
                     tenant_id: string;
+                    /** @description The realm's id, within the tenant. */
                     realm_id: string;
                 };
                 cookie?: never;
@@ -1586,12 +1776,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description The signed-in session of this browser in the realm (from its session cookie), if any. */
         get: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description The tenant's id. */
                     tenant_id: string;
+                    /** @description The realm's id, within the tenant. */
                     realm_id: string;
                 };
                 cookie?: never;
@@ -1624,12 +1817,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Ends the browser's session in the realm and clears its cookie; only this site's own pages may ask. */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description The tenant's id. */
                     tenant_id: string;
+                    /** @description The realm's id, within the tenant. */
                     realm_id: string;
                 };
                 cookie?: never;
@@ -1658,7 +1854,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What the Admin Console needs to start: its tenant, admin realm, application and sign-in page */
+        /**
+         * What the Admin Console needs to start: its tenant, admin realm, application and sign-in page
+         * @description What the Admin Console needs to start: the tenant, the admin realm, the console's application and where to sign in.
+         */
         get: operations["GetConsoleConfig"];
         put?: never;
         post?: never;
@@ -1697,7 +1896,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End the Admin Console session: the session and every token minted from it */
+        /**
+         * End the Admin Console session: the session and every token minted from it
+         * @description Ends the Admin Console session, and with it every token minted from it.
+         */
         post: operations["ConsoleSignOut"];
         delete?: never;
         options?: never;
@@ -2031,6 +2233,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
             };
             cookie?: never;
@@ -2080,6 +2283,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
             };
             cookie?: never;
@@ -2147,6 +2351,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
             };
             cookie?: never;
@@ -2200,6 +2405,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
             };
             cookie?: never;
@@ -2263,7 +2469,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
             };
             cookie?: never;
@@ -2322,7 +2530,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
             };
             cookie?: never;
@@ -2390,7 +2600,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
             };
             cookie?: never;
@@ -2467,11 +2679,14 @@ export interface operations {
                 page_token?: string;
                 /** @description Items to skip; not kept in the page token. */
                 skip?: number;
+                /** @description SCIM filter grammar (RFC 7644 §3.4.2.2): `eq`, `co` or `sw` on `id`, `display_name`, `traits.username`, `traits.primary_email_address` or `traits.external_id`, combined with `and` and `or`; e.g. `traits.username eq "ada"`. Any other attribute or operator is a 400. */
                 filter?: string;
             };
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
             };
             cookie?: never;
@@ -2534,7 +2749,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
             };
             cookie?: never;
@@ -2663,7 +2880,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
             };
             cookie?: never;
@@ -2728,8 +2947,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The identity's id, within the realm. */
                 identity_id: string;
             };
             cookie?: never;
@@ -2788,8 +3010,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The identity's id, within the realm. */
                 identity_id: string;
             };
             cookie?: never;
@@ -2848,8 +3073,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The identity's id, within the realm. */
                 identity_id: string;
             };
             cookie?: never;
@@ -2984,7 +3212,9 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
             };
             cookie?: never;
@@ -3047,7 +3277,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
             };
             cookie?: never;
@@ -3130,8 +3362,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The group's id, within the realm. */
                 group_id: string;
             };
             cookie?: never;
@@ -3190,8 +3425,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The group's id, within the realm. */
                 group_id: string;
             };
             cookie?: never;
@@ -3259,8 +3497,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The group's id, within the realm. */
                 group_id: string;
             };
             cookie?: never;
@@ -3342,8 +3583,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The group's id, within the realm. */
                 group_id: string;
             };
             cookie?: never;
@@ -3408,8 +3652,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The group's id, within the realm. */
                 group_id: string;
             };
             cookie?: never;
@@ -3481,8 +3728,11 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The group's id, within the realm. */
                 group_id: string;
             };
             cookie?: never;
@@ -3552,8 +3802,11 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The identity's id, within the realm. */
                 identity_id: string;
             };
             cookie?: never;
@@ -3623,7 +3876,9 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
             };
             cookie?: never;
@@ -3686,7 +3941,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
             };
             cookie?: never;
@@ -3804,8 +4061,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The application's id, within the realm. */
                 application_id: string;
             };
             cookie?: never;
@@ -3864,8 +4124,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The application's id, within the realm. */
                 application_id: string;
             };
             cookie?: never;
@@ -3933,8 +4196,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The application's id, within the realm. */
                 application_id: string;
             };
             cookie?: never;
@@ -4061,8 +4327,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The application's id, within the realm. */
                 application_id: string;
             };
             cookie?: never;
@@ -4137,7 +4406,9 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
             };
             cookie?: never;
@@ -4200,7 +4471,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
             };
             cookie?: never;
@@ -4284,8 +4557,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The resource server's id, within the realm. */
                 resource_server_id: string;
             };
             cookie?: never;
@@ -4344,8 +4620,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The resource server's id, within the realm. */
                 resource_server_id: string;
             };
             cookie?: never;
@@ -4413,8 +4692,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The resource server's id, within the realm. */
                 resource_server_id: string;
             };
             cookie?: never;
@@ -4498,8 +4780,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The application's id, within the realm. */
                 application_id: string;
             };
             cookie?: never;
@@ -4576,8 +4861,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The application's id, within the realm. */
                 application_id: string;
             };
             cookie?: never;
@@ -4645,7 +4933,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
             };
             cookie?: never;
@@ -4717,8 +5007,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The application's id, within the realm. */
                 application_id: string;
             };
             cookie?: never;
@@ -4746,8 +5039,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The application's id, within the realm. */
                 application_id: string;
             };
             cookie?: never;
@@ -4780,12 +5076,16 @@ export interface operations {
                 skip?: number;
                 /** @description With `principal_id`: only the tokens of that application or identity. */
                 principal_type?: "application" | "identity";
+                /** @description With `principal_type`: the id of the application or identity whose tokens to list. */
                 principal_id?: string;
             };
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The application's id, within the realm. */
                 application_id: string;
             };
             cookie?: never;
@@ -4848,8 +5148,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The application's id, within the realm. */
                 application_id: string;
             };
             cookie?: never;
@@ -4929,9 +5232,13 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The application's id, within the realm. */
                 application_id: string;
+                /** @description The token's id (its jti). */
                 token_id: string;
             };
             cookie?: never;
@@ -4997,8 +5304,11 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The resource server's id, within the realm. */
                 resource_server_id: string;
             };
             cookie?: never;
@@ -5061,8 +5371,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The resource server's id, within the realm. */
                 resource_server_id: string;
             };
             cookie?: never;
@@ -5136,9 +5449,13 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The resource server's id, within the realm. */
                 resource_server_id: string;
+                /** @description The role's id, within the resource server. */
                 role_id: string;
             };
             cookie?: never;
@@ -5197,9 +5514,13 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The resource server's id, within the realm. */
                 resource_server_id: string;
+                /** @description The role's id, within the resource server. */
                 role_id: string;
             };
             cookie?: never;
@@ -5267,9 +5588,13 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The resource server's id, within the realm. */
                 resource_server_id: string;
+                /** @description The role's id, within the resource server. */
                 role_id: string;
             };
             cookie?: never;
@@ -5343,9 +5668,13 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The resource server's id, within the realm. */
                 resource_server_id: string;
+                /** @description The role's id, within the resource server. */
                 role_id: string;
             };
             cookie?: never;
@@ -5411,9 +5740,13 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The resource server's id, within the realm. */
                 resource_server_id: string;
+                /** @description The role's id, within the resource server. */
                 role_id: string;
             };
             cookie?: never;
@@ -5477,16 +5810,24 @@ export interface operations {
     ListRoleMembers: {
         parameters: {
             query?: {
+                /** @description How many member groups to return. */
                 groups_page_size?: number;
+                /** @description How many member groups to skip. */
                 groups_skip?: number;
+                /** @description How many member identities to return. */
                 identities_page_size?: number;
+                /** @description How many member identities to skip. */
                 identities_skip?: number;
             };
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The resource server's id, within the realm. */
                 resource_server_id: string;
+                /** @description The role's id, within the resource server. */
                 role_id: string;
             };
             cookie?: never;
@@ -5554,9 +5895,13 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The resource server's id, within the realm. */
                 resource_server_id: string;
+                /** @description The role's id, within the resource server. */
                 role_id: string;
             };
             cookie?: never;
@@ -5621,9 +5966,13 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The resource server's id, within the realm. */
                 resource_server_id: string;
+                /** @description The role's id, within the resource server. */
                 role_id: string;
             };
             cookie?: never;
@@ -5695,9 +6044,13 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The resource server's id, within the realm. */
                 resource_server_id: string;
+                /** @description The role's id, within the resource server. */
                 role_id: string;
             };
             cookie?: never;
@@ -5764,12 +6117,16 @@ export interface operations {
                 page_token?: string;
                 /** @description Items to skip; not kept in the page token. */
                 skip?: number;
+                /** @description The resource server whose roles to list (required). */
                 resource_server_id?: string;
             };
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The identity's id, within the realm. */
                 identity_id: string;
             };
             cookie?: never;
@@ -5836,12 +6193,16 @@ export interface operations {
                 page_token?: string;
                 /** @description Items to skip; not kept in the page token. */
                 skip?: number;
+                /** @description The resource server whose roles to list (required). */
                 resource_server_id?: string;
             };
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The group's id, within the realm. */
                 group_id: string;
             };
             cookie?: never;
@@ -5904,7 +6265,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
             };
             cookie?: never;
@@ -5963,7 +6326,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
             };
             cookie?: never;
@@ -6068,7 +6433,9 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
             };
             cookie?: never;
@@ -6131,7 +6498,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
             };
             cookie?: never;
@@ -6205,7 +6574,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
             };
             cookie?: never;
@@ -6299,7 +6670,9 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
             };
             cookie?: never;
@@ -6362,7 +6735,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
             };
             cookie?: never;
@@ -6383,7 +6758,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
             };
             cookie?: never;
@@ -6404,8 +6781,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The resource type's name (User, Group) or the schema's URN. */
                 id: string;
             };
             cookie?: never;
@@ -6426,7 +6806,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
             };
             cookie?: never;
@@ -6447,8 +6829,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The resource type's name (User, Group) or the schema's URN. */
                 id: string;
             };
             cookie?: never;
@@ -6484,7 +6869,9 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
             };
             cookie?: never;
@@ -6510,7 +6897,9 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
             };
             cookie?: never;
@@ -6541,8 +6930,11 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The User's id. */
                 user_id: string;
             };
             cookie?: never;
@@ -6568,8 +6960,11 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The User's id. */
                 user_id: string;
             };
             cookie?: never;
@@ -6595,8 +6990,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The User's id. */
                 user_id: string;
             };
             cookie?: never;
@@ -6622,8 +7020,11 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The User's id. */
                 user_id: string;
             };
             cookie?: never;
@@ -6664,7 +7065,9 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
             };
             cookie?: never;
@@ -6690,7 +7093,9 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
             };
             cookie?: never;
@@ -6721,8 +7126,11 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The Group's id. */
                 group_id: string;
             };
             cookie?: never;
@@ -6748,8 +7156,11 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The Group's id. */
                 group_id: string;
             };
             cookie?: never;
@@ -6775,8 +7186,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The Group's id. */
                 group_id: string;
             };
             cookie?: never;
@@ -6802,8 +7216,11 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The Group's id. */
                 group_id: string;
             };
             cookie?: never;
@@ -6829,7 +7246,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
             };
             cookie?: never;
@@ -6861,8 +7280,11 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The identity's id, within the realm. */
                 identity_id: string;
             };
             cookie?: never;
@@ -6925,9 +7347,13 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The identity's id, within the realm. */
                 identity_id: string;
+                /** @description The credential's (passkey's) id, within the identity. */
                 credential_id: string;
             };
             cookie?: never;
@@ -6986,9 +7412,13 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The identity's id, within the realm. */
                 identity_id: string;
+                /** @description The credential's (passkey's) id, within the identity. */
                 credential_id: string;
             };
             cookie?: never;
@@ -7051,12 +7481,16 @@ export interface operations {
                 page_token?: string;
                 /** @description Items to skip; not kept in the page token. */
                 skip?: number;
+                /** @description SCIM filter on `state` and `delivery_method` (see above), e.g. `state eq "COMPLETE"`. */
                 filter?: string;
             };
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The identity's id, within the realm. */
                 identity_id: string;
             };
             cookie?: never;
@@ -7119,8 +7553,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The identity's id, within the realm. */
                 identity_id: string;
             };
             cookie?: never;
@@ -7212,9 +7649,13 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The identity's id, within the realm. */
                 identity_id: string;
+                /** @description The credential binding job's id, within the identity. */
                 credential_binding_job_id: string;
             };
             cookie?: never;
@@ -7273,9 +7714,13 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The identity's id, within the realm. */
                 identity_id: string;
+                /** @description The credential binding job's id, within the identity. */
                 credential_binding_job_id: string;
             };
             cookie?: never;
@@ -7343,7 +7788,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
             };
             cookie?: never;
@@ -7414,8 +7861,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The batch credential binding job's id, within the realm. */
                 batch_credential_binding_job_id: string;
             };
             cookie?: never;
@@ -7481,8 +7931,11 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The batch credential binding job's id, within the realm. */
                 batch_credential_binding_job_id: string;
             };
             cookie?: never;
@@ -7555,7 +8008,9 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
             };
             cookie?: never;
@@ -7618,7 +8073,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
             };
             cookie?: never;
@@ -7700,8 +8157,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The authenticator configuration's id, within the realm. */
                 authenticator_config_id: string;
             };
             cookie?: never;
@@ -7760,8 +8220,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The authenticator configuration's id, within the realm. */
                 authenticator_config_id: string;
             };
             cookie?: never;
@@ -7829,8 +8292,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The authenticator configuration's id, within the realm. */
                 authenticator_config_id: string;
             };
             cookie?: never;
@@ -7912,7 +8378,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
             };
             cookie?: never;
@@ -7999,7 +8467,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
             };
             cookie?: never;
@@ -8058,8 +8528,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The theme's id, within the realm. */
                 theme_id: string;
             };
             cookie?: never;
@@ -8118,8 +8591,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The theme's id, within the realm. */
                 theme_id: string;
             };
             cookie?: never;
@@ -8195,13 +8671,18 @@ export interface operations {
     InvokeAuthenticator: {
         parameters: {
             query?: {
+                /** @description The binding link's one-time token, from the email or the job. */
                 token?: string;
             };
             header?: never;
             path: {
+                /** @description The tenant's id. */
                 tenant_id: string;
+                /** @description The realm's id, within the tenant. */
                 realm_id: string;
+                /** @description The identity's id, within the realm. */
                 identity_id: string;
+                /** @description The credential binding job's id, within the identity. */
                 credential_binding_job_id: string;
             };
             cookie?: never;

@@ -45,6 +45,8 @@ export const operationalRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
     {
       schema: {
         summary: 'Public keys that verify the tokens yonder signs',
+        description:
+          'The JWKS (RFC 7517) of the keys yonder signs management-API tokens with; rotated keys stay listed while tokens they signed may still be live.',
         tags: ['Keys'],
         security: [],
         response: { 200: Type.Object({ keys: Type.Array(Type.Record(Type.String(), Type.Unknown())) }) },

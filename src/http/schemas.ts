@@ -45,10 +45,10 @@ export const ListQuery = {
 };
 
 /** Path ids are not length-checked: an id that cannot exist is simply not found (404). */
-export const TenantParams = Type.Object({ tenant_id: Type.String() });
+export const TenantParams = Type.Object({ tenant_id: Type.String({ description: "The tenant's id." }) });
 export const RealmParams = Type.Object({
-  tenant_id: Type.String(),
-  realm_id: Type.String(),
+  tenant_id: Type.String({ description: "The tenant's id." }),
+  realm_id: Type.String({ description: "The realm's id, within the tenant." }),
 });
 
 /** The error replies every authenticated route can give, for the OpenAPI document. */

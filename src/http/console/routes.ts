@@ -133,6 +133,7 @@ export const consoleRoutes: FastifyPluginAsyncTypebox<ConsoleRoutesOptions> = as
     {
       schema: {
         operationId: 'GetConsoleConfig',
+        description: "What the Admin Console needs to start: the tenant, the admin realm, the console's application and where to sign in.",
         summary: 'What the Admin Console needs to start: its tenant, admin realm, application and sign-in page',
         tags,
         security: [],
@@ -175,6 +176,7 @@ export const consoleRoutes: FastifyPluginAsyncTypebox<ConsoleRoutesOptions> = as
       onRequest: limitAttempts(consoleAttempts(yonder)),
       schema: {
         operationId: 'ConsoleSignOut',
+        description: 'Ends the Admin Console session, and with it every token minted from it.',
         summary: 'End the Admin Console session: the session and every token minted from it',
         tags,
         security: [],

@@ -31,7 +31,10 @@ export const SESSION_COOKIE = 'yonder_session';
 
 const LinkParams = Type.Composite([
   RealmParams,
-  Type.Object({ identity_id: Type.String({ maxLength: 64 }), credential_binding_job_id: Type.String({ maxLength: 64 }) }),
+  Type.Object({
+    identity_id: Type.String({ maxLength: 64, description: "The identity's id, within the realm." }),
+    credential_binding_job_id: Type.String({ maxLength: 64, description: "The credential binding job's id, within the identity." }),
+  }),
 ]);
 const LINK_BASE = '/v1/tenants/:tenant_id/realms/:realm_id/identities/:identity_id/credential-binding-jobs';
 const HOSTED = '/hosted/tenants/:tenant_id/realms/:realm_id';
@@ -94,7 +97,9 @@ export const bindingLinkRoute: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = a
         tags: ['Credential Binding Jobs'],
         security: [],
         params: LinkParams,
-        querystring: Type.Object({ token: Type.Optional(Type.String({ maxLength: 128 })) }),
+        querystring: Type.Object({
+          token: Type.Optional(Type.String({ maxLength: 128, description: "The binding link's one-time token, from the email or the job." })),
+        }),
       },
       onRequest: limitAttempts(enrollmentAttempts(yonder), (reply, message) => html(reply, 429, enrollErrorPage('rate_limited', message))),
     },
@@ -118,30 +123,57 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
   const siteOrigin = new URL(yonder.config.publicUrl).origin;
   const swa = simpleWebAuthnFiles();
 
-  app.get('/hosted/assets/simplewebauthn/*', async (request, reply) => {
-    const file = swa.get((request.params as { '*': string })['*']);
-    if (file === undefined) return reply.code(404).type('text/plain').send('not found');
-    return reply.header('cache-control', 'public, max-age=3600').type('text/javascript; charset=utf-8').send(file);
-  });
-  app.get('/hosted/assets/:name', async (request, reply) => {
-    const name = (request.params as { name: string }).name;
-    // Own keys only: `constructor` or `__proto__` must not reach Object.prototype.
-    const asset = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
-    if (!asset) return reply.code(404).type('text/plain').send('not found');
-    return reply.header('cache-control', 'no-cache').type(asset.type).send(asset.body);
-  });
+  app.get(
+    '/hosted/assets/simplewebauthn/*',
+    {
+      schema: {
+        description: 'The SimpleWebAuthn browser script the hosted pages load.',
+        params: Type.Object({ '*': Type.String({ description: "The script file's path inside the package." }) }),
+      },
+    },
+    async (request, reply) => {
+      const file = swa.get((request.params as { '*': string })['*']);
+      if (file === undefined) return reply.code(404).type('text/plain').send('not found');
+      return reply.header('cache-control', 'public, max-age=3600').type('text/javascript; charset=utf-8').send(file);
+    },
+  );
+  app.get(
+    '/hosted/assets/:name',
+    {
+      schema: {
+        description: 'A script or style sheet of the hosted sign-in and enrollment pages.',
+        params: Type.Object({ name: Type.String({ description: "The asset's file name." }) }),
+      },
+    },
+    async (request, reply) => {
+      const name = (request.params as { name: string }).name;
+      // Own keys only: `constructor` or `__proto__` must not reach Object.prototype.
+      const asset = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
+      if (!asset) return reply.code(404).type('text/plain').send('not found');
+      return reply.header('cache-control', 'no-cache').type(asset.type).send(asset.body);
+    },
+  );
 
   registerEnrollmentCors(app, yonder, [`${ENROLL}/registration-options`, `${ENROLL}/registration`]);
   const LinkBody = Type.Object({ token: Type.String({ maxLength: 128 }) });
   app.post(
     `${ENROLL}/registration-options`,
-    { schema: { params: LinkParams, body: LinkBody }, onRequest: limitAttempts(enrollmentAttempts(yonder)) },
+    {
+      schema: {
+        description:
+          'Starts the passkey enrollment of a binding link: the WebAuthn registration options for the browser. The link token authorizes it.',
+        params: LinkParams,
+        body: LinkBody,
+      },
+      onRequest: limitAttempts(enrollmentAttempts(yonder)),
+    },
     async (request, reply) => ceremony(reply, () => registrationOptions(yonder, linkOf(request.params, request.body.token))),
   );
   app.post(
     `${ENROLL}/registration`,
     {
       schema: {
+        description: "Finishes the passkey enrollment of a binding link: verifies the browser's WebAuthn registration and keeps the new credential.",
         params: LinkParams,
         body: Type.Object({ token: Type.String({ maxLength: 128 }), challenge_id: Type.String({ maxLength: 64 }), response: Type.Any() }),
       },
@@ -155,11 +187,14 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
     `${HOSTED}/sign-in`,
     {
       schema: {
+        description: 'The hosted passkey sign-in page of the realm (HTML).',
         params: RealmParams,
         querystring: Type.Object({
-          application_id: Type.Optional(Type.String({ maxLength: 64 })),
+          application_id: Type.Optional(
+            Type.String({ maxLength: 64, description: 'The application the person signs in to, when not the Admin Console.' }),
+          ),
           // Where to go once signed in: only a path under this site's own pages (see safeReturnPath).
-          return_to: Type.Optional(Type.String({ maxLength: 2048 })),
+          return_to: Type.Optional(Type.String({ maxLength: 2048, description: 'Where to send the person once signed in (a path on this server).' })),
         }),
       },
     },
@@ -191,7 +226,11 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
   app.post(
     `${HOSTED}/sign-in/options`,
     {
-      schema: { params: RealmParams, body: Type.Object({ application_id: Type.Optional(Type.String({ maxLength: 64 })) }) },
+      schema: {
+        description: 'Starts a passkey sign-in to the realm: the WebAuthn authentication options for the browser.',
+        params: RealmParams,
+        body: Type.Object({ application_id: Type.Optional(Type.String({ maxLength: 64 })) }),
+      },
       onRequest: limitAttempts(signInAttempts(yonder)),
     },
     async (request, reply) => ceremony(reply, () => authenticationOptions(yonder, realmRef(request.params), request.body.application_id)),
@@ -199,7 +238,11 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
   app.post(
     HOSTED_SIGN_IN_VERIFY,
     {
-      schema: { params: RealmParams, body: Type.Object({ challenge_id: Type.String({ maxLength: 64 }), response: Type.Any() }) },
+      schema: {
+        description: "Finishes a passkey sign-in: verifies the browser's WebAuthn assertion and sets the session cookie.",
+        params: RealmParams,
+        body: Type.Object({ challenge_id: Type.String({ maxLength: 64 }), response: Type.Any() }),
+      },
       onRequest: limitAttempts(signInAttempts(yonder)),
     },
     async (request, reply) =>
@@ -215,14 +258,23 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
         return currentSession(yonder, realmRef(request.params), signedIn.token);
       }),
   );
-  app.get(`${HOSTED}/session`, { schema: { params: RealmParams } }, async (request, reply) =>
-    ceremony(reply, () => currentSession(yonder, realmRef(request.params), request.cookies[SESSION_COOKIE])),
+  app.get(
+    `${HOSTED}/session`,
+    { schema: { description: 'The signed-in session of this browser in the realm (from its session cookie), if any.', params: RealmParams } },
+    async (request, reply) => ceremony(reply, () => currentSession(yonder, realmRef(request.params), request.cookies[SESSION_COOKIE])),
   );
   // Signing out is a state change a cross-site form or script must not cause: only this site's own
   // page may ask (browsers send Origin with every POST). Small, counted like the sign-in ceremony.
   app.post(
     `${HOSTED}/sign-out`,
-    { schema: { params: RealmParams }, bodyLimit: SMALL_BODY_LIMIT_BYTES, onRequest: limitAttempts(signInAttempts(yonder)) },
+    {
+      schema: {
+        description: "Ends the browser's session in the realm and clears its cookie; only this site's own pages may ask.",
+        params: RealmParams,
+      },
+      bodyLimit: SMALL_BODY_LIMIT_BYTES,
+      onRequest: limitAttempts(signInAttempts(yonder)),
+    },
     async (request, reply) =>
       ceremony(reply, async () => {
         if (request.headers.origin !== siteOrigin) throw new CeremonyError('cross_origin');

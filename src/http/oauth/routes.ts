@@ -20,7 +20,10 @@ import { PROVIDER_GRANTS, forwardDiscovery, forwardTokenRequest } from '../oidc/
  * here are OAuth errors (`{ error, error_description }`), mapped by this plugin's own handler.
  */
 const APP = '/v1/tenants/:tenant_id/realms/:realm_id/applications/:application_id';
-const AppParams = Type.Composite([RealmParams, Type.Object({ application_id: Type.String({ maxLength: 64 }) })]);
+const AppParams = Type.Composite([
+  RealmParams,
+  Type.Object({ application_id: Type.String({ maxLength: 64, description: "The application's id, within the realm." }) }),
+]);
 const tags = ['OAuth 2.0'];
 
 const OAuthErrorBody = Type.Object({ error: Type.String(), error_description: Type.Optional(Type.String()) });
@@ -258,6 +261,8 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
     {
       schema: {
         operationId: 'ApplicationJwks',
+        description:
+          "The public keys (JWKS) that verify the access tokens this application issues; a resource server fetches them to check a token's signature.",
         summary: 'The keys that verify the tokens an application issues',
         tags,
         security: [],

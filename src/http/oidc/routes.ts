@@ -12,7 +12,10 @@ import { type AppRouteParams, Providers, clientOfPath, mountProvider } from './m
 import { tokenExtras } from './provider.js';
 
 const APP = '/v1/tenants/:tenant_id/realms/:realm_id/applications/:application_id';
-export const AppParams = Type.Composite([RealmParams, Type.Object({ application_id: Type.String({ maxLength: 64 }) })]);
+export const AppParams = Type.Composite([
+  RealmParams,
+  Type.Object({ application_id: Type.String({ maxLength: 64, description: "The application's id, within the realm." }) }),
+]);
 const tags = ['OpenID Connect'];
 /**
  * Browser redirects and protocol endpoints the discovery document describes, left out of

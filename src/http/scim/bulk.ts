@@ -160,6 +160,8 @@ export const bulkRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder; handlers: B
     {
       schema: {
         operationId: 'SCIMBulk',
+        description:
+          'Runs several SCIM operations (RFC 7644 §3.7) on Users and Groups in one request; a `bulkId` can refer to a resource created earlier in the same request.',
         summary: 'Run up to 1000 operations on Users and Groups in one request',
         tags: ['SCIM'],
         security: scimScope(...allScopes),

@@ -89,7 +89,10 @@ function schemaResources(base: string) {
 // global `BearerAuth: []`).
 const anyToken = [{ BearerAuth: [] as string[] }];
 const tags = ['SCIM'];
-const IdParams = Type.Composite([RealmParams, Type.Object({ id: Type.String({ maxLength: 256 }) })]);
+const IdParams = Type.Composite([
+  RealmParams,
+  Type.Object({ id: Type.String({ maxLength: 256, description: "The resource type's name (User, Group) or the schema's URN." }) }),
+]);
 
 export const discoveryRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (app, { yonder }) => {
   const base = (params: RealmParamsShape) => scimBaseUrl(yonder.config.publicUrl, realmRef(params));
@@ -97,7 +100,15 @@ export const discoveryRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = as
   app.get(
     '/ServiceProviderConfig',
     {
-      schema: { operationId: 'GetServiceProviderConfig', summary: 'What this SCIM service supports', tags, security: anyToken, params: RealmParams },
+      schema: {
+        operationId: 'GetServiceProviderConfig',
+        description:
+          'SCIM discovery (RFC 7644 §4): which optional features (PATCH, bulk, filter, sort, ETags) this service supports and their limits.',
+        summary: 'What this SCIM service supports',
+        tags,
+        security: anyToken,
+        params: RealmParams,
+      },
     },
     async (request, reply) =>
       reply.type(SCIM_MEDIA_TYPE).send({
@@ -123,7 +134,16 @@ export const discoveryRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = as
 
   app.get(
     '/ResourceTypes',
-    { schema: { operationId: 'ListResourceTypes', summary: 'The resource types served', tags, security: anyToken, params: RealmParams } },
+    {
+      schema: {
+        operationId: 'ListResourceTypes',
+        description: 'SCIM discovery: the resource types served here, User and Group, with their endpoints and schemas.',
+        summary: 'The resource types served',
+        tags,
+        security: anyToken,
+        params: RealmParams,
+      },
+    },
     async (request, reply) => {
       const resources = RESOURCE_TYPES.map((t) => resourceTypeResource(base(request.params), t));
       return reply.type(SCIM_MEDIA_TYPE).send(listResponse(resources, resources.length, 1));
@@ -132,7 +152,16 @@ export const discoveryRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = as
 
   app.get(
     '/ResourceTypes/:id',
-    { schema: { operationId: 'GetResourceType', summary: 'One resource type', tags, security: anyToken, params: IdParams } },
+    {
+      schema: {
+        operationId: 'GetResourceType',
+        description: 'SCIM discovery: one resource type, User or Group, by name.',
+        summary: 'One resource type',
+        tags,
+        security: anyToken,
+        params: IdParams,
+      },
+    },
     async (request, reply) => {
       const type = RESOURCE_TYPES.find((t) => t.id === request.params.id);
       if (!type) throw new ScimFailure({ status: 404, detail: `resource type ${request.params.id} not found` });
@@ -142,7 +171,16 @@ export const discoveryRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = as
 
   app.get(
     '/Schemas',
-    { schema: { operationId: 'ListSchemas', summary: 'The schemas served', tags, security: anyToken, params: RealmParams } },
+    {
+      schema: {
+        operationId: 'ListSchemas',
+        description: 'SCIM discovery: the schemas of the resources served, with every attribute and its mutability.',
+        summary: 'The schemas served',
+        tags,
+        security: anyToken,
+        params: RealmParams,
+      },
+    },
     async (request, reply) => {
       const resources = schemaResources(base(request.params));
       return reply.type(SCIM_MEDIA_TYPE).send(listResponse(resources, resources.length, 1));
@@ -151,7 +189,16 @@ export const discoveryRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = as
 
   app.get(
     '/Schemas/:id',
-    { schema: { operationId: 'GetSchema', summary: 'One schema', tags, security: anyToken, params: IdParams } },
+    {
+      schema: {
+        operationId: 'GetSchema',
+        description: 'SCIM discovery: one schema, by its URN.',
+        summary: 'One schema',
+        tags,
+        security: anyToken,
+        params: IdParams,
+      },
+    },
     async (request, reply) => {
       const schema = schemaResources(base(request.params)).find((s) => s.id === request.params.id);
       if (!schema) throw new ScimFailure({ status: 404, detail: `schema ${request.params.id} not found` });

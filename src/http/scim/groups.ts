@@ -44,9 +44,17 @@ export const groupProvisioningRoutes = provisioningRoutes({
       'List or filter Groups',
       'Okta probes `?startIndex=1&count=100` (O5); Entra filters `displayName eq` with `excludedAttributes=members` (M1).',
     ],
-    create: ['SCIMCreateGroup', 'Create a Group (a v1 group), with its members'],
-    get: ['SCIMGetGroup', 'Retrieve a Group with its members'],
-    replace: ['SCIMReplaceGroup', 'Replace a Group: its name, externalId and whole member list'],
+    create: [
+      'SCIMCreateGroup',
+      'Create a Group (a v1 group), with its members',
+      'Provisions a Group: creates the v1 group it stands for, with the members given.',
+    ],
+    get: ['SCIMGetGroup', 'Retrieve a Group with its members', 'One Group, by id, with its members; `excludedAttributes=members` leaves them out.'],
+    replace: [
+      'SCIMReplaceGroup',
+      'Replace a Group: its name, externalId and whole member list',
+      'Replaces a Group: its display name, externalId and whole member list become what is sent.',
+    ],
     patch: [
       'SCIMUpdateGroup',
       'Update a Group with a PatchOp: rename, add and remove members',

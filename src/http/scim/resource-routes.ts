@@ -80,7 +80,10 @@ export function provisioningRoutes<Row extends Versioned, Filter, Sort>(
   // The id's name is a value here, which TypeBox cannot type: the static type is said, and the
   // schema requires the id, so `idOf` finds it.
   const ItemParams = Type.Unsafe<RealmParamsShape & Record<string, string>>(
-    Type.Composite([RealmParams, Type.Object({ [type.idParam]: Type.String({ maxLength: 64 }) })]),
+    Type.Composite([
+      RealmParams,
+      Type.Object({ [type.idParam]: Type.String({ maxLength: 64, description: `The ${type.path === 'Users' ? 'User' : 'Group'}'s id.` }) }),
+    ]),
   );
   const idOf = (params: Record<string, string>) => params[type.idParam]!;
   const ProjectionQuery = {

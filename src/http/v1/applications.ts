@@ -28,7 +28,10 @@ import { noStore } from '../no-store.js';
 import { realmRef } from '../params.js';
 
 const BASE = '/v1/tenants/:tenant_id/realms/:realm_id/applications';
-const ApplicationParams = Type.Composite([RealmParams, Type.Object({ application_id: Type.String({ maxLength: 64 }) })]);
+const ApplicationParams = Type.Composite([
+  RealmParams,
+  Type.Object({ application_id: Type.String({ maxLength: 64, description: "The application's id, within the realm." }) }),
+]);
 const tags = ['Applications'];
 
 /**

@@ -14,7 +14,10 @@ import type { Yonder } from '../../services/context.js';
 import { realmRef } from '../params.js';
 
 const BASE = '/v1/tenants/:tenant_id/realms/:realm_id/authenticator-configs';
-const ConfigParams = Type.Composite([RealmParams, Type.Object({ authenticator_config_id: Type.String({ maxLength: 64 }) })]);
+const ConfigParams = Type.Composite([
+  RealmParams,
+  Type.Object({ authenticator_config_id: Type.String({ maxLength: 64, description: "The authenticator configuration's id, within the realm." }) }),
+]);
 const tags = ['Authenticator Configurations'];
 
 const Origin = Type.String({ minLength: 1, maxLength: 512 });
@@ -69,6 +72,7 @@ export const authenticatorConfigRoutes: FastifyPluginAsyncTypebox<{ yonder: Yond
     {
       schema: {
         operationId: 'CreateAuthenticatorConfig',
+        description: "Adds an authenticator configuration: `hosted_web` (yonder's enrollment pages) or `embedded` (the application's own).",
         summary: 'Create an authenticator configuration (hosted_web or embedded)',
         tags,
         security: requiresScope('authenticator-configs:create'),
@@ -93,6 +97,7 @@ export const authenticatorConfigRoutes: FastifyPluginAsyncTypebox<{ yonder: Yond
     {
       schema: {
         operationId: 'ListAuthenticatorConfigs',
+        description: 'The authenticator configurations of the realm, paged.',
         summary: 'List authenticator configurations',
         tags,
         security: requiresScope('authenticator-configs:read'),
@@ -119,6 +124,7 @@ export const authenticatorConfigRoutes: FastifyPluginAsyncTypebox<{ yonder: Yond
     {
       schema: {
         operationId: 'GetAuthenticatorConfig',
+        description: 'One authenticator configuration, by id.',
         summary: 'Retrieve an authenticator configuration',
         tags,
         security: requiresScope('authenticator-configs:read'),
@@ -134,6 +140,7 @@ export const authenticatorConfigRoutes: FastifyPluginAsyncTypebox<{ yonder: Yond
     {
       schema: {
         operationId: 'UpdateAuthenticatorConfig',
+        description: 'Changes an authenticator configuration; its type stays what it was created with.',
         summary: 'Update an authenticator configuration; its type cannot change',
         tags,
         security: requiresScope('authenticator-configs:update'),
@@ -158,6 +165,7 @@ export const authenticatorConfigRoutes: FastifyPluginAsyncTypebox<{ yonder: Yond
     {
       schema: {
         operationId: 'DeleteAuthenticatorConfig',
+        description: "Deletes an authenticator configuration; the realm's default one cannot be deleted (409).",
         summary: "Delete an authenticator configuration (not the realm's default: 409)",
         tags,
         security: requiresScope('authenticator-configs:delete'),

@@ -18,9 +18,18 @@ import { realmRef } from '../params.js';
 
 const BASE = '/v1/tenants/:tenant_id/realms/:realm_id/identities/:identity_id/credential-binding-jobs';
 const BATCH = '/v1/tenants/:tenant_id/realms/:realm_id/batch-credential-binding-jobs';
-const IdentityParams = Type.Composite([RealmParams, Type.Object({ identity_id: Type.String() })]);
-const JobParams = Type.Composite([IdentityParams, Type.Object({ credential_binding_job_id: Type.String() })]);
-const BatchParams = Type.Composite([RealmParams, Type.Object({ batch_credential_binding_job_id: Type.String() })]);
+const IdentityParams = Type.Composite([
+  RealmParams,
+  Type.Object({ identity_id: Type.String({ description: "The identity's id, within the realm." }) }),
+]);
+const JobParams = Type.Composite([
+  IdentityParams,
+  Type.Object({ credential_binding_job_id: Type.String({ description: "The credential binding job's id, within the identity." }) }),
+]);
+const BatchParams = Type.Composite([
+  RealmParams,
+  Type.Object({ batch_credential_binding_job_id: Type.String({ description: "The batch credential binding job's id, within the realm." }) }),
+]);
 const tags = ['Credential Binding Jobs'];
 
 const JobSchema = Type.Object(
@@ -142,7 +151,12 @@ export const credentialBindingJobRoutes: FastifyPluginAsyncTypebox<{ yonder: Yon
           'their expiry. Any other attribute or operator is a 400. The filter is locked into the page token.',
         security: requiresScope('credential-binding-jobs:read'),
         params: IdentityParams,
-        querystring: Type.Object({ ...ListQuery, filter: Type.Optional(Type.String({ maxLength: 2048 })) }),
+        querystring: Type.Object({
+          ...ListQuery,
+          filter: Type.Optional(
+            Type.String({ maxLength: 2048, description: 'SCIM filter on `state` and `delivery_method` (see above), e.g. `state eq "COMPLETE"`.' }),
+          ),
+        }),
         response: {
           200: Type.Object({
             credential_binding_jobs: Type.Array(Type.Ref('CredentialBindingJob')),
@@ -164,6 +178,7 @@ export const credentialBindingJobRoutes: FastifyPluginAsyncTypebox<{ yonder: Yon
     {
       schema: {
         operationId: 'GetCredentialBindingJob',
+        description: 'One credential binding job of the identity: its state, delivery method and expiry.',
         summary: 'Retrieve a credential binding job',
         tags,
         security: requiresScope('credential-binding-jobs:read'),
@@ -180,6 +195,7 @@ export const credentialBindingJobRoutes: FastifyPluginAsyncTypebox<{ yonder: Yon
     {
       schema: {
         operationId: 'SetCredentialBindingJobRevoked',
+        description: 'Revokes the job: its binding link stops working. A completed job cannot be revoked (409).',
         summary: 'Revoke a credential binding job: its link stops working (409 once COMPLETE)',
         tags,
         security: requiresScope('credential-binding-jobs:revoke'),
@@ -227,6 +243,7 @@ export const credentialBindingJobRoutes: FastifyPluginAsyncTypebox<{ yonder: Yon
     {
       schema: {
         operationId: 'GetBatchCredentialBindingJob',
+        description: 'One batch credential binding job of the realm, by id.',
         summary: 'Retrieve a batch credential binding job',
         tags,
         security: requiresScope('credential-binding-jobs:read'),
@@ -242,6 +259,7 @@ export const credentialBindingJobRoutes: FastifyPluginAsyncTypebox<{ yonder: Yon
     {
       schema: {
         operationId: 'ListBatchCredentialBindingJobResults',
+        description: 'The credential binding jobs the batch made, one per identity, paged.',
         summary: 'List the jobs a batch made',
         tags,
         security: requiresScope('credential-binding-jobs:read'),

@@ -6,8 +6,14 @@ import { getCredential, listCredentials, revokeCredential } from '../../services
 import { realmRef } from '../params.js';
 
 const BASE = '/v1/tenants/:tenant_id/realms/:realm_id/identities/:identity_id/credentials';
-const IdentityParams = Type.Composite([RealmParams, Type.Object({ identity_id: Type.String() })]);
-const CredentialParams = Type.Composite([IdentityParams, Type.Object({ credential_id: Type.String() })]);
+const IdentityParams = Type.Composite([
+  RealmParams,
+  Type.Object({ identity_id: Type.String({ description: "The identity's id, within the realm." }) }),
+]);
+const CredentialParams = Type.Composite([
+  IdentityParams,
+  Type.Object({ credential_id: Type.String({ description: "The credential's (passkey's) id, within the identity." }) }),
+]);
 const tags = ['Credentials'];
 
 export const CredentialSchema = Type.Object(
@@ -37,6 +43,7 @@ export const credentialRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = a
     {
       schema: {
         operationId: 'ListCredentials',
+        description: 'The credentials (passkeys) of an identity; `-` as the identity id lists those of the whole realm.',
         summary: 'List credentials of an identity, or of the realm with `-`',
         tags,
         security: requiresScope('credentials:read'),
@@ -59,10 +66,11 @@ export const credentialRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = a
   );
 
   /** A route on one credential that answers it; its path names the credential and its identity (or `-`). */
-  const oneCredential = (operationId: string, summary: string, scope: string) => ({
+  const oneCredential = (operationId: string, summary: string, description: string, scope: string) => ({
     schema: {
       operationId,
       summary,
+      description,
       tags,
       security: requiresScope(scope),
       params: CredentialParams,
@@ -71,13 +79,20 @@ export const credentialRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = a
   });
   const credentialOf = (p: Static<typeof CredentialParams>) => [realmRef(p), identityOf(p.identity_id), p.credential_id] as const;
 
-  app.get(`${BASE}/:credential_id`, oneCredential('GetCredential', 'Retrieve a credential', 'credentials:read'), async (request) =>
-    getCredential(yonder, ...credentialOf(request.params)),
+  app.get(
+    `${BASE}/:credential_id`,
+    oneCredential('GetCredential', 'Retrieve a credential', 'One credential (passkey) of the identity, by id.', 'credentials:read'),
+    async (request) => getCredential(yonder, ...credentialOf(request.params)),
   );
 
   app.post(
     verbPath(BASE, 'credential_id', 'revoke'),
-    oneCredential('RevokeCredential', 'Revoke a credential: it can no longer sign in, and its sessions end', 'credentials:revoke'),
+    oneCredential(
+      'RevokeCredential',
+      'Revoke a credential: it can no longer sign in, and its sessions end',
+      'Revokes the credential: it can no longer sign in, and the sessions it opened end.',
+      'credentials:revoke',
+    ),
     async (request) => revokeCredential(yonder, ...credentialOf(request.params)),
   );
 };

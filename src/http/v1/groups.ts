@@ -21,8 +21,14 @@ import { realmRef } from '../params.js';
 
 const REALM = '/v1/tenants/:tenant_id/realms/:realm_id';
 const BASE = `${REALM}/groups`;
-const GroupParams = Type.Composite([RealmParams, Type.Object({ group_id: Type.String({ maxLength: 64 }) })]);
-const IdentityParams = Type.Composite([RealmParams, Type.Object({ identity_id: Type.String({ maxLength: 64 }) })]);
+const GroupParams = Type.Composite([
+  RealmParams,
+  Type.Object({ group_id: Type.String({ maxLength: 64, description: "The group's id, within the realm." }) }),
+]);
+const IdentityParams = Type.Composite([
+  RealmParams,
+  Type.Object({ identity_id: Type.String({ maxLength: 64, description: "The identity's id, within the realm." }) }),
+]);
 const tags = ['Groups'];
 
 const Group = Type.Object(
@@ -76,6 +82,7 @@ export const groupRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
     {
       schema: {
         operationId: 'CreateGroup',
+        description: 'Adds a group to the realm; its display name must be unique in the realm, whatever the case (409).',
         summary: 'Create a new group',
         tags,
         security: requiresScope('groups:create'),
@@ -95,6 +102,7 @@ export const groupRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
     {
       schema: {
         operationId: 'ListGroups',
+        description: 'The groups of the realm, paged with `page_size` and `page_token`.',
         summary: 'List groups of a realm',
         tags,
         security: requiresScope('groups:read'),
@@ -114,6 +122,7 @@ export const groupRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
     {
       schema: {
         operationId: 'GetGroup',
+        description: 'One group of the realm, by id.',
         summary: 'Retrieve a group',
         tags,
         security: requiresScope('groups:read'),
@@ -207,6 +216,7 @@ export const groupRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
     {
       schema: {
         operationId: 'ListGroupMembers',
+        description: 'The identities that are members of the group, paged.',
         summary: 'List the members of a group',
         tags,
         security: requiresScope('groups:read', 'identities:read'),
@@ -226,6 +236,7 @@ export const groupRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
     {
       schema: {
         operationId: 'ListIdentityGroups',
+        description: 'The groups the identity is a member of, paged.',
         summary: 'List the groups an identity is a member of',
         tags: ['Identities'],
         security: requiresScope('identities:read', 'groups:read'),

@@ -15,7 +15,10 @@ import { Identity, IdentityCreateInput, IdentityUpdateInput } from './identity-s
 import { realmRef } from '../params.js';
 
 const BASE = '/v1/tenants/:tenant_id/realms/:realm_id/identities';
-const IdentityParams = Type.Composite([RealmParams, Type.Object({ identity_id: Type.String() })]);
+const IdentityParams = Type.Composite([
+  RealmParams,
+  Type.Object({ identity_id: Type.String({ description: "The identity's id, within the realm." }) }),
+]);
 const tags = ['Identities'];
 
 const ListIdentitiesResponse = Type.Object({
@@ -40,6 +43,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = asy
     {
       schema: {
         operationId: 'CreateIdentity',
+        description: 'Adds an identity (a person) to the realm. `traits.username` must be unique in the realm, compared without case.',
         summary: 'Create a new identity',
         tags,
         security: requiresScope('identities:create'),
@@ -64,7 +68,18 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = asy
         tags,
         security: requiresScope('identities:read'),
         params: RealmParams,
-        querystring: Type.Object({ ...ListQuery, filter: Type.Optional(Type.String({ maxLength: 2048 })) }),
+        querystring: Type.Object({
+          ...ListQuery,
+          filter: Type.Optional(
+            Type.String({
+              maxLength: 2048,
+              description:
+                'SCIM filter grammar (RFC 7644 §3.4.2.2): `eq`, `co` or `sw` on `id`, `display_name`, `traits.username`, ' +
+                '`traits.primary_email_address` or `traits.external_id`, combined with `and` and `or`; ' +
+                'e.g. `traits.username eq "ada"`. Any other attribute or operator is a 400.',
+            }),
+          ),
+        }),
         response: { 200: ListIdentitiesResponse, ...errorResponses(404) },
       },
     },
@@ -79,6 +94,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = asy
     {
       schema: {
         operationId: 'BatchDeleteIdentities',
+        description: 'Deletes the listed identities in one transaction: if any of them cannot be deleted, none is.',
         summary: 'Delete 1 to 1000 identities, all or nothing',
         tags,
         security: requiresScope('identities:delete'),
@@ -100,6 +116,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = asy
     {
       schema: {
         operationId: 'GetIdentity',
+        description: 'One identity of the realm, by id.',
         summary: 'Retrieve an identity',
         tags,
         security: requiresScope('identities:read'),
@@ -133,6 +150,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = asy
     {
       schema: {
         operationId: 'DeleteIdentity',
+        description: 'Deletes the identity; the groups it was a member of lose it.',
         summary: 'Delete an identity',
         tags,
         security: requiresScope('identities:delete'),

@@ -74,6 +74,7 @@ export const policyRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
     {
       schema: {
         operationId: 'GetPolicy',
+        description: "The realm's published policy: its rules, in order, and its version (0 when none was ever published, which denies everything).",
         summary: "Retrieve the realm's current policy",
         tags,
         security: requiresScope('policy:read'),
@@ -111,6 +112,7 @@ export const policyRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
     {
       schema: {
         operationId: 'ListPolicyVersions',
+        description: "Every version of the realm's policy that was published, oldest first, so a change can be reviewed.",
         summary: 'List every published version of the policy, oldest first',
         tags,
         security: requiresScope('policy:read'),

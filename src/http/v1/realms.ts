@@ -42,6 +42,7 @@ export const realmRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
     {
       schema: {
         operationId: 'CreateRealm',
+        description: 'Adds a realm to the tenant. A realm holds its own identities, groups, applications and policy.',
         summary: 'Create a new realm',
         tags,
         security: requiresScope('realms:create'),
@@ -61,6 +62,7 @@ export const realmRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
     {
       schema: {
         operationId: 'ListRealms',
+        description: 'Every realm of the tenant, paged with `page_size` and `page_token`.',
         summary: 'List the realms of a tenant',
         tags,
         security: requiresScope('realms:read'),
@@ -87,6 +89,7 @@ export const realmRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
     {
       schema: {
         operationId: 'GetRealm',
+        description: 'One realm of the tenant, by id.',
         summary: 'Retrieve a realm',
         tags,
         security: requiresScope('realms:read'),
@@ -102,6 +105,7 @@ export const realmRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
     {
       schema: {
         operationId: 'UpdateRealm',
+        description: "Changes a realm's display name; only the fields sent change.",
         summary: 'Update a realm',
         tags,
         security: requiresScope('realms:update'),

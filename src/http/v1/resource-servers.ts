@@ -13,7 +13,10 @@ import {
 import { realmRef } from '../params.js';
 
 const BASE = '/v1/tenants/:tenant_id/realms/:realm_id/resource-servers';
-const ServerParams = Type.Composite([RealmParams, Type.Object({ resource_server_id: Type.String({ maxLength: 64 }) })]);
+const ServerParams = Type.Composite([
+  RealmParams,
+  Type.Object({ resource_server_id: Type.String({ maxLength: 64, description: "The resource server's id, within the realm." }) }),
+]);
 const tags = ['Resource Servers'];
 
 export const Scopes = Type.Array(Type.String({ minLength: 1, maxLength: SCOPE_MAX_LENGTH, pattern: SCOPE_PATTERN }), {
@@ -85,6 +88,7 @@ export const resourceServerRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }>
     {
       schema: {
         operationId: 'ListResourceServers',
+        description: "The resource servers (APIs that accept yonder's tokens) of the realm, paged.",
         summary: 'List resource servers of a realm',
         tags,
         security: requiresScope('resource-servers:read'),
@@ -111,6 +115,7 @@ export const resourceServerRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }>
     {
       schema: {
         operationId: 'GetResourceServer',
+        description: "One resource server of the realm, by id, with its identifier (the tokens' audience) and scopes.",
         summary: 'Retrieve a resource server',
         tags,
         security: requiresScope('resource-servers:read'),

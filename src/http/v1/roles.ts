@@ -28,8 +28,14 @@ import { realmRef, resourceServerRef } from '../params.js';
 
 const REALM = '/v1/tenants/:tenant_id/realms/:realm_id';
 const BASE = `${REALM}/resource-servers/:resource_server_id/roles`;
-const ServerParams = Type.Composite([RealmParams, Type.Object({ resource_server_id: Type.String({ maxLength: 64 }) })]);
-const RoleParams = Type.Composite([ServerParams, Type.Object({ role_id: Type.String({ maxLength: 64 }) })]);
+const ServerParams = Type.Composite([
+  RealmParams,
+  Type.Object({ resource_server_id: Type.String({ maxLength: 64, description: "The resource server's id, within the realm." }) }),
+]);
+const RoleParams = Type.Composite([
+  ServerParams,
+  Type.Object({ role_id: Type.String({ maxLength: 64, description: "The role's id, within the resource server." }) }),
+]);
 const tags = ['Roles'];
 
 const RoleSchema = Type.Object(
@@ -132,6 +138,7 @@ export const roleRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
     {
       schema: {
         operationId: 'GetRole',
+        description: 'One role of the resource server, by id.',
         summary: 'Retrieve a role',
         tags,
         security: requiresScope('roles:read'),
@@ -147,6 +154,7 @@ export const roleRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
     {
       schema: {
         operationId: 'UpdateRole',
+        description: "Changes a role's display name or description; only the fields sent change.",
         summary: 'Update a role',
         tags,
         security: requiresScope('roles:update'),
@@ -240,15 +248,16 @@ export const roleRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
     {
       schema: {
         operationId: 'ListRoleMembers',
+        description: 'The identities and the groups the role is assigned to, each paged on its own (`identities_skip`, `groups_page_size`...).',
         summary: 'List the identities and groups of a role',
         tags,
         security: requiresScope('roles:read', 'groups:read', 'identities:read'),
         params: RoleParams,
         querystring: Type.Object({
-          groups_page_size: Type.Optional(PagingNumber()),
-          groups_skip: Type.Optional(PagingNumber()),
-          identities_page_size: Type.Optional(PagingNumber()),
-          identities_skip: Type.Optional(PagingNumber()),
+          groups_page_size: Type.Optional(PagingNumber('How many member groups to return.')),
+          groups_skip: Type.Optional(PagingNumber('How many member groups to skip.')),
+          identities_page_size: Type.Optional(PagingNumber('How many member identities to return.')),
+          identities_skip: Type.Optional(PagingNumber('How many member identities to skip.')),
         }),
         response: {
           200: Type.Object({
@@ -283,6 +292,7 @@ export const roleRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
     {
       schema: {
         operationId: 'ListRoleScopes',
+        description: 'The scopes the role grants, paged.',
         summary: 'List the scopes of a role',
         tags,
         security: requiresScope('roles:read', 'resource-servers:read'),
@@ -312,9 +322,17 @@ export const roleRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
           security: requiresScope(kind === 'identities' ? 'identities:read' : 'groups:read', 'roles:read', 'resource-servers:read'),
           params: Type.Composite([
             RealmParams,
-            Type.Object({ [kind === 'identities' ? 'identity_id' : 'group_id']: Type.String({ maxLength: 64 }) }),
+            Type.Object({
+              [kind === 'identities' ? 'identity_id' : 'group_id']: Type.String({
+                maxLength: 64,
+                description: kind === 'identities' ? "The identity's id, within the realm." : "The group's id, within the realm.",
+              }),
+            }),
           ]),
-          querystring: Type.Object({ ...ListQuery, resource_server_id: Type.Optional(Type.String({ maxLength: 64 })) }),
+          querystring: Type.Object({
+            ...ListQuery,
+            resource_server_id: Type.Optional(Type.String({ maxLength: 64, description: 'The resource server whose roles to list (required).' })),
+          }),
           response: { 200: RoleList, ...errorResponses(404) },
         },
       },

@@ -17,6 +17,7 @@ export const tenantRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
     {
       schema: {
         operationId: 'GetTenant',
+        description: 'The tenant the token belongs to: its id, display name and times.',
         summary: 'Retrieve the tenant',
         tags,
         security: requiresScope('tenants:read'),
@@ -32,6 +33,7 @@ export const tenantRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
     {
       schema: {
         operationId: 'UpdateTenant',
+        description: "Changes the tenant's display name; only the fields sent change.",
         summary: 'Update the tenant',
         tags,
         security: requiresScope('tenants:update'),

@@ -7,7 +7,10 @@ import { type ThemeInput, activeTheme, createTheme, getTheme, updateTheme } from
 import { realmRef } from '../params.js';
 
 const BASE = '/v1/tenants/:tenant_id/realms/:realm_id/themes';
-const ThemeParams = Type.Composite([RealmParams, Type.Object({ theme_id: Type.String({ maxLength: 64 }) })]);
+const ThemeParams = Type.Composite([
+  RealmParams,
+  Type.Object({ theme_id: Type.String({ maxLength: 64, description: "The theme's id, within the realm." }) }),
+]);
 const tags = ['Themes'];
 
 const Colour = Type.String({ pattern: '^#[0-9a-fA-F]{3,8}$' });
@@ -64,6 +67,7 @@ export const themeRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
     {
       schema: {
         operationId: 'CreateTheme',
+        description: "Creates the realm's theme (a realm has at most one: 409 when it has one); it styles the binding-link emails.",
         summary: "Create the realm's theme (one per realm: 409 when it has one); it styles binding-link emails",
         tags,
         security: requiresScope('themes:create'),
@@ -80,6 +84,7 @@ export const themeRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
     {
       schema: {
         operationId: 'GetActiveTheme',
+        description: "The theme the realm's emails use: its own, or the default one when it has none.",
         summary: "The realm's theme, or the default one",
         tags,
         security: requiresScope('themes:read'),
@@ -95,6 +100,7 @@ export const themeRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
     {
       schema: {
         operationId: 'GetTheme',
+        description: 'One theme, by id.',
         summary: 'Retrieve a theme',
         tags,
         security: requiresScope('themes:read'),
@@ -110,6 +116,7 @@ export const themeRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
     {
       schema: {
         operationId: 'UpdateTheme',
+        description: 'Changes the theme; only the fields sent change.',
         summary: 'Update a theme',
         tags,
         security: requiresScope('themes:update'),

@@ -10,8 +10,11 @@ import { noStore } from '../no-store.js';
 import { realmRef } from '../params.js';
 
 const BASE = '/v1/tenants/:tenant_id/realms/:realm_id/applications/:application_id/tokens';
-const AppParams = Type.Composite([RealmParams, Type.Object({ application_id: Type.String({ maxLength: 64 }) })]);
-const TokenParams = Type.Composite([AppParams, Type.Object({ token_id: Type.String({ maxLength: 64 }) })]);
+const AppParams = Type.Composite([
+  RealmParams,
+  Type.Object({ application_id: Type.String({ maxLength: 64, description: "The application's id, within the realm." }) }),
+]);
+const TokenParams = Type.Composite([AppParams, Type.Object({ token_id: Type.String({ maxLength: 64, description: "The token's id (its jti)." }) })]);
 const tags = ['Tokens'];
 
 const TokenSchema = Type.Object(
@@ -65,7 +68,13 @@ export const tokenRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
               { description: 'With `principal_id`: only the tokens of that application or identity.' },
             ),
           ),
-          principal_id: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+          principal_id: Type.Optional(
+            Type.String({
+              minLength: 1,
+              maxLength: 64,
+              description: 'With `principal_type`: the id of the application or identity whose tokens to list.',
+            }),
+          ),
         }),
         response: {
           200: Type.Object({ tokens: Type.Array(Type.Ref('Token')), total_size: Type.Integer(), next_page_token: Type.Optional(Type.String()) }),
