@@ -3366,7 +3366,7 @@ export interface operations {
                 tenant_id: string;
                 /** @description The realm's id, within the tenant. */
                 realm_id: string;
-                /** @description The group's id, within the realm. */
+                /** @description The group's id. */
                 group_id: string;
             };
             cookie?: never;
@@ -3429,7 +3429,7 @@ export interface operations {
                 tenant_id: string;
                 /** @description The realm's id, within the tenant. */
                 realm_id: string;
-                /** @description The group's id, within the realm. */
+                /** @description The group's id. */
                 group_id: string;
             };
             cookie?: never;
@@ -3501,7 +3501,7 @@ export interface operations {
                 tenant_id: string;
                 /** @description The realm's id, within the tenant. */
                 realm_id: string;
-                /** @description The group's id, within the realm. */
+                /** @description The group's id. */
                 group_id: string;
             };
             cookie?: never;
@@ -3587,7 +3587,7 @@ export interface operations {
                 tenant_id: string;
                 /** @description The realm's id, within the tenant. */
                 realm_id: string;
-                /** @description The group's id, within the realm. */
+                /** @description The group's id. */
                 group_id: string;
             };
             cookie?: never;
@@ -3656,7 +3656,7 @@ export interface operations {
                 tenant_id: string;
                 /** @description The realm's id, within the tenant. */
                 realm_id: string;
-                /** @description The group's id, within the realm. */
+                /** @description The group's id. */
                 group_id: string;
             };
             cookie?: never;
@@ -3732,7 +3732,7 @@ export interface operations {
                 tenant_id: string;
                 /** @description The realm's id, within the tenant. */
                 realm_id: string;
-                /** @description The group's id, within the realm. */
+                /** @description The group's id. */
                 group_id: string;
             };
             cookie?: never;
@@ -3806,7 +3806,7 @@ export interface operations {
                 tenant_id: string;
                 /** @description The realm's id, within the tenant. */
                 realm_id: string;
-                /** @description The identity's id, within the realm. */
+                /** @description The identity's id. */
                 identity_id: string;
             };
             cookie?: never;
@@ -5308,7 +5308,7 @@ export interface operations {
                 tenant_id: string;
                 /** @description The realm's id, within the tenant. */
                 realm_id: string;
-                /** @description The resource server's id, within the realm. */
+                /** @description The resource server's id. */
                 resource_server_id: string;
             };
             cookie?: never;
@@ -5375,7 +5375,7 @@ export interface operations {
                 tenant_id: string;
                 /** @description The realm's id, within the tenant. */
                 realm_id: string;
-                /** @description The resource server's id, within the realm. */
+                /** @description The resource server's id. */
                 resource_server_id: string;
             };
             cookie?: never;
@@ -5453,9 +5453,9 @@ export interface operations {
                 tenant_id: string;
                 /** @description The realm's id, within the tenant. */
                 realm_id: string;
-                /** @description The resource server's id, within the realm. */
+                /** @description The resource server's id. */
                 resource_server_id: string;
-                /** @description The role's id, within the resource server. */
+                /** @description The role's id. */
                 role_id: string;
             };
             cookie?: never;
@@ -5518,9 +5518,9 @@ export interface operations {
                 tenant_id: string;
                 /** @description The realm's id, within the tenant. */
                 realm_id: string;
-                /** @description The resource server's id, within the realm. */
+                /** @description The resource server's id. */
                 resource_server_id: string;
-                /** @description The role's id, within the resource server. */
+                /** @description The role's id. */
                 role_id: string;
             };
             cookie?: never;
@@ -5592,9 +5592,9 @@ export interface operations {
                 tenant_id: string;
                 /** @description The realm's id, within the tenant. */
                 realm_id: string;
-                /** @description The resource server's id, within the realm. */
+                /** @description The resource server's id. */
                 resource_server_id: string;
-                /** @description The role's id, within the resource server. */
+                /** @description The role's id. */
                 role_id: string;
             };
             cookie?: never;
@@ -5672,9 +5672,9 @@ export interface operations {
                 tenant_id: string;
                 /** @description The realm's id, within the tenant. */
                 realm_id: string;
-                /** @description The resource server's id, within the realm. */
+                /** @description The resource server's id. */
                 resource_server_id: string;
-                /** @description The role's id, within the resource server. */
+                /** @description The role's id. */
                 role_id: string;
             };
             cookie?: never;
@@ -5744,9 +5744,9 @@ export interface operations {
                 tenant_id: string;
                 /** @description The realm's id, within the tenant. */
                 realm_id: string;
-                /** @description The resource server's id, within the realm. */
+                /** @description The resource server's id. */
                 resource_server_id: string;
-                /** @description The role's id, within the resource server. */
+                /** @description The role's id. */
                 role_id: string;
             };
             cookie?: never;
@@ -5825,9 +5825,9 @@ export interface operations {
                 tenant_id: string;
                 /** @description The realm's id, within the tenant. */
                 realm_id: string;
-                /** @description The resource server's id, within the realm. */
+                /** @description The resource server's id. */
                 resource_server_id: string;
-                /** @description The role's id, within the resource server. */
+                /** @description The role's id. */
                 role_id: string;
             };
             cookie?: never;
@@ -5899,9 +5899,9 @@ export interface operations {
                 tenant_id: string;
                 /** @description The realm's id, within the tenant. */
                 realm_id: string;
-                /** @description The resource server's id, within the realm. */
+                /** @description The resource server's id. */
                 resource_server_id: string;
-                /** @description The role's id, within the resource server. */
+                /** @description The role's id. */
                 role_id: string;
             };
             cookie?: never;
@@ -5970,9 +5970,9 @@ export interface operations {
                 tenant_id: string;
                 /** @description The realm's id, within the tenant. */
                 realm_id: string;
-                /** @description The resource server's id, within the realm. */
+                /** @description The resource server's id. */
                 resource_server_id: string;
-                /** @description The role's id, within the resource server. */
+                /** @description The role's id. */
                 role_id: string;
             };
             cookie?: never;
@@ -6048,9 +6048,9 @@ export interface operations {
                 tenant_id: string;
                 /** @description The realm's id, within the tenant. */
                 realm_id: string;
-                /** @description The resource server's id, within the realm. */
+                /** @description The resource server's id. */
                 resource_server_id: string;
-                /** @description The role's id, within the resource server. */
+                /** @description The role's id. */
                 role_id: string;
             };
             cookie?: never;

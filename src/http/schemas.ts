@@ -51,6 +51,12 @@ export const RealmParams = Type.Object({
   realm_id: Type.String({ description: "The realm's id, within the tenant." }),
 });
 
+/** Routes under one identity (`.../identities/:identity_id/...`). */
+export const IdentityParams = Type.Composite([
+  RealmParams,
+  Type.Object({ identity_id: Type.String({ description: "The identity's id, within the realm." }) }),
+]);
+
 /** The error replies every authenticated route can give, for the OpenAPI document. */
 export function errorResponses(...statuses: number[]): Record<number, TSchema> {
   return Object.fromEntries([400, 401, 403, ...statuses].map((s) => [s, Type.Ref('Error')]));

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { DELIVERY_METHODS, JOB_STATES } from '../../domain/passkeys/passkeys.js';
 import { principalOf } from '../auth.js';
-import { ListQuery, ReadOnly, RealmParams, StringEnum, Timestamp, errorResponses, requiresScope, verbPath } from '../schemas.js';
+import { IdentityParams, ListQuery, ReadOnly, RealmParams, StringEnum, Timestamp, errorResponses, requiresScope, verbPath } from '../schemas.js';
 import type { Yonder } from '../../services/context.js';
 import { noStore } from '../no-store.js';
 import {
@@ -18,10 +18,6 @@ import { realmRef } from '../params.js';
 
 const BASE = '/v1/tenants/:tenant_id/realms/:realm_id/identities/:identity_id/credential-binding-jobs';
 const BATCH = '/v1/tenants/:tenant_id/realms/:realm_id/batch-credential-binding-jobs';
-const IdentityParams = Type.Composite([
-  RealmParams,
-  Type.Object({ identity_id: Type.String({ description: "The identity's id, within the realm." }) }),
-]);
 const JobParams = Type.Composite([
   IdentityParams,
   Type.Object({ credential_binding_job_id: Type.String({ description: "The credential binding job's id, within the identity." }) }),

@@ -1,15 +1,11 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ListQuery, RealmParams, StringEnum, Timestamp, errorResponses, requiresScope, verbPath } from '../schemas.js';
+import { IdentityParams, ListQuery, StringEnum, Timestamp, errorResponses, requiresScope, verbPath } from '../schemas.js';
 import type { Yonder } from '../../services/context.js';
 import { getCredential, listCredentials, revokeCredential } from '../../services/passkeys/credentials.js';
 import { realmRef } from '../params.js';
 
 const BASE = '/v1/tenants/:tenant_id/realms/:realm_id/identities/:identity_id/credentials';
-const IdentityParams = Type.Composite([
-  RealmParams,
-  Type.Object({ identity_id: Type.String({ description: "The identity's id, within the realm." }) }),
-]);
 const CredentialParams = Type.Composite([
   IdentityParams,
   Type.Object({ credential_id: Type.String({ description: "The credential's (passkey's) id, within the identity." }) }),

@@ -21,14 +21,8 @@ import { realmRef } from '../params.js';
 
 const REALM = '/v1/tenants/:tenant_id/realms/:realm_id';
 const BASE = `${REALM}/groups`;
-const GroupParams = Type.Composite([
-  RealmParams,
-  Type.Object({ group_id: Type.String({ maxLength: 64, description: "The group's id, within the realm." }) }),
-]);
-const IdentityParams = Type.Composite([
-  RealmParams,
-  Type.Object({ identity_id: Type.String({ maxLength: 64, description: "The identity's id, within the realm." }) }),
-]);
+const GroupParams = Type.Composite([RealmParams, Type.Object({ group_id: Type.String({ maxLength: 64, description: "The group's id." }) })]);
+const IdentityParams = Type.Composite([RealmParams, Type.Object({ identity_id: Type.String({ maxLength: 64, description: "The identity's id." }) })]);
 const tags = ['Groups'];
 
 const Group = Type.Object(

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { principalOf } from '../auth.js';
-import { EmptyBody, ListQuery, RealmParams, errorResponses, requiresScope, verbPath } from '../schemas.js';
+import { EmptyBody, IdentityParams, ListQuery, RealmParams, errorResponses, requiresScope, verbPath } from '../schemas.js';
 import type { Yonder } from '../../services/context.js';
 import {
   batchDeleteIdentities,
@@ -15,10 +15,6 @@ import { Identity, IdentityCreateInput, IdentityUpdateInput } from './identity-s
 import { realmRef } from '../params.js';
 
 const BASE = '/v1/tenants/:tenant_id/realms/:realm_id/identities';
-const IdentityParams = Type.Composite([
-  RealmParams,
-  Type.Object({ identity_id: Type.String({ description: "The identity's id, within the realm." }) }),
-]);
 const tags = ['Identities'];
 
 const ListIdentitiesResponse = Type.Object({

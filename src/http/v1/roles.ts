@@ -30,12 +30,9 @@ const REALM = '/v1/tenants/:tenant_id/realms/:realm_id';
 const BASE = `${REALM}/resource-servers/:resource_server_id/roles`;
 const ServerParams = Type.Composite([
   RealmParams,
-  Type.Object({ resource_server_id: Type.String({ maxLength: 64, description: "The resource server's id, within the realm." }) }),
+  Type.Object({ resource_server_id: Type.String({ maxLength: 64, description: "The resource server's id." }) }),
 ]);
-const RoleParams = Type.Composite([
-  ServerParams,
-  Type.Object({ role_id: Type.String({ maxLength: 64, description: "The role's id, within the resource server." }) }),
-]);
+const RoleParams = Type.Composite([ServerParams, Type.Object({ role_id: Type.String({ maxLength: 64, description: "The role's id." }) })]);
 const tags = ['Roles'];
 
 const RoleSchema = Type.Object(
