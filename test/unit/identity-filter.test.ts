@@ -26,8 +26,11 @@ describe('identity filters', () => {
       ['traits.username ne "x"', 'unsupported operator "ne"'],
       ['not (id eq "x")', 'unsupported operator "not"'],
       ['id eq true', 'the value compared with "id" must be a string'],
-      ['id eq', 'invalid filter syntax'],
-      ['"x"', 'invalid filter syntax'],
+      [
+        'id eq',
+        'invalid filter syntax: unexpected end of the filter at position 5; expected a value: a quoted string, a number, true, false or null',
+      ],
+      ['"x"', 'invalid filter syntax: unexpected "\\"x\\"" at position 0; expected an attribute path, \'not\' or \'(\''],
     ];
     for (const [text, description] of cases) {
       const result = parseIdentityFilter(text);

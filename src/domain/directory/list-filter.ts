@@ -1,6 +1,6 @@
 import type scimFilter from 'scim2-parse-filter';
 import { type CostTree, overBudget } from './filter-cost.js';
-import { parseScimFilter } from './filter-syntax.js';
+import { FilterSyntaxError, parseScimFilter } from './filter-syntax.js';
 
 /**
  * The v1 `filter` parameter of a list. The contract says filters follow the SCIM grammar
@@ -44,8 +44,10 @@ export function parseListFilter<Field extends string, Op extends string>(
   let ast: scimFilter.Filter;
   try {
     ast = parseScimFilter(text);
-  } catch {
-    return { ok: false, code: 'invalid-filter-syntax', description: 'invalid filter syntax' };
+  } catch (error) {
+    // Where it broke and what was expected, in the filter's own positions (see filter-syntax.ts).
+    const where = error instanceof FilterSyntaxError ? `: ${error.message}` : '';
+    return { ok: false, code: 'invalid-filter-syntax', description: `invalid filter syntax${where}` };
   }
   const terms = { count: 0 };
   let filter: ListFilter<Field, Op>;
