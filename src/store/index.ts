@@ -14,6 +14,7 @@ import { CeremonyStore } from './passkeys/ceremonies.js';
 import { CredentialBindingJobStore } from './passkeys/credential-binding-jobs.js';
 import { CredentialStore } from './passkeys/credentials.js';
 import { ThemeStore } from './passkeys/themes.js';
+import { FlowTypeConfigStore } from './passkeys/flow-type-configs.js';
 import { PolicyStore } from './access/policies.js';
 import { QueryPlanStore } from './engine/query-plans.js';
 import { RateLimitStore } from './access/rate-limits.js';
@@ -44,6 +45,7 @@ export class Repositories {
   readonly plans: QueryPlanStore;
   readonly authenticatorConfigs: AuthenticatorConfigStore;
   readonly themes: ThemeStore;
+  readonly flowTypeConfigs: FlowTypeConfigStore;
   readonly bindingJobs: CredentialBindingJobStore;
   readonly credentials: CredentialStore;
   readonly ceremonies: CeremonyStore;
@@ -76,6 +78,7 @@ export class Repositories {
     this.plans = new QueryPlanStore(executor, engine);
     this.authenticatorConfigs = new AuthenticatorConfigStore(executor);
     this.themes = new ThemeStore(executor);
+    this.flowTypeConfigs = new FlowTypeConfigStore(executor);
     this.bindingJobs = new CredentialBindingJobStore(executor);
     this.credentials = new CredentialStore(executor);
     this.ceremonies = new CeremonyStore(executor);
