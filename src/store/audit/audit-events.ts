@@ -74,7 +74,9 @@ export class AuditEventStore {
     options: { groupCommit?: boolean; batches?: Observers<GroupCommitBatch> } = {},
   ) {
     this.batcher =
-      options.groupCommit && !db.isTransaction ? new EventInsertBatcher(db, groupCommitOptions(engine, 'audit_events', options.batches)) : null;
+      options.groupCommit && !db.isTransaction
+        ? new EventInsertBatcher(db, groupCommitOptions(engine, 'audit_events', options.batches), engine)
+        : null;
   }
 
   async insert(events: readonly AuditEvent[]): Promise<void> {
