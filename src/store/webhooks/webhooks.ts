@@ -118,7 +118,7 @@ export class WebhookStore {
         ...(event_types !== undefined ? { event_types: JSON.stringify(event_types) } : {}),
         ...(enabled !== undefined ? { enabled: enabled ? 1 : 0 } : {}),
         // Re-enabled or re-pointed: try again now rather than after the backoff.
-        ...(enabled !== undefined || rest.url !== undefined ? { next_attempt_time: null, failure_count: 0 } : {}),
+        ...(enabled !== undefined || rest.url !== undefined ? { next_attempt_time: null } : {}),
       })
       .where('tenant_id', '=', tenantId)
       .where('id', '=', id)
