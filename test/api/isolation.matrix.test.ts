@@ -4,6 +4,7 @@ import { MANAGEMENT_SCOPES } from '../../src/domain/access/scopes.js';
 import type { TenantRecord } from '../../src/domain/directory/tenancy.js';
 import { nowTimestamp } from '../../src/domain/time.js';
 import { createRealm } from '../../src/services/directory/tenancy.js';
+import { createWebhook } from '../../src/services/webhooks/endpoints.js';
 import { TestYonder, describeApi } from '../support/harness.js';
 import { basicAuth, createClientApplication, postForm } from '../support/oauth-client.js';
 import { smallestValidBody } from '../support/request-bodies.js';
@@ -133,6 +134,8 @@ describeApi('isolation matrix: every route refuses other tenants, realms, scopes
     tokens.otherTenant = (
       await y.yonder.tokens.mint(y.yonder.store, { tenant: otherTenant, scopes: MANAGEMENT_SCOPES, ttlSeconds: 600, displayName: 'other' })
     ).token;
+    // Webhooks belong to a tenant, not a realm: the other tenant's endpoint is the id that must not be found.
+    idsInB.webhook_id = (await createWebhook(y.yonder, otherTenant.id, { url: 'https://203.0.113.30/' })).webhook.id;
 
     tokens.realmB = await y.mintToken(MANAGEMENT_SCOPES, { realmId: realmB });
     // Expired when it was signed, so nothing waits for the clock.
