@@ -310,6 +310,35 @@ export interface RoleMembersTable {
   member_id: string;
 }
 
+/** A realm's SAML signing key and certificate (PEM); the key sealed with the master key. */
+export interface SamlIdpKeysTable {
+  realm_id: string;
+  id: string;
+  tenant_id: string;
+  certificate: string;
+  private_key: string;
+  create_time: string;
+  expire_time: string;
+}
+
+/** A SAML sign-in between the service provider's request and yonder's response. */
+export interface SamlRequestsTable {
+  id: string;
+  tenant_id: string;
+  realm_id: string;
+  application_id: string;
+  /** The AuthnRequest's ID (the response's InResponseTo); null for an IdP-initiated sign-in. */
+  request_id: string | null;
+  acs_url: string;
+  relay_state: string | null;
+  /** 1 when the request said ForceAuthn: a passkey now, not the session. */
+  force_authn: number;
+  browser_hash: string;
+  create_time: string;
+  expire_time: string;
+  answer_time: string | null;
+}
+
 export interface Database {
   tenants: TenantsTable;
   realms: RealmsTable;
@@ -336,4 +365,6 @@ export interface Database {
   roles: RolesTable;
   role_scopes: RoleScopesTable;
   role_members: RoleMembersTable;
+  saml_idp_keys: SamlIdpKeysTable;
+  saml_requests: SamlRequestsTable;
 }

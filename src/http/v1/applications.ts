@@ -40,7 +40,10 @@ const tags = ['Applications'];
  */
 const ProtocolConfigSchema = Type.Object(
   {
-    type: StringEnum(PROTOCOL_TYPES, 'Only `oauth2` and `oidc` are supported.'),
+    type: StringEnum(
+      PROTOCOL_TYPES,
+      '`oauth2`, `oidc`, or `saml`: a SAML 2.0 service provider yonder signs people in to (the SSO config payload of that type; no client credentials).',
+    ),
     allowed_scopes: Type.Optional(
       Type.Array(Type.String({ minLength: 1, maxLength: SCOPE_MAX_LENGTH }), {
         maxItems: MAX_SCOPES,
