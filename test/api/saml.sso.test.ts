@@ -89,6 +89,11 @@ describeApi('SAML: yonder as the identity provider of a node-saml service provid
     expect(metadata.status, metadata.text).toBe(200);
     idpCert = metadata.text.match(/<(?:ds:)?X509Certificate>([^<]+)</)?.[1] ?? '';
     expect(idpCert).not.toBe('');
+    // The application answers the certificate the metadata carries, read-only, and its URLs.
+    const [cert] = created.body.protocol_config.identity_provider_certs;
+    expect(cert.is_active).toBe(true);
+    expect(cert.idp_public_certificate.replace(/-----[A-Z ]+-----|\s/g, '')).toBe(idpCert.replace(/\s/g, ''));
+    expect(created.body.protocol_config.sp_initiated_url).toBe(`${TEST_ORIGIN}${base}/sso`);
     pilot = await personWithPasskey(y, 'pilot', { primary_email_address: 'pilot@example.com' });
     passenger = await personWithPasskey(y, 'passenger', { primary_email_address: 'passenger@example.com' });
     const current = await y.request('GET', y.realmPath('/policy'));

@@ -1,4 +1,5 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPair } from 'node:crypto';
+import { promisify } from 'node:util';
 import { seal, unseal } from '../../domain/access/sealed-secret.js';
 import { newUuid } from '../../domain/ids.js';
 import { nowTimestamp } from '../../domain/time.js';
@@ -26,7 +27,7 @@ export interface IdpKey {
  * processes making it at once, the first written is the one all use.
  */
 export async function idpKeyOf(y: Yonder, ref: { tenantId: string; realmId: string }): Promise<IdpKey> {
-  const stored = (await y.store.saml.idpKey(ref.realmId)) ?? (await y.store.saml.keepIdpKey(newKey(y, ref)));
+  const stored = (await y.store.saml.idpKey(ref.realmId)) ?? (await y.store.saml.keepIdpKey(await newKey(y, ref)));
   return {
     id: stored.id,
     certificate: stored.certificate,
@@ -36,8 +37,8 @@ export async function idpKeyOf(y: Yonder, ref: { tenantId: string; realmId: stri
   };
 }
 
-function newKey(y: Yonder, ref: { tenantId: string; realmId: string }): SamlIdpKeyRecord {
-  const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
+async function newKey(y: Yonder, ref: { tenantId: string; realmId: string }): Promise<SamlIdpKeyRecord> {
+  const pair = await promisify(generateKeyPair)('rsa', { modulusLength: 2048 });
   const privateKey = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const certificate = selfSignedCertificate(
     privateKey,

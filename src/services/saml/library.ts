@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -95,7 +95,29 @@ const AUTHN_STATEMENT =
 /** Attribute placeholders are numbered: a configured name never becomes part of a template. */
 const attributeTag = (i: number) => `attr${i}`;
 
+/**
+ * Built identity providers, by their settings, in a bounded least-recently-used map: building one
+ * renders its templates and metadata (and samlify says on the console, each time, that it has no
+ * single logout endpoint). Settings include the key, so a changed key or configuration builds anew.
+ */
+const MAX_BUILT = 256;
+const built = new Map<string, ReturnType<typeof samlify.IdentityProvider>>();
+
 function identityProvider(settings: IdpSettings) {
+  const key = createHash('sha256').update(JSON.stringify(settings)).digest('base64url');
+  const found = built.get(key);
+  if (found) {
+    built.delete(key);
+    built.set(key, found);
+    return found;
+  }
+  const idp = buildIdentityProvider(settings);
+  if (built.size >= MAX_BUILT) built.delete(built.keys().next().value as string);
+  built.set(key, idp);
+  return idp;
+}
+
+function buildIdentityProvider(settings: IdpSettings) {
   return samlify.IdentityProvider({
     entityID: settings.entityId,
     signingCert: settings.certificate,

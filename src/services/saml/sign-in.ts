@@ -17,7 +17,7 @@ import type { SamlRequestRecord } from '../../store/saml/saml.js';
 export type SamlRequest = SamlRequestRecord;
 import type { Yonder } from '../context.js';
 import { type Refusal, accountIdOf, authorizeAccount, isRefusal } from '../oidc/accounts.js';
-import { idpKeyOf } from './idp-keys.js';
+import { identityProviderCerts, idpKeyOf } from './idp-keys.js';
 import { type IdpSettings, SamlMessageError, type SpSettings, idpMetadata, parseAuthnRequest, signedResponse } from './library.js';
 
 /** How long a person has from the service provider's request to yonder's response. */
@@ -58,6 +58,21 @@ export class SamlRefusal extends Error {
 export function samlUrlsOf(publicUrl: string, tenantId: string, realmId: string, applicationId: string): SamlUrls {
   const base = `${publicUrl.replace(/\/$/, '')}/v1/tenants/${tenantId}/realms/${realmId}/applications/${applicationId}/saml`;
   return { entityId: `${base}/metadata`, metadata: `${base}/metadata`, sso: `${base}/sso`, start: `${base}/start` };
+}
+
+/**
+ * The read-only fields a SAML application's configuration is answered with: the realm's signing
+ * certificate (`identity_provider_certs`, as the metadata carries it), the IdP-initiated and
+ * SP-initiated (SSO) URLs, and the metadata URL to give the service provider.
+ */
+export async function samlProtocolExtras(y: Yonder, app: Application) {
+  const urls = samlUrlsOf(y.config.publicUrl, app.tenant_id, app.realm_id, app.id);
+  return {
+    identity_provider_certs: await identityProviderCerts(y, { tenantId: app.tenant_id, realmId: app.realm_id }),
+    idp_initiated_url: urls.start,
+    sp_initiated_url: urls.sso,
+    metadata_url: urls.metadata,
+  };
 }
 
 /** The application as a SAML service provider, or null when it is none (not of this realm, or not `saml`). */
