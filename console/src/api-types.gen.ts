@@ -1440,6 +1440,30 @@ export interface paths {
         patch: operations["UpdateTheme"];
         trace?: never;
     };
+    "/v1/tenants/{tenant_id}/realms/{realm_id}/flow-type-config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The realm's flow type configuration (launch mechanisms), made with the defaults on first read
+         * @description The realm's flow type configuration: 8 platforms × 13 flow types, each `{enabled, valid}`. The first read stores the default document. yonder enforces the web platform's `embedded` and `copy` flows on binding links; the rest are kept for Beyond Identity's native authenticator.
+         */
+        get: operations["GetFlowTypeConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the realm's flow type configuration: a deep merge; unknown fields are refused
+         * @description Merges the body into the document field by field (platform, flow type, `enabled` or `valid`); what the body leaves out stays. A platform, flow type or field the contract does not name is a 400.
+         */
+        patch: operations["UpdateFlowTypeConfig"];
+        trace?: never;
+    };
     "/v1/tenants/{tenant_id}/realms/{realm_id}/identities/{identity_id}/credential-binding-jobs/{credential_binding_job_id}:invokeAuthenticator": {
         parameters: {
             query?: never;
@@ -2109,9 +2133,9 @@ export interface components {
             id: string;
             tenant_id: string;
             realm_id: string;
-            /** @description One of: tenant.updated, realm.created, realm.updated, realm.deleted, identity.created, identity.updated, identity.deleted, group.created, group.updated, group.deleted, group.members_added, group.members_removed, application.created, application.updated, application.deleted, application.secret_rotated, application.secret_read, resource_server.created, resource_server.updated, resource_server.deleted, role.created, role.updated, role.deleted, role.members_added, role.members_removed, role.scopes_added, role.scopes_removed, token.issued, token.deleted, token.revoked, token.refreshed, authorization.granted, authorization.denied, policy.published, policy.restored, policy.evaluated, sign_in.succeeded, sign_in.failed, authenticator_config.created, authenticator_config.updated, authenticator_config.deleted, theme.created, theme.updated, credential_binding_job.created, credential_binding_job.revoked, credential_binding_job.completed, credential_binding_job.failed_to_send, batch_credential_binding_job.created, credential.created, credential.revoked, console.token_issued, console.signed_out. */
+            /** @description One of: tenant.updated, realm.created, realm.updated, realm.deleted, identity.created, identity.updated, identity.deleted, group.created, group.updated, group.deleted, group.members_added, group.members_removed, application.created, application.updated, application.deleted, application.secret_rotated, application.secret_read, resource_server.created, resource_server.updated, resource_server.deleted, role.created, role.updated, role.deleted, role.members_added, role.members_removed, role.scopes_added, role.scopes_removed, token.issued, token.deleted, token.revoked, token.refreshed, authorization.granted, authorization.denied, policy.published, policy.restored, policy.evaluated, sign_in.succeeded, sign_in.failed, authenticator_config.created, authenticator_config.updated, authenticator_config.deleted, theme.created, theme.updated, flow_type_config.updated, identity_provider.created, identity_provider.updated, identity_provider.deleted, identity_provider.verified, identity_provider.verification_failed, credential_binding_job.created, credential_binding_job.revoked, credential_binding_job.completed, credential_binding_job.failed_to_send, batch_credential_binding_job.created, credential.created, credential.revoked, console.token_issued, console.signed_out. */
             type: string;
-            /** @description One of: tenant, realm, identity, group, application, resource_server, role, token, policy, authenticator_config, theme, credential_binding_job, batch_credential_binding_job, credential. A token's id is its jti; a policy's id is the realm id. */
+            /** @description One of: tenant, realm, identity, group, application, resource_server, role, token, policy, authenticator_config, theme, flow_type_config, identity_provider, credential_binding_job, batch_credential_binding_job, credential. A token's id is its jti; a policy's id is the realm id. */
             resource_type: string;
             resource_id: string;
             /** @description A token names its `subject` and `jti`; a console user its `identity_id`; a client (client credentials) its `application_id`. */
@@ -2218,6 +2242,449 @@ export interface components {
             create_time: string;
             /** Format: date-time */
             update_time: string;
+        };
+        FlowTypeConfig: {
+            id: string;
+            tenant_id: string;
+            realm_id: string;
+            /** Format: date-time */
+            create_time: string;
+            /** Format: date-time */
+            update_time: string;
+            platform_config: {
+                android: {
+                    unknown: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    scheme: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    embedded: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    copy: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    roaming_auth: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    android_autofill: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    android_accessibility: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    pipe: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    localhost: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    universal_link: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    safari_extension: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    layered_auth_qr_code: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    secure_localhost: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                };
+                macos: {
+                    unknown: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    scheme: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    embedded: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    copy: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    roaming_auth: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    android_autofill: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    android_accessibility: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    pipe: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    localhost: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    universal_link: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    safari_extension: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    layered_auth_qr_code: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    secure_localhost: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                };
+                ios: {
+                    unknown: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    scheme: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    embedded: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    copy: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    roaming_auth: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    android_autofill: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    android_accessibility: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    pipe: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    localhost: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    universal_link: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    safari_extension: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    layered_auth_qr_code: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    secure_localhost: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                };
+                windows: {
+                    unknown: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    scheme: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    embedded: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    copy: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    roaming_auth: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    android_autofill: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    android_accessibility: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    pipe: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    localhost: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    universal_link: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    safari_extension: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    layered_auth_qr_code: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    secure_localhost: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                };
+                web: {
+                    unknown: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    scheme: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    embedded: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    copy: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    roaming_auth: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    android_autofill: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    android_accessibility: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    pipe: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    localhost: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    universal_link: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    safari_extension: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    layered_auth_qr_code: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    secure_localhost: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                };
+                linux: {
+                    unknown: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    scheme: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    embedded: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    copy: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    roaming_auth: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    android_autofill: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    android_accessibility: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    pipe: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    localhost: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    universal_link: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    safari_extension: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    layered_auth_qr_code: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    secure_localhost: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                };
+                chromeos: {
+                    unknown: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    scheme: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    embedded: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    copy: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    roaming_auth: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    android_autofill: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    android_accessibility: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    pipe: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    localhost: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    universal_link: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    safari_extension: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    layered_auth_qr_code: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    secure_localhost: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                };
+                chromeosweb: {
+                    unknown: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    scheme: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    embedded: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    copy: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    roaming_auth: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    android_autofill: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    android_accessibility: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    pipe: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    localhost: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    universal_link: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    safari_extension: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    layered_auth_qr_code: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    secure_localhost: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                };
+            };
         };
     };
     responses: never;
@@ -8628,6 +9095,565 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Theme"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GetFlowTypeConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowTypeConfig"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    UpdateFlowTypeConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    android?: {
+                        unknown?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        scheme?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        embedded?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        copy?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        roaming_auth?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        android_autofill?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        android_accessibility?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        pipe?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        localhost?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        universal_link?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        safari_extension?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        layered_auth_qr_code?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        secure_localhost?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                    };
+                    macos?: {
+                        unknown?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        scheme?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        embedded?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        copy?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        roaming_auth?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        android_autofill?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        android_accessibility?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        pipe?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        localhost?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        universal_link?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        safari_extension?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        layered_auth_qr_code?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        secure_localhost?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                    };
+                    ios?: {
+                        unknown?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        scheme?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        embedded?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        copy?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        roaming_auth?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        android_autofill?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        android_accessibility?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        pipe?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        localhost?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        universal_link?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        safari_extension?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        layered_auth_qr_code?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        secure_localhost?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                    };
+                    windows?: {
+                        unknown?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        scheme?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        embedded?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        copy?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        roaming_auth?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        android_autofill?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        android_accessibility?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        pipe?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        localhost?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        universal_link?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        safari_extension?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        layered_auth_qr_code?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        secure_localhost?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                    };
+                    web?: {
+                        unknown?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        scheme?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        embedded?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        copy?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        roaming_auth?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        android_autofill?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        android_accessibility?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        pipe?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        localhost?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        universal_link?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        safari_extension?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        layered_auth_qr_code?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        secure_localhost?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                    };
+                    linux?: {
+                        unknown?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        scheme?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        embedded?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        copy?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        roaming_auth?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        android_autofill?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        android_accessibility?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        pipe?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        localhost?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        universal_link?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        safari_extension?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        layered_auth_qr_code?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        secure_localhost?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                    };
+                    chromeos?: {
+                        unknown?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        scheme?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        embedded?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        copy?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        roaming_auth?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        android_autofill?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        android_accessibility?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        pipe?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        localhost?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        universal_link?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        safari_extension?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        layered_auth_qr_code?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        secure_localhost?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                    };
+                    chromeosweb?: {
+                        unknown?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        scheme?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        embedded?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        copy?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        roaming_auth?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        android_autofill?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        android_accessibility?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        pipe?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        localhost?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        universal_link?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        safari_extension?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        layered_auth_qr_code?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        secure_localhost?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowTypeConfig"];
                 };
             };
             /** @description The v1 error shape: a snake-case status name, a message, optional details. */

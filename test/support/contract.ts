@@ -216,6 +216,23 @@ export const CONTRACT_CORRECTIONS: readonly ContractCorrection[] = [
   {
     ref: 'supplement',
     summary:
+      'The flow type configuration operations name the security scheme `DirectoryAuth`, which the file does not define; ' +
+      'read as the bearer token every other operation takes, with the same scopes (all of them required).',
+    apply(document) {
+      for (const method of ['get', 'patch']) {
+        const operation = at(document, 'paths', `${V1_REALM}/flow-type-config`, method);
+        const security = operation.security as Json[];
+        const index = security.findIndex((r) => isObject(r) && 'DirectoryAuth' in r);
+        if (index < 0 || 'DirectoryAuth' in at(document, 'components', 'securitySchemes')) {
+          throw new Error('contract correction: the DirectoryAuth requirement is gone or now defined');
+        }
+        security[index] = { BearerAuth: (security[index] as JsonObject).DirectoryAuth as Json };
+      }
+    },
+  },
+  {
+    ref: 'supplement',
+    summary:
       'Create credential binding job gives its 404 the schema `ResourceInfo` (an error detail), while its own example, ' +
       'like every other 404 of the file, is the `Error` envelope carrying that detail; the example is right.',
     apply(document) {
@@ -903,6 +920,7 @@ export const CONTRACT_TEST_FILES = [
   'contract.passkeys.test.ts',
   'contract.management.test.ts',
   'contract.console.test.ts',
+  'contract.federation.test.ts',
 ] as const;
 export type ContractTestFile = (typeof CONTRACT_TEST_FILES)[number];
 
@@ -955,6 +973,10 @@ export const ROUTE_OWNERS: readonly { readonly pattern: string; readonly file: C
   { pattern: `${V1_REALM}/introspect`, file: 'contract.management.test.ts' },
   // contract.console.test.ts: the Admin Console's configuration, token and sign-out calls.
   { pattern: `${CONSOLE_API}/*`, file: 'contract.console.test.ts' },
+  // contract.federation.test.ts: launch mechanisms and upstream identity providers (with their callback).
+  { pattern: `${V1_REALM}/flow-type-config`, file: 'contract.federation.test.ts' },
+  { pattern: `${V1_REALM}/identity-providers*`, file: 'contract.federation.test.ts' },
+  { pattern: `${HOSTED_REALM}/identity-providers*`, file: 'contract.federation.test.ts' },
 ];
 
 function patternMatches(pattern: string, path: string): boolean {

@@ -37,9 +37,6 @@ export const UNBUILT_OPERATIONS: readonly UnbuiltOperation[] = [
   { method: 'GET', path: `${REALM}/identities/{identity_id}/sso-configs/{sso_config_id}/is-identity-assigned` },
   { method: 'GET', path: `${REALM}/groups/{group_id}/sso-configs` },
   { method: 'GET', path: `${REALM}/applications/{application_id}/sso-configs-id` },
-  // The realm's sign-in flow type.
-  { method: 'GET', path: `${REALM}/flow-type-config` },
-  { method: 'PATCH', path: `${REALM}/flow-type-config` },
   // External identity providers.
   { method: 'GET', path: `${REALM}/identity-providers` },
   { method: 'POST', path: `${REALM}/identity-providers` },

@@ -15,6 +15,8 @@ import * as sealedClientSecrets from './014-sealed-client-secrets.js';
 import * as createdOrderIndex from './015-created-order-index.js';
 import * as usernameSkeleton from './016-username-skeleton.js';
 import * as oidcInstances from './017-oidc-instances.js';
+import * as webhooks from './018-webhooks.js';
+import * as identityProviders from './020-identity-providers.js';
 import * as saml from './023-saml.js';
 
 /**
@@ -38,6 +40,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '015-created-order-index': createdOrderIndex,
   '016-username-skeleton': usernameSkeleton,
   '017-oidc-instances': oidcInstances,
+  '018-webhooks': webhooks,
+  '020-identity-providers': identityProviders,
   '023-saml': saml,
 };
 
