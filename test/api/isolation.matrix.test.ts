@@ -4,11 +4,13 @@ import { MANAGEMENT_SCOPES } from '../../src/domain/access/scopes.js';
 import type { TenantRecord } from '../../src/domain/directory/tenancy.js';
 import { nowTimestamp } from '../../src/domain/time.js';
 import { createRealm } from '../../src/services/directory/tenancy.js';
+import { createWebhook } from '../../src/services/webhooks/endpoints.js';
 import { TestYonder, describeApi } from '../support/harness.js';
 import { basicAuth, createClientApplication, postForm } from '../support/oauth-client.js';
 import { smallestValidBody } from '../support/request-bodies.js';
 import * as oidc from '../support/oidc.js';
 import { type RegisteredRoute, applicationPublicRoutes } from '../support/routes.js';
+import { upstreamSettings } from '../support/federation.js';
 import { CORE_GROUP, CORE_USER, patchOp } from '../support/scim.js';
 import { SoftAuthenticator } from '../support/soft-authenticator.js';
 
@@ -31,7 +33,15 @@ interface Route {
 }
 
 /** Secrets of realm B: none of these may appear in any reply to a caller outside realm B. */
-const SECRET_MARKERS = ['iso-secret-username', 'Iso Secret Group', 'iso-secret@example.com', 'Iso Secret App', 'Iso Secret Realm', 'Iso Secret Role'];
+const SECRET_MARKERS = [
+  'iso-secret-upstream-secret',
+  'iso-secret-username',
+  'Iso Secret Group',
+  'iso-secret@example.com',
+  'Iso Secret App',
+  'Iso Secret Realm',
+  'Iso Secret Role',
+];
 
 describeApi('isolation matrix: every route refuses other tenants, realms, scopes and dead tokens', () => {
   let y: TestYonder;
@@ -100,6 +110,10 @@ describeApi('isolation matrix: every route refuses other tenants, realms, scopes
     idsInB.authenticator_config_id = configs.body.authenticator_configs?.[0]?.id;
     const theme = await y.request('POST', pathB('/themes'), { body: { theme: { email_realm_name: 'Iso Secret Realm' } } });
     idsInB.theme_id = theme.body.id;
+    const provider = await y.request('POST', pathB('/identity-providers'), {
+      body: { display_name: 'Iso Secret Upstream', protocol_config: upstreamSettings({ client_secret: 'iso-secret-upstream-secret' }) },
+    });
+    idsInB.identity_provider_id = provider.body.id;
     // Management access in realm B: a resource server with a role, and an application with a token.
     const client = await createClientApplication(y, { realmId: realmB });
     idsInB.resource_server_id = client.resourceServerId;
@@ -133,6 +147,8 @@ describeApi('isolation matrix: every route refuses other tenants, realms, scopes
     tokens.otherTenant = (
       await y.yonder.tokens.mint(y.yonder.store, { tenant: otherTenant, scopes: MANAGEMENT_SCOPES, ttlSeconds: 600, displayName: 'other' })
     ).token;
+    // Webhooks belong to a tenant, not a realm: the other tenant's endpoint is the id that must not be found.
+    idsInB.webhook_id = (await createWebhook(y.yonder, otherTenant.id, { url: 'https://203.0.113.30/' })).webhook.id;
 
     tokens.realmB = await y.mintToken(MANAGEMENT_SCOPES, { realmId: realmB });
     // Expired when it was signed, so nothing waits for the clock.

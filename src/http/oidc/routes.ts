@@ -276,10 +276,10 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
     const fromHeader = typeof header === 'string' ? /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i.exec(header)?.[1] : undefined;
     const token = fromHeader ?? formOf(request)?.access_token;
     if (!token) {
-      return reply
-        .code(401)
-        .header('www-authenticate', 'Bearer realm="yonder"')
-        .send({ error: 'invalid_request', error_description: 'no access token' });
+      return reply.code(401).header('www-authenticate', 'Bearer realm="yonder"').send({
+        error: 'invalid_request',
+        error_description: 'no access token: send it as Authorization: Bearer, or as access_token in a form body',
+      });
     }
     const answer = await userinfo(yonder, client, token);
     if ('claims' in answer) return reply.send(answer.claims);
@@ -291,7 +291,7 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
     }
     return reply
       .code(401)
-      .header('www-authenticate', 'Bearer realm="yonder", error="invalid_token"')
+      .header('www-authenticate', `Bearer realm="yonder", error="invalid_token", error_description="${answer.description}"`)
       .send({ error: answer.error, error_description: answer.description });
   };
   // CORS preflights. The token endpoint's the provider answers (its clients' origins); discovery
