@@ -15,12 +15,15 @@ import { notImplementedRoutes } from './v1/not-implemented.js';
 import { oauthRoutes } from './oauth/routes.js';
 import { oidcRoutes } from './oidc/routes.js';
 import { oidcInteractionRoutes } from './oidc/interaction.js';
+import { samlInteractionRoutes, samlRoutes } from './saml/routes.js';
 import { policyRoutes } from './v1/policy.js';
 import { realmRoutes } from './v1/realms.js';
 import { resourceServerRoutes } from './v1/resource-servers.js';
 import { roleRoutes } from './v1/roles.js';
 import { tenantRoutes } from './v1/tenants.js';
 import { themeRoutes } from './v1/themes.js';
+import { flowTypeRoutes } from './v1/flow-types.js';
+import { identityProviderRoutes } from './v1/identity-providers.js';
 import { tokenRoutes } from './v1/tokens.js';
 import { webhookRoutes } from './v1/webhooks.js';
 import { installAuditContext } from './audit-context.js';
@@ -133,6 +136,7 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
     await v1.register(resourceServerRoutes, { yonder });
     await v1.register(oauthRoutes, { yonder });
     await v1.register(oidcRoutes, { yonder });
+    await v1.register(samlRoutes, { yonder });
     await v1.register(tokenRoutes, { yonder });
     await v1.register(roleRoutes, { yonder });
     await v1.register(policyRoutes, { yonder });
@@ -143,6 +147,8 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
     await v1.register(credentialBindingJobRoutes, { yonder });
     await v1.register(authenticatorConfigRoutes, { yonder });
     await v1.register(themeRoutes, { yonder });
+    await v1.register(flowTypeRoutes, { yonder });
+    await v1.register(identityProviderRoutes, { yonder });
     await v1.register(bindingLinkRoute, { yonder });
     await v1.register(notImplementedRoutes);
   });
@@ -152,6 +158,7 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
     installAuditContext(hosted);
     await hosted.register(hostedRoutes, { yonder });
     await hosted.register(oidcInteractionRoutes, { yonder });
+    await hosted.register(samlInteractionRoutes, { yonder });
   });
   await app.register(consoleRoutes, { yonder, ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}) });
 

@@ -1,5 +1,5 @@
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
-import { type Actor, type AuditEvent, type JsonObject, actorKey } from '../../domain/audit/audit-event.js';
+import { type Actor, type AuditEvent, type JsonObject, actorKey, eventIdFloor } from '../../domain/audit/audit-event.js';
 import type { Engine, Executor } from '../engine/connection.js';
 import { EventInsertBatcher, type GroupCommitBatch, groupCommitOptions } from '../engine/group-commit.js';
 import type { Observers } from '../../domain/observers.js';
@@ -57,6 +57,9 @@ export function toEvent(row: AuditEventsTable): AuditEvent {
   };
 }
 
+/** How far past `until` an export reads ids: far more than the id counter can run ahead of the clock. */
+const EXPORT_ID_SLACK_MS = 60_000;
+
 /** Rows per INSERT: 15 columns each keeps a batch far below either engine's parameter limit. */
 const INSERT_CHUNK = 500;
 
@@ -74,7 +77,9 @@ export class AuditEventStore {
     options: { groupCommit?: boolean; batches?: Observers<GroupCommitBatch> } = {},
   ) {
     this.batcher =
-      options.groupCommit && !db.isTransaction ? new EventInsertBatcher(db, groupCommitOptions(engine, 'audit_events', options.batches)) : null;
+      options.groupCommit && !db.isTransaction
+        ? new EventInsertBatcher(db, groupCommitOptions(engine, 'audit_events', options.batches), engine)
+        : null;
   }
 
   async insert(events: readonly AuditEvent[]): Promise<void> {
@@ -93,7 +98,13 @@ export class AuditEventStore {
     if (q.type !== undefined) narrowed = narrowed.where('type', '=', q.type);
     if (q.resource_type !== undefined) narrowed = narrowed.where('resource_type', '=', q.resource_type);
     if (q.resource_id !== undefined) narrowed = narrowed.where('resource_id', '=', q.resource_id);
-    if (q.since !== undefined) narrowed = narrowed.where('create_time', '>=', q.since);
+    if (q.since !== undefined) {
+      // No index on create_time: an event's id is never older than it (see eventIdFloor), so the
+      // id bound narrows the walk of the realm's index and the create_time test stays exact.
+      const sinceMs = Date.parse(q.since);
+      if (!Number.isNaN(sinceMs)) narrowed = narrowed.where('id', '>=', eventIdFloor(sinceMs));
+      narrowed = narrowed.where('create_time', '>=', q.since);
+    }
     if (q.until !== undefined) narrowed = narrowed.where('create_time', '<', q.until);
     const actor = q.actor;
     if (actor !== undefined) {
@@ -125,29 +136,29 @@ export class AuditEventStore {
   }
 
   /**
-   * Oldest first, for `yonder events export`: events of the tenant (or one of its realms) created
-   * in [since, until), after the keyset `after` (the last event of the previous page). Pages walk
-   * the `create_time` index, so an export reads a bounded page at a time whatever its size.
+   * Oldest first (in id order, which is time order), for `yonder events export`: events of the
+   * tenant (or one of its realms) created in [since, until), after the id `afterId`. Pages walk the
+   * realm's index, or the primary key for a whole tenant, from the id floor of `since` (an id is
+   * never older than its event); ids made a little after `until` are read too (the id counter may
+   * run a few milliseconds ahead), and the `create_time` test keeps the window exact.
    */
   async exportPage(
     scope: { tenantId: string; realmId?: string },
     window: { since: string; until: string },
-    after: { create_time: string; id: string } | null,
+    afterId: string | null,
     limit: number,
   ): Promise<AuditEvent[]> {
+    const floor = eventIdFloor(Date.parse(window.since));
     let query = this.db
       .selectFrom('audit_events')
       .selectAll()
+      .where('id', '>', afterId !== null && afterId > floor ? afterId : floor)
+      .where('id', '<', eventIdFloor(Date.parse(window.until) + EXPORT_ID_SLACK_MS))
       .where('tenant_id', '=', scope.tenantId)
       .where('create_time', '>=', window.since)
       .where('create_time', '<', window.until);
     if (scope.realmId !== undefined) query = query.where('realm_id', '=', scope.realmId);
-    if (after) {
-      query = query.where((eb) =>
-        eb.or([eb('create_time', '>', after.create_time), eb.and([eb('create_time', '=', after.create_time), eb('id', '>', after.id)])]),
-      );
-    }
-    const rows = await query.orderBy('create_time').orderBy('id').limit(limit).execute();
+    const rows = await query.orderBy('id').limit(limit).execute();
     return rows.map(toEvent);
   }
 
@@ -155,11 +166,17 @@ export class AuditEventStore {
    * Deletes up to `limit` events created before `cutoff`, oldest first, and returns how many.
    * One bounded statement per call (a subquery picks the ids: SQLite has no DELETE ... LIMIT), so
    * a large backlog never holds a long lock; the caller repeats until fewer than `limit` go.
+   * The oldest are found on the primary key (ids are time-ordered and never older than their
+   * event), so creates pay for no index on `create_time` (dropped in migration 022); the
+   * `create_time` test keeps the cut exact.
    */
   async deleteOlderThan(cutoff: string, limit: number): Promise<number> {
+    const before = eventIdFloor(Date.parse(cutoff));
     const result = await this.db
       .deleteFrom('audit_events')
-      .where('id', 'in', (eb) => eb.selectFrom('audit_events').select('id').where('create_time', '<', cutoff).orderBy('create_time').limit(limit))
+      .where('id', 'in', (eb) =>
+        eb.selectFrom('audit_events').select('id').where('id', '<', before).where('create_time', '<', cutoff).orderBy('id').limit(limit),
+      )
       .executeTakeFirst();
     return Number(result.numDeletedRows);
   }
