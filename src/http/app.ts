@@ -21,6 +21,7 @@ import { resourceServerRoutes } from './v1/resource-servers.js';
 import { roleRoutes } from './v1/roles.js';
 import { tenantRoutes } from './v1/tenants.js';
 import { themeRoutes } from './v1/themes.js';
+import { ssoConfigRoutes } from './v1/sso-configs.js';
 import { tokenRoutes } from './v1/tokens.js';
 import { installAuditContext } from './audit-context.js';
 import { installBearerAuth } from './auth.js';
@@ -141,6 +142,7 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
     await v1.register(credentialBindingJobRoutes, { yonder });
     await v1.register(authenticatorConfigRoutes, { yonder });
     await v1.register(themeRoutes, { yonder });
+    await v1.register(ssoConfigRoutes, { yonder });
     await v1.register(bindingLinkRoute, { yonder });
     await v1.register(notImplementedRoutes);
   });

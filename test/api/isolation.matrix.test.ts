@@ -99,6 +99,10 @@ describeApi('isolation matrix: every route refuses other tenants, realms, scopes
     idsInB.authenticator_config_id = configs.body.authenticator_configs?.[0]?.id;
     const theme = await y.request('POST', pathB('/themes'), { body: { theme: { email_realm_name: 'Iso Secret Realm' } } });
     idsInB.theme_id = theme.body.id;
+    const ssoConfig = await y.request('POST', pathB('/sso-configs'), {
+      body: { sso_config: { display_name: 'Iso Secret App Tile', payload: { type: 'bookmark', login_link: 'https://iso.example/' } } },
+    });
+    idsInB.sso_config_id = ssoConfig.body.id;
     // Management access in realm B: a resource server with a role, and an application with a token.
     const client = await createClientApplication(y, { realmId: realmB });
     idsInB.resource_server_id = client.resourceServerId;

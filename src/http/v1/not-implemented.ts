@@ -9,7 +9,6 @@ export interface UnbuiltOperation {
 }
 
 const REALM = '/v1/tenants/{tenant_id}/realms/{realm_id}';
-const SSO_CONFIG = `${REALM}/sso-configs/{sso_config_id}`;
 const IDENTITY_PROVIDER = `${REALM}/identity-providers/{identity_provider_id}`;
 
 /**
@@ -19,24 +18,6 @@ const IDENTITY_PROVIDER = `${REALM}/identity-providers/{identity_provider_id}`;
  * contract tests check that every contract operation is either routed or listed here.
  */
 export const UNBUILT_OPERATIONS: readonly UnbuiltOperation[] = [
-  // SSO configurations and who is assigned to them.
-  { method: 'GET', path: `${REALM}/sso-configs` },
-  { method: 'POST', path: `${REALM}/sso-configs` },
-  { method: 'GET', path: SSO_CONFIG },
-  { method: 'PATCH', path: SSO_CONFIG },
-  { method: 'DELETE', path: SSO_CONFIG },
-  { method: 'POST', path: `${SSO_CONFIG}:addIdentities` },
-  { method: 'POST', path: `${SSO_CONFIG}:deleteIdentities` },
-  { method: 'GET', path: `${SSO_CONFIG}:listIdentityAssociations` },
-  { method: 'POST', path: `${SSO_CONFIG}:addGroups` },
-  { method: 'POST', path: `${SSO_CONFIG}:deleteGroups` },
-  { method: 'GET', path: `${SSO_CONFIG}:listGroupAssociations` },
-  { method: 'POST', path: `${SSO_CONFIG}/is-group-assigned` },
-  { method: 'POST', path: `${SSO_CONFIG}/test` },
-  { method: 'GET', path: `${REALM}/identities/{identity_id}/sso-configs` },
-  { method: 'GET', path: `${REALM}/identities/{identity_id}/sso-configs/{sso_config_id}/is-identity-assigned` },
-  { method: 'GET', path: `${REALM}/groups/{group_id}/sso-configs` },
-  { method: 'GET', path: `${REALM}/applications/{application_id}/sso-configs-id` },
   // The realm's sign-in flow type.
   { method: 'GET', path: `${REALM}/flow-type-config` },
   { method: 'PATCH', path: `${REALM}/flow-type-config` },
