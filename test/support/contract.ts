@@ -1231,6 +1231,7 @@ export const YONDER_ONLY_ROUTES: Readonly<Record<string, string>> = {
   [`POST ${HOSTED_REALM}/sign-in/options`]: 'hosted sign-in: begins the WebAuthn authentication ceremony',
   [`POST ${HOSTED_REALM}/sign-in/verify`]: 'hosted sign-in: verifies the assertion and sets the session cookie',
   [`GET ${HOSTED_REALM}/session`]: 'hosted sign-in: who the session cookie belongs to',
+  [`GET ${HOSTED_REALM}/apps`]: "the app launcher (HTML): the tiles of the signed-in person's SSO configs",
   [`POST ${HOSTED_REALM}/sign-out`]: 'hosted sign-in: ends the session',
   // Management access (issue 4). Beyond Identity serves the OAuth endpoints on its auth host; the
   // contract only mentions them. Public (`security: []`) except the named-token route.
