@@ -23,7 +23,8 @@ import {
 } from '../../services/passkeys/ceremonies.js';
 import { ASSETS } from './client-scripts.js';
 import { registerEnrollmentCors } from './cors.js';
-import { PAGE_CSP, enrollErrorPage, enrollPage, signInErrorPage, signInPage } from './pages.js';
+import { PAGE_CSP, enrollErrorPage, enrollPage, launcherPage, signInErrorPage, signInPage } from './pages.js';
+import { launcherTiles } from '../../services/sso/launcher.js';
 import { realmRef } from '../params.js';
 import { sendHtml } from '../html.js';
 
@@ -221,6 +222,32 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
           returnTo,
         ),
       );
+    },
+  );
+  app.get(
+    `${HOSTED}/apps`,
+    {
+      schema: {
+        description:
+          "The realm's app launcher (HTML): the tiles of the SSO configs assigned to the signed-in person. " +
+          'Without a session, the sign-in page first, which comes back here.',
+        params: RealmParams,
+      },
+    },
+    async (request, reply) => {
+      const base = hostedBase(request.params);
+      const ref = realmRef(request.params);
+      const realm = await yonder.store.realms.get(ref.tenantId, ref.realmId);
+      if (!realm) return html(reply, 404, enrollErrorPage('unknown_realm', 'There is nothing to sign in to here.'));
+      let session: Awaited<ReturnType<typeof currentSession>>;
+      try {
+        session = await currentSession(yonder, ref, request.cookies[SESSION_COOKIE]);
+      } catch (error) {
+        if (!(error instanceof CeremonyError)) throw error;
+        return reply.header('cache-control', 'no-store').redirect(`${base}/sign-in?${new URLSearchParams({ return_to: `${base}/apps` })}`, 303);
+      }
+      reply.header('cache-control', 'no-store');
+      return html(reply, 200, launcherPage(realm.display_name, session.display_name, await launcherTiles(yonder, ref, session.identity_id)));
     },
   );
   app.post(
