@@ -1338,8 +1338,8 @@ export interface paths {
         get: operations["ListAuthenticatorConfigs"];
         put?: never;
         /**
-         * Create an authenticator configuration (hosted_web or embedded)
-         * @description Adds an authenticator configuration: `hosted_web` (yonder's enrollment pages) or `embedded` (the application's own).
+         * Create an authenticator configuration (hosted_web, embedded or console)
+         * @description Adds an authenticator configuration: `hosted_web` (yonder's enrollment pages), `embedded` (the application's own), or `console` (yonder's enrollment page, after the person proves who they are at the identity provider its `verification_method` names).
          */
         post: operations["CreateAuthenticatorConfig"];
         delete?: never;
@@ -8631,7 +8631,7 @@ export interface operations {
                         display_name?: string;
                         config: {
                             /** @enum {string} */
-                            type: "hosted_web" | "embedded";
+                            type: "hosted_web" | "embedded" | "console";
                             authentication_methods?: {
                                 /** @enum {string} */
                                 type: "email_one_time_password" | "software_passkey" | "webauthn_passkey";
@@ -8640,6 +8640,16 @@ export interface operations {
                             invoke_url?: string;
                             /** @enum {string} */
                             invocation_type?: "automatic" | "manual";
+                            onboarding_configuration?: {
+                                verification_method: {
+                                    /** @enum {string} */
+                                    type: "idp";
+                                    idp_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "none";
+                                };
+                            };
                         };
                         id?: unknown;
                         realm_id?: unknown;
@@ -8852,7 +8862,7 @@ export interface operations {
                         display_name?: string;
                         config?: {
                             /** @enum {string} */
-                            type?: "hosted_web" | "embedded";
+                            type?: "hosted_web" | "embedded" | "console";
                             authentication_methods?: {
                                 /** @enum {string} */
                                 type: "email_one_time_password" | "software_passkey" | "webauthn_passkey";
@@ -8861,6 +8871,16 @@ export interface operations {
                             invoke_url?: string;
                             /** @enum {string} */
                             invocation_type?: "automatic" | "manual";
+                            onboarding_configuration?: {
+                                verification_method: {
+                                    /** @enum {string} */
+                                    type: "idp";
+                                    idp_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "none";
+                                };
+                            };
                         };
                         id?: unknown;
                         realm_id?: unknown;

@@ -17,6 +17,8 @@ export async function purgeExpiredCeremonies(y: Yonder, now: string = nowTimesta
   const purged = await y.store.ceremonies.purgeExpired(now);
   // The OpenID Connect provider's expired codes, sessions and interactions go on the same round.
   await y.store.oidcInstances.purgeExpired(now);
+  // And the trips through upstream identity providers.
+  await y.store.idpFlows.purgeExpired(now);
   return purged;
 }
 
