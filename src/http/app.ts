@@ -24,6 +24,7 @@ import { themeRoutes } from './v1/themes.js';
 import { flowTypeRoutes } from './v1/flow-types.js';
 import { identityProviderRoutes } from './v1/identity-providers.js';
 import { tokenRoutes } from './v1/tokens.js';
+import { webhookRoutes } from './v1/webhooks.js';
 import { installAuditContext } from './audit-context.js';
 import { installBearerAuth } from './auth.js';
 import { BODY_LIMIT_BYTES, installJsonParser, installUrlGuard } from './content-type.js';
@@ -138,6 +139,7 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
     await v1.register(roleRoutes, { yonder });
     await v1.register(policyRoutes, { yonder });
     await v1.register(eventRoutes, { yonder });
+    await v1.register(webhookRoutes, { yonder });
     await v1.register(scimPlugin, { yonder });
     await v1.register(credentialRoutes, { yonder });
     await v1.register(credentialBindingJobRoutes, { yonder });

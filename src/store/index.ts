@@ -29,6 +29,7 @@ import { SecretStore } from './access/secrets.js';
 import { TenantStore } from './directory/tenants.js';
 import { TokenStore } from './access/tokens.js';
 import { OidcInstanceStore } from './access/oidc-instances.js';
+import { WebhookStore } from './webhooks/webhooks.js';
 
 /** One set of repositories, bound either to the database or to one transaction. */
 export class Repositories {
@@ -62,6 +63,8 @@ export class Repositories {
   readonly roles: RoleStore;
   /** The OpenID Connect provider's codes, sessions, grants and refresh tokens. */
   readonly oidcInstances: OidcInstanceStore;
+  /** Webhook endpoints and the delivery order of the audit trail. */
+  readonly webhooks: WebhookStore;
 
   constructor(
     executor: Executor,
@@ -95,6 +98,7 @@ export class Repositories {
     this.rateLimits = new RateLimitStore(executor);
     this.roles = new RoleStore(executor, engine);
     this.oidcInstances = new OidcInstanceStore(executor);
+    this.webhooks = new WebhookStore(executor, engine);
   }
 }
 

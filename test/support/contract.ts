@@ -1034,6 +1034,8 @@ export const ROUTE_OWNERS: readonly { readonly pattern: string; readonly file: C
   { pattern: `${V1_REALM}/applications/{application_id}/.well-known/*`, file: 'contract.management.test.ts' },
   { pattern: `${V1_REALM}/applications/{application_id}:rotateSecret`, file: 'contract.management.test.ts' },
   { pattern: `${V1_REALM}/introspect`, file: 'contract.management.test.ts' },
+  // ...and the tenant's webhook endpoints (audit event delivery, issue 20).
+  { pattern: `${V1_TENANT}/webhooks*`, file: 'contract.management.test.ts' },
   // contract.console.test.ts: the Admin Console's configuration, token and sign-out calls.
   { pattern: `${CONSOLE_API}/*`, file: 'contract.console.test.ts' },
   // contract.federation.test.ts: launch mechanisms and upstream identity providers.
@@ -1188,6 +1190,13 @@ export const YONDER_ONLY_ROUTES: Readonly<Record<string, string>> = {
     "yonder keeps client secrets hashed, so it cannot show them again as the contract's reads would; a new one is issued instead",
   [`POST ${V1_REALM}/applications/{application_id}/tokens`]: 'the console\'s "Create token", which the contract leaves to the console',
   [`GET ${V1_REALM}/events`]: 'audit events (issue 9); the contract has no audit trail',
+  // Audit event delivery (issue 20): the contract has no audit trail, so no webhooks for it either.
+  [`POST ${V1_TENANT}/webhooks`]: 'registers a webhook endpoint for the audit trail (the contract has none)',
+  [`GET ${V1_TENANT}/webhooks`]: "lists the tenant's webhook endpoints",
+  [`GET ${V1_TENANT}/webhooks/{webhook_id}`]: 'a webhook endpoint and where its delivery stands',
+  [`PATCH ${V1_TENANT}/webhooks/{webhook_id}`]: 'changes a webhook endpoint',
+  [`DELETE ${V1_TENANT}/webhooks/{webhook_id}`]: 'deletes a webhook endpoint',
+  [`GET ${V1_TENANT}/webhooks/{webhook_id}/deliveries`]: "a webhook endpoint's recent delivery attempts",
   // The Admin Console (issue 7): Beyond Identity's console is its own product on its own host; these
   // are the calls yonder's console makes before it can use /v1. Public (no bearer): the hosted
   // sign-in session cookie and the X-Yonder-Console header authorize the token and sign-out.

@@ -64,6 +64,9 @@ export const EVENT_TYPES = [
   'credential.revoked',
   'console.token_issued',
   'console.signed_out',
+  'webhook.created',
+  'webhook.updated',
+  'webhook.deleted',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -89,6 +92,7 @@ export const RESOURCE_TYPES = [
   'credential_binding_job',
   'batch_credential_binding_job',
   'credential',
+  'webhook',
 ] as const;
 
 export type ResourceType = (typeof RESOURCE_TYPES)[number];

@@ -18,7 +18,7 @@ import type { Yonder } from '../context.js';
 import { newRealmResource } from '../realm-resource.js';
 import { assertMayMoveMail } from '../access/grants.js';
 import { type ListParams, type Page, listPage } from '../paging.js';
-import { requireRealm } from './tenancy-lookup.js';
+import { requireRealm, requireRealmToInsertInto } from './tenancy-lookup.js';
 
 export interface RealmRef {
   tenantId: string;
@@ -26,7 +26,7 @@ export interface RealmRef {
 }
 
 export async function createIdentity(y: Yonder, ref: RealmRef, input: NewIdentityInput): Promise<Identity> {
-  await requireRealm(y.store, ref.tenantId, ref.realmId);
+  await requireRealmToInsertInto(y.store, ref.tenantId, ref.realmId);
   // Not in a transaction of its own: the store commits concurrent creates together, each with its
   // event (see store/engine/group-commit.ts).
   return insertIdentity(y.store, ref, input);

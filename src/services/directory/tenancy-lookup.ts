@@ -17,3 +17,12 @@ export async function requireRealm(repos: Repositories, tenantId: string, realmI
   if (!realm) throw notFound('Realm', realmId);
   return realm;
 }
+
+/**
+ * The realm check before inserting rows that reference the realm (an identity): answered from
+ * memory after the first time, since a realm never changes tenant. A realm deleted since is
+ * refused by the rows' foreign key, which the store reports as the realm not found.
+ */
+export async function requireRealmToInsertInto(repos: Repositories, tenantId: string, realmId: string): Promise<void> {
+  if (!(await repos.realms.isTenants(tenantId, realmId))) throw notFound('Realm', realmId);
+}

@@ -45,7 +45,7 @@ export const REASONS = {
   credential_revoked: [401, 'This passkey has been revoked. Ask for a new one.'],
   unknown_application: [404, 'There is no such application.'],
   unknown_realm: [404, 'There is nothing to sign in to here.'],
-  not_signed_in: [401, 'You are not signed in.'],
+  not_signed_in: [401, 'You are not signed in here: sign in with your passkey, then try again.'],
   cross_origin: [403, 'This request must come from this site.'],
   flow_disabled: [403, 'This kind of link is turned off here. Ask for a new one.'],
   verification_required: [403, 'Prove who you are at your identity provider first: open your link again.'],

@@ -40,7 +40,7 @@ export function toEventRow(event: AuditEvent): AuditEventsTable {
   };
 }
 
-function toEvent(row: AuditEventsTable): AuditEvent {
+export function toEvent(row: AuditEventsTable): AuditEvent {
   return {
     id: row.id,
     tenant_id: row.tenant_id,
@@ -74,7 +74,9 @@ export class AuditEventStore {
     options: { groupCommit?: boolean; batches?: Observers<GroupCommitBatch> } = {},
   ) {
     this.batcher =
-      options.groupCommit && !db.isTransaction ? new EventInsertBatcher(db, groupCommitOptions(engine, 'audit_events', options.batches)) : null;
+      options.groupCommit && !db.isTransaction
+        ? new EventInsertBatcher(db, groupCommitOptions(engine, 'audit_events', options.batches), engine)
+        : null;
   }
 
   async insert(events: readonly AuditEvent[]): Promise<void> {
@@ -122,6 +124,33 @@ export class AuditEventStore {
       q,
     ).executeTakeFirstOrThrow();
     return Number(row.n);
+  }
+
+  /**
+   * Oldest first, for `yonder events export`: events of the tenant (or one of its realms) created
+   * in [since, until), after the keyset `after` (the last event of the previous page). Pages walk
+   * the `create_time` index, so an export reads a bounded page at a time whatever its size.
+   */
+  async exportPage(
+    scope: { tenantId: string; realmId?: string },
+    window: { since: string; until: string },
+    after: { create_time: string; id: string } | null,
+    limit: number,
+  ): Promise<AuditEvent[]> {
+    let query = this.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('tenant_id', '=', scope.tenantId)
+      .where('create_time', '>=', window.since)
+      .where('create_time', '<', window.until);
+    if (scope.realmId !== undefined) query = query.where('realm_id', '=', scope.realmId);
+    if (after) {
+      query = query.where((eb) =>
+        eb.or([eb('create_time', '>', after.create_time), eb.and([eb('create_time', '=', after.create_time), eb('id', '>', after.id)])]),
+      );
+    }
+    const rows = await query.orderBy('create_time').orderBy('id').limit(limit).execute();
+    return rows.map(toEvent);
   }
 
   /**

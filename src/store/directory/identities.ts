@@ -5,11 +5,17 @@ import { type EnrollmentStatus, type Identity, type IdentityStatus, identityKeys
 import { type IdentityFilter, type IdentityFilterField, identityFilterIsLookup } from '../../domain/directory/identity-filter.js';
 import type { Traits } from '../../domain/directory/traits.js';
 import { isForeignKeyViolation, isPrimaryKeyViolation, isUniqueViolation } from '../engine/constraint-errors.js';
-import type { Engine, Executor } from '../engine/connection.js';
+import type { Engine, Executor, SqliteHandle } from '../engine/connection.js';
 import { like } from '../engine/like.js';
 import { ScanReads } from '../engine/scan-reads.js';
 import { toEventRow } from '../audit/audit-events.js';
-import { type GroupCommitBatch, type IdentityCreate, IdentityInsertBatcher, groupCommitOptions } from '../engine/group-commit.js';
+import {
+  type GroupCommitBatch,
+  type IdentityCreate,
+  IdentityInsertBatcher,
+  groupCommitOptions,
+  identityBatchWriter,
+} from '../engine/group-commit.js';
 import type { Observers } from '../../domain/observers.js';
 import { precompiled } from '../engine/precompiled.js';
 import { LockingRealmTable } from '../engine/realm-table.js';
@@ -106,13 +112,17 @@ export class IdentityStore {
   constructor(
     private readonly db: Executor,
     private readonly engine: Engine,
-    options: { groupCommit?: boolean; scanReads?: ScanReads; batches?: Observers<GroupCommitBatch> } = {},
+    options: { groupCommit?: boolean; scanReads?: ScanReads; batches?: Observers<GroupCommitBatch>; sqlite?: SqliteHandle } = {},
   ) {
     this.scanReads = options.scanReads ?? new ScanReads(engine, 0, null);
     this.table = new LockingRealmTable(db, engine, 'identities');
     this.batcher =
       options.groupCommit && !db.isTransaction
-        ? new IdentityInsertBatcher(db, (create) => this.insertRow(create), groupCommitOptions(engine, 'identities', options.batches))
+        ? new IdentityInsertBatcher(
+            identityBatchWriter(db, engine, options.sqlite),
+            (create) => this.insertRow(create),
+            groupCommitOptions(engine, 'identities', options.batches),
+          )
         : null;
   }
 

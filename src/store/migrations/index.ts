@@ -15,6 +15,7 @@ import * as sealedClientSecrets from './014-sealed-client-secrets.js';
 import * as createdOrderIndex from './015-created-order-index.js';
 import * as usernameSkeleton from './016-username-skeleton.js';
 import * as oidcInstances from './017-oidc-instances.js';
+import * as webhooks from './018-webhooks.js';
 import * as identityProviders from './020-identity-providers.js';
 
 /**
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '015-created-order-index': createdOrderIndex,
   '016-username-skeleton': usernameSkeleton,
   '017-oidc-instances': oidcInstances,
+  '018-webhooks': webhooks,
   '020-identity-providers': identityProviders,
 };
 
