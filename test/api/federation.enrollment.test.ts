@@ -4,7 +4,7 @@ import { TestYonder, describeApi, type Reply } from '../support/harness.js';
 import { Browser, type Managed, type OidcApp, createOidcApplication } from '../support/oidc.js';
 import { freePort } from '../support/process.js';
 import { SoftAuthenticator } from '../support/soft-authenticator.js';
-import { upstreamSettings } from '../support/federation.js';
+import { allowRedirects, verifyingConfig } from '../support/federation.js';
 
 /**
  * "Verify with an external identity provider before enrollment", with a yonder as the upstream:
@@ -56,36 +56,6 @@ describeApi('identity-provider-verified enrollment through a second yonder as th
 
   async function downstreamPerson(username: string, email: string): Promise<string> {
     return (await y.createIdentity(username, { traits: { type: 'traits_v0', username, primary_email_address: email } })).id;
-  }
-
-  /** A provider in the Default realm for the upstream app, and a console configuration verifying with it. */
-  async function verifyingConfig(overrides: Record<string, unknown> = {}): Promise<{ idpId: string; configId: string }> {
-    const base = `${origin}${upstreamApp.path}`;
-    const idp = await y.request('POST', y.realmPath('/identity-providers'), {
-      body: {
-        display_name: 'Upstream yonder',
-        protocol_config: upstreamSettings({
-          client_id: upstreamApp.clientId,
-          client_secret: upstreamApp.clientSecret,
-          authorize_url: `${base}/authorize`,
-          token_url: `${base}/token`,
-          jwks_url: `${base}/.well-known/jwks.json`,
-          claims: JSON.stringify({ id_token: { email: { essential: true } } }),
-          ...overrides,
-        }),
-      },
-    });
-    expect(idp.status, idp.text).toBe(200);
-    const config = await y.request('POST', y.realmPath('/authenticator-configs'), {
-      body: {
-        authenticator_config: {
-          display_name: 'Verified enrollment',
-          config: { type: 'console', onboarding_configuration: { verification_method: { type: 'idp', idp_id: idp.body.id } } },
-        },
-      },
-    });
-    expect(config.status, config.text).toBe(200);
-    return { idpId: idp.body.id, configId: config.body.id };
   }
 
   async function linkFor(identityId: string, configId: string): Promise<string> {
@@ -182,29 +152,18 @@ describeApi('identity-provider-verified enrollment through a second yonder as th
     await y?.close();
   });
 
-  /** Registers the providers' callbacks at the upstream app (each provider has its own). */
-  async function allowCallbacks(idpIds: string[]): Promise<void> {
-    const uris = idpIds.map((id) => `${origin}/hosted/tenants/${y.tenantId}/realms/${y.realmId}/identity-providers/${id}/callback`);
-    const current = await y.request('GET', up.realmPath(`/applications/${upstreamApp.id}`));
-    const updated = await y.request('PATCH', up.realmPath(`/applications/${upstreamApp.id}`), {
-      body: {
-        application: {
-          protocol_config: { ...current.body.protocol_config, redirect_uris: [...current.body.protocol_config.redirect_uris, ...uris] },
-        },
-      },
-    });
-    expect(updated.status, updated.text).toBe(200);
-  }
-
-  let main: { idpId: string; configId: string };
-  let missingClaim: { idpId: string; configId: string };
-  let tampered: { idpId: string; configId: string };
+  type Verifying = Awaited<ReturnType<typeof verifyingConfig>>;
+  let main: Verifying;
+  let missingClaim: Verifying;
+  let tampered: Verifying;
+  /** The upstream application's issuer, as yonder's relying party reaches it over HTTP. */
+  const issuer = () => `${origin}${upstreamApp.path}`;
 
   it('the right person enrolls, only in the browser that came back from the upstream', async () => {
-    main = await verifyingConfig();
-    missingClaim = await verifyingConfig({ identifying_claim_name: 'employee_number' });
-    tampered = await verifyingConfig({ token_url: `${tampererOrigin}/token` });
-    await allowCallbacks([main.idpId, missingClaim.idpId, tampered.idpId]);
+    main = await verifyingConfig(y, issuer(), upstreamApp);
+    missingClaim = await verifyingConfig(y, issuer(), upstreamApp, { identifying_claim_name: 'employee_number' });
+    tampered = await verifyingConfig(y, issuer(), upstreamApp, { token_url: `${tampererOrigin}/token` });
+    await allowRedirects(up, upstreamApp.id, [main.redirectUrl, missingClaim.redirectUrl, tampered.redirectUrl]);
 
     const alice = await downstreamPerson('alice', 'alice@corp.example');
     const link = await linkFor(alice, main.configId);
@@ -269,7 +228,7 @@ describeApi('identity-provider-verified enrollment through a second yonder as th
   });
 
   it('with PAR on, the authorization request is pushed (PKCE and claims with it) and the browser carries only its request_uri', async () => {
-    const par = await verifyingConfig({ oauth_2_par_enabled: true, oauth_2_par_endpoint: `${tampererOrigin}/par` });
+    const par = await verifyingConfig(y, issuer(), upstreamApp, { oauth_2_par_enabled: true, oauth_2_par_endpoint: `${tampererOrigin}/par` });
     const frank = await downstreamPerson('frank', 'frank@corp.example');
     const opened = await new Browser(y).request('GET', await linkFor(frank, par.configId));
     expect(opened.status).toBe(303);
