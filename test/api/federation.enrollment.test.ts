@@ -71,11 +71,24 @@ describeApi('identity-provider-verified enrollment through a second yonder as th
    * passkey of `upstreamUser`, until a page answers (the enrollment page, or an error page).
    * Answers that reply and the callback URL the upstream sent the browser to.
    */
-  async function verifyThrough(browser: Browser, link: string, upstreamUser: string): Promise<{ reply: Reply; callback: string | null }> {
+  async function verifyThrough(
+    start: Browser,
+    link: string,
+    upstreamUser: string,
+    finishOn?: Browser,
+  ): Promise<{ reply: Reply; callback: string | null }> {
+    let browser = start;
     let url = link;
     let callback: string | null = null;
     for (let hops = 0; hops < 12; hops++) {
-      if (url.includes('/identity-providers/') && url.includes('/callback')) callback = url;
+      if (url.includes('/identity-providers/') && url.includes('/callback')) {
+        callback = url;
+        // From the callback on, another process answers, with the same browser's cookies.
+        if (finishOn) {
+          for (const pair of browser.jar.header().split('; ')) if (pair) finishOn.jar.add(pair);
+          browser = finishOn;
+        }
+      }
       const reply = await browser.request('GET', url);
       if (reply.status === 302 || reply.status === 303) {
         url = new URL(String(reply.headers.location), origin).href;
@@ -184,6 +197,23 @@ describeApi('identity-provider-verified enrollment through a second yonder as th
     expect(await credentialsOf(alice)).toBe(1);
     const events = await y.request('GET', y.realmPath('/events?type=identity_provider.verified'));
     expect(events.body.events[0]).toMatchObject({ resource_id: main.idpId });
+  });
+
+  it('a trip begun on one process is finished on another over the same store (state, nonce and PKCE verifier are stored)', async () => {
+    const other = await TestYonder.start(y.databaseLocation, { config: { publicUrl: origin } });
+    try {
+      const grace = await downstreamPerson('grace', 'grace@corp.example');
+      await upstreamPerson('grace', 'grace@corp.example');
+      const link = await linkFor(grace, main.configId);
+      const finisher = new Browser(other);
+      const { reply } = await verifyThrough(new Browser(y), link, 'grace', finisher);
+      expect(reply.status, reply.text).toBe(200);
+      const enrolled = await enroll(finisher, link);
+      expect(enrolled.reply.status, enrolled.reply.text).toBe(200);
+      expect(await credentialsOf(grace)).toBe(1);
+    } finally {
+      await other.stop();
+    }
   });
 
   it('a claim that matches no identity, two identities or another identity is refused, and nothing is enrolled', async () => {
