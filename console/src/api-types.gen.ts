@@ -2159,10 +2159,10 @@ export interface components {
             classification?: string;
             protocol_config: {
                 /**
-                 * @description Only `oauth2` and `oidc` are supported.
+                 * @description `oauth2`, `oidc`, or `saml`: a SAML 2.0 service provider yonder signs people in to (the SSO config payload of that type; no client credentials).
                  * @enum {string}
                  */
-                type: "oauth2" | "oidc";
+                type: "oauth2" | "oidc" | "saml";
                 /** @description A subset of the resource server's scopes; empty without a resource server. */
                 allowed_scopes?: string[];
                 /**
@@ -4628,10 +4628,10 @@ export interface operations {
                         display_name: string;
                         protocol_config: {
                             /**
-                             * @description Only `oauth2` and `oidc` are supported.
+                             * @description `oauth2`, `oidc`, or `saml`: a SAML 2.0 service provider yonder signs people in to (the SSO config payload of that type; no client credentials).
                              * @enum {string}
                              */
-                            type: "oauth2" | "oidc";
+                            type: "oauth2" | "oidc" | "saml";
                             /** @description A subset of the resource server's scopes; empty without a resource server. */
                             allowed_scopes?: string[];
                             /**
@@ -4885,10 +4885,10 @@ export interface operations {
                         display_name?: string;
                         protocol_config?: {
                             /**
-                             * @description Only `oauth2` and `oidc` are supported.
+                             * @description `oauth2`, `oidc`, or `saml`: a SAML 2.0 service provider yonder signs people in to (the SSO config payload of that type; no client credentials).
                              * @enum {string}
                              */
-                            type: "oauth2" | "oidc";
+                            type: "oauth2" | "oidc" | "saml";
                             /** @description A subset of the resource server's scopes; empty without a resource server. */
                             allowed_scopes?: string[];
                             /**

@@ -15,6 +15,7 @@ import { notImplementedRoutes } from './v1/not-implemented.js';
 import { oauthRoutes } from './oauth/routes.js';
 import { oidcRoutes } from './oidc/routes.js';
 import { oidcInteractionRoutes } from './oidc/interaction.js';
+import { samlInteractionRoutes, samlRoutes } from './saml/routes.js';
 import { policyRoutes } from './v1/policy.js';
 import { realmRoutes } from './v1/realms.js';
 import { resourceServerRoutes } from './v1/resource-servers.js';
@@ -135,6 +136,7 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
     await v1.register(resourceServerRoutes, { yonder });
     await v1.register(oauthRoutes, { yonder });
     await v1.register(oidcRoutes, { yonder });
+    await v1.register(samlRoutes, { yonder });
     await v1.register(tokenRoutes, { yonder });
     await v1.register(roleRoutes, { yonder });
     await v1.register(policyRoutes, { yonder });
@@ -156,6 +158,7 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
     installAuditContext(hosted);
     await hosted.register(hostedRoutes, { yonder });
     await hosted.register(oidcInteractionRoutes, { yonder });
+    await hosted.register(samlInteractionRoutes, { yonder });
   });
   await app.register(consoleRoutes, { yonder, ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}) });
 

@@ -341,6 +341,35 @@ export interface IdpFlowsTable {
   create_time: string;
 }
 
+/** A realm's SAML signing key and certificate (PEM); the key sealed with the master key. */
+export interface SamlIdpKeysTable {
+  realm_id: string;
+  id: string;
+  tenant_id: string;
+  certificate: string;
+  private_key: string;
+  create_time: string;
+  expire_time: string;
+}
+
+/** A SAML sign-in between the service provider's request and yonder's response. */
+export interface SamlRequestsTable {
+  id: string;
+  tenant_id: string;
+  realm_id: string;
+  application_id: string;
+  /** The AuthnRequest's ID (the response's InResponseTo); null for an IdP-initiated sign-in. */
+  request_id: string | null;
+  acs_url: string;
+  relay_state: string | null;
+  /** 1 when the request said ForceAuthn: a passkey now, not the session. */
+  force_authn: number;
+  browser_hash: string;
+  create_time: string;
+  expire_time: string;
+  answer_time: string | null;
+}
+
 export interface Database {
   tenants: TenantsTable;
   realms: RealmsTable;
@@ -370,4 +399,6 @@ export interface Database {
   flow_type_configs: FlowTypeConfigsTable;
   identity_providers: IdentityProvidersTable;
   idp_flows: IdpFlowsTable;
+  saml_idp_keys: SamlIdpKeysTable;
+  saml_requests: SamlRequestsTable;
 }

@@ -8,9 +8,9 @@ import { createWebhook } from '../../src/services/webhooks/endpoints.js';
 import { TestYonder, describeApi } from '../support/harness.js';
 import { basicAuth, createClientApplication, postForm } from '../support/oauth-client.js';
 import { smallestValidBody } from '../support/request-bodies.js';
-import { upstreamSettings } from '../support/federation.js';
 import * as oidc from '../support/oidc.js';
 import { type RegisteredRoute, applicationPublicRoutes } from '../support/routes.js';
+import { upstreamSettings } from '../support/federation.js';
 import { CORE_GROUP, CORE_USER, patchOp } from '../support/scim.js';
 import { SoftAuthenticator } from '../support/soft-authenticator.js';
 
