@@ -1410,8 +1410,8 @@ export interface paths {
         get: operations["ListAuthenticatorConfigs"];
         put?: never;
         /**
-         * Create an authenticator configuration (hosted_web or embedded)
-         * @description Adds an authenticator configuration: `hosted_web` (yonder's enrollment pages) or `embedded` (the application's own).
+         * Create an authenticator configuration (hosted_web, embedded or console)
+         * @description Adds an authenticator configuration: `hosted_web` (yonder's enrollment pages), `embedded` (the application's own), or `console` (yonder's enrollment page, after the person proves who they are at the identity provider its `verification_method` names).
          */
         post: operations["CreateAuthenticatorConfig"];
         delete?: never;
@@ -9555,7 +9555,7 @@ export interface operations {
                         display_name?: string;
                         config: {
                             /** @enum {string} */
-                            type: "hosted_web" | "embedded";
+                            type: "hosted_web" | "embedded" | "console";
                             authentication_methods?: {
                                 /** @enum {string} */
                                 type: "email_one_time_password" | "software_passkey" | "webauthn_passkey";
@@ -9564,6 +9564,16 @@ export interface operations {
                             invoke_url?: string;
                             /** @enum {string} */
                             invocation_type?: "automatic" | "manual";
+                            onboarding_configuration?: {
+                                verification_method: {
+                                    /** @enum {string} */
+                                    type: "idp";
+                                    idp_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "none";
+                                };
+                            };
                         };
                         id?: unknown;
                         realm_id?: unknown;
@@ -9776,7 +9786,7 @@ export interface operations {
                         display_name?: string;
                         config?: {
                             /** @enum {string} */
-                            type?: "hosted_web" | "embedded";
+                            type?: "hosted_web" | "embedded" | "console";
                             authentication_methods?: {
                                 /** @enum {string} */
                                 type: "email_one_time_password" | "software_passkey" | "webauthn_passkey";
@@ -9785,6 +9795,16 @@ export interface operations {
                             invoke_url?: string;
                             /** @enum {string} */
                             invocation_type?: "automatic" | "manual";
+                            onboarding_configuration?: {
+                                verification_method: {
+                                    /** @enum {string} */
+                                    type: "idp";
+                                    idp_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "none";
+                                };
+                            };
                         };
                         id?: unknown;
                         realm_id?: unknown;

@@ -16,6 +16,7 @@ import { CredentialStore } from './passkeys/credentials.js';
 import { ThemeStore } from './passkeys/themes.js';
 import { FlowTypeConfigStore } from './passkeys/flow-type-configs.js';
 import { IdentityProviderStore } from './federation/identity-providers.js';
+import { IdpFlowStore } from './federation/idp-flows.js';
 import { PolicyStore } from './access/policies.js';
 import { QueryPlanStore } from './engine/query-plans.js';
 import { RateLimitStore } from './access/rate-limits.js';
@@ -51,6 +52,8 @@ export class Repositories {
   readonly themes: ThemeStore;
   readonly flowTypeConfigs: FlowTypeConfigStore;
   readonly identityProviders: IdentityProviderStore;
+  /** Trips through upstream identity providers: state, nonce and PKCE verifier, then who was verified. */
+  readonly idpFlows: IdpFlowStore;
   readonly bindingJobs: CredentialBindingJobStore;
   readonly credentials: CredentialStore;
   readonly ceremonies: CeremonyStore;
@@ -91,6 +94,7 @@ export class Repositories {
     this.themes = new ThemeStore(executor);
     this.flowTypeConfigs = new FlowTypeConfigStore(executor);
     this.identityProviders = new IdentityProviderStore(executor);
+    this.idpFlows = new IdpFlowStore(executor);
     this.bindingJobs = new CredentialBindingJobStore(executor);
     this.credentials = new CredentialStore(executor);
     this.ceremonies = new CeremonyStore(executor);

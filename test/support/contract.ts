@@ -1178,10 +1178,9 @@ export const ROUTE_OWNERS: readonly { readonly pattern: string; readonly file: C
   { pattern: `${V1_REALM}/applications/{application_id}/sso-configs-id`, file: 'contract.sso.test.ts' },
   // contract.console.test.ts: the Admin Console's configuration, token and sign-out calls.
   { pattern: `${CONSOLE_API}/*`, file: 'contract.console.test.ts' },
-  // contract.federation.test.ts: launch mechanisms and upstream identity providers (with their callback).
+  // contract.federation.test.ts: launch mechanisms and upstream identity providers.
   { pattern: `${V1_REALM}/flow-type-config`, file: 'contract.federation.test.ts' },
   { pattern: `${V1_REALM}/identity-providers*`, file: 'contract.federation.test.ts' },
-  { pattern: `${HOSTED_REALM}/identity-providers*`, file: 'contract.federation.test.ts' },
 ];
 
 function patternMatches(pattern: string, path: string): boolean {

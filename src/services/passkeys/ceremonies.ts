@@ -16,6 +16,7 @@ import {
   PENDING_JOB_STATES,
   type WebAuthnCredential,
   effectiveJobState,
+  verifyingProvider,
 } from '../../domain/passkeys/passkeys.js';
 import { addSeconds, nowTimestamp } from '../../domain/time.js';
 import type { Yonder } from '../context.js';
@@ -47,6 +48,14 @@ export const REASONS = {
   not_signed_in: [401, 'You are not signed in here: sign in with your passkey, then try again.'],
   cross_origin: [403, 'This request must come from this site.'],
   flow_disabled: [403, 'This kind of link is turned off here. Ask for a new one.'],
+  verification_required: [403, 'Prove who you are at your identity provider first: open your link again.'],
+  upstream_unavailable: [502, 'Your identity provider could not be reached. Try again later.'],
+  upstream_state: [400, 'This sign-in at your identity provider did not start in this browser, or took too long. Open your link again.'],
+  upstream_failed: [400, "Your identity provider's answer could not be verified. Open your link again."],
+  upstream_claim_missing: [403, 'Your identity provider did not say who you are.'],
+  upstream_no_match: [403, 'Your account at your identity provider matches no one here.'],
+  upstream_ambiguous: [403, 'Your account at your identity provider matches more than one person here. Ask your administrator.'],
+  upstream_other_identity: [403, 'You proved who you are as someone other than the person this link is for.'],
 } as const;
 export type Reason = keyof typeof REASONS;
 
@@ -123,6 +132,8 @@ export interface LinkParams extends RealmRef {
   identityId: string;
   jobId: string;
   token: string;
+  /** The browser's proof that an upstream identity provider vouched for the link's person (a cookie), if any. */
+  verification?: string | undefined;
 }
 
 export interface OpenLink {
@@ -152,6 +163,24 @@ export async function checkLink(y: Yonder, link: LinkParams): Promise<OpenLink> 
   return { job, identity, config };
 }
 
+/**
+ * Whether the link's enrollment may go on: always, unless its configuration verifies with an
+ * upstream identity provider; then only in the browser that came back from the upstream vouched
+ * for the link's own identity (services/federation/upstream-verification.ts).
+ */
+export async function linkVerified(y: Yonder, open: OpenLink, verification: string | undefined): Promise<boolean> {
+  if (!open.config || verifyingProvider(open.config.config) === null) return true;
+  if (!verification) return false;
+  return y.store.idpFlows.isVerified(open.job.id, hashToken(verification), open.identity.id, nowTimestamp());
+}
+
+/** `checkLink`, and the upstream's word where the configuration asks for it. */
+async function checkVerifiedLink(y: Yonder, link: LinkParams): Promise<OpenLink> {
+  const open = await checkLink(y, link);
+  if (!(await linkVerified(y, open, link.verification))) throw new CeremonyError('verification_required');
+  return open;
+}
+
 /** Opening the page moves a fresh job to LINK_OPENED. */
 export async function openLink(y: Yonder, link: LinkParams): Promise<OpenLink> {
   const open = await checkLink(y, link);
@@ -160,7 +189,7 @@ export async function openLink(y: Yonder, link: LinkParams): Promise<OpenLink> {
 }
 
 export async function registrationOptions(y: Yonder, link: LinkParams) {
-  const { job, identity } = await checkLink(y, link);
+  const { job, identity } = await checkVerifiedLink(y, link);
   const realm = await y.store.realms.get(link.tenantId, link.realmId);
   const existing = await y.store.credentials.activeOf(identity.id);
   const options = await generateRegistrationOptions({
@@ -196,7 +225,7 @@ export async function verifyRegistration(
   if (challenge?.purpose !== 'registration' || challenge.realm_id !== link.realmId) {
     throw new CeremonyError('challenge_expired');
   }
-  const { job, identity, config } = await checkLink(y, link);
+  const { job, identity, config } = await checkVerifiedLink(y, link);
   if (challenge.job_id !== job.id) throw new CeremonyError('challenge_expired');
   const verification = await verifiedBy(() => verifyRegistrationResponse({ response, ...expectedOf(y, challenge, config) }));
   if (!verification.verified || !verification.registrationInfo) throw new CeremonyError('verification_failed');
