@@ -26,6 +26,7 @@ import { SecretStore } from './access/secrets.js';
 import { TenantStore } from './directory/tenants.js';
 import { TokenStore } from './access/tokens.js';
 import { OidcInstanceStore } from './access/oidc-instances.js';
+import { AccountSettingsStore } from './passkeys/account-settings.js';
 
 /** One set of repositories, bound either to the database or to one transaction. */
 export class Repositories {
@@ -55,6 +56,8 @@ export class Repositories {
   readonly roles: RoleStore;
   /** The OpenID Connect provider's codes, sessions, grants and refresh tokens. */
   readonly oidcInstances: OidcInstanceStore;
+  /** What each realm lets its people do on their account page. */
+  readonly accountSettings: AccountSettingsStore;
 
   constructor(
     executor: Executor,
@@ -85,6 +88,7 @@ export class Repositories {
     this.rateLimits = new RateLimitStore(executor);
     this.roles = new RoleStore(executor, engine);
     this.oidcInstances = new OidcInstanceStore(executor);
+    this.accountSettings = new AccountSettingsStore(executor);
   }
 }
 

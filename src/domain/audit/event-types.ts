@@ -56,6 +56,10 @@ export const EVENT_TYPES = [
   'batch_credential_binding_job.created',
   'credential.created',
   'credential.revoked',
+  'credential.renamed',
+  'identity.signed_out_everywhere',
+  'identity.recovery_requested',
+  'realm.account_settings_updated',
   'console.token_issued',
   'console.signed_out',
 ] as const;

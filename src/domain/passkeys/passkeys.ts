@@ -125,6 +125,10 @@ export interface WebAuthnCredential extends Credential {
   aaguid: string;
   device_type: 'singleDevice' | 'multiDevice';
   backed_up: boolean;
+  /** The name its person gave it on the account page; null until then. */
+  display_name: string | null;
+  /** The last sign-in or re-authentication with it; null if never used since it was made. */
+  last_used_time: string | null;
 }
 
 /**

@@ -15,6 +15,7 @@ import * as sealedClientSecrets from './014-sealed-client-secrets.js';
 import * as createdOrderIndex from './015-created-order-index.js';
 import * as usernameSkeleton from './016-username-skeleton.js';
 import * as oidcInstances from './017-oidc-instances.js';
+import * as accountPage from './021-account-page.js';
 
 /**
  * The ordered list of migrations. They are compiled into the program (not read from a folder at
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '015-created-order-index': createdOrderIndex,
   '016-username-skeleton': usernameSkeleton,
   '017-oidc-instances': oidcInstances,
+  '021-account-page': accountPage,
 };
 
 export const migrationProvider: MigrationProvider = {
