@@ -137,7 +137,9 @@ async function remove(passkey, count) {
     // vouches for itself; else the server refuses before any prompt.
     if (count > 1) await reauthenticate(passkey.id);
     else if (view.settings.allow_removing_last_passkey) await reauthenticate();
-    render(await call('/passkeys/' + encodeURIComponent(passkey.id) + '/remove'));
+    const after = await call('/passkeys/' + encodeURIComponent(passkey.id) + '/remove');
+    if (after.signed_out) return signedOut('Removed your last passkey, so you are signed out. Lost devices? Ask for a new link below.');
+    render(after);
     show('ok', '', 'Removed the passkey ' + passkey.name + '. It no longer signs you in anywhere.');
     $('passkeys-heading').focus();
   } catch (error) {

@@ -272,11 +272,17 @@ export async function renameOwnPasskey(y: Yonder, ref: RealmRef, token: string |
  * moves to the passkey that re-authenticated before the removed one's sessions end, so the person
  * stays signed in here; elsewhere, sessions of the removed passkey end at once.
  */
-export async function removeOwnPasskey(y: Yonder, ref: RealmRef, token: string | undefined, credentialId: string): Promise<AccountView> {
+export async function removeOwnPasskey(
+  y: Yonder,
+  ref: RealmRef,
+  token: string | undefined,
+  credentialId: string,
+): Promise<AccountView | { signed_out: true }> {
   const signed = await signedIn(y, ref, token);
   const settings = await y.store.accountSettings.get(ref.realmId);
   await asPerson(signed, () => removeIn(y, ref, signed, settings, credentialId));
-  return accountView(y, ref, token);
+  // The last passkey (where allowed) takes this session with it: the person is signed out.
+  return (await y.store.credentials.activeOf(signed.identity.id)).length > 0 ? accountView(y, ref, token) : { signed_out: true };
 }
 
 /** In this order: whose passkey it is (404), whether it is the last (409), then the re-authentication (403). */
