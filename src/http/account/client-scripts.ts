@@ -211,6 +211,8 @@ form.addEventListener('submit', async (event) => {
 
 /** Styles the account page adds to the hosted pages' sheet: wider, lists, a table that scrolls on a phone. */
 export const ACCOUNT_STYLE = `
+[hidden] { display: none !important; }
+main.wide #status:not(:empty) { position: sticky; bottom: 0; background: Canvas; padding: 0.6rem 0; margin-bottom: 0; border-top: 1px solid color-mix(in srgb, CanvasText 15%, transparent); }
 main.wide { max-width: 46rem; width: 100%; box-sizing: border-box; align-self: start; }
 main.wide h2 { font-size: 1.2rem; margin: 2rem 0 0.75rem; }
 .hint, .meta { color: GrayText; margin: 0.25rem 0; font-size: 0.95rem; }
