@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { conflict, notFound } from '../../src/domain/errors.js';
+import { notFound } from '../../src/domain/errors.js';
 import { CommitQueue, type IdentityCreate, IdentityInsertBatcher } from '../../src/store/engine/group-commit.js';
-import type { Database, IdentitiesTable } from '../../src/store/schema.js';
+import type { IdentitiesTable } from '../../src/store/schema.js';
 
 /**
  * The failure paths of group commit, with the write injected: what each waiting caller is told
@@ -77,14 +76,15 @@ describe('CommitQueue', () => {
 describe('IdentityInsertBatcher: a follower whose leader failed', () => {
   const row = (id: string, username: string): IdentitiesTable =>
     ({ id, realm_id: 'realm', username_key: username.toLowerCase() }) as unknown as IdentitiesTable;
-  // One username twice in one batch: the first is its leader, written alone (a batch of one
-  // leader never reaches the batched statement, so no database is needed here).
-  const noDatabase = null as unknown as Kysely<Database>;
+  // One username twice in one batch: the first is its leader, the batch statement is injected.
+  const statementFails = async (): Promise<Set<string>> => {
+    throw new Error('the statement failed as a whole');
+  };
 
   it('retries on its own when the leader failed for another reason than the username, and gets its own answer', async () => {
     const attempts: string[] = [];
     const batcher = new IdentityInsertBatcher(
-      noDatabase,
+      statementFails,
       async (create: IdentityCreate) => {
         attempts.push(create.row.id);
         if (create.row.id === 'leader') throw notFound('Realm', 'realm');
@@ -106,11 +106,14 @@ describe('IdentityInsertBatcher: a follower whose leader failed', () => {
   it('gets conflict without a try when the leader was written or found the username taken', async () => {
     for (const leaderFails of [false, true]) {
       const attempts: string[] = [];
+      const batches: string[][] = [];
       const batcher = new IdentityInsertBatcher(
-        noDatabase,
+        async (creates) => {
+          batches.push(creates.map((c) => c.row.id));
+          return new Set(leaderFails ? [] : ['leader']);
+        },
         async (create: IdentityCreate) => {
           attempts.push(create.row.id);
-          if (leaderFails) throw conflict('username already exists');
         },
         { maxBatch: 10, maxInFlight: 1 },
       );
@@ -123,7 +126,8 @@ describe('IdentityInsertBatcher: a follower whose leader failed', () => {
         ),
       );
       expect(outcomes).toEqual([leaderFails ? 'conflict' : 'ok', 'conflict']);
-      expect(attempts).toEqual(['leader']);
+      expect(batches).toEqual([['leader']]);
+      expect(attempts).toEqual([]);
     }
   });
 });

@@ -1,5 +1,5 @@
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
-import { type Actor, type AuditEvent, type JsonObject, actorKey } from '../../domain/audit/audit-event.js';
+import { type Actor, type AuditEvent, type JsonObject, actorKey, eventIdFloor } from '../../domain/audit/audit-event.js';
 import type { Engine, Executor } from '../engine/connection.js';
 import { EventInsertBatcher, type GroupCommitBatch, groupCommitOptions } from '../engine/group-commit.js';
 import type { Observers } from '../../domain/observers.js';
@@ -40,7 +40,7 @@ export function toEventRow(event: AuditEvent): AuditEventsTable {
   };
 }
 
-function toEvent(row: AuditEventsTable): AuditEvent {
+export function toEvent(row: AuditEventsTable): AuditEvent {
   return {
     id: row.id,
     tenant_id: row.tenant_id,
@@ -74,7 +74,9 @@ export class AuditEventStore {
     options: { groupCommit?: boolean; batches?: Observers<GroupCommitBatch> } = {},
   ) {
     this.batcher =
-      options.groupCommit && !db.isTransaction ? new EventInsertBatcher(db, groupCommitOptions(engine, 'audit_events', options.batches)) : null;
+      options.groupCommit && !db.isTransaction
+        ? new EventInsertBatcher(db, groupCommitOptions(engine, 'audit_events', options.batches), engine)
+        : null;
   }
 
   async insert(events: readonly AuditEvent[]): Promise<void> {
@@ -93,7 +95,13 @@ export class AuditEventStore {
     if (q.type !== undefined) narrowed = narrowed.where('type', '=', q.type);
     if (q.resource_type !== undefined) narrowed = narrowed.where('resource_type', '=', q.resource_type);
     if (q.resource_id !== undefined) narrowed = narrowed.where('resource_id', '=', q.resource_id);
-    if (q.since !== undefined) narrowed = narrowed.where('create_time', '>=', q.since);
+    if (q.since !== undefined) {
+      // No index on create_time: an event's id is never older than it (see eventIdFloor), so the
+      // id bound narrows the walk of the realm's index and the create_time test stays exact.
+      const sinceMs = Date.parse(q.since);
+      if (!Number.isNaN(sinceMs)) narrowed = narrowed.where('id', '>=', eventIdFloor(sinceMs));
+      narrowed = narrowed.where('create_time', '>=', q.since);
+    }
     if (q.until !== undefined) narrowed = narrowed.where('create_time', '<', q.until);
     const actor = q.actor;
     if (actor !== undefined) {
@@ -125,14 +133,47 @@ export class AuditEventStore {
   }
 
   /**
+   * Oldest first, for `yonder events export`: events of the tenant (or one of its realms) created
+   * in [since, until), after the keyset `after` (the last event of the previous page). Pages walk
+   * the `create_time` index, so an export reads a bounded page at a time whatever its size.
+   */
+  async exportPage(
+    scope: { tenantId: string; realmId?: string },
+    window: { since: string; until: string },
+    after: { create_time: string; id: string } | null,
+    limit: number,
+  ): Promise<AuditEvent[]> {
+    let query = this.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('tenant_id', '=', scope.tenantId)
+      .where('create_time', '>=', window.since)
+      .where('create_time', '<', window.until);
+    if (scope.realmId !== undefined) query = query.where('realm_id', '=', scope.realmId);
+    if (after) {
+      query = query.where((eb) =>
+        eb.or([eb('create_time', '>', after.create_time), eb.and([eb('create_time', '=', after.create_time), eb('id', '>', after.id)])]),
+      );
+    }
+    const rows = await query.orderBy('create_time').orderBy('id').limit(limit).execute();
+    return rows.map(toEvent);
+  }
+
+  /**
    * Deletes up to `limit` events created before `cutoff`, oldest first, and returns how many.
    * One bounded statement per call (a subquery picks the ids: SQLite has no DELETE ... LIMIT), so
    * a large backlog never holds a long lock; the caller repeats until fewer than `limit` go.
+   * The oldest are found on the primary key (ids are time-ordered and never older than their
+   * event), so creates pay for no index on `create_time` (dropped in migration 022); the
+   * `create_time` test keeps the cut exact.
    */
   async deleteOlderThan(cutoff: string, limit: number): Promise<number> {
+    const before = eventIdFloor(Date.parse(cutoff));
     const result = await this.db
       .deleteFrom('audit_events')
-      .where('id', 'in', (eb) => eb.selectFrom('audit_events').select('id').where('create_time', '<', cutoff).orderBy('create_time').limit(limit))
+      .where('id', 'in', (eb) =>
+        eb.selectFrom('audit_events').select('id').where('id', '<', before).where('create_time', '<', cutoff).orderBy('id').limit(limit),
+      )
       .executeTakeFirst();
     return Number(result.numDeletedRows);
   }

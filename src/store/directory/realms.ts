@@ -10,6 +10,14 @@ const selectRealm = precompiled<RealmsTable, [string, string]>((db, tenantId, re
   db.selectFrom('realms').selectAll().where('tenant_id', '=', tenantId).where('id', '=', realmId),
 );
 
+/**
+ * Realms known to be of a tenant: a realm never moves to another tenant, so an answer once read
+ * stays true for the process's life, except that the realm may since have been deleted. Ids are
+ * never reused. Bounded; forgetting costs one read.
+ */
+const knownRealmTenants = new Map<string, string>();
+const KNOWN_REALMS_MAX = 10_000;
+
 function toRealm(row: RealmsTable): Realm {
   return { ...row, classification: row.classification as RealmClassification };
 }
@@ -32,6 +40,19 @@ export class RealmStore {
   async get(tenantId: string, realmId: string): Promise<Realm | undefined> {
     const [row] = await selectRealm(this.db, this.engine, tenantId, realmId);
     return row && toRealm(row);
+  }
+
+  /**
+   * Whether the realm is the tenant's, from memory after the first read. A realm deleted since
+   * may still answer true: only for writes of rows whose foreign key refuses a deleted realm.
+   */
+  async isTenants(tenantId: string, realmId: string): Promise<boolean> {
+    if (knownRealmTenants.get(realmId) === tenantId) return true;
+    const realm = await this.get(tenantId, realmId);
+    if (!realm) return false;
+    if (knownRealmTenants.size >= KNOWN_REALMS_MAX) knownRealmTenants.clear();
+    knownRealmTenants.set(realmId, tenantId);
+    return true;
   }
 
   async findByName(tenantId: string, displayName: string): Promise<Realm | undefined> {

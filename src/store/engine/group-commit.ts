@@ -1,6 +1,8 @@
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
 import { conflict } from '../../domain/errors.js';
-import type { Engine } from './connection.js';
+import type { Engine, SqliteHandle } from './connection.js';
+import { cachedSql, multiRowInsertSql, quoted, rowParameters, valuesList } from './multi-row-insert.js';
 import type { Observers } from '../../domain/observers.js';
 import type { AuditEventsTable, Database, IdentitiesTable } from '../schema.js';
 
@@ -108,12 +110,27 @@ type Pending = Waiting<IdentityCreate>;
 
 const USERNAME_TAKEN = 'username already exists';
 
+/**
+ * Writes a batch's identities and the events of those written, all or nothing, and answers the ids
+ * of the identities inserted (a username already taken is skipped, not an error).
+ */
+export type WriteBatch = (creates: readonly IdentityCreate[]) => Promise<Set<string>>;
+
+/** The batch statement for the engine (see below). */
+export function identityBatchWriter(db: Kysely<Database>, engine: Engine, sqlite?: SqliteHandle): WriteBatch {
+  if (engine === 'postgres') return (creates) => writePostgresBatch(db, creates);
+  return sqlite ? (creates) => writeSqliteBatch(db, sqlite, creates) : (creates) => writeKyselyBatch(db, creates);
+}
+
+const ON_USERNAME_CONFLICT = 'on conflict ("realm_id", "username_key") do nothing returning "id"';
+
 export class IdentityInsertBatcher {
   private readonly queue: CommitQueue<IdentityCreate>;
 
   constructor(
-    private readonly db: Kysely<Database>,
-    /** The lone insert (and its event), with its own error mapping; for fallbacks and batches of one. */
+    /** The batch statement: `identityBatchWriter`. */
+    private readonly writeBatch: WriteBatch,
+    /** The lone insert (and its event), with its own error mapping; for the rows of a batch that failed. */
     private readonly insertOne: InsertOne,
     options: GroupCommitOptions,
   ) {
@@ -139,28 +156,13 @@ export class IdentityInsertBatcher {
     }
 
     const outcomes = new Map<Pending, unknown>(); // Pending → null (written) or its error
-    if (leaders.length === 1) {
-      const [only] = leaders as [Pending];
-      outcomes.set(only, await settle(this.insertOne(only.item)));
-    } else {
-      try {
-        const ids = await this.db.transaction().execute(async (trx) => {
-          const written = await trx
-            .insertInto('identities')
-            .values(leaders.map((p) => p.item.row))
-            .onConflict((oc) => oc.columns(['realm_id', 'username_key']).doNothing())
-            .returning('id')
-            .execute();
-          const ids = new Set(written.map((r) => r.id));
-          // Only the creates that happened are recorded: a skipped row (username taken) leaves no event.
-          const events = leaders.flatMap((p) => (p.item.event && ids.has(p.item.row.id) ? [p.item.event] : []));
-          if (events.length > 0) await trx.insertInto('audit_events').values(events).execute();
-          return ids;
-        });
-        for (const p of leaders) outcomes.set(p, ids.has(p.item.row.id) ? null : conflict(USERNAME_TAKEN));
-      } catch {
-        for (const p of leaders) outcomes.set(p, await settle(this.insertOne(p.item)));
-      }
+    try {
+      const ids = await this.writeBatch(leaders.map((p) => p.item));
+      for (const p of leaders) outcomes.set(p, ids.has(p.item.row.id) ? null : conflict(USERNAME_TAKEN));
+    } catch {
+      // The statement failed as a whole (the realm deleted meanwhile, an id or a look-alike username
+      // taken): row by row, so the error lands on the row that caused it, mapped as a lone insert maps it.
+      for (const p of leaders) outcomes.set(p, await settle(this.insertOne(p.item)));
     }
     for (const p of leaders) finish(p, outcomes.get(p));
 
@@ -171,6 +173,115 @@ export class IdentityInsertBatcher {
       else finish(pending, await settle(this.insertOne(pending.item)));
     }
   }
+}
+
+/** The events of the creates whose identity was written: a skipped row (username taken) leaves none. */
+function eventsOfWritten(creates: readonly IdentityCreate[], ids: Set<string>): AuditEventsTable[] {
+  return creates.flatMap((c) => (c.event && ids.has(c.row.id) ? [c.event] : []));
+}
+
+const columnsOf = (row: object): string[] => Object.keys(row);
+
+/**
+ * SQLite: one immediate transaction, both statements bound and run synchronously on the handle.
+ * Holding Kysely's one connection meanwhile keeps every other transaction out, as Kysely would.
+ */
+async function writeSqliteBatch(db: Kysely<Database>, sqlite: SqliteHandle, creates: readonly IdentityCreate[]): Promise<Set<string>> {
+  return db.connection().execute(async () =>
+    sqlite
+      .transaction(() => {
+        const rows = creates.map((c) => c.row);
+        const columns = columnsOf(rows[0] as IdentitiesTable);
+        const written = prepared(sqlite, multiRowInsertSql('sqlite', 'identities', columns, rows.length, ON_USERNAME_CONFLICT)).all(
+          rowParameters(rows, columns),
+        ) as { id: string }[];
+        const ids = new Set(written.map((r) => r.id));
+        const events = eventsOfWritten(creates, ids);
+        if (events.length > 0) {
+          const eventColumns = columnsOf(events[0] as AuditEventsTable);
+          prepared(sqlite, multiRowInsertSql('sqlite', 'audit_events', eventColumns, events.length)).run(rowParameters(events, eventColumns));
+        }
+        return ids;
+      })
+      .immediate(),
+  );
+}
+
+/** SQLite without its handle (not how the store opens it, but possible): the same two statements through Kysely. */
+async function writeKyselyBatch(db: Kysely<Database>, creates: readonly IdentityCreate[]): Promise<Set<string>> {
+  return db.transaction().execute(async (trx) => {
+    const rows = creates.map((c) => c.row);
+    const columns = columnsOf(rows[0] as IdentitiesTable);
+    const written = await trx.executeQuery<{ id: string }>(
+      CompiledQuery.raw(multiRowInsertSql('sqlite', 'identities', columns, rows.length, ON_USERNAME_CONFLICT), rowParameters(rows, columns)),
+    );
+    const ids = new Set(written.rows.map((r) => r.id));
+    const events = eventsOfWritten(creates, ids);
+    if (events.length > 0) {
+      const eventColumns = columnsOf(events[0] as AuditEventsTable);
+      await trx.executeQuery(
+        CompiledQuery.raw(multiRowInsertSql('sqlite', 'audit_events', eventColumns, events.length), rowParameters(events, eventColumns)),
+      );
+    }
+    return ids;
+  });
+}
+
+/**
+ * PostgreSQL: one statement, so one round trip and no BEGIN/COMMIT of our own (a statement is its
+ * own transaction). The identities go in a data-modifying CTE; the events are inserted from a
+ * VALUES list joined to the ids it returned, so only the creates that happened are recorded.
+ */
+async function writePostgresBatch(db: Kysely<Database>, creates: readonly IdentityCreate[]): Promise<Set<string>> {
+  const rows = creates.map((c) => c.row);
+  const columns = columnsOf(rows[0] as IdentitiesTable);
+  const withEvents = creates.filter((c) => c.event);
+  const parameters = rowParameters(rows, columns);
+  if (withEvents.length === 0) {
+    const written = await db.executeQuery<{ id: string }>(
+      CompiledQuery.raw(multiRowInsertSql('postgres', 'identities', columns, rows.length, ON_USERNAME_CONFLICT), parameters),
+    );
+    return new Set(written.rows.map((r) => r.id));
+  }
+  const eventColumns = columnsOf(withEvents[0]?.event as AuditEventsTable);
+  for (const c of withEvents) {
+    parameters.push(c.row.id);
+    rowParameters([c.event as AuditEventsTable], eventColumns, parameters);
+  }
+  const text = cachedSql(
+    `pg-identity-batch\u0000${columns.join(',')}\u0000${eventColumns.join(',')}\u0000${rows.length}\u0000${withEvents.length}`,
+    () => {
+      const identities = multiRowInsertSql('postgres', 'identities', columns, rows.length, ON_USERNAME_CONFLICT);
+      const eventList = eventColumns.map(quoted).join(', ');
+      const values = valuesList('postgres', eventColumns.length + 1, withEvents.length, rows.length * columns.length + 1);
+      return (
+        `with "written" as (${identities}), ` +
+        `"events" as (insert into "audit_events" (${eventList}) select ${eventColumns.map((c) => `"e".${quoted(c)}`).join(', ')} ` +
+        `from (values ${values}) as "e" ("for_identity", ${eventList}) join "written" on "written"."id" = "e"."for_identity") ` +
+        'select "id" from "written"'
+      );
+    },
+  );
+  const written = await db.executeQuery<{ id: string }>(CompiledQuery.raw(text, parameters));
+  return new Set(written.rows.map((r) => r.id));
+}
+
+const statements = new WeakMap<SqliteHandle, Map<string, BetterSqlite3.Statement>>();
+
+/** The handle's prepared statement for `text`, prepared once (the texts are few: see multi-row-insert.ts). */
+function prepared(sqlite: SqliteHandle, text: string): BetterSqlite3.Statement {
+  let byText = statements.get(sqlite);
+  if (!byText) {
+    byText = new Map();
+    statements.set(sqlite, byText);
+  }
+  let statement = byText.get(text);
+  if (!statement) {
+    if (byText.size >= 1000) byText.clear();
+    statement = sqlite.prepare(text);
+    byText.set(text, statement);
+  }
+  return statement;
 }
 
 async function settle(work: Promise<void>): Promise<unknown> {
@@ -203,6 +314,7 @@ export class EventInsertBatcher {
   constructor(
     private readonly db: Kysely<Database>,
     options: GroupCommitOptions,
+    private readonly engine: Engine,
   ) {
     this.queue = new CommitQueue((batch) => this.flush(batch), options);
   }
@@ -213,29 +325,18 @@ export class EventInsertBatcher {
 
   private async flush(batch: Waiting<AuditEventsTable>[]): Promise<void> {
     if (batch.length > 1) {
-      const written = await settle(
-        this.db
-          .insertInto('audit_events')
-          .values(batch.map((w) => w.item))
-          .execute()
-          .then(() => {}),
-      );
+      const written = await settle(this.write(batch.map((w) => w.item)));
       if (written === null) {
         for (const waiting of batch) waiting.resolve();
         return;
       }
     }
-    for (const waiting of batch) {
-      finish(
-        waiting,
-        await settle(
-          this.db
-            .insertInto('audit_events')
-            .values(waiting.item)
-            .execute()
-            .then(() => {}),
-        ),
-      );
-    }
+    for (const waiting of batch) finish(waiting, await settle(this.write([waiting.item])));
+  }
+
+  /** One INSERT of the rows, its text built once per batch size (see multi-row-insert.ts). */
+  private async write(rows: readonly AuditEventsTable[]): Promise<void> {
+    const columns = columnsOf(rows[0] as AuditEventsTable);
+    await this.db.executeQuery(CompiledQuery.raw(multiRowInsertSql(this.engine, 'audit_events', columns, rows.length), rowParameters(rows, columns)));
   }
 }

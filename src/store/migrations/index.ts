@@ -15,7 +15,11 @@ import * as sealedClientSecrets from './014-sealed-client-secrets.js';
 import * as createdOrderIndex from './015-created-order-index.js';
 import * as usernameSkeleton from './016-username-skeleton.js';
 import * as oidcInstances from './017-oidc-instances.js';
+import * as webhooks from './018-webhooks.js';
+import * as identityProviders from './020-identity-providers.js';
 import * as accountPage from './021-account-page.js';
+import * as eventIndexes from './022-event-indexes.js';
+import * as saml from './023-saml.js';
 
 /**
  * The ordered list of migrations. They are compiled into the program (not read from a folder at
@@ -38,7 +42,11 @@ const MIGRATIONS: Record<string, Migration> = {
   '015-created-order-index': createdOrderIndex,
   '016-username-skeleton': usernameSkeleton,
   '017-oidc-instances': oidcInstances,
+  '018-webhooks': webhooks,
+  '020-identity-providers': identityProviders,
   '021-account-page': accountPage,
+  '022-event-indexes': eventIndexes,
+  '023-saml': saml,
 };
 
 export const migrationProvider: MigrationProvider = {
