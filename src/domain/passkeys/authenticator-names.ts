@@ -26,7 +26,9 @@ const NAMES: Readonly<Record<string, string>> = {
 };
 
 export function authenticatorName(aaguid: string): string | null {
-  return NAMES[aaguid.toLowerCase()] ?? null;
+  const key = aaguid.toLowerCase();
+  // Own keys only: an AAGUID is the authenticator's to choose, `constructor` included.
+  return Object.hasOwn(NAMES, key) ? (NAMES[key] ?? null) : null;
 }
 
 /**
