@@ -18,13 +18,18 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { newBannerFile, readBanner } from './first-start.mjs';
 import { PG_URL, pgAdmin, postgresReachable } from './postgres.mjs';
-import { addMembersRequest, clientFromBanner, evaluateRequest, setupAddMembers, setupPolicyEvaluate, tokenRequest } from './setups.mjs';
+import { codeExchangeRequest, mintCodes, setupOidc, userinfoRequest } from './setup-oidc.mjs';
+import { addMembersRequest, basicAuth, clientFromBanner, evaluateRequest, setupAddMembers, setupPolicyEvaluate, tokenRequest } from './setups.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DURATION = Number(process.env.BENCH_DURATION ?? 6);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
+/** Requests prepared for the warm-up of an operation with `prepareEachRun`. */
+const WARM_UP_PREPARED = 100;
+/** Authorization codes live 60 s: the preparation must be done well within that, with the run after it. */
+const PREPARED_WITHIN_SECONDS = 30;
 
 // ---------------------------------------------------------------------------------------------
 // The operations. `yonder` names the yonder server to drive, `ceiling` the bare server to compare
@@ -32,8 +37,11 @@ const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : 
 // server's; side is 'yonder' or 'ceiling'). Optional: `setup(yonderServer)`, run once before the
 // warm-up and not measured, whose result is `state`; `note`, printed under the table and kept in
 // the results; `latencyTarget: { p99Ms }`, which adds a one-connection latency run of both sides
-// with sub-millisecond percentiles. Entries with `available: false` are printed as not yet
-// available.
+// with sub-millisecond percentiles; `prepareEachRun(state, count)`, for requests that can be made
+// only once each and not long before (authorization codes): before every yonder run it makes
+// `count` of them, unmeasured, and that run sends exactly `count` requests (the warm-up's rate times
+// BENCH_DURATION) instead of running for BENCH_DURATION; it answers how many it made per second.
+// Entries with `available: false` are printed as not yet available.
 
 const createBody = (prefix) =>
   JSON.stringify({
@@ -144,7 +152,53 @@ const OPERATIONS = [
       'token.issued audit event in one transaction.',
     request: (ctx, { side, server }) => tokenRequest(side === 'ceiling' ? { ...ctx, client: server.client } : ctx),
   },
+  {
+    name: 'OIDC code exchange (SQLite)',
+    yonder: 'yonder-sqlite-oidc',
+    ceiling: 'ceiling-oidc',
+    note:
+      'POST /token with a fresh authorization code (PKCE S256, client_secret_basic), answering a self-contained access ' +
+      'token and an ID token. ceiling: Basic auth and SHA-256 secret check, PKCE check, the code consumed in one SQLite ' +
+      "write, the person's row read, two RS256 JWTs signed off the event loop. yonder adds the provider's code, grant " +
+      'and session reads and writes, the application and policy reads, and the token record with its token.issued event.',
+    setup: (server) => oidcSetup(server),
+    prepareEachRun: (state, count) => mintCodes(state, count),
+    request: (_ctx, { side, server, state }) => (side === 'yonder' ? codeExchangeRequest(state) : ceilingCodeExchange(server)),
+  },
+  {
+    name: 'OIDC userinfo (SQLite)',
+    yonder: 'yonder-sqlite-oidc',
+    ceiling: 'ceiling-oidc',
+    note:
+      "GET /userinfo with a self-contained access token. ceiling: the JWT's RS256 signature verified off the event loop, its " +
+      "record and the person's row read (SQLite), the claims answered. yonder adds the application, tenant and " +
+      'authenticator config reads and the policy decision for the person and the application.',
+    setup: (server) => oidcSetup(server),
+    request: (_ctx, { side, server, state }) =>
+      side === 'yonder' ? userinfoRequest(state) : { method: 'GET', path: '/userinfo', headers: { authorization: `Bearer ${server.accessToken}` } },
+  },
 ];
+
+/** Both OpenID Connect rows sign in once, on the same yonder. */
+const oidcSetups = new Map();
+function oidcSetup(server) {
+  if (!oidcSetups.has(server.name)) oidcSetups.set(server.name, setupOidc(server));
+  return oidcSetups.get(server.name);
+}
+
+/** The ceiling's code exchange: a fresh code per request, the verifier of its one challenge. */
+const CEILING_PKCE = { verifier: randomBytes(32).toString('base64url') };
+CEILING_PKCE.challenge = createHash('sha256').update(CEILING_PKCE.verifier).digest('base64url');
+const CEILING_REDIRECT_URI = 'https://rp.example/callback';
+function ceilingCodeExchange(server) {
+  return {
+    method: 'POST',
+    path: '/token',
+    headers: { authorization: basicAuth(server.client.clientId, server.client.clientSecret), 'content-type': 'application/x-www-form-urlencoded' },
+    body: `grant_type=authorization_code&code=c-[<id>]&redirect_uri=${encodeURIComponent(CEILING_REDIRECT_URI)}&code_verifier=${CEILING_PKCE.verifier}`,
+    idReplacement: true,
+  };
+}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -223,13 +277,14 @@ async function startYonder(name, databaseUrl, extraEnv = {}) {
   return { ...server, ctx, databaseUrl };
 }
 
-function run(url, request, headers, { connections = CONNECTIONS, duration = DURATION, onResponse } = {}) {
+function run(url, request, headers, { connections = CONNECTIONS, duration = DURATION, amount, onResponse } = {}) {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
         url,
         connections,
         duration,
+        ...(amount ? { amount } : {}),
         headers,
         requests: [request],
         idReplacement: Boolean(request.idReplacement),
@@ -257,9 +312,10 @@ async function latencyRun(url, request, headers) {
   return { requests: times.length, p50_ms: at(0.5), p99_ms: at(0.99), non2xx: result.non2xx };
 }
 
-function summarize(result) {
+/** A run of a fixed number of requests (`counted`) ends within a second: its rate is the total over the time it took. */
+function summarize(result, counted = false) {
   return {
-    rps: result.requests.average,
+    rps: counted ? result.requests.total / result.duration : result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,
@@ -284,7 +340,7 @@ const CLOCK_TICKS = 100;
  * processes spent: CPU microseconds per request and cores kept busy, which a loaded machine
  * disturbs less than req/s.
  */
-async function measure(server, request, headers) {
+async function measure(server, request, headers, amount) {
   const urls = server.urls ?? [server.url];
   const pids = server.pids ?? [server.pid];
   const before = pids.map(cpuMs);
@@ -293,10 +349,10 @@ async function measure(server, request, headers) {
   const requestAt = (i) =>
     i === 0 || typeof request.body !== 'string' ? request : { ...request, body: request.body.replaceAll('[<id>]', `u${i}-[<id>]`) };
   const connections = Math.max(1, Math.round(CONNECTIONS / urls.length));
-  const results = await Promise.all(urls.map((url, i) => run(url, requestAt(i), headers, { connections })));
+  const results = await Promise.all(urls.map((url, i) => run(url, requestAt(i), headers, { connections, amount })));
   const seconds = (Date.now() - started) / 1000;
   const used = pids.map((pid, i) => (before[i] === null ? null : cpuMs(pid) - before[i]));
-  const parts = results.map(summarize);
+  const parts = results.map((result) => summarize(result, amount !== undefined));
   const total = results.reduce((a, r) => a + r.requests.total, 0);
   const cpu = used.includes(null) ? null : used.reduce((a, b) => a + b, 0);
   return {
@@ -359,12 +415,31 @@ async function main() {
       );
       return { ...server, client };
     },
+    'ceiling-oidc': async () => {
+      const client = { clientId: randomBytes(18).toString('base64url'), clientSecret: randomBytes(32).toString('base64url') };
+      const server = await startProcess(
+        'ceiling-oidc',
+        [join(ROOT, 'bench', 'ceiling-oidc.mjs')],
+        {
+          CLIENT_ID: client.clientId,
+          CLIENT_SECRET_SHA256: createHash('sha256').update(client.clientSecret).digest('hex'),
+          REDIRECT_URI: CEILING_REDIRECT_URI,
+          CODE_CHALLENGE: CEILING_PKCE.challenge,
+          SQLITE_PATH: join(tmp, 'ceiling-oidc.db'),
+        },
+        readyLine,
+      );
+      return { ...server, client, accessToken: /^token (\S+)$/m.exec(server.stdout())?.[1] };
+    },
     'ceiling-pg': async () => {
       const schema = pgSchema();
       await pgAdmin(`create schema ${schema}`);
       return startProcess('ceiling-pg', [join(ROOT, 'bench', 'ceiling-pg.mjs')], { PG_URL, PG_SCHEMA: schema }, readyLine);
     },
     'yonder-sqlite': () => startYonder('yonder-sqlite', `sqlite:${join(tmp, 'yonder.db')}`),
+    // The OpenID Connect rows' yonder trusts loopback as its reverse proxy: the codes the bench makes
+    // come from many addresses (X-Forwarded-For), as many people's sign-ins would, not one.
+    'yonder-sqlite-oidc': () => startYonder('yonder-sqlite-oidc', `sqlite:${join(tmp, 'yonder-oidc.db')}`, { TRUST_PROXY: '127.0.0.1' }),
     'yonder-sqlite-nogc': () => startYonder('yonder-sqlite-nogc', `sqlite:${join(tmp, 'yonder-nogc.db')}`, { YONDER_GROUP_COMMIT: 'off' }),
     'yonder-pg': async () => {
       const schema = pgSchema();
@@ -418,11 +493,28 @@ async function main() {
     }
     const requestFor = (op, side) => op.request(servers.get(op.yonder).ctx, { side, server: servers.get(op[side]), state: states.get(op.name) });
 
+    // Operations with `prepareEachRun`: how many requests each yonder run sends, from the rate the
+    // last run reached, and how many the preparation can make before the first of them expires.
+    const counted = new Map();
+    const prepareRun = async (op, requests) => {
+      const madePerSecond = await op.prepareEachRun(states.get(op.name), requests);
+      counted.set(op.name, { ...counted.get(op.name), madePerSecond });
+      return requests;
+    };
+    const nextCount = (op) => {
+      const { rps, madePerSecond } = counted.get(op.name);
+      return Math.max(CONNECTIONS, Math.round(Math.min(rps * DURATION, madePerSecond * PREPARED_WITHIN_SECONDS)));
+    };
+
     // Warm each server up once (JIT, caches, pool), unmeasured.
     for (const op of runnable) {
       for (const side of ['ceiling', 'yonder']) {
         const server = servers.get(op[side]);
-        for (const url of server.urls ?? [server.url]) await runShort(url, requestFor(op, side), servers.get(op.yonder).ctx.headers);
+        const amount = side === 'yonder' && op.prepareEachRun ? await prepareRun(op, WARM_UP_PREPARED) : undefined;
+        for (const url of server.urls ?? [server.url]) {
+          const result = await runShort(url, requestFor(op, side), servers.get(op.yonder).ctx.headers, amount);
+          if (amount) counted.set(op.name, { ...counted.get(op.name), rps: summarize(result, true).rps });
+        }
       }
     }
 
@@ -432,7 +524,9 @@ async function main() {
       for (const op of runnable) {
         for (const side of order) {
           const server = servers.get(op[side]);
-          const result = await measure(server, requestFor(op, side), servers.get(op.yonder).ctx.headers);
+          const amount = side === 'yonder' && op.prepareEachRun ? await prepareRun(op, nextCount(op)) : undefined;
+          const result = await measure(server, requestFor(op, side), servers.get(op.yonder).ctx.headers, amount);
+          if (amount) counted.get(op.name).rps = result.rps;
           samples.get(op.name)[side].push(result);
           log(
             `round ${round + 1} ${op.name} ${side}: ${result.rps.toFixed(0)} req/s p50 ${result.p50} ms p99 ${result.p99} ms` +
@@ -523,10 +617,18 @@ async function main() {
   log(`wrote ${file} in ${report.elapsed_s}s`);
 }
 
-function runShort(url, request, headers) {
+function runShort(url, request, headers, amount) {
   return new Promise((resolve, reject) => {
     autocannon(
-      { url, connections: CONNECTIONS, duration: 1, headers, requests: [request], idReplacement: Boolean(request.idReplacement) },
+      {
+        url,
+        connections: CONNECTIONS,
+        duration: 1,
+        ...(amount ? { amount } : {}),
+        headers,
+        requests: [request],
+        idReplacement: Boolean(request.idReplacement),
+      },
       (error, result) => (error ? reject(error) : resolve(result)),
     );
   });

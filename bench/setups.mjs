@@ -54,7 +54,7 @@ function cli(target, args) {
   });
 }
 
-async function benchRealm(target, name) {
+export async function benchRealm(target, name) {
   const realm = await api(target, 'POST', `/v1/tenants/${target.ctx.tenantId}/realms`, {
     realm: { display_name: `${name} ${randomBytes(3).toString('hex')}` },
   });

@@ -1440,6 +1440,82 @@ export interface paths {
         patch: operations["UpdateTheme"];
         trace?: never;
     };
+    "/v1/tenants/{tenant_id}/realms/{realm_id}/flow-type-config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The realm's flow type configuration (launch mechanisms), made with the defaults on first read
+         * @description The realm's flow type configuration: 8 platforms × 13 flow types, each `{enabled, valid}`. The first read stores the default document. yonder enforces the web platform's `embedded` and `copy` flows on binding links; the rest are kept for Beyond Identity's native authenticator.
+         */
+        get: operations["GetFlowTypeConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the realm's flow type configuration: a deep merge; unknown fields are refused
+         * @description Merges the body into the document field by field (platform, flow type, `enabled` or `valid`); what the body leaves out stays. A platform, flow type or field the contract does not name is a 400.
+         */
+        patch: operations["UpdateFlowTypeConfig"];
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/realms/{realm_id}/identity-providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the identity providers of the realm
+         * @description The identity providers of the realm, paged.
+         */
+        get: operations["listIdentityProviders"];
+        put?: never;
+        /**
+         * Add an upstream OpenID Connect identity provider (oidc_idp)
+         * @description The body is the provider itself (no wrapper). The reply is the whole provider, with its id and its read-only `redirect_url` (yonder's callback, to register at the upstream); the upstream's client secret is kept sealed.
+         */
+        post: operations["createIdentityProvider"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/realms/{realm_id}/identity-providers/{identity_provider_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve an identity provider
+         * @description One identity provider, by id, with its client secret.
+         */
+        get: operations["getIdentityProvider"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an identity provider
+         * @description Deletes an identity provider; one an authenticator configuration verifies with cannot be deleted (409).
+         */
+        delete: operations["deleteIdentityProvider"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an identity provider
+         * @description Changes an identity provider; only the fields sent change (`protocol_config.type` is always `oidc_idp`).
+         */
+        patch: operations["updateIdentityProvider"];
+        trace?: never;
+    };
     "/v1/tenants/{tenant_id}/realms/{realm_id}/identities/{identity_id}/credential-binding-jobs/{credential_binding_job_id}:invokeAuthenticator": {
         parameters: {
             query?: never;
@@ -2011,10 +2087,10 @@ export interface components {
             classification?: string;
             protocol_config: {
                 /**
-                 * @description Only `oauth2` and `oidc` are supported.
+                 * @description `oauth2`, `oidc`, or `saml`: a SAML 2.0 service provider yonder signs people in to (the SSO config payload of that type; no client credentials).
                  * @enum {string}
                  */
-                type: "oauth2" | "oidc";
+                type: "oauth2" | "oidc" | "saml";
                 /** @description A subset of the resource server's scopes; empty without a resource server. */
                 allowed_scopes?: string[];
                 /**
@@ -2109,9 +2185,9 @@ export interface components {
             id: string;
             tenant_id: string;
             realm_id: string;
-            /** @description One of: tenant.updated, realm.created, realm.updated, realm.deleted, identity.created, identity.updated, identity.deleted, group.created, group.updated, group.deleted, group.members_added, group.members_removed, application.created, application.updated, application.deleted, application.secret_rotated, application.secret_read, resource_server.created, resource_server.updated, resource_server.deleted, role.created, role.updated, role.deleted, role.members_added, role.members_removed, role.scopes_added, role.scopes_removed, token.issued, token.deleted, token.revoked, token.refreshed, authorization.granted, authorization.denied, policy.published, policy.restored, policy.evaluated, sign_in.succeeded, sign_in.failed, authenticator_config.created, authenticator_config.updated, authenticator_config.deleted, theme.created, theme.updated, credential_binding_job.created, credential_binding_job.revoked, credential_binding_job.completed, credential_binding_job.failed_to_send, batch_credential_binding_job.created, credential.created, credential.revoked, console.token_issued, console.signed_out. */
+            /** @description One of: tenant.updated, realm.created, realm.updated, realm.deleted, identity.created, identity.updated, identity.deleted, group.created, group.updated, group.deleted, group.members_added, group.members_removed, application.created, application.updated, application.deleted, application.secret_rotated, application.secret_read, resource_server.created, resource_server.updated, resource_server.deleted, role.created, role.updated, role.deleted, role.members_added, role.members_removed, role.scopes_added, role.scopes_removed, token.issued, token.deleted, token.revoked, token.refreshed, authorization.granted, authorization.denied, policy.published, policy.restored, policy.evaluated, sign_in.succeeded, sign_in.failed, authenticator_config.created, authenticator_config.updated, authenticator_config.deleted, theme.created, theme.updated, flow_type_config.updated, identity_provider.created, identity_provider.updated, identity_provider.deleted, identity_provider.verified, identity_provider.verification_failed, credential_binding_job.created, credential_binding_job.revoked, credential_binding_job.completed, credential_binding_job.failed_to_send, batch_credential_binding_job.created, credential.created, credential.revoked, console.token_issued, console.signed_out. */
             type: string;
-            /** @description One of: tenant, realm, identity, group, application, resource_server, role, token, policy, authenticator_config, theme, credential_binding_job, batch_credential_binding_job, credential. A token's id is its jti; a policy's id is the realm id. */
+            /** @description One of: tenant, realm, identity, group, application, resource_server, role, token, policy, authenticator_config, theme, flow_type_config, identity_provider, credential_binding_job, batch_credential_binding_job, credential. A token's id is its jti; a policy's id is the realm id. */
             resource_type: string;
             resource_id: string;
             /** @description A token names its `subject` and `jti`; a console user its `identity_id`; a client (client credentials) its `application_id`. */
@@ -2218,6 +2294,474 @@ export interface components {
             create_time: string;
             /** Format: date-time */
             update_time: string;
+        };
+        FlowTypeConfig: {
+            id: string;
+            tenant_id: string;
+            realm_id: string;
+            /** Format: date-time */
+            create_time: string;
+            /** Format: date-time */
+            update_time: string;
+            platform_config: {
+                android: {
+                    unknown: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    scheme: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    embedded: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    copy: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    roaming_auth: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    android_autofill: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    android_accessibility: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    pipe: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    localhost: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    universal_link: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    safari_extension: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    layered_auth_qr_code: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    secure_localhost: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                };
+                macos: {
+                    unknown: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    scheme: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    embedded: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    copy: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    roaming_auth: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    android_autofill: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    android_accessibility: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    pipe: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    localhost: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    universal_link: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    safari_extension: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    layered_auth_qr_code: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    secure_localhost: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                };
+                ios: {
+                    unknown: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    scheme: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    embedded: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    copy: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    roaming_auth: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    android_autofill: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    android_accessibility: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    pipe: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    localhost: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    universal_link: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    safari_extension: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    layered_auth_qr_code: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    secure_localhost: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                };
+                windows: {
+                    unknown: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    scheme: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    embedded: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    copy: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    roaming_auth: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    android_autofill: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    android_accessibility: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    pipe: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    localhost: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    universal_link: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    safari_extension: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    layered_auth_qr_code: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    secure_localhost: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                };
+                web: {
+                    unknown: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    scheme: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    embedded: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    copy: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    roaming_auth: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    android_autofill: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    android_accessibility: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    pipe: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    localhost: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    universal_link: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    safari_extension: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    layered_auth_qr_code: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    secure_localhost: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                };
+                linux: {
+                    unknown: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    scheme: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    embedded: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    copy: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    roaming_auth: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    android_autofill: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    android_accessibility: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    pipe: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    localhost: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    universal_link: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    safari_extension: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    layered_auth_qr_code: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    secure_localhost: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                };
+                chromeos: {
+                    unknown: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    scheme: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    embedded: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    copy: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    roaming_auth: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    android_autofill: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    android_accessibility: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    pipe: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    localhost: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    universal_link: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    safari_extension: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    layered_auth_qr_code: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    secure_localhost: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                };
+                chromeosweb: {
+                    unknown: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    scheme: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    embedded: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    copy: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    roaming_auth: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    android_autofill: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    android_accessibility: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    pipe: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    localhost: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    universal_link: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    safari_extension: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    layered_auth_qr_code: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                    secure_localhost: {
+                        enabled: boolean;
+                        valid: boolean;
+                    };
+                };
+            };
+        };
+        IdentityProvider: {
+            id: string;
+            tenant_id: string;
+            realm_id: string;
+            display_name: string;
+            protocol_config: {
+                /** @enum {string} */
+                type: "oidc_idp";
+                client_id: string;
+                client_secret: string;
+                token_scopes: string[];
+                identity_attribute: string;
+                pkce: string;
+                jwks_url: string;
+                token_url: string;
+                authorize_url: string;
+                /** @description yonder's callback for this provider: register it at the upstream. */
+                redirect_url: string;
+                identifying_claim_name: string;
+                oauth_2_par_enabled: boolean;
+                oauth_2_par_endpoint: string | null;
+                claims: string;
+                token_endpoint_auth_method: string;
+            };
         };
     };
     responses: never;
@@ -3955,10 +4499,10 @@ export interface operations {
                         display_name: string;
                         protocol_config: {
                             /**
-                             * @description Only `oauth2` and `oidc` are supported.
+                             * @description `oauth2`, `oidc`, or `saml`: a SAML 2.0 service provider yonder signs people in to (the SSO config payload of that type; no client credentials).
                              * @enum {string}
                              */
-                            type: "oauth2" | "oidc";
+                            type: "oauth2" | "oidc" | "saml";
                             /** @description A subset of the resource server's scopes; empty without a resource server. */
                             allowed_scopes?: string[];
                             /**
@@ -4212,10 +4756,10 @@ export interface operations {
                         display_name?: string;
                         protocol_config?: {
                             /**
-                             * @description Only `oauth2` and `oidc` are supported.
+                             * @description `oauth2`, `oidc`, or `saml`: a SAML 2.0 service provider yonder signs people in to (the SSO config payload of that type; no client credentials).
                              * @enum {string}
                              */
-                            type: "oauth2" | "oidc";
+                            type: "oauth2" | "oidc" | "saml";
                             /** @description A subset of the resource server's scopes; empty without a resource server. */
                             allowed_scopes?: string[];
                             /**
@@ -8628,6 +9172,968 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Theme"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GetFlowTypeConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowTypeConfig"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    UpdateFlowTypeConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    android?: {
+                        unknown?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        scheme?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        embedded?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        copy?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        roaming_auth?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        android_autofill?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        android_accessibility?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        pipe?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        localhost?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        universal_link?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        safari_extension?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        layered_auth_qr_code?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        secure_localhost?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                    };
+                    macos?: {
+                        unknown?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        scheme?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        embedded?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        copy?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        roaming_auth?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        android_autofill?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        android_accessibility?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        pipe?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        localhost?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        universal_link?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        safari_extension?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        layered_auth_qr_code?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        secure_localhost?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                    };
+                    ios?: {
+                        unknown?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        scheme?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        embedded?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        copy?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        roaming_auth?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        android_autofill?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        android_accessibility?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        pipe?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        localhost?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        universal_link?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        safari_extension?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        layered_auth_qr_code?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        secure_localhost?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                    };
+                    windows?: {
+                        unknown?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        scheme?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        embedded?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        copy?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        roaming_auth?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        android_autofill?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        android_accessibility?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        pipe?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        localhost?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        universal_link?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        safari_extension?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        layered_auth_qr_code?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        secure_localhost?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                    };
+                    web?: {
+                        unknown?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        scheme?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        embedded?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        copy?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        roaming_auth?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        android_autofill?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        android_accessibility?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        pipe?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        localhost?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        universal_link?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        safari_extension?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        layered_auth_qr_code?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        secure_localhost?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                    };
+                    linux?: {
+                        unknown?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        scheme?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        embedded?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        copy?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        roaming_auth?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        android_autofill?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        android_accessibility?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        pipe?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        localhost?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        universal_link?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        safari_extension?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        layered_auth_qr_code?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        secure_localhost?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                    };
+                    chromeos?: {
+                        unknown?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        scheme?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        embedded?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        copy?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        roaming_auth?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        android_autofill?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        android_accessibility?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        pipe?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        localhost?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        universal_link?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        safari_extension?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        layered_auth_qr_code?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        secure_localhost?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                    };
+                    chromeosweb?: {
+                        unknown?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        scheme?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        embedded?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        copy?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        roaming_auth?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        android_autofill?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        android_accessibility?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        pipe?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        localhost?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        universal_link?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        safari_extension?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        layered_auth_qr_code?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                        secure_localhost?: {
+                            enabled?: boolean;
+                            valid?: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowTypeConfig"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listIdentityProviders: {
+        parameters: {
+            query?: {
+                /** @description Items per page; default 20, capped at the maximum (200). */
+                page_size?: number;
+                /** @description Token from the previous page. */
+                page_token?: string;
+                /** @description Items to skip; not kept in the page token. */
+                skip?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        identity_providers: components["schemas"]["IdentityProvider"][];
+                        total_size: number;
+                        next_page_token?: string;
+                    };
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createIdentityProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    display_name: string;
+                    protocol_config: {
+                        /** @enum {string} */
+                        type: "oidc_idp";
+                        client_id: string;
+                        /** @description The upstream's client secret; kept sealed, given back on read. */
+                        client_secret: string;
+                        token_scopes: string[];
+                        /**
+                         * @description The identity field the identifying claim is matched against.
+                         * @enum {string}
+                         */
+                        identity_attribute: "id" | "email" | "username" | "external_id";
+                        /** @enum {string} */
+                        pkce: "disabled" | "plain" | "s256";
+                        jwks_url: string;
+                        token_url: string;
+                        authorize_url: string;
+                        identifying_claim_name: string;
+                        oauth_2_par_enabled: boolean;
+                        oauth_2_par_endpoint?: string | null;
+                        /** @description The OpenID Connect `claims` request parameter, as JSON text; empty: none. */
+                        claims?: string;
+                        /** @enum {string} */
+                        token_endpoint_auth_method?: "client_secret_basic" | "client_secret_post";
+                        redirect_url?: unknown;
+                    };
+                    id?: unknown;
+                    tenant_id?: unknown;
+                    realm_id?: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityProvider"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getIdentityProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+                /** @description The identity provider's id, within the realm. */
+                identity_provider_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityProvider"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteIdentityProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+                /** @description The identity provider's id, within the realm. */
+                identity_provider_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The action was successful and the response body is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateIdentityProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+                /** @description The identity provider's id, within the realm. */
+                identity_provider_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    identity_provider: {
+                        display_name?: string;
+                        protocol_config?: {
+                            /** @enum {string} */
+                            type: "oidc_idp";
+                            client_id?: string;
+                            /** @description The upstream's client secret; kept sealed, given back on read. */
+                            client_secret?: string;
+                            token_scopes?: string[];
+                            /**
+                             * @description The identity field the identifying claim is matched against.
+                             * @enum {string}
+                             */
+                            identity_attribute?: "id" | "email" | "username" | "external_id";
+                            /** @enum {string} */
+                            pkce?: "disabled" | "plain" | "s256";
+                            jwks_url?: string;
+                            token_url?: string;
+                            authorize_url?: string;
+                            identifying_claim_name?: string;
+                            oauth_2_par_enabled?: boolean;
+                            oauth_2_par_endpoint?: string | null;
+                            /** @description The OpenID Connect `claims` request parameter, as JSON text; empty: none. */
+                            claims?: string;
+                            /** @enum {string} */
+                            token_endpoint_auth_method?: "client_secret_basic" | "client_secret_post";
+                            redirect_url?: unknown;
+                        };
+                        id?: unknown;
+                        tenant_id?: unknown;
+                        realm_id?: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityProvider"];
                 };
             };
             /** @description The v1 error shape: a snake-case status name, a message, optional details. */

@@ -4,6 +4,7 @@ import { bootstrapIfEmpty, openYonder } from '../services/bootstrap.js';
 import { startRateLimitPruning } from '../services/access/rate-limits.js';
 import { startCeremonyPurgeJob } from '../services/passkeys/ceremony-cleanup.js';
 import { startSigningKeyPruning } from '../platform/tokens/signing-keys.js';
+import { startWebhookDelivery } from '../services/webhooks/delivery.js';
 import { deliverFirstStart } from './first-start.js';
 import { bootstrapBanner } from './output.js';
 import type { EffectiveConfig } from './settings.js';
@@ -39,6 +40,7 @@ export async function serve(effective: EffectiveConfig): Promise<void> {
   const stopRateLimitPruning = startRateLimitPruning(yonder, (error) => app.log.error({ err: error }, 'rate-limit pruning failed'));
   const stopCeremonyPurge = startCeremonyPurgeJob(yonder, (error) => app.log.error({ err: error }, 'expired ceremony purge failed'));
   const stopKeyPruning = startSigningKeyPruning(yonder, (error) => app.log.error({ err: error }, 'retired signing key pruning failed'));
+  const webhookDelivery = startWebhookDelivery(yonder, (error) => app.log.error({ err: error }, 'webhook delivery failed'));
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -51,6 +53,7 @@ export async function serve(effective: EffectiveConfig): Promise<void> {
     stopRateLimitPruning();
     stopCeremonyPurge();
     stopKeyPruning();
+    await webhookDelivery.stop();
     await app.close();
     await yonder.store.close();
     yonder.mailer.close();

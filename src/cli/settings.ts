@@ -31,6 +31,8 @@ export const SETTING_NAMES = [
   'YONDER_FIRST_START_FILE',
   'METRICS',
   'METRICS_TOKEN',
+  'WEBHOOKS_ALLOW_PRIVATE',
+  'WEBHOOKS_TIMEOUT_MS',
 ] as const;
 
 export type SettingName = (typeof SETTING_NAMES)[number];
@@ -175,5 +177,7 @@ export function settingValues(effective: EffectiveConfig): Record<SettingName, s
     YONDER_FIRST_START_FILE: config.firstStartFile,
     METRICS: config.metrics,
     METRICS_TOKEN: config.metricsToken === null ? '(unset)' : '(set, hidden)',
+    WEBHOOKS_ALLOW_PRIVATE: String(config.webhooksAllowPrivate),
+    WEBHOOKS_TIMEOUT_MS: String(config.webhooksTimeoutMs),
   };
 }

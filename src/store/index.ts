@@ -14,6 +14,8 @@ import { CeremonyStore } from './passkeys/ceremonies.js';
 import { CredentialBindingJobStore } from './passkeys/credential-binding-jobs.js';
 import { CredentialStore } from './passkeys/credentials.js';
 import { ThemeStore } from './passkeys/themes.js';
+import { FlowTypeConfigStore } from './passkeys/flow-type-configs.js';
+import { IdentityProviderStore } from './federation/identity-providers.js';
 import { PolicyStore } from './access/policies.js';
 import { QueryPlanStore } from './engine/query-plans.js';
 import { RateLimitStore } from './access/rate-limits.js';
@@ -26,6 +28,8 @@ import { SecretStore } from './access/secrets.js';
 import { TenantStore } from './directory/tenants.js';
 import { TokenStore } from './access/tokens.js';
 import { OidcInstanceStore } from './access/oidc-instances.js';
+import { WebhookStore } from './webhooks/webhooks.js';
+import { SamlStore } from './saml/saml.js';
 
 /** One set of repositories, bound either to the database or to one transaction. */
 export class Repositories {
@@ -44,6 +48,8 @@ export class Repositories {
   readonly plans: QueryPlanStore;
   readonly authenticatorConfigs: AuthenticatorConfigStore;
   readonly themes: ThemeStore;
+  readonly flowTypeConfigs: FlowTypeConfigStore;
+  readonly identityProviders: IdentityProviderStore;
   readonly bindingJobs: CredentialBindingJobStore;
   readonly credentials: CredentialStore;
   readonly ceremonies: CeremonyStore;
@@ -55,6 +61,10 @@ export class Repositories {
   readonly roles: RoleStore;
   /** The OpenID Connect provider's codes, sessions, grants and refresh tokens. */
   readonly oidcInstances: OidcInstanceStore;
+  /** Webhook endpoints and the delivery order of the audit trail. */
+  readonly webhooks: WebhookStore;
+  /** SAML: the realms' signing keys and the sign-ins in progress. */
+  readonly saml: SamlStore;
 
   constructor(
     executor: Executor,
@@ -76,6 +86,8 @@ export class Repositories {
     this.plans = new QueryPlanStore(executor, engine);
     this.authenticatorConfigs = new AuthenticatorConfigStore(executor);
     this.themes = new ThemeStore(executor);
+    this.flowTypeConfigs = new FlowTypeConfigStore(executor);
+    this.identityProviders = new IdentityProviderStore(executor);
     this.bindingJobs = new CredentialBindingJobStore(executor);
     this.credentials = new CredentialStore(executor);
     this.ceremonies = new CeremonyStore(executor);
@@ -85,6 +97,8 @@ export class Repositories {
     this.rateLimits = new RateLimitStore(executor);
     this.roles = new RoleStore(executor, engine);
     this.oidcInstances = new OidcInstanceStore(executor);
+    this.webhooks = new WebhookStore(executor, engine);
+    this.saml = new SamlStore(executor);
   }
 }
 

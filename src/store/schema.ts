@@ -310,6 +310,66 @@ export interface RoleMembersTable {
   member_id: string;
 }
 
+export type FlowTypeConfigsTable = ThemesTable;
+
+export interface IdentityProvidersTable {
+  id: string;
+  tenant_id: string;
+  realm_id: string;
+  display_name: string;
+  /** The contract's `protocol_config` as JSON text, without the client secret. */
+  protocol_config: string;
+  /** The upstream's client secret, sealed with the master key. */
+  client_secret_sealed: string;
+  create_time: string;
+  update_time: string;
+}
+
+export interface IdpFlowsTable {
+  state_hash: string;
+  tenant_id: string;
+  realm_id: string;
+  identity_provider_id: string;
+  job_id: string;
+  issuer: string;
+  nonce: string;
+  code_verifier_sealed: string;
+  return_to_sealed: string;
+  verified_identity_id: string | null;
+  browser_hash: string | null;
+  expire_time: string;
+  create_time: string;
+}
+
+/** A realm's SAML signing key and certificate (PEM); the key sealed with the master key. */
+export interface SamlIdpKeysTable {
+  realm_id: string;
+  id: string;
+  tenant_id: string;
+  certificate: string;
+  private_key: string;
+  create_time: string;
+  expire_time: string;
+}
+
+/** A SAML sign-in between the service provider's request and yonder's response. */
+export interface SamlRequestsTable {
+  id: string;
+  tenant_id: string;
+  realm_id: string;
+  application_id: string;
+  /** The AuthnRequest's ID (the response's InResponseTo); null for an IdP-initiated sign-in. */
+  request_id: string | null;
+  acs_url: string;
+  relay_state: string | null;
+  /** 1 when the request said ForceAuthn: a passkey now, not the session. */
+  force_authn: number;
+  browser_hash: string;
+  create_time: string;
+  expire_time: string;
+  answer_time: string | null;
+}
+
 export interface Database {
   tenants: TenantsTable;
   realms: RealmsTable;
@@ -336,4 +396,9 @@ export interface Database {
   roles: RolesTable;
   role_scopes: RoleScopesTable;
   role_members: RoleMembersTable;
+  flow_type_configs: FlowTypeConfigsTable;
+  identity_providers: IdentityProvidersTable;
+  idp_flows: IdpFlowsTable;
+  saml_idp_keys: SamlIdpKeysTable;
+  saml_requests: SamlRequestsTable;
 }

@@ -60,11 +60,20 @@ describeApi('applications: create, read, update, delete', () => {
   });
 
   it('POST /applications refuses an unknown protocol type, a missing config and malformed JSON', async () => {
+    const unknown = await y.request('POST', y.realmPath('/applications'), {
+      body: { application: { display_name: 'x', protocol_config: { type: 'ws_fed' } } },
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.details[0].field_violations[0].field).toBe('application.protocol_config.type');
+    // A SAML service provider needs at least where its assertions go and who it is.
     const saml = await y.request('POST', y.realmPath('/applications'), {
       body: { application: { display_name: 'x', protocol_config: { type: 'saml' } } },
     });
     expect(saml.status).toBe(400);
-    expect(saml.body.details[0].field_violations[0].field).toBe('application.protocol_config.type');
+    expect(saml.body.details[0].field_violations.map((v: { field: string }) => v.field)).toEqual([
+      'application.protocol_config.acs_url',
+      'application.protocol_config.audience_url',
+    ]);
     const missing = await y.request('POST', y.realmPath('/applications'), { body: { application: { display_name: 'x' } } });
     expect(missing.status).toBe(400);
     const malformed = await y.request('POST', y.realmPath('/applications'), { rawBody: '{"application"' });

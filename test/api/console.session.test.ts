@@ -88,9 +88,12 @@ describeApi('console: session, token and sign-out', () => {
     const none = await mint(null);
     expect(none.status).toBe(401);
     expect(none.body).toEqual({ code: 'not_signed_in', message: expect.any(String) });
+    // Each says what to do: where to sign in.
+    expect(none.body.message).toContain(`open ${ORIGIN}/console/ and sign in with your passkey`);
     const bogus = await mint('yonder_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
     expect(bogus.status).toBe(401);
     expect(bogus.body.code).toBe('not_signed_in');
+    expect(bogus.body.message).toContain(`open ${ORIGIN}/console/ and sign in again with your passkey`);
 
     const cookie = await signIn(authenticator);
     const noHeader = await mint(cookie, {});

@@ -1,5 +1,6 @@
 import type { FieldViolation } from '../errors.js';
 import type { ResourceServer } from './resource-server.js';
+import { completeSamlConfig } from '../saml/service-provider.js';
 
 /**
  * An application a realm's identities sign in to, or a machine client that obtains tokens with
@@ -7,7 +8,7 @@ import type { ResourceServer } from './resource-server.js';
  * yonder understands are checked and completed with their defaults (`completeProtocolConfig`);
  * the client id and the hash of the client secret live beside it, never inside it.
  */
-export const PROTOCOL_TYPES = ['oauth2', 'oidc'] as const;
+export const PROTOCOL_TYPES = ['oauth2', 'oidc', 'saml'] as const;
 export type ProtocolType = (typeof PROTOCOL_TYPES)[number];
 
 export const CONFIDENTIALITIES = ['confidential', 'public'] as const;
@@ -119,6 +120,11 @@ export function completeProtocolConfig(
   resourceServer: ResourceServer | null,
   prefix = 'application.protocol_config',
 ): Completed {
+  // A SAML service provider has no client credentials, scopes or tokens: its payload has rules of its own.
+  if (given.type === 'saml') {
+    const saml = completeSamlConfig(given, prefix);
+    return 'violations' in saml ? saml : { config: saml.config as unknown as CompleteProtocolConfig };
+  }
   const config = storedProtocolConfig(given);
   const violations: FieldViolation[] = [];
   const field = (name: string) => `${prefix}.${name}`;

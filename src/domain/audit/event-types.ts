@@ -49,6 +49,12 @@ export const EVENT_TYPES = [
   'authenticator_config.deleted',
   'theme.created',
   'theme.updated',
+  'flow_type_config.updated',
+  'identity_provider.created',
+  'identity_provider.updated',
+  'identity_provider.deleted',
+  'identity_provider.verified',
+  'identity_provider.verification_failed',
   'credential_binding_job.created',
   'credential_binding_job.revoked',
   'credential_binding_job.completed',
@@ -58,6 +64,9 @@ export const EVENT_TYPES = [
   'credential.revoked',
   'console.token_issued',
   'console.signed_out',
+  'webhook.created',
+  'webhook.updated',
+  'webhook.deleted',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -78,9 +87,12 @@ export const RESOURCE_TYPES = [
   'policy',
   'authenticator_config',
   'theme',
+  'flow_type_config',
+  'identity_provider',
   'credential_binding_job',
   'batch_credential_binding_job',
   'credential',
+  'webhook',
 ] as const;
 
 export type ResourceType = (typeof RESOURCE_TYPES)[number];

@@ -24,6 +24,7 @@ import {
   updateApplication,
 } from '../../services/access/applications.js';
 import type { Yonder } from '../../services/context.js';
+import { samlProtocolExtras } from '../../services/saml/sign-in.js';
 import { noStore } from '../no-store.js';
 import { realmRef } from '../params.js';
 
@@ -40,7 +41,10 @@ const tags = ['Applications'];
  */
 const ProtocolConfigSchema = Type.Object(
   {
-    type: StringEnum(PROTOCOL_TYPES, 'Only `oauth2` and `oidc` are supported.'),
+    type: StringEnum(
+      PROTOCOL_TYPES,
+      '`oauth2`, `oidc`, or `saml`: a SAML 2.0 service provider yonder signs people in to (the SSO config payload of that type; no client credentials).',
+    ),
     allowed_scopes: Type.Optional(
       Type.Array(Type.String({ minLength: 1, maxLength: SCOPE_MAX_LENGTH }), {
         maxItems: MAX_SCOPES,
@@ -143,8 +147,15 @@ function reply(app: Application, clientSecret: string | null = null) {
   };
 }
 
-function replyIssued(issued: IssuedApplication) {
-  return reply(issued.application, issued.clientSecret);
+/** `reply`, and for a SAML application its read-only fields (the IdP certificate, its URLs). */
+async function replyOf(yonder: Yonder, app: Application, clientSecret: string | null = null) {
+  const body = reply(app, clientSecret);
+  if (app.protocol_config.type !== 'saml') return body;
+  return { ...body, protocol_config: { ...body.protocol_config, ...(await samlProtocolExtras(yonder, app)) } };
+}
+
+function replyIssued(yonder: Yonder, issued: IssuedApplication) {
+  return replyOf(yonder, issued.application, issued.clientSecret);
 }
 
 export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (app, { yonder }) => {
@@ -178,7 +189,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
         ...(authenticator_config_id !== undefined ? { authenticator_config_id } : {}),
       };
       const created = await createApplication(yonder, realmRef(request.params), input, principalOf(request));
-      return replyIssued(created);
+      return replyIssued(yonder, created);
     },
   );
 
@@ -209,7 +220,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
     async (request) => {
       const page = await listApplications(yonder, realmRef(request.params), request.query, principalOf(request));
       return {
-        applications: page.items.map((a) => reply(a, page.clientSecrets.get(a.id) ?? null)),
+        applications: await Promise.all(page.items.map((a) => replyOf(yonder, a, page.clientSecrets.get(a.id) ?? null))),
         total_size: page.total_size,
         next_page_token: page.next_page_token,
       };
@@ -238,7 +249,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
     },
     async (request) => {
       const read = await getApplication(yonder, realmRef(request.params), request.params.application_id, principalOf(request));
-      return reply(read.application, read.clientSecret);
+      return replyOf(yonder, read.application, read.clientSecret);
     },
   );
 
@@ -269,7 +280,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
         ...(authenticator_config_id !== undefined ? { authenticator_config_id } : {}),
       };
       const updated = await updateApplication(yonder, realmRef(request.params), request.params.application_id, patch, principalOf(request));
-      return replyIssued(updated);
+      return replyIssued(yonder, updated);
     },
   );
 
@@ -295,7 +306,8 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = 
         response: { 200: Type.Ref('Application'), ...errorResponses(404, 409) },
       },
     },
-    async (request) => replyIssued(await rotateClientSecret(yonder, realmRef(request.params), request.params.application_id, principalOf(request))),
+    async (request) =>
+      replyIssued(yonder, await rotateClientSecret(yonder, realmRef(request.params), request.params.application_id, principalOf(request))),
   );
 
   app.delete(

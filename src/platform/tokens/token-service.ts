@@ -381,7 +381,7 @@ export class TokenService {
   }
 
   private async verifyOnRecord(token: string): Promise<Principal> {
-    const payload = await this.verifySignature(token);
+    const payload = await this.verifySignature(token, MANAGEMENT_AUDIENCE);
     const { bi_t: tenantId, jti, scope } = payload;
     if (typeof tenantId !== 'string' || typeof jti !== 'string' || typeof scope !== 'string') {
       throw new InvalidToken('the token lacks the claims of a yonder access token (bi_t, jti, scope)');
@@ -420,23 +420,29 @@ export class TokenService {
    * still on record (revocation and introspection look the record up themselves); null otherwise.
    */
   async signedClaims(token: string): Promise<JWTPayload | null> {
-    let kid: string | undefined;
     try {
-      kid = decodeProtectedHeader(token).kid;
-    } catch {
-      return null;
-    }
-    const key = typeof kid === 'string' ? this.keys.get(kid) : undefined;
-    if (!key) return null;
-    try {
-      const { payload } = await jwtVerify(token, key.publicKey, { algorithms: [ALGORITHM] });
-      return typeof payload.iss === 'string' && payload.iss.startsWith(this.issuerPrefix) ? payload : null;
-    } catch {
-      return null;
+      return await this.claimsOfSigned(token);
+    } catch (error) {
+      if (error instanceof InvalidToken) return null;
+      throw error;
     }
   }
 
-  private async verifySignature(token: string): Promise<JWTPayload> {
+  /**
+   * As `signedClaims`, but throws `InvalidToken` saying why a token is not one yonder signed
+   * (malformed, unknown key, altered, expired, another issuer), for endpoints that answer why.
+   * A key another node made since this one loaded them is found, as `verify` finds it.
+   */
+  async claimsOfSigned(token: string): Promise<JWTPayload> {
+    const payload = await this.verifySignature(token, undefined);
+    if (typeof payload.iss !== 'string' || !payload.iss.startsWith(this.issuerPrefix)) {
+      throw new InvalidToken(`the token's issuer (iss) is not one of this server's; tokens here are issued under ${this.issuerPrefix}`);
+    }
+    return payload;
+  }
+
+  /** The payload of a token signed with one of the keys (checked against `audience` when given). */
+  private async verifySignature(token: string, audience: string | undefined): Promise<JWTPayload> {
     let kid: string | undefined;
     try {
       kid = decodeProtectedHeader(token).kid;
@@ -454,10 +460,7 @@ export class TokenService {
       );
     }
     try {
-      const { payload } = await jwtVerify(token, key.publicKey, {
-        algorithms: [ALGORITHM],
-        audience: MANAGEMENT_AUDIENCE,
-      });
+      const { payload } = await jwtVerify(token, key.publicKey, { algorithms: [ALGORITHM], ...(audience ? { audience } : {}) });
       return payload;
     } catch (error) {
       throw new InvalidToken(whyRefused(error));

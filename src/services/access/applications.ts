@@ -76,6 +76,13 @@ async function withCredentials(
   assertGrantable(caller, applicationGrant(app, requested, server), 'An application with these allowed_scopes');
   const completed = completeProtocolConfig(app.protocol_config, server);
   if ('violations' in completed) throw invalidParameters(completed.violations);
+  // A SAML service provider is no OAuth client: nothing to authenticate with at a token endpoint.
+  if (completed.config.type === 'saml') {
+    return {
+      application: { ...app, protocol_config: completed.config, client_id: null, client_secret_hash: null, client_secret_sealed: null },
+      clientSecret: null,
+    };
+  }
   let clientSecret: string | null = null;
   let hash = app.client_secret_hash;
   let sealed = app.client_secret_sealed;
@@ -248,6 +255,7 @@ export async function rotateClientSecret(
     const hint = current.is_managed ? 'The operator rotates it with `yonder app credentials`.' : '';
     assertGrantable(caller, applicationGrant(current, config.allowed_scopes, server), `Rotating the secret of "${current.display_name}"`, hint);
     if (config.confidentiality === 'public') throw conflict('public applications have no client secret');
+    if (config.type === 'saml') throw conflict('SAML applications have no client secret');
     const clientSecret = newClientSecret();
     const application: Application = {
       ...current,

@@ -136,13 +136,17 @@ export interface ConsoleToken {
   admin_realm_id: string;
 }
 
-/** The live session of a cookie in the console's realm; `unauthorized` otherwise. */
+/** The live session of a cookie in the console's realm; `unauthorized`, saying what to do, otherwise. */
 async function consoleSession(y: Yonder, site: ConsoleSite, cookie: string | undefined) {
-  if (!cookie) throw new DomainError('unauthorized', 'You are not signed in.');
+  const consoleUrl = `${y.config.publicUrl}/console/`;
+  if (!cookie) throw new DomainError('unauthorized', `You are not signed in to the Admin Console: open ${consoleUrl} and sign in with your passkey.`);
   const hash = hashToken(cookie);
   const session = await y.store.ceremonies.session(hash, nowTimestamp());
   if (!session || session.tenant_id !== site.tenant.id || session.realm_id !== site.adminRealmId) {
-    throw new DomainError('unauthorized', 'You are not signed in to the Admin Console.');
+    throw new DomainError(
+      'unauthorized',
+      `Your Admin Console session has ended (a sign-in lasts 12 hours, or until you sign out): open ${consoleUrl} and sign in again with your passkey.`,
+    );
   }
   return { session, hash };
 }
@@ -159,7 +163,12 @@ export async function mintConsoleToken(y: Yonder, cookie: string | undefined): P
   return asConsole(session, hash, async () => {
     const ref = { tenantId: site.tenant.id, realmId: site.adminRealmId };
     const identity = await y.store.identities.get(site.adminRealmId, session.identity_id);
-    if (!identity) throw new DomainError('unauthorized', 'You are not signed in to the Admin Console.');
+    if (!identity) {
+      throw new DomainError(
+        'unauthorized',
+        'The identity you signed in with no longer exists: ask another administrator, or run `yonder console-link` on the server for a new link.',
+      );
+    }
     if (identity.status !== 'active') throw new DomainError('forbidden', `Your account is suspended. ${NOT_ALLOWED}`);
     const decision = await evaluate(y, ref, {
       identity_id: identity.id,

@@ -34,6 +34,9 @@ export interface Account {
   credential: WebAuthnCredential;
 }
 
+/** What these checks read of a client: its application (a SAML service provider's too). */
+export type SignInClient = Pick<OidcClient, 'app'>;
+
 export type Refusal = { reason: 'unknown_account' | 'suspended' | 'credential_revoked' | 'policy_denied'; message: string };
 
 /**
@@ -44,7 +47,7 @@ export type Refusal = { reason: 'unknown_account' | 'suspended' | 'credential_re
  * (`authorization.denied`, with the reason) are recorded everywhere, grants at the token endpoint,
  * on resume and at userinfo are not, so a busy client does not bury the trail.
  */
-export async function authorizeAccount(y: Yonder, client: OidcClient, accountId: string, moment: Moment): Promise<Account | Refusal> {
+export async function authorizeAccount(y: Yonder, client: SignInClient, accountId: string, moment: Moment): Promise<Account | Refusal> {
   const ref = { tenantId: client.app.tenant_id, realmId: client.app.realm_id };
   const ids = parseAccountId(accountId);
   const identity = ids ? await y.store.identities.get(ref.realmId, ids.identityId) : undefined;
@@ -78,7 +81,7 @@ export async function authorizeAccount(y: Yonder, client: OidcClient, accountId:
  * `authorization.denied` on the identity: the application, where (`moment`) and why. The passkey
  * ceremony's own refusals (the policy asked there) come here with the identity its passkey names.
  */
-export async function recordAuthorizationDenied(y: Yonder, client: OidcClient, identityId: string, moment: Moment, reason: string): Promise<void> {
+export async function recordAuthorizationDenied(y: Yonder, client: SignInClient, identityId: string, moment: Moment, reason: string): Promise<void> {
   await recordEvent(y.store, {
     tenantId: client.app.tenant_id,
     realmId: client.app.realm_id,
@@ -90,7 +93,7 @@ export async function recordAuthorizationDenied(y: Yonder, client: OidcClient, i
 }
 
 /** The identity whose passkey made an assertion (its credential id), if the realm knows it. */
-export async function identityOfAssertion(y: Yonder, client: OidcClient, response: unknown): Promise<string | null> {
+export async function identityOfAssertion(y: Yonder, client: SignInClient, response: unknown): Promise<string | null> {
   const id = typeof response === 'object' && response !== null ? (response as { id?: unknown }).id : undefined;
   if (typeof id !== 'string' || id.length > 1024) return null;
   return (await y.store.credentials.byWebAuthnId(client.app.realm_id, id))?.identity_id ?? null;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Application, issuedTokenRealm } from '../../domain/access/application.js';
 import { OAuthError } from '../../domain/access/oauth-error.js';
+import { InvalidToken } from '../../domain/errors.js';
 import { nowTimestamp } from '../../domain/time.js';
 import type { TokenRecord } from '../../store/access/tokens.js';
 import { recordEvent } from '../audit/audit.js';
@@ -80,11 +81,19 @@ export const opaqueTokenId = (token: string) => createHash('sha256').update(toke
 
 const OPAQUE_TOKEN = /^[A-Za-z0-9_-]{20,128}$/;
 
-/** The record of an access token: a JWT yonder signed (by its jti), or an opaque one (by its hash). */
-async function accessTokenRecord(y: Yonder, token: string): Promise<TokenRecord | undefined> {
+/**
+ * The record of an access token: a JWT yonder signed (by its jti), or an opaque one (by its hash);
+ * or why a JWT is not one yonder signed (malformed, unknown key, altered, expired).
+ */
+async function accessTokenRecord(y: Yonder, token: string): Promise<TokenRecord | undefined | { refused: string }> {
   if (OPAQUE_TOKEN.test(token)) return y.store.tokens.get(opaqueTokenId(token));
-  const claims = await y.tokens.signedClaims(token);
-  return typeof claims?.jti === 'string' ? y.store.tokens.get(claims.jti) : undefined;
+  try {
+    const claims = await y.tokens.claimsOfSigned(token);
+    return typeof claims.jti === 'string' ? y.store.tokens.get(claims.jti) : undefined;
+  } catch (error) {
+    if (error instanceof InvalidToken) return { refused: error.message };
+    throw error;
+  }
 }
 
 /**
@@ -172,11 +181,20 @@ export type UserinfoAnswer = { claims: Record<string, unknown> } | { error: 'inv
  * must still allow. The claims follow the OpenID scopes the token was granted.
  */
 export async function userinfo(y: Yonder, client: OidcClient, token: string): Promise<UserinfoAnswer> {
-  const invalid = { error: 'invalid_token' as const, description: 'the access token is not valid here' };
+  // Each refusal says why, as the v1 API's 401s do, so the application's developer can act on it.
+  const invalid = (description: string) => ({ error: 'invalid_token' as const, description });
   const record = await accessTokenRecord(y, token);
-  if (!record || record.application_id !== client.app.id || record.revoked_at !== null || record.expires_at <= nowTimestamp()) return invalid;
+  if (record && 'refused' in record) return invalid(record.refused);
+  if (!record) return invalid('the access token is not on record here: it was deleted or never issued by this server');
+  if (record.application_id !== client.app.id) {
+    return invalid('the access token was issued to another application: call the userinfo endpoint of the application that issued it');
+  }
+  if (record.revoked_at !== null) return invalid('the access token has been revoked; sign in again');
+  if (record.expires_at <= nowTimestamp()) return invalid('the access token has expired; refresh it or sign in again');
   const oidcScopes = new Set((record.oidc_scopes ?? '').split(' ').filter(Boolean));
-  if (!oidcScopes.has('openid') || !record.credential_id) return invalid;
+  if (!oidcScopes.has('openid') || !record.credential_id) {
+    return invalid("the access token is not from a person's sign-in with the openid scope, which userinfo needs");
+  }
   const account = await authorizeAccount(y, client, accountIdOf(record.subject, record.credential_id), 'userinfo');
   if (isRefusal(account)) return { refusal: account };
   return { claims: identityClaims(account.identity, client.config.token_configuration.subject_field, oidcScopes) };

@@ -21,7 +21,7 @@ import { addSeconds, nowTimestamp } from '../../domain/time.js';
 import type { Yonder } from '../context.js';
 import type { ChallengeRecord } from '../../store/passkeys/ceremonies.js';
 import { changeEvent, recordEvents, recordSignInAttempt } from '../audit/audit.js';
-import { hashToken, jobEvent } from './credential-binding-jobs.js';
+import { hashToken, jobEvent, linkFlowTurnedOff } from './credential-binding-jobs.js';
 import { presentCredential } from './credentials.js';
 import type { RealmRef } from '../directory/identities.js';
 import { managedApplication } from '../access/console.js';
@@ -44,8 +44,9 @@ export const REASONS = {
   credential_revoked: [401, 'This passkey has been revoked. Ask for a new one.'],
   unknown_application: [404, 'There is no such application.'],
   unknown_realm: [404, 'There is nothing to sign in to here.'],
-  not_signed_in: [401, 'You are not signed in.'],
+  not_signed_in: [401, 'You are not signed in here: sign in with your passkey, then try again.'],
   cross_origin: [403, 'This request must come from this site.'],
+  flow_disabled: [403, 'This kind of link is turned off here. Ask for a new one.'],
 } as const;
 export type Reason = keyof typeof REASONS;
 
@@ -146,6 +147,8 @@ export async function checkLink(y: Yonder, link: LinkParams): Promise<OpenLink> 
   const decision = await evaluate(y, link, { identity_id: identity.id, application_id: null, transaction: 'credential_enrollment' });
   if (decision.decision !== 'ALLOW') throw new CeremonyError('policy_denied', decision.deny_message || undefined);
   const config = await y.store.authenticatorConfigs.get(link.realmId, job.authenticator_config_id);
+  // A launch mechanism turned off after the link went out closes the link too.
+  if (config && (await linkFlowTurnedOff(y.store, link.realmId, config, job.delivery_method))) throw new CeremonyError('flow_disabled');
   return { job, identity, config };
 }
 

@@ -15,8 +15,9 @@ export const CEREMONY_PURGE_INTERVAL_MS = 10 * 60 * 1000;
 
 export async function purgeExpiredCeremonies(y: Yonder, now: string = nowTimestamp()) {
   const purged = await y.store.ceremonies.purgeExpired(now);
-  // The OpenID Connect provider's expired codes, sessions and interactions go on the same round.
+  // The OpenID Connect provider's expired codes, sessions and interactions, and SAML's sign-ins, go on the same round.
   await y.store.oidcInstances.purgeExpired(now);
+  await y.store.saml.purgeExpired(now);
   return purged;
 }
 

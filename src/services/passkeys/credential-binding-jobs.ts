@@ -28,6 +28,8 @@ import type { RealmRef } from '../directory/identities.js';
 import { type ListParams, type Page, listPage } from '../paging.js';
 import { requireRealm } from '../directory/tenancy-lookup.js';
 import { activeTheme } from './themes.js';
+import { flowTurnedOff, webFlowEnabled } from './flow-types.js';
+import type { EnforcedWebFlow } from '../../domain/passkeys/flow-types.js';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
@@ -92,6 +94,27 @@ function assertRedirect(field: string, value: string | undefined): void {
     // reported below
   }
   throw invalidField(field, 'must be an absolute http or https URL');
+}
+
+/**
+ * The realm's launch mechanisms, where they map to a binding link: an `embedded` configuration's
+ * link goes through the application's page (the web `embedded` flow), and a RETURN link is handed
+ * to the caller to copy and pass on (the web `copy` flow). Answers the first flow turned off, if any.
+ */
+export async function linkFlowTurnedOff(
+  repos: Repositories,
+  realmId: string,
+  config: AuthenticatorConfig,
+  delivery: DeliveryMethod,
+): Promise<EnforcedWebFlow | null> {
+  if (config.config.type === 'embedded' && !(await webFlowEnabled(repos, realmId, 'embedded'))) return 'embedded';
+  if (delivery === 'RETURN' && !(await webFlowEnabled(repos, realmId, 'copy'))) return 'copy';
+  return null;
+}
+
+async function requireLinkFlows(repos: Repositories, realmId: string, config: AuthenticatorConfig, delivery: DeliveryMethod): Promise<void> {
+  const off = await linkFlowTurnedOff(repos, realmId, config, delivery);
+  if (off) throw flowTurnedOff(off);
 }
 
 interface Created {
@@ -178,6 +201,7 @@ export async function createBindingJob(
     await mayInvite(identity.id, 'A binding link for this identity');
     if (input.delivery_method === 'EMAIL' && !emailOf(identity)) throw missingEmail(identityId);
     const config = await resolveConfig(tx, ref.realmId, input.authenticator_config_id, 'job.authenticator_config_id');
+    await requireLinkFlows(tx, ref.realmId, config, input.delivery_method);
     const made = await insertJob(tx, ref, identity, config, input, y.config.publicUrl, null);
     await recordEvent(tx, jobEvent('credential_binding_job.created', null, made.job));
     return made;
@@ -297,6 +321,7 @@ export async function createBatch(y: Yonder, ref: RealmRef, input: BatchInput, c
       input.job_template.authenticator_config_id,
       'batch_credential_binding_job.job_template.authenticator_config_id',
     );
+    await requireLinkFlows(tx, ref.realmId, config, 'EMAIL');
     await tx.bindingJobs.insertBatch(batch);
     const mayInvite = await inviteGuard(tx, ref.realmId, caller);
     const made: Created[] = [];

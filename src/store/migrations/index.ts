@@ -15,7 +15,10 @@ import * as sealedClientSecrets from './014-sealed-client-secrets.js';
 import * as createdOrderIndex from './015-created-order-index.js';
 import * as usernameSkeleton from './016-username-skeleton.js';
 import * as oidcInstances from './017-oidc-instances.js';
+import * as webhooks from './018-webhooks.js';
+import * as identityProviders from './020-identity-providers.js';
 import * as eventIndexes from './022-event-indexes.js';
+import * as saml from './023-saml.js';
 
 /**
  * The ordered list of migrations. They are compiled into the program (not read from a folder at
@@ -38,7 +41,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '015-created-order-index': createdOrderIndex,
   '016-username-skeleton': usernameSkeleton,
   '017-oidc-instances': oidcInstances,
+  '018-webhooks': webhooks,
+  '020-identity-providers': identityProviders,
   '022-event-indexes': eventIndexes,
+  '023-saml': saml,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,216 @@
+import { SAML, ValidateInResponseTo } from '@node-saml/node-saml';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { TEST_ORIGIN, signInWith } from '../support/console.js';
+import { type Reply, TestYonder, describeApi } from '../support/harness.js';
+import { Browser, locationOf, personWithPasskey } from '../support/oidc.js';
+import type { SoftAuthenticator } from '../support/soft-authenticator.js';
+
+const ACS = 'https://sp.example/saml/acs';
+const SP_ENTITY_ID = 'https://sp.example/saml/metadata';
+
+/** The form the post page carries to the service provider. */
+function postedForm(page: Reply): { action: string; SAMLResponse: string; RelayState?: string } {
+  const attribute = (name: string) => page.text.match(new RegExp(`name="${name}" value="([^"]*)"`))?.[1];
+  const action = page.text.match(/<form id="saml-post" method="post" action="([^"]*)"/)?.[1];
+  expect(action, page.text).toBeDefined();
+  const relayState = attribute('RelayState');
+  return { action: action!, SAMLResponse: attribute('SAMLResponse')!, ...(relayState !== undefined ? { RelayState: relayState } : {}) };
+}
+
+/**
+ * yonder as a SAML 2.0 identity provider for a service provider from npm (@node-saml/node-saml):
+ * the SP's AuthnRequest, the hosted passkey page, the realm's policy, and the signed Response the SP
+ * accepts, or refuses once tampered with.
+ */
+describeApi('SAML: yonder as the identity provider of a node-saml service provider', () => {
+  let y: TestYonder;
+  let appId: string;
+  let base: string;
+  let idpCert: string;
+  let pilot: { id: string; passkey: SoftAuthenticator };
+  let passenger: { id: string; passkey: SoftAuthenticator };
+  const DENY = 'Only pilots fly this one';
+
+  const serviceProvider = (options: { callbackUrl?: string; validateInResponseTo?: ValidateInResponseTo } = {}) =>
+    new SAML({
+      callbackUrl: options.callbackUrl ?? ACS,
+      entryPoint: `${TEST_ORIGIN}${base}/sso`,
+      issuer: SP_ENTITY_ID,
+      idpCert,
+      idpIssuer: `${TEST_ORIGIN}${base}/metadata`,
+      audience: SP_ENTITY_ID,
+      wantAssertionsSigned: true,
+      wantAuthnResponseSigned: true,
+      validateInResponseTo: options.validateInResponseTo ?? ValidateInResponseTo.always,
+    });
+
+  /** From the SP's AuthnRequest (redirect binding) to yonder's page: the sign-in page or the post page. */
+  async function request(browser: Browser, sp: SAML, relayState: string): Promise<{ page: Reply; at: string }> {
+    const url = new URL(await sp.getAuthorizeUrlAsync(relayState, undefined, {}));
+    const begun = await browser.request('GET', `${url.pathname}${url.search}`);
+    expect(begun.status, begun.text).toBe(303);
+    const at = locationOf(begun);
+    return { page: await browser.request('GET', at), at };
+  }
+
+  async function signIn(browser: Browser, at: string, passkey: SoftAuthenticator): Promise<Reply> {
+    const options = await browser.request('POST', `${at}/options`, { body: {} });
+    expect(options.status, options.text).toBe(200);
+    return browser.request('POST', `${at}/verify`, {
+      body: { challenge_id: options.body.challenge_id, response: passkey.authenticate(options.body.options) },
+    });
+  }
+
+  beforeAll(async () => {
+    y = await TestYonder.start();
+    const created = await y.request('POST', y.realmPath('/applications'), {
+      body: {
+        application: {
+          display_name: 'Flight Log',
+          protocol_config: {
+            type: 'saml',
+            acs_url: ACS,
+            audience_url: SP_ENTITY_ID,
+            name_format: 'email_address',
+            subject_user_name_attribute: 'email',
+            additional_user_attributes: [
+              { name: 'username', name_format: 'unspecified', value: 'user_name' },
+              { name: 'crew', name_format: 'unspecified', value: 'custom_static_string', custom_value: 'flight <deck> & co' },
+            ],
+          },
+        },
+      },
+    });
+    expect(created.status, created.text).toBe(200);
+    expect(created.body.protocol_config.client_id).toBeUndefined();
+    appId = created.body.id;
+    base = y.realmPath(`/applications/${appId}/saml`);
+    const metadata = await y.request('GET', `${base}/metadata`, { token: null });
+    expect(metadata.status, metadata.text).toBe(200);
+    idpCert = metadata.text.match(/<(?:ds:)?X509Certificate>([^<]+)</)?.[1] ?? '';
+    expect(idpCert).not.toBe('');
+    // The application answers the certificate the metadata carries, read-only, and its URLs.
+    const [cert] = created.body.protocol_config.identity_provider_certs;
+    expect(cert.is_active).toBe(true);
+    expect(cert.idp_public_certificate.replace(/-----[A-Z ]+-----|\s/g, '')).toBe(idpCert.replace(/\s/g, ''));
+    expect(created.body.protocol_config.sp_initiated_url).toBe(`${TEST_ORIGIN}${base}/sso`);
+    pilot = await personWithPasskey(y, 'pilot', { primary_email_address: 'pilot@example.com' });
+    passenger = await personWithPasskey(y, 'passenger', { primary_email_address: 'passenger@example.com' });
+    const current = await y.request('GET', y.realmPath('/policy'));
+    const put = await y.request('PUT', y.realmPath('/policy'), {
+      body: {
+        policy: {
+          version: current.body.version,
+          rules: [
+            {
+              id: 'deny-passenger',
+              name: 'passengers stay out of the flight log',
+              transaction: 'authentication',
+              action: 'DENY',
+              conditions: { identities: [passenger.id], applications: [appId] },
+              deny_message: DENY,
+            },
+            ...current.body.rules,
+          ],
+        },
+      },
+    });
+    expect(put.status, put.text).toBe(200);
+  });
+  afterAll(async () => {
+    await y?.close();
+  });
+
+  it("the service provider accepts yonder's signed assertion for a passkey sign-in, and refuses it tampered with", async () => {
+    const browser = new Browser(y);
+    const sp = serviceProvider();
+    const { page, at } = await request(browser, sp, 'relay-1');
+    expect(page.status, page.text).toBe(200);
+    expect(page.text).toContain('Sign in to Flight Log');
+    const verified = await signIn(browser, at, pilot.passkey);
+    expect(verified.status, verified.text).toBe(200);
+    const posting = await browser.request('GET', verified.body.redirect_uri);
+    expect(posting.status, posting.text).toBe(200);
+    expect(String(posting.headers['content-security-policy'])).toContain('form-action https://sp.example');
+    const form = postedForm(posting);
+    expect(form.action).toBe(ACS);
+    expect(form.RelayState).toBe('relay-1');
+    const xml = Buffer.from(form.SAMLResponse, 'base64').toString();
+    const { profile } = await sp.validatePostResponseAsync({ SAMLResponse: form.SAMLResponse, RelayState: 'relay-1' });
+    expect(profile?.nameID).toBe('pilot@example.com');
+    expect(profile?.nameIDFormat).toBe('urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress');
+    expect(profile?.username).toBe('pilot');
+    expect(profile?.crew).toBe('flight <deck> & co');
+    expect(xml).toMatch(/InResponseTo="_[0-9a-f]+"/);
+
+    // The same sign-in again reuses the session; its response, one NameID changed, is refused.
+    const again = await request(browser, sp, 'relay-2');
+    const second = postedForm(again.page);
+    const changed = Buffer.from(second.SAMLResponse, 'base64').toString().replace('>pilot@example.com<', '>passenger@example.com<');
+    expect(changed).toContain('>passenger@example.com<');
+    await expect(sp.validatePostResponseAsync({ SAMLResponse: Buffer.from(changed).toString('base64') })).rejects.toThrow(/signature/i);
+    // Untouched, the same response is accepted: the refusal was the tampering's.
+    const unchecked = serviceProvider({ validateInResponseTo: ValidateInResponseTo.never });
+    expect((await unchecked.validatePostResponseAsync({ SAMLResponse: second.SAMLResponse })).profile?.nameID).toBe('pilot@example.com');
+  });
+
+  it('an ACS URL the application is not set up with is refused on a yonder page, and nothing is posted', async () => {
+    const browser = new Browser(y);
+    const url = new URL(await serviceProvider({ callbackUrl: 'https://evil.example/acs' }).getAuthorizeUrlAsync('', undefined, {}));
+    const refused = await browser.request('GET', `${url.pathname}${url.search}`);
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('data-reason="unregistered_acs_url"');
+    expect(refused.text).not.toContain('SAMLResponse');
+    expect(refused.headers.location).toBeUndefined();
+  });
+
+  it('the same AuthnRequest twice: the second is refused as a replay', async () => {
+    const url = new URL(await serviceProvider().getAuthorizeUrlAsync('', undefined, {}));
+    const first = await new Browser(y).request('GET', `${url.pathname}${url.search}`);
+    expect(first.status, first.text).toBe(303);
+    const replayed = await new Browser(y).request('GET', `${url.pathname}${url.search}`);
+    expect(replayed.status).toBe(400);
+    expect(replayed.text).toContain('data-reason="replayed_request"');
+  });
+
+  it('the policy denies: no assertion, at the passkey step or with a session of the realm', async () => {
+    const browser = new Browser(y);
+    const { at } = await request(browser, serviceProvider(), 'relay-3');
+    const refused = await signIn(browser, at, passenger.passkey);
+    expect(refused.status).toBe(403);
+    expect(refused.body.reason).toBe('policy_denied');
+    expect(refused.body.message).toBe(DENY);
+    // Signed in to the realm's own page, the passenger still gets no assertion for this application.
+    browser.jar.add(await signInWith(y, passenger.passkey, y.realmId, null));
+    const page = await browser.request('GET', at);
+    expect(page.status).toBe(403);
+    expect(page.text).toContain('data-reason="policy_denied"');
+    expect(page.text).not.toContain('SAMLResponse');
+  });
+
+  it('IdP-initiated (the app launcher) and the POST binding: an unsolicited response the SP accepts', async () => {
+    const browser = new Browser(y);
+    browser.jar.add(await signInWith(y, pilot.passkey, y.realmId, null));
+    const started = await browser.request('GET', `${base}/start?RelayState=launcher`);
+    expect(started.status, started.text).toBe(303);
+    const form = postedForm(await browser.request('GET', locationOf(started)));
+    expect(form.RelayState).toBe('launcher');
+    expect(Buffer.from(form.SAMLResponse, 'base64').toString()).not.toContain('InResponseTo');
+    const { profile } = await serviceProvider({ validateInResponseTo: ValidateInResponseTo.never }).validatePostResponseAsync(form);
+    expect(profile?.nameID).toBe('pilot@example.com');
+
+    // The POST binding: the SP's auto-posting form, posted as the browser would; the session answers it.
+    // The POST binding carries the request as plain base64 (saml-bindings §3.5.4): no compression.
+    const sp = new SAML({ ...serviceProvider().options, authnRequestBinding: 'HTTP-POST', skipRequestCompression: true });
+    const html = await sp.getAuthorizeFormAsync('posted');
+    const field = (name: string) => html.match(new RegExp(`name="${name}" value="([^"]*)"`))?.[1] ?? '';
+    const begun = await browser.request('POST', `${base}/sso`, {
+      rawBody: new URLSearchParams({ SAMLRequest: field('SAMLRequest'), RelayState: field('RelayState') }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(begun.status, begun.text).toBe(303);
+    const answered = postedForm(await browser.request('GET', locationOf(begun)));
+    expect(answered.RelayState).toBe('posted');
+    expect((await sp.validatePostResponseAsync(answered)).profile?.nameID).toBe('pilot@example.com');
+  });
+});
