@@ -166,6 +166,22 @@ describeApi('SAML: yonder as the identity provider of a node-saml service provid
     expect(refused.headers.location).toBeUndefined();
   });
 
+  it('malformed requests get a 4xx, never a 5xx, and nothing is kept', async () => {
+    const deflated = (await import('node:zlib')).deflateRawSync(Buffer.from('not xml <at all')).toString('base64');
+    const queries = ['', '?SAMLRequest=', '?SAMLRequest=%%%', `?SAMLRequest=${encodeURIComponent(deflated)}`, '?SAMLRequest=a&SAMLRequest=b'];
+    for (const query of queries) {
+      const reply = await new Browser(y).request('GET', `${base}/sso${query}`);
+      expect(reply.status, `${query}: ${reply.text}`).toBeGreaterThanOrEqual(400);
+      expect(reply.status, query).toBeLessThan(500);
+      expect(reply.headers['set-cookie'], query).toBeUndefined();
+    }
+    const foreign = await new Browser(y).request('GET', y.realmPath('/applications/nope/saml/metadata'));
+    expect(foreign.status).toBe(404);
+    const unknownPage = await new Browser(y).request('GET', `/hosted/tenants/${y.tenantId}/realms/${y.realmId}/applications/${appId}/saml/nope`);
+    expect(unknownPage.status).toBe(400);
+    expect(unknownPage.text).toContain('data-reason="request_expired"');
+  });
+
   it('the same AuthnRequest twice: the second is refused as a replay', async () => {
     const url = new URL(await serviceProvider().getAuthorizeUrlAsync('', undefined, {}));
     const first = await new Browser(y).request('GET', `${url.pathname}${url.search}`);
