@@ -1464,6 +1464,58 @@ export interface paths {
         patch: operations["UpdateFlowTypeConfig"];
         trace?: never;
     };
+    "/v1/tenants/{tenant_id}/realms/{realm_id}/identity-providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the identity providers of the realm
+         * @description The identity providers of the realm, paged.
+         */
+        get: operations["listIdentityProviders"];
+        put?: never;
+        /**
+         * Add an upstream OpenID Connect identity provider (oidc_idp)
+         * @description The body is the provider itself (no wrapper). The reply is the whole provider, with its id and its read-only `redirect_url` (yonder's callback, to register at the upstream); the upstream's client secret is kept sealed.
+         */
+        post: operations["createIdentityProvider"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/realms/{realm_id}/identity-providers/{identity_provider_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve an identity provider
+         * @description One identity provider, by id, with its client secret.
+         */
+        get: operations["getIdentityProvider"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an identity provider
+         * @description Deletes an identity provider; one an authenticator configuration verifies with cannot be deleted (409).
+         */
+        delete: operations["deleteIdentityProvider"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an identity provider
+         * @description Changes an identity provider; only the fields sent change (`protocol_config.type` is always `oidc_idp`).
+         */
+        patch: operations["updateIdentityProvider"];
+        trace?: never;
+    };
     "/v1/tenants/{tenant_id}/realms/{realm_id}/identities/{identity_id}/credential-binding-jobs/{credential_binding_job_id}:invokeAuthenticator": {
         parameters: {
             query?: never;
@@ -2684,6 +2736,31 @@ export interface components {
                         valid: boolean;
                     };
                 };
+            };
+        };
+        IdentityProvider: {
+            id: string;
+            tenant_id: string;
+            realm_id: string;
+            display_name: string;
+            protocol_config: {
+                /** @enum {string} */
+                type: "oidc_idp";
+                client_id: string;
+                client_secret: string;
+                token_scopes: string[];
+                identity_attribute: string;
+                pkce: string;
+                jwks_url: string;
+                token_url: string;
+                authorize_url: string;
+                /** @description yonder's callback for this provider: register it at the upstream. */
+                redirect_url: string;
+                identifying_claim_name: string;
+                oauth_2_par_enabled: boolean;
+                oauth_2_par_endpoint: string | null;
+                claims: string;
+                token_endpoint_auth_method: string;
             };
         };
     };
@@ -9654,6 +9731,409 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FlowTypeConfig"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listIdentityProviders: {
+        parameters: {
+            query?: {
+                /** @description Items per page; default 20, capped at the maximum (200). */
+                page_size?: number;
+                /** @description Token from the previous page. */
+                page_token?: string;
+                /** @description Items to skip; not kept in the page token. */
+                skip?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        identity_providers: components["schemas"]["IdentityProvider"][];
+                        total_size: number;
+                        next_page_token?: string;
+                    };
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createIdentityProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    display_name: string;
+                    protocol_config: {
+                        /** @enum {string} */
+                        type: "oidc_idp";
+                        client_id: string;
+                        /** @description The upstream's client secret; kept sealed, given back on read. */
+                        client_secret: string;
+                        token_scopes: string[];
+                        /**
+                         * @description The identity field the identifying claim is matched against.
+                         * @enum {string}
+                         */
+                        identity_attribute: "id" | "email" | "username" | "external_id";
+                        /** @enum {string} */
+                        pkce: "disabled" | "plain" | "s256";
+                        jwks_url: string;
+                        token_url: string;
+                        authorize_url: string;
+                        identifying_claim_name: string;
+                        oauth_2_par_enabled: boolean;
+                        oauth_2_par_endpoint?: string | null;
+                        /** @description The OpenID Connect `claims` request parameter, as JSON text; empty: none. */
+                        claims?: string;
+                        /** @enum {string} */
+                        token_endpoint_auth_method?: "client_secret_basic" | "client_secret_post";
+                        redirect_url?: unknown;
+                    };
+                    id?: unknown;
+                    tenant_id?: unknown;
+                    realm_id?: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityProvider"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getIdentityProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+                /** @description The identity provider's id, within the realm. */
+                identity_provider_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityProvider"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteIdentityProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+                /** @description The identity provider's id, within the realm. */
+                identity_provider_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The action was successful and the response body is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateIdentityProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+                /** @description The identity provider's id, within the realm. */
+                identity_provider_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    identity_provider: {
+                        display_name?: string;
+                        protocol_config?: {
+                            /** @enum {string} */
+                            type: "oidc_idp";
+                            client_id?: string;
+                            /** @description The upstream's client secret; kept sealed, given back on read. */
+                            client_secret?: string;
+                            token_scopes?: string[];
+                            /**
+                             * @description The identity field the identifying claim is matched against.
+                             * @enum {string}
+                             */
+                            identity_attribute?: "id" | "email" | "username" | "external_id";
+                            /** @enum {string} */
+                            pkce?: "disabled" | "plain" | "s256";
+                            jwks_url?: string;
+                            token_url?: string;
+                            authorize_url?: string;
+                            identifying_claim_name?: string;
+                            oauth_2_par_enabled?: boolean;
+                            oauth_2_par_endpoint?: string | null;
+                            /** @description The OpenID Connect `claims` request parameter, as JSON text; empty: none. */
+                            claims?: string;
+                            /** @enum {string} */
+                            token_endpoint_auth_method?: "client_secret_basic" | "client_secret_post";
+                            redirect_url?: unknown;
+                        };
+                        id?: unknown;
+                        tenant_id?: unknown;
+                        realm_id?: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityProvider"];
                 };
             };
             /** @description The v1 error shape: a snake-case status name, a message, optional details. */

@@ -144,7 +144,10 @@ program
     process.stdout.write('migrations applied\n');
   });
 
-registerEventCommands(program, withYonder);
+registerEventCommands(program, {
+  withYonder,
+  scopeOf: async (y, target) => (target.realm === undefined ? { tenantId: (await tenantOf(y, target)).id } : realmOf(y, target)),
+});
 registerKeyCommands(program, withYonder);
 registerBackupCommands(program, () => config());
 

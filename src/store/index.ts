@@ -15,6 +15,7 @@ import { CredentialBindingJobStore } from './passkeys/credential-binding-jobs.js
 import { CredentialStore } from './passkeys/credentials.js';
 import { ThemeStore } from './passkeys/themes.js';
 import { FlowTypeConfigStore } from './passkeys/flow-type-configs.js';
+import { IdentityProviderStore } from './federation/identity-providers.js';
 import { PolicyStore } from './access/policies.js';
 import { QueryPlanStore } from './engine/query-plans.js';
 import { RateLimitStore } from './access/rate-limits.js';
@@ -48,6 +49,7 @@ export class Repositories {
   readonly authenticatorConfigs: AuthenticatorConfigStore;
   readonly themes: ThemeStore;
   readonly flowTypeConfigs: FlowTypeConfigStore;
+  readonly identityProviders: IdentityProviderStore;
   readonly bindingJobs: CredentialBindingJobStore;
   readonly credentials: CredentialStore;
   readonly ceremonies: CeremonyStore;
@@ -85,6 +87,7 @@ export class Repositories {
     this.authenticatorConfigs = new AuthenticatorConfigStore(executor);
     this.themes = new ThemeStore(executor);
     this.flowTypeConfigs = new FlowTypeConfigStore(executor);
+    this.identityProviders = new IdentityProviderStore(executor);
     this.bindingJobs = new CredentialBindingJobStore(executor);
     this.credentials = new CredentialStore(executor);
     this.ceremonies = new CeremonyStore(executor);

@@ -15,6 +15,8 @@ import {
   scopeMismatches,
 } from '../support/contract.js';
 import { type Reply, type RequestOptions, TestYonder, describeApi, engine } from '../support/harness.js';
+import { upstreamSettings } from '../support/federation.js';
+import { dumpDatabase } from '../support/raw-database.js';
 
 /**
  * Launch mechanisms (the flow type configuration) and upstream identity providers, called in their
@@ -26,8 +28,10 @@ const inPart = ownedBy('contract.federation.test.ts');
 
 const REALM = '/v1/tenants/{tenant_id}/realms/{realm_id}';
 const FLOW_TYPES = `${REALM}/flow-type-config`;
-
+const PROVIDERS = `${REALM}/identity-providers`;
+const PROVIDER = `${PROVIDERS}/{identity_provider_id}`;
 const UNKNOWN_ID = '0123456789abcdef';
+const UNKNOWN_UUID = '00000000-0000-4000-8000-000000000000';
 
 const unavailable = contractUnavailableReason();
 if (unavailable) {
@@ -86,6 +90,80 @@ if (unavailable) {
 
       it('an unknown realm is a 404', async () => {
         expect((await call('GET', FLOW_TYPES, { params: { realm_id: UNKNOWN_ID }, token: await y.mintToken(MANAGEMENT_SCOPES) })).status).toBe(404);
+      });
+    });
+
+    describe('identity providers', () => {
+      let providerId: string;
+
+      it('POST answers the whole provider with its redirect_url; the secret is given back', async () => {
+        const reply = await call('POST', PROVIDERS, {
+          body: { display_name: 'Upstream', protocol_config: upstreamSettings({ claims: '{"id_token":{"email":{"essential":true}}}' }) },
+          headers: { 'x-correlation_id': 'corr-1' },
+        });
+        expect(reply.status, reply.text).toBe(200);
+        expect(reply.headers['x-correlation-id']).toBe('corr-1');
+        providerId = reply.body.id;
+        expect(reply.body.protocol_config).toMatchObject({
+          client_secret: 'upstream-secret-do-not-leak',
+          token_endpoint_auth_method: 'client_secret_basic',
+          redirect_url: `http://localhost:8080/hosted/tenants/${y.tenantId}/realms/${y.realmId}/identity-providers/${providerId}/callback`,
+        });
+        // Sealed at rest, and kept out of the audit trail.
+        expect(await dumpDatabase(y.databaseLocation)).not.toContain('upstream-secret-do-not-leak');
+        const events = await y.request('GET', y.realmPath('/events?type=identity_provider.created'));
+        expect(events.body.events).toHaveLength(1);
+        expect(events.text).not.toContain('upstream-secret-do-not-leak');
+      });
+
+      it('POST refuses a missing field, an unknown one, a bad URL, PAR without its endpoint, claims that are not JSON, no openid', async () => {
+        const bodies = [
+          { display_name: 'x', protocol_config: { ...upstreamSettings(), client_id: undefined } },
+          { display_name: 'x', protocol_config: upstreamSettings({ issuer: 'https://upstream.example' }) },
+          { display_name: 'x', protocol_config: upstreamSettings({ token_url: 'http://upstream.example/token' }) },
+          { display_name: 'x', protocol_config: upstreamSettings({ oauth_2_par_enabled: true }) },
+          { display_name: 'x', protocol_config: upstreamSettings({ claims: '{not json' }) },
+          { display_name: 'x', protocol_config: upstreamSettings({ token_scopes: ['email'] }) },
+          { display_name: 'x', protocol_config: upstreamSettings({ identity_attribute: 'phone' }) },
+        ];
+        for (const body of bodies) {
+          const reply = await call('POST', PROVIDERS, { body });
+          expect(reply.status, JSON.stringify(body)).toBe(400);
+          expect(reply.body.details[0].type).toBe('FieldViolations');
+        }
+      });
+
+      it('GET lists and gets them; 404 for an unknown one', async () => {
+        const list = await call('GET', PROVIDERS);
+        expect(list.status, list.text).toBe(200);
+        expect(list.body.total_size).toBe(1);
+        expect((await call('GET', PROVIDER, { params: { identity_provider_id: providerId } })).body.display_name).toBe('Upstream');
+        expect((await call('GET', PROVIDER, { params: { identity_provider_id: UNKNOWN_UUID } })).status).toBe(404);
+      });
+
+      it('PATCH changes what it names (a new secret too); 400, 404', async () => {
+        const params = { identity_provider_id: providerId };
+        const reply = await call('PATCH', PROVIDER, {
+          params,
+          body: { identity_provider: { display_name: 'Renamed', protocol_config: { type: 'oidc_idp', pkce: 'disabled', client_secret: 'rotated' } } },
+        });
+        expect(reply.status, reply.text).toBe(200);
+        expect(reply.body.protocol_config).toMatchObject({ pkce: 'disabled', client_secret: 'rotated', client_id: 'upstream-client' });
+        expect(
+          (await call('PATCH', PROVIDER, { params, body: { identity_provider: { protocol_config: { type: 'oidc_idp', jwks_url: 'nope' } } } }))
+            .status,
+        ).toBe(400);
+        const missing = await call('PATCH', PROVIDER, {
+          params: { identity_provider_id: UNKNOWN_UUID },
+          body: { identity_provider: { display_name: 'x' } },
+        });
+        expect(missing.status).toBe(404);
+      });
+
+      it('DELETE removes it; 404 after', async () => {
+        const params = { identity_provider_id: providerId };
+        expect((await call('DELETE', PROVIDER, { params })).status).toBe(200);
+        expect((await call('DELETE', PROVIDER, { params })).status).toBe(404);
       });
     });
 

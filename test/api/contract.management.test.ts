@@ -32,6 +32,9 @@ const APP = `${APPS}/{application_id}`;
 const TOKENS = `${APP}/tokens`;
 const TOKEN = `${TOKENS}/{token_id}`;
 
+const WEBHOOKS = '/v1/tenants/{tenant_id}/webhooks';
+const WEBHOOK = `${WEBHOOKS}/{webhook_id}`;
+
 const ROLES = `${SERVER}/roles`;
 const ROLE = `${ROLES}/{role_id}`;
 
@@ -102,6 +105,19 @@ if (unavailable) {
       const scratch = await call('POST', SERVERS, { body: { resource_server: { display_name: 'Tmp', identifier: 'tmp' } } });
       expect((await call('DELETE', SERVER, { params: { resource_server_id: scratch.body.id } })).status).toBe(200);
       expect((await call('DELETE', SERVER, { params: { resource_server_id: scratch.body.id } })).status).toBe(404);
+    });
+
+    it('webhooks (yonder-only): create, list, get, update, deliveries, delete, and their errors in the v1 shape', async () => {
+      const created = await call('POST', WEBHOOKS, { body: { webhook: { url: 'https://203.0.113.20/hook' } } });
+      expect(created.status, created.text).toBe(200);
+      const params = { webhook_id: created.body.id };
+      expect((await call('GET', WEBHOOKS)).status).toBe(200);
+      expect((await call('GET', WEBHOOK, { params })).status).toBe(200);
+      expect((await call('PATCH', WEBHOOK, { params, body: { webhook: { description: 'SIEM' } } })).status).toBe(200);
+      expect((await call('GET', `${WEBHOOK}/deliveries`, { params })).status).toBe(200);
+      expect((await call('DELETE', WEBHOOK, { params })).status).toBe(200);
+      expectV1Error(await call('GET', WEBHOOK, { params }), 404);
+      expectV1Error(await call('POST', WEBHOOKS, { body: { webhook: { url: 'http://127.0.0.1/' } } }), 400);
     });
 
     it('applications: create (with a secret), list, get, update, delete', async () => {

@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TestYonder, describeApi, engine } from '../support/harness.js';
+import * as oidc from '../support/oidc.js';
+import { applicationPublicRoutes } from '../support/routes.js';
 
 /**
  * Property: whatever arrives (generated bodies, query strings and path ids: wrong types, huge and
@@ -10,7 +12,9 @@ import { TestYonder, describeApi, engine } from '../support/harness.js';
  * rules refuse: lone surrogates, invisible characters, look-alikes, email display names, CR/LF,
  * return_to paths to other sites), yonder answers below
  * 500, stays up, and a rejected write leaves the store exactly as it was. Routes come from the
- * OpenAPI document, so a new route is fuzzed without anyone listing it.
+ * OpenAPI document, and the OpenID Connect routes it leaves out from the app's route tree, so a new
+ * route is fuzzed without anyone listing it. Those get OpenID Connect parameters (hostile, or the
+ * real client's), as a query or a form, for real `oidc` applications of two realms.
  *
  * Reproduce a failure with FUZZ_SEED=<seed printed below>.
  */
@@ -26,7 +30,37 @@ interface Route {
   method: string;
   path: string;
   bodyKeys: string[];
+  /** An OpenID Connect route: its parameters come as a query or a form, its ids are real applications'. */
+  oidc?: boolean;
 }
+
+/** The parameters OpenID Connect's endpoints read. */
+const OIDC_PARAMS = [
+  'response_type',
+  'client_id',
+  'redirect_uri',
+  'scope',
+  'state',
+  'nonce',
+  'code_challenge',
+  'code_challenge_method',
+  'prompt',
+  'max_age',
+  'login_hint',
+  'id_token_hint',
+  'post_logout_redirect_uri',
+  'grant_type',
+  'code',
+  'code_verifier',
+  'refresh_token',
+  'access_token',
+  'client_secret',
+  'token',
+  'xsrf',
+  'logout',
+  'challenge_id',
+  'response',
+] as const;
 
 class Fingerprint {
   private sqlite?: SqliteDatabase.Database;
@@ -167,6 +201,9 @@ describeApi('fuzzing every route', () => {
   let routes: Route[];
   let fingerprint: Fingerprint;
   const ids: Record<string, string[]> = {};
+  /** Path ids of the OpenID Connect routes: real applications (this realm's and another's) and a live interaction. */
+  const oidcIds: Record<string, string[]> = {};
+  let oidcApps: oidc.OidcApp[] = [];
 
   beforeAll(async () => {
     y = await TestYonder.start();
@@ -190,6 +227,23 @@ describeApi('fuzzing every route', () => {
     ids.realm_id = [y.realmId, y.adminRealmId, other, 'ffffffffffffffff'];
     ids.identity_id = [mine.id, theirs.id];
     ids.user_id = [mine.id, theirs.id];
+
+    // OpenID Connect: an application in each realm, and an interaction waiting for its sign-in.
+    const inOther = { request: y.request.bind(y), realmPath: (rest = '') => y.realmPath(rest, other) };
+    oidcApps = [await oidc.createOidcApplication(y, { enable_refresh_tokens: true }), await oidc.createOidcApplication(inOther)];
+    const pending = oidc.locationOf(
+      await new oidc.Browser(y).request(
+        'GET',
+        oidc.authorizeUrl(oidcApps[0]!, { clientId: oidcApps[0]!.clientId, challenge: oidc.pkcePair().challenge }),
+      ),
+    );
+    oidcIds.application_id = oidcApps.map((a) => a.id);
+    oidcIds.uid = [/\/interaction\/([^/?]+)/.exec(pending)?.[1] ?? 'none'];
+    const documented = new Set(routes.map((r) => `${r.method} ${r.path}`));
+    for (const route of applicationPublicRoutes(y.app, doc.paths)) {
+      if (!documented.has(`${route.method} ${route.path}`)) routes.push({ ...route, bodyKeys: [...OIDC_PARAMS], oidc: true });
+    }
+    expect(routes.filter((r) => r.oidc).length, 'the OpenID Connect routes are fuzzed').toBeGreaterThanOrEqual(10);
   });
   afterAll(async () => {
     await fingerprint?.close();
@@ -229,7 +283,41 @@ describeApi('fuzzing every route', () => {
         freq: 5,
       }),
       token: fc.oneof({ arbitrary: fc.constant('admin'), weight: 12 }, fc.constantFrom('none', 'garbage')),
+      // For the OpenID Connect routes: parameters hostile or real (the client's own id, secret and redirect URI), as a query or a form.
+      oidcParams: fc.dictionary(
+        fc.constantFrom(...OIDC_PARAMS),
+        fc.oneof(
+          hostileString,
+          fc.constantFrom(
+            ...oidcApps.flatMap((a) => [a.clientId, a.clientSecret ?? '']),
+            oidc.REDIRECT_URI,
+            'code',
+            'token',
+            'openid profile email',
+            'S256',
+            'plain',
+            oidc.pkcePair().challenge,
+            'none',
+            'login',
+            'consent',
+            'authorization_code',
+            'refresh_token',
+            'client_credentials',
+            'password',
+            '0',
+            'yes',
+          ),
+        ),
+        { maxKeys: 8 },
+      ),
+      oidcAsForm: fc.boolean(),
+      // Over a valid authorization request of the realm's application, so the generated parameters reach past the first check.
+      oidcOverValid: fc.boolean(),
     });
+    const valid = oidcApps[0]!;
+    const validAuthorization = Object.fromEntries(
+      new URLSearchParams(oidc.authorizeUrl(valid, { clientId: valid.clientId, challenge: oidc.pkcePair().challenge }).split('?')[1]),
+    );
 
     await fc.assert(
       fc.asyncProperty(request, async (input) => {
@@ -238,11 +326,14 @@ describeApi('fuzzing every route', () => {
         let n = 0;
         const path = route.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
           const pick = input.pathIds[n++ % 4];
-          const known = ids[name];
+          const known = (route.oidc ? oidcIds[name] : undefined) ?? ids[name];
           if (typeof pick === 'number' && known?.length) return known[pick % known.length] as string;
           return encodeHostile(String(pick ?? ''));
         });
-        const query = Object.entries(input.query)
+        const oidcForm = route.oidc && input.oidcAsForm && route.method === 'POST';
+        const oidcParams = input.oidcOverValid ? { ...validAuthorization, ...input.oidcParams } : input.oidcParams;
+        const queryParams = route.oidc ? (oidcForm ? {} : oidcParams) : input.query;
+        const query = Object.entries(queryParams)
           .map(([key, value]) => `${key}=${encodeHostile(value)}`)
           .join('&');
         let body: unknown = input.body;
@@ -253,7 +344,16 @@ describeApi('fuzzing every route', () => {
         const before = isWrite ? await fingerprint.take() : '';
         const reply = await y.request(route.method, `${path}${query ? `?${query}` : ''}`, {
           token: input.token === 'admin' ? y.token : input.token === 'none' ? null : 'garbage.token.here',
-          ...(input.rawBody !== null ? { rawBody: input.rawBody } : { body }),
+          ...(oidcForm
+            ? {
+                rawBody: Object.entries(oidcParams)
+                  .map(([key, value]) => `${key}=${encodeHostile(value)}`)
+                  .join('&'),
+                headers: { 'content-type': 'application/x-www-form-urlencoded' },
+              }
+            : input.rawBody !== null
+              ? { rawBody: input.rawBody }
+              : { body }),
         });
         statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);
         if (reply.status >= 500) {
@@ -261,7 +361,9 @@ describeApi('fuzzing every route', () => {
         }
         // No page or redirect yonder serves may send the browser to another site (return_to and the like).
         const location = String(reply.headers.location ?? '');
-        if (location !== '' && !/^\/(?![/\\])/.test(location) && !location.startsWith(`${PUBLIC_URL}/`)) {
+        // An OpenID Connect client's own registered redirect URI is where its answers go.
+        const toClient = route.oidc && (location === oidc.REDIRECT_URI || location.startsWith(`${oidc.REDIRECT_URI}?`));
+        if (location !== '' && !toClient && !/^\/(?![/\\])/.test(location) && !location.startsWith(`${PUBLIC_URL}/`)) {
           throw new Error(`${route.method} ${path}?${query} redirects off-site: ${location}`);
         }
         if (reply.status < 400 && String(reply.headers['content-type']).startsWith('text/html') && /evil\.example|javascript:/i.test(reply.text)) {

@@ -147,4 +147,18 @@ describeApi('identities: listing, paging and filters', () => {
     const realms = await y.request('GET', `/v1/tenants/${y.tenantId}/realms?page_token=${token}`);
     expect(realms.status).toBe(400);
   });
+
+  it('a lookup in a realm that is not there is a 404, before any complaint about its page token, on v1 and SCIM', async () => {
+    const missing = '0123456789abcdef';
+    const lookup = encodeURIComponent('traits.username eq "user0001"');
+    for (const query of [`filter=${lookup}`, `filter=${lookup}&page_token=not-a-token`]) {
+      const reply = await y.request('GET', y.realmPath(`/identities?${query}`, missing));
+      expect(reply.status, reply.text).toBe(404);
+    }
+    const scim = await y.request('GET', y.realmPath(`/scim/v2/Users?filter=${encodeURIComponent('userName eq "user0001"')}`, missing));
+    expect(scim.status, scim.text).toBe(404);
+    // The same lookups in the realm find the identity.
+    const found = await y.request('GET', y.realmPath(`/identities?filter=${lookup}`));
+    expect(found.body.identities.map((i: { traits: { username: string } }) => i.traits.username)).toEqual(['user0001']);
+  });
 });

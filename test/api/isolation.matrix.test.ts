@@ -4,9 +4,13 @@ import { MANAGEMENT_SCOPES } from '../../src/domain/access/scopes.js';
 import type { TenantRecord } from '../../src/domain/directory/tenancy.js';
 import { nowTimestamp } from '../../src/domain/time.js';
 import { createRealm } from '../../src/services/directory/tenancy.js';
+import { createWebhook } from '../../src/services/webhooks/endpoints.js';
 import { TestYonder, describeApi } from '../support/harness.js';
 import { basicAuth, createClientApplication, postForm } from '../support/oauth-client.js';
 import { smallestValidBody } from '../support/request-bodies.js';
+import * as oidc from '../support/oidc.js';
+import { type RegisteredRoute, applicationPublicRoutes } from '../support/routes.js';
+import { upstreamSettings } from '../support/federation.js';
 import { CORE_GROUP, CORE_USER, patchOp } from '../support/scim.js';
 import { SoftAuthenticator } from '../support/soft-authenticator.js';
 
@@ -29,7 +33,15 @@ interface Route {
 }
 
 /** Secrets of realm B: none of these may appear in any reply to a caller outside realm B. */
-const SECRET_MARKERS = ['iso-secret-username', 'Iso Secret Group', 'iso-secret@example.com', 'Iso Secret App', 'Iso Secret Realm', 'Iso Secret Role'];
+const SECRET_MARKERS = [
+  'iso-secret-upstream-secret',
+  'iso-secret-username',
+  'Iso Secret Group',
+  'iso-secret@example.com',
+  'Iso Secret App',
+  'Iso Secret Realm',
+  'Iso Secret Role',
+];
 
 describeApi('isolation matrix: every route refuses other tenants, realms, scopes and dead tokens', () => {
   let y: TestYonder;
@@ -38,6 +50,8 @@ describeApi('isolation matrix: every route refuses other tenants, realms, scopes
   let realmB: string;
   const idsInB: Record<string, string> = {};
   const tokens: Record<string, string> = {};
+  /** Realm B's person's passkey, for the OpenID Connect routes. */
+  let passkeyB: SoftAuthenticator;
   /** Client secrets, kept sealed, so a holder of applications:read-secrets could be shown them: by where they live. */
   const clientSecrets: Record<'realmA' | 'realmB' | 'management', { applicationId: string; realmId: string; secret: string }> = {} as never;
 
@@ -83,12 +97,9 @@ describeApi('isolation matrix: every route refuses other tenants, realms, scopes
     const linkToken = new URL(job.body.credential_binding_link).searchParams.get('token');
     const hosted = `/hosted/tenants/${y.tenantId}/realms/${realmB}/identities/${identity.body.id}/credential-binding-jobs/${idsInB.credential_binding_job_id}`;
     const begun = await y.request('POST', `${hosted}/registration-options`, { body: { token: linkToken } });
+    passkeyB = new SoftAuthenticator('http://localhost:8080');
     const registered = await y.request('POST', `${hosted}/registration`, {
-      body: {
-        token: linkToken,
-        challenge_id: begun.body.challenge_id,
-        response: new SoftAuthenticator('http://localhost:8080').register(begun.body.options),
-      },
+      body: { token: linkToken, challenge_id: begun.body.challenge_id, response: passkeyB.register(begun.body.options) },
     });
     idsInB.credential_id = registered.body.credential_id;
     const batch = await y.request('POST', pathB('/batch-credential-binding-jobs'), {
@@ -99,6 +110,10 @@ describeApi('isolation matrix: every route refuses other tenants, realms, scopes
     idsInB.authenticator_config_id = configs.body.authenticator_configs?.[0]?.id;
     const theme = await y.request('POST', pathB('/themes'), { body: { theme: { email_realm_name: 'Iso Secret Realm' } } });
     idsInB.theme_id = theme.body.id;
+    const provider = await y.request('POST', pathB('/identity-providers'), {
+      body: { display_name: 'Iso Secret Upstream', protocol_config: upstreamSettings({ client_secret: 'iso-secret-upstream-secret' }) },
+    });
+    idsInB.identity_provider_id = provider.body.id;
     // Management access in realm B: a resource server with a role, and an application with a token.
     const client = await createClientApplication(y, { realmId: realmB });
     idsInB.resource_server_id = client.resourceServerId;
@@ -132,6 +147,8 @@ describeApi('isolation matrix: every route refuses other tenants, realms, scopes
     tokens.otherTenant = (
       await y.yonder.tokens.mint(y.yonder.store, { tenant: otherTenant, scopes: MANAGEMENT_SCOPES, ttlSeconds: 600, displayName: 'other' })
     ).token;
+    // Webhooks belong to a tenant, not a realm: the other tenant's endpoint is the id that must not be found.
+    idsInB.webhook_id = (await createWebhook(y.yonder, otherTenant.id, { url: 'https://203.0.113.30/' })).webhook.id;
 
     tokens.realmB = await y.mintToken(MANAGEMENT_SCOPES, { realmId: realmB });
     // Expired when it was signed, so nothing waits for the clock.
@@ -322,6 +339,123 @@ describeApi('isolation matrix: every route refuses other tenants, realms, scopes
       // Realm A's and B's applications allow scopes of their own APIs, which grant nothing of yonder's.
       if (where === 'management') expect(secret, route.path).toBeUndefined();
       else expect(secret, `${route.path} (${where})`).toBe(clientSecrets[where as 'realmA'].secret);
+    }
+  });
+  /**
+   * The public routes of an application (OpenID Connect's, left out of /openapi.json, and the OAuth
+   * endpoints it documents as public): a request that works under the application's own path, made
+   * under another realm's or another tenant's, is answered as for an application that exists nowhere
+   * (404; 401 invalid_client where the client authenticates first) and says nothing of it.
+   */
+  it("an application's public routes under another realm's or tenant's path answer 404 and leak nothing", async () => {
+    const doc = (await y.request('GET', '/openapi.json', { token: null })).body;
+    const publicRoutes = applicationPublicRoutes(y.app, doc.paths);
+    const inB = { request: y.request.bind(y), realmPath: (rest = '') => y.realmPath(rest, realmB) };
+    const appB = await oidc.createOidcApplication(inB, { enable_refresh_tokens: true }, { display_name: 'Iso Secret App' });
+    const pkce = oidc.pkcePair();
+    const authorizeB = (challenge: string) => oidc.authorizeUrl(appB, { clientId: appB.clientId, challenge });
+    const back = await oidc.authorize(new oidc.Browser(y), authorizeB(pkce.challenge), passkeyB);
+    const tokens = await oidc.tokenRequest(y, appB, {
+      grant_type: 'authorization_code',
+      code: back.searchParams.get('code') ?? '',
+      redirect_uri: oidc.REDIRECT_URI,
+      code_verifier: pkce.verifier,
+    });
+    expect(tokens.status, tokens.text).toBe(200);
+    const pending = oidc.locationOf(await new oidc.Browser(y).request('GET', authorizeB(oidc.pkcePair().challenge)));
+    const uid = /\/interaction\/([^/?]+)/.exec(pending)?.[1] ?? '';
+    expect(uid, pending).not.toBe('');
+    const secrets = [appB.clientId, appB.clientSecret ?? '', tokens.body.access_token, tokens.body.refresh_token, appB.id];
+    const basic = basicAuth(appB.clientId, appB.clientSecret ?? '');
+
+    /** The request each route would answer for application B, in B's own realm. */
+    function requestFor(route: RegisteredRoute): { query: string; options: Parameters<TestYonder['request']>[2] } {
+      const form = (fields: Record<string, string>, authorization?: string) => ({
+        token: null,
+        rawBody: new URLSearchParams(fields).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...(authorization ? { authorization } : {}) },
+      });
+      const authorizeQuery = new URL(authorizeB(oidc.pkcePair().challenge), 'http://localhost:8080').search;
+      if (route.method === 'OPTIONS') {
+        return { query: '', options: { token: null, headers: { origin: 'https://rp.example', 'access-control-request-method': 'POST' } } };
+      }
+      if (route.path.endsWith('/authorize')) {
+        return route.method === 'GET'
+          ? { query: authorizeQuery, options: { token: null } }
+          : { query: '', options: form(Object.fromEntries(new URLSearchParams(authorizeQuery))) };
+      }
+      if (route.path.endsWith('/token'))
+        return { query: '', options: form({ grant_type: 'refresh_token', refresh_token: tokens.body.refresh_token }, basic) };
+      if (route.path.endsWith('/revoke')) return { query: '', options: form({ token: tokens.body.access_token }, basic) };
+      if (route.path.endsWith('/userinfo')) return { query: '', options: { token: tokens.body.access_token } };
+      if (route.path.includes('/end_session')) {
+        const hint = { id_token_hint: tokens.body.id_token, post_logout_redirect_uri: oidc.REDIRECT_URI };
+        return route.method === 'GET' ? { query: `?${new URLSearchParams(hint)}`, options: { token: null } } : { query: '', options: form(hint) };
+      }
+      if (route.path.endsWith('/verify')) return { query: '', options: { token: null, body: { challenge_id: 'x', response: {} } } };
+      return { query: '', options: route.method === 'GET' ? { token: null } : { token: null, body: {} } };
+    }
+
+    const fillFor = (route: RegisteredRoute, tenantId: string, realmId: string, applicationId = appB.id) =>
+      route.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
+        const value = { tenant_id: tenantId, realm_id: realmId, application_id: applicationId, uid }[name];
+        if (value === undefined) throw new Error(`no isolation rule for path parameter {${name}} (route ${route.path})`);
+        return value;
+      });
+
+    // Every kind of route is here: a new one without a rule above fails in fillFor, and these must all be covered.
+    const covered = publicRoutes.map((r) => `${r.method} ${r.path.replace(/^.*\/applications\/\{application_id\}/, '')}`);
+    for (const expected of [
+      'GET /authorize',
+      'POST /authorize',
+      'GET /authorize/{uid}',
+      'POST /token',
+      'OPTIONS /token',
+      'GET /userinfo',
+      'POST /userinfo',
+      'POST /revoke',
+      'GET /.well-known/openid-configuration',
+      'GET /.well-known/jwks.json',
+      'GET /end_session',
+      'GET /interaction/{uid}',
+      'POST /interaction/{uid}/verify',
+    ]) {
+      expect(covered).toContain(expected);
+    }
+    const otherTenant = '0000000000000000';
+    for (const route of publicRoutes) {
+      // What an application that exists nowhere gets: 404, or 401 where the client authenticates
+      // first (token, revoke: RFC 6749's invalid_client). Under a foreign path B's must get the same.
+      const { query: q, options: o } = requestFor(route);
+      const nowhere = (await y.request(route.method, `${fillFor(route, y.tenantId, realmB, '0123456789abcdef')}${q}`, o)).status;
+      expect([401, 404], `${route.method} ${route.path} for an application that does not exist`).toContain(nowhere);
+      if (!/\/(token|revoke)$/.test(route.path) || route.method === 'OPTIONS') expect(nowhere, `${route.method} ${route.path}`).toBe(404);
+      for (const [where, url] of [
+        ["realm A's path", fillFor(route, y.tenantId, y.realmId)],
+        ["another tenant's path", fillFor(route, otherTenant, realmB)],
+      ] as const) {
+        const { query, options } = requestFor(route);
+        const reply = await y.request(route.method, `${url}${query}`, options);
+        expect(reply.status, `${route.method} ${route.path} under ${where}: ${reply.text.slice(0, 200)}`).toBe(nowhere);
+        expect(reply.headers.location, `${route.method} ${route.path} under ${where}`).toBeUndefined();
+        expectNoLeak({ method: route.method, path: route.path, scopes: null }, reply.text);
+        for (const secret of secrets) expect(reply.text, `${route.method} ${route.path} under ${where}`).not.toContain(secret);
+      }
+    }
+    // Introspection is the realm's: B's application and token under realm A's (or no tenant's) path learn nothing.
+    const introspect = (tenantId: string, realmId: string) =>
+      postForm(y, `/v1/tenants/${tenantId}/realms/${realmId}/introspect`, { token: tokens.body.access_token }, basic);
+    for (const reply of [await introspect(y.tenantId, y.realmId), await introspect(otherTenant, realmB)]) {
+      expect([401, 404]).toContain(reply.status);
+      for (const secret of secrets) expect(reply.text).not.toContain(secret);
+    }
+    expect((await introspect(y.tenantId, realmB)).body).toMatchObject({ active: true, client_id: appB.clientId });
+    // The same requests in realm B are answered: the 404s above are the path's, not the request's.
+    for (const route of publicRoutes) {
+      const { query, options } = requestFor(route);
+      const reply = await y.request(route.method, `${fillFor(route, y.tenantId, realmB)}${query}`, options);
+      expect(reply.status, `${route.method} ${route.path} in realm B: ${reply.text.slice(0, 200)}`).not.toBe(404);
+      expect(reply.status, `${route.method} ${route.path} in realm B`).toBeLessThan(500);
     }
   });
 });

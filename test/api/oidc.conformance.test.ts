@@ -205,6 +205,22 @@ describeApi('OpenID Connect: basic certification plan modules', () => {
     expect(back.searchParams.get('code')).toBeTruthy();
   });
 
+  it('the authorization endpoint takes POST (OpenID Connect Core 3.1.2.1): 303 to the same request as GET, where the session signs in', async () => {
+    const url = authorizeUrl(app, { clientId: app.clientId, challenge: pkcePair().challenge });
+    const [path, query = ''] = url.split('?');
+    const posted = await browser.request('POST', path ?? '', {
+      rawBody: query,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(posted.status, posted.text).toBe(303);
+    expect(locationOf(posted)).toBe(url);
+    const back = await authorize(browser, locationOf(posted), person.passkey);
+    expect(back.searchParams.get('code')).toBeTruthy();
+    const notAForm = await browser.request('POST', path ?? '', { rawBody: '{}', headers: { 'content-type': 'application/json' } });
+    expect(notAForm.status).toBeGreaterThanOrEqual(400);
+    expect(notAForm.status).toBeLessThan(500);
+  });
+
   it('oidcc-prompt-none-not-logged-in: prompt=none without a session answers login_required to the client', async () => {
     const fresh = new Browser(y);
     const reply = await fresh.request(

@@ -56,4 +56,34 @@ describe('the yonder CLI and the audit trail (on SQLite: recording and pruning r
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('AUDIT_RETENTION_DAYS');
   });
+
+  it('events export writes the window oldest first as NDJSON, narrows to a realm, and refuses a bad time', async () => {
+    for (const name of ['export-a', 'export-b']) expect((await runCli(['identity', 'create', '--username', name], env)).code).toBe(0);
+    const all = await runCli(['events', 'export', '--since', '1h', '--format', 'ndjson'], env);
+    expect(all.code, all.stderr).toBe(0);
+    const lines = all.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: string; create_time: string; type: string });
+    const stored = rows("select id from audit_events where create_time >= strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 hour') order by create_time, id");
+    expect(lines.map((e) => e.id)).toEqual(stored.map((r) => r.id));
+    expect(lines.filter((e) => e.type === 'identity.created').length).toBeGreaterThanOrEqual(2);
+
+    const realm = await runCli(['events', 'export', '--since', '2000-01-01T00:00:00Z', '--realm', 'Default'], env);
+    expect(realm.code, realm.stderr).toBe(0);
+    const realmIds = new Set(
+      realm.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line).realm_id),
+    );
+    expect(realmIds.size).toBe(1);
+
+    const none = await runCli(['events', 'export', '--since', '2000-01-01T00:00:00Z', '--until', '2000-01-02T00:00:00Z'], env);
+    expect(none).toMatchObject({ code: 0, stdout: '' });
+    const bad = await runCli(['events', 'export', '--since', 'yesterday'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('since');
+    expect((await runCli(['events', 'export', '--since', '1h', '--format', 'csv'], env)).code).not.toBe(0);
+  });
 });

@@ -231,6 +231,42 @@ export const CONTRACT_CORRECTIONS: readonly ContractCorrection[] = [
     },
   },
   {
+    ref: 'divergence',
+    summary:
+      'The identity provider operations declare no security of their own (the document default: a token, no scope), yet a ' +
+      'provider carries an upstream client secret (given back on read) and decides who may enroll: yonder requires ' +
+      '`identity-providers:create|read|update|delete` like every other resource. A yonder divergence, kept on purpose.',
+    apply(document) {
+      const providers = `${V1_REALM}/identity-providers`;
+      const provider = `${providers}/{identity_provider_id}`;
+      const verbs: [string, string, string][] = [
+        [providers, 'get', 'read'],
+        [providers, 'post', 'create'],
+        [provider, 'get', 'read'],
+        [provider, 'patch', 'update'],
+        [provider, 'delete', 'delete'],
+      ];
+      for (const [path, method, verb] of verbs) {
+        const operation = at(document, 'paths', path, method);
+        if ('security' in operation) throw new Error(`contract correction: ${method} ${path} now declares its security`);
+        operation.security = [{ BearerAuth: [`identity-providers:${verb}`] }];
+      }
+    },
+  },
+  {
+    ref: 'divergence',
+    summary:
+      'Create identity provider gives its 200 the schema of the protocol configuration alone, which would leave the caller ' +
+      'without the new id; yonder answers the whole provider (`IdentityProviderResponse`), as get and update do.',
+    apply(document) {
+      const media = at(document, 'paths', `${V1_REALM}/identity-providers`, 'post', 'responses', '200', 'content', 'application/json');
+      if (at(media, 'schema').$ref !== '#/components/schemas/IdentityProviderProtocolConfigResponse') {
+        throw new Error('contract correction: the create identity provider reply is no longer the protocol config alone');
+      }
+      media.schema = { $ref: '#/components/schemas/IdentityProviderResponse' };
+    },
+  },
+  {
     ref: 'supplement',
     summary:
       'Create credential binding job gives its 404 the schema `ResourceInfo` (an error detail), while its own example, ' +
@@ -380,6 +416,33 @@ export const UNDECLARED_STATUS_ALLOWANCES: readonly StatusAllowance[] = [
           : 'the responses list no 404; yonder answers an unknown realm with the usual 404 ResourceInfo',
     }),
   ),
+  // The identity provider operations list no 404 at all: an unknown realm or provider gets the usual
+  // 404 ResourceInfo, as everywhere else; an identity provider an authenticator configuration
+  // verifies with is not deleted (409 conflict).
+  ...(
+    [
+      ['GET', `${V1_REALM}/identity-providers`],
+      ['POST', `${V1_REALM}/identity-providers`],
+      ['GET', `${V1_REALM}/identity-providers/{identity_provider_id}`],
+      ['PATCH', `${V1_REALM}/identity-providers/{identity_provider_id}`],
+      ['DELETE', `${V1_REALM}/identity-providers/{identity_provider_id}`],
+    ] as const
+  ).map(
+    ([method, path]): StatusAllowance => ({
+      method,
+      path,
+      status: 404,
+      schema: 'Error',
+      reason: 'the responses list no 404; yonder answers an unknown realm or identity provider with the usual 404 ResourceInfo',
+    }),
+  ),
+  {
+    method: 'DELETE',
+    path: `${V1_REALM}/identity-providers/{identity_provider_id}`,
+    status: 409,
+    schema: 'Error',
+    reason: 'the responses list no 409; yonder keeps a provider an authenticator configuration verifies with (409 conflict)',
+  },
   // The contract's SCIM group PATCH lists only 200 (with the group), which is what yonder answers.
   // A client that sends `Prefer: return=minimal` (RFC 7240) gets 204 with no body and the new ETag,
   // which RFC 7644 §3.5.2 allows. Only this status on only this operation, and the body must be empty.
@@ -971,6 +1034,8 @@ export const ROUTE_OWNERS: readonly { readonly pattern: string; readonly file: C
   { pattern: `${V1_REALM}/applications/{application_id}/.well-known/*`, file: 'contract.management.test.ts' },
   { pattern: `${V1_REALM}/applications/{application_id}:rotateSecret`, file: 'contract.management.test.ts' },
   { pattern: `${V1_REALM}/introspect`, file: 'contract.management.test.ts' },
+  // ...and the tenant's webhook endpoints (audit event delivery, issue 20).
+  { pattern: `${V1_TENANT}/webhooks*`, file: 'contract.management.test.ts' },
   // contract.console.test.ts: the Admin Console's configuration, token and sign-out calls.
   { pattern: `${CONSOLE_API}/*`, file: 'contract.console.test.ts' },
   // contract.federation.test.ts: launch mechanisms and upstream identity providers (with their callback).
@@ -1126,6 +1191,13 @@ export const YONDER_ONLY_ROUTES: Readonly<Record<string, string>> = {
     "yonder keeps client secrets hashed, so it cannot show them again as the contract's reads would; a new one is issued instead",
   [`POST ${V1_REALM}/applications/{application_id}/tokens`]: 'the console\'s "Create token", which the contract leaves to the console',
   [`GET ${V1_REALM}/events`]: 'audit events (issue 9); the contract has no audit trail',
+  // Audit event delivery (issue 20): the contract has no audit trail, so no webhooks for it either.
+  [`POST ${V1_TENANT}/webhooks`]: 'registers a webhook endpoint for the audit trail (the contract has none)',
+  [`GET ${V1_TENANT}/webhooks`]: "lists the tenant's webhook endpoints",
+  [`GET ${V1_TENANT}/webhooks/{webhook_id}`]: 'a webhook endpoint and where its delivery stands',
+  [`PATCH ${V1_TENANT}/webhooks/{webhook_id}`]: 'changes a webhook endpoint',
+  [`DELETE ${V1_TENANT}/webhooks/{webhook_id}`]: 'deletes a webhook endpoint',
+  [`GET ${V1_TENANT}/webhooks/{webhook_id}/deliveries`]: "a webhook endpoint's recent delivery attempts",
   // The Admin Console (issue 7): Beyond Identity's console is its own product on its own host; these
   // are the calls yonder's console makes before it can use /v1. Public (no bearer): the hosted
   // sign-in session cookie and the X-Yonder-Console header authorize the token and sign-out.

@@ -110,3 +110,13 @@ export function isEventId(value: string): boolean {
 export function eventIdTime(id: string): number {
   return Number.parseInt(id.slice(0, 8) + id.slice(9, 13), 16);
 }
+
+/**
+ * Below every event id made in millisecond `ms` or later, and above every one made before it: an
+ * id's time is never earlier than its event's `create_time` (the time is read first), so
+ * `id < eventIdFloor(t)` finds events created before t in the primary key's order.
+ */
+export function eventIdFloor(ms: number): string {
+  const time = Math.max(0, Math.floor(ms)).toString(16).padStart(12, '0');
+  return `${time.slice(0, 8)}-${time.slice(8)}`;
+}

@@ -50,3 +50,8 @@ function comparable(field: IdentityFilterField, value: string): string {
       return foldedKey(value);
   }
 }
+
+/** The filter that finds identities whose `field` equals `value` exactly as a v1 `eq` would (an upstream's claim, say). */
+export function identityEquals(field: Exclude<IdentityFilterField, 'display_name'>, value: string): IdentityFilter {
+  return { op: 'eq', field, value: comparable(field, value) };
+}

@@ -67,11 +67,15 @@ export const oidcInteractionRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }
     reply.header('cache-control', 'no-cache').type('text/javascript; charset=utf-8').send(SIGN_IN_SCRIPT),
   );
 
-  /** The interaction of the cookie, when it is the one of the path; null when gone or foreign. */
-  async function open(request: FastifyRequest, reply: FastifyReply): Promise<Open | null> {
+  /**
+   * The interaction of the cookie, when it is the one of the path; null when gone or foreign, and
+   * `unknown` when the path names no application of its realm that signs people in (answered 404,
+   * like every other route of an application addressed under another realm or tenant).
+   */
+  async function open(request: FastifyRequest, reply: FastifyReply): Promise<Open | null | 'unknown'> {
     const params = request.params as InteractionRouteParams;
     const client = await clientOfPath(yonder, params);
-    if (!client) return null;
+    if (!client) return 'unknown';
     const provider = await providers.get(client);
     try {
       const interaction = await runForClient(client, () => provider.interactionDetails(request.raw, reply.raw));
@@ -89,6 +93,12 @@ export const oidcInteractionRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }
 
   const expired = (reply: FastifyReply) =>
     html(reply, 400, oidcErrorPage('interaction_expired', 'This sign-in has expired. Go back to the application and start again.'));
+  const unknownPage = (reply: FastifyReply) => html(reply, 404, oidcErrorPage('not_found', 'There is no such application here.'));
+  /** The ceremony's JSON answer when there is nothing to sign in to. */
+  const notOpen = (reply: FastifyReply, opened: null | 'unknown') =>
+    opened === 'unknown'
+      ? reply.code(404).send({ code: 'not_found', message: 'There is no such application here.' })
+      : reply.code(400).send({ code: 'ceremony_failed', reason: 'interaction_expired', message: 'This sign-in has expired.' });
 
   /** The identity `login_hint` names, if any: the sign-in must be theirs. */
   const hinted = async (opened: Open) => {
@@ -98,6 +108,7 @@ export const oidcInteractionRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }
 
   app.get(INTERACTION, { schema: { params: InteractionParams, security: [], hide: true } }, async (request, reply) => {
     const opened = await open(request, reply);
+    if (opened === 'unknown') return unknownPage(reply);
     if (!opened) return expired(reply);
     const { client, interaction } = opened;
     if (interaction.prompt.name !== 'login') {
@@ -143,7 +154,7 @@ export const oidcInteractionRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       const opened = await open(request, reply);
-      if (!opened) return reply.code(400).send({ code: 'ceremony_failed', reason: 'interaction_expired', message: 'This sign-in has expired.' });
+      if (!opened || opened === 'unknown') return notOpen(reply, opened);
       const begun = await authenticationOptions(yonder, realmRef(request.params), opened.client.app.id);
       const hint = await hinted(opened);
       const allowCredentials = hint?.credentials.map((c) => ({ id: c.webauthn_id, type: 'public-key' as const, transports: c.transports as never }));
@@ -165,7 +176,7 @@ export const oidcInteractionRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       const opened = await open(request, reply);
-      if (!opened) return reply.code(400).send({ code: 'ceremony_failed', reason: 'interaction_expired', message: 'This sign-in has expired.' });
+      if (!opened || opened === 'unknown') return notOpen(reply, opened);
       const ref = realmRef(request.params);
       const failed = async (reason: string, message: string, status: number) => {
         const redirectUri = REFUSING.has(reason) ? await refuse(opened, request, reply, message) : undefined;

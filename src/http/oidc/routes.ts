@@ -94,6 +94,24 @@ export async function forwardDiscovery(yonder: Yonder, request: FastifyRequest, 
   return true;
 }
 
+/**
+ * OpenID Connect Core (§3.1.2.1) has the authorization endpoint take POST as well as GET, and
+ * RP-Initiated Logout its end-session endpoint. oidc-provider answers POST only when its cookies are
+ * SameSite=None, which yonder does not set (they stay Lax, and None would need Secure, which a
+ * plain-HTTP PUBLIC_URL cannot have). So a POST is answered with 303 to the same request as GET:
+ * the browser follows it as a top-level navigation, which carries Lax cookies, so a session signs
+ * in as it does for GET.
+ */
+function redirectAsGet(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const form = /^application\/x-www-form-urlencoded\b/i.test(request.headers['content-type'] ?? '') ? formOf(request) : undefined;
+  if (!form) return reply.code(400).type('application/json').send({ error: 'invalid_request', error_description: 'the body must be a form' });
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(form)) {
+    for (const one of Array.isArray(value) ? value : [value]) query.append(key, String(one));
+  }
+  return reply.header('cache-control', 'no-store').redirect(`${(request.raw.url ?? '').split('?')[0]}?${query}`, 303);
+}
+
 /** Lets the browser page of a trusted origin read the reply (the authenticator config's `trusted_origins`). */
 function allowOrigin(client: OidcClient, request: FastifyRequest, reply: FastifyReply): boolean {
   const origin = request.headers.origin;
@@ -113,16 +131,16 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
   };
   const mountAuthorize = async (request: FastifyRequest<{ Params: AppRouteParams }>, reply: FastifyReply) => {
     const client = await requireClient(yonder, request.params);
-    const form = formOf(request);
     if (client.pkce === 'plain') {
       // Rewritten before the provider sees the request (it reads its mount path from the URL).
-      if (form) Object.assign(form, plainToS256(form));
-      else {
-        const [path, query = ''] = (request.raw.url ?? '').split('?');
-        request.raw.url = `${path}?${new URLSearchParams(plainToS256(Object.fromEntries(new URLSearchParams(query))))}`;
-      }
+      const [path, query = ''] = (request.raw.url ?? '').split('?');
+      request.raw.url = `${path}?${new URLSearchParams(plainToS256(Object.fromEntries(new URLSearchParams(query))))}`;
     }
-    await mountProvider(providers, yonder, client, request, reply, form);
+    await mountProvider(providers, yonder, client, request, reply);
+  };
+  const postAsGet = async (request: FastifyRequest<{ Params: AppRouteParams }>, reply: FastifyReply) => {
+    await requireClient(yonder, request.params);
+    return redirectAsGet(request, reply);
   };
 
   const authorizeDescription =
@@ -146,7 +164,7 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
         ...(method === 'GET' ? { querystring: Anything } : { body: Anything, consumes: ['application/x-www-form-urlencoded'] }),
       },
       ...passThrough,
-      handler: mountAuthorize,
+      handler: method === 'GET' ? mountAuthorize : postAsGet,
     });
   }
   app.get(
@@ -187,7 +205,23 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
       ...passThrough,
       handler: mount,
     });
-  endSession('POST', '', 'EndSessionPost', 'RP-initiated logout (form post)');
+  app.post(
+    `${APP}/end_session`,
+    {
+      schema: {
+        operationId: 'EndSessionPost',
+        summary: 'RP-initiated logout (form post): answered with 303 to the same request as GET',
+        tags,
+        hide,
+        security: [],
+        params: AppParams,
+        body: Anything,
+        consumes: ['application/x-www-form-urlencoded'],
+      },
+      ...passThrough,
+    },
+    postAsGet,
+  );
   endSession('POST', '/confirm', 'EndSessionConfirm', 'RP-initiated logout: the sign-out form answers here');
   endSession('GET', '/success', 'EndSessionSuccess', 'RP-initiated logout: signed out');
 

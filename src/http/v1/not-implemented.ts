@@ -10,7 +10,6 @@ export interface UnbuiltOperation {
 
 const REALM = '/v1/tenants/{tenant_id}/realms/{realm_id}';
 const SSO_CONFIG = `${REALM}/sso-configs/{sso_config_id}`;
-const IDENTITY_PROVIDER = `${REALM}/identity-providers/{identity_provider_id}`;
 
 /**
  * The Beyond Identity v1 operations yonder has not built yet. They answer 501 `not_implemented`
@@ -37,12 +36,6 @@ export const UNBUILT_OPERATIONS: readonly UnbuiltOperation[] = [
   { method: 'GET', path: `${REALM}/identities/{identity_id}/sso-configs/{sso_config_id}/is-identity-assigned` },
   { method: 'GET', path: `${REALM}/groups/{group_id}/sso-configs` },
   { method: 'GET', path: `${REALM}/applications/{application_id}/sso-configs-id` },
-  // External identity providers.
-  { method: 'GET', path: `${REALM}/identity-providers` },
-  { method: 'POST', path: `${REALM}/identity-providers` },
-  { method: 'GET', path: IDENTITY_PROVIDER },
-  { method: 'PATCH', path: IDENTITY_PROVIDER },
-  { method: 'DELETE', path: IDENTITY_PROVIDER },
 ];
 
 /** The router's spelling of a contract path: `{id}` is `:id`, and `{id}:verb` as `verbPath` writes it. */

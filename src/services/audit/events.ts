@@ -15,7 +15,7 @@ export interface EventListParams extends ListParams, Partial<Record<keyof EventQ
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$/;
 
 /** An RFC 3339 time as stored (UTC, milliseconds), so text comparison is time comparison. */
-function parseTime(field: string, value: string): string {
+export function parseTime(field: string, value: string): string {
   const ms = RFC3339.test(value) ? Date.parse(value.toUpperCase()) : Number.NaN;
   if (Number.isNaN(ms)) throw invalidField(field, 'must be an RFC 3339 time, e.g. 2026-11-28T09:30:00Z');
   return new Date(ms).toISOString();

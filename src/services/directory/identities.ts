@@ -7,7 +7,7 @@ import {
   assertValidIdentity,
   newTraits,
 } from '../../domain/directory/identity.js';
-import { type IdentityFilter, canonicalFilter, parseIdentityFilter } from '../../domain/directory/identity-filter.js';
+import { type IdentityFilter, canonicalFilter, identityFilterIsLookup, parseIdentityFilter } from '../../domain/directory/identity-filter.js';
 import { newId } from '../../domain/ids.js';
 import type { Grantor } from '../../domain/access/scopes.js';
 import { nowTimestamp } from '../../domain/time.js';
@@ -18,7 +18,7 @@ import type { Yonder } from '../context.js';
 import { newRealmResource } from '../realm-resource.js';
 import { assertMayMoveMail } from '../access/grants.js';
 import { type ListParams, type Page, listPage } from '../paging.js';
-import { requireRealm, requireRealmToInsertInto } from './tenancy-lookup.js';
+import { readProvingRealm, requireRealm, requireRealmToInsertInto } from './tenancy-lookup.js';
 
 export interface RealmRef {
   tenantId: string;
@@ -77,20 +77,27 @@ export async function getIdentity(y: Yonder, ref: RealmRef, id: string): Promise
 }
 
 export async function listIdentities(y: Yonder, ref: RealmRef, params: ListParams & { filter?: string }): Promise<Page<Identity>> {
-  await requireRealm(y.store, ref.tenantId, ref.realmId);
   let filter: IdentityFilter | undefined;
   if (params.filter !== undefined && params.filter.trim() !== '') {
     const parsed = parseIdentityFilter(params.filter);
-    if (!parsed.ok) throw invalidField('filter', parsed.description);
+    if (!parsed.ok) {
+      await requireRealm(y.store, ref.tenantId, ref.realmId);
+      throw invalidField('filter', parsed.description);
+    }
     filter = parsed.filter;
   }
-  return listPage(
-    params,
-    { list: `identities:${ref.realmId}`, filter: canonicalFilter(filter), defaultPageSize: 20, maxPageSize: 200 },
-    y.pageTokenKey,
-    (after, offset, limit) => y.store.identities.page(ref.realmId, filter, after, offset, limit),
-    () => y.store.identities.count(ref.realmId, filter),
-  );
+  const list = () =>
+    listPage(
+      params,
+      { list: `identities:${ref.realmId}`, filter: canonicalFilter(filter), defaultPageSize: 20, maxPageSize: 200 },
+      y.pageTokenKey,
+      (after, offset, limit) => y.store.identities.page(ref.realmId, filter, after, offset, limit),
+      () => y.store.identities.count(ref.realmId, filter),
+    );
+  // A lookup by username, email or external id (the commonest list) reads the realm only on a miss.
+  if (filter && identityFilterIsLookup(filter)) return readProvingRealm(y.store, ref.tenantId, ref.realmId, list, (page) => page.items);
+  await requireRealm(y.store, ref.tenantId, ref.realmId);
+  return list();
 }
 
 /**

@@ -1,9 +1,10 @@
 import type { Identity } from '../../domain/directory/identity.js';
 import type { Grantor } from '../../domain/access/scopes.js';
-import type { UserCondition, UserSort } from '../../domain/directory/user-query.js';
+import { type UserCondition, type UserSort, userCostTree } from '../../domain/directory/user-query.js';
+import { exactLookups } from '../../domain/directory/filter-cost.js';
 import type { Yonder } from '../context.js';
 import { type RealmRef, createIdentity, deleteIdentity, getIdentity, updateIdentity } from './identities.js';
-import { requireRealm } from './tenancy-lookup.js';
+import { readProvingRealm, requireRealm } from './tenancy-lookup.js';
 import { USER_SCHEMA } from '../../protocols/scim/schema.js';
 import { orFail } from '../../protocols/scim/problems.js';
 import { expectedVersions } from '../../protocols/scim/etag.js';
@@ -41,14 +42,21 @@ export interface UserSearch {
 }
 
 export async function searchUsers(y: Yonder, ref: RealmRef, search: UserSearch): Promise<{ users: Identity[]; total: number }> {
-  await requireRealm(y.store, ref.tenantId, ref.realmId);
   const skipped = search.startIndex - 1;
-  if (search.count === 0) return { users: [], total: await y.store.scimUsers.count(ref.realmId, search.filter) };
-  const users = await y.store.scimUsers.search(ref.realmId, search.filter, search.sort, skipped, search.count);
-  // A page short of `count` ends the list, so it knows the total without counting (as long as it
-  // holds someone, or skipped no one): an Okta or Entra lookup by userName is one query, not two.
-  const endsTheList = users.length < search.count && (users.length > 0 || skipped === 0);
-  return { users, total: endsTheList ? skipped + users.length : await y.store.scimUsers.count(ref.realmId, search.filter) };
+  const run = async () => {
+    if (search.count === 0) return { users: [], total: await y.store.scimUsers.count(ref.realmId, search.filter) };
+    const users = await y.store.scimUsers.search(ref.realmId, search.filter, search.sort, skipped, search.count);
+    // A page short of `count` ends the list, so it knows the total without counting (as long as it
+    // holds someone, or skipped no one): an Okta or Entra lookup by userName is one query, not two.
+    const endsTheList = users.length < search.count && (users.length > 0 || skipped === 0);
+    return { users, total: endsTheList ? skipped + users.length : await y.store.scimUsers.count(ref.realmId, search.filter) };
+  };
+  // A lookup by userName, externalId or email (what Okta and Entra send) reads the realm only on a miss.
+  if (search.filter && exactLookups(userCostTree(search.filter))) {
+    return readProvingRealm(y.store, ref.tenantId, ref.realmId, run, (found) => found.users);
+  }
+  await requireRealm(y.store, ref.tenantId, ref.realmId);
+  return run();
 }
 
 /**
