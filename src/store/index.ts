@@ -30,6 +30,7 @@ import { TokenStore } from './access/tokens.js';
 import { OidcInstanceStore } from './access/oidc-instances.js';
 import { WebhookStore } from './webhooks/webhooks.js';
 import { SamlStore } from './saml/saml.js';
+import { SsoConfigStore } from './sso/sso-configs.js';
 
 /** One set of repositories, bound either to the database or to one transaction. */
 export class Repositories {
@@ -65,6 +66,8 @@ export class Repositories {
   readonly webhooks: WebhookStore;
   /** SAML: the realms' signing keys and the sign-ins in progress. */
   readonly saml: SamlStore;
+  /** SSO configs and who is assigned to them. */
+  readonly ssoConfigs: SsoConfigStore;
 
   constructor(
     executor: Executor,
@@ -99,6 +102,7 @@ export class Repositories {
     this.oidcInstances = new OidcInstanceStore(executor);
     this.webhooks = new WebhookStore(executor, engine);
     this.saml = new SamlStore(executor);
+    this.ssoConfigs = new SsoConfigStore(executor);
   }
 }
 
