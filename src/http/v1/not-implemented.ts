@@ -8,7 +8,6 @@ export interface UnbuiltOperation {
   path: string;
 }
 
-
 /**
  * The Beyond Identity v1 operations yonder has not built yet. They answer 501 `not_implemented`
  * (after the usual authentication), so a client learns "not here yet" instead of "no such thing".
