@@ -112,11 +112,10 @@ export function startWebhookDelivery(y: Yonder, onError: (error: unknown) => voi
       for (const { position, event } of page) {
         if (stopping) return y.store.webhooks.release(endpoint.id, owner);
         if (!wantsEvent(endpoint, event.type)) {
-          if (!(await y.store.webhooks.advance(endpoint.id, owner, { position, eventId: event.id }, null))) return;
+          if (!(await y.store.webhooks.advance(endpoint.id, owner, { position, eventId: event.id, leaseUntil: leaseUntil() }, null))) return;
           cursor = position;
           continue;
         }
-        if (!(await y.store.webhooks.renew(endpoint.id, owner, leaseUntil()))) return;
         const result = await attempt(endpoint, secret, event, endpoint.failure_count + 1);
         const at = nowTimestamp();
         const outcome = { last_attempt_time: at, last_status_code: result.status, last_error: result.error };
@@ -130,7 +129,15 @@ export function startWebhookDelivery(y: Yonder, onError: (error: unknown) => voi
           return;
         }
         endpoint.failure_count = 0;
-        if (!(await y.store.webhooks.advance(endpoint.id, owner, { position, eventId: event.id }, { ...outcome, last_success_time: at }))) return;
+        if (
+          !(await y.store.webhooks.advance(
+            endpoint.id,
+            owner,
+            { position, eventId: event.id, leaseUntil: leaseUntil() },
+            { ...outcome, last_success_time: at },
+          ))
+        )
+          return;
         cursor = position;
       }
     }
