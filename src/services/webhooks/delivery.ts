@@ -102,8 +102,26 @@ export function startWebhookDelivery(y: Yonder, onError: (error: unknown) => voi
   }
 
   /** Delivers what the claimed endpoint has waiting, until done, failed, stopped or the lease is lost. */
+  /** Backs the endpoint off after its `failure_count + 1`-th failure in a row and gives up its lease. */
+  async function backOff(endpoint: StoredWebhookEndpoint, outcome: { last_status_code: number | null; last_error: string }): Promise<void> {
+    const at = nowTimestamp();
+    const failures = endpoint.failure_count + 1;
+    await y.store.webhooks.fail(endpoint.id, owner, {
+      ...outcome,
+      last_attempt_time: at,
+      failure_count: failures,
+      next_attempt_time: addSeconds(at, retryDelaySeconds(failures)),
+    });
+  }
+
   async function deliver(endpoint: StoredWebhookEndpoint): Promise<void> {
-    const secret = unseal(y.masterKey, endpoint.secret_sealed, secretContext(endpoint.id));
+    let secret: string;
+    try {
+      secret = unseal(y.masterKey, endpoint.secret_sealed, secretContext(endpoint.id));
+    } catch {
+      // Sealed under another master key: say so on the endpoint rather than in the log every second.
+      return backOff(endpoint, { last_status_code: null, last_error: 'the signing secret does not open with this master key' });
+    }
     const leaseUntil = () => addSeconds(nowTimestamp(), leaseSeconds);
     let cursor = endpoint.cursor_position;
     for (;;) {
@@ -117,17 +135,9 @@ export function startWebhookDelivery(y: Yonder, onError: (error: unknown) => voi
           continue;
         }
         const result = await attempt(endpoint, secret, event, endpoint.failure_count + 1);
+        if (result.error !== null) return backOff(endpoint, { last_status_code: result.status, last_error: result.error });
         const at = nowTimestamp();
-        const outcome = { last_attempt_time: at, last_status_code: result.status, last_error: result.error };
-        if (result.error !== null) {
-          const failures = endpoint.failure_count + 1;
-          await y.store.webhooks.fail(endpoint.id, owner, {
-            ...outcome,
-            failure_count: failures,
-            next_attempt_time: addSeconds(at, retryDelaySeconds(failures)),
-          });
-          return;
-        }
+        const outcome = { last_attempt_time: at, last_status_code: result.status, last_error: null };
         endpoint.failure_count = 0;
         if (
           !(await y.store.webhooks.advance(
