@@ -101,7 +101,6 @@ export function startWebhookDelivery(y: Yonder, onError: (error: unknown) => voi
     return result;
   }
 
-  /** Delivers what the claimed endpoint has waiting, until done, failed, stopped or the lease is lost. */
   /** Backs the endpoint off after its `failure_count + 1`-th failure in a row and gives up its lease. */
   async function backOff(endpoint: StoredWebhookEndpoint, outcome: { last_status_code: number | null; last_error: string }): Promise<void> {
     const at = nowTimestamp();
@@ -114,6 +113,7 @@ export function startWebhookDelivery(y: Yonder, onError: (error: unknown) => voi
     });
   }
 
+  /** Delivers what the claimed endpoint has waiting, until done, failed, stopped or the lease is lost. */
   async function deliver(endpoint: StoredWebhookEndpoint): Promise<void> {
     let secret: string;
     try {
@@ -137,17 +137,10 @@ export function startWebhookDelivery(y: Yonder, onError: (error: unknown) => voi
         const result = await attempt(endpoint, secret, event, endpoint.failure_count + 1);
         if (result.error !== null) return backOff(endpoint, { last_status_code: result.status, last_error: result.error });
         const at = nowTimestamp();
-        const outcome = { last_attempt_time: at, last_status_code: result.status, last_error: null };
+        const success = { last_attempt_time: at, last_success_time: at, last_status_code: result.status, last_error: null };
         endpoint.failure_count = 0;
-        if (
-          !(await y.store.webhooks.advance(
-            endpoint.id,
-            owner,
-            { position, eventId: event.id, leaseUntil: leaseUntil() },
-            { ...outcome, last_success_time: at },
-          ))
-        )
-          return;
+        const cursorMoved = { position, eventId: event.id, leaseUntil: leaseUntil() };
+        if (!(await y.store.webhooks.advance(endpoint.id, owner, cursorMoved, success))) return;
         cursor = position;
       }
     }
