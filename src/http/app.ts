@@ -24,6 +24,7 @@ import { tenantRoutes } from './v1/tenants.js';
 import { themeRoutes } from './v1/themes.js';
 import { flowTypeRoutes } from './v1/flow-types.js';
 import { identityProviderRoutes } from './v1/identity-providers.js';
+import { ssoConfigRoutes } from './v1/sso-configs.js';
 import { tokenRoutes } from './v1/tokens.js';
 import { webhookRoutes } from './v1/webhooks.js';
 import { installAuditContext } from './audit-context.js';
@@ -152,6 +153,7 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
     await v1.register(themeRoutes, { yonder });
     await v1.register(flowTypeRoutes, { yonder });
     await v1.register(identityProviderRoutes, { yonder });
+    await v1.register(ssoConfigRoutes, { yonder });
     await v1.register(bindingLinkRoute, { yonder });
     await v1.register(notImplementedRoutes);
   });

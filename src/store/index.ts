@@ -16,6 +16,7 @@ import { CredentialStore } from './passkeys/credentials.js';
 import { ThemeStore } from './passkeys/themes.js';
 import { FlowTypeConfigStore } from './passkeys/flow-type-configs.js';
 import { IdentityProviderStore } from './federation/identity-providers.js';
+import { IdpFlowStore } from './federation/idp-flows.js';
 import { PolicyStore } from './access/policies.js';
 import { QueryPlanStore } from './engine/query-plans.js';
 import { RateLimitStore } from './access/rate-limits.js';
@@ -31,6 +32,7 @@ import { OidcInstanceStore } from './access/oidc-instances.js';
 import { AccountSettingsStore } from './passkeys/account-settings.js';
 import { WebhookStore } from './webhooks/webhooks.js';
 import { SamlStore } from './saml/saml.js';
+import { SsoConfigStore } from './sso/sso-configs.js';
 
 /** One set of repositories, bound either to the database or to one transaction. */
 export class Repositories {
@@ -51,6 +53,8 @@ export class Repositories {
   readonly themes: ThemeStore;
   readonly flowTypeConfigs: FlowTypeConfigStore;
   readonly identityProviders: IdentityProviderStore;
+  /** Trips through upstream identity providers: state, nonce and PKCE verifier, then who was verified. */
+  readonly idpFlows: IdpFlowStore;
   readonly bindingJobs: CredentialBindingJobStore;
   readonly credentials: CredentialStore;
   readonly ceremonies: CeremonyStore;
@@ -68,6 +72,8 @@ export class Repositories {
   readonly webhooks: WebhookStore;
   /** SAML: the realms' signing keys and the sign-ins in progress. */
   readonly saml: SamlStore;
+  /** SSO configs and who is assigned to them. */
+  readonly ssoConfigs: SsoConfigStore;
 
   constructor(
     executor: Executor,
@@ -91,6 +97,7 @@ export class Repositories {
     this.themes = new ThemeStore(executor);
     this.flowTypeConfigs = new FlowTypeConfigStore(executor);
     this.identityProviders = new IdentityProviderStore(executor);
+    this.idpFlows = new IdpFlowStore(executor);
     this.bindingJobs = new CredentialBindingJobStore(executor);
     this.credentials = new CredentialStore(executor);
     this.ceremonies = new CeremonyStore(executor);
@@ -103,6 +110,7 @@ export class Repositories {
     this.accountSettings = new AccountSettingsStore(executor);
     this.webhooks = new WebhookStore(executor, engine);
     this.saml = new SamlStore(executor);
+    this.ssoConfigs = new SsoConfigStore(executor);
   }
 }
 

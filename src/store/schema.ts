@@ -312,6 +312,36 @@ export interface RateLimitsTable {
 /** A role's row holds exactly the domain's role. */
 export type RolesTable = Role;
 
+export interface SsoConfigsTable {
+  id: string;
+  tenant_id: string;
+  realm_id: string;
+  display_name: string;
+  type: string;
+  /** 0 or 1. */
+  is_migrated: number;
+  /** The type's document as JSON text, without its secrets. */
+  payload: string;
+  /** JSON text: the payload's secret fields, each sealed with the master key. */
+  sealed_secrets: string;
+  /** The application yonder made for the config, if any. */
+  application_id: string | null;
+  create_time: string;
+  update_time: string;
+}
+
+export interface SsoConfigIdentitiesTable {
+  sso_config_id: string;
+  identity_id: string;
+  realm_id: string;
+}
+
+export interface SsoConfigGroupsTable {
+  sso_config_id: string;
+  group_id: string;
+  realm_id: string;
+}
+
 export interface RoleScopesTable {
   role_id: string;
   scope: string;
@@ -415,4 +445,7 @@ export interface Database {
   idp_flows: IdpFlowsTable;
   saml_idp_keys: SamlIdpKeysTable;
   saml_requests: SamlRequestsTable;
+  sso_configs: SsoConfigsTable;
+  sso_config_identities: SsoConfigIdentitiesTable;
+  sso_config_groups: SsoConfigGroupsTable;
 }

@@ -72,6 +72,7 @@ const SIGN_IN = `${HOSTED_REALM}/sign-in`;
 const SIGN_IN_OPTIONS = `${SIGN_IN}/options`;
 const SIGN_IN_VERIFY = `${SIGN_IN}/verify`;
 const SESSION = `${HOSTED_REALM}/session`;
+const LAUNCHER = `${HOSTED_REALM}/apps`;
 const SIGN_OUT = `${HOSTED_REALM}/sign-out`;
 const ASSET = '/hosted/assets/{name}';
 const LIBRARY = '/hosted/assets/simplewebauthn/{*}';
@@ -397,6 +398,9 @@ if (unavailable) {
         const session = await call('GET', SESSION, { headers: { cookie: sessionCookie }, token: null });
         expect(session.status).toBe(200);
         expect(session.body.identity_id).toBe(enrolled.identity.id);
+        const launcher = await call('GET', LAUNCHER, { headers: { cookie: sessionCookie }, token: null });
+        expect(launcher.status).toBe(200);
+        expect(launcher.headers['content-type']).toMatch(/^text\/html/);
         const out = await call('POST', SIGN_OUT, { headers: { cookie: sessionCookie, origin: ORIGIN }, token: null });
         expect(out.status).toBe(200);
         expect((await call('GET', SESSION, { headers: { cookie: sessionCookie }, token: null })).status).toBe(401);
@@ -511,7 +515,7 @@ if (unavailable) {
       it('the public routes are exactly the binding link and the hosted pages, all yonder-only', () => {
         const publicRoutes = documented.filter(isPublicRoute).map(({ method, path }) => `${method} ${path}`);
         expect(publicRoutes.sort()).toEqual(
-          [INVOKE, ASSET, LIBRARY, SIGN_IN, SESSION]
+          [INVOKE, ASSET, LIBRARY, SIGN_IN, SESSION, LAUNCHER]
             .map((p) => `GET ${p}`)
             .concat([REGISTRATION_OPTIONS, REGISTRATION, SIGN_IN_OPTIONS, SIGN_IN_VERIFY, SIGN_OUT].map((p) => `POST ${p}`))
             .sort(),

@@ -260,6 +260,30 @@ describe('Admin Console directory in headless Chromium (on SQLite: the pages cal
     await shot('identity-roles-1280');
   });
 
+  it('Webhooks: Add webhook shows the signing secret once, the list shows the endpoint, and Delete removes it', async () => {
+    await page.getByRole('link', { name: 'Webhooks', exact: true }).click();
+    await page.getByRole('heading', { name: 'Webhooks', level: 1 }).waitFor();
+    await button('Add webhook').click();
+    const adding = dialog('Add webhook');
+    await adding.getByLabel('URL').fill('http://127.0.0.1/inside');
+    await adding.getByRole('button', { name: 'Add webhook' }).click();
+    // Inside the network: refused on the field, nothing added.
+    await adding.getByText(/must not point at a loopback destination/).waitFor();
+    await adding.getByLabel('URL').fill('https://203.0.113.40/siem');
+    await adding.getByRole('button', { name: 'Add webhook' }).click();
+    const secret = await dialog('Webhook added').getByLabel('Signing secret').inputValue();
+    expect(secret).toMatch(/^whsec_/);
+    await shot('webhook-added-1280');
+    await dialog('Webhook added').getByRole('button', { name: 'Done' }).click();
+    const table = page.getByRole('table', { name: 'Webhook endpoints' });
+    await table.getByText('https://203.0.113.40/siem').waitFor();
+    await table.getByText('Waiting for the first event').waitFor();
+    expect(await table.textContent()).not.toContain(secret);
+    await button('Delete https://203.0.113.40/siem').click();
+    await dialog('Delete webhook').getByRole('button', { name: 'Delete webhook' }).click();
+    await page.getByText('No webhooks yet.').waitFor();
+  });
+
   it('the identities list works at phone width', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${url}/console/realms/${y.realmId}/identities`);

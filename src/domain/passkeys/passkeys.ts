@@ -20,7 +20,25 @@ export type AuthenticatorConfigBody =
       invocation_type: 'automatic' | 'manual';
       trusted_origins: string[];
       authentication_methods?: { type: AuthenticationMethod }[];
+    }
+  | {
+      /**
+       * The contract's Console Authenticator: enrollment on yonder's hosted page, after the person
+       * has proved who they are at an upstream identity provider (`idp`) or without that (`none`).
+       */
+      type: 'console';
+      onboarding_configuration: { verification_method: VerificationMethod };
+      trusted_origins?: undefined;
     };
+
+export type VerificationMethod = { type: 'idp'; idp_id: string } | { type: 'none' };
+
+/** The upstream identity provider a configuration's enrollments are verified with, if any. */
+export function verifyingProvider(config: AuthenticatorConfigBody): string | null {
+  if (config.type !== 'console') return null;
+  const method = config.onboarding_configuration.verification_method;
+  return method.type === 'idp' ? method.idp_id : null;
+}
 
 export interface AuthenticatorConfig {
   id: string;

@@ -62,6 +62,29 @@ export function enrollErrorPage(reason: string, message: string): string {
   });
 }
 
+/** The app launcher: the tiles of the signed-in person, plain links (no script needed). */
+export function launcherPage(
+  realmName: string,
+  person: string,
+  tiles: readonly { id: string; name: string; url: string | null; icon: string | null }[],
+): string {
+  const items = tiles
+    .map((tile) => {
+      const icon = tile.icon ? `<img src="${escapeHtml(tile.icon)}" alt="" width="32" height="32"> ` : '';
+      const label = `${icon}<span>${escapeHtml(tile.name)}</span>`;
+      return `<li data-sso-config-id="${escapeHtml(tile.id)}">${
+        tile.url ? `<a href="${escapeHtml(tile.url)}" rel="noopener noreferrer">${label}</a>` : label
+      }</li>`;
+    })
+    .join('\n');
+  return page({
+    title: `${realmName}: your applications`,
+    heading: 'Your applications',
+    body: `<p>Signed in to ${escapeHtml(realmName)} as ${escapeHtml(person)}.</p>
+${tiles.length > 0 ? `<ul id="tiles" class="tiles">\n${items}\n</ul>` : '<p id="no-tiles">No application is assigned to you yet.</p>'}`,
+  });
+}
+
 export function signInErrorPage(reason: string, message: string): string {
   return page({
     title: 'Sign in',

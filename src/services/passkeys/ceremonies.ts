@@ -17,6 +17,7 @@ import {
   PENDING_JOB_STATES,
   type WebAuthnCredential,
   effectiveJobState,
+  verifyingProvider,
 } from '../../domain/passkeys/passkeys.js';
 import { addSeconds, nowTimestamp } from '../../domain/time.js';
 import type { Yonder } from '../context.js';
@@ -53,6 +54,14 @@ export const REASONS = {
   unknown_passkey: [404, 'There is no such passkey on your account.'],
   invalid_name: [400, 'A passkey name is 1 to 64 characters.'],
   flow_disabled: [403, 'This kind of link is turned off here. Ask for a new one.'],
+  verification_required: [403, 'Prove who you are at your identity provider first: open your link again.'],
+  upstream_unavailable: [502, 'Your identity provider could not be reached. Try again later.'],
+  upstream_state: [400, 'This sign-in at your identity provider did not start in this browser, or took too long. Open your link again.'],
+  upstream_failed: [400, "Your identity provider's answer could not be verified. Open your link again."],
+  upstream_claim_missing: [403, 'Your identity provider did not say who you are.'],
+  upstream_no_match: [403, 'Your account at your identity provider matches no one here.'],
+  upstream_ambiguous: [403, 'Your account at your identity provider matches more than one person here. Ask your administrator.'],
+  upstream_other_identity: [403, 'You proved who you are as someone other than the person this link is for.'],
 } as const;
 export type Reason = keyof typeof REASONS;
 
@@ -129,6 +138,8 @@ export interface LinkParams extends RealmRef {
   identityId: string;
   jobId: string;
   token: string;
+  /** The browser's proof that an upstream identity provider vouched for the link's person (a cookie), if any. */
+  verification?: string | undefined;
 }
 
 export interface OpenLink {
@@ -158,6 +169,24 @@ export async function checkLink(y: Yonder, link: LinkParams): Promise<OpenLink> 
   return { job, identity, config };
 }
 
+/**
+ * Whether the link's enrollment may go on: always, unless its configuration verifies with an
+ * upstream identity provider; then only in the browser that came back from the upstream vouched
+ * for the link's own identity (services/federation/upstream-verification.ts).
+ */
+export async function linkVerified(y: Yonder, open: OpenLink, verification: string | undefined): Promise<boolean> {
+  if (!open.config || verifyingProvider(open.config.config) === null) return true;
+  if (!verification) return false;
+  return y.store.idpFlows.isVerified(open.job.id, hashToken(verification), open.identity.id, nowTimestamp());
+}
+
+/** `checkLink`, and the upstream's word where the configuration asks for it. */
+async function checkVerifiedLink(y: Yonder, link: LinkParams): Promise<OpenLink> {
+  const open = await checkLink(y, link);
+  if (!(await linkVerified(y, open, link.verification))) throw new CeremonyError('verification_required');
+  return open;
+}
+
 /** Opening the page moves a fresh job to LINK_OPENED. */
 export async function openLink(y: Yonder, link: LinkParams): Promise<OpenLink> {
   const open = await checkLink(y, link);
@@ -166,7 +195,7 @@ export async function openLink(y: Yonder, link: LinkParams): Promise<OpenLink> {
 }
 
 export async function registrationOptions(y: Yonder, link: LinkParams) {
-  const { job, identity } = await checkLink(y, link);
+  const { job, identity } = await checkVerifiedLink(y, link);
   const options = await newPasskeyOptions(y, link, identity);
   const now = nowTimestamp();
   const challengeId = await keepChallenge(y, link, now, {
@@ -246,7 +275,7 @@ export async function verifyRegistration(
   if (challenge?.purpose !== 'registration' || challenge.realm_id !== link.realmId) {
     throw new CeremonyError('challenge_expired');
   }
-  const { job, identity, config } = await checkLink(y, link);
+  const { job, identity, config } = await checkVerifiedLink(y, link);
   if (challenge.job_id !== job.id) throw new CeremonyError('challenge_expired');
   const credential = await newCredential(link, identity.id, await verifiedRegistration(y, challenge, config, response), now);
   await y.store.transaction(async (tx) => {
