@@ -114,6 +114,10 @@ describeApi('isolation matrix: every route refuses other tenants, realms, scopes
       body: { display_name: 'Iso Secret Upstream', protocol_config: upstreamSettings({ client_secret: 'iso-secret-upstream-secret' }) },
     });
     idsInB.identity_provider_id = provider.body.id;
+    const ssoConfig = await y.request('POST', pathB('/sso-configs'), {
+      body: { sso_config: { display_name: 'Iso Secret App Tile', payload: { type: 'bookmark', login_link: 'https://iso.example/' } } },
+    });
+    idsInB.sso_config_id = ssoConfig.body.id;
     // Management access in realm B: a resource server with a role, and an application with a token.
     const client = await createClientApplication(y, { realmId: realmB });
     idsInB.resource_server_id = client.resourceServerId;
@@ -349,7 +353,9 @@ describeApi('isolation matrix: every route refuses other tenants, realms, scopes
    */
   it("an application's public routes under another realm's or tenant's path answer 404 and leak nothing", async () => {
     const doc = (await y.request('GET', '/openapi.json', { token: null })).body;
-    const publicRoutes = applicationPublicRoutes(y.app, doc.paths);
+    // SAML service providers' routes (saml/) need a SAML application of realm B to be answered at all:
+    // their isolation is for a fixture of their own, not this OpenID Connect one.
+    const publicRoutes = applicationPublicRoutes(y.app, doc.paths).filter((r) => !r.path.includes('/saml'));
     const inB = { request: y.request.bind(y), realmPath: (rest = '') => y.realmPath(rest, realmB) };
     const appB = await oidc.createOidcApplication(inB, { enable_refresh_tokens: true }, { display_name: 'Iso Secret App' });
     const pkce = oidc.pkcePair();
@@ -365,7 +371,20 @@ describeApi('isolation matrix: every route refuses other tenants, realms, scopes
     const pending = oidc.locationOf(await new oidc.Browser(y).request('GET', authorizeB(oidc.pkcePair().challenge)));
     const uid = /\/interaction\/([^/?]+)/.exec(pending)?.[1] ?? '';
     expect(uid, pending).not.toBe('');
-    const secrets = [appB.clientId, appB.clientSecret ?? '', tokens.body.access_token, tokens.body.refresh_token, appB.id];
+    // A SAML application of realm B, and a sign-in of it in progress, for the SAML routes.
+    const samlB = await y.request('POST', y.realmPath('/applications', realmB), {
+      body: {
+        application: {
+          display_name: 'Iso SAML App',
+          protocol_config: { type: 'saml', acs_url: 'https://sp.example/acs', audience_url: 'https://sp.example', name_format: 'email_address' },
+        },
+      },
+    });
+    expect(samlB.status, samlB.text).toBe(200);
+    const samlStart = await y.request('GET', y.realmPath(`/applications/${samlB.body.id}/saml/start`, realmB), { token: null });
+    const samlRequestId = /\/saml\/([^/?]+)$/.exec(String(samlStart.headers.location ?? ''))?.[1] ?? '';
+    expect(samlRequestId, samlStart.text).not.toBe('');
+    const secrets = [appB.clientId, appB.clientSecret ?? '', tokens.body.access_token, tokens.body.refresh_token, appB.id, samlB.body.id];
     const basic = basicAuth(appB.clientId, appB.clientSecret ?? '');
 
     /** The request each route would answer for application B, in B's own realm. */
@@ -396,9 +415,12 @@ describeApi('isolation matrix: every route refuses other tenants, realms, scopes
       return { query: '', options: route.method === 'GET' ? { token: null } : { token: null, body: {} } };
     }
 
-    const fillFor = (route: RegisteredRoute, tenantId: string, realmId: string, applicationId = appB.id) =>
+    const fillFor = (route: RegisteredRoute, tenantId: string, realmId: string, applicationId?: string) =>
       route.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
-        const value = { tenant_id: tenantId, realm_id: realmId, application_id: applicationId, uid }[name];
+        const ownApplication = route.path.includes('/saml') ? samlB.body.id : appB.id;
+        const value = { tenant_id: tenantId, realm_id: realmId, application_id: applicationId ?? ownApplication, uid, request_id: samlRequestId }[
+          name
+        ];
         if (value === undefined) throw new Error(`no isolation rule for path parameter {${name}} (route ${route.path})`);
         return value;
       });
@@ -419,6 +441,11 @@ describeApi('isolation matrix: every route refuses other tenants, realms, scopes
       'GET /end_session',
       'GET /interaction/{uid}',
       'POST /interaction/{uid}/verify',
+      'GET /saml/metadata',
+      'GET /saml/sso',
+      'POST /saml/sso',
+      'GET /saml/start',
+      'GET /saml/{request_id}',
     ]) {
       expect(covered).toContain(expected);
     }

@@ -34,5 +34,6 @@ export const SCREEN_ENTRIES = {
   policy: { path: '/policy', title: 'Policy', nav: { section: 'Policy', label: 'Policy rules' }, scope: 'policy:read' },
   scim: { path: '/scim', title: 'SCIM provisioning', nav: { section: 'Provisioning', label: 'SCIM' } },
   activity: { path: '/activity', title: 'Activity', nav: { section: 'Provisioning', label: 'Activity' }, scope: 'events:read' },
+  webhooks: { path: '/webhooks', title: 'Webhooks', nav: { section: 'Tenant', label: 'Webhooks' }, scope: 'webhooks:read' },
   settings: { path: '/settings', title: 'Tenant settings', nav: { section: 'Tenant', label: 'Settings' }, scope: 'tenants:read' },
 } satisfies Record<string, ScreenEntry>;

@@ -11,6 +11,7 @@ import { ResourceServersScreen } from './resource-servers';
 import { ScimScreen } from './scim';
 import { SettingsScreen } from './settings';
 import { TokensScreen } from './tokens';
+import { WebhooksScreen } from './webhooks';
 import { SCREEN_ENTRIES, type ScreenEntry, type ScreenProps } from './catalog';
 
 export type { ScreenProps } from './catalog';
@@ -31,5 +32,6 @@ export const SCREENS: Screen[] = [
   { ...SCREEN_ENTRIES.policy, component: PolicyScreen },
   { ...SCREEN_ENTRIES.scim, component: ScimScreen },
   { ...SCREEN_ENTRIES.activity, component: ActivityScreen },
+  { ...SCREEN_ENTRIES.webhooks, component: WebhooksScreen },
   { ...SCREEN_ENTRIES.settings, component: SettingsScreen },
 ];

@@ -68,6 +68,7 @@ export function startWebhookDelivery(y: Yonder, onError: (error: unknown) => voi
 
   async function assignPositions(): Promise<void> {
     for (const tenantId of await y.store.webhooks.tenantsWithEndpoints()) {
+      if (!(await y.store.webhooks.hasUnpositioned(tenantId))) continue;
       for (let round = 0; round < POSITION_ROUNDS && !stopping; round++) {
         const given = await y.store.transaction((tx) => tx.webhooks.assignPositions(tenantId, POSITION_BATCH));
         if (given < POSITION_BATCH) break;

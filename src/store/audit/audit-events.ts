@@ -57,6 +57,9 @@ export function toEvent(row: AuditEventsTable): AuditEvent {
   };
 }
 
+/** How far past `until` an export reads ids: far more than the id counter can run ahead of the clock. */
+const EXPORT_ID_SLACK_MS = 60_000;
+
 /** Rows per INSERT: 15 columns each keeps a batch far below either engine's parameter limit. */
 const INSERT_CHUNK = 500;
 
@@ -133,29 +136,28 @@ export class AuditEventStore {
   }
 
   /**
-   * Oldest first, for `yonder events export`: events of the tenant (or one of its realms) created
-   * in [since, until), after the keyset `after` (the last event of the previous page). Pages walk
-   * the primary key (or the realm's index) in id order from the window's start: ids are
-   * time-ordered and never older than their event (see eventIdFloor), and no index on
-   * `create_time` is paid by every write (migration 022). The `create_time` tests keep the window
-   * exact; ordering by id is time order, ties within a millisecond broken as the ids were made.
+   * Oldest first (in id order, which is time order), for `yonder events export`: events of the
+   * tenant (or one of its realms) created in [since, until), after the id `afterId`. Pages walk the
+   * realm's index, or the primary key for a whole tenant, from the id floor of `since` (an id is
+   * never older than its event); ids made a little after `until` are read too (the id counter may
+   * run a few milliseconds ahead), and the `create_time` test keeps the window exact.
    */
   async exportPage(
     scope: { tenantId: string; realmId?: string },
     window: { since: string; until: string },
-    after: { create_time: string; id: string } | null,
+    afterId: string | null,
     limit: number,
   ): Promise<AuditEvent[]> {
-    const sinceMs = Date.parse(window.since);
+    const floor = eventIdFloor(Date.parse(window.since));
     let query = this.db
       .selectFrom('audit_events')
       .selectAll()
+      .where('id', '>', afterId !== null && afterId > floor ? afterId : floor)
+      .where('id', '<', eventIdFloor(Date.parse(window.until) + EXPORT_ID_SLACK_MS))
       .where('tenant_id', '=', scope.tenantId)
-      .where('id', '>=', Number.isNaN(sinceMs) ? '' : eventIdFloor(sinceMs))
       .where('create_time', '>=', window.since)
       .where('create_time', '<', window.until);
     if (scope.realmId !== undefined) query = query.where('realm_id', '=', scope.realmId);
-    if (after) query = query.where('id', '>', after.id);
     const rows = await query.orderBy('id').limit(limit).execute();
     return rows.map(toEvent);
   }

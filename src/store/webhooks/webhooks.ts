@@ -151,6 +151,19 @@ export class WebhookStore {
     return rows.map((r) => r.tenant_id);
   }
 
+  /** Whether the tenant has committed events waiting for a position: a read, so an idle tick takes no write lock. */
+  async hasUnpositioned(tenantId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('tenant_position', 'is', null)
+      .where('id', '>=', (eb) => eb.selectFrom('webhook_sequences').select('first_event_id').where('tenant_id', '=', tenantId))
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   /**
    * Gives the next positions of `tenantId` to up to `limit` committed events without one, in id
    * order; answers how many. Run it in a transaction: the sequence row is locked first (PostgreSQL;
