@@ -1272,6 +1272,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{tenant_id}/realms/{realm_id}/identities/{identity_id}/passkeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an identity's active passkeys with their names, device kinds and last use
+         * @description What the account page shows of each active passkey; revoked ones are in the credentials list only.
+         */
+        get: operations["ListPasskeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/realms/{realm_id}/identities/{identity_id}/passkeys/{credential_id}:rename": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rename an identity's passkey
+         * @description Gives an active passkey the name its person sees on the account page (1 to 64 characters).
+         */
+        post: operations["RenamePasskey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/realms/{realm_id}/identities/{identity_id}:signOutEverywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End every session of an identity
+         * @description Ends the identity's hosted sessions (and the console tokens minted from them) and its OpenID Connect sessions and grants in every application of the realm, revoking the access and refresh tokens issued through them.
+         */
+        post: operations["SignOutIdentityEverywhere"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/realms/{realm_id}/identities/{identity_id}:sendRecoveryLink": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email an identity a short-lived link to add a passkey
+         * @description The link "send me a new link" sends: an EMAIL credential binding job that works once, within 30 minutes, and leads to the account page. 422 when the identity has no email address; as for any binding link, the caller must be able to grant the identity's roles.
+         */
+        post: operations["SendRecoveryLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/realms/{realm_id}/account-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The realm's account page settings
+         * @description What people of the realm may do on their account page.
+         */
+        get: operations["GetAccountSettings"];
+        /**
+         * Change the realm's account page settings
+         * @description Replaces what people of the realm may do on their account page.
+         */
+        put: operations["PutAccountSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenants/{tenant_id}/realms/{realm_id}/identities/{identity_id}/credential-binding-jobs": {
         parameters: {
             query?: never;
@@ -1410,8 +1514,8 @@ export interface paths {
         get: operations["ListAuthenticatorConfigs"];
         put?: never;
         /**
-         * Create an authenticator configuration (hosted_web or embedded)
-         * @description Adds an authenticator configuration: `hosted_web` (yonder's enrollment pages) or `embedded` (the application's own).
+         * Create an authenticator configuration (hosted_web, embedded or console)
+         * @description Adds an authenticator configuration: `hosted_web` (yonder's enrollment pages), `embedded` (the application's own), or `console` (yonder's enrollment page, after the person proves who they are at the identity provider its `verification_method` names).
          */
         post: operations["CreateAuthenticatorConfig"];
         delete?: never;
@@ -1586,6 +1690,298 @@ export interface paths {
          * @description Changes an identity provider; only the fields sent change (`protocol_config.type` is always `oidc_idp`).
          */
         patch: operations["updateIdentityProvider"];
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/realms/{realm_id}/sso-configs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List SSO configs of a realm
+         * @description Paged; each payload in its short form. `order_by`: `id` (the default) or `display_name`.
+         */
+        get: operations["ListSsoConfigs"];
+        put?: never;
+        /**
+         * Create an SSO config
+         * @description `generic_oidc` (and Entra, Okta-as-IdP-of-yonder) makes an OpenID Connect application with its hosted authenticator config; `scim` (and Nametag) a client-credentials application for yonder's own API in this realm: the caller must hold the scopes it grants (403). Their client secret is shown in this reply only. The other types are validated and stored.
+         */
+        post: operations["CreateSsoConfig"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/realms/{realm_id}/sso-configs/{sso_config_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve an SSO config
+         * @description The config with its whole payload; secrets are not shown again.
+         */
+        get: operations["GetSsoConfig"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an SSO config
+         * @description Its assignments and its linked application (tokens revoked) go with it; 409 while the policy names that application.
+         */
+        delete: operations["DeleteSsoConfig"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an SSO config
+         * @description Changes the name and the payload fields sent. The payload names the config's own type (fixed: another is 400). A linked application follows the change.
+         */
+        patch: operations["UpdateSsoConfig"];
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/realms/{realm_id}/sso-configs/{sso_config_id}:addIdentities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign identities to an SSO config
+         * @description Every identity must be of the realm (else 404 naming the unknown ones, and nothing changes); assigned ones stay assigned.
+         */
+        post: operations["AddIdentitiesToSsoConfig"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/realms/{realm_id}/sso-configs/{sso_config_id}:deleteIdentities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unassign identities from an SSO config
+         * @description Ids not assigned are ignored.
+         */
+        post: operations["DeleteIdentitiesFromSsoConfig"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/realms/{realm_id}/sso-configs/{sso_config_id}:addGroups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign groups to an SSO config
+         * @description Every group must be of the realm (else 404 naming the unknown ones, and nothing changes); assigned ones stay assigned.
+         */
+        post: operations["AddGroupsToSsoConfig"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/realms/{realm_id}/sso-configs/{sso_config_id}:deleteGroups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unassign groups from an SSO config
+         * @description Ids not assigned are ignored.
+         */
+        post: operations["DeleteGroupsFromSsoConfig"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/realms/{realm_id}/sso-configs/{sso_config_id}:listIdentityAssociations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the identities assigned to an SSO config, directly or through groups
+         * @description In id order, paged; one assigned through a group names the group (`group_id`, `group_display_name`).
+         */
+        get: operations["ListIdentitiesForSsoConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/realms/{realm_id}/sso-configs/{sso_config_id}:listGroupAssociations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the groups assigned to an SSO config
+         * @description Each with its number of members.
+         */
+        get: operations["ListGroupsForSSOConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/realms/{realm_id}/sso-configs/{sso_config_id}/is-group-assigned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Whether any of some groups is assigned to an SSO config
+         * @description True when at least one of `group_ids` is assigned.
+         */
+        post: operations["SSOIsGroupAssigned"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/realms/{realm_id}/sso-configs/{sso_config_id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test an SSO config's connections
+         * @description Fetches the OpenID discovery document of the config's application and each identity provider's endpoints it names, and says how each answered (`status_code` is the HTTP status, or the failure).
+         */
+        post: operations["TestSsoConfig"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/realms/{realm_id}/identities/{identity_id}/sso-configs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the SSO configs an identity is assigned to
+         * @description Directly or through its groups; paged, each payload in its short form.
+         */
+        get: operations["ListSsoConfigsForIdentity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/realms/{realm_id}/identities/{identity_id}/sso-configs/{sso_config_id}/is-identity-assigned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether an identity is assigned to an SSO config
+         * @description Directly or through one of its groups.
+         */
+        get: operations["IdentityToSSOConfigCheck"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/realms/{realm_id}/groups/{group_id}/sso-configs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the SSO configs a group is assigned to
+         * @description Paged, each payload in its short form.
+         */
+        get: operations["ListSsoConfigsForGroup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/realms/{realm_id}/applications/{application_id}/sso-configs-id": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The SSO config an application was made for
+         * @description `sso_config_id` is absent for an application of no SSO config.
+         */
+        get: operations["ApplicationIdToSSOConfigId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/tenants/{tenant_id}/realms/{realm_id}/identities/{identity_id}/credential-binding-jobs/{credential_binding_job_id}:invokeAuthenticator": {
@@ -1798,6 +2194,45 @@ export interface paths {
                     /** @description Where to send the person once signed in (a path on this server). */
                     return_to?: string;
                 };
+                header?: never;
+                path: {
+                    /** @description The tenant's id. */
+                    tenant_id: string;
+                    /** @description The realm's id, within the tenant. */
+                    realm_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hosted/tenants/{tenant_id}/realms/{realm_id}/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The realm's app launcher (HTML): the tiles of the SSO configs assigned to the signed-in person. Without a session, the sign-in page first, which comes back here. */
+        get: {
+            parameters: {
+                query?: never;
                 header?: never;
                 path: {
                     /** @description The tenant's id. */
@@ -2257,14 +2692,14 @@ export interface components {
             id: string;
             tenant_id: string;
             realm_id: string;
-            /** @description One of: tenant.updated, realm.created, realm.updated, realm.deleted, identity.created, identity.updated, identity.deleted, group.created, group.updated, group.deleted, group.members_added, group.members_removed, application.created, application.updated, application.deleted, application.secret_rotated, application.secret_read, resource_server.created, resource_server.updated, resource_server.deleted, role.created, role.updated, role.deleted, role.members_added, role.members_removed, role.scopes_added, role.scopes_removed, token.issued, token.deleted, token.revoked, token.refreshed, authorization.granted, authorization.denied, policy.published, policy.restored, policy.evaluated, sign_in.succeeded, sign_in.failed, authenticator_config.created, authenticator_config.updated, authenticator_config.deleted, theme.created, theme.updated, flow_type_config.updated, identity_provider.created, identity_provider.updated, identity_provider.deleted, identity_provider.verified, identity_provider.verification_failed, credential_binding_job.created, credential_binding_job.revoked, credential_binding_job.completed, credential_binding_job.failed_to_send, batch_credential_binding_job.created, credential.created, credential.revoked, console.token_issued, console.signed_out, webhook.created, webhook.updated, webhook.deleted. */
+            /** @description One of: tenant.updated, realm.created, realm.updated, realm.deleted, identity.created, identity.updated, identity.deleted, group.created, group.updated, group.deleted, group.members_added, group.members_removed, application.created, application.updated, application.deleted, application.secret_rotated, application.secret_read, resource_server.created, resource_server.updated, resource_server.deleted, role.created, role.updated, role.deleted, role.members_added, role.members_removed, role.scopes_added, role.scopes_removed, token.issued, token.deleted, token.revoked, token.refreshed, authorization.granted, authorization.denied, policy.published, policy.restored, policy.evaluated, sign_in.succeeded, sign_in.failed, authenticator_config.created, authenticator_config.updated, authenticator_config.deleted, theme.created, theme.updated, flow_type_config.updated, identity_provider.created, identity_provider.updated, identity_provider.deleted, identity_provider.verified, identity_provider.verification_failed, sso_config.created, sso_config.updated, sso_config.deleted, sso_config.identities_added, sso_config.identities_removed, sso_config.groups_added, sso_config.groups_removed, credential_binding_job.created, credential_binding_job.revoked, credential_binding_job.completed, credential_binding_job.failed_to_send, batch_credential_binding_job.created, credential.created, credential.revoked, credential.renamed, identity.signed_out_everywhere, identity.recovery_requested, realm.account_settings_updated, console.token_issued, console.signed_out, webhook.created, webhook.updated, webhook.deleted. */
             type: string;
-            /** @description One of: tenant, realm, identity, group, application, resource_server, role, token, policy, authenticator_config, theme, flow_type_config, identity_provider, credential_binding_job, batch_credential_binding_job, credential, webhook. A token's id is its jti; a policy's id is the realm id. */
+            /** @description One of: tenant, realm, identity, group, application, resource_server, role, token, policy, authenticator_config, theme, flow_type_config, identity_provider, sso_config, credential_binding_job, batch_credential_binding_job, credential, webhook. A token's id is its jti; a policy's id is the realm id. */
             resource_type: string;
             resource_id: string;
-            /** @description A token names its `subject` and `jti`; a console user its `identity_id`; a client (client credentials) its `application_id`. */
+            /** @description A token names its `subject` and `jti`; a console user or a person on their account page its `identity_id`; a client (client credentials) its `application_id`. */
             actor: {
-                /** @description token, console, client, cli, system or anonymous. */
+                /** @description token, console, account, client, cli, system or anonymous. */
                 type: string;
             } & {
                 [key: string]: unknown;
@@ -2355,6 +2790,29 @@ export interface components {
             create_time: string;
             /** Format: date-time */
             update_time: string;
+        };
+        Passkey: {
+            /** @description The credential's id (the same as in the credentials list). */
+            id: string;
+            /** @description The name its person gave it; else its provider's name; else `Passkey`. */
+            name: string;
+            /** @description The passkey provider's name from the authenticator's AAGUID, when known. */
+            provider: string | null;
+            /**
+             * @description Synced by its provider to other devices, or held by one device.
+             * @enum {string}
+             */
+            device: "synced" | "device_bound";
+            /** Format: date-time */
+            create_time: string;
+            /** Format: date-time */
+            last_used_time: string | null;
+            /** @description Always false here: only the account page has a session of its own. */
+            current: boolean;
+        };
+        AccountSettings: {
+            /** @description Whether a person may remove their last passkey on the account page (default false: they must add another first). */
+            allow_removing_last_passkey: boolean;
         };
         CredentialBindingJob: {
             id: string;
@@ -2890,6 +3348,17 @@ export interface components {
                 oauth_2_par_endpoint: string | null;
                 claims: string;
                 token_endpoint_auth_method: string;
+            };
+        };
+        /** @description An SSO config: its payload's secrets (yonder's client secret, a third party's) appear only in the reply that set them. */
+        SsoConfig: {
+            id: string;
+            display_name: string;
+            payload: {
+                /** @enum {string} */
+                type: "bookmark" | "entra_id_external_auth_methods" | "generic_oidc" | "generic_oidc_idp" | "generic_saml" | "okta_idp" | "okta_sso_bi_idp" | "scim" | "ws_fed" | "nametag_oauth2";
+            } & {
+                [key: string]: unknown;
             };
         };
     };
@@ -7482,7 +7951,7 @@ export interface operations {
                         /** @description An http or https URL. */
                         url: string;
                         description?: string;
-                        /** @description Event types to deliver (empty or absent: all). One of: tenant.updated, realm.created, realm.updated, realm.deleted, identity.created, identity.updated, identity.deleted, group.created, group.updated, group.deleted, group.members_added, group.members_removed, application.created, application.updated, application.deleted, application.secret_rotated, application.secret_read, resource_server.created, resource_server.updated, resource_server.deleted, role.created, role.updated, role.deleted, role.members_added, role.members_removed, role.scopes_added, role.scopes_removed, token.issued, token.deleted, token.revoked, token.refreshed, authorization.granted, authorization.denied, policy.published, policy.restored, policy.evaluated, sign_in.succeeded, sign_in.failed, authenticator_config.created, authenticator_config.updated, authenticator_config.deleted, theme.created, theme.updated, flow_type_config.updated, identity_provider.created, identity_provider.updated, identity_provider.deleted, identity_provider.verified, identity_provider.verification_failed, credential_binding_job.created, credential_binding_job.revoked, credential_binding_job.completed, credential_binding_job.failed_to_send, batch_credential_binding_job.created, credential.created, credential.revoked, console.token_issued, console.signed_out, webhook.created, webhook.updated, webhook.deleted. */
+                        /** @description Event types to deliver (empty or absent: all). One of: tenant.updated, realm.created, realm.updated, realm.deleted, identity.created, identity.updated, identity.deleted, group.created, group.updated, group.deleted, group.members_added, group.members_removed, application.created, application.updated, application.deleted, application.secret_rotated, application.secret_read, resource_server.created, resource_server.updated, resource_server.deleted, role.created, role.updated, role.deleted, role.members_added, role.members_removed, role.scopes_added, role.scopes_removed, token.issued, token.deleted, token.revoked, token.refreshed, authorization.granted, authorization.denied, policy.published, policy.restored, policy.evaluated, sign_in.succeeded, sign_in.failed, authenticator_config.created, authenticator_config.updated, authenticator_config.deleted, theme.created, theme.updated, flow_type_config.updated, identity_provider.created, identity_provider.updated, identity_provider.deleted, identity_provider.verified, identity_provider.verification_failed, sso_config.created, sso_config.updated, sso_config.deleted, sso_config.identities_added, sso_config.identities_removed, sso_config.groups_added, sso_config.groups_removed, credential_binding_job.created, credential_binding_job.revoked, credential_binding_job.completed, credential_binding_job.failed_to_send, batch_credential_binding_job.created, credential.created, credential.revoked, credential.renamed, identity.signed_out_everywhere, identity.recovery_requested, realm.account_settings_updated, console.token_issued, console.signed_out, webhook.created, webhook.updated, webhook.deleted. */
                         event_types?: string[];
                         enabled?: boolean;
                         /** @description A signing secret of your choosing, `whsec_` and base64 of 24 to 64 bytes; absent, yonder makes one. */
@@ -7731,7 +8200,7 @@ export interface operations {
                         /** @description An http or https URL. */
                         url?: string;
                         description?: string;
-                        /** @description Event types to deliver (empty or absent: all). One of: tenant.updated, realm.created, realm.updated, realm.deleted, identity.created, identity.updated, identity.deleted, group.created, group.updated, group.deleted, group.members_added, group.members_removed, application.created, application.updated, application.deleted, application.secret_rotated, application.secret_read, resource_server.created, resource_server.updated, resource_server.deleted, role.created, role.updated, role.deleted, role.members_added, role.members_removed, role.scopes_added, role.scopes_removed, token.issued, token.deleted, token.revoked, token.refreshed, authorization.granted, authorization.denied, policy.published, policy.restored, policy.evaluated, sign_in.succeeded, sign_in.failed, authenticator_config.created, authenticator_config.updated, authenticator_config.deleted, theme.created, theme.updated, flow_type_config.updated, identity_provider.created, identity_provider.updated, identity_provider.deleted, identity_provider.verified, identity_provider.verification_failed, credential_binding_job.created, credential_binding_job.revoked, credential_binding_job.completed, credential_binding_job.failed_to_send, batch_credential_binding_job.created, credential.created, credential.revoked, console.token_issued, console.signed_out, webhook.created, webhook.updated, webhook.deleted. */
+                        /** @description Event types to deliver (empty or absent: all). One of: tenant.updated, realm.created, realm.updated, realm.deleted, identity.created, identity.updated, identity.deleted, group.created, group.updated, group.deleted, group.members_added, group.members_removed, application.created, application.updated, application.deleted, application.secret_rotated, application.secret_read, resource_server.created, resource_server.updated, resource_server.deleted, role.created, role.updated, role.deleted, role.members_added, role.members_removed, role.scopes_added, role.scopes_removed, token.issued, token.deleted, token.revoked, token.refreshed, authorization.granted, authorization.denied, policy.published, policy.restored, policy.evaluated, sign_in.succeeded, sign_in.failed, authenticator_config.created, authenticator_config.updated, authenticator_config.deleted, theme.created, theme.updated, flow_type_config.updated, identity_provider.created, identity_provider.updated, identity_provider.deleted, identity_provider.verified, identity_provider.verification_failed, sso_config.created, sso_config.updated, sso_config.deleted, sso_config.identities_added, sso_config.identities_removed, sso_config.groups_added, sso_config.groups_removed, credential_binding_job.created, credential_binding_job.revoked, credential_binding_job.completed, credential_binding_job.failed_to_send, batch_credential_binding_job.created, credential.created, credential.revoked, credential.renamed, identity.signed_out_everywhere, identity.recovery_requested, realm.account_settings_updated, console.token_issued, console.signed_out, webhook.created, webhook.updated, webhook.deleted. */
                         event_types?: string[];
                         enabled?: boolean;
                         /** @description A signing secret of your choosing, `whsec_` and base64 of 24 to 64 bytes; absent, yonder makes one. */
@@ -8598,6 +9067,411 @@ export interface operations {
             };
         };
     };
+    ListPasskeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+                /** @description The identity's id, within the realm. */
+                identity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        passkeys: components["schemas"]["Passkey"][];
+                    };
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    RenamePasskey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+                /** @description The identity's id, within the realm. */
+                identity_id: string;
+                /** @description The passkey's credential id. */
+                credential_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    display_name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Passkey"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    SignOutIdentityEverywhere: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+                /** @description The identity's id, within the realm. */
+                identity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sessions: number;
+                        tokens: number;
+                    };
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    SendRecoveryLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+                /** @description The identity's id, within the realm. */
+                identity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        credential_binding_job: components["schemas"]["CredentialBindingJob"];
+                    };
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GetAccountSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountSettings"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PutAccountSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Whether a person may remove their last passkey on the account page (default false: they must add another first). */
+                    allow_removing_last_passkey: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountSettings"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     ListCredentialBindingJobs: {
         parameters: {
             query?: {
@@ -9213,7 +10087,7 @@ export interface operations {
                         display_name?: string;
                         config: {
                             /** @enum {string} */
-                            type: "hosted_web" | "embedded";
+                            type: "hosted_web" | "embedded" | "console";
                             authentication_methods?: {
                                 /** @enum {string} */
                                 type: "email_one_time_password" | "software_passkey" | "webauthn_passkey";
@@ -9222,6 +10096,16 @@ export interface operations {
                             invoke_url?: string;
                             /** @enum {string} */
                             invocation_type?: "automatic" | "manual";
+                            onboarding_configuration?: {
+                                verification_method: {
+                                    /** @enum {string} */
+                                    type: "idp";
+                                    idp_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "none";
+                                };
+                            };
                         };
                         id?: unknown;
                         realm_id?: unknown;
@@ -9434,7 +10318,7 @@ export interface operations {
                         display_name?: string;
                         config?: {
                             /** @enum {string} */
-                            type?: "hosted_web" | "embedded";
+                            type?: "hosted_web" | "embedded" | "console";
                             authentication_methods?: {
                                 /** @enum {string} */
                                 type: "email_one_time_password" | "software_passkey" | "webauthn_passkey";
@@ -9443,6 +10327,16 @@ export interface operations {
                             invoke_url?: string;
                             /** @enum {string} */
                             invocation_type?: "automatic" | "manual";
+                            onboarding_configuration?: {
+                                verification_method: {
+                                    /** @enum {string} */
+                                    type: "idp";
+                                    idp_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "none";
+                                };
+                            };
                         };
                         id?: unknown;
                         realm_id?: unknown;
@@ -10716,6 +11610,2051 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IdentityProvider"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ListSsoConfigs: {
+        parameters: {
+            query?: {
+                /** @description Items per page; default 20, capped at the maximum (200). */
+                page_size?: number;
+                /** @description Token from the previous page. */
+                page_token?: string;
+                /** @description Items to skip; not kept in the page token. */
+                skip?: number;
+                /** @description Only configs of these types; repeat the parameter for several. */
+                type?: ("bookmark" | "entra_id_external_auth_methods" | "generic_oidc" | "generic_oidc_idp" | "generic_saml" | "okta_idp" | "okta_sso_bi_idp" | "scim" | "ws_fed" | "nametag_oauth2") | ("bookmark" | "entra_id_external_auth_methods" | "generic_oidc" | "generic_oidc_idp" | "generic_saml" | "okta_idp" | "okta_sso_bi_idp" | "scim" | "ws_fed" | "nametag_oauth2")[];
+                /** @description Only configs of these types; repeat the parameter for several. */
+                "type[]"?: ("bookmark" | "entra_id_external_auth_methods" | "generic_oidc" | "generic_oidc_idp" | "generic_saml" | "okta_idp" | "okta_sso_bi_idp" | "scim" | "ws_fed" | "nametag_oauth2") | ("bookmark" | "entra_id_external_auth_methods" | "generic_oidc" | "generic_oidc_idp" | "generic_saml" | "okta_idp" | "okta_sso_bi_idp" | "scim" | "ws_fed" | "nametag_oauth2")[];
+                /** @description Only configs added by a migration script (or only others). */
+                is_migrated?: boolean;
+                /** @description `id` (creation order, the default) or `display_name`. */
+                order_by?: "id" | "display_name";
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sso_configs: components["schemas"]["SsoConfig"][];
+                        total_size: number;
+                        next_page_token?: string;
+                    };
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    CreateSsoConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    sso_config: {
+                        display_name: string;
+                        /** @description Set by migration scripts; a list can be filtered by it. Fixed once created. */
+                        is_migrated?: boolean;
+                        /** @description The type and its fields (the contract's SsoConfigPayload). The type is fixed once created. */
+                        payload: {
+                            application_id?: unknown;
+                            authenticator_config_id?: unknown;
+                            resource_server_id?: unknown;
+                            oidc_configuration?: unknown;
+                            client_id?: unknown;
+                            client_secret?: unknown;
+                            application_tile_id?: unknown;
+                            identity_provider_id?: unknown;
+                            redirect_uri?: unknown;
+                            identity_provider_certs?: unknown;
+                            idp_initiated_url?: unknown;
+                            sp_initiated_url?: unknown;
+                            short_sp_initiated_url?: unknown;
+                            short_entity_id_url?: unknown;
+                            idp_sso_url?: unknown;
+                            idp_issuer_url?: unknown;
+                            metadata_url?: unknown;
+                            scim_url?: unknown;
+                            token_endpoint?: unknown;
+                            tenant_id?: unknown;
+                            realm_id?: unknown;
+                            api_base_url?: unknown;
+                            /** @enum {string} */
+                            type: "bookmark";
+                            login_link: string;
+                            icon?: string;
+                            is_tile_visible?: boolean;
+                        } | {
+                            application_id?: unknown;
+                            authenticator_config_id?: unknown;
+                            resource_server_id?: unknown;
+                            oidc_configuration?: unknown;
+                            client_id?: unknown;
+                            client_secret?: unknown;
+                            application_tile_id?: unknown;
+                            identity_provider_id?: unknown;
+                            redirect_uri?: unknown;
+                            identity_provider_certs?: unknown;
+                            idp_initiated_url?: unknown;
+                            sp_initiated_url?: unknown;
+                            short_sp_initiated_url?: unknown;
+                            short_entity_id_url?: unknown;
+                            idp_sso_url?: unknown;
+                            idp_issuer_url?: unknown;
+                            metadata_url?: unknown;
+                            scim_url?: unknown;
+                            token_endpoint?: unknown;
+                            tenant_id?: unknown;
+                            realm_id?: unknown;
+                            api_base_url?: unknown;
+                            /** @enum {string} */
+                            type: "entra_id_external_auth_methods";
+                            redirect_uris: string[];
+                            /** @enum {string} */
+                            discover_endpoint: "global_azure" | "azure_us_government" | "microsoft_azure_vianet";
+                            inbound_scim?: {
+                                [key: string]: unknown;
+                            };
+                        } | {
+                            application_id?: unknown;
+                            authenticator_config_id?: unknown;
+                            resource_server_id?: unknown;
+                            oidc_configuration?: unknown;
+                            client_id?: unknown;
+                            client_secret?: unknown;
+                            application_tile_id?: unknown;
+                            identity_provider_id?: unknown;
+                            redirect_uri?: unknown;
+                            identity_provider_certs?: unknown;
+                            idp_initiated_url?: unknown;
+                            sp_initiated_url?: unknown;
+                            short_sp_initiated_url?: unknown;
+                            short_entity_id_url?: unknown;
+                            idp_sso_url?: unknown;
+                            idp_issuer_url?: unknown;
+                            metadata_url?: unknown;
+                            scim_url?: unknown;
+                            token_endpoint?: unknown;
+                            tenant_id?: unknown;
+                            realm_id?: unknown;
+                            api_base_url?: unknown;
+                            /** @enum {string} */
+                            type: "generic_oidc";
+                            redirect_uris: string[];
+                            scopes: string[];
+                            trusted_origins?: string[];
+                            login_link?: string;
+                            icon?: string;
+                            is_tile_visible?: boolean;
+                            /** @enum {string} */
+                            confidentiality: "confidential" | "public";
+                            /** @enum {string} */
+                            pkce: "disabled" | "plain" | "s256";
+                            inbound_scim?: {
+                                [key: string]: unknown;
+                            };
+                        } | {
+                            application_id?: unknown;
+                            authenticator_config_id?: unknown;
+                            resource_server_id?: unknown;
+                            oidc_configuration?: unknown;
+                            client_id: string;
+                            /** @description The upstream's secret: kept sealed, never shown again. */
+                            client_secret?: string | null;
+                            application_tile_id?: unknown;
+                            identity_provider_id?: unknown;
+                            redirect_uri?: unknown;
+                            identity_provider_certs?: unknown;
+                            idp_initiated_url?: unknown;
+                            sp_initiated_url?: unknown;
+                            short_sp_initiated_url?: unknown;
+                            short_entity_id_url?: unknown;
+                            idp_sso_url?: unknown;
+                            idp_issuer_url?: unknown;
+                            metadata_url?: unknown;
+                            scim_url?: unknown;
+                            token_endpoint: string;
+                            tenant_id?: unknown;
+                            realm_id?: unknown;
+                            api_base_url?: unknown;
+                            /** @enum {string} */
+                            type: "generic_oidc_idp";
+                            /** @enum {string} */
+                            pkce?: "disabled" | "plain" | "s256";
+                            id_token_scopes?: string[];
+                            identifying_claim_name: string;
+                            /** @enum {string} */
+                            identity_attribute: "id" | "email" | "username" | "external_id";
+                            authorization_endpoint: string | null;
+                            jwks_endpoint: string;
+                        } | {
+                            application_id?: unknown;
+                            authenticator_config_id?: unknown;
+                            resource_server_id?: unknown;
+                            oidc_configuration?: unknown;
+                            client_id?: unknown;
+                            client_secret?: unknown;
+                            application_tile_id?: unknown;
+                            identity_provider_id?: unknown;
+                            redirect_uri?: unknown;
+                            identity_provider_certs?: unknown;
+                            idp_initiated_url?: unknown;
+                            sp_initiated_url?: unknown;
+                            short_sp_initiated_url?: unknown;
+                            short_entity_id_url?: unknown;
+                            idp_sso_url?: unknown;
+                            idp_issuer_url?: unknown;
+                            metadata_url?: unknown;
+                            scim_url?: unknown;
+                            token_endpoint?: unknown;
+                            tenant_id?: unknown;
+                            realm_id?: unknown;
+                            api_base_url?: unknown;
+                            /** @enum {string} */
+                            type: "generic_saml";
+                            acs_url: string;
+                            override_recipient_and_destination: boolean;
+                            recipient_url?: string;
+                            destination_url?: string;
+                            audience_url: string;
+                            default_relay_state: string;
+                            /** @enum {string} */
+                            name_format: "unspecified" | "email_address" | "x509_subject_name" | "persistent" | "transient" | "entity" | "kerberos" | "windows_domain_qualified_name";
+                            /** @enum {string} */
+                            authentication_context: "x509" | "integrated_windows_federation" | "kerberos" | "password" | "password_protected_transport" | "tls_client" | "unspecified" | "refeds_mfa";
+                            /** @enum {string} */
+                            subject_user_name_attribute: "user_name" | "email" | "email_prefix" | "external_id" | "display_name" | "custom" | "none";
+                            sign_envelope: boolean;
+                            sign_assertions: boolean;
+                            /** @enum {string} */
+                            signature_algorithm: "rsa_sha256" | "rsa_sha1" | "rsa_sha384" | "rsa_sha512";
+                            /** @enum {string} */
+                            digest_algorithm: "sha256" | "sha1" | "sha384" | "sha512";
+                            encrypt_assertions: boolean;
+                            assertion_validity_duration_seconds: number;
+                            /** @enum {string} */
+                            assertion_encryption_algorithm?: "aes256_cbc" | "aes256_gcm" | "aes128_cbc" | "aes128_gcm";
+                            /** @enum {string} */
+                            assertion_key_transport_algorithm?: "rsa_oaep" | "rsa1_5";
+                            assertion_encryption_public_key?: string;
+                            sp_signature_certificates: {
+                                sp_public_signing_key: string;
+                            }[];
+                            enable_single_log_out: boolean;
+                            single_log_out_url?: string;
+                            single_log_out_issuer_url?: string;
+                            /** @enum {string} */
+                            single_log_out_binding?: "post" | "redirect";
+                            single_logout_sign_request_and_response: boolean;
+                            validate_signed_requests: boolean;
+                            other_sso_urls?: {
+                                index: number;
+                                url: string;
+                            };
+                            additional_user_attributes: {
+                                name: string;
+                                /** @enum {string} */
+                                name_format: "unspecified" | "email_address" | "x509_subject_name" | "persistent" | "transient" | "entity" | "kerberos" | "windows_domain_qualified_name";
+                                /** @enum {string} */
+                                value: "email" | "user_name" | "external_id" | "display_name" | "custom_static_string";
+                                custom_value?: string;
+                            }[];
+                            icon?: string;
+                            is_tile_visible?: boolean;
+                            inbound_scim?: {
+                                [key: string]: unknown;
+                            };
+                            use_short_url?: boolean;
+                        } | {
+                            application_id?: unknown;
+                            authenticator_config_id?: unknown;
+                            resource_server_id?: unknown;
+                            oidc_configuration?: unknown;
+                            client_id: string;
+                            /** @description The upstream's secret: kept sealed, never shown again. */
+                            client_secret?: string | null;
+                            application_tile_id?: unknown;
+                            identity_provider_id?: unknown;
+                            redirect_uri?: unknown;
+                            identity_provider_certs?: unknown;
+                            idp_initiated_url?: unknown;
+                            sp_initiated_url?: unknown;
+                            short_sp_initiated_url?: unknown;
+                            short_entity_id_url?: unknown;
+                            idp_sso_url?: unknown;
+                            idp_issuer_url?: unknown;
+                            metadata_url?: unknown;
+                            scim_url?: unknown;
+                            token_endpoint?: unknown;
+                            tenant_id?: unknown;
+                            realm_id?: unknown;
+                            api_base_url?: unknown;
+                            /** @enum {string} */
+                            type: "okta_idp";
+                            /** @enum {string} */
+                            pkce?: "disabled" | "plain" | "s256";
+                            id_token_scopes?: string[];
+                            identifying_claim_name: string;
+                            /** @enum {string} */
+                            identity_attribute: "id" | "email" | "username" | "external_id";
+                            okta_domain: string;
+                            inbound_scim?: {
+                                [key: string]: unknown;
+                            };
+                        } | {
+                            application_id?: unknown;
+                            authenticator_config_id?: unknown;
+                            resource_server_id?: unknown;
+                            oidc_configuration?: unknown;
+                            client_id?: unknown;
+                            client_secret?: unknown;
+                            application_tile_id?: unknown;
+                            identity_provider_id?: unknown;
+                            redirect_uri?: unknown;
+                            identity_provider_certs?: unknown;
+                            idp_initiated_url?: unknown;
+                            sp_initiated_url?: unknown;
+                            short_sp_initiated_url?: unknown;
+                            short_entity_id_url?: unknown;
+                            idp_sso_url?: unknown;
+                            idp_issuer_url?: unknown;
+                            metadata_url?: unknown;
+                            scim_url?: unknown;
+                            token_endpoint?: unknown;
+                            tenant_id?: unknown;
+                            realm_id?: unknown;
+                            api_base_url?: unknown;
+                            /** @enum {string} */
+                            type: "okta_sso_bi_idp";
+                            /** @enum {string} */
+                            pkce: "disabled" | "plain" | "s256";
+                            okta_registration: {
+                                domain?: string;
+                                /** @description Kept sealed, never shown again. */
+                                okta_token?: string | null;
+                                attribute_name?: string;
+                                is_enabled?: boolean;
+                            };
+                            inbound_scim?: {
+                                [key: string]: unknown;
+                            };
+                        } | {
+                            application_id?: unknown;
+                            authenticator_config_id?: unknown;
+                            resource_server_id?: unknown;
+                            oidc_configuration?: unknown;
+                            client_id?: unknown;
+                            client_secret?: unknown;
+                            application_tile_id?: unknown;
+                            identity_provider_id?: unknown;
+                            redirect_uri?: unknown;
+                            identity_provider_certs?: unknown;
+                            idp_initiated_url?: unknown;
+                            sp_initiated_url?: unknown;
+                            short_sp_initiated_url?: unknown;
+                            short_entity_id_url?: unknown;
+                            idp_sso_url?: unknown;
+                            idp_issuer_url?: unknown;
+                            metadata_url?: unknown;
+                            scim_url?: unknown;
+                            token_endpoint?: unknown;
+                            tenant_id?: unknown;
+                            realm_id?: unknown;
+                            api_base_url?: unknown;
+                            /** @enum {string} */
+                            type: "scim";
+                            inbound_scim?: {
+                                [key: string]: unknown;
+                            };
+                        } | {
+                            application_id?: unknown;
+                            authenticator_config_id?: unknown;
+                            resource_server_id?: unknown;
+                            oidc_configuration?: unknown;
+                            client_id?: unknown;
+                            client_secret?: unknown;
+                            application_tile_id?: unknown;
+                            identity_provider_id?: unknown;
+                            redirect_uri?: unknown;
+                            identity_provider_certs?: unknown;
+                            idp_initiated_url?: unknown;
+                            sp_initiated_url?: unknown;
+                            short_sp_initiated_url?: unknown;
+                            short_entity_id_url?: unknown;
+                            idp_sso_url?: unknown;
+                            idp_issuer_url?: unknown;
+                            metadata_url?: unknown;
+                            scim_url?: unknown;
+                            token_endpoint?: unknown;
+                            tenant_id?: unknown;
+                            realm_id?: unknown;
+                            api_base_url?: unknown;
+                            /** @enum {string} */
+                            type: "ws_fed";
+                            acs_url: string;
+                            audience_url: string;
+                            expiration_time_seconds: number;
+                            /** @enum {string} */
+                            digest_algorithm: "sha256" | "sha1" | "sha384" | "sha512";
+                            /** @enum {string} */
+                            signature_algorithm: "rsa_sha256" | "rsa_sha1" | "rsa_sha384" | "rsa_sha512";
+                            /** @enum {string} */
+                            name_format: "unspecified" | "email_address" | "x509_subject_name" | "persistent" | "transient" | "entity" | "kerberos" | "windows_domain_qualified_name";
+                            /** @enum {string} */
+                            subject_user_name_attribute: "user_name" | "email" | "email_prefix" | "external_id" | "display_name" | "custom" | "none";
+                            /** @enum {string} */
+                            authentication_context: "x509" | "integrated_windows_federation" | "kerberos" | "password" | "password_protected_transport" | "tls_client" | "unspecified" | "refeds_mfa";
+                            additional_user_attributes: {
+                                name: string;
+                                /** @enum {string} */
+                                name_format: "unspecified" | "email_address" | "x509_subject_name" | "persistent" | "transient" | "entity" | "kerberos" | "windows_domain_qualified_name";
+                                /** @enum {string} */
+                                value: "email" | "user_name" | "external_id" | "display_name" | "custom_static_string";
+                                namespace?: string;
+                            }[];
+                            icon?: string;
+                            is_tile_visible?: boolean;
+                            inbound_scim?: {
+                                [key: string]: unknown;
+                            };
+                        } | {
+                            application_id?: unknown;
+                            authenticator_config_id?: unknown;
+                            resource_server_id?: unknown;
+                            oidc_configuration?: unknown;
+                            client_id?: unknown;
+                            client_secret?: unknown;
+                            application_tile_id?: unknown;
+                            identity_provider_id?: unknown;
+                            redirect_uri?: unknown;
+                            identity_provider_certs?: unknown;
+                            idp_initiated_url?: unknown;
+                            sp_initiated_url?: unknown;
+                            short_sp_initiated_url?: unknown;
+                            short_entity_id_url?: unknown;
+                            idp_sso_url?: unknown;
+                            idp_issuer_url?: unknown;
+                            metadata_url?: unknown;
+                            scim_url?: unknown;
+                            token_endpoint?: unknown;
+                            tenant_id?: unknown;
+                            realm_id?: unknown;
+                            api_base_url?: unknown;
+                            /** @enum {string} */
+                            type: "nametag_oauth2";
+                        };
+                        id?: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description An SSO config: its payload's secrets (yonder's client secret, a third party's) appear only in the reply that set them. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoConfig"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GetSsoConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+                /** @description The SSO config's id, within the realm. */
+                sso_config_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An SSO config: its payload's secrets (yonder's client secret, a third party's) appear only in the reply that set them. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoConfig"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    DeleteSsoConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+                /** @description The SSO config's id, within the realm. */
+                sso_config_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The action was successful and the response body is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    UpdateSsoConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+                /** @description The SSO config's id, within the realm. */
+                sso_config_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    sso_config: {
+                        display_name?: string;
+                        /** @description Set by migration scripts; a list can be filtered by it. Fixed once created. */
+                        is_migrated?: boolean;
+                        /** @description The type (the config's own: it is fixed) and the fields to change; those not sent stay. */
+                        payload?: {
+                            application_id?: unknown;
+                            authenticator_config_id?: unknown;
+                            resource_server_id?: unknown;
+                            oidc_configuration?: unknown;
+                            client_id?: unknown;
+                            client_secret?: unknown;
+                            application_tile_id?: unknown;
+                            identity_provider_id?: unknown;
+                            redirect_uri?: unknown;
+                            identity_provider_certs?: unknown;
+                            idp_initiated_url?: unknown;
+                            sp_initiated_url?: unknown;
+                            short_sp_initiated_url?: unknown;
+                            short_entity_id_url?: unknown;
+                            idp_sso_url?: unknown;
+                            idp_issuer_url?: unknown;
+                            metadata_url?: unknown;
+                            scim_url?: unknown;
+                            token_endpoint?: unknown;
+                            tenant_id?: unknown;
+                            realm_id?: unknown;
+                            api_base_url?: unknown;
+                            /** @enum {string} */
+                            type: "bookmark";
+                            login_link?: string;
+                            icon?: string;
+                            is_tile_visible?: boolean;
+                        } | {
+                            application_id?: unknown;
+                            authenticator_config_id?: unknown;
+                            resource_server_id?: unknown;
+                            oidc_configuration?: unknown;
+                            client_id?: unknown;
+                            client_secret?: unknown;
+                            application_tile_id?: unknown;
+                            identity_provider_id?: unknown;
+                            redirect_uri?: unknown;
+                            identity_provider_certs?: unknown;
+                            idp_initiated_url?: unknown;
+                            sp_initiated_url?: unknown;
+                            short_sp_initiated_url?: unknown;
+                            short_entity_id_url?: unknown;
+                            idp_sso_url?: unknown;
+                            idp_issuer_url?: unknown;
+                            metadata_url?: unknown;
+                            scim_url?: unknown;
+                            token_endpoint?: unknown;
+                            tenant_id?: unknown;
+                            realm_id?: unknown;
+                            api_base_url?: unknown;
+                            /** @enum {string} */
+                            type: "entra_id_external_auth_methods";
+                            redirect_uris?: string[];
+                            /** @enum {string} */
+                            discover_endpoint?: "global_azure" | "azure_us_government" | "microsoft_azure_vianet";
+                            inbound_scim?: {
+                                [key: string]: unknown;
+                            };
+                        } | {
+                            application_id?: unknown;
+                            authenticator_config_id?: unknown;
+                            resource_server_id?: unknown;
+                            oidc_configuration?: unknown;
+                            client_id?: unknown;
+                            client_secret?: unknown;
+                            application_tile_id?: unknown;
+                            identity_provider_id?: unknown;
+                            redirect_uri?: unknown;
+                            identity_provider_certs?: unknown;
+                            idp_initiated_url?: unknown;
+                            sp_initiated_url?: unknown;
+                            short_sp_initiated_url?: unknown;
+                            short_entity_id_url?: unknown;
+                            idp_sso_url?: unknown;
+                            idp_issuer_url?: unknown;
+                            metadata_url?: unknown;
+                            scim_url?: unknown;
+                            token_endpoint?: unknown;
+                            tenant_id?: unknown;
+                            realm_id?: unknown;
+                            api_base_url?: unknown;
+                            /** @enum {string} */
+                            type: "generic_oidc";
+                            redirect_uris?: string[];
+                            scopes?: string[];
+                            trusted_origins?: string[];
+                            login_link?: string;
+                            icon?: string;
+                            is_tile_visible?: boolean;
+                            /** @enum {string} */
+                            confidentiality?: "confidential" | "public";
+                            /** @enum {string} */
+                            pkce?: "disabled" | "plain" | "s256";
+                            inbound_scim?: {
+                                [key: string]: unknown;
+                            };
+                        } | {
+                            application_id?: unknown;
+                            authenticator_config_id?: unknown;
+                            resource_server_id?: unknown;
+                            oidc_configuration?: unknown;
+                            client_id?: string;
+                            /** @description The upstream's secret: kept sealed, never shown again. */
+                            client_secret?: string | null;
+                            application_tile_id?: unknown;
+                            identity_provider_id?: unknown;
+                            redirect_uri?: unknown;
+                            identity_provider_certs?: unknown;
+                            idp_initiated_url?: unknown;
+                            sp_initiated_url?: unknown;
+                            short_sp_initiated_url?: unknown;
+                            short_entity_id_url?: unknown;
+                            idp_sso_url?: unknown;
+                            idp_issuer_url?: unknown;
+                            metadata_url?: unknown;
+                            scim_url?: unknown;
+                            token_endpoint?: string;
+                            tenant_id?: unknown;
+                            realm_id?: unknown;
+                            api_base_url?: unknown;
+                            /** @enum {string} */
+                            type: "generic_oidc_idp";
+                            /** @enum {string} */
+                            pkce?: "disabled" | "plain" | "s256";
+                            id_token_scopes?: string[];
+                            identifying_claim_name?: string;
+                            /** @enum {string} */
+                            identity_attribute?: "id" | "email" | "username" | "external_id";
+                            authorization_endpoint?: string | null;
+                            jwks_endpoint?: string;
+                        } | {
+                            application_id?: unknown;
+                            authenticator_config_id?: unknown;
+                            resource_server_id?: unknown;
+                            oidc_configuration?: unknown;
+                            client_id?: unknown;
+                            client_secret?: unknown;
+                            application_tile_id?: unknown;
+                            identity_provider_id?: unknown;
+                            redirect_uri?: unknown;
+                            identity_provider_certs?: unknown;
+                            idp_initiated_url?: unknown;
+                            sp_initiated_url?: unknown;
+                            short_sp_initiated_url?: unknown;
+                            short_entity_id_url?: unknown;
+                            idp_sso_url?: unknown;
+                            idp_issuer_url?: unknown;
+                            metadata_url?: unknown;
+                            scim_url?: unknown;
+                            token_endpoint?: unknown;
+                            tenant_id?: unknown;
+                            realm_id?: unknown;
+                            api_base_url?: unknown;
+                            /** @enum {string} */
+                            type: "generic_saml";
+                            acs_url?: string;
+                            override_recipient_and_destination?: boolean;
+                            recipient_url?: string;
+                            destination_url?: string;
+                            audience_url?: string;
+                            default_relay_state?: string;
+                            /** @enum {string} */
+                            name_format?: "unspecified" | "email_address" | "x509_subject_name" | "persistent" | "transient" | "entity" | "kerberos" | "windows_domain_qualified_name";
+                            /** @enum {string} */
+                            authentication_context?: "x509" | "integrated_windows_federation" | "kerberos" | "password" | "password_protected_transport" | "tls_client" | "unspecified" | "refeds_mfa";
+                            /** @enum {string} */
+                            subject_user_name_attribute?: "user_name" | "email" | "email_prefix" | "external_id" | "display_name" | "custom" | "none";
+                            sign_envelope?: boolean;
+                            sign_assertions?: boolean;
+                            /** @enum {string} */
+                            signature_algorithm?: "rsa_sha256" | "rsa_sha1" | "rsa_sha384" | "rsa_sha512";
+                            /** @enum {string} */
+                            digest_algorithm?: "sha256" | "sha1" | "sha384" | "sha512";
+                            encrypt_assertions?: boolean;
+                            assertion_validity_duration_seconds?: number;
+                            /** @enum {string} */
+                            assertion_encryption_algorithm?: "aes256_cbc" | "aes256_gcm" | "aes128_cbc" | "aes128_gcm";
+                            /** @enum {string} */
+                            assertion_key_transport_algorithm?: "rsa_oaep" | "rsa1_5";
+                            assertion_encryption_public_key?: string;
+                            sp_signature_certificates?: {
+                                sp_public_signing_key: string;
+                            }[];
+                            enable_single_log_out?: boolean;
+                            single_log_out_url?: string;
+                            single_log_out_issuer_url?: string;
+                            /** @enum {string} */
+                            single_log_out_binding?: "post" | "redirect";
+                            single_logout_sign_request_and_response?: boolean;
+                            validate_signed_requests?: boolean;
+                            other_sso_urls?: {
+                                index: number;
+                                url: string;
+                            };
+                            additional_user_attributes?: {
+                                name: string;
+                                /** @enum {string} */
+                                name_format: "unspecified" | "email_address" | "x509_subject_name" | "persistent" | "transient" | "entity" | "kerberos" | "windows_domain_qualified_name";
+                                /** @enum {string} */
+                                value: "email" | "user_name" | "external_id" | "display_name" | "custom_static_string";
+                                custom_value?: string;
+                            }[];
+                            icon?: string;
+                            is_tile_visible?: boolean;
+                            inbound_scim?: {
+                                [key: string]: unknown;
+                            };
+                            use_short_url?: boolean;
+                        } | {
+                            application_id?: unknown;
+                            authenticator_config_id?: unknown;
+                            resource_server_id?: unknown;
+                            oidc_configuration?: unknown;
+                            client_id?: string;
+                            /** @description The upstream's secret: kept sealed, never shown again. */
+                            client_secret?: string | null;
+                            application_tile_id?: unknown;
+                            identity_provider_id?: unknown;
+                            redirect_uri?: unknown;
+                            identity_provider_certs?: unknown;
+                            idp_initiated_url?: unknown;
+                            sp_initiated_url?: unknown;
+                            short_sp_initiated_url?: unknown;
+                            short_entity_id_url?: unknown;
+                            idp_sso_url?: unknown;
+                            idp_issuer_url?: unknown;
+                            metadata_url?: unknown;
+                            scim_url?: unknown;
+                            token_endpoint?: unknown;
+                            tenant_id?: unknown;
+                            realm_id?: unknown;
+                            api_base_url?: unknown;
+                            /** @enum {string} */
+                            type: "okta_idp";
+                            /** @enum {string} */
+                            pkce?: "disabled" | "plain" | "s256";
+                            id_token_scopes?: string[];
+                            identifying_claim_name?: string;
+                            /** @enum {string} */
+                            identity_attribute?: "id" | "email" | "username" | "external_id";
+                            okta_domain?: string;
+                            inbound_scim?: {
+                                [key: string]: unknown;
+                            };
+                        } | {
+                            application_id?: unknown;
+                            authenticator_config_id?: unknown;
+                            resource_server_id?: unknown;
+                            oidc_configuration?: unknown;
+                            client_id?: unknown;
+                            client_secret?: unknown;
+                            application_tile_id?: unknown;
+                            identity_provider_id?: unknown;
+                            redirect_uri?: unknown;
+                            identity_provider_certs?: unknown;
+                            idp_initiated_url?: unknown;
+                            sp_initiated_url?: unknown;
+                            short_sp_initiated_url?: unknown;
+                            short_entity_id_url?: unknown;
+                            idp_sso_url?: unknown;
+                            idp_issuer_url?: unknown;
+                            metadata_url?: unknown;
+                            scim_url?: unknown;
+                            token_endpoint?: unknown;
+                            tenant_id?: unknown;
+                            realm_id?: unknown;
+                            api_base_url?: unknown;
+                            /** @enum {string} */
+                            type: "okta_sso_bi_idp";
+                            /** @enum {string} */
+                            pkce?: "disabled" | "plain" | "s256";
+                            okta_registration?: {
+                                domain?: string;
+                                /** @description Kept sealed, never shown again. */
+                                okta_token?: string | null;
+                                attribute_name?: string;
+                                is_enabled?: boolean;
+                            };
+                            inbound_scim?: {
+                                [key: string]: unknown;
+                            };
+                        } | {
+                            application_id?: unknown;
+                            authenticator_config_id?: unknown;
+                            resource_server_id?: unknown;
+                            oidc_configuration?: unknown;
+                            client_id?: unknown;
+                            client_secret?: unknown;
+                            application_tile_id?: unknown;
+                            identity_provider_id?: unknown;
+                            redirect_uri?: unknown;
+                            identity_provider_certs?: unknown;
+                            idp_initiated_url?: unknown;
+                            sp_initiated_url?: unknown;
+                            short_sp_initiated_url?: unknown;
+                            short_entity_id_url?: unknown;
+                            idp_sso_url?: unknown;
+                            idp_issuer_url?: unknown;
+                            metadata_url?: unknown;
+                            scim_url?: unknown;
+                            token_endpoint?: unknown;
+                            tenant_id?: unknown;
+                            realm_id?: unknown;
+                            api_base_url?: unknown;
+                            /** @enum {string} */
+                            type: "scim";
+                            inbound_scim?: {
+                                [key: string]: unknown;
+                            };
+                        } | {
+                            application_id?: unknown;
+                            authenticator_config_id?: unknown;
+                            resource_server_id?: unknown;
+                            oidc_configuration?: unknown;
+                            client_id?: unknown;
+                            client_secret?: unknown;
+                            application_tile_id?: unknown;
+                            identity_provider_id?: unknown;
+                            redirect_uri?: unknown;
+                            identity_provider_certs?: unknown;
+                            idp_initiated_url?: unknown;
+                            sp_initiated_url?: unknown;
+                            short_sp_initiated_url?: unknown;
+                            short_entity_id_url?: unknown;
+                            idp_sso_url?: unknown;
+                            idp_issuer_url?: unknown;
+                            metadata_url?: unknown;
+                            scim_url?: unknown;
+                            token_endpoint?: unknown;
+                            tenant_id?: unknown;
+                            realm_id?: unknown;
+                            api_base_url?: unknown;
+                            /** @enum {string} */
+                            type: "ws_fed";
+                            acs_url?: string;
+                            audience_url?: string;
+                            expiration_time_seconds?: number;
+                            /** @enum {string} */
+                            digest_algorithm?: "sha256" | "sha1" | "sha384" | "sha512";
+                            /** @enum {string} */
+                            signature_algorithm?: "rsa_sha256" | "rsa_sha1" | "rsa_sha384" | "rsa_sha512";
+                            /** @enum {string} */
+                            name_format?: "unspecified" | "email_address" | "x509_subject_name" | "persistent" | "transient" | "entity" | "kerberos" | "windows_domain_qualified_name";
+                            /** @enum {string} */
+                            subject_user_name_attribute?: "user_name" | "email" | "email_prefix" | "external_id" | "display_name" | "custom" | "none";
+                            /** @enum {string} */
+                            authentication_context?: "x509" | "integrated_windows_federation" | "kerberos" | "password" | "password_protected_transport" | "tls_client" | "unspecified" | "refeds_mfa";
+                            additional_user_attributes?: {
+                                name: string;
+                                /** @enum {string} */
+                                name_format: "unspecified" | "email_address" | "x509_subject_name" | "persistent" | "transient" | "entity" | "kerberos" | "windows_domain_qualified_name";
+                                /** @enum {string} */
+                                value: "email" | "user_name" | "external_id" | "display_name" | "custom_static_string";
+                                namespace?: string;
+                            }[];
+                            icon?: string;
+                            is_tile_visible?: boolean;
+                            inbound_scim?: {
+                                [key: string]: unknown;
+                            };
+                        } | {
+                            application_id?: unknown;
+                            authenticator_config_id?: unknown;
+                            resource_server_id?: unknown;
+                            oidc_configuration?: unknown;
+                            client_id?: unknown;
+                            client_secret?: unknown;
+                            application_tile_id?: unknown;
+                            identity_provider_id?: unknown;
+                            redirect_uri?: unknown;
+                            identity_provider_certs?: unknown;
+                            idp_initiated_url?: unknown;
+                            sp_initiated_url?: unknown;
+                            short_sp_initiated_url?: unknown;
+                            short_entity_id_url?: unknown;
+                            idp_sso_url?: unknown;
+                            idp_issuer_url?: unknown;
+                            metadata_url?: unknown;
+                            scim_url?: unknown;
+                            token_endpoint?: unknown;
+                            tenant_id?: unknown;
+                            realm_id?: unknown;
+                            api_base_url?: unknown;
+                            /** @enum {string} */
+                            type: "nametag_oauth2";
+                        };
+                        id?: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description An SSO config: its payload's secrets (yonder's client secret, a third party's) appear only in the reply that set them. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoConfig"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AddIdentitiesToSsoConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+                /** @description The SSO config's id, within the realm. */
+                sso_config_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 1 to 1000 identity ids of the realm. */
+                    identity_ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The action was successful and the response body is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    DeleteIdentitiesFromSsoConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+                /** @description The SSO config's id, within the realm. */
+                sso_config_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 1 to 1000 identity ids of the realm. */
+                    identity_ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The action was successful and the response body is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AddGroupsToSsoConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+                /** @description The SSO config's id, within the realm. */
+                sso_config_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 1 to 1000 group ids of the realm. */
+                    group_ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The action was successful and the response body is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    DeleteGroupsFromSsoConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+                /** @description The SSO config's id, within the realm. */
+                sso_config_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 1 to 1000 group ids of the realm. */
+                    group_ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The action was successful and the response body is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ListIdentitiesForSsoConfig: {
+        parameters: {
+            query?: {
+                /** @description Items per page; default 20, capped at the maximum (200). */
+                page_size?: number;
+                /** @description Token from the previous page. */
+                page_token?: string;
+                /** @description Items to skip; not kept in the page token. */
+                skip?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+                /** @description The SSO config's id, within the realm. */
+                sso_config_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        identities: {
+                            id: string;
+                            realm_id: string;
+                            tenant_id: string;
+                            display_name: string;
+                            /** Format: date-time */
+                            create_time: string;
+                            /** Format: date-time */
+                            update_time: string;
+                            status: string;
+                            traits: {
+                                type: string;
+                                username: string;
+                                primary_email_address?: string;
+                                secondary_email_address?: string;
+                                external_id?: string;
+                                family_name?: string;
+                                given_name?: string;
+                                formatted_name?: string;
+                                middle_name?: string;
+                                honorific_prefix?: string;
+                                honorific_suffix?: string;
+                                nick_name?: string;
+                                title?: string;
+                                primary_phone?: string;
+                                secondary_phone?: string;
+                                profile_url?: string;
+                                photo?: string;
+                                preferred_language?: string;
+                                locale?: string;
+                                timezone?: string;
+                                formatted_address?: string;
+                                street_address?: string;
+                                locality?: string;
+                                region?: string;
+                                postal_code?: string;
+                                country?: string;
+                                user_type?: string;
+                                employee_number?: string;
+                                cost_center?: string;
+                                organization?: string;
+                                division?: string;
+                                department?: string;
+                                manager_id?: string;
+                                manager_name?: string;
+                            };
+                            /** @enum {string} */
+                            enrollment_status: "ENROLLED" | "PENDING" | "INVITE_FAILED" | "UNENROLLED";
+                            group_id?: string;
+                            group_display_name?: string;
+                        }[];
+                        total_size: number;
+                        next_page_token?: string;
+                    };
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ListGroupsForSSOConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+                /** @description The SSO config's id, within the realm. */
+                sso_config_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        groups: {
+                            id: string;
+                            realm_id: string;
+                            tenant_id: string;
+                            display_name: string;
+                            /** Format: date-time */
+                            create_time: string;
+                            /** Format: date-time */
+                            update_time: string;
+                            member_count: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    SSOIsGroupAssigned: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+                /** @description The SSO config's id, within the realm. */
+                sso_config_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    group_ids?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        is_assigned_to_sso_config: boolean;
+                    };
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    TestSsoConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+                /** @description The SSO config's id, within the realm. */
+                sso_config_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        identity_providers: {
+                            identity_provider_id: string;
+                            display_name: string;
+                            is_success: boolean;
+                            status_code: string;
+                            error_context?: string;
+                        }[];
+                        oidc_applications: {
+                            application_id: string;
+                            display_name: string;
+                            is_success: boolean;
+                            status_code: string;
+                            error_context?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ListSsoConfigsForIdentity: {
+        parameters: {
+            query?: {
+                /** @description Items per page; default 20, capped at the maximum (200). */
+                page_size?: number;
+                /** @description Token from the previous page. */
+                page_token?: string;
+                /** @description Items to skip; not kept in the page token. */
+                skip?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+                /** @description The identity's id. */
+                identity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sso_configs: components["schemas"]["SsoConfig"][];
+                        total_size: number;
+                        next_page_token?: string;
+                    };
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    IdentityToSSOConfigCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+                /** @description The identity's id. */
+                identity_id: string;
+                /** @description The SSO config's id. */
+                sso_config_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        is_assigned_to_sso_config: boolean;
+                    };
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ListSsoConfigsForGroup: {
+        parameters: {
+            query?: {
+                /** @description Items per page; default 20, capped at the maximum (200). */
+                page_size?: number;
+                /** @description Token from the previous page. */
+                page_token?: string;
+                /** @description Items to skip; not kept in the page token. */
+                skip?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+                /** @description The group's id. */
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sso_configs: components["schemas"]["SsoConfig"][];
+                        total_size: number;
+                        next_page_token?: string;
+                    };
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ApplicationIdToSSOConfigId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+                /** @description The application's id. */
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sso_config_id?: string;
+                    };
                 };
             };
             /** @description The v1 error shape: a snake-case status name, a message, optional details. */

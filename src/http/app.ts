@@ -24,6 +24,7 @@ import { tenantRoutes } from './v1/tenants.js';
 import { themeRoutes } from './v1/themes.js';
 import { flowTypeRoutes } from './v1/flow-types.js';
 import { identityProviderRoutes } from './v1/identity-providers.js';
+import { ssoConfigRoutes } from './v1/sso-configs.js';
 import { tokenRoutes } from './v1/tokens.js';
 import { webhookRoutes } from './v1/webhooks.js';
 import { installAuditContext } from './audit-context.js';
@@ -37,6 +38,8 @@ import { buildValidator } from './validation.js';
 import { operationalRoutes } from './operational.js';
 import { installMetrics } from './metrics.js';
 import { bindingLinkRoute, hostedRoutes } from './hosted/routes.js';
+import { accountRoutes } from './account/routes.js';
+import { accountAdminRoutes } from './v1/account.js';
 import { scimPlugin } from './scim/index.js';
 import type { Yonder } from '../services/context.js';
 
@@ -144,11 +147,13 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
     await v1.register(webhookRoutes, { yonder });
     await v1.register(scimPlugin, { yonder });
     await v1.register(credentialRoutes, { yonder });
+    await v1.register(accountAdminRoutes, { yonder });
     await v1.register(credentialBindingJobRoutes, { yonder });
     await v1.register(authenticatorConfigRoutes, { yonder });
     await v1.register(themeRoutes, { yonder });
     await v1.register(flowTypeRoutes, { yonder });
     await v1.register(identityProviderRoutes, { yonder });
+    await v1.register(ssoConfigRoutes, { yonder });
     await v1.register(bindingLinkRoute, { yonder });
     await v1.register(notImplementedRoutes);
   });
@@ -158,6 +163,7 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
     installAuditContext(hosted);
     await hosted.register(hostedRoutes, { yonder });
     await hosted.register(oidcInteractionRoutes, { yonder });
+    await hosted.register(accountRoutes, { yonder });
     await hosted.register(samlInteractionRoutes, { yonder });
   });
   await app.register(consoleRoutes, { yonder, ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}) });

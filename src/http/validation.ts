@@ -5,7 +5,8 @@ import { Ajv, type Options, type ValidateFunction } from 'ajv';
  * field violation, not "123"), no silent removal of unknown fields, no defaults filled in.
  * Query strings and path parameters arrive as text, so there numbers are coerced.
  */
-const common: Options = { allErrors: true, strict: false, useDefaults: false, removeAdditional: false, verbose: true };
+// `discriminator`: a `oneOf` keyed by a property (an SSO config's `type`) checks the one branch it names.
+const common: Options = { allErrors: true, strict: false, useDefaults: false, removeAdditional: false, verbose: true, discriminator: true };
 
 /**
  * Compiled validators, by rules, shared schemas and schema text. Compiling is most of the time it

@@ -62,6 +62,15 @@ function describe(error: ErrorObject): [string, string] {
       return [field, `must be ${String(p.comparison)} ${String(p.limit)}`];
     case 'uniqueItems':
       return [field, 'must not repeat items'];
+    case 'discriminator': {
+      // A `oneOf` keyed by a property: the key is missing, or names no branch (listed from the branches).
+      const tag = String(p.tag);
+      const branches = ((error.parentSchema as { oneOf?: { properties?: Record<string, { enum?: unknown[] }> }[] } | undefined)?.oneOf ?? [])
+        .flatMap((branch) => branch.properties?.[tag]?.enum ?? [])
+        .map(String);
+      if (p.error === 'tag') return [join(field, tag), 'missing'];
+      return [join(field, tag), `must be one of: ${branches.join(', ')}`];
+    }
     default:
       return [field, error.message ?? 'invalid'];
   }

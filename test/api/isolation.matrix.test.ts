@@ -114,6 +114,10 @@ describeApi('isolation matrix: every route refuses other tenants, realms, scopes
       body: { display_name: 'Iso Secret Upstream', protocol_config: upstreamSettings({ client_secret: 'iso-secret-upstream-secret' }) },
     });
     idsInB.identity_provider_id = provider.body.id;
+    const ssoConfig = await y.request('POST', pathB('/sso-configs'), {
+      body: { sso_config: { display_name: 'Iso Secret App Tile', payload: { type: 'bookmark', login_link: 'https://iso.example/' } } },
+    });
+    idsInB.sso_config_id = ssoConfig.body.id;
     // Management access in realm B: a resource server with a role, and an application with a token.
     const client = await createClientApplication(y, { realmId: realmB });
     idsInB.resource_server_id = client.resourceServerId;

@@ -323,6 +323,119 @@ export const CONTRACT_CORRECTIONS: readonly ContractCorrection[] = [
       };
     },
   },
+  {
+    ref: 'supplement',
+    summary:
+      "SSO config payloads: the replies' `oneOf` branches overlap (the SAML branch requires nothing, several " +
+      'others only `type`), so no reply can match exactly one; each reply is checked against the branch of its ' +
+      '`type`, in the order of `SsoConfigType`. Within them: `oidc_configuration` requires `grant_types_supported` ' +
+      'and `introspect_endpoint` without declaring them; the SAML reply types its attribute list as a list of ' +
+      'lists; the ws_fed branch names an object as its `type`, so ws_fed is checked against `SsoConfigWsFed`. ' +
+      "yonder's own: a client secret is shown once (the reply that issued it), so it is not required after. " +
+      'And the list of the SSO configs of an identity is given the schema of the identities of an SSO config by ' +
+      'mistake (its twin for a group lists `sso_configs`), so it is checked against its twin; the identities of a ' +
+      'config require `total_size` without declaring it.',
+    apply(document) {
+      const configs = `${V1_REALM}/sso-configs`;
+      const reply = at(document, 'paths', configs, 'post', 'responses', '200', 'content', 'application/json', 'schema');
+      const full = at(reply, 'properties', 'payload').oneOf as JsonObject[];
+      const listItem = at(
+        document,
+        'paths',
+        configs,
+        'get',
+        'responses',
+        '200',
+        'content',
+        'application/json',
+        'schema',
+        'properties',
+        'sso_configs',
+        'items',
+      );
+      const short = at(listItem, 'properties', 'payload').oneOf as JsonObject[];
+      if (full.length !== 11 || short.length !== 11) throw new Error('contract correction: the SSO config payload branches changed');
+      const oidc = at(full[1] as JsonObject, 'properties', 'oidc_configuration', 'properties');
+      oidc.grant_types_supported = { type: 'array', items: { type: 'string' } };
+      oidc.introspect_endpoint = { type: 'string' };
+      at(full[4] as JsonObject, 'properties', 'additional_user_attributes').items = {
+        $ref: '#/components/schemas/SsoConfigPayload/oneOf/4/properties/additional_user_attributes/items',
+      };
+      for (const branch of [full[6], full[7], full[9], ((full[9] as JsonObject).allOf as JsonObject[])[0]] as JsonObject[]) {
+        branch.required = (branch.required as string[]).filter((field) => field !== 'client_secret');
+      }
+      // The list's scim branch points into the reply's `oneOf`, which is replaced below.
+      short[9] = full[9] as JsonObject;
+      const wsFed = { $ref: '#/components/schemas/SsoConfigWsFed' };
+      const types = ['bookmark', 'entra_id_external_auth_methods', 'generic_oidc', 'generic_oidc_idp', 'generic_saml', 'okta_idp', 'okta_sso_bi_idp'];
+      const byType = (branches: JsonObject[], tail: JsonObject): JsonObject => ({
+        type: 'object',
+        required: ['type'],
+        properties: { type: { $ref: '#/components/schemas/SsoConfigType' } },
+        allOf: [
+          ...[...types, 'nametag_oauth2', 'scim', 'ws_fed'].map((type, i) => ({
+            if: { properties: { type: { const: type } }, required: ['type'] },
+            // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a promise.
+            then: i < 7 ? (branches[i] as JsonObject) : i === 7 ? (branches[7] as JsonObject) : i === 8 ? (branches[9] as JsonObject) : tail,
+          })),
+        ],
+      });
+      // Other schemas point into the replaced `oneOf`s: the branches move to components, and so do the pointers.
+      const schemas = at(document, 'components', 'schemas');
+      schemas.SsoConfigReplyPayloads = { oneOf: full };
+      schemas.SsoConfigListPayloads = { oneOf: short };
+      // The identities of a config keep the schema the identity's list had, which they point at.
+      const forIdentity = at(
+        document,
+        'paths',
+        `${V1_REALM}/identities/{identity_id}/sso-configs`,
+        'get',
+        'responses',
+        '200',
+        'content',
+        'application/json',
+      );
+      schemas.SsoConfigIdentityAssociations = at(forIdentity, 'schema');
+      // It requires `total_size` without declaring it, as lists everywhere else carry it.
+      at(schemas, 'SsoConfigIdentityAssociations', 'properties').total_size = { type: 'integer', format: 'uint32' };
+      const moved: [RegExp, string][] = [
+        [/~1identities~1%7Bidentity_id%7D~1sso-configs\/get\/responses\/200\/content\/application~1json\/schema$/, 'SsoConfigIdentityAssociations'],
+        [/~1sso-configs\/post\/responses\/200\/content\/application~1json\/schema\/properties\/payload\/oneOf\//, 'SsoConfigReplyPayloads'],
+        [
+          /~1sso-configs\/get\/responses\/200\/content\/application~1json\/schema\/properties\/sso_configs\/items\/properties\/payload\/oneOf\//,
+          'SsoConfigListPayloads',
+        ],
+      ];
+      (function repoint(node: Json): void {
+        if (Array.isArray(node)) for (const item of node) repoint(item);
+        if (!isObject(node)) return;
+        for (const [key, value] of Object.entries(node)) {
+          if (key !== '$ref' || typeof value !== 'string') repoint(value);
+          else {
+            for (const [pattern, target] of moved) {
+              const match = pattern.exec(value);
+              if (!match) continue;
+              const rest = value.slice(match.index + match[0].length);
+              node.$ref = pattern.source.endsWith('$') ? `#/components/schemas/${target}` : `#/components/schemas/${target}/oneOf/${rest}`;
+            }
+          }
+        }
+      })(document);
+      at(reply, 'properties').payload = byType(full, wsFed);
+      at(listItem, 'properties').payload = byType(short, short[10] as JsonObject);
+      forIdentity.schema = at(
+        document,
+        'paths',
+        `${V1_REALM}/groups/{group_id}/sso-configs`,
+        'get',
+        'responses',
+        '200',
+        'content',
+        'application/json',
+        'schema',
+      );
+    },
+  },
 ];
 
 /**
@@ -446,6 +559,27 @@ export const UNDECLARED_STATUS_ALLOWANCES: readonly StatusAllowance[] = [
   // The contract's SCIM group PATCH lists only 200 (with the group), which is what yonder answers.
   // A client that sends `Prefer: return=minimal` (RFC 7240) gets 204 with no body and the new ETag,
   // which RFC 7644 §3.5.2 allows. Only this status on only this operation, and the body must be empty.
+  // These SSO config operations list no 404, yet each names a config, identity, group or application
+  // that may not exist in the realm: yonder answers the usual 404 with its ResourceInfo, as the
+  // config's own operations (which do list it) do.
+  ...[
+    ['GET', `${V1_REALM}/sso-configs/{sso_config_id}:listIdentityAssociations`],
+    ['GET', `${V1_REALM}/sso-configs/{sso_config_id}:listGroupAssociations`],
+    ['POST', `${V1_REALM}/sso-configs/{sso_config_id}/is-group-assigned`],
+    ['POST', `${V1_REALM}/sso-configs/{sso_config_id}/test`],
+    ['GET', `${V1_REALM}/identities/{identity_id}/sso-configs`],
+    ['GET', `${V1_REALM}/identities/{identity_id}/sso-configs/{sso_config_id}/is-identity-assigned`],
+    ['GET', `${V1_REALM}/groups/{group_id}/sso-configs`],
+    ['GET', `${V1_REALM}/applications/{application_id}/sso-configs-id`],
+  ].map(
+    ([method = '', path = '']): StatusAllowance => ({
+      method,
+      path,
+      status: 404,
+      schema: 'Error',
+      reason: 'the responses list no 404; yonder answers an unknown SSO config, identity, group or application with the usual 404',
+    }),
+  ),
   {
     method: 'PATCH',
     path: `${SCIM}/Groups/{group_id}`,
@@ -984,6 +1118,7 @@ export const CONTRACT_TEST_FILES = [
   'contract.management.test.ts',
   'contract.console.test.ts',
   'contract.federation.test.ts',
+  'contract.sso.test.ts',
 ] as const;
 export type ContractTestFile = (typeof CONTRACT_TEST_FILES)[number];
 
@@ -1022,6 +1157,11 @@ export const ROUTE_OWNERS: readonly { readonly pattern: string; readonly file: C
   { pattern: `${V1_REALM}/authenticator-configs*`, file: 'contract.passkeys.test.ts' },
   { pattern: `${V1_REALM}/themes*`, file: 'contract.passkeys.test.ts' },
   { pattern: `${HOSTED}/*`, file: 'contract.passkeys.test.ts' },
+  // yonder's account page administration (issue 21): an identity's passkeys, sessions, recovery link; realm settings.
+  { pattern: `${V1_REALM}/identities/{identity_id}/passkeys*`, file: 'contract.passkeys.test.ts' },
+  { pattern: `${V1_REALM}/identities/{identity_id}:signOutEverywhere`, file: 'contract.passkeys.test.ts' },
+  { pattern: `${V1_REALM}/identities/{identity_id}:sendRecoveryLink`, file: 'contract.passkeys.test.ts' },
+  { pattern: `${V1_REALM}/account-settings`, file: 'contract.passkeys.test.ts' },
   // contract.management.test.ts: management access (issue 4): resource servers and their roles, the
   // roles of an identity or a group (exact entries, carved out of `groups*`), application tokens,
   // and the OAuth endpoints (token, revoke, introspect, discovery; carved out of `applications*`).
@@ -1036,12 +1176,16 @@ export const ROUTE_OWNERS: readonly { readonly pattern: string; readonly file: C
   { pattern: `${V1_REALM}/introspect`, file: 'contract.management.test.ts' },
   // ...and the tenant's webhook endpoints (audit event delivery, issue 20).
   { pattern: `${V1_TENANT}/webhooks*`, file: 'contract.management.test.ts' },
+  // contract.sso.test.ts: SSO configs, their assignments from both sides, and the config of an application.
+  { pattern: `${V1_REALM}/sso-configs*`, file: 'contract.sso.test.ts' },
+  { pattern: `${V1_REALM}/identities/{identity_id}/sso-configs*`, file: 'contract.sso.test.ts' },
+  { pattern: `${V1_REALM}/groups/{group_id}/sso-configs`, file: 'contract.sso.test.ts' },
+  { pattern: `${V1_REALM}/applications/{application_id}/sso-configs-id`, file: 'contract.sso.test.ts' },
   // contract.console.test.ts: the Admin Console's configuration, token and sign-out calls.
   { pattern: `${CONSOLE_API}/*`, file: 'contract.console.test.ts' },
-  // contract.federation.test.ts: launch mechanisms and upstream identity providers (with their callback).
+  // contract.federation.test.ts: launch mechanisms and upstream identity providers.
   { pattern: `${V1_REALM}/flow-type-config`, file: 'contract.federation.test.ts' },
   { pattern: `${V1_REALM}/identity-providers*`, file: 'contract.federation.test.ts' },
-  { pattern: `${HOSTED_REALM}/identity-providers*`, file: 'contract.federation.test.ts' },
 ];
 
 function patternMatches(pattern: string, path: string): boolean {
@@ -1178,6 +1322,7 @@ export const YONDER_ONLY_ROUTES: Readonly<Record<string, string>> = {
   [`POST ${HOSTED_REALM}/sign-in/options`]: 'hosted sign-in: begins the WebAuthn authentication ceremony',
   [`POST ${HOSTED_REALM}/sign-in/verify`]: 'hosted sign-in: verifies the assertion and sets the session cookie',
   [`GET ${HOSTED_REALM}/session`]: 'hosted sign-in: who the session cookie belongs to',
+  [`GET ${HOSTED_REALM}/apps`]: "the app launcher (HTML): the tiles of the signed-in person's SSO configs",
   [`POST ${HOSTED_REALM}/sign-out`]: 'hosted sign-in: ends the session',
   // Management access (issue 4). Beyond Identity serves the OAuth endpoints on its auth host; the
   // contract only mentions them. Public (`security: []`) except the named-token route.
@@ -1191,6 +1336,15 @@ export const YONDER_ONLY_ROUTES: Readonly<Record<string, string>> = {
     "yonder keeps client secrets hashed, so it cannot show them again as the contract's reads would; a new one is issued instead",
   [`POST ${V1_REALM}/applications/{application_id}/tokens`]: 'the console\'s "Create token", which the contract leaves to the console',
   [`GET ${V1_REALM}/events`]: 'audit events (issue 9); the contract has no audit trail',
+  // The account page's administration (issue 21): the contract's credential has no name, device
+  // kind or last use, and the contract has no sessions, recovery links or account settings.
+  [`GET ${V1_REALM}/identities/{identity_id}/passkeys`]: "an identity's passkeys as the account page shows them (name, device kind, last use)",
+  [`POST ${V1_REALM}/identities/{identity_id}/passkeys/{credential_id}:rename`]:
+    "renames an identity's passkey (the contract's credential has no name)",
+  [`POST ${V1_REALM}/identities/{identity_id}:signOutEverywhere`]: 'ends every session of an identity and the tokens issued through them',
+  [`POST ${V1_REALM}/identities/{identity_id}:sendRecoveryLink`]: 'emails the short-lived link "send me a new link" sends',
+  [`GET ${V1_REALM}/account-settings`]: "the realm's account page settings",
+  [`PUT ${V1_REALM}/account-settings`]: "changes the realm's account page settings",
   // Audit event delivery (issue 20): the contract has no audit trail, so no webhooks for it either.
   [`POST ${V1_TENANT}/webhooks`]: 'registers a webhook endpoint for the audit trail (the contract has none)',
   [`GET ${V1_TENANT}/webhooks`]: "lists the tenant's webhook endpoints",

@@ -69,6 +69,10 @@ export const MANAGEMENT_SCOPES = [
   'scim:groups:update',
   'scim:groups:delete',
   'scim:all',
+  'sso-configs:create',
+  'sso-configs:read',
+  'sso-configs:update',
+  'sso-configs:delete',
 ] as const;
 
 export type Scope = (typeof MANAGEMENT_SCOPES)[number];

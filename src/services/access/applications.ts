@@ -221,13 +221,29 @@ export async function updateApplication(y: Yonder, ref: RealmRef, id: string, pa
   const issued = await y.store.transaction(async (tx) => {
     const current = await requireApplication(tx, ref, id);
     assertUnmanaged(current);
-    const updated = await withCredentials(tx, ref, applyApplicationPatch(current, patch, nowTimestamp()), caller, clientSecretKeeper(y));
-    await tx.applications.update(updated.application);
-    await recordEvent(tx, changeEvent('application.updated', 'application', current, updated.application));
-    return updated;
+    return reviseApplication(tx, ref, current, patch, caller, clientSecretKeeper(y));
   });
   y.tokens.forgetApplication(id);
   return issued;
+}
+
+/**
+ * Changes `current` in the caller's transaction, as `updateApplication` does (checked again, the
+ * caller holding what it allows once changed): for an SSO config that edits its application. The
+ * caller tells the token service to forget the application once the transaction commits.
+ */
+export async function reviseApplication(
+  tx: Repositories,
+  ref: RealmRef,
+  current: Application,
+  patch: ApplicationPatch,
+  caller: Grantor,
+  keeper: ClientSecretKeeper,
+): Promise<IssuedApplication> {
+  const updated = await withCredentials(tx, ref, applyApplicationPatch(current, patch, nowTimestamp()), caller, keeper);
+  await tx.applications.update(updated.application);
+  await recordEvent(tx, changeEvent('application.updated', 'application', current, updated.application));
+  return updated;
 }
 
 /**
@@ -280,13 +296,24 @@ export async function deleteApplication(y: Yonder, ref: RealmRef, id: string): P
     await tx.realms.lock(ref.realmId);
     const app = await requireApplication(tx, ref, id);
     assertUnmanaged(app);
-    const policy = await tx.policies.current(ref.realmId);
-    const rules = policy ? rulesReferencing(policy.rules, 'applications', id) : [];
-    if (rules.length > 0) throw referencedBy('application', rules);
-    await tx.applications.delete(ref.realmId, id);
-    await tx.tokens.revokeForApplication(id, nowTimestamp());
-    await recordEvent(tx, changeEvent('application.deleted', 'application', app, null));
+    const ssoConfig = await tx.ssoConfigs.byApplication(ref.realmId, id);
+    if (ssoConfig) throw conflict(`the application belongs to the SSO config ${ssoConfig.id}: delete the SSO config instead`);
+    await removeApplication(tx, ref, app);
   });
   // Only now that the revocation is committed: this process stops honouring them at once.
   y.tokens.forgetApplication(id);
+}
+
+/**
+ * Deletes `app` in the caller's transaction (the realm locked): refused (409, naming the rules)
+ * while a rule of the realm's current policy names it; its tokens are revoked with it. The caller
+ * tells the token service to forget the application once the transaction commits.
+ */
+export async function removeApplication(tx: Repositories, ref: RealmRef, app: Application): Promise<void> {
+  const policy = await tx.policies.current(ref.realmId);
+  const rules = policy ? rulesReferencing(policy.rules, 'applications', app.id) : [];
+  if (rules.length > 0) throw referencedBy('application', rules);
+  await tx.applications.delete(ref.realmId, app.id);
+  await tx.tokens.revokeForApplication(app.id, nowTimestamp());
+  await recordEvent(tx, changeEvent('application.deleted', 'application', app, null));
 }

@@ -20,6 +20,7 @@ import type { Yonder } from '../context.js';
 import type { RealmRef } from '../directory/identities.js';
 import { type ListParams, type Page, listPage } from '../paging.js';
 import { requireRealm } from '../directory/tenancy-lookup.js';
+import { mayUseApplication } from '../sso/sign-in-gate.js';
 
 /** Publishes version 1 of a new realm's policy, in the caller's transaction. */
 export async function insertInitialPolicy(repos: Repositories, ref: RealmRef, rules: PolicyRule[] = defaultRealmRules()) {
@@ -179,6 +180,14 @@ async function currentRules(repos: Repositories, realmId: string): Promise<{ ver
   return { version, rules };
 }
 
+/** The decision for an identity not assigned to the SSO config of the application it signs in to. */
+const NOT_ASSIGNED: Decision = {
+  decision: 'DENY',
+  rule_id: 'sso_config_not_assigned',
+  monitored_rule_ids: [],
+  deny_message: 'You are not assigned to this application.',
+};
+
 export interface EvaluationInput {
   identity_id: string;
   application_id?: string | null;
@@ -218,6 +227,16 @@ export async function decide(y: Yonder, ref: RealmRef, input: EvaluationInput): 
     throw notFound('Application', applicationId);
   }
   const [groupIds, policy] = await Promise.all([y.store.groups.groupIdsOf(identity.id), currentRules(y.store, ref.realmId)]);
+  // An application made for an SSO config admits only those assigned to it, before any rule (as
+  // Beyond Identity: not assigned is denied); a suspended identity still reads as suspended.
+  if (
+    applicationId !== null &&
+    input.transaction === 'authentication' &&
+    identity.status !== 'suspended' &&
+    !(await mayUseApplication(y.store, ref.realmId, applicationId, identity.id, groupIds))
+  ) {
+    return { identity, result: { ...NOT_ASSIGNED, policy_version: policy.version } };
+  }
   const decision = evaluatePolicy(policy.rules, {
     identity,
     groupIds: new Set(groupIds),
