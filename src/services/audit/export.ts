@@ -37,18 +37,20 @@ export async function exportEvents(
   scope: ExportScope,
   window: ExportWindow,
   write: (event: AuditEvent) => Promise<void> | void,
+  options: { pageSize?: number } = {},
 ): Promise<number> {
+  const pageSize = options.pageSize ?? EXPORT_PAGE;
   if (scope.realmId !== undefined) await requireRealm(y.store, scope.tenantId, scope.realmId);
   else await requireTenant(y.store, scope.tenantId);
   let after: string | null = null;
   let written = 0;
   for (;;) {
-    const page = await y.store.auditEvents.exportPage(scope, window, after, EXPORT_PAGE);
+    const page = await y.store.auditEvents.exportPage(scope, window, after, pageSize);
     for (const event of page) {
       await write(event);
       written++;
     }
     after = page.at(-1)?.id ?? null;
-    if (page.length < EXPORT_PAGE) return written;
+    if (page.length < pageSize) return written;
   }
 }
