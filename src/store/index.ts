@@ -29,6 +29,7 @@ import { SecretStore } from './access/secrets.js';
 import { TenantStore } from './directory/tenants.js';
 import { TokenStore } from './access/tokens.js';
 import { OidcInstanceStore } from './access/oidc-instances.js';
+import { AccountSettingsStore } from './passkeys/account-settings.js';
 import { WebhookStore } from './webhooks/webhooks.js';
 import { SamlStore } from './saml/saml.js';
 import { SsoConfigStore } from './sso/sso-configs.js';
@@ -65,6 +66,8 @@ export class Repositories {
   readonly roles: RoleStore;
   /** The OpenID Connect provider's codes, sessions, grants and refresh tokens. */
   readonly oidcInstances: OidcInstanceStore;
+  /** What each realm lets its people do on their account page. */
+  readonly accountSettings: AccountSettingsStore;
   /** Webhook endpoints and the delivery order of the audit trail. */
   readonly webhooks: WebhookStore;
   /** SAML: the realms' signing keys and the sign-ins in progress. */
@@ -104,6 +107,7 @@ export class Repositories {
     this.rateLimits = new RateLimitStore(executor);
     this.roles = new RoleStore(executor, engine);
     this.oidcInstances = new OidcInstanceStore(executor);
+    this.accountSettings = new AccountSettingsStore(executor);
     this.webhooks = new WebhookStore(executor, engine);
     this.saml = new SamlStore(executor);
     this.ssoConfigs = new SsoConfigStore(executor);

@@ -198,6 +198,23 @@ describe('Admin Console directory in headless Chromium (on SQLite: the pages cal
     const [credential] = (await api('GET', `/identities/${identityId}/credentials`)).body.credentials;
     expect(credential.state).toBe('ACTIVE');
 
+    // Renames it (the name its person sees on the account page), ends every session, sends a recovery link.
+    await page.getByRole('button', { name: `Rename passkey ${credential.id}` }).click();
+    await dialog('Rename passkey').getByLabel('Name').fill('Desk key');
+    await dialog('Rename passkey').getByRole('button', { name: 'Save name' }).click();
+    await toast('Renamed the passkey to Desk key.');
+    await table.getByText('Desk key').waitFor();
+    expect((await api('GET', `/identities/${identityId}/passkeys`)).body.passkeys[0].name).toBe('Desk key');
+    await button('Sign out everywhere').click();
+    await dialog('Sign out everywhere').getByRole('button', { name: 'Sign out everywhere' }).click();
+    await toast('Ended every session of Test Identity.');
+    const mailed = smtp.messages.length;
+    await button('Send recovery link').click();
+    await dialog('Send recovery link').getByRole('button', { name: 'Send link' }).click();
+    await toast('Sent a recovery link to Test Identity.');
+    await smtp.waitFor(mailed + 1);
+    await shot('identity-passkeys-actions-1280');
+
     await page.getByRole('button', { name: `Revoke passkey ${credential.id}` }).click();
     await dialog('Revoke passkey').getByRole('button', { name: 'Revoke passkey' }).click();
     await toast('Revoked a passkey of Test Identity.');

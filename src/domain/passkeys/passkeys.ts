@@ -54,7 +54,7 @@ export interface AuthenticatorConfig {
 
 export const DEFAULT_AUTHENTICATOR_CONFIG_NAME = 'Hosted Web';
 
-export function defaultAuthenticatorConfigBody(): AuthenticatorConfigBody {
+export function defaultAuthenticatorConfigBody(): Extract<AuthenticatorConfigBody, { type: 'hosted_web' }> {
   return { type: 'hosted_web', authentication_methods: [{ type: 'webauthn_passkey' }], trusted_origins: [] };
 }
 
@@ -143,6 +143,10 @@ export interface WebAuthnCredential extends Credential {
   aaguid: string;
   device_type: 'singleDevice' | 'multiDevice';
   backed_up: boolean;
+  /** The name its person gave it on the account page; null until then. */
+  display_name: string | null;
+  /** The last sign-in or re-authentication with it; null if never used since it was made. */
+  last_used_time: string | null;
 }
 
 /**

@@ -5,16 +5,19 @@ export const PAGE_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
   "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-interface PageParts {
+export interface PageParts {
   title: string;
   heading: string;
   script?: string;
   data?: Record<string, string>;
   body: string;
   status?: { state: string; reason: string; message: string };
+  /** A page with more to show than one button (the account page): wider, top-aligned. */
+  wide?: boolean;
 }
 
-function page(parts: PageParts): string {
+/** One hosted page: the shared stylesheet, at most one script of its own, a live status line last. */
+export function page(parts: PageParts): string {
   const data = Object.entries(parts.data ?? {})
     .map(([k, v]) => ` data-${k}="${escapeHtml(v)}"`)
     .join('');
@@ -29,7 +32,7 @@ function page(parts: PageParts): string {
 ${parts.script ? `<script type="module" src="/hosted/assets/${parts.script}"></script>` : ''}
 </head>
 <body>
-<main${data}>
+<main${data}${parts.wide ? ' class="wide"' : ''}>
 <h1>${escapeHtml(parts.heading)}</h1>
 ${parts.body}
 <p id="status" role="status" aria-live="polite" data-state="${escapeHtml(status.state)}" data-reason="${escapeHtml(status.reason)}">${escapeHtml(status.message)}</p>

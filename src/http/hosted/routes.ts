@@ -49,7 +49,7 @@ const ENROLL = `${HOSTED}/identities/:identity_id/credential-binding-jobs/:crede
 /** Where a sign-in may lead: this site's Admin Console and its hosted pages, nothing else. */
 const RETURN_PREFIXES = [CONSOLE_PATH, '/hosted/'];
 
-const hostedBase = (p: { tenant_id: string; realm_id: string }) => `/hosted/tenants/${p.tenant_id}/realms/${p.realm_id}`;
+export const hostedBase = (p: { tenant_id: string; realm_id: string }) => `/hosted/tenants/${p.tenant_id}/realms/${p.realm_id}`;
 const linkOf = (
   p: { tenant_id: string; realm_id: string; identity_id: string; credential_binding_job_id: string },
   token: string,
@@ -73,7 +73,7 @@ const idpCallbacks = (p: { tenant_id: string; realm_id: string }) => `${hostedBa
 const html = (reply: FastifyReply, status: number, body: string) => sendHtml(reply, PAGE_CSP, status, body);
 
 /** Ceremony failures answer with a human message and a machine-readable `reason`. */
-async function ceremony<T>(reply: FastifyReply, work: () => Promise<T>) {
+export async function ceremony<T>(reply: FastifyReply, work: () => Promise<T>) {
   reply.header('cache-control', 'no-store');
   try {
     return await work();
