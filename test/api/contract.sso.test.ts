@@ -11,6 +11,7 @@ import {
   scopeMismatches,
 } from '../support/contract.js';
 import { type Reply, type RequestOptions, TestYonder, describeApi, engine } from '../support/harness.js';
+import { SAML_PAYLOAD } from '../support/sso.js';
 
 /**
  * SSO configs against the Beyond Identity contract: a config of every type is created, read,
@@ -51,27 +52,7 @@ const PAYLOADS: Record<string, Record<string, unknown>> = {
     token_endpoint: 'https://idp.example/token',
     jwks_endpoint: 'https://idp.example/jwks',
   },
-  generic_saml: {
-    type: 'generic_saml',
-    acs_url: 'https://sp.example/acs',
-    override_recipient_and_destination: false,
-    audience_url: 'https://sp.example',
-    default_relay_state: '',
-    name_format: 'email_address',
-    authentication_context: 'x509',
-    subject_user_name_attribute: 'email',
-    sign_envelope: true,
-    sign_assertions: true,
-    signature_algorithm: 'rsa_sha256',
-    digest_algorithm: 'sha256',
-    encrypt_assertions: false,
-    assertion_validity_duration_seconds: 300,
-    sp_signature_certificates: [],
-    enable_single_log_out: false,
-    validate_signed_requests: false,
-    additional_user_attributes: [{ name: 'mail', name_format: 'unspecified', value: 'email' }],
-    single_logout_sign_request_and_response: false,
-  },
+  generic_saml: SAML_PAYLOAD,
   okta_idp: {
     type: 'okta_idp',
     client_id: 'okta-client',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MANAGEMENT_SCOPES } from '../../src/domain/access/scopes.js';
 import { TestYonder, describeApi } from '../support/harness.js';
 import { basicAuth, postForm } from '../support/oauth-client.js';
+import { SAML_PAYLOAD } from '../support/sso.js';
 
 /**
  * SSO configs: each type is validated, stored and answered as the contract says; the type is
@@ -99,28 +100,7 @@ describeApi('SSO configs: create, read, list, update, delete', () => {
   });
 
   it('generic_saml makes a SAML application: its metadata is served, an edit reaches it, delete takes it away', async () => {
-    const saml = {
-      type: 'generic_saml',
-      acs_url: 'https://sp.example/acs',
-      override_recipient_and_destination: false,
-      audience_url: 'https://sp.example/metadata',
-      default_relay_state: '',
-      name_format: 'email_address',
-      authentication_context: 'x509',
-      subject_user_name_attribute: 'email',
-      sign_envelope: true,
-      sign_assertions: true,
-      signature_algorithm: 'rsa_sha256',
-      digest_algorithm: 'sha256',
-      encrypt_assertions: false,
-      assertion_validity_duration_seconds: 300,
-      sp_signature_certificates: [],
-      enable_single_log_out: false,
-      validate_signed_requests: false,
-      additional_user_attributes: [],
-      single_logout_sign_request_and_response: false,
-      is_tile_visible: true,
-    };
+    const saml = { ...SAML_PAYLOAD, is_tile_visible: true };
     const created = await create('Wiki SAML', saml);
     expect(created.status, created.text).toBe(200);
     const { application_id, idp_initiated_url } = created.body.payload;

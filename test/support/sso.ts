@@ -1,0 +1,22 @@
+/** A valid `generic_saml` payload as a Beyond Identity client sends it (every field the contract requires). */
+export const SAML_PAYLOAD = {
+  type: 'generic_saml',
+  acs_url: 'https://sp.example/acs',
+  override_recipient_and_destination: false,
+  audience_url: 'https://sp.example',
+  default_relay_state: '',
+  name_format: 'email_address',
+  authentication_context: 'x509',
+  subject_user_name_attribute: 'email',
+  sign_envelope: true,
+  sign_assertions: true,
+  signature_algorithm: 'rsa_sha256',
+  digest_algorithm: 'sha256',
+  encrypt_assertions: false,
+  assertion_validity_duration_seconds: 300,
+  sp_signature_certificates: [],
+  enable_single_log_out: false,
+  validate_signed_requests: false,
+  additional_user_attributes: [{ name: 'mail', name_format: 'unspecified', value: 'email' }],
+  single_logout_sign_request_and_response: false,
+};
