@@ -230,7 +230,8 @@ async function startProcess(name, args, env, ready) {
   child.stdout.on('data', (c) => (stdout += c));
   child.stderr.on('data', (c) => (stderr += c));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  // Generous: on a machine shared with test suites a first start (migrations, keys) took over 30 s.
+  const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${name} exited early:\n${stdout}\n${stderr}`);
     if (await ready(stdout, url)) return { name, child, url, stdout: () => stdout, pid: child.pid };

@@ -1,4 +1,6 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { SAML, ValidateInResponseTo } from '@node-saml/node-saml';
+import forge from 'node-forge';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TEST_ORIGIN, signInWith } from '../support/console.js';
 import { type Reply, TestYonder, describeApi } from '../support/harness.js';
@@ -164,6 +166,22 @@ describeApi('SAML: yonder as the identity provider of a node-saml service provid
     expect(refused.headers.location).toBeUndefined();
   });
 
+  it('malformed requests get a 4xx, never a 5xx, and nothing is kept', async () => {
+    const deflated = (await import('node:zlib')).deflateRawSync(Buffer.from('not xml <at all')).toString('base64');
+    const queries = ['', '?SAMLRequest=', '?SAMLRequest=%%%', `?SAMLRequest=${encodeURIComponent(deflated)}`, '?SAMLRequest=a&SAMLRequest=b'];
+    for (const query of queries) {
+      const reply = await new Browser(y).request('GET', `${base}/sso${query}`);
+      expect(reply.status, `${query}: ${reply.text}`).toBeGreaterThanOrEqual(400);
+      expect(reply.status, query).toBeLessThan(500);
+      expect(reply.headers['set-cookie'], query).toBeUndefined();
+    }
+    const foreign = await new Browser(y).request('GET', y.realmPath('/applications/nope/saml/metadata'));
+    expect(foreign.status).toBe(404);
+    const unknownPage = await new Browser(y).request('GET', `/hosted/tenants/${y.tenantId}/realms/${y.realmId}/applications/${appId}/saml/nope`);
+    expect(unknownPage.status).toBe(400);
+    expect(unknownPage.text).toContain('data-reason="request_expired"');
+  });
+
   it('the same AuthnRequest twice: the second is refused as a replay', async () => {
     const url = new URL(await serviceProvider().getAuthorizeUrlAsync('', undefined, {}));
     const first = await new Browser(y).request('GET', `${url.pathname}${url.search}`);
@@ -186,6 +204,54 @@ describeApi('SAML: yonder as the identity provider of a node-saml service provid
     expect(page.status).toBe(403);
     expect(page.text).toContain('data-reason="policy_denied"');
     expect(page.text).not.toContain('SAMLResponse');
+  });
+
+  it('with validate_signed_requests, only requests signed by the configured certificate are taken', async () => {
+    const spKey = (years: number) => {
+      const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
+      const cert = forge.pki.createCertificate();
+      cert.publicKey = forge.pki.publicKeyFromPem(pair.publicKey.export({ type: 'spki', format: 'pem' }).toString());
+      cert.serialNumber = '01';
+      cert.validity.notBefore = new Date();
+      cert.validity.notAfter = new Date(Date.now() + years * 365 * 24 * 3600 * 1000);
+      const key = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+      cert.sign(forge.pki.privateKeyFromPem(key), forge.md.sha256.create());
+      return { key, cert: forge.pki.certificateToPem(cert) };
+    };
+    const trusted = spKey(1);
+    const stranger = spKey(1);
+    const created = await y.request('POST', y.realmPath('/applications'), {
+      body: {
+        application: {
+          display_name: 'Signed Requests',
+          protocol_config: {
+            type: 'saml',
+            acs_url: ACS,
+            audience_url: SP_ENTITY_ID,
+            validate_signed_requests: true,
+            sp_signature_certificates: [{ sp_public_signing_key: trusted.cert }],
+          },
+        },
+      },
+    });
+    expect(created.status, created.text).toBe(200);
+    const sso = y.realmPath(`/applications/${created.body.id}/saml/sso`);
+    const attempt = async (privateKey?: string) => {
+      const sp = new SAML({
+        callbackUrl: ACS,
+        entryPoint: `${TEST_ORIGIN}${sso}`,
+        issuer: SP_ENTITY_ID,
+        idpCert,
+        ...(privateKey ? { privateKey } : {}),
+      });
+      const url = new URL(await sp.getAuthorizeUrlAsync('signed', undefined, {}));
+      return new Browser(y).request('GET', `${url.pathname}${url.search}`);
+    };
+    expect((await attempt(trusted.key)).status).toBe(303);
+    for (const refused of [await attempt(), await attempt(stranger.key)]) {
+      expect(refused.status).toBe(400);
+      expect(refused.text).toContain('data-reason="invalid_request"');
+    }
   });
 
   it('IdP-initiated (the app launcher) and the POST binding: an unsolicited response the SP accepts', async () => {

@@ -2,7 +2,7 @@ import type { Application, ResourceServer } from '../access-types';
 import { nameOf } from '../list-all';
 import { CopyField } from '../ui/copy';
 import { Notice } from '../ui/notice';
-import { discoveryUrlOf, issuerOf, signsPeopleIn } from './application-form';
+import { discoveryUrlOf, isSaml, issuerOf, signsPeopleIn } from './application-form';
 
 const PKCE_LABELS = { s256: 'Required (S256)', plain: 'Required (plain)', disabled: 'Optional' } as const;
 
@@ -25,7 +25,40 @@ export function ConnectionDetails({ app }: { app: Application }) {
   );
 }
 
+/** A SAML service provider's facts: where assertions go, and what to give the service provider. */
+function SamlFacts({ app }: { app: Application }) {
+  const c = app.protocol_config as Record<string, unknown>;
+  const text = (field: string) => (typeof c[field] === 'string' && c[field] !== '' ? (c[field] as string) : '—');
+  return (
+    <>
+      <div class="connection">
+        <CopyField label="IdP metadata URL" value={text('metadata_url')} />
+        <CopyField label="SSO URL" value={text('sp_initiated_url')} />
+      </div>
+      <dl class="facts">
+        <dt>Application id</dt>
+        <dd>
+          <code>{app.id}</code>
+        </dd>
+        <dt>Protocol</dt>
+        <dd>SAML 2.0</dd>
+        <dt>ACS URL</dt>
+        <dd>
+          <code>{text('acs_url')}</code>
+        </dd>
+        <dt>Audience (SP entity id)</dt>
+        <dd>
+          <code>{text('audience_url')}</code>
+        </dd>
+        <dt>NameID format</dt>
+        <dd>{text('name_format')}</dd>
+      </dl>
+    </>
+  );
+}
+
 export function ApplicationFacts({ app, servers }: { app: Application; servers: ResourceServer[] }) {
+  if (isSaml(app)) return <SamlFacts app={app} />;
   const c = app.protocol_config;
   const signsIn = signsPeopleIn(app);
   return (

@@ -22,6 +22,9 @@ export function kindOf(config: ProtocolConfig): ApplicationKind {
   return grants.includes('client_credentials') ? 'both' : 'sign_in';
 }
 
+/** A SAML 2.0 service provider: no client credentials, and set up through its SSO config (or the API), not this form. */
+export const isSaml = (app: Application) => app.protocol_config.type === 'saml';
+
 /** Whether yonder answers OpenID Connect for the application: it does for every one with the authorization code grant. */
 export const signsPeopleIn = (app: Application) => kindOf(app.protocol_config) !== 'machine';
 

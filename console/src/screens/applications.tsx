@@ -15,7 +15,7 @@ import { managedNameColumn } from '../ui/table';
 import { useConfirm } from '../ui/use-confirm';
 import { ApplicationDialog } from './application-dialog';
 import { ApplicationFacts, ConnectionDetails } from './application-facts';
-import { kindOf, signsPeopleIn } from './application-form';
+import { isSaml, kindOf, signsPeopleIn } from './application-form';
 import type { ScreenProps } from './catalog';
 
 const KIND_LABELS = { sign_in: 'Sign-in (OIDC)', machine: 'Machine to machine', both: 'Sign-in and machine' } as const;
@@ -71,7 +71,10 @@ export function ApplicationsScreen(_props: ScreenProps) {
           { header: 'Client id', cell: (a) => (a.protocol_config.client_id ? <code>{a.protocol_config.client_id}</code> : '—'), wide: true },
           {
             header: 'Type',
-            cell: (a) => `${KIND_LABELS[kindOf(a.protocol_config)]} · ${a.protocol_config.confidentiality ?? 'confidential'}`,
+            cell: (a) =>
+              isSaml(a)
+                ? 'SAML service provider'
+                : `${KIND_LABELS[kindOf(a.protocol_config)]} · ${a.protocol_config.confidentiality ?? 'confidential'}`,
             wide: true,
           },
           { header: 'Resource server', cell: (a) => (a.resource_server_id ? nameOf(servers.data, a.resource_server_id) : '—'), wide: true },
@@ -83,10 +86,10 @@ export function ApplicationsScreen(_props: ScreenProps) {
               ) : (
                 <RowActions
                   name={a.display_name}
-                  onEdit={api.can('applications:update') ? () => editor.open(a) : undefined}
+                  onEdit={api.can('applications:update') && !isSaml(a) ? () => editor.open(a) : undefined}
                   onDelete={api.can('applications:delete') ? () => remove.ask(a) : undefined}
                 >
-                  {api.can('applications:update') && a.protocol_config.confidentiality !== 'public' ? (
+                  {api.can('applications:update') && a.protocol_config.confidentiality !== 'public' && !isSaml(a) ? (
                     <Button aria-label={`New secret for ${a.display_name}`} onClick={() => rotate.ask(a)}>
                       New secret
                     </Button>

@@ -30,6 +30,7 @@ export const SCREEN_ENTRIES = {
     nav: { section: 'Access', label: 'Resource servers' },
     scope: 'resource-servers:read',
   },
+  ssoConfigs: { path: '/sso-configs', title: 'SSO apps', nav: { section: 'Access', label: 'SSO apps' }, scope: 'sso-configs:read' },
   tokens: { path: '/tokens', title: 'API tokens', nav: { section: 'Access', label: 'API tokens' }, scope: 'tokens:read' },
   policy: { path: '/policy', title: 'Policy', nav: { section: 'Policy', label: 'Policy rules' }, scope: 'policy:read' },
   scim: { path: '/scim', title: 'SCIM provisioning', nav: { section: 'Provisioning', label: 'SCIM' } },

@@ -3,8 +3,8 @@ import type { FieldViolation } from '../errors.js';
 
 /**
  * A SAML 2.0 service provider yonder signs people in to: an application whose protocol
- * configuration is the contract's SAML payload (`type: saml`; a `generic_saml` SSO config links
- * one). These are the payload's rules and what yonder puts in an assertion from it; the XML and
+ * configuration is the contract's SAML payload (`type: saml`, one of the contract's application
+ * protocol configs; the `generic_saml` SSO config's payload is the same). These are the payload's rules and what yonder puts in an assertion from it; the XML and
  * its signature are the SAML library's (services/saml/).
  */
 export const NAME_FORMATS = [

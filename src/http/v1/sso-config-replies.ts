@@ -38,6 +38,14 @@ export function replyPayload(view: SsoConfigView): Record<string, unknown> {
     if (config.type === 'generic_oidc') return { trusted_origins: [], ...oidc };
     return oidc;
   }
+  if (kind === 'saml' && application && urls.issuer) {
+    return {
+      ...stored,
+      application_id: application.id,
+      idp_initiated_url: `${urls.issuer}/saml/start`,
+      sp_initiated_url: `${urls.issuer}/saml/sso`,
+    };
+  }
   if (kind === 'client_credentials' && application && urls.issuer) {
     const credentials = { application_id: application.id, client_id: application.client_id ?? '', ...secret };
     if (config.type === 'scim') {

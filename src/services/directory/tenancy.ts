@@ -108,6 +108,8 @@ export async function deleteRealm(y: Yonder, tenantId: string, realmId: string):
     const realm = await requireRealm(tx, tenantId, realmId);
     if (tenant.admin_realm_id === realmId) throw conflict('the admin realm cannot be deleted');
     if (await tx.realms.hasChildren(realmId)) throw conflict('realm has children');
+    // The realm's SAML signing key signs for nothing once the realm is gone.
+    await tx.saml.deleteIdpKey(realmId);
     await tx.realms.delete(realmId);
     await recordEvent(tx, realmEvent('realm.deleted', tenant.admin_realm_id, realm, null));
   });

@@ -21,11 +21,16 @@ function webUrl(value: unknown): string | null {
   return url && (url.protocol === 'https:' || url.protocol === 'http:') ? url.href : null;
 }
 
+/** A SAML application's IdP-initiated start: yonder signs the person in and posts to the service provider. */
+const samlStart = (y: Yonder, tenantId: string, realmId: string, applicationId: string) =>
+  `${y.config.publicUrl}/v1/tenants/${tenantId}/realms/${realmId}/applications/${applicationId}/saml/start`;
+
 /**
- * The tiles an identity sees: the bookmarks and OpenID Connect configs assigned to it (itself or
+ * The tiles an identity sees: the bookmarks, OpenID Connect and SAML configs assigned to it (itself or
  * through its groups) that do not hide their tile, in name order. A bookmark opens its login link;
  * an OIDC app its `login_link`, else the site of its first redirect URI, where the relying party
- * starts its own sign-in (an authorization request needs the relying party's state and PKCE).
+ * starts its own sign-in (an authorization request needs the relying party's state and PKCE); a
+ * SAML app its IdP-initiated start.
  */
 export async function launcherTiles(y: Yonder, ref: RealmRef, identityId: string): Promise<LauncherTile[]> {
   const groupIds = await y.store.groups.groupIdsOf(identityId);
@@ -34,7 +39,11 @@ export async function launcherTiles(y: Yonder, ref: RealmRef, identityId: string
     .filter((config) => TILE_TYPES.includes(config.type) && isTileVisible(config))
     .map((config) => {
       const redirect = Array.isArray(config.payload.redirect_uris) ? webUrl(config.payload.redirect_uris[0]) : null;
-      const url = webUrl(config.payload.login_link) ?? (redirect ? new URL(redirect).origin : null);
+      const start =
+        config.type === 'generic_saml' && config.application_id !== null
+          ? samlStart(y, config.tenant_id, config.realm_id, config.application_id)
+          : null;
+      const url = start ?? webUrl(config.payload.login_link) ?? (redirect ? new URL(redirect).origin : null);
       const icon = typeof config.payload.icon === 'string' && /^\/(?!\/)/.test(config.payload.icon) ? config.payload.icon : null;
       return { id: config.id, name: config.display_name, url, icon };
     })

@@ -4,7 +4,7 @@ import type { Grantor } from '../../domain/access/scopes.js';
 import { seal } from '../../domain/access/sealed-secret.js';
 import { type FieldViolation, invalidField, invalidParameters, notFound } from '../../domain/errors.js';
 import { newUuid } from '../../domain/ids.js';
-import { defaultAuthenticatorConfigBody } from '../../domain/passkeys/passkeys.js';
+import type { AuthenticatorConfig } from '../../domain/passkeys/passkeys.js';
 import {
   CLIENT_CREDENTIALS_SCOPES,
   SERVER_SET_FIELDS,
@@ -156,7 +156,7 @@ async function realmManagementServer(tx: Repositories, ref: RealmRef, scopes: re
 /**
  * Makes the application a config of a linked type is: for an `oidc` type, an OpenID Connect
  * application signing in through a hosted_web authenticator config of its own (whose
- * trusted_origins are the config's); for `client_credentials`, a confidential client of the
+ * trusted_origins are the config's); for `saml`, a SAML application of the payload; for `client_credentials`, a confidential client of the
  * Management API allowed the type's scopes in this realm. Through `issueApplication`, as /v1 does:
  * the caller must hold every scope the application may grant (403).
  */
@@ -171,10 +171,10 @@ async function linkApplication(
   if (kind === null) return null;
   const keeper = clientSecretKeeper(y);
   if (kind === 'oidc') {
-    const authenticator = {
+    const authenticator: AuthenticatorConfig = {
       ...newRealmResource(ref, newUuid()),
       display_name: config.display_name,
-      config: { ...defaultAuthenticatorConfigBody(), trusted_origins: trustedOrigins(config.payload) },
+      config: { type: 'hosted_web', authentication_methods: [{ type: 'webauthn_passkey' }], trusted_origins: trustedOrigins(config.payload) },
       is_default: false,
     };
     await tx.authenticatorConfigs.insert(authenticator);
@@ -191,6 +191,9 @@ async function linkApplication(
       { keeper },
     );
   }
+  if (kind === 'saml') {
+    return issueApplication(tx, ref, { display_name: config.display_name, protocol_config: samlProtocolConfig(config.payload) }, caller, { keeper });
+  }
   const scopes = CLIENT_CREDENTIALS_SCOPES[config.type] ?? [];
   const server = await realmManagementServer(tx, ref, scopes);
   return issueApplication(
@@ -204,6 +207,16 @@ async function linkApplication(
     caller,
     { keeper },
   );
+}
+
+/** Fields of a SAML config that are the launcher's, not the service provider's. */
+const TILE_FIELDS = ['icon', 'is_tile_visible', 'inbound_scim', 'use_short_url'];
+
+/** The SAML application a `generic_saml` config is: its payload, as the application takes it. */
+function samlProtocolConfig(payload: Record<string, unknown>): ProtocolConfig {
+  const config: Record<string, unknown> = { ...payload, type: 'saml' };
+  for (const field of TILE_FIELDS) delete config[field];
+  return config as ProtocolConfig;
 }
 
 function trustedOrigins(payload: Record<string, unknown>): string[] {
@@ -335,6 +348,10 @@ export async function updateSsoConfig(y: Yonder, ref: RealmRef, id: string, patc
 async function followApplication(y: Yonder, tx: Repositories, ref: RealmRef, config: SsoConfig, caller: Grantor): Promise<string | null> {
   const app = config.application_id === null ? undefined : await tx.applications.get(ref.realmId, config.application_id);
   if (!app) return null;
+  if (linkedApplicationKind(config.type) === 'saml') {
+    const patch = { display_name: config.display_name, protocol_config: samlProtocolConfig(config.payload) };
+    return (await reviseApplication(tx, ref, app, patch, caller, clientSecretKeeper(y))).clientSecret;
+  }
   if (linkedApplicationKind(config.type) !== 'oidc') {
     if (app.display_name === config.display_name) return null;
     return (await reviseApplication(tx, ref, app, { display_name: config.display_name }, caller, clientSecretKeeper(y))).clientSecret;

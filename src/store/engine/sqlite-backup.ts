@@ -110,7 +110,11 @@ function finishCopy(file: string, journalMode: 'DELETE' | 'WAL'): string[] {
     const check = copy.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(`the copy failed its check: ${String(check)}`);
     chmodSync(file, 0o600);
-    const sealed = copy.prepare('SELECT private_jwk AS value FROM signing_keys UNION ALL SELECT value FROM server_secrets').all() as {
+    const sealed = copy
+      .prepare(
+        'SELECT private_jwk AS value FROM signing_keys UNION ALL SELECT value FROM server_secrets UNION ALL SELECT private_key FROM saml_idp_keys',
+      )
+      .all() as {
       value: string;
     }[];
     return [...new Set(sealed.map((row) => sealingKeyId(row.value)).filter((id): id is string => id !== null))];

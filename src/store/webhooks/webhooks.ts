@@ -239,18 +239,6 @@ export class WebhookStore {
     return row && toEndpoint(row);
   }
 
-  /** Extends a held lease; false when it is no longer held (then stop delivering). */
-  async renew(id: string, owner: string, leaseUntil: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable('webhook_endpoints')
-      .set({ lease_until: leaseUntil })
-      .where('id', '=', id)
-      .where('lease_owner', '=', owner)
-      .where('enabled', '=', 1)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
-  }
-
   /** The next events of the tenant after `position`, in delivery order. */
   async eventsAfter(tenantId: string, position: number, limit: number): Promise<PositionedEvent[]> {
     const rows = await this.db
@@ -265,11 +253,15 @@ export class WebhookStore {
     return rows.map(({ tenant_position, ...row }) => ({ position: Number(tenant_position), event: toEvent(row) }));
   }
 
-  /** Moves a held endpoint's cursor past `position` (delivered, or not wanted); false when the lease is lost. */
+  /**
+   * Moves a held endpoint's cursor past `position` (delivered, or not wanted) and extends the lease
+   * to `leaseUntil`, so it covers the next post; false when the lease is lost or the endpoint was
+   * paused (then stop delivering).
+   */
   async advance(
     id: string,
     owner: string,
-    cursor: { position: number; eventId: string },
+    cursor: { position: number; eventId: string; leaseUntil: string },
     success: (AttemptOutcome & { last_success_time: string }) | null,
   ): Promise<boolean> {
     const result = await this.db
@@ -277,10 +269,12 @@ export class WebhookStore {
       .set({
         cursor_position: cursor.position,
         cursor_event_id: cursor.eventId,
+        lease_until: cursor.leaseUntil,
         ...(success ? { ...success, failure_count: 0, next_attempt_time: null } : {}),
       })
       .where('id', '=', id)
       .where('lease_owner', '=', owner)
+      .where('enabled', '=', 1)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
