@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventIdTime, isEventId, newEventId } from '../../src/domain/audit/audit-event.js';
+import { eventIdFloor, eventIdTime, isEventId, newEventId } from '../../src/domain/audit/audit-event.js';
 import { REDACTED, isSecretKey, redactSecrets } from '../../src/domain/audit/redact.js';
 import { loadConfig } from '../../src/config.js';
 
@@ -18,6 +18,20 @@ describe('event ids', () => {
     const a = newEventId(1_900_000_000_000);
     const b = newEventId(1_899_999_999_000);
     expect(b > a).toBe(true);
+  });
+});
+
+describe('eventIdFloor', () => {
+  it('sorts below every id of its millisecond and later, above every id made before it', () => {
+    const ms = 1_900_000_000_000;
+    const floor = eventIdFloor(ms);
+    const at = newEventId(ms);
+    const after = newEventId(ms + 1);
+    expect(eventIdTime(at)).toBe(ms);
+    expect(floor < at && floor < after).toBe(true);
+    // An id of the millisecond before, as another process would make it (this one's clock never goes back).
+    const before = eventIdFloor(ms - 1) + at.slice(13);
+    expect(before < floor).toBe(true);
   });
 });
 
