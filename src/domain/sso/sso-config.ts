@@ -31,10 +31,12 @@ export const SSO_CONFIG_TYPES = [
 export type SsoConfigType = (typeof SSO_CONFIG_TYPES)[number];
 
 /** How a type's linked application signs in, if it has one. */
-export type LinkedApplicationKind = 'oidc' | 'client_credentials';
+export type LinkedApplicationKind = 'oidc' | 'client_credentials' | 'saml';
 
 const LINKED: Partial<Record<SsoConfigType, LinkedApplicationKind>> = {
   generic_oidc: 'oidc',
+  // A SAML service provider (an application of type saml) that yonder signs people in to.
+  generic_saml: 'saml',
   entra_id_external_auth_methods: 'oidc',
   okta_sso_bi_idp: 'oidc',
   scim: 'client_credentials',
@@ -46,7 +48,7 @@ export function linkedApplicationKind(type: SsoConfigType): LinkedApplicationKin
 }
 
 /** Types whose whole behaviour lives at a third party: yonder validates, stores and echoes them. */
-export const STORED_ONLY_TYPES: readonly SsoConfigType[] = ['generic_oidc_idp', 'okta_idp', 'generic_saml', 'ws_fed'];
+export const STORED_ONLY_TYPES: readonly SsoConfigType[] = ['generic_oidc_idp', 'okta_idp', 'ws_fed'];
 
 /**
  * The scopes of a client-credentials config's application on the Management API, restricted to

@@ -15,6 +15,7 @@ import {
   linkedApplicationKind,
   thirdPartySecretPaths,
 } from '../../domain/sso/sso-config.js';
+import { completeSamlConfig } from '../../domain/saml/service-provider.js';
 import { nowTimestamp } from '../../domain/time.js';
 import type { Repositories } from '../../store/index.js';
 import type { SsoConfigFilter } from '../../store/sso/sso-configs.js';
@@ -29,6 +30,7 @@ import { requireRealm } from '../directory/tenancy-lookup.js';
 import { MANAGEMENT_AUDIENCE } from '../../platform/tokens/token-service.js';
 import { type ListParams, type Page, listPage } from '../paging.js';
 import { newRealmResource } from '../realm-resource.js';
+import { samlProtocolExtras } from '../saml/sign-in.js';
 
 export type SsoPayloadInput = { type: SsoConfigType } & Record<string, unknown>;
 
@@ -52,6 +54,8 @@ export interface SsoConfigView {
   application: Application | null;
   clientSecret: string | null;
   urls: SsoUrls;
+  /** For a SAML application: the realm's signing certificate and yonder's SAML URLs for it (read-only fields). */
+  saml: Awaited<ReturnType<typeof samlProtocolExtras>> | null;
 }
 
 export interface SsoUrls {
@@ -71,7 +75,8 @@ function urlsOf(y: Yonder, config: SsoConfig): SsoUrls {
 
 export async function viewOf(y: Yonder, repos: Repositories, config: SsoConfig, clientSecret: string | null = null): Promise<SsoConfigView> {
   const application = config.application_id === null ? null : ((await repos.applications.get(config.realm_id, config.application_id)) ?? null);
-  return { config, application, clientSecret, urls: urlsOf(y, config) };
+  const saml = application?.protocol_config.type === 'saml' ? await samlProtocolExtras(y, application, repos) : null;
+  return { config, application, clientSecret, urls: urlsOf(y, config), saml };
 }
 
 /** The payload's client-set fields as stored: no `type`, nothing the server sets, no third-party secret. */
@@ -170,6 +175,9 @@ async function linkApplication(
   const kind = linkedApplicationKind(config.type);
   if (kind === null) return null;
   const keeper = clientSecretKeeper(y);
+  if (kind === 'saml') {
+    return issueApplication(tx, ref, { display_name: config.display_name, protocol_config: samlProtocolConfig(config.payload) }, caller, { keeper });
+  }
   if (kind === 'oidc') {
     const authenticator = {
       ...newRealmResource(ref, newUuid()),
@@ -219,7 +227,18 @@ function assertTrustedOrigins(payload: Record<string, unknown>): void {
   });
 }
 
+/** The SAML application a `generic_saml` config is: its payload, as the application's protocol config. */
+function samlProtocolConfig(payload: Record<string, unknown>): ProtocolConfig {
+  return { ...payload, type: 'saml' };
+}
+
 function assertLinkedFields(type: SsoConfigType, payload: Record<string, unknown>): void {
+  if (linkedApplicationKind(type) === 'saml') {
+    // Checked here to name the config's fields; the application checks the same rules again.
+    const completed = completeSamlConfig(samlProtocolConfig(payload), PAYLOAD);
+    if ('violations' in completed) throw invalidParameters(completed.violations);
+    return;
+  }
   if (linkedApplicationKind(type) !== 'oidc') return;
   const violations = redirectUriViolations(payload);
   if (violations.length > 0) throw invalidParameters(violations);
@@ -335,6 +354,10 @@ export async function updateSsoConfig(y: Yonder, ref: RealmRef, id: string, patc
 async function followApplication(y: Yonder, tx: Repositories, ref: RealmRef, config: SsoConfig, caller: Grantor): Promise<string | null> {
   const app = config.application_id === null ? undefined : await tx.applications.get(ref.realmId, config.application_id);
   if (!app) return null;
+  if (linkedApplicationKind(config.type) === 'saml') {
+    const patch = { display_name: config.display_name, protocol_config: samlProtocolConfig(config.payload) };
+    return (await reviseApplication(tx, ref, app, patch, caller, clientSecretKeeper(y))).clientSecret;
+  }
   if (linkedApplicationKind(config.type) !== 'oidc') {
     if (app.display_name === config.display_name) return null;
     return (await reviseApplication(tx, ref, app, { display_name: config.display_name }, caller, clientSecretKeeper(y))).clientSecret;
