@@ -356,6 +356,16 @@ describeApi('isolation matrix: every route refuses other tenants, realms, scopes
     const publicRoutes = applicationPublicRoutes(y.app, doc.paths);
     const inB = { request: y.request.bind(y), realmPath: (rest = '') => y.realmPath(rest, realmB) };
     const appB = await oidc.createOidcApplication(inB, { enable_refresh_tokens: true }, { display_name: 'Iso Secret App' });
+    // A SAML service provider of realm B, for the SAML routes (metadata, SSO, start, the sign-in page).
+    const samlB = await y.request('POST', y.realmPath('/applications', realmB), {
+      body: {
+        application: {
+          display_name: 'Iso SAML App',
+          protocol_config: { type: 'saml', acs_url: 'https://sp.example/acs', audience_url: 'https://sp.example' },
+        },
+      },
+    });
+    expect(samlB.status, samlB.text).toBe(200);
     const pkce = oidc.pkcePair();
     const authorizeB = (challenge: string) => oidc.authorizeUrl(appB, { clientId: appB.clientId, challenge });
     const back = await oidc.authorize(new oidc.Browser(y), authorizeB(pkce.challenge), passkeyB);
@@ -397,12 +407,14 @@ describeApi('isolation matrix: every route refuses other tenants, realms, scopes
         return route.method === 'GET' ? { query: `?${new URLSearchParams(hint)}`, options: { token: null } } : { query: '', options: form(hint) };
       }
       if (route.path.endsWith('/verify')) return { query: '', options: { token: null, body: { challenge_id: 'x', response: {} } } };
+      if (route.path.endsWith('/saml/sso') && route.method === 'POST') return { query: '', options: form({}) };
       return { query: '', options: route.method === 'GET' ? { token: null } : { token: null, body: {} } };
     }
 
-    const fillFor = (route: RegisteredRoute, tenantId: string, realmId: string, applicationId = appB.id) =>
+    const fillFor = (route: RegisteredRoute, tenantId: string, realmId: string, applicationId?: string) =>
       route.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
-        const value = { tenant_id: tenantId, realm_id: realmId, application_id: applicationId, uid }[name];
+        const app = applicationId ?? (route.path.includes('/saml') ? samlB.body.id : appB.id);
+        const value = { tenant_id: tenantId, realm_id: realmId, application_id: app, uid, request_id: 'iso-request' }[name];
         if (value === undefined) throw new Error(`no isolation rule for path parameter {${name}} (route ${route.path})`);
         return value;
       });

@@ -130,17 +130,24 @@ export const samlInteractionRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }
     reply.header('cache-control', 'no-cache').type('text/javascript; charset=utf-8').send(POST_SCRIPT),
   );
 
-  async function open(request: FastifyRequest): Promise<{ sp: SamlApp; saml: SamlRequest } | null> {
+  const ceremonyFailed = (reply: FastifyReply, reason: string, message: string, status: number) =>
+    reply.code(status).send({ code: 'ceremony_failed', reason, message });
+
+  /** The sign-in of the path: 'unknown' when the path names no SAML application (404), null when it is gone or not this browser's. */
+  async function open(request: FastifyRequest): Promise<{ sp: SamlApp; saml: SamlRequest } | null | 'unknown'> {
     const params = request.params as PagePath;
     const sp = await samlAppOf(yonder, params);
-    const saml = sp ? await openRequest(yonder, sp, params.request_id, request.cookies[REQUEST_COOKIE]) : null;
-    return sp && saml ? { sp, saml } : null;
+    if (!sp) return 'unknown';
+    const saml = await openRequest(yonder, sp, params.request_id, request.cookies[REQUEST_COOKIE]);
+    return saml ? { sp, saml } : null;
   }
+  const unknownJson = (reply: FastifyReply) => ceremonyFailed(reply, 'unknown_application', 'There is no SAML application here.', 404);
   const expired = (reply: FastifyReply) =>
     page(reply, 400, oidcErrorPage('request_expired', 'This sign-in has expired. Go back to the application and start again.'));
 
   app.get(PAGE, { schema: { params: PageParams, security: [], hide } }, async (request, reply) => {
     const opened = await open(request);
+    if (opened === 'unknown') return notSaml(reply);
     if (!opened) return expired(reply);
     const { sp, saml } = opened;
     const session = await currentSession(yonder, { tenantId: sp.ref.tenantId, realmId: sp.ref.realmId }, request.cookies[SESSION_COOKIE]).catch(
@@ -173,15 +180,13 @@ export const samlInteractionRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }
     );
   });
 
-  const ceremonyFailed = (reply: FastifyReply, reason: string, message: string, status: number) =>
-    reply.code(status).send({ code: 'ceremony_failed', reason, message });
-
   app.post(
     `${PAGE}/options`,
     { schema: { params: PageParams, security: [], hide }, onRequest: limitAttempts(signInAttempts(yonder)) },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       const opened = await open(request);
+      if (opened === 'unknown') return unknownJson(reply);
       if (!opened) return ceremonyFailed(reply, 'request_expired', 'This sign-in has expired.', 400);
       return authenticationOptions(yonder, opened.sp.ref, opened.sp.app.id);
     },
@@ -198,6 +203,7 @@ export const samlInteractionRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       const opened = await open(request);
+      if (opened === 'unknown') return unknownJson(reply);
       if (!opened) return ceremonyFailed(reply, 'request_expired', 'This sign-in has expired.', 400);
       try {
         const signedIn = await verifyAuthentication(yonder, opened.sp.ref, request.body.challenge_id, request.body.response);
