@@ -10,7 +10,7 @@
 // Adding an operation is one entry in OPERATIONS. Nothing here runs under `npm test`.
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -72,6 +72,15 @@ const OPERATIONS = [
     yonder: 'yonder-pg-nogc',
     ceiling: 'ceiling-pg',
     request: (ctx) => ({ method: 'POST', path: ctx.realmPath('/identities'), body: createBody('n'), idReplacement: true }),
+  },
+  {
+    name: 'create identity (PostgreSQL, 2 yonder processes)',
+    yonder: 'yonder-pg-pair',
+    ceiling: 'ceiling-pg',
+    note:
+      'two yonder processes on one PostgreSQL schema, the connections split between them; same box, so the ' +
+      'CPU limits it: compare its req/s per yonder core with the one-process row.',
+    request: (ctx) => ({ method: 'POST', path: ctx.realmPath('/identities'), body: createBody('p'), idReplacement: true }),
   },
   {
     name: 'get identity (SQLite)',
@@ -221,7 +230,8 @@ async function startProcess(name, args, env, ready) {
   child.stdout.on('data', (c) => (stdout += c));
   child.stderr.on('data', (c) => (stderr += c));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  // Generous: on a machine shared with test suites a first start (migrations, keys) took over 30 s.
+  const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${name} exited early:\n${stdout}\n${stderr}`);
     if (await ready(stdout, url)) return { name, child, url, stdout: () => stdout, pid: child.pid };
@@ -314,6 +324,50 @@ function summarize(result, counted = false) {
   };
 }
 
+/** CPU milliseconds a process has used (user + system), from /proc; null where there is none. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+const CLOCK_TICKS = 100;
+
+/**
+ * One measured run of a server: autocannon on its url, or on each of its urls at once with the
+ * connections split between them (the two-process row), summed. Also what the server's own
+ * processes spent: CPU microseconds per request and cores kept busy, which a loaded machine
+ * disturbs less than req/s.
+ */
+async function measure(server, request, headers, amount) {
+  const urls = server.urls ?? [server.url];
+  const pids = server.pids ?? [server.pid];
+  const before = pids.map(cpuMs);
+  const started = Date.now();
+  // Each autocannon numbers its requests alike: a unique part per url keeps [<id>] usernames apart.
+  const requestAt = (i) =>
+    i === 0 || typeof request.body !== 'string' ? request : { ...request, body: request.body.replaceAll('[<id>]', `u${i}-[<id>]`) };
+  const connections = Math.max(1, Math.round(CONNECTIONS / urls.length));
+  const results = await Promise.all(urls.map((url, i) => run(url, requestAt(i), headers, { connections, amount })));
+  const seconds = (Date.now() - started) / 1000;
+  const used = pids.map((pid, i) => (before[i] === null ? null : cpuMs(pid) - before[i]));
+  const parts = results.map((result) => summarize(result, amount !== undefined));
+  const total = results.reduce((a, r) => a + r.requests.total, 0);
+  const cpu = used.includes(null) ? null : used.reduce((a, b) => a + b, 0);
+  return {
+    rps: parts.reduce((a, r) => a + r.rps, 0),
+    p50: Math.max(...parts.map((r) => r.p50)),
+    p99: Math.max(...parts.map((r) => r.p99)),
+    non2xx: parts.reduce((a, r) => a + r.non2xx, 0),
+    errors: parts.reduce((a, r) => a + r.errors, 0),
+    ...(cpu === null || total === 0
+      ? {}
+      : { cpu_us_per_request: Math.round((cpu * 1000) / total), cores: Number((cpu / 1000 / seconds).toFixed(2)) }),
+  };
+}
+
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 async function main() {
@@ -393,6 +447,27 @@ async function main() {
       await pgAdmin(`create schema ${schema}`);
       return startYonder('yonder-pg', pgUrlFor(schema));
     },
+    'yonder-pg-pair': async () => {
+      const schema = pgSchema();
+      await pgAdmin(`create schema ${schema}`);
+      // One public URL for both, as behind a load balancer: tokens name it as their issuer.
+      const publicUrl = 'http://yonder.bench.invalid';
+      const first = await startYonder('yonder-pg-pair', pgUrlFor(schema), { PUBLIC_URL: publicUrl });
+      // The second finds the store made and bootstrapped: no banner, only /healthz.
+      const second = await startProcess(
+        'yonder-pg-pair-2',
+        [join(ROOT, 'dist', 'cli', 'main.js'), 'serve'],
+        { DATABASE_URL: pgUrlFor(schema), LOG_LEVEL: 'warn', PUBLIC_URL: publicUrl },
+        async (_stdout, url) => {
+          try {
+            return (await fetch(`${url}/healthz`)).ok;
+          } catch {
+            return false;
+          }
+        },
+      );
+      return { ...first, urls: [first.url, second.url], pids: [first.pid, second.pid], others: [second.child] };
+    },
     'yonder-pg-nogc': async () => {
       const schema = pgSchema();
       await pgAdmin(`create schema ${schema}`);
@@ -435,9 +510,12 @@ async function main() {
     // Warm each server up once (JIT, caches, pool), unmeasured.
     for (const op of runnable) {
       for (const side of ['ceiling', 'yonder']) {
+        const server = servers.get(op[side]);
         const amount = side === 'yonder' && op.prepareEachRun ? await prepareRun(op, WARM_UP_PREPARED) : undefined;
-        const result = await runShort(servers.get(op[side]).url, requestFor(op, side), servers.get(op.yonder).ctx.headers, amount);
-        if (amount) counted.set(op.name, { ...counted.get(op.name), rps: summarize(result, true).rps });
+        for (const url of server.urls ?? [server.url]) {
+          const result = await runShort(url, requestFor(op, side), servers.get(op.yonder).ctx.headers, amount);
+          if (amount) counted.set(op.name, { ...counted.get(op.name), rps: summarize(result, true).rps });
+        }
       }
     }
 
@@ -448,11 +526,12 @@ async function main() {
         for (const side of order) {
           const server = servers.get(op[side]);
           const amount = side === 'yonder' && op.prepareEachRun ? await prepareRun(op, nextCount(op)) : undefined;
-          const result = summarize(await run(server.url, requestFor(op, side), servers.get(op.yonder).ctx.headers, { amount }), amount !== undefined);
+          const result = await measure(server, requestFor(op, side), servers.get(op.yonder).ctx.headers, amount);
           if (amount) counted.get(op.name).rps = result.rps;
           samples.get(op.name)[side].push(result);
           log(
-            `round ${round + 1} ${op.name} ${side}: ${result.rps.toFixed(0)} req/s p50 ${result.p50} ms p99 ${result.p99} ms${result.non2xx ? ` non2xx ${result.non2xx}` : ''}`,
+            `round ${round + 1} ${op.name} ${side}: ${result.rps.toFixed(0)} req/s p50 ${result.p50} ms p99 ${result.p99} ms` +
+              `${result.cpu_us_per_request ? ` cpu ${result.cpu_us_per_request} us/req on ${result.cores} cores` : ''}${result.non2xx ? ` non2xx ${result.non2xx}` : ''}`,
           );
         }
       }
@@ -489,6 +568,13 @@ async function main() {
         p99_ms: Math.max(...s.yonder.map((r) => r.p99)),
         ceiling_p50_ms: Math.max(...s.ceiling.map((r) => r.p50)),
         ceiling_p99_ms: Math.max(...s.ceiling.map((r) => r.p99)),
+        ...(s.yonder.every((r) => r.cpu_us_per_request)
+          ? {
+              yonder_cpu_us_per_request: Math.round(mean(s.yonder.map((r) => r.cpu_us_per_request))),
+              yonder_cores: Number(mean(s.yonder.map((r) => r.cores)).toFixed(2)),
+              yonder_rps_per_core: Math.round(mean(s.yonder.map((r) => r.rps / r.cores))),
+            }
+          : {}),
         yonder_non2xx: s.yonder.reduce((a, r) => a + r.non2xx + r.errors, 0),
         ceiling_non2xx: s.ceiling.reduce((a, r) => a + r.non2xx + r.errors, 0),
         ...(op.note ? { note: op.note } : {}),
@@ -505,9 +591,10 @@ async function main() {
       });
     }
   } finally {
-    for (const server of servers.values()) server.child.kill('SIGTERM');
+    const children = [...servers.values()].flatMap((server) => [server.child, ...(server.others ?? [])]);
+    for (const child of children) child.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 500));
-    for (const server of servers.values()) if (server.child.exitCode === null) server.child.kill('SIGKILL');
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
     for (const schema of pgSchemas) await pgAdmin(`drop schema if exists ${schema} cascade`).catch(() => {});
     rmSync(tmp, { recursive: true, force: true });
     for (const cleanup of cleanups) await cleanup();
@@ -566,11 +653,21 @@ function formatNotes(rows) {
 }
 
 function formatTable(rows) {
-  const header = ['operation', 'yonder req/s', 'ceiling req/s', 'ratio', 'p50 ms', 'p99 ms', 'ceiling'];
+  const header = ['operation', 'yonder req/s', 'ceiling req/s', 'ratio', 'p50 ms', 'p99 ms', 'ceiling', 'yonder CPU us/req', 'req/s per yonder core'];
   const lines = rows.map((r) =>
     r.status === 'measured'
-      ? [r.operation, String(r.yonder_rps), String(r.ceiling_rps), `${r.ratio.toFixed(2)}x`, String(r.p50_ms), String(r.p99_ms), r.ceiling]
-      : [r.operation, r.status, '', '', '', '', ''],
+      ? [
+          r.operation,
+          String(r.yonder_rps),
+          String(r.ceiling_rps),
+          `${r.ratio.toFixed(2)}x`,
+          String(r.p50_ms),
+          String(r.p99_ms),
+          r.ceiling,
+          String(r.yonder_cpu_us_per_request ?? ''),
+          String(r.yonder_rps_per_core ?? ''),
+        ]
+      : [r.operation, r.status, '', '', '', '', '', '', ''],
   );
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const fmt = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;

@@ -1272,6 +1272,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{tenant_id}/realms/{realm_id}/identities/{identity_id}/passkeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an identity's active passkeys with their names, device kinds and last use
+         * @description What the account page shows of each active passkey; revoked ones are in the credentials list only.
+         */
+        get: operations["ListPasskeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/realms/{realm_id}/identities/{identity_id}/passkeys/{credential_id}:rename": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rename an identity's passkey
+         * @description Gives an active passkey the name its person sees on the account page (1 to 64 characters).
+         */
+        post: operations["RenamePasskey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/realms/{realm_id}/identities/{identity_id}:signOutEverywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End every session of an identity
+         * @description Ends the identity's hosted sessions (and the console tokens minted from them) and its OpenID Connect sessions and grants in every application of the realm, revoking the access and refresh tokens issued through them.
+         */
+        post: operations["SignOutIdentityEverywhere"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/realms/{realm_id}/identities/{identity_id}:sendRecoveryLink": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email an identity a short-lived link to add a passkey
+         * @description The link "send me a new link" sends: an EMAIL credential binding job that works once, within 30 minutes, and leads to the account page. 422 when the identity has no email address; as for any binding link, the caller must be able to grant the identity's roles.
+         */
+        post: operations["SendRecoveryLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/realms/{realm_id}/account-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The realm's account page settings
+         * @description What people of the realm may do on their account page.
+         */
+        get: operations["GetAccountSettings"];
+        /**
+         * Change the realm's account page settings
+         * @description Replaces what people of the realm may do on their account page.
+         */
+        put: operations["PutAccountSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenants/{tenant_id}/realms/{realm_id}/identities/{identity_id}/credential-binding-jobs": {
         parameters: {
             query?: never;
@@ -1410,8 +1514,8 @@ export interface paths {
         get: operations["ListAuthenticatorConfigs"];
         put?: never;
         /**
-         * Create an authenticator configuration (hosted_web or embedded)
-         * @description Adds an authenticator configuration: `hosted_web` (yonder's enrollment pages) or `embedded` (the application's own).
+         * Create an authenticator configuration (hosted_web, embedded or console)
+         * @description Adds an authenticator configuration: `hosted_web` (yonder's enrollment pages), `embedded` (the application's own), or `console` (yonder's enrollment page, after the person proves who they are at the identity provider its `verification_method` names).
          */
         post: operations["CreateAuthenticatorConfig"];
         delete?: never;
@@ -2118,6 +2222,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/hosted/tenants/{tenant_id}/realms/{realm_id}/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The realm's app launcher (HTML): the tiles of the SSO configs assigned to the signed-in person. Without a session, the sign-in page first, which comes back here. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The tenant's id. */
+                    tenant_id: string;
+                    /** @description The realm's id, within the tenant. */
+                    realm_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/hosted/tenants/{tenant_id}/realms/{realm_id}/sign-in/options": {
         parameters: {
             query?: never;
@@ -2549,14 +2692,14 @@ export interface components {
             id: string;
             tenant_id: string;
             realm_id: string;
-            /** @description One of: tenant.updated, realm.created, realm.updated, realm.deleted, identity.created, identity.updated, identity.deleted, group.created, group.updated, group.deleted, group.members_added, group.members_removed, application.created, application.updated, application.deleted, application.secret_rotated, application.secret_read, resource_server.created, resource_server.updated, resource_server.deleted, role.created, role.updated, role.deleted, role.members_added, role.members_removed, role.scopes_added, role.scopes_removed, token.issued, token.deleted, token.revoked, token.refreshed, authorization.granted, authorization.denied, policy.published, policy.restored, policy.evaluated, sign_in.succeeded, sign_in.failed, authenticator_config.created, authenticator_config.updated, authenticator_config.deleted, theme.created, theme.updated, flow_type_config.updated, identity_provider.created, identity_provider.updated, identity_provider.deleted, identity_provider.verified, identity_provider.verification_failed, sso_config.created, sso_config.updated, sso_config.deleted, sso_config.identities_added, sso_config.identities_removed, sso_config.groups_added, sso_config.groups_removed, credential_binding_job.created, credential_binding_job.revoked, credential_binding_job.completed, credential_binding_job.failed_to_send, batch_credential_binding_job.created, credential.created, credential.revoked, console.token_issued, console.signed_out, webhook.created, webhook.updated, webhook.deleted. */
+            /** @description One of: tenant.updated, realm.created, realm.updated, realm.deleted, identity.created, identity.updated, identity.deleted, group.created, group.updated, group.deleted, group.members_added, group.members_removed, application.created, application.updated, application.deleted, application.secret_rotated, application.secret_read, resource_server.created, resource_server.updated, resource_server.deleted, role.created, role.updated, role.deleted, role.members_added, role.members_removed, role.scopes_added, role.scopes_removed, token.issued, token.deleted, token.revoked, token.refreshed, authorization.granted, authorization.denied, policy.published, policy.restored, policy.evaluated, sign_in.succeeded, sign_in.failed, authenticator_config.created, authenticator_config.updated, authenticator_config.deleted, theme.created, theme.updated, flow_type_config.updated, identity_provider.created, identity_provider.updated, identity_provider.deleted, identity_provider.verified, identity_provider.verification_failed, sso_config.created, sso_config.updated, sso_config.deleted, sso_config.identities_added, sso_config.identities_removed, sso_config.groups_added, sso_config.groups_removed, credential_binding_job.created, credential_binding_job.revoked, credential_binding_job.completed, credential_binding_job.failed_to_send, batch_credential_binding_job.created, credential.created, credential.revoked, credential.renamed, identity.signed_out_everywhere, identity.recovery_requested, realm.account_settings_updated, console.token_issued, console.signed_out, webhook.created, webhook.updated, webhook.deleted. */
             type: string;
             /** @description One of: tenant, realm, identity, group, application, resource_server, role, token, policy, authenticator_config, theme, flow_type_config, identity_provider, sso_config, credential_binding_job, batch_credential_binding_job, credential, webhook. A token's id is its jti; a policy's id is the realm id. */
             resource_type: string;
             resource_id: string;
-            /** @description A token names its `subject` and `jti`; a console user its `identity_id`; a client (client credentials) its `application_id`. */
+            /** @description A token names its `subject` and `jti`; a console user or a person on their account page its `identity_id`; a client (client credentials) its `application_id`. */
             actor: {
-                /** @description token, console, client, cli, system or anonymous. */
+                /** @description token, console, account, client, cli, system or anonymous. */
                 type: string;
             } & {
                 [key: string]: unknown;
@@ -2647,6 +2790,29 @@ export interface components {
             create_time: string;
             /** Format: date-time */
             update_time: string;
+        };
+        Passkey: {
+            /** @description The credential's id (the same as in the credentials list). */
+            id: string;
+            /** @description The name its person gave it; else its provider's name; else `Passkey`. */
+            name: string;
+            /** @description The passkey provider's name from the authenticator's AAGUID, when known. */
+            provider: string | null;
+            /**
+             * @description Synced by its provider to other devices, or held by one device.
+             * @enum {string}
+             */
+            device: "synced" | "device_bound";
+            /** Format: date-time */
+            create_time: string;
+            /** Format: date-time */
+            last_used_time: string | null;
+            /** @description Always false here: only the account page has a session of its own. */
+            current: boolean;
+        };
+        AccountSettings: {
+            /** @description Whether a person may remove their last passkey on the account page (default false: they must add another first). */
+            allow_removing_last_passkey: boolean;
         };
         CredentialBindingJob: {
             id: string;
@@ -7785,7 +7951,7 @@ export interface operations {
                         /** @description An http or https URL. */
                         url: string;
                         description?: string;
-                        /** @description Event types to deliver (empty or absent: all). One of: tenant.updated, realm.created, realm.updated, realm.deleted, identity.created, identity.updated, identity.deleted, group.created, group.updated, group.deleted, group.members_added, group.members_removed, application.created, application.updated, application.deleted, application.secret_rotated, application.secret_read, resource_server.created, resource_server.updated, resource_server.deleted, role.created, role.updated, role.deleted, role.members_added, role.members_removed, role.scopes_added, role.scopes_removed, token.issued, token.deleted, token.revoked, token.refreshed, authorization.granted, authorization.denied, policy.published, policy.restored, policy.evaluated, sign_in.succeeded, sign_in.failed, authenticator_config.created, authenticator_config.updated, authenticator_config.deleted, theme.created, theme.updated, flow_type_config.updated, identity_provider.created, identity_provider.updated, identity_provider.deleted, identity_provider.verified, identity_provider.verification_failed, sso_config.created, sso_config.updated, sso_config.deleted, sso_config.identities_added, sso_config.identities_removed, sso_config.groups_added, sso_config.groups_removed, credential_binding_job.created, credential_binding_job.revoked, credential_binding_job.completed, credential_binding_job.failed_to_send, batch_credential_binding_job.created, credential.created, credential.revoked, console.token_issued, console.signed_out, webhook.created, webhook.updated, webhook.deleted. */
+                        /** @description Event types to deliver (empty or absent: all). One of: tenant.updated, realm.created, realm.updated, realm.deleted, identity.created, identity.updated, identity.deleted, group.created, group.updated, group.deleted, group.members_added, group.members_removed, application.created, application.updated, application.deleted, application.secret_rotated, application.secret_read, resource_server.created, resource_server.updated, resource_server.deleted, role.created, role.updated, role.deleted, role.members_added, role.members_removed, role.scopes_added, role.scopes_removed, token.issued, token.deleted, token.revoked, token.refreshed, authorization.granted, authorization.denied, policy.published, policy.restored, policy.evaluated, sign_in.succeeded, sign_in.failed, authenticator_config.created, authenticator_config.updated, authenticator_config.deleted, theme.created, theme.updated, flow_type_config.updated, identity_provider.created, identity_provider.updated, identity_provider.deleted, identity_provider.verified, identity_provider.verification_failed, sso_config.created, sso_config.updated, sso_config.deleted, sso_config.identities_added, sso_config.identities_removed, sso_config.groups_added, sso_config.groups_removed, credential_binding_job.created, credential_binding_job.revoked, credential_binding_job.completed, credential_binding_job.failed_to_send, batch_credential_binding_job.created, credential.created, credential.revoked, credential.renamed, identity.signed_out_everywhere, identity.recovery_requested, realm.account_settings_updated, console.token_issued, console.signed_out, webhook.created, webhook.updated, webhook.deleted. */
                         event_types?: string[];
                         enabled?: boolean;
                         /** @description A signing secret of your choosing, `whsec_` and base64 of 24 to 64 bytes; absent, yonder makes one. */
@@ -8034,7 +8200,7 @@ export interface operations {
                         /** @description An http or https URL. */
                         url?: string;
                         description?: string;
-                        /** @description Event types to deliver (empty or absent: all). One of: tenant.updated, realm.created, realm.updated, realm.deleted, identity.created, identity.updated, identity.deleted, group.created, group.updated, group.deleted, group.members_added, group.members_removed, application.created, application.updated, application.deleted, application.secret_rotated, application.secret_read, resource_server.created, resource_server.updated, resource_server.deleted, role.created, role.updated, role.deleted, role.members_added, role.members_removed, role.scopes_added, role.scopes_removed, token.issued, token.deleted, token.revoked, token.refreshed, authorization.granted, authorization.denied, policy.published, policy.restored, policy.evaluated, sign_in.succeeded, sign_in.failed, authenticator_config.created, authenticator_config.updated, authenticator_config.deleted, theme.created, theme.updated, flow_type_config.updated, identity_provider.created, identity_provider.updated, identity_provider.deleted, identity_provider.verified, identity_provider.verification_failed, sso_config.created, sso_config.updated, sso_config.deleted, sso_config.identities_added, sso_config.identities_removed, sso_config.groups_added, sso_config.groups_removed, credential_binding_job.created, credential_binding_job.revoked, credential_binding_job.completed, credential_binding_job.failed_to_send, batch_credential_binding_job.created, credential.created, credential.revoked, console.token_issued, console.signed_out, webhook.created, webhook.updated, webhook.deleted. */
+                        /** @description Event types to deliver (empty or absent: all). One of: tenant.updated, realm.created, realm.updated, realm.deleted, identity.created, identity.updated, identity.deleted, group.created, group.updated, group.deleted, group.members_added, group.members_removed, application.created, application.updated, application.deleted, application.secret_rotated, application.secret_read, resource_server.created, resource_server.updated, resource_server.deleted, role.created, role.updated, role.deleted, role.members_added, role.members_removed, role.scopes_added, role.scopes_removed, token.issued, token.deleted, token.revoked, token.refreshed, authorization.granted, authorization.denied, policy.published, policy.restored, policy.evaluated, sign_in.succeeded, sign_in.failed, authenticator_config.created, authenticator_config.updated, authenticator_config.deleted, theme.created, theme.updated, flow_type_config.updated, identity_provider.created, identity_provider.updated, identity_provider.deleted, identity_provider.verified, identity_provider.verification_failed, sso_config.created, sso_config.updated, sso_config.deleted, sso_config.identities_added, sso_config.identities_removed, sso_config.groups_added, sso_config.groups_removed, credential_binding_job.created, credential_binding_job.revoked, credential_binding_job.completed, credential_binding_job.failed_to_send, batch_credential_binding_job.created, credential.created, credential.revoked, credential.renamed, identity.signed_out_everywhere, identity.recovery_requested, realm.account_settings_updated, console.token_issued, console.signed_out, webhook.created, webhook.updated, webhook.deleted. */
                         event_types?: string[];
                         enabled?: boolean;
                         /** @description A signing secret of your choosing, `whsec_` and base64 of 24 to 64 bytes; absent, yonder makes one. */
@@ -8901,6 +9067,411 @@ export interface operations {
             };
         };
     };
+    ListPasskeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+                /** @description The identity's id, within the realm. */
+                identity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        passkeys: components["schemas"]["Passkey"][];
+                    };
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    RenamePasskey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+                /** @description The identity's id, within the realm. */
+                identity_id: string;
+                /** @description The passkey's credential id. */
+                credential_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    display_name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Passkey"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    SignOutIdentityEverywhere: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+                /** @description The identity's id, within the realm. */
+                identity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sessions: number;
+                        tokens: number;
+                    };
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    SendRecoveryLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+                /** @description The identity's id, within the realm. */
+                identity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        credential_binding_job: components["schemas"]["CredentialBindingJob"];
+                    };
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GetAccountSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountSettings"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PutAccountSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenant_id: string;
+                /** @description The realm's id, within the tenant. */
+                realm_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Whether a person may remove their last passkey on the account page (default false: they must add another first). */
+                    allow_removing_last_passkey: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountSettings"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The v1 error shape: a snake-case status name, a message, optional details. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     ListCredentialBindingJobs: {
         parameters: {
             query?: {
@@ -9516,7 +10087,7 @@ export interface operations {
                         display_name?: string;
                         config: {
                             /** @enum {string} */
-                            type: "hosted_web" | "embedded";
+                            type: "hosted_web" | "embedded" | "console";
                             authentication_methods?: {
                                 /** @enum {string} */
                                 type: "email_one_time_password" | "software_passkey" | "webauthn_passkey";
@@ -9525,6 +10096,16 @@ export interface operations {
                             invoke_url?: string;
                             /** @enum {string} */
                             invocation_type?: "automatic" | "manual";
+                            onboarding_configuration?: {
+                                verification_method: {
+                                    /** @enum {string} */
+                                    type: "idp";
+                                    idp_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "none";
+                                };
+                            };
                         };
                         id?: unknown;
                         realm_id?: unknown;
@@ -9737,7 +10318,7 @@ export interface operations {
                         display_name?: string;
                         config?: {
                             /** @enum {string} */
-                            type?: "hosted_web" | "embedded";
+                            type?: "hosted_web" | "embedded" | "console";
                             authentication_methods?: {
                                 /** @enum {string} */
                                 type: "email_one_time_password" | "software_passkey" | "webauthn_passkey";
@@ -9746,6 +10327,16 @@ export interface operations {
                             invoke_url?: string;
                             /** @enum {string} */
                             invocation_type?: "automatic" | "manual";
+                            onboarding_configuration?: {
+                                verification_method: {
+                                    /** @enum {string} */
+                                    type: "idp";
+                                    idp_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "none";
+                                };
+                            };
                         };
                         id?: unknown;
                         realm_id?: unknown;

@@ -38,6 +38,8 @@ import { buildValidator } from './validation.js';
 import { operationalRoutes } from './operational.js';
 import { installMetrics } from './metrics.js';
 import { bindingLinkRoute, hostedRoutes } from './hosted/routes.js';
+import { accountRoutes } from './account/routes.js';
+import { accountAdminRoutes } from './v1/account.js';
 import { scimPlugin } from './scim/index.js';
 import type { Yonder } from '../services/context.js';
 
@@ -145,6 +147,7 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
     await v1.register(webhookRoutes, { yonder });
     await v1.register(scimPlugin, { yonder });
     await v1.register(credentialRoutes, { yonder });
+    await v1.register(accountAdminRoutes, { yonder });
     await v1.register(credentialBindingJobRoutes, { yonder });
     await v1.register(authenticatorConfigRoutes, { yonder });
     await v1.register(themeRoutes, { yonder });
@@ -160,6 +163,7 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
     installAuditContext(hosted);
     await hosted.register(hostedRoutes, { yonder });
     await hosted.register(oidcInteractionRoutes, { yonder });
+    await hosted.register(accountRoutes, { yonder });
     await hosted.register(samlInteractionRoutes, { yonder });
   });
   await app.register(consoleRoutes, { yonder, ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}) });

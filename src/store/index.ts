@@ -16,6 +16,7 @@ import { CredentialStore } from './passkeys/credentials.js';
 import { ThemeStore } from './passkeys/themes.js';
 import { FlowTypeConfigStore } from './passkeys/flow-type-configs.js';
 import { IdentityProviderStore } from './federation/identity-providers.js';
+import { IdpFlowStore } from './federation/idp-flows.js';
 import { PolicyStore } from './access/policies.js';
 import { QueryPlanStore } from './engine/query-plans.js';
 import { RateLimitStore } from './access/rate-limits.js';
@@ -28,6 +29,7 @@ import { SecretStore } from './access/secrets.js';
 import { TenantStore } from './directory/tenants.js';
 import { TokenStore } from './access/tokens.js';
 import { OidcInstanceStore } from './access/oidc-instances.js';
+import { AccountSettingsStore } from './passkeys/account-settings.js';
 import { WebhookStore } from './webhooks/webhooks.js';
 import { SamlStore } from './saml/saml.js';
 import { SsoConfigStore } from './sso/sso-configs.js';
@@ -51,6 +53,8 @@ export class Repositories {
   readonly themes: ThemeStore;
   readonly flowTypeConfigs: FlowTypeConfigStore;
   readonly identityProviders: IdentityProviderStore;
+  /** Trips through upstream identity providers: state, nonce and PKCE verifier, then who was verified. */
+  readonly idpFlows: IdpFlowStore;
   readonly bindingJobs: CredentialBindingJobStore;
   readonly credentials: CredentialStore;
   readonly ceremonies: CeremonyStore;
@@ -62,6 +66,8 @@ export class Repositories {
   readonly roles: RoleStore;
   /** The OpenID Connect provider's codes, sessions, grants and refresh tokens. */
   readonly oidcInstances: OidcInstanceStore;
+  /** What each realm lets its people do on their account page. */
+  readonly accountSettings: AccountSettingsStore;
   /** Webhook endpoints and the delivery order of the audit trail. */
   readonly webhooks: WebhookStore;
   /** SAML: the realms' signing keys and the sign-ins in progress. */
@@ -91,6 +97,7 @@ export class Repositories {
     this.themes = new ThemeStore(executor);
     this.flowTypeConfigs = new FlowTypeConfigStore(executor);
     this.identityProviders = new IdentityProviderStore(executor);
+    this.idpFlows = new IdpFlowStore(executor);
     this.bindingJobs = new CredentialBindingJobStore(executor);
     this.credentials = new CredentialStore(executor);
     this.ceremonies = new CeremonyStore(executor);
@@ -100,6 +107,7 @@ export class Repositories {
     this.rateLimits = new RateLimitStore(executor);
     this.roles = new RoleStore(executor, engine);
     this.oidcInstances = new OidcInstanceStore(executor);
+    this.accountSettings = new AccountSettingsStore(executor);
     this.webhooks = new WebhookStore(executor, engine);
     this.saml = new SamlStore(executor);
     this.ssoConfigs = new SsoConfigStore(executor);

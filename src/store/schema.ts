@@ -234,6 +234,9 @@ export interface CredentialsTable {
   aaguid: string;
   device_type: string;
   backed_up: number;
+  /** The name its person gave it on the account page; null until then. */
+  display_name: string | null;
+  last_used_time: string | null;
   create_time: string;
   update_time: string;
 }
@@ -259,6 +262,16 @@ export interface WebSessionsTable {
   application_id: string | null;
   expire_time: string;
   create_time: string;
+  /** When the person last proved a passkey again in this session (the account page asks before adding or removing one), and with which. */
+  reauth_time?: string | null;
+  reauth_credential_id?: string | null;
+}
+
+export interface RealmAccountSettingsTable {
+  realm_id: string;
+  tenant_id: string;
+  allow_removing_last_passkey: number;
+  update_time: string;
 }
 
 /** The event as the domain has it, but for the actor and the before and after states. */
@@ -420,6 +433,7 @@ export interface Database {
   credentials: CredentialsTable;
   webauthn_challenges: WebAuthnChallengesTable;
   web_sessions: WebSessionsTable;
+  realm_account_settings: RealmAccountSettingsTable;
   audit_events: AuditEventsTable;
   resource_servers: ResourceServersTable;
   rate_limits: RateLimitsTable;

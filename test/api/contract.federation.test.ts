@@ -30,6 +30,8 @@ const REALM = '/v1/tenants/{tenant_id}/realms/{realm_id}';
 const FLOW_TYPES = `${REALM}/flow-type-config`;
 const PROVIDERS = `${REALM}/identity-providers`;
 const PROVIDER = `${PROVIDERS}/{identity_provider_id}`;
+const CONFIGS = `${REALM}/authenticator-configs`;
+const CONFIG = `${CONFIGS}/{authenticator_config_id}`;
 const UNKNOWN_ID = '0123456789abcdef';
 const UNKNOWN_UUID = '00000000-0000-4000-8000-000000000000';
 
@@ -158,6 +160,30 @@ if (unavailable) {
           body: { identity_provider: { display_name: 'x' } },
         });
         expect(missing.status).toBe(404);
+      });
+
+      it("an authenticator configuration of the contract's console type names it as its verification method; then it cannot be deleted (409)", async () => {
+        const config = (verification_method: unknown) =>
+          call('POST', CONFIGS, {
+            body: {
+              authenticator_config: { display_name: 'Verified', config: { type: 'console', onboarding_configuration: { verification_method } } },
+            },
+          });
+        const created = await config({ type: 'idp', idp_id: providerId });
+        expect(created.status, created.text).toBe(200);
+        expect(created.body.config).toEqual({
+          type: 'console',
+          onboarding_configuration: { verification_method: { type: 'idp', idp_id: providerId } },
+        });
+        expect((await config({ type: 'none' })).status).toBe(200);
+        const unknown = await config({ type: 'idp', idp_id: UNKNOWN_UUID });
+        expect(unknown.status).toBe(400);
+        expect(unknown.body.details[0].field_violations[0].field).toBe(
+          'authenticator_config.config.onboarding_configuration.verification_method.idp_id',
+        );
+        const refused = await call('DELETE', PROVIDER, { params: { identity_provider_id: providerId } });
+        expect(refused.status, refused.text).toBe(409);
+        expect((await call('DELETE', CONFIG, { params: { authenticator_config_id: created.body.id } })).status).toBe(200);
       });
 
       it('DELETE removes it; 404 after', async () => {

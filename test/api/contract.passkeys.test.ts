@@ -58,6 +58,12 @@ const THEMES = `${REALM}/themes`;
 const ACTIVE_THEME = `${THEMES}/active`;
 const THEME = `${THEMES}/{theme_id}`;
 
+const PASSKEYS = `${IDENTITY}/passkeys`;
+const RENAME_PASSKEY = `${PASSKEYS}/{credential_id}:rename`;
+const SIGN_OUT_EVERYWHERE = `${IDENTITY}:signOutEverywhere`;
+const SEND_RECOVERY_LINK = `${IDENTITY}:sendRecoveryLink`;
+const ACCOUNT_SETTINGS = `${REALM}/account-settings`;
+
 const HOSTED_REALM = '/hosted/tenants/{tenant_id}/realms/{realm_id}';
 const ENROLL = `${HOSTED_REALM}/identities/{identity_id}/credential-binding-jobs/{credential_binding_job_id}`;
 const REGISTRATION_OPTIONS = `${ENROLL}/registration-options`;
@@ -66,6 +72,7 @@ const SIGN_IN = `${HOSTED_REALM}/sign-in`;
 const SIGN_IN_OPTIONS = `${SIGN_IN}/options`;
 const SIGN_IN_VERIFY = `${SIGN_IN}/verify`;
 const SESSION = `${HOSTED_REALM}/session`;
+const LAUNCHER = `${HOSTED_REALM}/apps`;
 const SIGN_OUT = `${HOSTED_REALM}/sign-out`;
 const ASSET = '/hosted/assets/{name}';
 const LIBRARY = '/hosted/assets/simplewebauthn/{*}';
@@ -391,9 +398,45 @@ if (unavailable) {
         const session = await call('GET', SESSION, { headers: { cookie: sessionCookie }, token: null });
         expect(session.status).toBe(200);
         expect(session.body.identity_id).toBe(enrolled.identity.id);
+        const launcher = await call('GET', LAUNCHER, { headers: { cookie: sessionCookie }, token: null });
+        expect(launcher.status).toBe(200);
+        expect(launcher.headers['content-type']).toMatch(/^text\/html/);
         const out = await call('POST', SIGN_OUT, { headers: { cookie: sessionCookie, origin: ORIGIN }, token: null });
         expect(out.status).toBe(200);
         expect((await call('GET', SESSION, { headers: { cookie: sessionCookie }, token: null })).status).toBe(401);
+      });
+
+      it("the account page's administration (yonder-only): passkeys, rename, sign out everywhere, recovery link, settings; 404s", async () => {
+        const params = { identity_id: enrolled.identity.id };
+        const listed = await call('GET', PASSKEYS, { params });
+        expect(listed.status, listed.text).toBe(200);
+        expect(listed.body.passkeys).toEqual([expect.objectContaining({ id: credentialId, device: expect.any(String), current: false })]);
+        const renamed = await call('POST', RENAME_PASSKEY, {
+          params: { ...params, credential_id: credentialId },
+          body: { display_name: 'Work laptop' },
+        });
+        expect(renamed.status, renamed.text).toBe(200);
+        expect(renamed.body.name).toBe('Work laptop');
+        const other = await y.createIdentity('someone-else');
+        expect(
+          (await call('POST', RENAME_PASSKEY, { params: { identity_id: other.id, credential_id: credentialId }, body: { display_name: 'x' } }))
+            .status,
+        ).toBe(404);
+        expect((await call('POST', RENAME_PASSKEY, { params: { ...params, credential_id: credentialId }, body: { display_name: ' ' } })).status).toBe(
+          400,
+        );
+        const ended = await call('POST', SIGN_OUT_EVERYWHERE, { params, body: {} });
+        expect(ended.status, ended.text).toBe(200);
+        expect((await call('POST', SIGN_OUT_EVERYWHERE, { params: { identity_id: UNKNOWN_ID }, body: {} })).status).toBe(404);
+        const recovering = await withEmail('recovering');
+        const sent = await call('POST', SEND_RECOVERY_LINK, { params: { identity_id: recovering.id }, body: {} });
+        expect(sent.status, sent.text).toBe(200);
+        expect(sent.body.credential_binding_job).toMatchObject({ delivery_method: 'EMAIL', state: 'LINK_SENT' });
+        expect((await call('POST', SEND_RECOVERY_LINK, { params, body: {} })).status).toBe(422);
+        expect((await call('GET', ACCOUNT_SETTINGS)).body).toEqual({ allow_removing_last_passkey: false });
+        const put = await call('PUT', ACCOUNT_SETTINGS, { body: { allow_removing_last_passkey: false } });
+        expect(put.status, put.text).toBe(200);
+        expect((await call('GET', ACCOUNT_SETTINGS, { params: { realm_id: UNKNOWN_ID } })).status).toBe(404);
       });
 
       it('POST /credentials/{id}:revoke returns the credential with state REVOKED (correction 4); 404', async () => {
@@ -472,7 +515,7 @@ if (unavailable) {
       it('the public routes are exactly the binding link and the hosted pages, all yonder-only', () => {
         const publicRoutes = documented.filter(isPublicRoute).map(({ method, path }) => `${method} ${path}`);
         expect(publicRoutes.sort()).toEqual(
-          [INVOKE, ASSET, LIBRARY, SIGN_IN, SESSION]
+          [INVOKE, ASSET, LIBRARY, SIGN_IN, SESSION, LAUNCHER]
             .map((p) => `GET ${p}`)
             .concat([REGISTRATION_OPTIONS, REGISTRATION, SIGN_IN_OPTIONS, SIGN_IN_VERIFY, SIGN_OUT].map((p) => `POST ${p}`))
             .sort(),

@@ -4,7 +4,7 @@ import { contractOperations, contractUnavailableReason, documentedRoutes, expect
 import { TestYonder, describeApi, engine } from '../support/harness.js';
 
 /**
- * The contract's areas yonder has not built yet (SSO configurations, identity providers, the flow
+ * The contract's areas yonder has not built yet (identity providers, the flow
  * type configuration) are listed in `UNBUILT_OPERATIONS` and answer 501 `not_implemented`, so a
  * Beyond Identity client learns "not here yet" rather than "no such resource". Every operation of
  * the contract is either routed by yonder (in its OpenAPI document) or in that table: a new area of

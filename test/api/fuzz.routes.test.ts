@@ -361,8 +361,11 @@ describeApi('fuzzing every route', () => {
         }
         // No page or redirect yonder serves may send the browser to another site (return_to and the like).
         const location = String(reply.headers.location ?? '');
-        // An OpenID Connect client's own registered redirect URI is where its answers go.
-        const toClient = route.oidc && (location === oidc.REDIRECT_URI || location.startsWith(`${oidc.REDIRECT_URI}?`));
+        // An OpenID Connect client's own registered redirect URI is where its answers go (in the query, or
+        // the fragment the provider answers an unknown response_type in).
+        const toClient =
+          route.oidc &&
+          (location === oidc.REDIRECT_URI || (/^[?#]/.test(location.slice(oidc.REDIRECT_URI.length)) && location.startsWith(oidc.REDIRECT_URI)));
         if (location !== '' && !toClient && !/^\/(?![/\\])/.test(location) && !location.startsWith(`${PUBLIC_URL}/`)) {
           throw new Error(`${route.method} ${path}?${query} redirects off-site: ${location}`);
         }

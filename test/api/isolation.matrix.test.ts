@@ -353,19 +353,10 @@ describeApi('isolation matrix: every route refuses other tenants, realms, scopes
    */
   it("an application's public routes under another realm's or tenant's path answer 404 and leak nothing", async () => {
     const doc = (await y.request('GET', '/openapi.json', { token: null })).body;
+    // OpenID Connect's routes are asked of an OIDC application of realm B, SAML's (saml/) of a SAML one.
     const publicRoutes = applicationPublicRoutes(y.app, doc.paths);
     const inB = { request: y.request.bind(y), realmPath: (rest = '') => y.realmPath(rest, realmB) };
     const appB = await oidc.createOidcApplication(inB, { enable_refresh_tokens: true }, { display_name: 'Iso Secret App' });
-    // A SAML service provider of realm B, for the SAML routes (metadata, SSO, start, the sign-in page).
-    const samlB = await y.request('POST', y.realmPath('/applications', realmB), {
-      body: {
-        application: {
-          display_name: 'Iso SAML App',
-          protocol_config: { type: 'saml', acs_url: 'https://sp.example/acs', audience_url: 'https://sp.example' },
-        },
-      },
-    });
-    expect(samlB.status, samlB.text).toBe(200);
     const pkce = oidc.pkcePair();
     const authorizeB = (challenge: string) => oidc.authorizeUrl(appB, { clientId: appB.clientId, challenge });
     const back = await oidc.authorize(new oidc.Browser(y), authorizeB(pkce.challenge), passkeyB);
@@ -379,7 +370,20 @@ describeApi('isolation matrix: every route refuses other tenants, realms, scopes
     const pending = oidc.locationOf(await new oidc.Browser(y).request('GET', authorizeB(oidc.pkcePair().challenge)));
     const uid = /\/interaction\/([^/?]+)/.exec(pending)?.[1] ?? '';
     expect(uid, pending).not.toBe('');
-    const secrets = [appB.clientId, appB.clientSecret ?? '', tokens.body.access_token, tokens.body.refresh_token, appB.id];
+    // A SAML application of realm B, and a sign-in of it in progress, for the SAML routes.
+    const samlB = await y.request('POST', y.realmPath('/applications', realmB), {
+      body: {
+        application: {
+          display_name: 'Iso SAML App',
+          protocol_config: { type: 'saml', acs_url: 'https://sp.example/acs', audience_url: 'https://sp.example', name_format: 'email_address' },
+        },
+      },
+    });
+    expect(samlB.status, samlB.text).toBe(200);
+    const samlStart = await y.request('GET', y.realmPath(`/applications/${samlB.body.id}/saml/start`, realmB), { token: null });
+    const samlRequestId = /\/saml\/([^/?]+)$/.exec(String(samlStart.headers.location ?? ''))?.[1] ?? '';
+    expect(samlRequestId, samlStart.text).not.toBe('');
+    const secrets = [appB.clientId, appB.clientSecret ?? '', tokens.body.access_token, tokens.body.refresh_token, appB.id, samlB.body.id];
     const basic = basicAuth(appB.clientId, appB.clientSecret ?? '');
 
     /** The request each route would answer for application B, in B's own realm. */
@@ -407,14 +411,15 @@ describeApi('isolation matrix: every route refuses other tenants, realms, scopes
         return route.method === 'GET' ? { query: `?${new URLSearchParams(hint)}`, options: { token: null } } : { query: '', options: form(hint) };
       }
       if (route.path.endsWith('/verify')) return { query: '', options: { token: null, body: { challenge_id: 'x', response: {} } } };
-      if (route.path.endsWith('/saml/sso') && route.method === 'POST') return { query: '', options: form({}) };
       return { query: '', options: route.method === 'GET' ? { token: null } : { token: null, body: {} } };
     }
 
     const fillFor = (route: RegisteredRoute, tenantId: string, realmId: string, applicationId?: string) =>
       route.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
-        const app = applicationId ?? (route.path.includes('/saml') ? samlB.body.id : appB.id);
-        const value = { tenant_id: tenantId, realm_id: realmId, application_id: app, uid, request_id: 'iso-request' }[name];
+        const ownApplication = route.path.includes('/saml') ? samlB.body.id : appB.id;
+        const value = { tenant_id: tenantId, realm_id: realmId, application_id: applicationId ?? ownApplication, uid, request_id: samlRequestId }[
+          name
+        ];
         if (value === undefined) throw new Error(`no isolation rule for path parameter {${name}} (route ${route.path})`);
         return value;
       });
@@ -435,6 +440,11 @@ describeApi('isolation matrix: every route refuses other tenants, realms, scopes
       'GET /end_session',
       'GET /interaction/{uid}',
       'POST /interaction/{uid}/verify',
+      'GET /saml/metadata',
+      'GET /saml/sso',
+      'POST /saml/sso',
+      'GET /saml/start',
+      'GET /saml/{request_id}',
     ]) {
       expect(covered).toContain(expected);
     }

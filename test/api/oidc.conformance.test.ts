@@ -1,6 +1,7 @@
 import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
 import * as client from 'openid-client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { OIDC_AUTHORIZE_LIMIT, authorizeChecks } from '../../src/services/oidc/rate-limits.js';
 import { signInWith } from '../support/console.js';
 import { TestYonder, describeApi } from '../support/harness.js';
 import { basicAuth, postForm } from '../support/oauth-client.js';
@@ -511,5 +512,86 @@ describeApi('OpenID Connect: basic certification plan modules', () => {
     expect(locationOf(confirm)).toBe(REDIRECT_URI);
     const next = await mine.request('GET', authorizeUrl(app, { clientId: app.clientId, challenge: pkcePair().challenge }));
     expect(locationOf(next)).toContain('/interaction/');
+  });
+  it("id_token_hint naming the session's person signs in with prompt=none; another person's hint asks for login", async () => {
+    const mine = new Browser(y);
+    const { tokens } = await signIn(app, { browser: mine });
+    const withHint = (hint: string) =>
+      mine.request(
+        'GET',
+        authorizeUrl(app, { clientId: app.clientId, challenge: pkcePair().challenge, extra: { prompt: 'none', id_token_hint: hint } }),
+      );
+    const same = new URL(locationOf(await withHint(tokens.id_token ?? '')));
+    expect(same.searchParams.get('error'), same.href).toBeNull();
+    expect(same.searchParams.get('code')).toBeTruthy();
+    const cyd = await personWithPasskey(y, 'cyd');
+    const theirs = await signIn(app, { passkey: cyd.passkey });
+    const other = new URL(locationOf(await withHint(theirs.tokens.id_token ?? '')));
+    expect(other.searchParams.get('error')).toBe('login_required');
+    expect(other.searchParams.has('code')).toBe(false);
+  });
+
+  it('/authorize is rate-limited per realm and address: past the limit 429 with Retry-After, other addresses unaffected', async () => {
+    const url = authorizeUrl(app, { clientId: app.clientId, challenge: pkcePair().challenge });
+    const from = (address: string) => y.request('GET', url, { token: null, remoteAddress: address });
+    // All but the last three of the window counted already (the counter the requests themselves take),
+    // so the test sends six requests, not six hundred.
+    const [check] = authorizeChecks(y.realmId, '203.0.113.171');
+    const now = Math.floor(Date.now() / 1000);
+    for (let i = 0; i < OIDC_AUTHORIZE_LIMIT.limit - 3; i++) await y.yonder.store.rateLimits.hit(check!.key, now, OIDC_AUTHORIZE_LIMIT.windowSeconds);
+    const replies = await Promise.all(Array.from({ length: 6 }, () => from('203.0.113.171')));
+    const refused = replies.filter((r) => r.status === 429);
+    expect(refused).toHaveLength(3);
+    expect(Number(refused[0]?.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused[0]?.headers.location).toBeUndefined();
+    expect(replies.filter((r) => r.status === 303)).toHaveLength(3);
+    expect((await from('203.0.113.172')).status).toBe(303);
+  });
+
+  it('CORS: discovery, the JWKS and revocation answer preflights; revocation only for trusted origins', async () => {
+    const config = await y.request('POST', y.realmPath('/authenticator-configs'), {
+      body: {
+        authenticator_config: {
+          display_name: 'Web with a trusted origin',
+          config: { type: 'hosted_web', authentication_methods: [{ type: 'webauthn_passkey' }], trusted_origins: ['https://spa.example'] },
+        },
+      },
+    });
+    expect(config.status, config.text).toBe(200);
+    const spa = await createOidcApplication(y, { confidentiality: 'public' }, { authenticator_config_id: config.body.id });
+    const preflight = (path: string, origin: string, method = 'GET') =>
+      y.request('OPTIONS', `${spa.path}${path}`, { token: null, headers: { origin, 'access-control-request-method': method } });
+    for (const path of ['/.well-known/openid-configuration', '/.well-known/jwks.json']) {
+      const reply = await preflight(path, 'https://spa.example');
+      expect(reply.status, `${path} ${reply.text}`).toBe(204);
+      expect(reply.headers['access-control-allow-origin'], path).toBeTruthy();
+      const get = await y.request('GET', `${spa.path}${path}`, { token: null, headers: { origin: 'https://spa.example' } });
+      expect(get.headers['access-control-allow-origin'], path).toBeTruthy();
+    }
+    const revokePreflight = await preflight('/revoke', 'https://spa.example', 'POST');
+    expect(revokePreflight.status).toBe(204);
+    expect(revokePreflight.headers['access-control-allow-origin']).toBe('https://spa.example');
+    expect(String(revokePreflight.headers['access-control-allow-methods'])).toContain('POST');
+    expect((await preflight('/revoke', 'https://evil.example', 'POST')).headers['access-control-allow-origin']).toBeUndefined();
+    const revoke = (origin: string) =>
+      y.request('POST', `${spa.path}/revoke`, {
+        token: null,
+        rawBody: new URLSearchParams({ token: 'not-a-token', client_id: spa.clientId }).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
+      });
+    expect((await revoke('https://spa.example')).headers['access-control-allow-origin']).toBe('https://spa.example');
+    expect((await revoke('https://evil.example')).headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('a public client asking for a grant type yonder does not serve gets unsupported_grant_type, not invalid_client', async () => {
+    const pub = await createOidcApplication(y, { confidentiality: 'public' });
+    for (const grantType of ['password', 'urn:ietf:params:oauth:grant-type:device_code']) {
+      const reply = await tokenRequest(y, pub, { grant_type: grantType }, 'none');
+      expect(reply.status, `${grantType}: ${reply.text}`).toBe(400);
+      expect(reply.body.error, grantType).toBe('unsupported_grant_type');
+    }
+    // A client id that names nobody is still invalid_client.
+    const nobody = await tokenRequest(y, { ...pub, clientId: 'nobody' }, { grant_type: 'password' }, 'none');
+    expect(nobody.body.error).toBe('invalid_client');
   });
 });

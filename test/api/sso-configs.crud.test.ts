@@ -98,6 +98,49 @@ describeApi('SSO configs: create, read, list, update, delete', () => {
     expect((await y.request('GET', y.realmPath(`/sso-configs/${created.body.id}`))).status).toBe(404);
   });
 
+  it('generic_saml makes a SAML application: its metadata is served, an edit reaches it, delete takes it away', async () => {
+    const saml = {
+      type: 'generic_saml',
+      acs_url: 'https://sp.example/acs',
+      override_recipient_and_destination: false,
+      audience_url: 'https://sp.example/metadata',
+      default_relay_state: '',
+      name_format: 'email_address',
+      authentication_context: 'x509',
+      subject_user_name_attribute: 'email',
+      sign_envelope: true,
+      sign_assertions: true,
+      signature_algorithm: 'rsa_sha256',
+      digest_algorithm: 'sha256',
+      encrypt_assertions: false,
+      assertion_validity_duration_seconds: 300,
+      sp_signature_certificates: [],
+      enable_single_log_out: false,
+      validate_signed_requests: false,
+      additional_user_attributes: [],
+      single_logout_sign_request_and_response: false,
+      is_tile_visible: true,
+    };
+    const created = await create('Wiki SAML', saml);
+    expect(created.status, created.text).toBe(200);
+    const { application_id, idp_initiated_url } = created.body.payload;
+    expect(idp_initiated_url).toBe(`http://localhost:8080${y.realmPath(`/applications/${application_id}/saml/start`)}`);
+    const app = await y.request('GET', y.realmPath(`/applications/${application_id}`));
+    expect(app.body.protocol_config).toMatchObject({ type: 'saml', acs_url: 'https://sp.example/acs' });
+    expect(app.body.protocol_config.is_tile_visible).toBeUndefined();
+    expect((await y.request('GET', y.realmPath(`/applications/${application_id}/saml/metadata`), { token: null })).status).toBe(200);
+    const patched = await y.request('PATCH', y.realmPath(`/sso-configs/${created.body.id}`), {
+      body: { sso_config: { payload: { type: 'generic_saml', acs_url: 'https://sp.example/acs2' } } },
+    });
+    expect(patched.status, patched.text).toBe(200);
+    expect((await y.request('GET', y.realmPath(`/applications/${application_id}`))).body.protocol_config.acs_url).toBe('https://sp.example/acs2');
+    // What the SAML application refuses, the config refuses, and nothing is left behind.
+    const encrypted = await create('Encrypted', { ...saml, encrypt_assertions: true });
+    expect(encrypted.status).toBe(400);
+    expect((await y.request('DELETE', y.realmPath(`/sso-configs/${created.body.id}`))).status).toBe(200);
+    expect((await y.request('GET', y.realmPath(`/applications/${application_id}`))).status).toBe(404);
+  });
+
   it('a bad redirect URI of generic_oidc is a 400 and leaves nothing behind', async () => {
     const before = (await y.request('GET', y.realmPath('/applications'))).body.total_size;
     const refused = await create('Bad', {

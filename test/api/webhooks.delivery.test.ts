@@ -145,4 +145,31 @@ describeApi('webhooks: delivery', () => {
       y.yonder.config.webhooksAllowPrivate = true;
     }
   });
+
+  it('two workers on one store (as two processes) never post the same event twice: the lease gives each endpoint to one', async () => {
+    const second = startWebhookDelivery(
+      y.yonder,
+      (error) => {
+        throw error;
+      },
+      3_600_000,
+    );
+    try {
+      // The last test left the first endpoint backing off: re-enabling it retries at once.
+      const [first] = (await y.request('GET', base())).body.webhooks;
+      await y.request('PATCH', `${base()}/${first.id}`, { body: { webhook: { enabled: true } } });
+      await Promise.all([worker.runOnce(), second.runOnce()]);
+      received.length = 0;
+      for (let i = 0; i < 6; i++) await y.createIdentity(`leased${i}`);
+      await Promise.all([worker.runOnce(), second.runOnce(), worker.runOnce(), second.runOnce()]);
+      await Promise.all([worker.runOnce(), second.runOnce()]);
+      // The endpoint taking every event got each of the six creates exactly once, in order.
+      const created = received.filter((r) => JSON.parse(r.body).type === 'identity.created').map((r) => r.headers['webhook-id']);
+      expect(created).toHaveLength(6);
+      expect(new Set(created).size).toBe(6);
+      expect([...created].sort()).toEqual(created);
+    } finally {
+      await second.stop();
+    }
+  });
 });

@@ -198,6 +198,23 @@ describe('Admin Console directory in headless Chromium (on SQLite: the pages cal
     const [credential] = (await api('GET', `/identities/${identityId}/credentials`)).body.credentials;
     expect(credential.state).toBe('ACTIVE');
 
+    // Renames it (the name its person sees on the account page), ends every session, sends a recovery link.
+    await page.getByRole('button', { name: `Rename passkey ${credential.id}` }).click();
+    await dialog('Rename passkey').getByLabel('Name').fill('Desk key');
+    await dialog('Rename passkey').getByRole('button', { name: 'Save name' }).click();
+    await toast('Renamed the passkey to Desk key.');
+    await table.getByText('Desk key').waitFor();
+    expect((await api('GET', `/identities/${identityId}/passkeys`)).body.passkeys[0].name).toBe('Desk key');
+    await button('Sign out everywhere').click();
+    await dialog('Sign out everywhere').getByRole('button', { name: 'Sign out everywhere' }).click();
+    await toast('Ended every session of Test Identity.');
+    const mailed = smtp.messages.length;
+    await button('Send recovery link').click();
+    await dialog('Send recovery link').getByRole('button', { name: 'Send link' }).click();
+    await toast('Sent a recovery link to Test Identity.');
+    await smtp.waitFor(mailed + 1);
+    await shot('identity-passkeys-actions-1280');
+
     await page.getByRole('button', { name: `Revoke passkey ${credential.id}` }).click();
     await dialog('Revoke passkey').getByRole('button', { name: 'Revoke passkey' }).click();
     await toast('Revoked a passkey of Test Identity.');
@@ -241,6 +258,30 @@ describe('Admin Console directory in headless Chromium (on SQLite: the pages cal
     await roles.getByText('Tenant Administrator').waitFor();
     await roles.getByRole('link', { name: 'Administrators' }).waitFor();
     await shot('identity-roles-1280');
+  });
+
+  it('Webhooks: Add webhook shows the signing secret once, the list shows the endpoint, and Delete removes it', async () => {
+    await page.getByRole('link', { name: 'Webhooks', exact: true }).click();
+    await page.getByRole('heading', { name: 'Webhooks', level: 1 }).waitFor();
+    await button('Add webhook').click();
+    const adding = dialog('Add webhook');
+    await adding.getByLabel('URL').fill('http://127.0.0.1/inside');
+    await adding.getByRole('button', { name: 'Add webhook' }).click();
+    // Inside the network: refused on the field, nothing added.
+    await adding.getByText(/must not point at a loopback destination/).waitFor();
+    await adding.getByLabel('URL').fill('https://203.0.113.40/siem');
+    await adding.getByRole('button', { name: 'Add webhook' }).click();
+    const secret = await dialog('Webhook added').getByLabel('Signing secret').inputValue();
+    expect(secret).toMatch(/^whsec_/);
+    await shot('webhook-added-1280');
+    await dialog('Webhook added').getByRole('button', { name: 'Done' }).click();
+    const table = page.getByRole('table', { name: 'Webhook endpoints' });
+    await table.getByText('https://203.0.113.40/siem').waitFor();
+    await table.getByText('Waiting for the first event').waitFor();
+    expect(await table.textContent()).not.toContain(secret);
+    await button('Delete https://203.0.113.40/siem').click();
+    await dialog('Delete webhook').getByRole('button', { name: 'Delete webhook' }).click();
+    await page.getByText('No webhooks yet.').waitFor();
   });
 
   it('the identities list works at phone width', async () => {

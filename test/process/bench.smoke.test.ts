@@ -42,5 +42,5 @@ describe('npm run bench still runs', () => {
     const report = JSON.parse(readFileSync(join(results, file!), 'utf8'));
     const measured = report.rows.filter((row: { status: string }) => row.status === 'measured').map((row: { operation: string }) => row.operation);
     expect(measured).toEqual(['get identity (SQLite)', 'OIDC code exchange (SQLite)']);
-  }, 120_000);
+  }, 180_000);
 });

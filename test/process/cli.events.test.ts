@@ -65,7 +65,7 @@ describe('the yonder CLI and the audit trail (on SQLite: recording and pruning r
       .trimEnd()
       .split('\n')
       .map((line) => JSON.parse(line) as { id: string; create_time: string; type: string });
-    const stored = rows("select id from audit_events where create_time >= strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 hour') order by create_time, id");
+    const stored = rows("select id from audit_events where create_time >= strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 hour') order by id");
     expect(lines.map((e) => e.id)).toEqual(stored.map((r) => r.id));
     expect(lines.filter((e) => e.type === 'identity.created').length).toBeGreaterThanOrEqual(2);
 

@@ -1157,6 +1157,11 @@ export const ROUTE_OWNERS: readonly { readonly pattern: string; readonly file: C
   { pattern: `${V1_REALM}/authenticator-configs*`, file: 'contract.passkeys.test.ts' },
   { pattern: `${V1_REALM}/themes*`, file: 'contract.passkeys.test.ts' },
   { pattern: `${HOSTED}/*`, file: 'contract.passkeys.test.ts' },
+  // yonder's account page administration (issue 21): an identity's passkeys, sessions, recovery link; realm settings.
+  { pattern: `${V1_REALM}/identities/{identity_id}/passkeys*`, file: 'contract.passkeys.test.ts' },
+  { pattern: `${V1_REALM}/identities/{identity_id}:signOutEverywhere`, file: 'contract.passkeys.test.ts' },
+  { pattern: `${V1_REALM}/identities/{identity_id}:sendRecoveryLink`, file: 'contract.passkeys.test.ts' },
+  { pattern: `${V1_REALM}/account-settings`, file: 'contract.passkeys.test.ts' },
   // contract.management.test.ts: management access (issue 4): resource servers and their roles, the
   // roles of an identity or a group (exact entries, carved out of `groups*`), application tokens,
   // and the OAuth endpoints (token, revoke, introspect, discovery; carved out of `applications*`).
@@ -1178,10 +1183,9 @@ export const ROUTE_OWNERS: readonly { readonly pattern: string; readonly file: C
   { pattern: `${V1_REALM}/applications/{application_id}/sso-configs-id`, file: 'contract.sso.test.ts' },
   // contract.console.test.ts: the Admin Console's configuration, token and sign-out calls.
   { pattern: `${CONSOLE_API}/*`, file: 'contract.console.test.ts' },
-  // contract.federation.test.ts: launch mechanisms and upstream identity providers (with their callback).
+  // contract.federation.test.ts: launch mechanisms and upstream identity providers.
   { pattern: `${V1_REALM}/flow-type-config`, file: 'contract.federation.test.ts' },
   { pattern: `${V1_REALM}/identity-providers*`, file: 'contract.federation.test.ts' },
-  { pattern: `${HOSTED_REALM}/identity-providers*`, file: 'contract.federation.test.ts' },
 ];
 
 function patternMatches(pattern: string, path: string): boolean {
@@ -1318,6 +1322,7 @@ export const YONDER_ONLY_ROUTES: Readonly<Record<string, string>> = {
   [`POST ${HOSTED_REALM}/sign-in/options`]: 'hosted sign-in: begins the WebAuthn authentication ceremony',
   [`POST ${HOSTED_REALM}/sign-in/verify`]: 'hosted sign-in: verifies the assertion and sets the session cookie',
   [`GET ${HOSTED_REALM}/session`]: 'hosted sign-in: who the session cookie belongs to',
+  [`GET ${HOSTED_REALM}/apps`]: "the app launcher (HTML): the tiles of the signed-in person's SSO configs",
   [`POST ${HOSTED_REALM}/sign-out`]: 'hosted sign-in: ends the session',
   // Management access (issue 4). Beyond Identity serves the OAuth endpoints on its auth host; the
   // contract only mentions them. Public (`security: []`) except the named-token route.
@@ -1331,6 +1336,15 @@ export const YONDER_ONLY_ROUTES: Readonly<Record<string, string>> = {
     "yonder keeps client secrets hashed, so it cannot show them again as the contract's reads would; a new one is issued instead",
   [`POST ${V1_REALM}/applications/{application_id}/tokens`]: 'the console\'s "Create token", which the contract leaves to the console',
   [`GET ${V1_REALM}/events`]: 'audit events (issue 9); the contract has no audit trail',
+  // The account page's administration (issue 21): the contract's credential has no name, device
+  // kind or last use, and the contract has no sessions, recovery links or account settings.
+  [`GET ${V1_REALM}/identities/{identity_id}/passkeys`]: "an identity's passkeys as the account page shows them (name, device kind, last use)",
+  [`POST ${V1_REALM}/identities/{identity_id}/passkeys/{credential_id}:rename`]:
+    "renames an identity's passkey (the contract's credential has no name)",
+  [`POST ${V1_REALM}/identities/{identity_id}:signOutEverywhere`]: 'ends every session of an identity and the tokens issued through them',
+  [`POST ${V1_REALM}/identities/{identity_id}:sendRecoveryLink`]: 'emails the short-lived link "send me a new link" sends',
+  [`GET ${V1_REALM}/account-settings`]: "the realm's account page settings",
+  [`PUT ${V1_REALM}/account-settings`]: "changes the realm's account page settings",
   // Audit event delivery (issue 20): the contract has no audit trail, so no webhooks for it either.
   [`POST ${V1_TENANT}/webhooks`]: 'registers a webhook endpoint for the audit trail (the contract has none)',
   [`GET ${V1_TENANT}/webhooks`]: "lists the tenant's webhook endpoints",

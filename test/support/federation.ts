@@ -15,3 +15,57 @@ export function upstreamSettings(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+interface Requester {
+  request(method: string, url: string, options?: { body?: unknown }): Promise<{ status: number; body: any; text: string }>;
+  realmPath(rest?: string): string;
+}
+
+/**
+ * In `downstream`'s realm, an identity provider for the upstream OpenID Connect application at
+ * `issuerUrl` (its issuer, e.g. `http://localhost:PORT/v1/.../applications/{id}`), and a `console`
+ * authenticator configuration verifying enrollments with it.
+ */
+export async function verifyingConfig(
+  downstream: Requester,
+  issuerUrl: string,
+  client: { clientId: string; clientSecret: string | undefined },
+  overrides: Record<string, unknown> = {},
+): Promise<{ idpId: string; configId: string; redirectUrl: string }> {
+  const idp = await downstream.request('POST', downstream.realmPath('/identity-providers'), {
+    body: {
+      display_name: 'Upstream yonder',
+      protocol_config: upstreamSettings({
+        client_id: client.clientId,
+        client_secret: client.clientSecret,
+        authorize_url: `${issuerUrl}/authorize`,
+        token_url: `${issuerUrl}/token`,
+        jwks_url: `${issuerUrl}/.well-known/jwks.json`,
+        claims: JSON.stringify({ id_token: { email: { essential: true } } }),
+        ...overrides,
+      }),
+    },
+  });
+  if (idp.status !== 200) throw new Error(`identity provider: ${idp.status} ${idp.text}`);
+  const config = await downstream.request('POST', downstream.realmPath('/authenticator-configs'), {
+    body: {
+      authenticator_config: {
+        display_name: 'Verified enrollment',
+        config: { type: 'console', onboarding_configuration: { verification_method: { type: 'idp', idp_id: idp.body.id } } },
+      },
+    },
+  });
+  if (config.status !== 200) throw new Error(`authenticator config: ${config.status} ${config.text}`);
+  return { idpId: idp.body.id, configId: config.body.id, redirectUrl: idp.body.protocol_config.redirect_url };
+}
+
+/** Adds redirect URIs (identity providers' callbacks) to the upstream application `appId` of `upstream`'s realm. */
+export async function allowRedirects(upstream: Requester, appId: string, uris: string[]): Promise<void> {
+  const path = upstream.realmPath(`/applications/${appId}`);
+  const current = await upstream.request('GET', path);
+  const protocol = current.body.protocol_config;
+  const updated = await upstream.request('PATCH', path, {
+    body: { application: { protocol_config: { ...protocol, redirect_uris: [...protocol.redirect_uris, ...uris] } } },
+  });
+  if (updated.status !== 200) throw new Error(`application: ${updated.status} ${updated.text}`);
+}

@@ -30,9 +30,11 @@ export const SCREEN_ENTRIES = {
     nav: { section: 'Access', label: 'Resource servers' },
     scope: 'resource-servers:read',
   },
+  ssoConfigs: { path: '/sso-configs', title: 'SSO apps', nav: { section: 'Access', label: 'SSO apps' }, scope: 'sso-configs:read' },
   tokens: { path: '/tokens', title: 'API tokens', nav: { section: 'Access', label: 'API tokens' }, scope: 'tokens:read' },
   policy: { path: '/policy', title: 'Policy', nav: { section: 'Policy', label: 'Policy rules' }, scope: 'policy:read' },
   scim: { path: '/scim', title: 'SCIM provisioning', nav: { section: 'Provisioning', label: 'SCIM' } },
   activity: { path: '/activity', title: 'Activity', nav: { section: 'Provisioning', label: 'Activity' }, scope: 'events:read' },
+  webhooks: { path: '/webhooks', title: 'Webhooks', nav: { section: 'Tenant', label: 'Webhooks' }, scope: 'webhooks:read' },
   settings: { path: '/settings', title: 'Tenant settings', nav: { section: 'Tenant', label: 'Settings' }, scope: 'tenants:read' },
 } satisfies Record<string, ScreenEntry>;

@@ -10,6 +10,8 @@ import { Dialog } from '../ui/dialog';
 import { ErrorNotice, Notice } from '../ui/notice';
 import { LoadedView } from '../ui/loaded-view';
 import { DataTable } from '../ui/table';
+import { FormDialog } from '../ui/form-dialog';
+import { TextField } from '../ui/field';
 import { useConfirm } from '../ui/use-confirm';
 import { MAX_PAGE, identityLabel } from './directory';
 
@@ -27,6 +29,11 @@ export function IdentityPasskeys({ identity, onEnrollmentChanged }: { identity: 
     () => (api.can('credentials:read') ? api.get<Reply<'ListCredentials'>>(`${base}/credentials?page_size=${MAX_PAGE}`) : Promise.resolve(undefined)),
     [api, base],
   );
+  // yonder's own view of the active passkeys: the names people gave them, device kind, last use.
+  const named = useLoad(
+    () => (api.can('credentials:read') ? api.get<Reply<'ListPasskeys'>>(`${base}/passkeys`) : Promise.resolve(undefined)),
+    [api, base],
+  );
   const jobs = useLoad(
     () =>
       api.can('credential-binding-jobs:read')
@@ -38,6 +45,7 @@ export function IdentityPasskeys({ identity, onEnrollmentChanged }: { identity: 
   const name = identityLabel(identity);
   const refresh = () => {
     credentials.reload();
+    named.reload();
     jobs.reload();
     onEnrollmentChanged();
   };
@@ -48,6 +56,18 @@ export function IdentityPasskeys({ identity, onEnrollmentChanged }: { identity: 
       refresh();
     },
   );
+  const endSessions = useConfirm(
+    () => api.post<Reply<'SignOutIdentityEverywhere'>>(`${base}:signOutEverywhere`),
+    () => announce(`Ended every session of ${name}.`),
+  );
+  const recovery = useConfirm(
+    () => api.post(`${base}:sendRecoveryLink`),
+    () => {
+      announce(`Sent a recovery link to ${name}.`);
+      jobs.reload();
+    },
+  );
+  const [renaming, setRenaming] = useState<Passkey | null>(null);
   const revokeJob = useConfirm(
     (job: BindingJob) => api.post(`${base}/credential-binding-jobs/${job.id}:revoke`),
     () => {
@@ -57,6 +77,8 @@ export function IdentityPasskeys({ identity, onEnrollmentChanged }: { identity: 
   );
 
   const rows = [...(credentials.data?.credentials ?? [])].sort((a, b) => b.create_time.localeCompare(a.create_time));
+  const passkeyOf = new Map((named.data?.passkeys ?? []).map((p) => [p.id, p]));
+  const email = identity.traits.primary_email_address;
   const links = [...(jobs.data?.credential_binding_jobs ?? [])].sort((a, b) => b.create_time.localeCompare(a.create_time));
   return (
     <div>
@@ -66,6 +88,8 @@ export function IdentityPasskeys({ identity, onEnrollmentChanged }: { identity: 
           <Button onClick={refresh} busy={credentials.loading || jobs.loading}>
             Refresh
           </Button>
+          {api.can('credentials:revoke') ? <Button onClick={() => endSessions.ask(identity)}>Sign out everywhere</Button> : null}
+          {api.can('credential-binding-jobs:create') && email ? <Button onClick={() => recovery.ask(identity)}>Send recovery link</Button> : null}
           {api.can('credential-binding-jobs:create') ? (
             <Button variant="primary" onClick={() => setAdding(true)}>
               Add passkey
@@ -83,8 +107,24 @@ export function IdentityPasskeys({ identity, onEnrollmentChanged }: { identity: 
               rowKey={(c) => c.id}
               empty={`${name} has no passkey yet. Add passkey makes an enrollment link.`}
               columns={[
-                { header: 'Passkey', cell: (c) => <code title={c.id}>{c.id.length > 16 ? `${c.id.slice(0, 16)}…` : c.id}</code> },
-                { header: 'Type', cell: (c) => c.csr_type, wide: true },
+                {
+                  header: 'Passkey',
+                  cell: (c) => (
+                    <>
+                      {passkeyOf.get(c.id)?.name ?? 'Passkey'} <code title={c.id}>{c.id.length > 8 ? `${c.id.slice(0, 8)}…` : c.id}</code>
+                    </>
+                  ),
+                },
+                {
+                  header: 'Kind',
+                  cell: (c) => {
+                    const p = passkeyOf.get(c.id);
+                    if (!p) return c.csr_type;
+                    return `${p.device === 'synced' ? 'Synced' : 'Device-bound'}${p.provider ? ` · ${p.provider}` : ''}`;
+                  },
+                  wide: true,
+                },
+                { header: 'Last used', cell: (c) => formatTime(passkeyOf.get(c.id)?.last_used_time ?? undefined), wide: true },
                 {
                   header: 'State',
                   cell: (c) => <span class={`badge ${c.state === 'ACTIVE' ? 'badge-good' : 'badge-bad'}`}>{titleCase(c.state)}</span>,
@@ -94,9 +134,16 @@ export function IdentityPasskeys({ identity, onEnrollmentChanged }: { identity: 
                   header: 'Actions',
                   cell: (c) =>
                     c.state === 'ACTIVE' && api.can('credentials:revoke') ? (
-                      <Button variant="link" onClick={() => revoke.ask(c)} aria-label={`Revoke passkey ${c.id}`}>
-                        Revoke
-                      </Button>
+                      <div class="actions">
+                        {api.can('identities:update') && passkeyOf.has(c.id) ? (
+                          <Button variant="link" onClick={() => setRenaming(passkeyOf.get(c.id) ?? null)} aria-label={`Rename passkey ${c.id}`}>
+                            Rename
+                          </Button>
+                        ) : null}
+                        <Button variant="link" onClick={() => revoke.ask(c)} aria-label={`Revoke passkey ${c.id}`}>
+                          Revoke
+                        </Button>
+                      </div>
                     ) : c.state === 'REVOKED' ? (
                       <span class="hint">Revoked {formatTime(c.update_time)}</span>
                     ) : null,
@@ -149,6 +196,39 @@ export function IdentityPasskeys({ identity, onEnrollmentChanged }: { identity: 
           </>
         }
       />
+      <RenamePasskeyDialog
+        passkey={renaming}
+        base={base}
+        onClose={() => setRenaming(null)}
+        onRenamed={(p) => {
+          setRenaming(null);
+          announce(`Renamed the passkey to ${p.name}.`);
+          named.reload();
+        }}
+      />
+      <ConfirmDialog
+        {...endSessions.dialog}
+        title="Sign out everywhere"
+        confirmLabel="Sign out everywhere"
+        message={
+          <p>
+            Every session of {name} ends now: the hosted sign-in, the Admin Console, and every application signed in through them (their access and
+            refresh tokens are revoked). Their passkeys stay.
+          </p>
+        }
+      />
+      <ConfirmDialog
+        {...recovery.dialog}
+        title="Send recovery link"
+        confirmLabel="Send link"
+        danger={false}
+        message={
+          <p>
+            {email ? `An email goes to ${email}` : 'An email goes out'} with a link that adds a passkey. It works once, within 30 minutes, and leads
+            to their account page. Their old passkeys stay.
+          </p>
+        }
+      />
       <ConfirmDialog
         {...revokeJob.dialog}
         title="Revoke enrollment link"
@@ -156,6 +236,45 @@ export function IdentityPasskeys({ identity, onEnrollmentChanged }: { identity: 
         message={<p>The link stops working; a passkey already enrolled through it stays.</p>}
       />
     </div>
+  );
+}
+
+type Passkey = Reply<'ListPasskeys'>['passkeys'][number];
+
+function RenamePasskeyDialog({
+  passkey,
+  base,
+  onClose,
+  onRenamed,
+}: {
+  passkey: Passkey | null;
+  base: string;
+  onClose: () => void;
+  onRenamed: (p: Passkey) => void;
+}) {
+  const { api } = useConsole();
+  const [name, setName] = useState('');
+  const save = useAction((value: string) => api.post<Passkey>(`${base}/passkeys/${passkey?.id}:rename`, { display_name: value }));
+  useEffect(() => {
+    if (!passkey) return;
+    setName(passkey.name);
+    save.clearError();
+  }, [passkey]);
+  return (
+    <FormDialog
+      title="Rename passkey"
+      open={passkey !== null}
+      onClose={onClose}
+      busy={save.busy}
+      submitLabel="Save name"
+      onSubmit={async () => {
+        const renamed = await save.run(name);
+        if (renamed) onRenamed(renamed);
+      }}
+    >
+      <ErrorNotice error={save.error} />
+      <TextField label="Name" value={name} onValue={setName} required hint="The name its person sees on their account page." />
+    </FormDialog>
   );
 }
 

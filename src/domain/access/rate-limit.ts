@@ -82,6 +82,12 @@ export const RATE_LIMITS = {
    * until their cookie is checked; an open console asks for a token every few minutes per tab.
    */
   consoleFromAddress: rule('console-address', 300, 300),
+  /** "Send me a new link" requests to one realm from one address (answered 429 past it). */
+  recoveryFromAddress: rule('recovery-realm-address', 10, 3600),
+  /** Recovery links made for one identity, whoever asks (past it, silently none: asking reveals nothing). */
+  recoveryPerIdentity: rule('recovery-identity', 3, 3600),
+  /** The account page's calls of one realm from one address. */
+  accountFromAddress: rule('account-realm-address', 300, 300),
 } as const;
 
 /** Subjects are cut to this length: attacker-chosen text (a job id) must not make big keys. */
@@ -118,6 +124,16 @@ export function enrollmentChecks(realmId: string, jobId: string, address: string
 /** A request to the sign-in ceremony of a realm of its tenant. */
 export function signInChecks(realmId: string, address: string): RateLimitCheck[] {
   return [rateLimitCheck(RATE_LIMITS.signInFromAddress, realmId, address)];
+}
+
+/** A "send me a new link" request in a realm of its tenant. */
+export function recoveryChecks(realmId: string, address: string): RateLimitCheck[] {
+  return [rateLimitCheck(RATE_LIMITS.recoveryFromAddress, realmId, address)];
+}
+
+/** A call of the account page in a realm of its tenant. */
+export function accountChecks(realmId: string, address: string): RateLimitCheck[] {
+  return [rateLimitCheck(RATE_LIMITS.accountFromAddress, realmId, address)];
 }
 
 /** A request to the Admin Console's token or sign-out endpoint. */

@@ -15,6 +15,8 @@ import { randomFillSync } from 'node:crypto';
 export type Actor =
   | { type: 'token'; subject: string; jti: string }
   | { type: 'console'; identity_id: string; realm_id: string; session_id?: string }
+  /** A person on their own account page (signed in with a passkey of the realm). */
+  | { type: 'account'; identity_id: string; realm_id: string }
   | { type: 'client'; application_id: string }
   | { type: 'cli' }
   | { type: 'system' }
@@ -24,7 +26,7 @@ export const SYSTEM_ACTOR: Actor = { type: 'system' };
 export const CLI_ACTOR: Actor = { type: 'cli' };
 
 /**
- * The one value the `actor` filter matches: the token's jti, the console identity's id, the
+ * The one value the `actor` filter matches: the token's jti, the console or account page identity's id, the
  * client's application id, or the type itself for `cli`, `system` and `anonymous`. (A token's subject is the tenant's management application
  * for every token, so it could not tell two callers apart; the filter also accepts it.)
  */
@@ -33,6 +35,7 @@ export function actorKey(actor: Actor): { id: string; subject: string | null } {
     case 'token':
       return { id: actor.jti, subject: actor.subject };
     case 'console':
+    case 'account':
       return { id: actor.identity_id, subject: actor.identity_id };
     case 'client':
       return { id: actor.application_id, subject: actor.application_id };

@@ -20,7 +20,25 @@ export type AuthenticatorConfigBody =
       invocation_type: 'automatic' | 'manual';
       trusted_origins: string[];
       authentication_methods?: { type: AuthenticationMethod }[];
+    }
+  | {
+      /**
+       * The contract's Console Authenticator: enrollment on yonder's hosted page, after the person
+       * has proved who they are at an upstream identity provider (`idp`) or without that (`none`).
+       */
+      type: 'console';
+      onboarding_configuration: { verification_method: VerificationMethod };
+      trusted_origins?: undefined;
     };
+
+export type VerificationMethod = { type: 'idp'; idp_id: string } | { type: 'none' };
+
+/** The upstream identity provider a configuration's enrollments are verified with, if any. */
+export function verifyingProvider(config: AuthenticatorConfigBody): string | null {
+  if (config.type !== 'console') return null;
+  const method = config.onboarding_configuration.verification_method;
+  return method.type === 'idp' ? method.idp_id : null;
+}
 
 export interface AuthenticatorConfig {
   id: string;
@@ -36,7 +54,7 @@ export interface AuthenticatorConfig {
 
 export const DEFAULT_AUTHENTICATOR_CONFIG_NAME = 'Hosted Web';
 
-export function defaultAuthenticatorConfigBody(): AuthenticatorConfigBody {
+export function defaultAuthenticatorConfigBody(): Extract<AuthenticatorConfigBody, { type: 'hosted_web' }> {
   return { type: 'hosted_web', authentication_methods: [{ type: 'webauthn_passkey' }], trusted_origins: [] };
 }
 
@@ -125,6 +143,10 @@ export interface WebAuthnCredential extends Credential {
   aaguid: string;
   device_type: 'singleDevice' | 'multiDevice';
   backed_up: boolean;
+  /** The name its person gave it on the account page; null until then. */
+  display_name: string | null;
+  /** The last sign-in or re-authentication with it; null if never used since it was made. */
+  last_used_time: string | null;
 }
 
 /**

@@ -10,9 +10,10 @@ import { MANAGEMENT_SCOPES } from '../access/scopes.js';
  * - `generic_oidc`, `entra_id_external_auth_methods`, `okta_sso_bi_idp`: an OpenID Connect
  *   application of the realm (signing in through yonder's hosted passkey page), made, changed and
  *   deleted with the config;
+ * - `generic_saml`: a SAML application of the realm (yonder as its identity provider);
  * - `scim`, `nametag_oauth2`: a client-credentials application whose tokens reach yonder's own
  *   SCIM server (or read identities and groups) in the config's realm;
- * - the rest (`generic_oidc_idp`, `okta_idp`, `generic_saml`, `ws_fed`) and the third-party parts of
+ * - the rest (`generic_oidc_idp`, `okta_idp`, `ws_fed`) and the third-party parts of
  *   the types above (Okta's registration, Entra's discovery, Nametag's calls) are validated,
  *   stored and echoed only: yonder calls no third party.
  */
@@ -35,10 +36,9 @@ export type LinkedApplicationKind = 'oidc' | 'client_credentials' | 'saml';
 
 const LINKED: Partial<Record<SsoConfigType, LinkedApplicationKind>> = {
   generic_oidc: 'oidc',
-  // A SAML service provider (an application of type saml) that yonder signs people in to.
-  generic_saml: 'saml',
   entra_id_external_auth_methods: 'oidc',
   okta_sso_bi_idp: 'oidc',
+  generic_saml: 'saml',
   scim: 'client_credentials',
   nametag_oauth2: 'client_credentials',
 };
@@ -128,7 +128,7 @@ export function isTileVisible(config: Pick<SsoConfig, 'payload'>): boolean {
 }
 
 /** Types that show in the app launcher. */
-export const TILE_TYPES: readonly SsoConfigType[] = ['bookmark', 'generic_oidc'];
+export const TILE_TYPES: readonly SsoConfigType[] = ['bookmark', 'generic_oidc', 'generic_saml'];
 
 /** The orders a list may be asked for: by creation (the default, the id order) or by name. */
 export const SSO_CONFIG_ORDERS = ['id', 'display_name'] as const;

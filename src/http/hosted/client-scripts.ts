@@ -4,6 +4,8 @@
  * browser ESM build, served beside them; no bundler.
  */
 
+import { ACCOUNT_ASSETS, ACCOUNT_STYLE } from '../account/client-scripts.js';
+
 const COMMON = String.raw`
 export const status = document.getElementById('status');
 export function show(state, reason, message) {
@@ -11,10 +13,10 @@ export function show(state, reason, message) {
   status.dataset.reason = reason;
   status.textContent = message;
 }
-export async function post(url, body) {
+export async function post(url, body, headers) {
   const reply = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body ?? {}),
     credentials: 'same-origin',
   });
@@ -142,8 +144,9 @@ button:focus-visible { outline: 3px solid #1a3d8f; outline-offset: 2px; }
 `;
 
 export const ASSETS: Record<string, { type: string; body: string }> = {
+  ...ACCOUNT_ASSETS,
   'common.js': { type: 'text/javascript; charset=utf-8', body: COMMON },
   'enroll.js': { type: 'text/javascript; charset=utf-8', body: ENROLL },
   'sign-in.js': { type: 'text/javascript; charset=utf-8', body: SIGN_IN },
-  'style.css': { type: 'text/css; charset=utf-8', body: STYLE },
+  'style.css': { type: 'text/css; charset=utf-8', body: STYLE + ACCOUNT_STYLE },
 };

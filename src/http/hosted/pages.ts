@@ -5,16 +5,19 @@ export const PAGE_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
   "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-interface PageParts {
+export interface PageParts {
   title: string;
   heading: string;
   script?: string;
   data?: Record<string, string>;
   body: string;
   status?: { state: string; reason: string; message: string };
+  /** A page with more to show than one button (the account page): wider, top-aligned. */
+  wide?: boolean;
 }
 
-function page(parts: PageParts): string {
+/** One hosted page: the shared stylesheet, at most one script of its own, a live status line last. */
+export function page(parts: PageParts): string {
   const data = Object.entries(parts.data ?? {})
     .map(([k, v]) => ` data-${k}="${escapeHtml(v)}"`)
     .join('');
@@ -29,7 +32,7 @@ function page(parts: PageParts): string {
 ${parts.script ? `<script type="module" src="/hosted/assets/${parts.script}"></script>` : ''}
 </head>
 <body>
-<main${data}>
+<main${data}${parts.wide ? ' class="wide"' : ''}>
 <h1>${escapeHtml(parts.heading)}</h1>
 ${parts.body}
 <p id="status" role="status" aria-live="polite" data-state="${escapeHtml(status.state)}" data-reason="${escapeHtml(status.reason)}">${escapeHtml(status.message)}</p>
@@ -56,6 +59,29 @@ export function enrollErrorPage(reason: string, message: string): string {
     heading: 'This link cannot be used',
     body: '',
     status: { state: 'error', reason, message },
+  });
+}
+
+/** The app launcher: the tiles of the signed-in person, plain links (no script needed). */
+export function launcherPage(
+  realmName: string,
+  person: string,
+  tiles: readonly { id: string; name: string; url: string | null; icon: string | null }[],
+): string {
+  const items = tiles
+    .map((tile) => {
+      const icon = tile.icon ? `<img src="${escapeHtml(tile.icon)}" alt="" width="32" height="32"> ` : '';
+      const label = `${icon}<span>${escapeHtml(tile.name)}</span>`;
+      return `<li data-sso-config-id="${escapeHtml(tile.id)}">${
+        tile.url ? `<a href="${escapeHtml(tile.url)}" rel="noopener noreferrer">${label}</a>` : label
+      }</li>`;
+    })
+    .join('\n');
+  return page({
+    title: `${realmName}: your applications`,
+    heading: 'Your applications',
+    body: `<p>Signed in to ${escapeHtml(realmName)} as ${escapeHtml(person)}.</p>
+${tiles.length > 0 ? `<ul id="tiles" class="tiles">\n${items}\n</ul>` : '<p id="no-tiles">No application is assigned to you yet.</p>'}`,
   });
 }
 

@@ -15,6 +15,7 @@ import {
   SESSION_TTL_SECONDS,
   authenticationOptions,
   currentSession,
+  linkVerified,
   openLink,
   registrationOptions,
   signOut,
@@ -22,8 +23,11 @@ import {
   verifyRegistration,
 } from '../../services/passkeys/ceremonies.js';
 import { ASSETS } from './client-scripts.js';
+import { verifyingProvider } from '../../domain/passkeys/passkeys.js';
+import { VERIFIED_TTL_SECONDS, finishUpstreamVerification, startUpstreamVerification } from '../../services/federation/upstream-verification.js';
 import { registerEnrollmentCors } from './cors.js';
-import { PAGE_CSP, enrollErrorPage, enrollPage, signInErrorPage, signInPage } from './pages.js';
+import { PAGE_CSP, enrollErrorPage, enrollPage, launcherPage, signInErrorPage, signInPage } from './pages.js';
+import { launcherTiles } from '../../services/sso/launcher.js';
 import { realmRef } from '../params.js';
 import { sendHtml } from '../html.js';
 
@@ -45,18 +49,31 @@ const ENROLL = `${HOSTED}/identities/:identity_id/credential-binding-jobs/:crede
 /** Where a sign-in may lead: this site's Admin Console and its hosted pages, nothing else. */
 const RETURN_PREFIXES = [CONSOLE_PATH, '/hosted/'];
 
-const hostedBase = (p: { tenant_id: string; realm_id: string }) => `/hosted/tenants/${p.tenant_id}/realms/${p.realm_id}`;
-const linkOf = (p: { tenant_id: string; realm_id: string; identity_id: string; credential_binding_job_id: string }, token: string) => ({
+export const hostedBase = (p: { tenant_id: string; realm_id: string }) => `/hosted/tenants/${p.tenant_id}/realms/${p.realm_id}`;
+const linkOf = (
+  p: { tenant_id: string; realm_id: string; identity_id: string; credential_binding_job_id: string },
+  token: string,
+  verification?: string,
+) => ({
   ...realmRef(p),
   identityId: p.identity_id,
   jobId: p.credential_binding_job_id,
   token,
+  verification,
 });
+
+/**
+ * The trip through an upstream identity provider before enrollment: its state while the browser is
+ * away (only sent back to the callbacks), then the proof that the upstream vouched for the person.
+ */
+const IDP_STATE_COOKIE = 'yonder_idp_state';
+export const IDP_VERIFIED_COOKIE = 'yonder_idp_verified';
+const idpCallbacks = (p: { tenant_id: string; realm_id: string }) => `${hostedBase(p)}/identity-providers/`;
 
 const html = (reply: FastifyReply, status: number, body: string) => sendHtml(reply, PAGE_CSP, status, body);
 
 /** Ceremony failures answer with a human message and a machine-readable `reason`. */
-async function ceremony<T>(reply: FastifyReply, work: () => Promise<T>) {
+export async function ceremony<T>(reply: FastifyReply, work: () => Promise<T>) {
   reply.header('cache-control', 'no-store');
   try {
     return await work();
@@ -87,6 +104,8 @@ function simpleWebAuthnFiles(): Map<string, string> {
  * (`security: []`) and authorized by its token alone.
  */
 export const bindingLinkRoute: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (app, { yonder }) => {
+  await app.register(cookie);
+  const secure = new URL(yonder.config.publicUrl).protocol === 'https:';
   app.get(
     verbPath(LINK_BASE, 'credential_binding_job_id', 'invokeAuthenticator'),
     {
@@ -106,6 +125,19 @@ export const bindingLinkRoute: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = a
     async (request, reply) => {
       try {
         const open = await openLink(yonder, linkOf(request.params, request.query.token ?? ''));
+        const idpId = open.config ? verifyingProvider(open.config.config) : null;
+        if (idpId !== null && !(await linkVerified(yonder, open, request.cookies[IDP_VERIFIED_COOKIE]))) {
+          // First the upstream: back here afterwards, through its callback, to this very link.
+          const trip = await startUpstreamVerification(yonder, open, idpId, `${yonder.config.publicUrl}${request.url}`);
+          reply.setCookie(IDP_STATE_COOKIE, trip.state, {
+            path: idpCallbacks(request.params),
+            httpOnly: true,
+            sameSite: 'lax',
+            secure,
+            maxAge: 10 * 60,
+          });
+          return reply.header('cache-control', 'no-store').redirect(trip.url, 303);
+        }
         const base = `${hostedBase(request.params)}/identities/${open.identity.id}/credential-binding-jobs/${open.job.id}`;
         return html(reply, 200, enrollPage(open.identity.display_name, { options: `${base}/registration-options`, verify: `${base}/registration` }));
       } catch (error) {
@@ -167,7 +199,8 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
       },
       onRequest: limitAttempts(enrollmentAttempts(yonder)),
     },
-    async (request, reply) => ceremony(reply, () => registrationOptions(yonder, linkOf(request.params, request.body.token))),
+    async (request, reply) =>
+      ceremony(reply, () => registrationOptions(yonder, linkOf(request.params, request.body.token, request.cookies[IDP_VERIFIED_COOKIE]))),
   );
   app.post(
     `${ENROLL}/registration`,
@@ -180,7 +213,64 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
       onRequest: limitAttempts(enrollmentAttempts(yonder)),
     },
     async (request, reply) =>
-      ceremony(reply, () => verifyRegistration(yonder, linkOf(request.params, request.body.token), request.body.challenge_id, request.body.response)),
+      ceremony(reply, () =>
+        verifyRegistration(
+          yonder,
+          linkOf(request.params, request.body.token, request.cookies[IDP_VERIFIED_COOKIE]),
+          request.body.challenge_id,
+          request.body.response,
+        ),
+      ),
+  );
+
+  app.get(
+    `${HOSTED}/identity-providers/:identity_provider_id/callback`,
+    {
+      schema: {
+        // Like the OpenID Connect routes, described where its callers learn it (the provider's
+        // `redirect_url`), not in /openapi.json; tested in test/api/federation.enrollment.test.ts.
+        hide: true,
+        description:
+          "An upstream identity provider's redirect back (the provider's `redirect_url`): verifies its answer, matches the person, " +
+          'then sends the browser back to the binding link it came from (HTML error page otherwise).',
+        params: Type.Composite([
+          RealmParams,
+          Type.Object({ identity_provider_id: Type.String({ maxLength: 64, description: "The identity provider's id, within the realm." }) }),
+        ]),
+        querystring: Type.Object(
+          {
+            code: Type.Optional(Type.String({ maxLength: 2048, description: "The upstream's authorization code." })),
+            state: Type.Optional(Type.String({ maxLength: 512, description: 'The state yonder sent the upstream.' })),
+          },
+          { additionalProperties: true },
+        ),
+      },
+      onRequest: limitAttempts(enrollmentAttempts(yonder), (reply, message) => html(reply, 429, enrollErrorPage('rate_limited', message))),
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      reply.clearCookie(IDP_STATE_COOKIE, { path: idpCallbacks(request.params), httpOnly: true, sameSite: 'lax', secure });
+      try {
+        const done = await finishUpstreamVerification(
+          yonder,
+          realmRef(request.params),
+          request.params.identity_provider_id,
+          new URL(request.url, yonder.config.publicUrl),
+          request.cookies[IDP_STATE_COOKIE],
+        );
+        reply.setCookie(IDP_VERIFIED_COOKIE, done.verification, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure,
+          maxAge: VERIFIED_TTL_SECONDS,
+        });
+        return reply.redirect(done.returnTo, 303);
+      } catch (error) {
+        if (!(error instanceof CeremonyError)) throw error;
+        return html(reply, error.status, enrollErrorPage(error.reason, error.message));
+      }
+    },
   );
 
   app.get(
@@ -221,6 +311,32 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
           returnTo,
         ),
       );
+    },
+  );
+  app.get(
+    `${HOSTED}/apps`,
+    {
+      schema: {
+        description:
+          "The realm's app launcher (HTML): the tiles of the SSO configs assigned to the signed-in person. " +
+          'Without a session, the sign-in page first, which comes back here.',
+        params: RealmParams,
+      },
+    },
+    async (request, reply) => {
+      const base = hostedBase(request.params);
+      const ref = realmRef(request.params);
+      const realm = await yonder.store.realms.get(ref.tenantId, ref.realmId);
+      if (!realm) return html(reply, 404, enrollErrorPage('unknown_realm', 'There is nothing to sign in to here.'));
+      let session: Awaited<ReturnType<typeof currentSession>>;
+      try {
+        session = await currentSession(yonder, ref, request.cookies[SESSION_COOKIE]);
+      } catch (error) {
+        if (!(error instanceof CeremonyError)) throw error;
+        return reply.header('cache-control', 'no-store').redirect(`${base}/sign-in?${new URLSearchParams({ return_to: `${base}/apps` })}`, 303);
+      }
+      reply.header('cache-control', 'no-store');
+      return html(reply, 200, launcherPage(realm.display_name, session.display_name, await launcherTiles(yonder, ref, session.identity_id)));
     },
   );
   app.post(

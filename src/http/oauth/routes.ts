@@ -9,7 +9,7 @@ import { RealmParams } from '../schemas.js';
 import type { Yonder } from '../../services/context.js';
 import { type ClientCredentials, authenticateClient, clientCredentialsGrant, introspectToken, revokeToken } from '../../services/access/oauth.js';
 import { type RealmParamsShape, realmRef } from '../params.js';
-import { PROVIDER_GRANTS, forwardDiscovery, forwardTokenRequest } from '../oidc/routes.js';
+import { allowTrustedOrigin, forwardDiscovery, forwardTokenRequest, providerAnswersToken } from '../oidc/routes.js';
 
 /**
  * The OAuth 2.0 side of applications, as Beyond Identity serves it on its `auth` host (one origin
@@ -131,9 +131,10 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
     },
     async (request, reply) => {
       const form = formOf(request);
-      // Authorization code and refresh belong to the OpenID Connect provider (http/oidc/); a
-      // confidential client is still authenticated here first, under yonder's rate limits.
-      if (form.grant_type !== undefined && PROVIDER_GRANTS.has(form.grant_type)) {
+      // Authorization code and refresh belong to the OpenID Connect provider (http/oidc/), as does
+      // whatever a public client of it asks for; a confidential client is still authenticated
+      // here first, under yonder's rate limits.
+      if (await providerAnswersToken(yonder, request, form)) {
         if (clientCredentials(request, form) !== null) await clientForm(request, request.params);
         return forwardTokenRequest(yonder, request, reply, form);
       }
@@ -167,6 +168,7 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
       validatorCompiler: () => () => true,
     },
     async (request, reply) => {
+      await allowTrustedOrigin(yonder, request, reply);
       const { form, client } = await clientForm(request, request.params);
       if (form.token === undefined) throw new OAuthError('invalid_request', 'token is required');
       await revokeToken(yonder, client, form.token);
@@ -270,8 +272,10 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
         response: { 200: Type.Object({ keys: Type.Array(Type.Record(Type.String(), Type.Unknown())) }) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       await issuerApplication(request.params);
+      // Public keys: any page may read them (the preflight is answered in http/oidc/routes.ts).
+      reply.header('access-control-allow-origin', '*');
       return yonder.tokens.jwks();
     },
   );

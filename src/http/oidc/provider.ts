@@ -14,6 +14,7 @@ import {
   isRefusal,
   parseAccountId,
   subjectOf,
+  subjectOfAccount,
 } from '../../services/oidc/accounts.js';
 import { type OidcClient, corsAllowed, grantableScopes } from '../../services/oidc/clients.js';
 import { oidcInstances } from '../../services/oidc/instances.js';
@@ -74,7 +75,7 @@ export function interactionBase(client: OidcClient): string {
  * yonder token records shaped as Beyond Identity shapes them.
  */
 export async function buildProvider(y: Yonder, client: OidcClient, log: (line: string) => void): Promise<Provider> {
-  const { Provider: ProviderClass, errors } = await loadOidcProvider(log);
+  const { Provider: ProviderClass, errors, interactionPolicy } = await loadOidcProvider(log);
   const { tenant_id: tenantId, realm_id: realmId, id: applicationId } = client.app;
   // The only resource indicator: the application itself. Its access tokens are reshaped (aud, azp).
   const resource = client.issuer;
@@ -173,7 +174,10 @@ export async function buildProvider(y: Yonder, client: OidcClient, log: (line: s
         },
       },
     },
-    interactions: { url: (_ctx, interaction) => `${interactionBase(currentClient())}/${interaction.uid}` },
+    interactions: {
+      url: (_ctx, interaction) => `${interactionBase(currentClient())}/${interaction.uid}`,
+      policy: interactionPolicyOf(y, interactionPolicy),
+    },
     findAccount: async (ctx, accountId, token) => {
       const current = currentClient();
       const field = current.config.token_configuration.subject_field;
@@ -256,6 +260,33 @@ export async function buildProvider(y: Yonder, client: OidcClient, log: (line: s
     if (route === 'token' && ctx.status === 200) await recordIssued(y, ctx as KoaContextWithOIDC);
   });
   return provider;
+}
+
+/**
+ * The provider's prompts, but for its `id_token_hint` check: it compares the hint's `sub` with the
+ * session's account id, which in yonder is the identity and its passkey (`identity.credential`), so
+ * it never matched and every hinted authorization asked for a passkey again (prompt=none:
+ * login_required). The hint is compared with the `sub` the application saw instead.
+ */
+function interactionPolicyOf(y: Yonder, policies: typeof import('oidc-provider').interactionPolicy) {
+  const { Check, base } = policies;
+  const policy = base();
+  const login = policy.get('login');
+  if (!login) throw new Error('oidc-provider has no login prompt');
+  const at = login.checks.findIndex((check) => check.reason === 'id_token_hint');
+  if (at === -1) throw new Error('oidc-provider has no id_token_hint check');
+  login.checks.remove('id_token_hint');
+  login.checks.add(
+    new Check('id_token_hint', 'id_token_hint and authenticated subject do not match', 'login_required', async (ctx) => {
+      const hint = ctx.oidc.entities.IdTokenHint as { payload?: { sub?: unknown } } | undefined;
+      if (hint === undefined) return Check.NO_NEED_TO_PROMPT;
+      const accountId = ctx.oidc.session?.accountId;
+      if (!accountId) return Check.REQUEST_PROMPT;
+      return hint.payload?.sub === (await subjectOfAccount(y, currentClient(), accountId)) ? Check.NO_NEED_TO_PROMPT : Check.REQUEST_PROMPT;
+    }),
+    at,
+  );
+  return policy;
 }
 
 /** The provider's account: `sub` per the application's subject field, claims by scope. */

@@ -6,9 +6,14 @@ import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../domain/errors.js';
 import type { Yonder } from '../../services/context.js';
 import { type OidcClient, corsAllowed } from '../../services/oidc/clients.js';
+import { takeAuthorizeAttempt } from '../../services/oidc/rate-limits.js';
 import { tokenRequestExtras, userinfo } from '../../services/oidc/tokens.js';
+import { sendHtml } from '../html.js';
+import { PAGE_CSP } from '../hosted/pages.js';
+import { type Refusal, limitAttempts } from '../rate-limit.js';
 import { RealmParams } from '../schemas.js';
 import { type AppRouteParams, Providers, clientOfPath, mountProvider } from './mount.js';
+import { oidcErrorPage } from './pages.js';
 import { tokenExtras } from './provider.js';
 
 const APP = '/v1/tenants/:tenant_id/realms/:realm_id/applications/:application_id';
@@ -47,6 +52,19 @@ export async function requireClient(yonder: Yonder, params: AppRouteParams): Pro
 
 /** The token endpoint's grants the provider answers; client credentials stay with the OAuth route. */
 export const PROVIDER_GRANTS: ReadonlySet<string> = new Set(['authorization_code', 'refresh_token']);
+
+/**
+ * Whether the provider answers a token request: its grants (authorization code, refresh), and any
+ * grant a public client of the path asks for with its `client_id` alone. The OAuth route has no
+ * secret of such a client to check and would answer invalid_client; the provider knows the client
+ * and answers what RFC 6749 §5.2 says, unsupported_grant_type.
+ */
+export async function providerAnswersToken(yonder: Yonder, request: FastifyRequest, form: Record<string, string>): Promise<boolean> {
+  if (form.grant_type !== undefined && PROVIDER_GRANTS.has(form.grant_type)) return true;
+  if (form.client_id === undefined || form.client_secret !== undefined || request.headers.authorization !== undefined) return false;
+  const client = await clientOfPath(yonder, request.params as AppRouteParams);
+  return client?.isPublic === true && client.app.client_id === form.client_id;
+}
 
 /**
  * Beyond Identity's `pkce: plain`: oidc-provider 9 verifies S256 only, so a plain challenge becomes
@@ -112,6 +130,17 @@ function redirectAsGet(request: FastifyRequest, reply: FastifyReply): FastifyRep
   return reply.header('cache-control', 'no-store').redirect(`${(request.raw.url ?? '').split('?')[0]}?${query}`, 303);
 }
 
+/**
+ * For the OAuth routes beside the provider (revocation): lets a trusted origin's page read the
+ * reply when the path's application signs people in. Set before the request is judged, so errors
+ * are readable too.
+ */
+export async function allowTrustedOrigin(yonder: Yonder, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  if (request.headers.origin === undefined) return;
+  const client = await clientOfPath(yonder, request.params as AppRouteParams);
+  if (client) allowOrigin(client, request, reply);
+}
+
 /** Lets the browser page of a trusted origin read the reply (the authenticator config's `trusted_origins`). */
 function allowOrigin(client: OidcClient, request: FastifyRequest, reply: FastifyReply): boolean {
   const origin = request.headers.origin;
@@ -120,6 +149,16 @@ function allowOrigin(client: OidcClient, request: FastifyRequest, reply: Fastify
   reply.header('access-control-allow-origin', origin ?? '');
   return true;
 }
+
+/** A person sent to /authorize too often from one address is shown why, never redirected. */
+const tooManyPage: Refusal = (reply, message) => sendHtml(reply, PAGE_CSP, 429, oidcErrorPage('rate_limited', message));
+
+/** Counts the authorization request against its realm and address (services/oidc/rate-limits.ts). */
+const authorizeLimit = (yonder: Yonder) =>
+  limitAttempts((request) => {
+    const params = request.params as Partial<AppRouteParams>;
+    return takeAuthorizeAttempt(yonder, params.tenant_id ?? '', params.realm_id ?? '', request.ip);
+  }, tooManyPage);
 
 /** The routes the provider answers, and userinfo, which yonder answers itself. */
 export const oidcRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (app, { yonder }) => {
@@ -164,6 +203,7 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
         ...(method === 'GET' ? { querystring: Anything } : { body: Anything, consumes: ['application/x-www-form-urlencoded'] }),
       },
       ...passThrough,
+      onRequest: authorizeLimit(yonder),
       handler: method === 'GET' ? mountAuthorize : postAsGet,
     });
   }
@@ -178,8 +218,9 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
         security: [],
         params: Type.Composite([AppParams, Type.Object({ uid: Type.String({ maxLength: 64 }) })]),
       },
+      onRequest: authorizeLimit(yonder),
     },
-    mount,
+    (request, reply) => mount(request as FastifyRequest<{ Params: AppRouteParams }>, reply),
   );
   app.get(
     `${APP}/end_session`,
@@ -253,18 +294,24 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async (
       .header('www-authenticate', `Bearer realm="yonder", error="invalid_token", error_description="${answer.description}"`)
       .send({ error: answer.error, error_description: answer.description });
   };
-  // CORS preflights: the token endpoint's the provider answers; userinfo's is yonder's.
-  app.options(`${APP}/token`, { schema: { hide, security: [], params: AppParams } }, mount);
-  app.options(`${APP}/userinfo`, { schema: { hide, security: [], params: AppParams } }, async (request, reply) => {
+  // CORS preflights. The token endpoint's the provider answers (its clients' origins); discovery
+  // and the JWKS are public documents, open to any origin, as the provider answers them.
+  // Userinfo's and revocation's are yonder's: the trusted origins only.
+  for (const path of ['/token', '/.well-known/openid-configuration', '/.well-known/jwks.json']) {
+    app.options(`${APP}${path}`, { schema: { hide, security: [], params: AppParams } }, mount);
+  }
+  const preflight = (methods: string) => async (request: FastifyRequest<{ Params: AppRouteParams }>, reply: FastifyReply) => {
     const client = await requireClient(yonder, request.params);
     if (allowOrigin(client, request, reply)) {
       reply
-        .header('access-control-allow-methods', 'GET,POST')
+        .header('access-control-allow-methods', methods)
         .header('access-control-allow-headers', 'authorization,content-type')
         .header('access-control-max-age', '3600');
     }
     return reply.code(204).send();
-  });
+  };
+  app.options(`${APP}/userinfo`, { schema: { hide, security: [], params: AppParams } }, preflight('GET,POST'));
+  app.options(`${APP}/revoke`, { schema: { hide, security: [], params: AppParams } }, preflight('POST'));
   for (const method of ['GET', 'POST'] as const) {
     app.route({
       method,

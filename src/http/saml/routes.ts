@@ -132,22 +132,21 @@ export const samlInteractionRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }
 
   const ceremonyFailed = (reply: FastifyReply, reason: string, message: string, status: number) =>
     reply.code(status).send({ code: 'ceremony_failed', reason, message });
-
-  /** The sign-in of the path: 'unknown' when the path names no SAML application (404), null when it is gone or not this browser's. */
-  async function open(request: FastifyRequest): Promise<{ sp: SamlApp; saml: SamlRequest } | null | 'unknown'> {
+  /** The sign-in in progress; 'no-application' when the path names no SAML application (404, as elsewhere). */
+  async function open(request: FastifyRequest): Promise<{ sp: SamlApp; saml: SamlRequest } | 'no-application' | null> {
     const params = request.params as PagePath;
     const sp = await samlAppOf(yonder, params);
-    if (!sp) return 'unknown';
+    if (!sp) return 'no-application';
     const saml = await openRequest(yonder, sp, params.request_id, request.cookies[REQUEST_COOKIE]);
     return saml ? { sp, saml } : null;
   }
-  const unknownJson = (reply: FastifyReply) => ceremonyFailed(reply, 'unknown_application', 'There is no SAML application here.', 404);
+  const noApplication = (reply: FastifyReply) => ceremonyFailed(reply, 'unknown_application', 'There is no SAML application here.', 404);
   const expired = (reply: FastifyReply) =>
     page(reply, 400, oidcErrorPage('request_expired', 'This sign-in has expired. Go back to the application and start again.'));
 
   app.get(PAGE, { schema: { params: PageParams, security: [], hide } }, async (request, reply) => {
     const opened = await open(request);
-    if (opened === 'unknown') return notSaml(reply);
+    if (opened === 'no-application') return notSaml(reply);
     if (!opened) return expired(reply);
     const { sp, saml } = opened;
     const session = await currentSession(yonder, { tenantId: sp.ref.tenantId, realmId: sp.ref.realmId }, request.cookies[SESSION_COOKIE]).catch(
@@ -186,7 +185,7 @@ export const samlInteractionRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       const opened = await open(request);
-      if (opened === 'unknown') return unknownJson(reply);
+      if (opened === 'no-application') return noApplication(reply);
       if (!opened) return ceremonyFailed(reply, 'request_expired', 'This sign-in has expired.', 400);
       return authenticationOptions(yonder, opened.sp.ref, opened.sp.app.id);
     },
@@ -203,7 +202,7 @@ export const samlInteractionRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       const opened = await open(request);
-      if (opened === 'unknown') return unknownJson(reply);
+      if (opened === 'no-application') return noApplication(reply);
       if (!opened) return ceremonyFailed(reply, 'request_expired', 'This sign-in has expired.', 400);
       try {
         const signedIn = await verifyAuthentication(yonder, opened.sp.ref, request.body.challenge_id, request.body.response);

@@ -23,15 +23,29 @@ const tags = ['Authenticator Configurations'];
 const Origin = Type.String({ minLength: 1, maxLength: 512 });
 const Methods = Type.Array(Type.Object({ type: StringEnum(AUTHENTICATION_METHODS) }), { maxItems: 3 });
 
-/** One object for both types; the service checks what each type requires. */
+/** `console`: yonder's hosted page after an optional check at an upstream identity provider. */
+const CONFIG_TYPES = ['hosted_web', 'embedded', 'console'] as const;
+
+/** One object for every type; the service checks what each type requires. */
 const ConfigBody = (create: boolean) =>
   Type.Object(
     {
-      type: create ? StringEnum(['hosted_web', 'embedded'] as const) : Type.Optional(StringEnum(['hosted_web', 'embedded'] as const)),
+      type: create ? StringEnum(CONFIG_TYPES) : Type.Optional(StringEnum(CONFIG_TYPES)),
       authentication_methods: Type.Optional(Methods),
       trusted_origins: Type.Optional(Type.Array(Origin, { maxItems: 100 })),
       invoke_url: Type.Optional(Type.String({ minLength: 1, maxLength: 2048 })),
       invocation_type: Type.Optional(StringEnum(['automatic', 'manual'] as const)),
+      onboarding_configuration: Type.Optional(
+        Type.Object(
+          {
+            verification_method: Type.Union([
+              Type.Object({ type: Type.Literal('idp'), idp_id: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false }),
+              Type.Object({ type: Type.Literal('none') }, { additionalProperties: false }),
+            ]),
+          },
+          { additionalProperties: false },
+        ),
+      ),
     },
     { additionalProperties: false },
   );
@@ -72,8 +86,10 @@ export const authenticatorConfigRoutes: FastifyPluginAsyncTypebox<{ yonder: Yond
     {
       schema: {
         operationId: 'CreateAuthenticatorConfig',
-        description: "Adds an authenticator configuration: `hosted_web` (yonder's enrollment pages) or `embedded` (the application's own).",
-        summary: 'Create an authenticator configuration (hosted_web or embedded)',
+        description:
+          "Adds an authenticator configuration: `hosted_web` (yonder's enrollment pages), `embedded` (the application's own), or `console` " +
+          "(yonder's enrollment page, after the person proves who they are at the identity provider its `verification_method` names).",
+        summary: 'Create an authenticator configuration (hosted_web, embedded or console)',
         tags,
         security: requiresScope('authenticator-configs:create'),
         params: RealmParams,

@@ -28,7 +28,7 @@ const BatchParams = Type.Composite([
 ]);
 const tags = ['Credential Binding Jobs'];
 
-const JobSchema = Type.Object(
+export const JobSchema = Type.Object(
   {
     id: Type.String(),
     identity_id: Type.String(),

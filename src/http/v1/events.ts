@@ -21,10 +21,11 @@ const AuditEvent = Type.Object(
     }),
     resource_id: Type.String(),
     actor: Type.Object(
-      { type: Type.String({ description: 'token, console, client, cli, system or anonymous.' }) },
+      { type: Type.String({ description: 'token, console, account, client, cli, system or anonymous.' }) },
       {
         additionalProperties: true,
-        description: 'A token names its `subject` and `jti`; a console user its `identity_id`; a client (client credentials) its `application_id`.',
+        description:
+          'A token names its `subject` and `jti`; a console user or a person on their account page its `identity_id`; a client (client credentials) its `application_id`.',
       },
     ),
     address: Type.Union([Type.String(), Type.Null()], { description: "The caller's IP address; null outside HTTP." }),

@@ -38,15 +38,12 @@ export function replyPayload(view: SsoConfigView): Record<string, unknown> {
     if (config.type === 'generic_oidc') return { trusted_origins: [], ...oidc };
     return oidc;
   }
-  if (kind === 'saml' && application && view.saml) {
-    // The contract's reply declares the SSO and IdP-initiated URLs; the certificate and the metadata
-    // URL are on the linked application (GET .../applications/{application_id}).
+  if (kind === 'saml' && application && urls.issuer) {
     return {
       ...stored,
       application_id: application.id,
-      authenticator_config_id: application.authenticator_config_id ?? '',
-      idp_initiated_url: view.saml.idp_initiated_url,
-      sp_initiated_url: view.saml.sp_initiated_url,
+      idp_initiated_url: `${urls.issuer}/saml/start`,
+      sp_initiated_url: `${urls.issuer}/saml/sso`,
     };
   }
   if (kind === 'client_credentials' && application && urls.issuer) {

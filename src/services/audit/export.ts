@@ -28,7 +28,7 @@ export function exportWindow(since: string, until: string): ExportWindow {
 }
 
 /**
- * Every event of `scope` created in `window`, oldest first, handed to `write` one at a time; a
+ * Every event of `scope` created in `window`, oldest first (by id), handed to `write` one at a time; a
  * page is read only once the previous one is written, so an export of any size holds one page.
  * Answers how many were written.
  */
@@ -40,7 +40,7 @@ export async function exportEvents(
 ): Promise<number> {
   if (scope.realmId !== undefined) await requireRealm(y.store, scope.tenantId, scope.realmId);
   else await requireTenant(y.store, scope.tenantId);
-  let after: AuditEvent | null = null;
+  let after: string | null = null;
   let written = 0;
   for (;;) {
     const page = await y.store.auditEvents.exportPage(scope, window, after, EXPORT_PAGE);
@@ -48,7 +48,7 @@ export async function exportEvents(
       await write(event);
       written++;
     }
-    after = page.at(-1) ?? null;
+    after = page.at(-1)?.id ?? null;
     if (page.length < EXPORT_PAGE) return written;
   }
 }

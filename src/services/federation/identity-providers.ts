@@ -1,5 +1,6 @@
 import { type IdentityProvider, type OidcIdpSettings, checkOidcIdpSettings, redirectUrlOf } from '../../domain/federation/identity-provider.js';
-import { notFound } from '../../domain/errors.js';
+import { conflict, notFound } from '../../domain/errors.js';
+import { configsVerifyingWith } from '../passkeys/authenticator-configs.js';
 import { newUuid } from '../../domain/ids.js';
 import { seal, unseal } from '../../domain/access/sealed-secret.js';
 import { nowTimestamp } from '../../domain/time.js';
@@ -138,6 +139,8 @@ export async function deleteIdentityProvider(y: Yonder, ref: RealmRef, id: strin
     await requireRealm(tx, ref.tenantId, ref.realmId);
     const current = await tx.identityProviders.get(ref.realmId, id);
     if (!current) throw notFound('IdentityProvider', id);
+    const users = await configsVerifyingWith(tx, ref.realmId, id);
+    if (users.length > 0) throw conflict(`identity provider is the verification method of authenticator configuration ${users[0]?.id}`);
     await tx.identityProviders.delete(ref.realmId, id);
     await recordEvent(tx, changeEvent('identity_provider.deleted', 'identity_provider', audited(current), null));
   });

@@ -112,6 +112,16 @@ export function subjectOf(identity: Identity, field: string): string {
   return typeof value === 'string' && value !== '' ? value : identity.id;
 }
 
+/**
+ * The `sub` the application saw for a provider account (identity and passkey), as its ID tokens
+ * carry it: what an `id_token_hint` is compared with. Undefined when the identity is gone.
+ */
+export async function subjectOfAccount(y: Yonder, client: OidcClient, accountId: string): Promise<string | undefined> {
+  const ids = parseAccountId(accountId);
+  const identity = ids ? await y.store.identities.get(client.app.realm_id, ids.identityId) : undefined;
+  return identity ? subjectOf(identity, client.config.token_configuration.subject_field) : undefined;
+}
+
 /** The claims of an identity by scope: `profile` and `email`, besides `sub`. */
 export function identityClaims(identity: Identity, subjectField: string, scopes: ReadonlySet<string>): Record<string, unknown> {
   const traits = identity.traits as Record<string, unknown>;

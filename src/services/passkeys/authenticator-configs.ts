@@ -1,8 +1,11 @@
 import { conflict, invalidField, notFound } from '../../domain/errors.js';
 import { newUuid } from '../../domain/ids.js';
 import {
+  type AuthenticationMethod,
   type AuthenticatorConfig,
   type AuthenticatorConfigBody,
+  type VerificationMethod,
+  verifyingProvider,
   DEFAULT_AUTHENTICATOR_CONFIG_NAME,
   defaultAuthenticatorConfigBody,
 } from '../../domain/passkeys/passkeys.js';
@@ -25,6 +28,20 @@ export async function insertDefaultAuthenticatorConfig(repos: Repositories, ref:
   };
   await repos.authenticatorConfigs.insert(config);
   return config;
+}
+
+/** A configuration that verifies with an identity provider must name one of its realm's. */
+async function requireVerifyingProvider(repos: Repositories, realmId: string, body: AuthenticatorConfigBody): Promise<void> {
+  const idpId = verifyingProvider(body);
+  if (idpId !== null && !(await repos.identityProviders.get(realmId, idpId))) {
+    throw invalidField('authenticator_config.config.onboarding_configuration.verification_method.idp_id', 'unknown identity provider');
+  }
+}
+
+/** The realm's configurations that verify enrollments with the identity provider `idpId` (a realm has few). */
+export async function configsVerifyingWith(repos: Repositories, realmId: string, idpId: string): Promise<AuthenticatorConfig[]> {
+  const all = await repos.authenticatorConfigs.page(realmId, '', 0, 10_000);
+  return all.filter((config) => verifyingProvider(config.config) === idpId);
 }
 
 /** `<scheme>://<host>[:<port>]` and nothing more. */
@@ -53,6 +70,7 @@ function assertHttpUrl(field: string, value: string): void {
 
 export type ConfigBodyInput = Partial<Omit<Extract<AuthenticatorConfigBody, { type: 'embedded' }>, 'type'>> & {
   type?: AuthenticatorConfigBody['type'];
+  onboarding_configuration?: { verification_method: VerificationMethod };
 };
 
 function normalizeBody(input: ConfigBodyInput, base?: AuthenticatorConfigBody): AuthenticatorConfigBody {
@@ -61,7 +79,7 @@ function normalizeBody(input: ConfigBodyInput, base?: AuthenticatorConfigBody): 
   const trusted = (merged.trusted_origins as string[] | undefined) ?? [];
   assertOrigins('authenticator_config.config.trusted_origins', trusted);
   if (type === 'hosted_web') {
-    const methods = (merged.authentication_methods as AuthenticatorConfigBody['authentication_methods']) ?? [];
+    const methods = (merged.authentication_methods as { type: AuthenticationMethod }[] | undefined) ?? [];
     if (methods.length === 0) throw invalidField('authenticator_config.config.authentication_methods', 'at least one method is required');
     return { type, authentication_methods: methods, trusted_origins: trusted };
   }
@@ -77,7 +95,12 @@ function normalizeBody(input: ConfigBodyInput, base?: AuthenticatorConfigBody): 
       ...(merged.authentication_methods ? { authentication_methods: merged.authentication_methods as { type: 'webauthn_passkey' }[] } : {}),
     };
   }
-  throw invalidField('authenticator_config.config.type', 'must be hosted_web or embedded');
+  if (type === 'console') {
+    const onboarding = merged.onboarding_configuration as { verification_method: VerificationMethod } | undefined;
+    if (!onboarding) throw invalidField('authenticator_config.config.onboarding_configuration', 'required for console configurations');
+    return { type, onboarding_configuration: { verification_method: onboarding.verification_method } };
+  }
+  throw invalidField('authenticator_config.config.type', 'must be hosted_web, embedded or console');
 }
 
 export async function createAuthenticatorConfig(
@@ -93,6 +116,7 @@ export async function createAuthenticatorConfig(
   };
   return y.store.transaction(async (tx) => {
     await requireRealm(tx, ref.tenantId, ref.realmId);
+    await requireVerifyingProvider(tx, ref.realmId, config.config);
     await tx.authenticatorConfigs.insert(config);
     await recordEvent(tx, changeEvent('authenticator_config.created', 'authenticator_config', null, config));
     return config;
@@ -129,6 +153,7 @@ export async function updateAuthenticatorConfig(
       config: input.config ? normalizeBody(input.config, current.config) : current.config,
       update_time: nowTimestamp(),
     };
+    await requireVerifyingProvider(tx, ref.realmId, updated.config);
     await tx.authenticatorConfigs.update(updated);
     await recordEvent(tx, changeEvent('authenticator_config.updated', 'authenticator_config', current, updated));
     return updated;

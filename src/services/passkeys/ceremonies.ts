@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   type AuthenticationResponseJSON,
   type RegistrationResponseJSON,
+  type VerifiedRegistrationResponse,
   generateAuthenticationOptions,
   generateRegistrationOptions,
   verifyAuthenticationResponse,
@@ -16,6 +17,7 @@ import {
   PENDING_JOB_STATES,
   type WebAuthnCredential,
   effectiveJobState,
+  verifyingProvider,
 } from '../../domain/passkeys/passkeys.js';
 import { addSeconds, nowTimestamp } from '../../domain/time.js';
 import type { Yonder } from '../context.js';
@@ -46,7 +48,20 @@ export const REASONS = {
   unknown_realm: [404, 'There is nothing to sign in to here.'],
   not_signed_in: [401, 'You are not signed in here: sign in with your passkey, then try again.'],
   cross_origin: [403, 'This request must come from this site.'],
+  reauthentication_required: [403, 'Confirm it is you with one of your passkeys first.'],
+  other_passkey_required: [403, 'Confirm it is you with another of your passkeys first: not the one you are removing.'],
+  last_passkey: [409, 'This is your only passkey. Add another before you remove it.'],
+  unknown_passkey: [404, 'There is no such passkey on your account.'],
+  invalid_name: [400, 'A passkey name is 1 to 64 characters.'],
   flow_disabled: [403, 'This kind of link is turned off here. Ask for a new one.'],
+  verification_required: [403, 'Prove who you are at your identity provider first: open your link again.'],
+  upstream_unavailable: [502, 'Your identity provider could not be reached. Try again later.'],
+  upstream_state: [400, 'This sign-in at your identity provider did not start in this browser, or took too long. Open your link again.'],
+  upstream_failed: [400, "Your identity provider's answer could not be verified. Open your link again."],
+  upstream_claim_missing: [403, 'Your identity provider did not say who you are.'],
+  upstream_no_match: [403, 'Your account at your identity provider matches no one here.'],
+  upstream_ambiguous: [403, 'Your account at your identity provider matches more than one person here. Ask your administrator.'],
+  upstream_other_identity: [403, 'You proved who you are as someone other than the person this link is for.'],
 } as const;
 export type Reason = keyof typeof REASONS;
 
@@ -101,7 +116,7 @@ const userHandleOf = (identityId: string) => isoBase64URL.fromUTF8String(identit
  * Keeps a challenge for one answer within CHALLENGE_TTL_SECONDS: a passkey's registration for a
  * binding job, or a sign-in. Returns the id the page sends back with the answer.
  */
-async function keepChallenge(
+export async function keepChallenge(
   y: Yonder,
   ref: RealmRef,
   now: string,
@@ -123,6 +138,8 @@ export interface LinkParams extends RealmRef {
   identityId: string;
   jobId: string;
   token: string;
+  /** The browser's proof that an upstream identity provider vouched for the link's person (a cookie), if any. */
+  verification?: string | undefined;
 }
 
 export interface OpenLink {
@@ -152,6 +169,24 @@ export async function checkLink(y: Yonder, link: LinkParams): Promise<OpenLink> 
   return { job, identity, config };
 }
 
+/**
+ * Whether the link's enrollment may go on: always, unless its configuration verifies with an
+ * upstream identity provider; then only in the browser that came back from the upstream vouched
+ * for the link's own identity (services/federation/upstream-verification.ts).
+ */
+export async function linkVerified(y: Yonder, open: OpenLink, verification: string | undefined): Promise<boolean> {
+  if (!open.config || verifyingProvider(open.config.config) === null) return true;
+  if (!verification) return false;
+  return y.store.idpFlows.isVerified(open.job.id, hashToken(verification), open.identity.id, nowTimestamp());
+}
+
+/** `checkLink`, and the upstream's word where the configuration asks for it. */
+async function checkVerifiedLink(y: Yonder, link: LinkParams): Promise<OpenLink> {
+  const open = await checkLink(y, link);
+  if (!(await linkVerified(y, open, link.verification))) throw new CeremonyError('verification_required');
+  return open;
+}
+
 /** Opening the page moves a fresh job to LINK_OPENED. */
 export async function openLink(y: Yonder, link: LinkParams): Promise<OpenLink> {
   const open = await checkLink(y, link);
@@ -160,10 +195,51 @@ export async function openLink(y: Yonder, link: LinkParams): Promise<OpenLink> {
 }
 
 export async function registrationOptions(y: Yonder, link: LinkParams) {
-  const { job, identity } = await checkLink(y, link);
-  const realm = await y.store.realms.get(link.tenantId, link.realmId);
+  const { job, identity } = await checkVerifiedLink(y, link);
+  const options = await newPasskeyOptions(y, link, identity);
+  const now = nowTimestamp();
+  const challengeId = await keepChallenge(y, link, now, {
+    purpose: 'registration',
+    challenge: options.challenge,
+    job_id: job.id,
+    application_id: null,
+  });
+  await y.store.bindingJobs.transition(job.id, ['LINK_SENT', 'LINK_OPENED'], 'REQUEST_DELIVERED', now);
+  return { challenge_id: challengeId, options };
+}
+
+type RegistrationInfo = NonNullable<VerifiedRegistrationResponse['registrationInfo']>;
+
+/** The credential a verified registration makes for `identityId`: active, unnamed, never used. */
+export async function newCredential(ref: RealmRef, identityId: string, info: RegistrationInfo, now: string): Promise<WebAuthnCredential> {
+  const fields = await jwkFields(info.credential.publicKey);
+  return {
+    id: newId(),
+    tenant_id: ref.tenantId,
+    realm_id: ref.realmId,
+    identity_id: identityId,
+    state: 'ACTIVE',
+    csr_type: 'WEBAUTHN',
+    ...fields,
+    webauthn_id: info.credential.id,
+    public_key: isoBase64URL.fromBuffer(info.credential.publicKey),
+    counter: info.credential.counter,
+    transports: info.credential.transports ?? [],
+    aaguid: info.aaguid,
+    device_type: info.credentialDeviceType,
+    backed_up: info.credentialBackedUp,
+    display_name: null,
+    last_used_time: null,
+    create_time: now,
+    update_time: now,
+  };
+}
+
+/** The registration options for a new passkey of `identity`, excluding the authenticators it already has. */
+export async function newPasskeyOptions(y: Yonder, ref: RealmRef, identity: Identity) {
+  const realm = await y.store.realms.get(ref.tenantId, ref.realmId);
   const existing = await y.store.credentials.activeOf(identity.id);
-  const options = await generateRegistrationOptions({
+  return generateRegistrationOptions({
     rpName: realm?.display_name ?? 'yonder',
     rpID: relyingParty(y).rpID,
     userName: String(identity.traits.username ?? identity.display_name),
@@ -174,15 +250,18 @@ export async function registrationOptions(y: Yonder, link: LinkParams) {
     authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
     timeout: CHALLENGE_TTL_SECONDS * 1000,
   });
-  const now = nowTimestamp();
-  const challengeId = await keepChallenge(y, link, now, {
-    purpose: 'registration',
-    challenge: options.challenge,
-    job_id: job.id,
-    application_id: null,
-  });
-  await y.store.bindingJobs.transition(job.id, ['LINK_SENT', 'LINK_OPENED'], 'REQUEST_DELIVERED', now);
-  return { challenge_id: challengeId, options };
+}
+
+/** Verifies a registration answer against its kept challenge; any failure is `verification_failed`. */
+export async function verifiedRegistration(
+  y: Yonder,
+  challenge: ChallengeRecord,
+  config: AuthenticatorConfig | undefined,
+  response: RegistrationResponseJSON,
+): Promise<RegistrationInfo> {
+  const verification = await verifiedBy(() => verifyRegistrationResponse({ response, ...expectedOf(y, challenge, config) }));
+  if (!verification.verified || !verification.registrationInfo) throw new CeremonyError('verification_failed');
+  return verification.registrationInfo;
 }
 
 export async function verifyRegistration(
@@ -196,30 +275,9 @@ export async function verifyRegistration(
   if (challenge?.purpose !== 'registration' || challenge.realm_id !== link.realmId) {
     throw new CeremonyError('challenge_expired');
   }
-  const { job, identity, config } = await checkLink(y, link);
+  const { job, identity, config } = await checkVerifiedLink(y, link);
   if (challenge.job_id !== job.id) throw new CeremonyError('challenge_expired');
-  const verification = await verifiedBy(() => verifyRegistrationResponse({ response, ...expectedOf(y, challenge, config) }));
-  if (!verification.verified || !verification.registrationInfo) throw new CeremonyError('verification_failed');
-  const info = verification.registrationInfo;
-  const fields = await jwkFields(info.credential.publicKey);
-  const credential: WebAuthnCredential = {
-    id: newId(),
-    tenant_id: link.tenantId,
-    realm_id: link.realmId,
-    identity_id: identity.id,
-    state: 'ACTIVE',
-    csr_type: 'WEBAUTHN',
-    ...fields,
-    webauthn_id: info.credential.id,
-    public_key: isoBase64URL.fromBuffer(info.credential.publicKey),
-    counter: info.credential.counter,
-    transports: info.credential.transports ?? [],
-    aaguid: info.aaguid,
-    device_type: info.credentialDeviceType,
-    backed_up: info.credentialBackedUp,
-    create_time: now,
-    update_time: now,
-  };
+  const credential = await newCredential(link, identity.id, await verifiedRegistration(y, challenge, config, response), now);
   await y.store.transaction(async (tx) => {
     // Only one request can move the job to COMPLETE: the link is single use even under races.
     const won = await tx.bindingJobs.transition(job.id, PENDING_JOB_STATES, 'COMPLETE', now, { credential_id: credential.id });
@@ -307,13 +365,19 @@ interface Attempt {
   applicationId: string | null;
 }
 
-async function signIn(y: Yonder, ref: RealmRef, challengeId: string, response: AuthenticationResponseJSON, attempt: Attempt): Promise<SignedIn> {
+/**
+ * Checks an assertion against its kept (already consumed) challenge: a known, active passkey of an
+ * identity that is not suspended, signed over the challenge, its counter moved on (and the use's
+ * time kept). `attempt` learns the identity as soon as the passkey names it.
+ */
+export async function verifyAssertion(
+  y: Yonder,
+  ref: RealmRef,
+  challenge: ChallengeRecord,
+  response: AuthenticationResponseJSON,
+  attempt: { identityId: string | null } = { identityId: null },
+): Promise<{ credential: WebAuthnCredential; identity: Identity }> {
   const now = nowTimestamp();
-  const challenge = await y.store.ceremonies.consumeChallenge(challengeId, now);
-  if (challenge?.purpose !== 'authentication' || challenge.realm_id !== ref.realmId) {
-    throw new CeremonyError('challenge_expired');
-  }
-  attempt.applicationId = challenge.application_id;
   // The body's `response` is the browser's, unchecked: a malformed one is a failed attempt, not a 500.
   if (typeof response?.id !== 'string' || typeof response.response !== 'object' || response.response === null) {
     throw new CeremonyError('verification_failed');
@@ -344,9 +408,20 @@ async function signIn(y: Yonder, ref: RealmRef, challengeId: string, response: A
   if (!verification.verified) throw new CeremonyError('verification_failed');
   // A counter that did not move past the stored one (the library checks) or moved concurrently
   // (this update checks) means a cloned authenticator or a replay.
-  if (!(await y.store.credentials.advanceCounter(credential.id, credential.counter, verification.authenticationInfo.newCounter))) {
+  if (!(await y.store.credentials.advanceCounter(credential.id, credential.counter, verification.authenticationInfo.newCounter, now))) {
     throw new CeremonyError('verification_failed');
   }
+  return { credential, identity };
+}
+
+async function signIn(y: Yonder, ref: RealmRef, challengeId: string, response: AuthenticationResponseJSON, attempt: Attempt): Promise<SignedIn> {
+  const now = nowTimestamp();
+  const challenge = await y.store.ceremonies.consumeChallenge(challengeId, now);
+  if (challenge?.purpose !== 'authentication' || challenge.realm_id !== ref.realmId) {
+    throw new CeremonyError('challenge_expired');
+  }
+  attempt.applicationId = challenge.application_id;
+  const { credential, identity } = await verifyAssertion(y, ref, challenge, response, attempt);
   const decision = await evaluate(y, ref, {
     identity_id: identity.id,
     application_id: challenge.application_id,

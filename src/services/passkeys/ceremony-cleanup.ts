@@ -18,6 +18,8 @@ export async function purgeExpiredCeremonies(y: Yonder, now: string = nowTimesta
   // The OpenID Connect provider's expired codes, sessions and interactions, and SAML's sign-ins, go on the same round.
   await y.store.oidcInstances.purgeExpired(now);
   await y.store.saml.purgeExpired(now);
+  // And the trips through upstream identity providers.
+  await y.store.idpFlows.purgeExpired(now);
   return purged;
 }
 

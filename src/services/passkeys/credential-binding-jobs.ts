@@ -132,6 +132,7 @@ async function insertJob(
   input: JobInput,
   publicUrl: string,
   batchId: string | null,
+  ttlSeconds = JOB_TTL_SECONDS,
 ): Promise<Created> {
   const now = nowTimestamp();
   const token = randomBytes(32).toString('base64url');
@@ -146,7 +147,7 @@ async function insertJob(
     state: 'LINK_SENT',
     post_binding_redirect_uri: input.post_binding_redirect_uri ?? null,
     authenticator_config_id: config.id,
-    expire_time: addSeconds(now, JOB_TTL_SECONDS),
+    expire_time: addSeconds(now, ttlSeconds),
     create_time: now,
     update_time: now,
   };
@@ -210,6 +211,38 @@ export async function createBindingJob(
     return { credential_binding_job: presentJob(created.job), credential_binding_link: created.link };
   }
   return { credential_binding_job: presentJob(await deliver(y, ref, created)) };
+}
+
+/** A recovery link lives half an hour: long enough to open the email, short enough to go stale fast. */
+export const RECOVERY_JOB_TTL_SECONDS = 30 * 60;
+
+/**
+ * A person who lost every passkey asked for a new link: an EMAIL job with the realm's default
+ * configuration, short-lived, leading back to `accountUrl` once used. The person asks for
+ * themselves, so there is no grantor to check (a link grants nothing its person does not hold);
+ * the caller has already checked the realm's policy. The events say a recovery was asked for;
+ * the old passkeys stay until the person removes them.
+ */
+export async function createRecoveryJob(y: Yonder, ref: RealmRef, identity: Identity, accountUrl: string): Promise<CredentialBindingJob> {
+  if (!emailOf(identity)) throw missingEmail(identity.id);
+  const input: JobInput = { delivery_method: 'EMAIL', post_binding_redirect_uri: accountUrl };
+  const created = await y.store.transaction(async (tx) => {
+    const config = await resolveConfig(tx, ref.realmId, undefined, 'job.authenticator_config_id');
+    const made = await insertJob(tx, ref, identity, config, input, y.config.publicUrl, null, RECOVERY_JOB_TTL_SECONDS);
+    await recordEvents(tx, [
+      jobEvent('credential_binding_job.created', null, made.job),
+      {
+        tenantId: ref.tenantId,
+        realmId: ref.realmId,
+        type: 'identity.recovery_requested',
+        resourceType: 'identity',
+        resourceId: identity.id,
+        after: { credential_binding_job_id: made.job.id, delivery_method: 'EMAIL', expire_time: made.job.expire_time },
+      },
+    ]);
+    return made;
+  });
+  return deliver(y, ref, created);
 }
 
 /**

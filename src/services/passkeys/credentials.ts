@@ -6,6 +6,7 @@ import type { Yonder } from '../context.js';
 import type { RealmRef } from '../directory/identities.js';
 import { type ListParams, type Page, listPage } from '../paging.js';
 import { requireRealm } from '../directory/tenancy-lookup.js';
+import type { Repositories } from '../../store/index.js';
 
 /** The contract's fields; the WebAuthn bookkeeping stays inside. */
 export function presentCredential(c: WebAuthnCredential): Credential {
@@ -39,13 +40,18 @@ export async function revokeCredential(y: Yonder, ref: RealmRef, identityId: str
     await requireRealm(tx, ref.tenantId, ref.realmId);
     const credential = await tx.credentials.get(ref.realmId, identityId, id);
     if (!credential) throw notFound('Credential', id);
-    if (credential.state === 'REVOKED') return presentCredential(credential);
-    const now = nowTimestamp();
-    await tx.credentials.revoke(id, now);
-    await tx.ceremonies.deleteSessionsOfCredential(id);
-    await tx.bindingJobs.refreshEnrollment(credential.identity_id, now);
-    const revoked = presentCredential({ ...credential, state: 'REVOKED', update_time: now });
-    await recordEvent(tx, changeEvent('credential.revoked', 'credential', presentCredential(credential), revoked));
-    return revoked;
+    return revokeIn(tx, credential);
   });
+}
+
+/** Revokes `credential` in the caller's transaction: its sessions end, its event is recorded. */
+export async function revokeIn(tx: Repositories, credential: WebAuthnCredential): Promise<Credential> {
+  if (credential.state === 'REVOKED') return presentCredential(credential);
+  const now = nowTimestamp();
+  await tx.credentials.revoke(credential.id, now);
+  await tx.ceremonies.deleteSessionsOfCredential(credential.id);
+  await tx.bindingJobs.refreshEnrollment(credential.identity_id, now);
+  const revoked = presentCredential({ ...credential, state: 'REVOKED', update_time: now });
+  await recordEvent(tx, changeEvent('credential.revoked', 'credential', presentCredential(credential), revoked));
+  return revoked;
 }

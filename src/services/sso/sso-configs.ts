@@ -4,7 +4,7 @@ import type { Grantor } from '../../domain/access/scopes.js';
 import { seal } from '../../domain/access/sealed-secret.js';
 import { type FieldViolation, invalidField, invalidParameters, notFound } from '../../domain/errors.js';
 import { newUuid } from '../../domain/ids.js';
-import { defaultAuthenticatorConfigBody } from '../../domain/passkeys/passkeys.js';
+import type { AuthenticatorConfig } from '../../domain/passkeys/passkeys.js';
 import {
   CLIENT_CREDENTIALS_SCOPES,
   SERVER_SET_FIELDS,
@@ -15,7 +15,6 @@ import {
   linkedApplicationKind,
   thirdPartySecretPaths,
 } from '../../domain/sso/sso-config.js';
-import { completeSamlConfig } from '../../domain/saml/service-provider.js';
 import { nowTimestamp } from '../../domain/time.js';
 import type { Repositories } from '../../store/index.js';
 import type { SsoConfigFilter } from '../../store/sso/sso-configs.js';
@@ -30,7 +29,6 @@ import { requireRealm } from '../directory/tenancy-lookup.js';
 import { MANAGEMENT_AUDIENCE } from '../../platform/tokens/token-service.js';
 import { type ListParams, type Page, listPage } from '../paging.js';
 import { newRealmResource } from '../realm-resource.js';
-import { samlProtocolExtras } from '../saml/sign-in.js';
 
 export type SsoPayloadInput = { type: SsoConfigType } & Record<string, unknown>;
 
@@ -54,8 +52,6 @@ export interface SsoConfigView {
   application: Application | null;
   clientSecret: string | null;
   urls: SsoUrls;
-  /** For a SAML application: the realm's signing certificate and yonder's SAML URLs for it (read-only fields). */
-  saml: Awaited<ReturnType<typeof samlProtocolExtras>> | null;
 }
 
 export interface SsoUrls {
@@ -75,8 +71,7 @@ function urlsOf(y: Yonder, config: SsoConfig): SsoUrls {
 
 export async function viewOf(y: Yonder, repos: Repositories, config: SsoConfig, clientSecret: string | null = null): Promise<SsoConfigView> {
   const application = config.application_id === null ? null : ((await repos.applications.get(config.realm_id, config.application_id)) ?? null);
-  const saml = application?.protocol_config.type === 'saml' ? await samlProtocolExtras(y, application, repos) : null;
-  return { config, application, clientSecret, urls: urlsOf(y, config), saml };
+  return { config, application, clientSecret, urls: urlsOf(y, config) };
 }
 
 /** The payload's client-set fields as stored: no `type`, nothing the server sets, no third-party secret. */
@@ -161,7 +156,7 @@ async function realmManagementServer(tx: Repositories, ref: RealmRef, scopes: re
 /**
  * Makes the application a config of a linked type is: for an `oidc` type, an OpenID Connect
  * application signing in through a hosted_web authenticator config of its own (whose
- * trusted_origins are the config's); for `client_credentials`, a confidential client of the
+ * trusted_origins are the config's); for `saml`, a SAML application of the payload; for `client_credentials`, a confidential client of the
  * Management API allowed the type's scopes in this realm. Through `issueApplication`, as /v1 does:
  * the caller must hold every scope the application may grant (403).
  */
@@ -175,14 +170,11 @@ async function linkApplication(
   const kind = linkedApplicationKind(config.type);
   if (kind === null) return null;
   const keeper = clientSecretKeeper(y);
-  if (kind === 'saml') {
-    return issueApplication(tx, ref, { display_name: config.display_name, protocol_config: samlProtocolConfig(config.payload) }, caller, { keeper });
-  }
   if (kind === 'oidc') {
-    const authenticator = {
+    const authenticator: AuthenticatorConfig = {
       ...newRealmResource(ref, newUuid()),
       display_name: config.display_name,
-      config: { ...defaultAuthenticatorConfigBody(), trusted_origins: trustedOrigins(config.payload) },
+      config: { type: 'hosted_web', authentication_methods: [{ type: 'webauthn_passkey' }], trusted_origins: trustedOrigins(config.payload) },
       is_default: false,
     };
     await tx.authenticatorConfigs.insert(authenticator);
@@ -199,6 +191,9 @@ async function linkApplication(
       { keeper },
     );
   }
+  if (kind === 'saml') {
+    return issueApplication(tx, ref, { display_name: config.display_name, protocol_config: samlProtocolConfig(config.payload) }, caller, { keeper });
+  }
   const scopes = CLIENT_CREDENTIALS_SCOPES[config.type] ?? [];
   const server = await realmManagementServer(tx, ref, scopes);
   return issueApplication(
@@ -214,6 +209,16 @@ async function linkApplication(
   );
 }
 
+/** Fields of a SAML config that are the launcher's, not the service provider's. */
+const TILE_FIELDS = ['icon', 'is_tile_visible', 'inbound_scim', 'use_short_url'];
+
+/** The SAML application a `generic_saml` config is: its payload, as the application takes it. */
+function samlProtocolConfig(payload: Record<string, unknown>): ProtocolConfig {
+  const config: Record<string, unknown> = { ...payload, type: 'saml' };
+  for (const field of TILE_FIELDS) delete config[field];
+  return config as ProtocolConfig;
+}
+
 function trustedOrigins(payload: Record<string, unknown>): string[] {
   return Array.isArray(payload.trusted_origins) ? (payload.trusted_origins as string[]) : [];
 }
@@ -227,18 +232,7 @@ function assertTrustedOrigins(payload: Record<string, unknown>): void {
   });
 }
 
-/** The SAML application a `generic_saml` config is: its payload, as the application's protocol config. */
-function samlProtocolConfig(payload: Record<string, unknown>): ProtocolConfig {
-  return { ...payload, type: 'saml' };
-}
-
 function assertLinkedFields(type: SsoConfigType, payload: Record<string, unknown>): void {
-  if (linkedApplicationKind(type) === 'saml') {
-    // Checked here to name the config's fields; the application checks the same rules again.
-    const completed = completeSamlConfig(samlProtocolConfig(payload), PAYLOAD);
-    if ('violations' in completed) throw invalidParameters(completed.violations);
-    return;
-  }
   if (linkedApplicationKind(type) !== 'oidc') return;
   const violations = redirectUriViolations(payload);
   if (violations.length > 0) throw invalidParameters(violations);

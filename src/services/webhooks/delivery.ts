@@ -68,6 +68,7 @@ export function startWebhookDelivery(y: Yonder, onError: (error: unknown) => voi
 
   async function assignPositions(): Promise<void> {
     for (const tenantId of await y.store.webhooks.tenantsWithEndpoints()) {
+      if (!(await y.store.webhooks.hasUnpositioned(tenantId))) continue;
       for (let round = 0; round < POSITION_ROUNDS && !stopping; round++) {
         const given = await y.store.transaction((tx) => tx.webhooks.assignPositions(tenantId, POSITION_BATCH));
         if (given < POSITION_BATCH) break;
@@ -100,9 +101,27 @@ export function startWebhookDelivery(y: Yonder, onError: (error: unknown) => voi
     return result;
   }
 
+  /** Backs the endpoint off after its `failure_count + 1`-th failure in a row and gives up its lease. */
+  async function backOff(endpoint: StoredWebhookEndpoint, outcome: { last_status_code: number | null; last_error: string }): Promise<void> {
+    const at = nowTimestamp();
+    const failures = endpoint.failure_count + 1;
+    await y.store.webhooks.fail(endpoint.id, owner, {
+      ...outcome,
+      last_attempt_time: at,
+      failure_count: failures,
+      next_attempt_time: addSeconds(at, retryDelaySeconds(failures)),
+    });
+  }
+
   /** Delivers what the claimed endpoint has waiting, until done, failed, stopped or the lease is lost. */
   async function deliver(endpoint: StoredWebhookEndpoint): Promise<void> {
-    const secret = unseal(y.masterKey, endpoint.secret_sealed, secretContext(endpoint.id));
+    let secret: string;
+    try {
+      secret = unseal(y.masterKey, endpoint.secret_sealed, secretContext(endpoint.id));
+    } catch {
+      // Sealed under another master key: say so on the endpoint rather than in the log every second.
+      return backOff(endpoint, { last_status_code: null, last_error: 'the signing secret does not open with this master key' });
+    }
     const leaseUntil = () => addSeconds(nowTimestamp(), leaseSeconds);
     let cursor = endpoint.cursor_position;
     for (;;) {
@@ -111,25 +130,17 @@ export function startWebhookDelivery(y: Yonder, onError: (error: unknown) => voi
       for (const { position, event } of page) {
         if (stopping) return y.store.webhooks.release(endpoint.id, owner);
         if (!wantsEvent(endpoint, event.type)) {
-          if (!(await y.store.webhooks.advance(endpoint.id, owner, { position, eventId: event.id }, null))) return;
+          if (!(await y.store.webhooks.advance(endpoint.id, owner, { position, eventId: event.id, leaseUntil: leaseUntil() }, null))) return;
           cursor = position;
           continue;
         }
-        if (!(await y.store.webhooks.renew(endpoint.id, owner, leaseUntil()))) return;
         const result = await attempt(endpoint, secret, event, endpoint.failure_count + 1);
+        if (result.error !== null) return backOff(endpoint, { last_status_code: result.status, last_error: result.error });
         const at = nowTimestamp();
-        const outcome = { last_attempt_time: at, last_status_code: result.status, last_error: result.error };
-        if (result.error !== null) {
-          const failures = endpoint.failure_count + 1;
-          await y.store.webhooks.fail(endpoint.id, owner, {
-            ...outcome,
-            failure_count: failures,
-            next_attempt_time: addSeconds(at, retryDelaySeconds(failures)),
-          });
-          return;
-        }
+        const success = { last_attempt_time: at, last_success_time: at, last_status_code: result.status, last_error: null };
         endpoint.failure_count = 0;
-        if (!(await y.store.webhooks.advance(endpoint.id, owner, { position, eventId: event.id }, { ...outcome, last_success_time: at }))) return;
+        const cursorMoved = { position, eventId: event.id, leaseUntil: leaseUntil() };
+        if (!(await y.store.webhooks.advance(endpoint.id, owner, cursorMoved, success))) return;
         cursor = position;
       }
     }

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Executor } from '../engine/connection.js';
+import { like } from '../engine/like.js';
 import type { OidcInstancesTable } from '../schema.js';
 
 export type OidcInstanceRecord = OidcInstancesTable;
@@ -72,6 +74,34 @@ export class OidcInstanceStore {
       .set({ revoked_at: at })
       .where('application_id', '=', applicationId)
       .where('grant_id', '=', grantId)
+      .where('revoked_at', 'is', null)
+      .returning('jti')
+      .execute();
+    return rows.map((row) => row.jti);
+  }
+
+  /**
+   * Signs one identity out of every application of its realm: deletes the provider's instances
+   * that name the identity's account (sessions, grants, codes, refresh tokens, interactions), then
+   * whatever else hangs on those grants, and revokes the access tokens on record under them.
+   * Account ids begin with the identity id and a dot (services/oidc/accounts.ts accountIdOf); the
+   * payload is the provider's JSON, so the match is on its text. Answers the revoked tokens' ids.
+   */
+  async endAccount(realmId: string, identityId: string, at: string): Promise<string[]> {
+    const apps = this.db.selectFrom('applications').select('id').where('realm_id', '=', realmId);
+    const deleted = await this.db
+      .deleteFrom('oidc_instances')
+      .where('application_id', 'in', apps)
+      .where(like(sql.ref('payload'), 'co', `"accountId":"${identityId}.`))
+      .returning(['model', 'id', 'grant_id'])
+      .execute();
+    const grants = [...new Set(deleted.flatMap((row) => [row.grant_id, row.model === 'Grant' ? row.id : null]).filter((g): g is string => !!g))];
+    if (grants.length === 0) return [];
+    await this.db.deleteFrom('oidc_instances').where('application_id', 'in', apps).where('grant_id', 'in', grants).execute();
+    const rows = await this.db
+      .updateTable('api_tokens')
+      .set({ revoked_at: at })
+      .where('grant_id', 'in', grants)
       .where('revoked_at', 'is', null)
       .returning('jti')
       .execute();

@@ -57,6 +57,9 @@ export function toEvent(row: AuditEventsTable): AuditEvent {
   };
 }
 
+/** How far past `until` an export reads ids: far more than the id counter can run ahead of the clock. */
+const EXPORT_ID_SLACK_MS = 60_000;
+
 /** Rows per INSERT: 15 columns each keeps a batch far below either engine's parameter limit. */
 const INSERT_CHUNK = 500;
 
@@ -133,29 +136,29 @@ export class AuditEventStore {
   }
 
   /**
-   * Oldest first, for `yonder events export`: events of the tenant (or one of its realms) created
-   * in [since, until), after the keyset `after` (the last event of the previous page). Pages walk
-   * the `create_time` index, so an export reads a bounded page at a time whatever its size.
+   * Oldest first (in id order, which is time order), for `yonder events export`: events of the
+   * tenant (or one of its realms) created in [since, until), after the id `afterId`. Pages walk the
+   * realm's index, or the primary key for a whole tenant, from the id floor of `since` (an id is
+   * never older than its event); ids made a little after `until` are read too (the id counter may
+   * run a few milliseconds ahead), and the `create_time` test keeps the window exact.
    */
   async exportPage(
     scope: { tenantId: string; realmId?: string },
     window: { since: string; until: string },
-    after: { create_time: string; id: string } | null,
+    afterId: string | null,
     limit: number,
   ): Promise<AuditEvent[]> {
+    const floor = eventIdFloor(Date.parse(window.since));
     let query = this.db
       .selectFrom('audit_events')
       .selectAll()
+      .where('id', '>', afterId !== null && afterId > floor ? afterId : floor)
+      .where('id', '<', eventIdFloor(Date.parse(window.until) + EXPORT_ID_SLACK_MS))
       .where('tenant_id', '=', scope.tenantId)
       .where('create_time', '>=', window.since)
       .where('create_time', '<', window.until);
     if (scope.realmId !== undefined) query = query.where('realm_id', '=', scope.realmId);
-    if (after) {
-      query = query.where((eb) =>
-        eb.or([eb('create_time', '>', after.create_time), eb.and([eb('create_time', '=', after.create_time), eb('id', '>', after.id)])]),
-      );
-    }
-    const rows = await query.orderBy('create_time').orderBy('id').limit(limit).execute();
+    const rows = await query.orderBy('id').limit(limit).execute();
     return rows.map(toEvent);
   }
 

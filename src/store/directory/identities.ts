@@ -26,10 +26,11 @@ import type { Database, IdentitiesTable } from '../schema.js';
  * The contract's derived status: the stored, clock-free part (ENROLLED, INVITE_FAILED,
  * UNENROLLED), unless no passkey is active and a link is still pending.
  */
-function enrollmentOf(row: IdentitiesTable, now: string): EnrollmentStatus {
+function enrollmentOf(row: IdentitiesTable): EnrollmentStatus {
   const stored = (row.enrollment_status ?? 'UNENROLLED') as EnrollmentStatus;
   if (stored === 'ENROLLED') return stored;
-  if (row.enrollment_pending_until && row.enrollment_pending_until > now) return 'PENDING';
+  // The clock is read only when a link is pending: most rows have none, and every read maps rows.
+  if (row.enrollment_pending_until && row.enrollment_pending_until > new Date().toISOString()) return 'PENDING';
   return stored;
 }
 
@@ -49,7 +50,7 @@ export function toIdentity(row: IdentitiesTable): Identity {
     display_name: row.display_name,
     status: row.status as IdentityStatus,
     traits: JSON.parse(row.traits) as Traits,
-    enrollment_status: enrollmentOf(row, new Date().toISOString()),
+    enrollment_status: enrollmentOf(row),
     create_time: row.create_time,
     update_time: row.update_time,
     version: Number(row.version),

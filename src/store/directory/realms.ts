@@ -106,6 +106,7 @@ export class RealmStore {
   /** A child created concurrently makes the delete fail like a child found before it. */
   async delete(realmId: string): Promise<void> {
     try {
+      await this.db.deleteFrom('realm_account_settings').where('realm_id', '=', realmId).execute();
       await this.db.deleteFrom('realms').where('id', '=', realmId).execute();
     } catch (error) {
       if (isForeignKeyViolation(error)) throw conflict('realm has children');

@@ -6,7 +6,8 @@ import type { Engine, Executor } from '../engine/connection.js';
 import { compareColumn } from '../engine/like.js';
 import type { ScanReads } from '../engine/scan-reads.js';
 import { toIdentity } from './identities.js';
-import type { Database } from '../schema.js';
+import type { Database, IdentitiesTable } from '../schema.js';
+import { precompiled } from '../engine/precompiled.js';
 
 type EB = ExpressionBuilder<Database, 'identities'>;
 
@@ -37,6 +38,22 @@ function seekBranches(condition: UserCondition): UserCondition[] | undefined {
   return split.conditions.map((branch) => ({ op: 'and', conditions: [...others, branch] }));
 }
 
+type IndexedEquality = { field: Extract<UserField, { kind: 'id' | 'key' | 'external_id' }>; value: string };
+type LookupSearch = (db: Executor, engine: Engine, ...args: [string, string, number, number]) => Promise<IdentitiesTable[]>;
+
+/** The condition when it is one `eq` on an indexed column (not a trait, not a boolean), else undefined. */
+function indexedEquality(condition: UserCondition): IndexedEquality | undefined {
+  if (condition.op !== 'eq' || typeof condition.value !== 'string') return undefined;
+  const { field } = condition;
+  if (field.kind === 'id' || field.kind === 'external_id' || (field.kind === 'key' && field.key !== 'display_name')) {
+    return { field, value: condition.value };
+  }
+  return undefined;
+}
+
+/** Compiled lookups by engine, field and sort: a few dozen at most. */
+const lookupSearches = new Map<string, LookupSearch>();
+
 /**
  * SCIM queries over identities: filters (RFC 7644 §3.4.2.2), sorting and offset paging. The
  * dialect differences live here and nowhere else: traits are read from the JSON text with
@@ -51,8 +68,32 @@ export class ScimUserQueries {
   ) {}
 
   async search(realmId: string, condition: UserCondition | undefined, sort: UserSort, offset: number, limit: number): Promise<Identity[]> {
+    const lookup = condition && indexedEquality(condition);
+    if (lookup) return (await this.lookupSearch(lookup, sort)(this.db, this.engine, realmId, lookup.value, offset, limit)).map(toIdentity);
     const query = this.searchQuery(realmId, condition, sort, offset, limit);
     return (await this.run(query, condition, sort)).map(toIdentity);
+  }
+
+  /**
+   * `userName eq`, `externalId eq` or `id eq` (what Okta and Entra send before every write): the
+   * very query `searchQuery` builds, compiled once per field and sort instead of per request.
+   */
+  private lookupSearch(lookup: IndexedEquality, sort: UserSort): LookupSearch {
+    const key = `${this.engine}|${JSON.stringify(lookup.field)}|${sort.by}|${sort.descending}`;
+    let search = lookupSearches.get(key);
+    if (!search) {
+      search = precompiled<IdentitiesTable, [string, string, number, number]>((db, realmId, value, offset, limit) =>
+        new ScimUserQueries(db, this.engine, this.scanReads).searchQuery(
+          realmId,
+          { op: 'eq', field: lookup.field, value },
+          sort,
+          offset as unknown as number,
+          limit as unknown as number,
+        ),
+      );
+      lookupSearches.set(key, search);
+    }
+    return search;
   }
 
   /** The query `search` runs; exposed so tests can read its plan. */

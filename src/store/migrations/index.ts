@@ -16,9 +16,10 @@ import * as createdOrderIndex from './015-created-order-index.js';
 import * as usernameSkeleton from './016-username-skeleton.js';
 import * as oidcInstances from './017-oidc-instances.js';
 import * as webhooks from './018-webhooks.js';
-import * as identityProviders from './020-identity-providers.js';
-import * as eventIndexes from './022-event-indexes.js';
 import * as ssoConfigs from './019-sso-configs.js';
+import * as identityProviders from './020-identity-providers.js';
+import * as accountPage from './021-account-page.js';
+import * as eventIndexes from './022-event-indexes.js';
 import * as saml from './023-saml.js';
 
 /**
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '018-webhooks': webhooks,
   '019-sso-configs': ssoConfigs,
   '020-identity-providers': identityProviders,
+  '021-account-page': accountPage,
   '022-event-indexes': eventIndexes,
   '023-saml': saml,
 };

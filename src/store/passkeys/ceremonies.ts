@@ -38,8 +38,34 @@ export class CeremonyStore {
     await this.db.deleteFrom('web_sessions').where('token_hash', '=', tokenHash).execute();
   }
 
+  /** The person proved a passkey again in this session: adding or removing a passkey may follow, for a while. */
+  async markReauthenticated(tokenHash: string, credentialId: string, now: string): Promise<void> {
+    await this.db
+      .updateTable('web_sessions')
+      .set({ reauth_time: now, reauth_credential_id: credentialId })
+      .where('token_hash', '=', tokenHash)
+      .execute();
+  }
+
+  /** The session now rests on another passkey of its person (the one signed in with is being removed). */
+  async moveToCredential(tokenHash: string, credentialId: string): Promise<void> {
+    await this.db.updateTable('web_sessions').set({ credential_id: credentialId }).where('token_hash', '=', tokenHash).execute();
+  }
+
+  /** Ends every session of an identity; answers their token hashes (console tokens name them). */
+  async deleteSessionsOfIdentity(realmId: string, identityId: string): Promise<string[]> {
+    const rows = await this.db
+      .deleteFrom('web_sessions')
+      .where('realm_id', '=', realmId)
+      .where('identity_id', '=', identityId)
+      .returning('token_hash')
+      .execute();
+    return rows.map((row) => row.token_hash);
+  }
+
   /** A revoked credential's sessions end with it. */
-  async deleteSessionsOfCredential(credentialId: string): Promise<void> {
-    await this.db.deleteFrom('web_sessions').where('credential_id', '=', credentialId).execute();
+  async deleteSessionsOfCredential(credentialId: string): Promise<string[]> {
+    const rows = await this.db.deleteFrom('web_sessions').where('credential_id', '=', credentialId).returning('token_hash').execute();
+    return rows.map((row) => row.token_hash);
   }
 }

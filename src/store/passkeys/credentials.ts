@@ -66,18 +66,23 @@ export class CredentialStore {
     return rows.map(toCredential);
   }
 
+  /** The name its person gave it. */
+  async rename(id: string, displayName: string, now: string): Promise<void> {
+    await this.db.updateTable('credentials').set({ display_name: displayName, update_time: now }).where('id', '=', id).execute();
+  }
+
   async revoke(id: string, now: string): Promise<void> {
     await this.db.updateTable('credentials').set({ state: 'REVOKED', update_time: now }).where('id', '=', id).execute();
   }
 
   /**
-   * Stores the authenticator's new counter, only if the stored one is still what the verification
+   * Stores the authenticator's new counter (and the use's time), only if the stored one is still what the verification
    * compared against: a replayed or cloned assertion racing the real one loses.
    */
-  async advanceCounter(id: string, expected: number, next: number): Promise<boolean> {
+  async advanceCounter(id: string, expected: number, next: number, now: string): Promise<boolean> {
     const result = await this.db
       .updateTable('credentials')
-      .set({ counter: next })
+      .set({ counter: next, last_used_time: now })
       .where('id', '=', id)
       .where('counter', '=', expected)
       .where('state', '=', 'ACTIVE')

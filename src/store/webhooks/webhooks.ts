@@ -151,6 +151,19 @@ export class WebhookStore {
     return rows.map((r) => r.tenant_id);
   }
 
+  /** Whether the tenant has committed events waiting for a position: a read, so an idle tick takes no write lock. */
+  async hasUnpositioned(tenantId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('tenant_position', 'is', null)
+      .where('id', '>=', (eb) => eb.selectFrom('webhook_sequences').select('first_event_id').where('tenant_id', '=', tenantId))
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   /**
    * Gives the next positions of `tenantId` to up to `limit` committed events without one, in id
    * order; answers how many. Run it in a transaction: the sequence row is locked first (PostgreSQL;
@@ -226,18 +239,6 @@ export class WebhookStore {
     return row && toEndpoint(row);
   }
 
-  /** Extends a held lease; false when it is no longer held (then stop delivering). */
-  async renew(id: string, owner: string, leaseUntil: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable('webhook_endpoints')
-      .set({ lease_until: leaseUntil })
-      .where('id', '=', id)
-      .where('lease_owner', '=', owner)
-      .where('enabled', '=', 1)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
-  }
-
   /** The next events of the tenant after `position`, in delivery order. */
   async eventsAfter(tenantId: string, position: number, limit: number): Promise<PositionedEvent[]> {
     const rows = await this.db
@@ -252,11 +253,15 @@ export class WebhookStore {
     return rows.map(({ tenant_position, ...row }) => ({ position: Number(tenant_position), event: toEvent(row) }));
   }
 
-  /** Moves a held endpoint's cursor past `position` (delivered, or not wanted); false when the lease is lost. */
+  /**
+   * Moves a held endpoint's cursor past `position` (delivered, or not wanted) and extends the lease
+   * to `leaseUntil`, so it covers the next post; false when the lease is lost or the endpoint was
+   * paused (then stop delivering).
+   */
   async advance(
     id: string,
     owner: string,
-    cursor: { position: number; eventId: string },
+    cursor: { position: number; eventId: string; leaseUntil: string },
     success: (AttemptOutcome & { last_success_time: string }) | null,
   ): Promise<boolean> {
     const result = await this.db
@@ -264,10 +269,12 @@ export class WebhookStore {
       .set({
         cursor_position: cursor.position,
         cursor_event_id: cursor.eventId,
+        lease_until: cursor.leaseUntil,
         ...(success ? { ...success, failure_count: 0, next_attempt_time: null } : {}),
       })
       .where('id', '=', id)
       .where('lease_owner', '=', owner)
+      .where('enabled', '=', 1)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }

@@ -1,0 +1,280 @@
+import { type IncomingMessage, type Server, createServer } from 'node:http';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { TestYonder, describeApi, type Reply } from '../support/harness.js';
+import { Browser, type Managed, type OidcApp, createOidcApplication } from '../support/oidc.js';
+import { freePort } from '../support/process.js';
+import { SoftAuthenticator } from '../support/soft-authenticator.js';
+import { allowRedirects, verifyingConfig } from '../support/federation.js';
+
+/**
+ * "Verify with an external identity provider before enrollment", with a yonder as the upstream:
+ * one yonder listening on a port, whose realm "Upstream" has its own OpenID Connect application
+ * and people with passkeys, and whose Default realm verifies its binding links there (a `console`
+ * authenticator configuration naming an `oidc_idp` identity provider). yonder's relying party
+ * really calls the upstream over HTTP (discovery, token, JWKS); the browser is driven with fetch.
+ * Acceptance: the right person enrolls; a claim that matches no identity, two identities, another
+ * identity, a missing claim and a tampered ID token are all refused, and nothing is enrolled.
+ */
+describeApi('identity-provider-verified enrollment through a second yonder as the upstream', () => {
+  let y: TestYonder;
+  let origin: string;
+  let upstreamRealm: string;
+  let upstreamApp: OidcApp;
+  let tamperer: Server;
+  let tampererOrigin: string;
+  const pushed: URLSearchParams[] = [];
+  const upstreamPasskeys = new Map<string, SoftAuthenticator>();
+
+  const up: Managed = {
+    request: (method, url, options) => y.request(method, url, options),
+    realmPath: (rest = '') => y.realmPath(rest, upstreamRealm),
+  };
+
+  /** Enrolls a passkey on a binding link in `browser` (which carries its cookies); answers the last reply and the passkey. */
+  async function enroll(browser: Browser, link: string): Promise<{ reply: Reply; passkey: SoftAuthenticator }> {
+    const url = new URL(link);
+    const base = url.pathname.replace(/^\/v1\//, '/hosted/').replace(/:invokeAuthenticator$/, '');
+    const token = url.searchParams.get('token');
+    const passkey = new SoftAuthenticator(origin);
+    const begun = await browser.request('POST', `${base}/registration-options`, { body: { token } });
+    if (begun.status !== 200) return { reply: begun, passkey };
+    const reply = await browser.request('POST', `${base}/registration`, {
+      body: { token, challenge_id: begun.body.challenge_id, response: passkey.register(begun.body.options) },
+    });
+    return { reply, passkey };
+  }
+
+  async function upstreamPerson(username: string, email: string): Promise<void> {
+    const person = await y.createIdentity(username, { traits: { type: 'traits_v0', username, primary_email_address: email } }, upstreamRealm);
+    const job = await y.request('POST', up.realmPath(`/identities/${person.id}/credential-binding-jobs`), {
+      body: { job: { delivery_method: 'RETURN' } },
+    });
+    const { reply, passkey } = await enroll(new Browser(y), job.body.credential_binding_link);
+    expect(reply.status, reply.text).toBe(200);
+    upstreamPasskeys.set(username, passkey);
+  }
+
+  async function downstreamPerson(username: string, email: string): Promise<string> {
+    return (await y.createIdentity(username, { traits: { type: 'traits_v0', username, primary_email_address: email } })).id;
+  }
+
+  async function linkFor(identityId: string, configId: string): Promise<string> {
+    const job = await y.request('POST', y.realmPath(`/identities/${identityId}/credential-binding-jobs`), {
+      body: { job: { delivery_method: 'RETURN', authenticator_config_id: configId } },
+    });
+    expect(job.status, job.text).toBe(200);
+    return job.body.credential_binding_link;
+  }
+
+  /**
+   * Opens the link in `browser` and follows it through the upstream, signing in there with the
+   * passkey of `upstreamUser`, until a page answers (the enrollment page, or an error page).
+   * Answers that reply and the callback URL the upstream sent the browser to.
+   */
+  async function verifyThrough(
+    start: Browser,
+    link: string,
+    upstreamUser: string,
+    finishOn?: Browser,
+  ): Promise<{ reply: Reply; callback: string | null }> {
+    let browser = start;
+    let url = link;
+    let callback: string | null = null;
+    for (let hops = 0; hops < 12; hops++) {
+      if (url.includes('/identity-providers/') && url.includes('/callback')) {
+        callback = url;
+        // From the callback on, another process answers, with the same browser's cookies.
+        if (finishOn) {
+          for (const pair of browser.jar.header().split('; ')) if (pair) finishOn.jar.add(pair);
+          browser = finishOn;
+        }
+      }
+      const reply = await browser.request('GET', url);
+      if (reply.status === 302 || reply.status === 303) {
+        url = new URL(String(reply.headers.location), origin).href;
+        continue;
+      }
+      if (reply.status === 200 && url.includes('/interaction/')) {
+        const base = new URL(url, origin).pathname;
+        const options = await browser.request('POST', `${base}/options`, { body: {} });
+        const passkey = upstreamPasskeys.get(upstreamUser);
+        const verified = await browser.request('POST', `${base}/verify`, {
+          body: { challenge_id: options.body.challenge_id, response: passkey?.authenticate(options.body.options) },
+        });
+        expect(verified.status, verified.text).toBe(200);
+        url = new URL(verified.body.redirect_uri, origin).href;
+        continue;
+      }
+      return { reply, callback };
+    }
+    throw new Error('too many redirects');
+  }
+
+  const reasonOf = (reply: Reply) => /data-reason="([^"]*)"/.exec(reply.text)?.[1];
+
+  async function credentialsOf(identityId: string): Promise<number> {
+    return (await y.request('GET', y.realmPath(`/identities/${identityId}/credentials`))).body.total_size;
+  }
+
+  /** The upstream's token endpoint behind a proxy that rewrites the ID token's email; also a PAR endpoint that records pushes. */
+  function startTamperer(victimEmail: string): Promise<void> {
+    tamperer = createServer(async (request: IncomingMessage, response) => {
+      let body = '';
+      for await (const chunk of request) body += chunk;
+      if (request.url === '/par') {
+        pushed.push(new URLSearchParams(body));
+        response.writeHead(201, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ request_uri: 'urn:ietf:params:oauth:request_uri:pushed', expires_in: 60 }));
+        return;
+      }
+      const real = await fetch(`${origin}${upstreamApp.path}/token`, {
+        method: 'POST',
+        headers: { 'content-type': String(request.headers['content-type']), authorization: String(request.headers.authorization ?? '') },
+        body,
+      });
+      const tokens = (await real.json()) as { id_token?: string };
+      if (tokens.id_token) {
+        const [header, payload, signature] = tokens.id_token.split('.');
+        const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString());
+        claims.email = victimEmail;
+        tokens.id_token = [header, Buffer.from(JSON.stringify(claims)).toString('base64url'), signature].join('.');
+      }
+      response.writeHead(real.status, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(tokens));
+    });
+    return new Promise((resolve) => tamperer.listen(0, 'localhost', () => resolve()));
+  }
+
+  beforeAll(async () => {
+    const port = await freePort();
+    origin = `http://localhost:${port}`;
+    y = await TestYonder.start(undefined, { config: { publicUrl: origin } });
+    await y.app.listen({ port, host: 'localhost' });
+    upstreamRealm = (await y.request('POST', `/v1/tenants/${y.tenantId}/realms`, { body: { realm: { display_name: 'Upstream' } } })).body.id;
+    // The redirect URL is the provider's, known once it exists: the app starts with a placeholder.
+    upstreamApp = await createOidcApplication(up, { redirect_uris: ['https://placeholder.example/callback'] });
+    await upstreamPerson('alice', 'alice@corp.example');
+    await upstreamPerson('bob', 'bob@elsewhere.example');
+    await upstreamPerson('twin', 'twin@corp.example');
+    await startTamperer('dave@corp.example');
+    const address = tamperer.address() as { port: number };
+    tampererOrigin = `http://localhost:${address.port}`;
+  }, 60_000);
+  afterAll(async () => {
+    tamperer?.close();
+    await y?.close();
+  });
+
+  type Verifying = Awaited<ReturnType<typeof verifyingConfig>>;
+  let main: Verifying;
+  let missingClaim: Verifying;
+  let tampered: Verifying;
+  /** The upstream application's issuer, as yonder's relying party reaches it over HTTP. */
+  const issuer = () => `${origin}${upstreamApp.path}`;
+
+  it('the right person enrolls, only in the browser that came back from the upstream', async () => {
+    main = await verifyingConfig(y, issuer(), upstreamApp);
+    missingClaim = await verifyingConfig(y, issuer(), upstreamApp, { identifying_claim_name: 'employee_number' });
+    tampered = await verifyingConfig(y, issuer(), upstreamApp, { token_url: `${tampererOrigin}/token` });
+    await allowRedirects(up, upstreamApp.id, [main.redirectUrl, missingClaim.redirectUrl, tampered.redirectUrl]);
+
+    const alice = await downstreamPerson('alice', 'alice@corp.example');
+    const link = await linkFor(alice, main.configId);
+    // Before any trip, no browser may enroll on the link.
+    expect((await enroll(new Browser(y), link)).reply.body.reason).toBe('verification_required');
+
+    const browser = new Browser(y);
+    const { reply, callback } = await verifyThrough(browser, link, 'alice');
+    expect(reply.status, reply.text).toBe(200);
+    expect(reply.text).toContain('Create a passkey for alice');
+    expect(callback).toContain(`/identity-providers/${main.idpId}/callback`);
+    // The callback is single use, and bound to the browser that began the trip.
+    expect(reasonOf(await new Browser(y).request('GET', String(callback)))).toBe('upstream_state');
+    expect((await enroll(new Browser(y), link)).reply.body.reason).toBe('verification_required');
+
+    const enrolled = await enroll(browser, link);
+    expect(enrolled.reply.status, enrolled.reply.text).toBe(200);
+    expect(await credentialsOf(alice)).toBe(1);
+    const events = await y.request('GET', y.realmPath('/events?type=identity_provider.verified'));
+    expect(events.body.events[0]).toMatchObject({ resource_id: main.idpId });
+  });
+
+  it('a trip begun on one process is finished on another over the same store (state, nonce and PKCE verifier are stored)', async () => {
+    const other = await TestYonder.start(y.databaseLocation, { config: { publicUrl: origin } });
+    try {
+      const grace = await downstreamPerson('grace', 'grace@corp.example');
+      await upstreamPerson('grace', 'grace@corp.example');
+      const link = await linkFor(grace, main.configId);
+      const finisher = new Browser(other);
+      const { reply } = await verifyThrough(new Browser(y), link, 'grace', finisher);
+      expect(reply.status, reply.text).toBe(200);
+      const enrolled = await enroll(finisher, link);
+      expect(enrolled.reply.status, enrolled.reply.text).toBe(200);
+      expect(await credentialsOf(grace)).toBe(1);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('a claim that matches no identity, two identities or another identity is refused, and nothing is enrolled', async () => {
+    const carol = await downstreamPerson('carol', 'carol@corp.example');
+    const noMatch = await verifyThrough(new Browser(y), await linkFor(carol, main.configId), 'bob');
+    expect(noMatch.reply.status).toBe(403);
+    expect(reasonOf(noMatch.reply)).toBe('upstream_no_match');
+
+    const twin = await downstreamPerson('twin-one', 'twin@corp.example');
+    await downstreamPerson('twin-two', 'twin@corp.example');
+    const ambiguous = await verifyThrough(new Browser(y), await linkFor(twin, main.configId), 'twin');
+    expect(ambiguous.reply.status).toBe(403);
+    expect(reasonOf(ambiguous.reply)).toBe('upstream_ambiguous');
+
+    const dave = await downstreamPerson('dave', 'dave@corp.example');
+    const browser = new Browser(y);
+    const daveLink = await linkFor(dave, main.configId);
+    const other = await verifyThrough(browser, daveLink, 'alice');
+    expect(other.reply.status).toBe(403);
+    expect(reasonOf(other.reply)).toBe('upstream_other_identity');
+    expect((await enroll(browser, daveLink)).reply.body.reason).toBe('verification_required');
+
+    for (const id of [carol, twin, dave]) expect(await credentialsOf(id)).toBe(0);
+    const failed = await y.request('GET', y.realmPath('/events?type=identity_provider.verification_failed'));
+    expect(failed.body.events.map((e: { after: { reason: string } }) => e.after.reason).sort()).toEqual(
+      ['upstream_ambiguous', 'upstream_no_match', 'upstream_other_identity'].sort(),
+    );
+  });
+
+  it('a missing identifying claim and a tampered ID token are refused', async () => {
+    const erin = await downstreamPerson('erin', 'alice@corp.example.invalid');
+    const missing = await verifyThrough(new Browser(y), await linkFor(erin, missingClaim.configId), 'alice');
+    expect(missing.reply.status).toBe(403);
+    expect(reasonOf(missing.reply)).toBe('upstream_claim_missing');
+
+    // Alice signs in upstream; the proxy rewrites her ID token to claim Dave's email for Dave's link.
+    const dave = (await y.request('GET', y.realmPath('/identities?filter=traits.username%20eq%20%22dave%22'))).body.identities[0].id;
+    const forged = await verifyThrough(new Browser(y), await linkFor(dave, tampered.configId), 'alice');
+    expect(forged.reply.status).toBe(400);
+    expect(reasonOf(forged.reply)).toBe('upstream_failed');
+    expect(await credentialsOf(dave)).toBe(0);
+  });
+
+  it('with PAR on, the authorization request is pushed (PKCE and claims with it) and the browser carries only its request_uri', async () => {
+    const par = await verifyingConfig(y, issuer(), upstreamApp, { oauth_2_par_enabled: true, oauth_2_par_endpoint: `${tampererOrigin}/par` });
+    const frank = await downstreamPerson('frank', 'frank@corp.example');
+    const opened = await new Browser(y).request('GET', await linkFor(frank, par.configId));
+    expect(opened.status).toBe(303);
+    const location = new URL(String(opened.headers.location));
+    expect(Object.fromEntries(location.searchParams)).toEqual({
+      client_id: upstreamApp.clientId,
+      request_uri: 'urn:ietf:params:oauth:request_uri:pushed',
+    });
+    const push = pushed.at(-1);
+    expect(push?.get('code_challenge_method')).toBe('S256');
+    expect(JSON.parse(push?.get('claims') ?? '{}')).toEqual({ id_token: { email: { essential: true } } });
+    expect(push?.get('scope')).toBe('openid email');
+  });
+
+  it('a provider an authenticator configuration verifies with cannot be deleted (409)', async () => {
+    const refused = await y.request('DELETE', y.realmPath(`/identity-providers/${main.idpId}`));
+    expect(refused.status, refused.text).toBe(409);
+  });
+});
