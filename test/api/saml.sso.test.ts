@@ -156,6 +156,66 @@ describeApi('SAML: yonder as the identity provider of a node-saml service provid
     expect((await unchecked.validatePostResponseAsync({ SAMLResponse: second.SAMLResponse })).profile?.nameID).toBe('pilot@example.com');
   });
 
+  it('a generic_saml SSO config: its assigned identity signs in to the node-saml SP; one not assigned gets no assertion', async () => {
+    const created = await y.request('POST', y.realmPath('/sso-configs'), {
+      body: {
+        sso_config: {
+          display_name: 'Crew Wiki',
+          payload: {
+            type: 'generic_saml',
+            acs_url: 'https://wiki.example/saml/acs',
+            override_recipient_and_destination: false,
+            audience_url: 'https://wiki.example/saml',
+            default_relay_state: '',
+            name_format: 'persistent',
+            authentication_context: 'x509',
+            subject_user_name_attribute: 'user_name',
+            sign_envelope: true,
+            sign_assertions: true,
+            signature_algorithm: 'rsa_sha256',
+            digest_algorithm: 'sha256',
+            encrypt_assertions: false,
+            assertion_validity_duration_seconds: 300,
+            sp_signature_certificates: [],
+            enable_single_log_out: false,
+            validate_signed_requests: false,
+            additional_user_attributes: [{ name: 'email', name_format: 'unspecified', value: 'email' }],
+            single_logout_sign_request_and_response: false,
+          },
+        },
+      },
+    });
+    expect(created.status, created.text).toBe(200);
+    const { application_id, sp_initiated_url } = created.body.payload;
+    const app = await y.request('GET', y.realmPath(`/applications/${application_id}`));
+    expect(app.body.protocol_config.type).toBe('saml');
+    const assigned = await y.request('POST', y.realmPath(`/sso-configs/${created.body.id}:addIdentities`), { body: { identity_ids: [pilot.id] } });
+    expect(assigned.status, assigned.text).toBe(200);
+    const wiki = new SAML({
+      callbackUrl: 'https://wiki.example/saml/acs',
+      entryPoint: sp_initiated_url,
+      issuer: 'https://wiki.example/saml',
+      audience: 'https://wiki.example/saml',
+      idpCert: app.body.protocol_config.identity_provider_certs[0].idp_public_certificate,
+      idpIssuer: app.body.protocol_config.metadata_url,
+      wantAssertionsSigned: true,
+      wantAuthnResponseSigned: true,
+    });
+    const browser = new Browser(y);
+    const { page, at } = await request(browser, wiki, 'wiki');
+    expect(page.status, page.text).toBe(200);
+    const verified = await signIn(browser, at, pilot.passkey);
+    expect(verified.status, verified.text).toBe(200);
+    const form = postedForm(await browser.request('GET', verified.body.redirect_uri));
+    const { profile } = await wiki.validatePostResponseAsync(form);
+    expect(profile?.nameID).toBe(pilot.id);
+    expect(profile?.email).toBe('pilot@example.com');
+    // Not assigned to the config: refused at the passkey, no assertion.
+    const other = new Browser(y);
+    const refused = await signIn(other, (await request(other, wiki, 'wiki')).at, passenger.passkey);
+    expect(refused.status).toBe(403);
+  });
+
   it('an ACS URL the application is not set up with is refused on a yonder page, and nothing is posted', async () => {
     const browser = new Browser(y);
     const url = new URL(await serviceProvider({ callbackUrl: 'https://evil.example/acs' }).getAuthorizeUrlAsync('', undefined, {}));

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { seal, unseal } from '../../domain/access/sealed-secret.js';
 import { newUuid } from '../../domain/ids.js';
 import { nowTimestamp } from '../../domain/time.js';
+import type { Repositories } from '../../store/index.js';
 import type { SamlIdpKeyRecord } from '../../store/saml/saml.js';
 import type { Yonder } from '../context.js';
 import { selfSignedCertificate } from './library.js';
@@ -23,11 +24,12 @@ export interface IdpKey {
 
 /**
  * The realm's SAML signing key and self-signed certificate, made the first time anything asks
- * (metadata, a sign-in, an SSO config's reply). The private key is sealed with the master key; of
- * processes making it at once, the first written is the one all use.
+ * (metadata, a sign-in, an SSO config's reply), with `repos` (the caller's transaction, if it is in
+ * one). The private key is sealed with the master key; of processes making it at once, the first
+ * written is the one all use.
  */
-export async function idpKeyOf(y: Yonder, ref: { tenantId: string; realmId: string }): Promise<IdpKey> {
-  const stored = (await y.store.saml.idpKey(ref.realmId)) ?? (await y.store.saml.keepIdpKey(await newKey(y, ref)));
+export async function idpKeyOf(y: Yonder, ref: { tenantId: string; realmId: string }, repos: Repositories = y.store): Promise<IdpKey> {
+  const stored = (await repos.saml.idpKey(ref.realmId)) ?? (await repos.saml.keepIdpKey(await newKey(y, ref)));
   return {
     id: stored.id,
     certificate: stored.certificate,
@@ -58,7 +60,7 @@ async function newKey(y: Yonder, ref: { tenantId: string; realmId: string }): Pr
 }
 
 /** The contract's read-only `identity_provider_certs`: the realm's certificate, as the metadata carries it. */
-export async function identityProviderCerts(y: Yonder, ref: { tenantId: string; realmId: string }) {
-  const key = await idpKeyOf(y, ref);
+export async function identityProviderCerts(y: Yonder, ref: { tenantId: string; realmId: string }, repos: Repositories = y.store) {
+  const key = await idpKeyOf(y, ref, repos);
   return [{ id: key.id, created_at: key.createTime, expires_at: key.expireTime, is_active: true, idp_public_certificate: key.certificate }];
 }

@@ -11,6 +11,7 @@ import {
   signatureAlgorithmUri,
 } from '../../domain/saml/service-provider.js';
 import { addSeconds, nowTimestamp } from '../../domain/time.js';
+import type { Repositories } from '../../store/index.js';
 import type { SamlRequestRecord } from '../../store/saml/saml.js';
 
 /** A sign-in in progress, as kept in the store. */
@@ -63,12 +64,13 @@ export function samlUrlsOf(publicUrl: string, tenantId: string, realmId: string,
 /**
  * The read-only fields a SAML application's configuration is answered with: the realm's signing
  * certificate (`identity_provider_certs`, as the metadata carries it), the IdP-initiated and
- * SP-initiated (SSO) URLs, and the metadata URL to give the service provider.
+ * SP-initiated (SSO) URLs, and the metadata URL to give the service provider. Inside a transaction,
+ * pass its `repos`: the certificate may be made now, and SQLite has one writer.
  */
-export async function samlProtocolExtras(y: Yonder, app: Application) {
+export async function samlProtocolExtras(y: Yonder, app: Application, repos: Repositories = y.store) {
   const urls = samlUrlsOf(y.config.publicUrl, app.tenant_id, app.realm_id, app.id);
   return {
-    identity_provider_certs: await identityProviderCerts(y, { tenantId: app.tenant_id, realmId: app.realm_id }),
+    identity_provider_certs: await identityProviderCerts(y, { tenantId: app.tenant_id, realmId: app.realm_id }, repos),
     idp_initiated_url: urls.start,
     sp_initiated_url: urls.sso,
     metadata_url: urls.metadata,
