@@ -90,6 +90,9 @@ export async function buildApp(yonder: Yonder, options: AppOptions = {}): Promis
     done(null, payload);
   });
 
+  // Work a reply did not wait for (a recovery link being mailed) finishes before the store closes.
+  app.addHook('onClose', async () => yonder.background.settled());
+
   installJsonParser(app);
   installUrlGuard(app);
   installErrorHandling(app);

@@ -20,6 +20,7 @@ import { ADMINISTRATORS_GROUP, checkConsoleToken, issueConsoleLink } from './acc
 import { loadMasterKey } from '../platform/secrets/master-key.js';
 import { holdsSealedSecrets, loadPageTokenKey, sealClearSecrets } from '../platform/secrets/sealed-secrets.js';
 import { TokenService } from '../platform/tokens/token-service.js';
+import { BackgroundWork } from '../platform/background.js';
 
 export const ADMIN_TOKEN_TTL_SECONDS = 90 * 24 * 3600;
 export { ADMINISTRATORS_GROUP } from './access/console.js';
@@ -47,7 +48,7 @@ export async function openYonder(config: Config, connectOptions: ConnectOptions 
     const pageTokenKey = await loadPageTokenKey(store, masterKey);
     // Kept hashed only: whatever an earlier setting sealed is forgotten, so no read can show it.
     if (config.clientSecrets === 'hashed') await store.applications.forgetSealedSecrets();
-    const yonder: Yonder = { config, store, tokens, pageTokenKey, masterKey, mailer: createMailer(config) };
+    const yonder: Yonder = { config, store, tokens, pageTokenKey, masterKey, mailer: createMailer(config), background: new BackgroundWork() };
     tokens.guardConsoleTokens((record) => checkConsoleToken(yonder, record));
     return yonder;
   } catch (error) {

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { MasterKey } from '../domain/access/sealed-secret.js';
+import type { BackgroundWork } from '../platform/background.js';
 import type { Mailer } from '../platform/mail/mailer.js';
 import type { Store } from '../store/index.js';
 import type { TokenService } from '../platform/tokens/token-service.js';
@@ -14,4 +15,6 @@ export interface Yonder {
   masterKey: MasterKey;
   /** Delivers binding links for EMAIL jobs. */
   mailer: Mailer;
+  /** Work started by a request that its reply does not wait for; closing yonder waits for it. */
+  background: BackgroundWork;
 }

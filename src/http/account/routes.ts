@@ -192,7 +192,15 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = asyn
     async (request, reply) =>
       ceremony(reply, async () => {
         fromPage(request);
-        await requestRecovery(yonder, realmRef(request.params), request.body.identifier, accountUrl(request.params));
+        // After the reply: finding the person, making the link and mailing it would otherwise make
+        // a known name answer slower than an unknown one, telling who has an account here.
+        const ref = realmRef(request.params);
+        const { identifier } = request.body;
+        const link = accountUrl(request.params);
+        yonder.background.run(
+          () => requestRecovery(yonder, ref, identifier, link),
+          (error) => request.log.error({ err: error }, 'a recovery request failed after its reply'),
+        );
         return {
           message: 'If an account matches, a link to add a new passkey is on its way to its email address. It works once, within 30 minutes.',
         };
