@@ -41,12 +41,22 @@ export function buildValidator(externalSchemas: Record<string, unknown>) {
   return ({ schema, httpPart }: { schema: unknown; httpPart?: string }) => {
     const body = httpPart === 'body';
     const key = `${body ? 'body' : 'text'}\n${context}\n${JSON.stringify(schema)}`;
-    let validate = compiled.get(key);
-    if (!validate) {
-      validate = ajvFor(body).compile(schema as object);
-      if (compiled.size >= COMPILED_MAX) compiled.clear();
-      compiled.set(key, validate);
-    }
-    return validate;
+    const ready = compiled.get(key);
+    if (ready) return ready;
+    // Compiled on the route's first request, not when the app is built: most of a server's start
+    // was compiling the schemas of every route (the SSO config payloads alone are large), and a
+    // process test starts many servers. Fastify reads `errors` from the function it was given.
+    const lazy = ((data: unknown) => {
+      let validate = compiled.get(key);
+      if (!validate) {
+        validate = ajvFor(body).compile(schema as object);
+        if (compiled.size >= COMPILED_MAX) compiled.clear();
+        compiled.set(key, validate);
+      }
+      const valid = validate(data);
+      lazy.errors = validate.errors;
+      return valid;
+    }) as ValidateFunction;
+    return lazy;
   };
 }
