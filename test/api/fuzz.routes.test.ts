@@ -4,7 +4,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TestYonder, describeApi, engine } from '../support/harness.js';
 import * as oidc from '../support/oidc.js';
-import { applicationPublicRoutes } from '../support/routes.js';
+import { applicationPublicRoutes, hostedRealmRoutes } from '../support/routes.js';
+import { enrollThrough, signInWith } from '../support/console.js';
 
 /**
  * Property: whatever arrives (generated bodies, query strings and path ids: wrong types, huge and
@@ -33,6 +34,9 @@ interface Route {
   /** An OpenID Connect route: its parameters come as a query or a form, its ids are real applications'. */
   oidc?: boolean;
 }
+
+/** What the realm's hosted calls read from a body (the account page's, the ceremonies'). */
+const HOSTED_BODY_KEYS = ['challenge_id', 'response', 'name', 'identifier', 'except_passkey_id', 'token', 'application_id'];
 
 /** The parameters OpenID Connect's endpoints read. */
 const OIDC_PARAMS = [
@@ -204,6 +208,8 @@ describeApi('fuzzing every route', () => {
   /** Path ids of the OpenID Connect routes: real applications (this realm's and another's) and a live interaction. */
   const oidcIds: Record<string, string[]> = {};
   let oidcApps: oidc.OidcApp[] = [];
+  /** A signed-in person's session cookie (`yonder_session=...`), one of the cookies hosted routes get. */
+  let session = '';
 
   beforeAll(async () => {
     y = await TestYonder.start();
@@ -244,6 +250,19 @@ describeApi('fuzzing every route', () => {
       if (!documented.has(`${route.method} ${route.path}`)) routes.push({ ...route, bodyKeys: [...OIDC_PARAMS], oidc: true });
     }
     expect(routes.filter((r) => r.oidc).length, 'the OpenID Connect routes are fuzzed').toBeGreaterThanOrEqual(10);
+
+    // The realm's hosted pages /openapi.json leaves out (account page and calls, an upstream's callback):
+    // with a signed-in person's session among the cookies, and her passkey and an upstream among the ids.
+    const job = await y.request('POST', y.realmPath(`/identities/${mine.id}/credential-binding-jobs`), {
+      body: { job: { delivery_method: 'RETURN' } },
+    });
+    const { passkey } = await enrollThrough(y, job.body.credential_binding_link);
+    session = await signInWith(y, passkey, y.realmId, null);
+    ids.passkey_id = [(await y.request('GET', y.realmPath(`/identities/${mine.id}/credentials`))).body.credentials[0].id];
+    ids.credential_binding_job_id = [job.body.credential_binding_job.id];
+    const hosted = hostedRealmRoutes(y.app, doc.paths).filter((r) => !r.documented);
+    for (const route of hosted) routes.push({ ...route, bodyKeys: HOSTED_BODY_KEYS });
+    expect(hosted.length, 'the hosted pages are fuzzed').toBeGreaterThanOrEqual(12);
   });
   afterAll(async () => {
     await fingerprint?.close();
@@ -311,6 +330,17 @@ describeApi('fuzzing every route', () => {
         { maxKeys: 8 },
       ),
       oidcAsForm: fc.boolean(),
+      // For every /hosted/ route: the session cookie (real, forged or hostile), the account page's header and an Origin.
+      cookie: fc.option(
+        fc.oneof(
+          fc.constant('session'),
+          hostileString.map((v) => `yonder_session=${encodeHostile(v)}`),
+          hostileString.map((v) => `yonder_idp_state=${encodeHostile(v)}; yonder_idp_verified=${encodeHostile(v)}`),
+          fc.constantFrom('yonder_session=', 'yonder_session', '=;=;', 'a=b; '.repeat(200)),
+        ),
+      ),
+      accountHeader: fc.option(fc.constantFrom('1', '0', '', '1, 1', 'true', ' 1')),
+      origin: fc.option(fc.constantFrom(PUBLIC_URL, 'https://evil.example', 'null', '', 'http://localhost:8080.evil.example')),
       // Over a valid authorization request of the realm's application, so the generated parameters reach past the first check.
       oidcOverValid: fc.boolean(),
     });
@@ -342,8 +372,15 @@ describeApi('fuzzing every route', () => {
         }
         const isWrite = route.method !== 'GET';
         const before = isWrite ? await fingerprint.take() : '';
+        const headers: Record<string, string> = {};
+        if (route.path.startsWith('/hosted/')) {
+          if (input.cookie !== null) headers.cookie = input.cookie === 'session' ? session : input.cookie;
+          if (input.accountHeader !== null) headers['x-yonder-account'] = input.accountHeader;
+          if (input.origin !== null) headers.origin = input.origin;
+        }
         const reply = await y.request(route.method, `${path}${query ? `?${query}` : ''}`, {
           token: input.token === 'admin' ? y.token : input.token === 'none' ? null : 'garbage.token.here',
+          ...(Object.keys(headers).length > 0 && !oidcForm ? { headers } : {}),
           ...(oidcForm
             ? {
                 rawBody: Object.entries(oidcParams)
