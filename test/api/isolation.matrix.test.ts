@@ -24,7 +24,9 @@ import { SoftAuthenticator } from '../support/soft-authenticator.js';
  * the validation's 400 that comes before it.
  *
  * A route whose path names a parameter this file has no rule for fails the test: a new kind of
- * resource cannot slip in without its isolation being thought about.
+ * resource cannot slip in without its isolation being thought about. The public routes (an
+ * application's protocol endpoints, the realm's hosted pages) come from the app's route tree as well,
+ * and a new one without a rule fails the same way.
  */
 
 interface Route {
@@ -510,7 +512,7 @@ describeApi('isolation matrix: every route refuses other tenants, realms, scopes
     const leaks = [person, 'Realm B', sessionB.split('=')[1] ?? sessionB, linkTokenB];
 
     type Who = 'B' | 'stranger';
-    /** B's request (or the stranger's) for `route`; `sessionOf` is called only by routes that may end the session. */
+    /** B's request (or the stranger's) for `route`; a call that may end the session gets a session of its own. */
     async function requestFor(route: RegisteredRoute, who: Who): Promise<{ query: string; options: Parameters<TestYonder['request']>[2] }> {
       const rest = route.path.slice('/hosted/tenants/{tenant_id}/realms/{realm_id}'.length);
       const signingOut = rest === '/sign-out' || rest === '/account/sign-out-everywhere';
