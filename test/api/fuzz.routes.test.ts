@@ -4,7 +4,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TestYonder, describeApi, engine } from '../support/harness.js';
 import * as oidc from '../support/oidc.js';
-import { applicationPublicRoutes } from '../support/routes.js';
+import { applicationPublicRoutes, hostedRealmRoutes } from '../support/routes.js';
+import { enrollThrough, signInWith } from '../support/console.js';
+import type { SoftAuthenticator } from '../support/soft-authenticator.js';
 
 /**
  * Property: whatever arrives (generated bodies, query strings and path ids: wrong types, huge and
@@ -32,7 +34,14 @@ interface Route {
   bodyKeys: string[];
   /** An OpenID Connect route: its parameters come as a query or a form, its ids are real applications'. */
   oidc?: boolean;
+  /** A hosted route /openapi.json leaves out: a generated field comes among the others its body needs. */
+  hosted?: boolean;
 }
+
+/** What the realm's hosted calls read from a body (the account page's, the ceremonies'). */
+const HOSTED_BODY_KEYS = ['challenge_id', 'response', 'name', 'identifier', 'except_passkey_id', 'token', 'application_id'];
+/** Under a generated field of a hosted call, the others it needs, so the field reaches past the body's validation. */
+const HOSTED_BODY = { challenge_id: 'x', response: {}, name: 'fuzz', identifier: 'fuzz-target', token: 'x' };
 
 /** The parameters OpenID Connect's endpoints read. */
 const OIDC_PARAMS = [
@@ -204,6 +213,9 @@ describeApi('fuzzing every route', () => {
   /** Path ids of the OpenID Connect routes: real applications (this realm's and another's) and a live interaction. */
   const oidcIds: Record<string, string[]> = {};
   let oidcApps: oidc.OidcApp[] = [];
+  /** A signed-in person's session cookie (`yonder_session=...`), one of the cookies hosted routes get. */
+  let session = '';
+  let passkey: SoftAuthenticator;
 
   beforeAll(async () => {
     y = await TestYonder.start();
@@ -244,6 +256,21 @@ describeApi('fuzzing every route', () => {
       if (!documented.has(`${route.method} ${route.path}`)) routes.push({ ...route, bodyKeys: [...OIDC_PARAMS], oidc: true });
     }
     expect(routes.filter((r) => r.oidc).length, 'the OpenID Connect routes are fuzzed').toBeGreaterThanOrEqual(10);
+
+    // The realm's hosted pages /openapi.json leaves out (account page and calls, an upstream's callback):
+    // with a signed-in person's session among the cookies, and her passkey among the ids.
+    // Her own person, whose id no other route is given: v1 cases delete and suspend the identities they name.
+    const pagePerson = await y.createIdentity('fuzz-page-person');
+    const job = await y.request('POST', y.realmPath(`/identities/${pagePerson.id}/credential-binding-jobs`), {
+      body: { job: { delivery_method: 'RETURN' } },
+    });
+    ({ passkey } = await enrollThrough(y, job.body.credential_binding_link));
+    session = await signInWith(y, passkey, y.realmId, null);
+    ids.passkey_id = [(await y.request('GET', y.realmPath(`/identities/${pagePerson.id}/credentials`))).body.credentials[0].id];
+    ids.credential_binding_job_id = [job.body.credential_binding_job.id];
+    const hosted = hostedRealmRoutes(y.app, doc.paths).filter((r) => !r.documented);
+    for (const route of hosted) routes.push({ ...route, bodyKeys: HOSTED_BODY_KEYS, hosted: true });
+    expect(hosted.length, 'the hosted pages are fuzzed').toBeGreaterThanOrEqual(12);
   });
   afterAll(async () => {
     await fingerprint?.close();
@@ -311,6 +338,21 @@ describeApi('fuzzing every route', () => {
         { maxKeys: 8 },
       ),
       oidcAsForm: fc.boolean(),
+      // For every /hosted/ route: the session cookie (real, forged or hostile), the account page's header and an Origin.
+      cookie: fc.option(
+        fc.oneof(
+          fc.constant('session'),
+          hostileString.map((v) => `yonder_session=${encodeHostile(v)}`),
+          hostileString.map((v) => `yonder_idp_state=${encodeHostile(v)}; yonder_idp_verified=${encodeHostile(v)}`),
+          fc.constantFrom('yonder_session=', 'yonder_session', '=;=;', 'a=b; '.repeat(200)),
+        ),
+      ),
+      accountHeader: fc.option(fc.constantFrom('1', '0', '', '1, 1', 'true', ' 1')),
+      // A hosted call as the page makes it (the person's session, the page's header, the fields it needs), one field generated.
+      hostedOverValid: fc.boolean(),
+      // From many addresses, so the hosted limits (per realm and address) leave most cases to reach the route.
+      address: fc.integer({ min: 1, max: 60_000 }),
+      origin: fc.option(fc.constantFrom(PUBLIC_URL, 'https://evil.example', 'null', '', 'http://localhost:8080.evil.example')),
       // Over a valid authorization request of the realm's application, so the generated parameters reach past the first check.
       oidcOverValid: fc.boolean(),
     });
@@ -323,9 +365,10 @@ describeApi('fuzzing every route', () => {
       fc.asyncProperty(request, async (input) => {
         cases++;
         const route = routes[input.route % routes.length] as Route;
+        const pageCall = route.hosted && route.method === 'POST' && input.hostedOverValid;
         let n = 0;
         const path = route.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
-          const pick = input.pathIds[n++ % 4];
+          const pick = pageCall && (name === 'tenant_id' || name === 'realm_id') ? 0 : input.pathIds[n++ % 4];
           const known = (route.oidc ? oidcIds[name] : undefined) ?? ids[name];
           if (typeof pick === 'number' && known?.length) return known[pick % known.length] as string;
           return encodeHostile(String(pick ?? ''));
@@ -337,13 +380,32 @@ describeApi('fuzzing every route', () => {
           .map(([key, value]) => `${key}=${encodeHostile(value)}`)
           .join('&');
         let body: unknown = input.body;
-        if (Array.isArray(body) && body.length === 2 && typeof body[0] === 'number' && route.bodyKeys.length > 0) {
-          body = { [route.bodyKeys[body[0] % route.bodyKeys.length] as string]: body[1] };
+        if (pageCall) {
+          body = {
+            ...HOSTED_BODY,
+            ...(Array.isArray(body) && typeof body[0] === 'number'
+              ? { [HOSTED_BODY_KEYS[body[0] % HOSTED_BODY_KEYS.length] as string]: body[1] }
+              : {}),
+          };
+        } else if (Array.isArray(body) && body.length === 2 && typeof body[0] === 'number' && route.bodyKeys.length > 0) {
+          body = { ...(route.hosted ? HOSTED_BODY : {}), [route.bodyKeys[body[0] % route.bodyKeys.length] as string]: body[1] };
         }
         const isWrite = route.method !== 'GET';
         const before = isWrite ? await fingerprint.take() : '';
+        const headers: Record<string, string> = {};
+        if (route.path.startsWith('/hosted/')) {
+          if (input.cookie !== null) headers.cookie = input.cookie === 'session' ? session : input.cookie;
+          if (input.accountHeader !== null) headers['x-yonder-account'] = input.accountHeader;
+          if (input.origin !== null) headers.origin = input.origin;
+          if (pageCall) {
+            Object.assign(headers, { cookie: session, 'x-yonder-account': '1' });
+            delete headers.origin;
+          }
+        }
         const reply = await y.request(route.method, `${path}${query ? `?${query}` : ''}`, {
           token: input.token === 'admin' ? y.token : input.token === 'none' ? null : 'garbage.token.here',
+          ...(Object.keys(headers).length > 0 && !oidcForm ? { headers } : {}),
+          ...(route.path.startsWith('/hosted/') ? { remoteAddress: `10.88.${input.address >> 8}.${input.address & 255}` } : {}),
           ...(oidcForm
             ? {
                 rawBody: Object.entries(oidcParams)
@@ -351,7 +413,7 @@ describeApi('fuzzing every route', () => {
                   .join('&'),
                 headers: { 'content-type': 'application/x-www-form-urlencoded' },
               }
-            : input.rawBody !== null
+            : input.rawBody !== null && !pageCall
               ? { rawBody: input.rawBody }
               : { body }),
         });
@@ -376,6 +438,11 @@ describeApi('fuzzing every route', () => {
           rejectedWrites++;
           const after = await fingerprint.take();
           if (after !== before) throw new Error(`${route.method} ${path} was rejected with ${reply.status} but changed the store`);
+        }
+        // Signed out (here, or by another route's case): sign in again, so later page calls reach past the
+        // session check. Other cases may have deleted or suspended the person: then the page calls go without.
+        if (pageCall && (reply.status === 401 || route.path.endsWith('/sign-out-everywhere'))) {
+          session = await signInWith(y, passkey, y.realmId, null).catch(() => session);
         }
       }),
       { numRuns: CASES, seed: SEED, verbose: 1, endOnFailure: true },

@@ -48,3 +48,22 @@ export function applicationPublicRoutes(
     return operation === undefined || (operation.security ?? []).length === 0;
   });
 }
+
+/** Where a realm's hosted pages live; an application's (`/applications/{application_id}/`) are `applicationPublicRoutes`'. */
+const HOSTED_REALM = '/hosted/tenants/{tenant_id}/realms/{realm_id}/';
+
+/**
+ * The realm's hosted pages and their calls (account page, app launcher, sign-in, enrollment, an
+ * upstream identity provider's callback), read from the route tree, so a hosted route added later is
+ * isolated and fuzzed without anyone listing it. Public all (a link token or the session cookie
+ * authorizes them), so the bearer-token matrix passes them by; `documented` says whether
+ * /openapi.json describes the route (the fuzz suite takes those from it already).
+ */
+export function hostedRealmRoutes(
+  app: FastifyInstance,
+  documented: Record<string, Record<string, unknown>>,
+): (RegisteredRoute & { documented: boolean })[] {
+  return registeredRoutes(app)
+    .filter(({ path }) => path.startsWith(HOSTED_REALM) && !path.includes('/applications/{application_id}/'))
+    .map((route) => ({ ...route, documented: documented[route.path]?.[route.method.toLowerCase()] !== undefined }));
+}

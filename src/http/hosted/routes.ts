@@ -68,7 +68,13 @@ const linkOf = (
  */
 const IDP_STATE_COOKIE = 'yonder_idp_state';
 export const IDP_VERIFIED_COOKIE = 'yonder_idp_verified';
-const idpCallbacks = (p: { tenant_id: string; realm_id: string }) => `${hostedBase(p)}/identity-providers/`;
+/**
+ * The path of the state cookie: the realm's upstream callbacks. The callback clears it before it looks
+ * anything up, so its ids are the request's as sent: encoded, as a cookie path cannot hold `;` or a
+ * control character (real ids are hex, which encoding leaves as they are).
+ */
+const idpCallbacks = (p: { tenant_id: string; realm_id: string }) =>
+  `/hosted/tenants/${encodeURIComponent(p.tenant_id)}/realms/${encodeURIComponent(p.realm_id)}/identity-providers/`;
 
 const html = (reply: FastifyReply, status: number, body: string) => sendHtml(reply, PAGE_CSP, status, body);
 

@@ -20,6 +20,7 @@ import { requireRealm } from '../directory/tenancy-lookup.js';
 import {
   CHALLENGE_TTL_SECONDS,
   CeremonyError,
+  issuedFor,
   keepChallenge,
   newCredential,
   newPasskeyOptions,
@@ -182,7 +183,7 @@ export async function verifyReauthentication(
   const { session } = await signedIn(y, ref, token);
   const now = nowTimestamp();
   const challenge = await y.store.ceremonies.consumeChallenge(challengeId, now);
-  if (challenge?.purpose !== 'reauthentication' || challenge.realm_id !== ref.realmId) throw new CeremonyError('challenge_expired');
+  if (!issuedFor(challenge, 'reauthentication', ref)) throw new CeremonyError('challenge_expired');
   const { credential } = await verifyAssertion(y, ref, challenge, response);
   // Someone else's passkey proves nothing about this session's person.
   if (credential.identity_id !== session.identity_id) throw new CeremonyError('verification_failed');
@@ -228,7 +229,7 @@ export async function addPasskey(
   const { identity, session } = signed;
   const now = nowTimestamp();
   const challenge = await y.store.ceremonies.consumeChallenge(challengeId, now);
-  if (challenge?.purpose !== 'account_registration' || challenge.realm_id !== ref.realmId) throw new CeremonyError('challenge_expired');
+  if (!issuedFor(challenge, 'account_registration', ref)) throw new CeremonyError('challenge_expired');
   const config = await y.store.authenticatorConfigs.getDefault(ref.realmId);
   const credential = await newCredential(ref, identity.id, await verifiedRegistration(y, challenge, config, response), now);
   await asPerson(signed, () =>

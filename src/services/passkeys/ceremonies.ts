@@ -113,6 +113,19 @@ async function verifiedBy<T>(verify: () => Promise<T>): Promise<T> {
 const userHandleOf = (identityId: string) => isoBase64URL.fromUTF8String(identityId);
 
 /**
+ * Whether a kept challenge is of `purpose` and was issued under this very path: its tenant and its
+ * realm both, so a ceremony begun in one realm is finished under another tenant's path no further
+ * than one never begun (realm ids are unique, but the path names the tenant too).
+ */
+export function issuedFor(
+  challenge: ChallengeRecord | null | undefined,
+  purpose: ChallengeRecord['purpose'],
+  ref: RealmRef,
+): challenge is ChallengeRecord {
+  return challenge?.purpose === purpose && challenge.realm_id === ref.realmId && challenge.tenant_id === ref.tenantId;
+}
+
+/**
  * Keeps a challenge for one answer within CHALLENGE_TTL_SECONDS: a passkey's registration for a
  * binding job, or a sign-in. Returns the id the page sends back with the answer.
  */
@@ -272,7 +285,7 @@ export async function verifyRegistration(
 ): Promise<{ credential_id: string; redirect_uri: string | null }> {
   const now = nowTimestamp();
   const challenge = await y.store.ceremonies.consumeChallenge(challengeId, now);
-  if (challenge?.purpose !== 'registration' || challenge.realm_id !== link.realmId) {
+  if (!issuedFor(challenge, 'registration', link)) {
     throw new CeremonyError('challenge_expired');
   }
   const { job, identity, config } = await checkVerifiedLink(y, link);
@@ -417,7 +430,7 @@ export async function verifyAssertion(
 async function signIn(y: Yonder, ref: RealmRef, challengeId: string, response: AuthenticationResponseJSON, attempt: Attempt): Promise<SignedIn> {
   const now = nowTimestamp();
   const challenge = await y.store.ceremonies.consumeChallenge(challengeId, now);
-  if (challenge?.purpose !== 'authentication' || challenge.realm_id !== ref.realmId) {
+  if (!issuedFor(challenge, 'authentication', ref)) {
     throw new CeremonyError('challenge_expired');
   }
   attempt.applicationId = challenge.application_id;
