@@ -187,6 +187,10 @@ describeApi('sign in with an upstream identity provider (a second realm as the u
     const session = await browser.request('GET', hosted('/session'));
     expect(session.status, session.text).toBe(200);
     expect(session.body.username).toBe('alice');
+    // The provider's session is not a passkey: adding one on the account page asks for a passkey first.
+    const adding = await browser.request('POST', hosted('/account/passkeys/options'), { body: {}, headers: { 'x-yonder-account': '1' } });
+    expect(adding.status, adding.text).toBe(403);
+    expect(adding.body.reason).toBe('reauthentication_required');
     const events = await y.request('GET', y.realmPath('/events?type=sign_in.succeeded'));
     expect(events.body.events[0].after).toMatchObject({ method: 'identity_provider', application_id: rp.id });
   });
@@ -208,10 +212,17 @@ describeApi('sign in with an upstream identity provider (a second realm as the u
     expect(reasonOf(forged.reply as Reply)).toBe('upstream_failed');
     expect(forged.session.status).toBe(401);
 
+    // A suspended match is refused too.
+    const alice = (await y.request('GET', y.realmPath('/identities?filter=traits.username%20eq%20%22alice%22'))).body.identities[0].id;
+    await y.request('PATCH', y.realmPath(`/identities/${alice}`), { body: { identity: { status: 'suspended' } } });
+    const suspended = await signInThrough(main.idpId, 'alice');
+    expect(reasonOf(suspended.reply as Reply)).toBe('suspended');
+    expect(suspended.session.status).toBe(401);
+
     expect((await y.request('GET', y.realmPath('/identities'))).body.total_size).toBe(before);
     const failed = await y.request('GET', y.realmPath('/events?type=sign_in.failed'));
     expect(failed.body.events.map((e: { after: { reason: string } }) => e.after.reason).sort()).toEqual(
-      ['upstream_ambiguous', 'upstream_failed', 'upstream_no_match'].sort(),
+      ['suspended', 'upstream_ambiguous', 'upstream_failed', 'upstream_no_match'].sort(),
     );
   });
 });
