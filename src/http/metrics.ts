@@ -43,10 +43,13 @@ export function installMetrics(app: FastifyInstance, yonder: Yonder): void {
     });
   }
 
+  // Every passkey sign-in step: the hosted page's (console), OpenID Connect's and SAML's interactions.
+  const APP_HOSTED = '/hosted/tenants/:tenant_id/realms/:realm_id/applications/:application_id';
+  const signInVerifyRoutes = new Set([HOSTED_SIGN_IN_VERIFY, `${APP_HOSTED}/interaction/:uid/verify`, `${APP_HOSTED}/saml/:request_id/verify`]);
   // A failed sign-in answers its reason in the body; onResponse no longer sees the body.
   const signInReasons = new WeakMap<FastifyRequest, string>();
   app.addHook('onSend', (request, reply, payload, done) => {
-    if (request.routeOptions.url === HOSTED_SIGN_IN_VERIFY && reply.statusCode >= 400) signInReasons.set(request, reasonOf(payload));
+    if (signInVerifyRoutes.has(request.routeOptions.url ?? '') && reply.statusCode >= 400) signInReasons.set(request, reasonOf(payload));
     done(null, payload);
   });
 
@@ -58,7 +61,7 @@ export function installMetrics(app: FastifyInstance, yonder: Yonder): void {
     count.duration.observe(labels, reply.elapsedTime / 1000);
     if (reply.statusCode === 429) count.rateLimited.inc({ route });
     if (route.startsWith(`${SCIM_PREFIX}/`)) count.scim.inc({ resource: scimResource(route), method: request.method, status });
-    if (route === HOSTED_SIGN_IN_VERIFY) {
+    if (signInVerifyRoutes.has(route)) {
       const reason = signInReasons.get(request);
       count.signIns.inc(reason === undefined ? { outcome: 'succeeded', reason: '' } : { outcome: 'failed', reason });
     }

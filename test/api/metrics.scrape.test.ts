@@ -6,6 +6,7 @@ import { TestYonder, describeApi, engine } from '../support/harness.js';
 import { type Families, PROMETHEUS_TEXT, family, parseScrape, sampleValue } from '../support/metrics.js';
 import { basicAuth, createClientApplication, postForm } from '../support/oauth-client.js';
 import { enrollThrough, mintConsoleToken, signInWith } from '../support/console.js';
+import * as oidc from '../support/oidc.js';
 
 const METRICS_TOKEN = 'scraper-secret-0123456789abcdef0123456789abcdef';
 const IDENTITY_ROUTE = '/v1/tenants/:tenant_id/realms/:realm_id/identities/:identity_id';
@@ -79,6 +80,22 @@ describeApi('GET /metrics with METRICS=on', () => {
     expect(sampleValue(families, 'yonder_sign_ins_total', { outcome: 'failed', reason: failed.body.reason })).toBe(1);
     expect(sampleValue(families, 'yonder_sign_ins_total', { outcome: 'succeeded' })).toBe(1);
     expect(sampleValue(families, 'yonder_tokens_issued_total', { kind: 'console' })).toBe(1);
+  });
+
+  it("counts the sign-in steps of OpenID Connect's interaction like the hosted page's", async () => {
+    const app = await oidc.createOidcApplication(y);
+    const pending = oidc.locationOf(
+      await new oidc.Browser(y).request('GET', oidc.authorizeUrl(app, { clientId: app.clientId, challenge: oidc.pkcePair().challenge })),
+    );
+    expect(pending).toContain('/interaction/');
+    const before = await scrape(y);
+    const failed = await y.request('POST', `${new URL(pending, 'http://localhost').pathname}/verify`, {
+      token: null,
+      body: { challenge_id: 'no-such-challenge', response: {} },
+    });
+    expect(failed.status, failed.text).toBeGreaterThanOrEqual(400);
+    const labels = { outcome: 'failed', reason: failed.body.reason };
+    expect(sampleValue(await scrape(y), 'yonder_sign_ins_total', labels)).toBe(sampleValue(before, 'yonder_sign_ins_total', labels) + 1);
   });
 
   it('counts requests a rate limit refused, by route template', async () => {

@@ -66,7 +66,8 @@ describeApi('the store lost under a running yonder', () => {
       if (!ownDatabase) context.skip();
       const realm = (await y.request('POST', `/v1/tenants/${y.tenantId}/realms`, { body: { realm: { display_name: 'Lost' } } })).body.id;
       // Held mid-request: the realm's row is locked elsewhere, so the insert waits for it (the
-      // foreign key), and then its server process is ended.
+      // foreign key), and then its server process is ended. A batch of creates is one statement,
+      // its identities written in a CTE (`with "written" as (insert ...)`).
       const holder = new pg.Client({ connectionString: y.yonder.config.databaseUrl });
       await holder.connect();
       try {
@@ -80,7 +81,7 @@ describeApi('the store lost under a running yonder', () => {
           async () => {
             await holder.query('select pg_stat_clear_snapshot()');
             const { rows } = await holder.query<{ pid: number }>(
-              "select pid from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like 'insert into%'",
+              "select pid from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and (query like 'insert into%' or query like 'with \"written\"%')",
             );
             waiting = rows[0]?.pid;
             expect(waiting).toBeDefined();
