@@ -1,10 +1,9 @@
 import { type Server, createServer } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TestYonder, describeApi, type Reply } from '../support/harness.js';
+import { type TestYonder, describeApi, type Reply } from '../support/harness.js';
 import { Browser, type Managed, type OidcApp, REDIRECT_URI, authorizeUrl, createOidcApplication, pkcePair, tokenRequest } from '../support/oidc.js';
-import { freePort } from '../support/process.js';
 import { SoftAuthenticator } from '../support/soft-authenticator.js';
-import { allowRedirects, verifyingConfig } from '../support/federation.js';
+import { allowRedirects, verifyingConfig, yonderWithUpstreamRealm } from '../support/federation.js';
 
 /**
  * "Sign in with <identity provider>" on the hosted sign-in pages, with a second realm of the same
@@ -95,12 +94,8 @@ describeApi('sign in with an upstream identity provider (a second realm as the u
   }
 
   beforeAll(async () => {
-    const port = await freePort();
-    origin = `http://localhost:${port}`;
-    y = await TestYonder.start(undefined, { config: { publicUrl: origin } });
-    await y.app.listen({ port, host: 'localhost' });
-    upstreamRealm = (await y.request('POST', `/v1/tenants/${y.tenantId}/realms`, { body: { realm: { display_name: 'Upstream' } } })).body.id;
-    upstreamApp = await createOidcApplication(up, { redirect_uris: ['https://placeholder.example/callback'] });
+    // The redirect URL is the provider's, known once it exists: the app starts with a placeholder.
+    ({ y, origin, upstreamRealm, upstreamApp } = await yonderWithUpstreamRealm());
     await upstreamPerson('alice', 'alice@corp.example');
     await upstreamPerson('bob', 'bob@elsewhere.example');
     await upstreamPerson('twin', 'twin@corp.example');
