@@ -38,6 +38,26 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('idp_flows_expire_idx').on('idp_flows').column('expire_time').execute();
 }
 
+/** Back to 023's shape: trips are dropped again (a sign-in trip has no job to keep). */
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('realm_account_settings').dropColumn('sign_in_identity_providers').execute();
+  await db.schema.dropTable('idp_flows').execute();
+  await db.schema
+    .createTable('idp_flows')
+    .addColumn('state_hash', 'text', (c) => c.primaryKey())
+    .addColumn('tenant_id', 'text', (c) => c.notNull())
+    .addColumn('realm_id', 'text', (c) => c.notNull().references('realms.id').onDelete('cascade'))
+    .addColumn('identity_provider_id', 'text', (c) => c.notNull())
+    .addColumn('job_id', 'text', (c) => c.notNull())
+    .addColumn('issuer', 'text', (c) => c.notNull())
+    .addColumn('nonce', 'text', (c) => c.notNull())
+    .addColumn('code_verifier_sealed', 'text', (c) => c.notNull())
+    .addColumn('return_to_sealed', 'text', (c) => c.notNull())
+    .addColumn('verified_identity_id', 'text')
+    .addColumn('browser_hash', 'text')
+    .addColumn('expire_time', 'text', (c) => c.notNull())
+    .addColumn('create_time', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('idp_flows_job_idx').on('idp_flows').columns(['job_id', 'browser_hash']).execute();
+  await db.schema.createIndex('idp_flows_expire_idx').on('idp_flows').column('expire_time').execute();
 }
