@@ -429,9 +429,11 @@ export async function putAccountSettings(
   return y.store.transaction(async (tx) => {
     await requireRealm(tx, ref.tenantId, ref.realmId);
     const before = await tx.accountSettings.get(ref.realmId);
-    const providers = [...new Set(given.sign_in_identity_providers ?? before.sign_in_identity_providers)];
-    for (const id of providers) {
-      if (!(await tx.identityProviders.get(ref.realmId, id))) {
+    // A kept list loses the providers deleted since; a given one must name existing providers.
+    const providers: string[] = [];
+    for (const id of new Set(given.sign_in_identity_providers ?? before.sign_in_identity_providers)) {
+      if (await tx.identityProviders.get(ref.realmId, id)) providers.push(id);
+      else if (given.sign_in_identity_providers) {
         throw invalidField('sign_in_identity_providers', `${id} is not an identity provider of this realm.`);
       }
     }
