@@ -2813,6 +2813,8 @@ export interface components {
         AccountSettings: {
             /** @description Whether a person may remove their last passkey on the account page (default false: they must add another first). */
             allow_removing_last_passkey: boolean;
+            /** @description The realm's identity providers its hosted sign-in pages offer ("Sign in with ..."): the person is matched to one existing identity, never created. Default none. */
+            sign_in_identity_providers: string[];
         };
         CredentialBindingJob: {
             id: string;
@@ -9421,6 +9423,8 @@ export interface operations {
                 "application/json": {
                     /** @description Whether a person may remove their last passkey on the account page (default false: they must add another first). */
                     allow_removing_last_passkey: boolean;
+                    /** @description The realm's identity providers its hosted sign-in pages offer ("Sign in with ..."): the person is matched to one existing identity, never created. Default none. */
+                    sign_in_identity_providers?: string[];
                 };
             };
         };

@@ -271,6 +271,8 @@ export interface RealmAccountSettingsTable {
   realm_id: string;
   tenant_id: string;
   allow_removing_last_passkey: number;
+  /** JSON array of the identity provider ids the realm's sign-in pages offer. */
+  sign_in_identity_providers?: string;
   update_time: string;
 }
 
@@ -373,7 +375,12 @@ export interface IdpFlowsTable {
   tenant_id: string;
   realm_id: string;
   identity_provider_id: string;
-  job_id: string;
+  /** A binding link's `verification` before enrollment, or a `sign_in` on the hosted pages. */
+  purpose: 'verification' | 'sign_in';
+  /** The binding job a verification is for. */
+  job_id: string | null;
+  /** The application a sign-in is for, if any. */
+  application_id: string | null;
   issuer: string;
   nonce: string;
   code_verifier_sealed: string;

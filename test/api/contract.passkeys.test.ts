@@ -433,7 +433,7 @@ if (unavailable) {
         expect(sent.status, sent.text).toBe(200);
         expect(sent.body.credential_binding_job).toMatchObject({ delivery_method: 'EMAIL', state: 'LINK_SENT' });
         expect((await call('POST', SEND_RECOVERY_LINK, { params, body: {} })).status).toBe(422);
-        expect((await call('GET', ACCOUNT_SETTINGS)).body).toEqual({ allow_removing_last_passkey: false });
+        expect((await call('GET', ACCOUNT_SETTINGS)).body).toEqual({ allow_removing_last_passkey: false, sign_in_identity_providers: [] });
         const put = await call('PUT', ACCOUNT_SETTINGS, { body: { allow_removing_last_passkey: false } });
         expect(put.status, put.text).toBe(200);
         expect((await call('GET', ACCOUNT_SETTINGS, { params: { realm_id: UNKNOWN_ID } })).status).toBe(404);

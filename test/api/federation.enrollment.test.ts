@@ -1,10 +1,9 @@
 import { type IncomingMessage, type Server, createServer } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TestYonder, describeApi, type Reply } from '../support/harness.js';
-import { Browser, type Managed, type OidcApp, createOidcApplication } from '../support/oidc.js';
-import { freePort } from '../support/process.js';
+import { Browser, type Managed, type OidcApp } from '../support/oidc.js';
 import { SoftAuthenticator } from '../support/soft-authenticator.js';
-import { allowRedirects, verifyingConfig } from '../support/federation.js';
+import { allowRedirects, verifyingConfig, yonderWithUpstreamRealm } from '../support/federation.js';
 
 /**
  * "Verify with an external identity provider before enrollment", with a yonder as the upstream:
@@ -146,13 +145,8 @@ describeApi('identity-provider-verified enrollment through a second yonder as th
   }
 
   beforeAll(async () => {
-    const port = await freePort();
-    origin = `http://localhost:${port}`;
-    y = await TestYonder.start(undefined, { config: { publicUrl: origin } });
-    await y.app.listen({ port, host: 'localhost' });
-    upstreamRealm = (await y.request('POST', `/v1/tenants/${y.tenantId}/realms`, { body: { realm: { display_name: 'Upstream' } } })).body.id;
     // The redirect URL is the provider's, known once it exists: the app starts with a placeholder.
-    upstreamApp = await createOidcApplication(up, { redirect_uris: ['https://placeholder.example/callback'] });
+    ({ y, origin, upstreamRealm, upstreamApp } = await yonderWithUpstreamRealm());
     await upstreamPerson('alice', 'alice@corp.example');
     await upstreamPerson('bob', 'bob@elsewhere.example');
     await upstreamPerson('twin', 'twin@corp.example');

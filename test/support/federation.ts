@@ -1,3 +1,7 @@
+import { TestYonder } from './harness.js';
+import { type Managed, type OidcApp, createOidcApplication } from './oidc.js';
+import { freePort } from './process.js';
+
 /** An upstream's `oidc_idp` settings as Beyond Identity's console sends them. */
 export function upstreamSettings(overrides: Record<string, unknown> = {}) {
   return {
@@ -68,4 +72,23 @@ export async function allowRedirects(upstream: Requester, appId: string, uris: s
     body: { application: { protocol_config: { ...protocol, redirect_uris: [...protocol.redirect_uris, ...uris] } } },
   });
   if (updated.status !== 200) throw new Error(`application: ${updated.status} ${updated.text}`);
+}
+
+/**
+ * A yonder listening on a free port (the upstream must be reached over HTTP) with a realm
+ * "Upstream" beside its Default realm, and that realm's OpenID Connect application (its redirect
+ * URIs added once the downstream providers exist: see `allowRedirects`).
+ */
+export async function yonderWithUpstreamRealm(): Promise<{ y: TestYonder; origin: string; upstreamRealm: string; upstreamApp: OidcApp }> {
+  const port = await freePort();
+  const origin = `http://localhost:${port}`;
+  const y = await TestYonder.start(undefined, { config: { publicUrl: origin } });
+  await y.app.listen({ port, host: 'localhost' });
+  const upstreamRealm = (await y.request('POST', `/v1/tenants/${y.tenantId}/realms`, { body: { realm: { display_name: 'Upstream' } } })).body.id;
+  const up: Managed = {
+    request: (method, url, options) => y.request(method, url, options),
+    realmPath: (rest = '') => y.realmPath(rest, upstreamRealm),
+  };
+  const upstreamApp = await createOidcApplication(up, { redirect_uris: ['https://placeholder.example/callback'] });
+  return { y, origin, upstreamRealm, upstreamApp };
 }

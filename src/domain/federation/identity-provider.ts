@@ -98,3 +98,14 @@ export function checkOidcIdpSettings(settings: OidcIdpSettings, prefix: string):
 export function redirectUrlOf(publicUrl: string, idp: Pick<IdentityProvider, 'tenant_id' | 'realm_id' | 'id'>): string {
   return `${publicUrl}/hosted/tenants/${idp.tenant_id}/realms/${idp.realm_id}/identity-providers/${idp.id}/callback`;
 }
+
+/**
+ * A hosted session begun at an upstream identity provider rests on no passkey: where a passkey
+ * session keeps its credential's id (and the OpenID Connect account id carries it), this one keeps
+ * the provider's, marked, so no credential id can ever be mistaken for it and no passkey check
+ * (re-authentication on the account page, a revoked passkey's sessions) ever matches it.
+ */
+const FEDERATED_PREFIX = 'idp:';
+export const federatedCredentialId = (identityProviderId: string) => `${FEDERATED_PREFIX}${identityProviderId}`;
+export const federatedProviderOf = (credentialId: string): string | null =>
+  credentialId.startsWith(FEDERATED_PREFIX) ? credentialId.slice(FEDERATED_PREFIX.length) : null;

@@ -95,10 +95,28 @@ export function signInErrorPage(reason: string, message: string): string {
 }
 
 /** `returnTo`, already checked by the server, is the only place the page's script goes after signing in. */
+/** A sign-in page's way to an upstream identity provider the realm offers: where its trip starts. */
+export interface ProviderLink {
+  id: string;
+  name: string;
+  url: string;
+}
+
+/** "Sign in with <provider>" links (plain links: the trip starts with a GET, like a binding link's). */
+export function providerLinks(providers: readonly ProviderLink[]): string {
+  if (providers.length === 0) return '';
+  const items = providers.map(
+    (p) =>
+      `<li><a class="identity-provider" data-identity-provider-id="${escapeHtml(p.id)}" href="${escapeHtml(p.url)}">Sign in with ${escapeHtml(p.name)}</a></li>`,
+  );
+  return `\n<ul id="identity-providers">${items.join('')}</ul>`;
+}
+
 export function signInPage(
   realmName: string,
   urls: { options: string; verify: string; session: string; signOut: string },
   returnTo?: string,
+  providers: readonly ProviderLink[] = [],
 ): string {
   return page({
     title: `Sign in to ${realmName}`,
@@ -112,7 +130,7 @@ export function signInPage(
       ...(returnTo !== undefined ? { 'return-to': returnTo } : {}),
     },
     body: `<p>Sign in with your passkey. There is nothing to type.</p>
-<button id="sign-in" type="button">Sign in with a passkey</button>
+<button id="sign-in" type="button">Sign in with a passkey</button>${providerLinks(providers)}
 <button id="sign-out" type="button" hidden>Sign out</button>`,
   });
 }

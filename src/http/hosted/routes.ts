@@ -24,9 +24,15 @@ import {
 } from '../../services/passkeys/ceremonies.js';
 import { ASSETS } from './client-scripts.js';
 import { verifyingProvider } from '../../domain/passkeys/passkeys.js';
-import { VERIFIED_TTL_SECONDS, finishUpstreamVerification, startUpstreamVerification } from '../../services/federation/upstream-verification.js';
+import {
+  VERIFIED_TTL_SECONDS,
+  claimTrip,
+  finishUpstreamVerification,
+  startUpstreamVerification,
+} from '../../services/federation/upstream-verification.js';
+import { finishUpstreamSignIn, signInProviders, startUpstreamSignIn } from '../../services/federation/upstream-sign-in.js';
 import { registerEnrollmentCors } from './cors.js';
-import { PAGE_CSP, enrollErrorPage, enrollPage, launcherPage, signInErrorPage, signInPage } from './pages.js';
+import { PAGE_CSP, type ProviderLink, enrollErrorPage, enrollPage, launcherPage, signInErrorPage, signInPage } from './pages.js';
 import { launcherTiles } from '../../services/sso/launcher.js';
 import { realmRef } from '../params.js';
 import { sendHtml } from '../html.js';
@@ -77,6 +83,33 @@ const idpCallbacks = (p: { tenant_id: string; realm_id: string }) =>
   `/hosted/tenants/${encodeURIComponent(p.tenant_id)}/realms/${encodeURIComponent(p.realm_id)}/identity-providers/`;
 
 const html = (reply: FastifyReply, status: number, body: string) => sendHtml(reply, PAGE_CSP, status, body);
+
+/** Sends the browser to the upstream, its trip's state in a cookie only the provider callbacks see. */
+function toUpstream(reply: FastifyReply, p: { tenant_id: string; realm_id: string }, trip: { url: string; state: string }, secure: boolean) {
+  reply.setCookie(IDP_STATE_COOKIE, trip.state, { path: idpCallbacks(p), httpOnly: true, sameSite: 'lax', secure, maxAge: 10 * 60 });
+  return reply.header('cache-control', 'no-store').redirect(trip.url, 303);
+}
+
+/**
+ * The "Sign in with <provider>" links of a sign-in page: each starts a trip through that provider
+ * which comes back to `returnTo` (for `applicationId`, when the sign-in is for one).
+ */
+export async function providerLinksOf(
+  yonder: Yonder,
+  p: { tenant_id: string; realm_id: string },
+  returnTo: string | undefined,
+  applicationId: string | undefined,
+): Promise<ProviderLink[]> {
+  const query = new URLSearchParams({
+    ...(returnTo !== undefined ? { return_to: returnTo } : {}),
+    ...(applicationId !== undefined ? { application_id: applicationId } : {}),
+  }).toString();
+  return (await signInProviders(yonder, realmRef(p))).map((idp) => ({
+    id: idp.id,
+    name: idp.display_name,
+    url: `${idpCallbacks(p)}${idp.id}/sign-in${query ? `?${query}` : ''}`,
+  }));
+}
 
 /** Ceremony failures answer with a human message and a machine-readable `reason`. */
 export async function ceremony<T>(reply: FastifyReply, work: () => Promise<T>) {
@@ -135,14 +168,7 @@ export const bindingLinkRoute: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = a
         if (idpId !== null && !(await linkVerified(yonder, open, request.cookies[IDP_VERIFIED_COOKIE]))) {
           // First the upstream: back here afterwards, through its callback, to this very link.
           const trip = await startUpstreamVerification(yonder, open, idpId, `${yonder.config.publicUrl}${request.url}`);
-          reply.setCookie(IDP_STATE_COOKIE, trip.state, {
-            path: idpCallbacks(request.params),
-            httpOnly: true,
-            sameSite: 'lax',
-            secure,
-            maxAge: 10 * 60,
-          });
-          return reply.header('cache-control', 'no-store').redirect(trip.url, 303);
+          return toUpstream(reply, request.params, trip, secure);
         }
         const base = `${hostedBase(request.params)}/identities/${open.identity.id}/credential-binding-jobs/${open.job.id}`;
         return html(reply, 200, enrollPage(open.identity.display_name, { options: `${base}/registration-options`, verify: `${base}/registration` }));
@@ -256,14 +282,18 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       reply.clearCookie(IDP_STATE_COOKIE, { path: idpCallbacks(request.params), httpOnly: true, sameSite: 'lax', secure });
+      const ref = realmRef(request.params);
+      const callbackUrl = new URL(request.url, yonder.config.publicUrl);
+      let signingIn = false;
       try {
-        const done = await finishUpstreamVerification(
-          yonder,
-          realmRef(request.params),
-          request.params.identity_provider_id,
-          new URL(request.url, yonder.config.publicUrl),
-          request.cookies[IDP_STATE_COOKIE],
-        );
+        const claimed = await claimTrip(yonder, ref, request.params.identity_provider_id, callbackUrl, request.cookies[IDP_STATE_COOKIE]);
+        if (claimed.trip.purpose === 'sign_in') {
+          signingIn = true;
+          const done = await finishUpstreamSignIn(yonder, ref, claimed, callbackUrl);
+          reply.setCookie(SESSION_COOKIE, done.signedIn.token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: SESSION_TTL_SECONDS });
+          return reply.redirect(done.returnTo, 303);
+        }
+        const done = await finishUpstreamVerification(yonder, ref, claimed, callbackUrl);
         reply.setCookie(IDP_VERIFIED_COOKIE, done.verification, {
           path: '/',
           httpOnly: true,
@@ -274,7 +304,53 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
         return reply.redirect(done.returnTo, 303);
       } catch (error) {
         if (!(error instanceof CeremonyError)) throw error;
-        return html(reply, error.status, enrollErrorPage(error.reason, error.message));
+        return html(reply, error.status, (signingIn ? signInErrorPage : enrollErrorPage)(error.reason, error.message));
+      }
+    },
+  );
+
+  app.get(
+    `${HOSTED}/identity-providers/:identity_provider_id/sign-in`,
+    {
+      schema: {
+        // Like the provider's callback, learnt from the page that links it (the hosted sign-in
+        // pages), not from /openapi.json; tested in test/api/federation.sign-in.test.ts.
+        hide: true,
+        description:
+          "Starts a sign-in at one of the identity providers the realm offers on its sign-in pages (its account settings' " +
+          "`sign_in_identity_providers`): sends the browser to the upstream, whose answer comes back to the provider's `redirect_url`.",
+        params: Type.Composite([
+          RealmParams,
+          Type.Object({ identity_provider_id: Type.String({ maxLength: 64, description: "The identity provider's id, within the realm." }) }),
+        ]),
+        querystring: Type.Object({
+          application_id: Type.Optional(
+            Type.String({ maxLength: 64, description: 'The application the person signs in to, when not the Admin Console.' }),
+          ),
+          return_to: Type.Optional(Type.String({ maxLength: 2048, description: 'Where to send the person once signed in (a path on this server).' })),
+        }),
+      },
+      onRequest: limitAttempts(signInAttempts(yonder), (reply, message) => html(reply, 429, signInErrorPage('rate_limited', message))),
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const given = request.query.return_to;
+      const returnTo = given === undefined ? `${hostedBase(request.params)}/sign-in` : safeReturnPath(given, RETURN_PREFIXES);
+      if (returnTo === null) {
+        return html(reply, 400, signInErrorPage('invalid_return_to', 'This link would send you to a page outside this site.'));
+      }
+      try {
+        const trip = await startUpstreamSignIn(
+          yonder,
+          realmRef(request.params),
+          request.params.identity_provider_id,
+          request.query.application_id,
+          `${yonder.config.publicUrl}${returnTo}`,
+        );
+        return toUpstream(reply, request.params, trip, secure);
+      } catch (error) {
+        if (!(error instanceof CeremonyError)) throw error;
+        return html(reply, error.status, signInErrorPage(error.reason, error.message));
       }
     },
   );
@@ -315,6 +391,7 @@ export const hostedRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async
             signOut: `${base}/sign-out`,
           },
           returnTo,
+          await providerLinksOf(yonder, request.params, returnTo, request.query.application_id),
         ),
       );
     },

@@ -21,7 +21,7 @@ import {
   currentSession,
   verifyAuthentication,
 } from '../../services/passkeys/ceremonies.js';
-import { SESSION_COOKIE } from '../hosted/routes.js';
+import { SESSION_COOKIE, providerLinksOf } from '../hosted/routes.js';
 import { PAGE_CSP } from '../hosted/pages.js';
 import { sendHtml } from '../html.js';
 import { limitAttempts, signInAttempts } from '../rate-limit.js';
@@ -144,6 +144,9 @@ export const oidcInteractionRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }
         realm?.display_name ?? '',
         { options: `${base}/options`, verify: `${base}/verify` },
         interaction.returnTo,
+        // Back here once signed in at the provider: this interaction then finds the session. Not
+        // when the application asks for a fresh sign-in, which such a session does not give.
+        fresh ? [] : await providerLinksOf(yonder, request.params, base, client.app.id),
       ),
     );
   });

@@ -1,4 +1,5 @@
 import { escapeHtml } from '../../domain/text.js';
+import { type ProviderLink, providerLinks } from '../hosted/pages.js';
 
 /**
  * The pages a person sees during an OpenID Connect sign-in besides the passkey page: an error that
@@ -63,7 +64,13 @@ export function oidcRefusedPage(message: string, reason: string, returnTo: strin
  * and goes to `returnTo` (the provider's resume URL, the only place it goes) once the server has
  * finished the interaction: signed in, or refused with the way back shown.
  */
-export function oidcSignInPage(applicationName: string, realmName: string, urls: { options: string; verify: string }, returnTo: string): string {
+export function oidcSignInPage(
+  applicationName: string,
+  realmName: string,
+  urls: { options: string; verify: string },
+  returnTo: string,
+  providers: readonly ProviderLink[] = [],
+): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -77,7 +84,7 @@ export function oidcSignInPage(applicationName: string, realmName: string, urls:
 <main data-options-url="${escapeHtml(urls.options)}" data-verify-url="${escapeHtml(urls.verify)}" data-return-to="${escapeHtml(returnTo)}">
 <h1>Sign in to ${escapeHtml(applicationName)}</h1>
 <p>Sign in with your ${escapeHtml(realmName)} passkey. There is nothing to type.</p>
-<button id="sign-in" type="button">Sign in with a passkey</button>
+<button id="sign-in" type="button">Sign in with a passkey</button>${providerLinks(providers)}
 <p><a id="back" href="${escapeHtml(returnTo)}" hidden>Back to the application</a></p>
 <p id="status" role="status" aria-live="polite" data-state="ready" data-reason=""></p>
 </main>

@@ -37,7 +37,12 @@ const settingsFields = {
     description: 'Whether a person may remove their last passkey on the account page (default false: they must add another first).',
   }),
 };
-const AccountSettings = Type.Object(settingsFields, { $id: 'AccountSettings' });
+const signInProviders = Type.Array(Type.String({ maxLength: 64 }), {
+  maxItems: 20,
+  description:
+    'The realm\'s identity providers its hosted sign-in pages offer ("Sign in with ..."): the person is matched to one existing identity, never created. Default none.',
+});
+const AccountSettings = Type.Object({ ...settingsFields, sign_in_identity_providers: signInProviders }, { $id: 'AccountSettings' });
 const PasskeyParams = Type.Composite([IdentityParams, Type.Object({ credential_id: Type.String({ description: "The passkey's credential id." }) })]);
 
 /**
@@ -153,7 +158,7 @@ export const accountAdminRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> =
         tags,
         security: requiresScope('realms:update'),
         params: RealmParams,
-        body: Type.Object(settingsFields),
+        body: Type.Object({ ...settingsFields, sign_in_identity_providers: Type.Optional(signInProviders) }),
         response: { 200: Type.Ref('AccountSettings'), ...errorResponses(404) },
       },
     },

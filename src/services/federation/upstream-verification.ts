@@ -13,6 +13,8 @@ import {
   verifiedClaims,
 } from '../../platform/federation/upstream-client.js';
 import type { StoredIdentityProvider } from '../../store/federation/identity-providers.js';
+import type { IdpFlow } from '../../store/federation/idp-flows.js';
+import type { Identity } from '../../domain/directory/identity.js';
 import { recordEvent } from '../audit/audit.js';
 import type { Yonder } from '../context.js';
 import type { RealmRef } from '../directory/identities.js';
@@ -55,13 +57,17 @@ async function upstreamOf(y: Yonder, idp: StoredIdentityProvider, issuer?: strin
   };
 }
 
-/**
- * Begins the trip for an open link (`returnTo` is the link itself, to come back to). Answers where
- * to send the browser and the state to keep in its cookie.
- */
-export async function startUpstreamVerification(y: Yonder, open: OpenLink, idpId: string, returnTo: string): Promise<{ url: string; state: string }> {
-  const idp = await y.store.identityProviders.get(open.job.realm_id, idpId);
-  if (!idp) throw new CeremonyError('upstream_unavailable');
+/** Who a trip begins for and what comes of it. */
+interface TripStart {
+  ref: RealmRef;
+  purpose: IdpFlow['purpose'];
+  jobId: string | null;
+  applicationId: string | null;
+  returnTo: string;
+}
+
+/** Keeps a new trip through `idp` and answers where to send the browser and the state for its cookie. */
+export async function beginTrip(y: Yonder, idp: StoredIdentityProvider, start: TripStart): Promise<{ url: string; state: string }> {
   try {
     const upstream = await upstreamOf(y, idp);
     const checks = newTripChecks();
@@ -69,14 +75,16 @@ export async function startUpstreamVerification(y: Yonder, open: OpenLink, idpId
     const now = nowTimestamp();
     await y.store.idpFlows.insert({
       state_hash: stateHash,
-      tenant_id: open.job.tenant_id,
-      realm_id: open.job.realm_id,
+      tenant_id: start.ref.tenantId,
+      realm_id: start.ref.realmId,
       identity_provider_id: idp.id,
-      job_id: open.job.id,
+      purpose: start.purpose,
+      job_id: start.jobId,
+      application_id: start.applicationId,
       issuer: upstream.issuer,
       nonce: checks.nonce,
       code_verifier_sealed: seal(y.masterKey, checks.codeVerifier, sealContext(stateHash, 'verifier')),
-      return_to_sealed: seal(y.masterKey, returnTo, sealContext(stateHash, 'return')),
+      return_to_sealed: seal(y.masterKey, start.returnTo, sealContext(stateHash, 'return')),
       verified_identity_id: null,
       browser_hash: null,
       expire_time: addSeconds(now, TRIP_TTL_SECONDS),
@@ -90,16 +98,28 @@ export async function startUpstreamVerification(y: Yonder, open: OpenLink, idpId
 }
 
 /**
- * The upstream's redirect back (`callbackUrl`, as the browser asked for it) with the state cookie.
- * Answers where to go next (the link) and the verification to keep in the browser's cookie.
+ * Begins the trip for an open link (`returnTo` is the link itself, to come back to). Answers where
+ * to send the browser and the state to keep in its cookie.
  */
-export async function finishUpstreamVerification(
-  y: Yonder,
-  ref: RealmRef,
-  idpId: string,
-  callbackUrl: URL,
-  stateCookie: string | undefined,
-): Promise<{ returnTo: string; verification: string }> {
+export async function startUpstreamVerification(y: Yonder, open: OpenLink, idpId: string, returnTo: string): Promise<{ url: string; state: string }> {
+  const idp = await y.store.identityProviders.get(open.job.realm_id, idpId);
+  if (!idp) throw new CeremonyError('upstream_unavailable');
+  const ref = { tenantId: open.job.tenant_id, realmId: open.job.realm_id };
+  return beginTrip(y, idp, { ref, purpose: 'verification', jobId: open.job.id, applicationId: null, returnTo });
+}
+
+/** A trip claimed by the browser that came back, with its provider and what proves that browser later. */
+export interface ClaimedTrip {
+  trip: IdpFlow;
+  idp: StoredIdentityProvider;
+  stateHash: string;
+  checks: TripChecks;
+  verification: string;
+  returnTo: string;
+}
+
+/** The upstream's redirect back (`callbackUrl`, as the browser asked for it) with the state cookie: takes its trip, once. */
+export async function claimTrip(y: Yonder, ref: RealmRef, idpId: string, callbackUrl: URL, stateCookie: string | undefined): Promise<ClaimedTrip> {
   const state = callbackUrl.searchParams.get('state') ?? '';
   if (state === '' || stateCookie !== state) throw new CeremonyError('upstream_state');
   const stateHash = hashToken(state);
@@ -109,8 +129,51 @@ export async function finishUpstreamVerification(
     throw new CeremonyError('upstream_state');
   }
   const idp = await y.store.identityProviders.get(ref.realmId, idpId);
-  const job = await y.store.bindingJobs.get(ref.realmId, null, trip.job_id);
-  if (!idp || !job) throw new CeremonyError('invalid_link');
+  if (!idp) throw new CeremonyError('upstream_state');
+  return {
+    trip,
+    idp,
+    stateHash,
+    verification,
+    checks: { state, nonce: trip.nonce, codeVerifier: unseal(y.masterKey, trip.code_verifier_sealed, sealContext(stateHash, 'verifier')) },
+    returnTo: unseal(y.masterKey, trip.return_to_sealed, sealContext(stateHash, 'return')),
+  };
+}
+
+/**
+ * The upstream's verified answer matched to the realm's identities by the provider's identifying
+ * claim: exactly one, or the reason there is none to take.
+ */
+export async function matchedIdentity(y: Yonder, ref: RealmRef, claimed: ClaimedTrip, callbackUrl: URL): Promise<Identity | Reason> {
+  let claims: Record<string, unknown>;
+  try {
+    claims = await verifiedClaims(await upstreamOf(y, claimed.idp, claimed.trip.issuer), callbackUrl, claimed.checks);
+  } catch (error) {
+    if (!(error instanceof UpstreamError)) throw error;
+    return 'upstream_failed';
+  }
+  const { identifying_claim_name, identity_attribute } = claimed.idp.protocol_config;
+  const value = claims[identifying_claim_name];
+  if (typeof value !== 'string' || value === '') return 'upstream_claim_missing';
+  const matches = await y.store.identities.page(ref.realmId, identityEquals(MATCHED_FIELD[identity_attribute], value), '', 0, 2);
+  if (matches.length === 0) return 'upstream_no_match';
+  if (matches.length > 1 || !matches[0]) return 'upstream_ambiguous';
+  return matches[0];
+}
+
+/**
+ * A verification trip's end: the matched identity must be the link's own. Answers where to go next
+ * (the link) and the verification to keep in the browser's cookie.
+ */
+export async function finishUpstreamVerification(
+  y: Yonder,
+  ref: RealmRef,
+  claimed: ClaimedTrip,
+  callbackUrl: URL,
+): Promise<{ returnTo: string; verification: string }> {
+  const { idp, trip } = claimed;
+  const job = trip.job_id ? await y.store.bindingJobs.get(ref.realmId, null, trip.job_id) : undefined;
+  if (!job) throw new CeremonyError('invalid_link');
 
   const fail = async (reason: Reason): Promise<never> => {
     await recordEvent(y.store, {
@@ -124,28 +187,12 @@ export async function finishUpstreamVerification(
     throw new CeremonyError(reason);
   };
 
-  const checks: TripChecks = {
-    state,
-    nonce: trip.nonce,
-    codeVerifier: unseal(y.masterKey, trip.code_verifier_sealed, sealContext(stateHash, 'verifier')),
-  };
-  let claims: Record<string, unknown>;
-  try {
-    claims = await verifiedClaims(await upstreamOf(y, idp, trip.issuer), callbackUrl, checks);
-  } catch (error) {
-    if (!(error instanceof UpstreamError)) throw error;
-    return fail('upstream_failed');
-  }
-  const { identifying_claim_name, identity_attribute } = idp.protocol_config;
-  const claimed = claims[identifying_claim_name];
-  if (typeof claimed !== 'string' || claimed === '') return fail('upstream_claim_missing');
-  const matches = await y.store.identities.page(ref.realmId, identityEquals(MATCHED_FIELD[identity_attribute], claimed), '', 0, 2);
-  if (matches.length === 0) return fail('upstream_no_match');
-  if (matches.length > 1) return fail('upstream_ambiguous');
-  if (matches[0]?.id !== job.identity_id) return fail('upstream_other_identity');
+  const matched = await matchedIdentity(y, ref, claimed, callbackUrl);
+  if (typeof matched === 'string') return fail(matched);
+  if (matched.id !== job.identity_id) return fail('upstream_other_identity');
 
   await y.store.transaction(async (tx) => {
-    await tx.idpFlows.markVerified(stateHash, job.identity_id, addSeconds(nowTimestamp(), VERIFIED_TTL_SECONDS));
+    await tx.idpFlows.markVerified(claimed.stateHash, job.identity_id, addSeconds(nowTimestamp(), VERIFIED_TTL_SECONDS));
     await recordEvent(tx, {
       tenantId: ref.tenantId,
       realmId: ref.realmId,
@@ -155,5 +202,5 @@ export async function finishUpstreamVerification(
       after: { identity_id: job.identity_id, credential_binding_job_id: job.id },
     });
   });
-  return { returnTo: unseal(y.masterKey, trip.return_to_sealed, sealContext(stateHash, 'return')), verification };
+  return { returnTo: claimed.returnTo, verification: claimed.verification };
 }

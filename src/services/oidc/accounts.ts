@@ -1,5 +1,6 @@
 import type { Identity } from '../../domain/directory/identity.js';
 import type { WebAuthnCredential } from '../../domain/passkeys/passkeys.js';
+import { federatedProviderOf } from '../../domain/federation/identity-provider.js';
 import { decide, evaluate } from '../access/policy.js';
 import { recordEvent } from '../audit/audit.js';
 import type { Yonder } from '../context.js';
@@ -31,7 +32,8 @@ export type Moment = 'sign_in' | 'session' | 'resume' | 'token' | 'refresh' | 'u
 
 export interface Account {
   identity: Identity;
-  credential: WebAuthnCredential;
+  /** The passkey signed in with; null for a sign-in at an upstream identity provider. */
+  credential: WebAuthnCredential | null;
 }
 
 /** What these checks read of a client: its application (a SAML service provider's too). */
@@ -57,8 +59,19 @@ export async function authorizeAccount(y: Yonder, client: SignInClient, accountI
     return refusal;
   };
   if (identity.status === 'suspended') return refuse({ reason: 'suspended', message: 'The account is suspended.' });
-  const credential = await y.store.credentials.get(ref.realmId, identity.id, ids.credentialId);
-  if (credential?.state !== 'ACTIVE') return refuse({ reason: 'credential_revoked', message: 'The passkey used to sign in has been revoked.' });
+  const federated = federatedProviderOf(ids.credentialId);
+  let credential: WebAuthnCredential | null = null;
+  if (federated !== null) {
+    // Signed in at an upstream identity provider: good while the realm still offers it.
+    const offered = (await y.store.accountSettings.get(ref.realmId)).sign_in_identity_providers.includes(federated);
+    if (!offered || !(await y.store.identityProviders.get(ref.realmId, federated))) {
+      return refuse({ reason: 'credential_revoked', message: 'Signing in with this identity provider is no longer allowed here.' });
+    }
+  } else {
+    const found = await y.store.credentials.get(ref.realmId, identity.id, ids.credentialId);
+    if (found?.state !== 'ACTIVE') return refuse({ reason: 'credential_revoked', message: 'The passkey used to sign in has been revoked.' });
+    credential = found;
+  }
   const recorded = moment === 'sign_in' || moment === 'session';
   const input = { identity_id: identity.id, application_id: client.app.id, transaction: 'authentication' as const };
   const decision = moment === 'session' ? await evaluate(y, ref, input) : (await decide(y, ref, input)).result;
@@ -101,8 +114,12 @@ export async function identityOfAssertion(y: Yonder, client: SignInClient, respo
 
 export const isRefusal = (answer: Account | Refusal): answer is Refusal => 'reason' in answer;
 
-/** RFC 8176 `amr` for a passkey: a key bound to one device (`hwk`) or synced (`swk`), with user verification. */
-export function passkeyAmr(credential: WebAuthnCredential): string[] {
+/**
+ * RFC 8176 `amr` for a passkey: a key bound to one device (`hwk`) or synced (`swk`), with user
+ * verification; for a sign-in at an upstream identity provider, `fed` (federated).
+ */
+export function passkeyAmr(credential: WebAuthnCredential | null): string[] {
+  if (!credential) return ['fed'];
   return [credential.device_type === 'multiDevice' ? 'swk' : 'hwk', 'user'];
 }
 

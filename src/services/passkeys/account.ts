@@ -418,10 +418,27 @@ export async function getAccountSettings(y: Yonder, ref: RealmRef): Promise<Acco
   return y.store.accountSettings.get(ref.realmId);
 }
 
-export async function putAccountSettings(y: Yonder, ref: RealmRef, settings: AccountSettings): Promise<AccountSettings> {
+/**
+ * Replaces the settings; `sign_in_identity_providers` left out keeps the realm's, and each one
+ * named must be an identity provider of the realm.
+ */
+export async function putAccountSettings(
+  y: Yonder,
+  ref: RealmRef,
+  given: Omit<AccountSettings, 'sign_in_identity_providers'> & Partial<Pick<AccountSettings, 'sign_in_identity_providers'>>,
+): Promise<AccountSettings> {
   return y.store.transaction(async (tx) => {
     await requireRealm(tx, ref.tenantId, ref.realmId);
     const before = await tx.accountSettings.get(ref.realmId);
+    // A kept list loses the providers deleted since; a given one must name existing providers.
+    const providers: string[] = [];
+    for (const id of new Set(given.sign_in_identity_providers ?? before.sign_in_identity_providers)) {
+      if (await tx.identityProviders.get(ref.realmId, id)) providers.push(id);
+      else if (given.sign_in_identity_providers) {
+        throw invalidField('sign_in_identity_providers', `${id} is not an identity provider of this realm.`);
+      }
+    }
+    const settings: AccountSettings = { allow_removing_last_passkey: given.allow_removing_last_passkey, sign_in_identity_providers: providers };
     await tx.accountSettings.put(ref.tenantId, ref.realmId, settings, nowTimestamp());
     await recordEvent(tx, {
       tenantId: ref.tenantId,

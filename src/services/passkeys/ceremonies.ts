@@ -62,6 +62,7 @@ export const REASONS = {
   upstream_no_match: [403, 'Your account at your identity provider matches no one here.'],
   upstream_ambiguous: [403, 'Your account at your identity provider matches more than one person here. Ask your administrator.'],
   upstream_other_identity: [403, 'You proved who you are as someone other than the person this link is for.'],
+  idp_sign_in_disabled: [404, 'Signing in with this identity provider is not offered here.'],
 } as const;
 export type Reason = keyof typeof REASONS;
 
@@ -441,6 +442,19 @@ async function signIn(y: Yonder, ref: RealmRef, challengeId: string, response: A
     transaction: 'authentication',
   });
   if (decision.decision !== 'ALLOW') throw new CeremonyError('policy_denied', decision.deny_message || undefined);
+  return openSession(y, ref, { identity, credentialId: credential.id, applicationId: challenge.application_id, method: 'passkey' });
+}
+
+/**
+ * Opens a hosted session for a person the caller has signed in (with a passkey, or at an upstream
+ * identity provider: then `credentialId` is the provider's marked id) and records the sign-in.
+ */
+export async function openSession(
+  y: Yonder,
+  ref: RealmRef,
+  signed: { identity: Identity; credentialId: string; applicationId: string | null; method: 'passkey' | 'identity_provider' },
+): Promise<SignedIn> {
+  const now = nowTimestamp();
   const token = randomBytes(32).toString('base64url');
   const expireTime = addSeconds(now, SESSION_TTL_SECONDS);
   await y.store.transaction(async (tx) => {
@@ -448,21 +462,21 @@ async function signIn(y: Yonder, ref: RealmRef, challengeId: string, response: A
       token_hash: hashToken(token),
       tenant_id: ref.tenantId,
       realm_id: ref.realmId,
-      identity_id: identity.id,
-      credential_id: credential.id,
-      application_id: challenge.application_id,
+      identity_id: signed.identity.id,
+      credential_id: signed.credentialId,
+      application_id: signed.applicationId,
       expire_time: expireTime,
       create_time: now,
     });
     await recordSignInAttempt(tx, {
       ...ref,
-      identityId: identity.id,
-      applicationId: challenge.application_id,
+      identityId: signed.identity.id,
+      applicationId: signed.applicationId,
       outcome: 'succeeded',
-      method: 'passkey',
+      method: signed.method,
     });
   });
-  return { token, identity, application_id: challenge.application_id, expire_time: expireTime };
+  return { token, identity: signed.identity, application_id: signed.applicationId, expire_time: expireTime };
 }
 
 export async function currentSession(y: Yonder, ref: RealmRef, token: string | undefined) {

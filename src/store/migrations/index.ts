@@ -21,6 +21,7 @@ import * as identityProviders from './020-identity-providers.js';
 import * as accountPage from './021-account-page.js';
 import * as eventIndexes from './022-event-indexes.js';
 import * as saml from './023-saml.js';
+import * as idpSignIn from './024-idp-sign-in.js';
 
 /**
  * The ordered list of migrations. They are compiled into the program (not read from a folder at
@@ -49,6 +50,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '021-account-page': accountPage,
   '022-event-indexes': eventIndexes,
   '023-saml': saml,
+  '024-idp-sign-in': idpSignIn,
 };
 
 export const migrationProvider: MigrationProvider = {
