@@ -1,5 +1,13 @@
 import { type TObject, type TSchema, Type } from '@sinclair/typebox';
 import { CONFIDENTIALITIES, PKCE_CONFIGS } from '../../domain/access/application.js';
+import {
+  ATTRIBUTE_VALUES,
+  AUTHENTICATION_CONTEXTS,
+  DIGEST_ALGORITHMS,
+  NAME_FORMATS,
+  SIGNATURE_ALGORITHMS,
+  SUBJECT_USER_NAME_ATTRIBUTES,
+} from '../../domain/saml/service-provider.js';
 import { SERVER_SET_FIELDS, SSO_CONFIG_TYPES, type SsoConfigType } from '../../domain/sso/sso-config.js';
 import { ReadOnly, StringEnum } from '../schemas.js';
 
@@ -23,36 +31,12 @@ const Pem = Text(16384);
 const InboundScim = Type.Object({}, { additionalProperties: true, maxProperties: 50 });
 
 const SUBJECT_FIELDS = ['id', 'email', 'username', 'external_id'] as const;
-const NAME_FORMATS = [
-  'unspecified',
-  'email_address',
-  'x509_subject_name',
-  'persistent',
-  'transient',
-  'entity',
-  'kerberos',
-  'windows_domain_qualified_name',
-] as const;
-const AUTHENTICATION_CONTEXTS = [
-  'x509',
-  'integrated_windows_federation',
-  'kerberos',
-  'password',
-  'password_protected_transport',
-  'tls_client',
-  'unspecified',
-  'refeds_mfa',
-] as const;
-const SUBJECT_USER_NAME_ATTRIBUTES = ['user_name', 'email', 'email_prefix', 'external_id', 'display_name', 'custom', 'none'] as const;
-const SIGNATURE_ALGORITHMS = ['rsa_sha256', 'rsa_sha1', 'rsa_sha384', 'rsa_sha512'] as const;
-const DIGEST_ALGORITHMS = ['sha256', 'sha1', 'sha384', 'sha512'] as const;
-const USER_ATTRIBUTE_VALUES = ['email', 'user_name', 'external_id', 'display_name', 'custom_static_string'] as const;
 
 /** Attributes added to an assertion: SAML's may carry a custom value, WS-Fed's a namespace. */
 const userAttributes = (extra: 'custom_value' | 'namespace') =>
   Type.Array(
     Type.Object(
-      { name: Text(256), name_format: StringEnum(NAME_FORMATS), value: StringEnum(USER_ATTRIBUTE_VALUES), [extra]: Type.Optional(Text(2048)) },
+      { name: Text(256), name_format: StringEnum(NAME_FORMATS), value: StringEnum(ATTRIBUTE_VALUES), [extra]: Type.Optional(Text(2048)) },
       { additionalProperties: false },
     ),
     { maxItems: 50 },
