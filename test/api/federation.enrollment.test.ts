@@ -1,40 +1,40 @@
 import { type IncomingMessage, type Server, createServer } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { TEST_ORIGIN } from '../support/console.js';
 import { TestYonder, describeApi, type Reply } from '../support/harness.js';
-import { Browser, type Managed, type OidcApp } from '../support/oidc.js';
+import { Browser, MultiSiteBrowser, type OidcApp, type Requester } from '../support/oidc.js';
 import { SoftAuthenticator } from '../support/soft-authenticator.js';
-import { allowRedirects, verifyingConfig, yonderWithUpstreamRealm } from '../support/federation.js';
+import { allowRedirects, upstreamPerson, upstreamYonder, verifyingConfig } from '../support/federation.js';
 
 /**
- * "Verify with an external identity provider before enrollment", with a yonder as the upstream:
- * one yonder listening on a port, whose realm "Upstream" has its own OpenID Connect application
- * and people with passkeys, and whose Default realm verifies its binding links there (a `console`
- * authenticator configuration naming an `oidc_idp` identity provider). yonder's relying party
- * really calls the upstream over HTTP (discovery, token, JWKS); the browser is driven with fetch.
+ * "Verify with an external identity provider before enrollment", with a second yonder as the
+ * upstream: its own store, listening on a port, with its own OpenID Connect application and people
+ * with passkeys. The yonder under test (at its default public URL) verifies its binding links there
+ * (a `console` authenticator configuration naming an `oidc_idp` identity provider); its relying
+ * party really calls the upstream over HTTP (discovery, token, JWKS); the browser is driven with
+ * fetch, each site with its own cookies.
  * Acceptance: the right person enrolls; a claim that matches no identity, two identities, another
  * identity, a missing claim and a tampered ID token are all refused, and nothing is enrolled.
  */
 describeApi('identity-provider-verified enrollment through a second yonder as the upstream', () => {
   let y: TestYonder;
-  let origin: string;
-  let upstreamRealm: string;
+  let upstream: TestYonder;
+  let upstreamOrigin: string;
   let upstreamApp: OidcApp;
   let tamperer: Server;
   let tampererOrigin: string;
   const pushed: URLSearchParams[] = [];
   const upstreamPasskeys = new Map<string, SoftAuthenticator>();
 
-  const up: Managed = {
-    request: (method, url, options) => y.request(method, url, options),
-    realmPath: (rest = '') => y.realmPath(rest, upstreamRealm),
-  };
+  /** A browser that reaches both yonders. */
+  const web = () => new MultiSiteBrowser({ [TEST_ORIGIN]: y, [upstreamOrigin]: upstream });
 
   /** Enrolls a passkey on a binding link in `browser` (which carries its cookies); answers the last reply and the passkey. */
-  async function enroll(browser: Browser, link: string): Promise<{ reply: Reply; passkey: SoftAuthenticator }> {
+  async function enroll(browser: Browser | MultiSiteBrowser, link: string): Promise<{ reply: Reply; passkey: SoftAuthenticator }> {
     const url = new URL(link);
-    const base = url.pathname.replace(/^\/v1\//, '/hosted/').replace(/:invokeAuthenticator$/, '');
+    const base = url.origin + url.pathname.replace(/^\/v1\//, '/hosted/').replace(/:invokeAuthenticator$/, '');
     const token = url.searchParams.get('token');
-    const passkey = new SoftAuthenticator(origin);
+    const passkey = new SoftAuthenticator(url.origin);
     const begun = await browser.request('POST', `${base}/registration-options`, { body: { token } });
     if (begun.status !== 200) return { reply: begun, passkey };
     const reply = await browser.request('POST', `${base}/registration`, {
@@ -43,14 +43,8 @@ describeApi('identity-provider-verified enrollment through a second yonder as th
     return { reply, passkey };
   }
 
-  async function upstreamPerson(username: string, email: string): Promise<void> {
-    const person = await y.createIdentity(username, { traits: { type: 'traits_v0', username, primary_email_address: email } }, upstreamRealm);
-    const job = await y.request('POST', up.realmPath(`/identities/${person.id}/credential-binding-jobs`), {
-      body: { job: { delivery_method: 'RETURN' } },
-    });
-    const { reply, passkey } = await enroll(new Browser(y), job.body.credential_binding_link);
-    expect(reply.status, reply.text).toBe(200);
-    upstreamPasskeys.set(username, passkey);
+  async function upstreamHas(username: string, email: string): Promise<void> {
+    upstreamPasskeys.set(username, await upstreamPerson(upstream, upstreamOrigin, username, email));
   }
 
   async function downstreamPerson(username: string, email: string): Promise<string> {
@@ -71,37 +65,35 @@ describeApi('identity-provider-verified enrollment through a second yonder as th
    * Answers that reply and the callback URL the upstream sent the browser to.
    */
   async function verifyThrough(
-    start: Browser,
+    browser: MultiSiteBrowser,
     link: string,
     upstreamUser: string,
-    finishOn?: Browser,
+    finishOn?: Requester,
   ): Promise<{ reply: Reply; callback: string | null }> {
-    let browser = start;
-    let url = link;
+    let url = new URL(link);
     let callback: string | null = null;
     for (let hops = 0; hops < 12; hops++) {
-      if (url.includes('/identity-providers/') && url.includes('/callback')) {
-        callback = url;
-        // From the callback on, another process answers, with the same browser's cookies.
-        if (finishOn) {
-          for (const pair of browser.jar.header().split('; ')) if (pair) finishOn.jar.add(pair);
-          browser = finishOn;
-        }
+      if (url.pathname.includes('/identity-providers/') && url.pathname.endsWith('/callback')) {
+        expect(url.origin).toBe(TEST_ORIGIN);
+        callback = url.href;
+        // From the callback on, another process over the same store answers, with the same browser's cookies.
+        if (finishOn) browser.moveSite(TEST_ORIGIN, finishOn);
       }
-      const reply = await browser.request('GET', url);
+      const reply = await browser.request('GET', url.href);
       if (reply.status === 302 || reply.status === 303) {
-        url = new URL(String(reply.headers.location), origin).href;
+        url = new URL(String(reply.headers.location), url);
         continue;
       }
-      if (reply.status === 200 && url.includes('/interaction/')) {
-        const base = new URL(url, origin).pathname;
+      if (reply.status === 200 && url.pathname.includes('/interaction/')) {
+        expect(url.origin).toBe(upstreamOrigin);
+        const base = `${url.origin}${url.pathname}`;
         const options = await browser.request('POST', `${base}/options`, { body: {} });
         const passkey = upstreamPasskeys.get(upstreamUser);
         const verified = await browser.request('POST', `${base}/verify`, {
           body: { challenge_id: options.body.challenge_id, response: passkey?.authenticate(options.body.options) },
         });
         expect(verified.status, verified.text).toBe(200);
-        url = new URL(verified.body.redirect_uri, origin).href;
+        url = new URL(verified.body.redirect_uri, url);
         continue;
       }
       return { reply, callback };
@@ -126,7 +118,7 @@ describeApi('identity-provider-verified enrollment through a second yonder as th
         response.end(JSON.stringify({ request_uri: 'urn:ietf:params:oauth:request_uri:pushed', expires_in: 60 }));
         return;
       }
-      const real = await fetch(`${origin}${upstreamApp.path}/token`, {
+      const real = await fetch(`${upstreamOrigin}${upstreamApp.path}/token`, {
         method: 'POST',
         headers: { 'content-type': String(request.headers['content-type']), authorization: String(request.headers.authorization ?? '') },
         body,
@@ -146,10 +138,11 @@ describeApi('identity-provider-verified enrollment through a second yonder as th
 
   beforeAll(async () => {
     // The redirect URL is the provider's, known once it exists: the app starts with a placeholder.
-    ({ y, origin, upstreamRealm, upstreamApp } = await yonderWithUpstreamRealm());
-    await upstreamPerson('alice', 'alice@corp.example');
-    await upstreamPerson('bob', 'bob@elsewhere.example');
-    await upstreamPerson('twin', 'twin@corp.example');
+    ({ upstream, origin: upstreamOrigin, app: upstreamApp } = await upstreamYonder());
+    y = await TestYonder.start();
+    await upstreamHas('alice', 'alice@corp.example');
+    await upstreamHas('bob', 'bob@elsewhere.example');
+    await upstreamHas('twin', 'twin@corp.example');
     await startTamperer('dave@corp.example');
     const address = tamperer.address() as { port: number };
     tampererOrigin = `http://localhost:${address.port}`;
@@ -157,6 +150,7 @@ describeApi('identity-provider-verified enrollment through a second yonder as th
   afterAll(async () => {
     tamperer?.close();
     await y?.close();
+    await upstream?.close();
   });
 
   type Verifying = Awaited<ReturnType<typeof verifyingConfig>>;
@@ -164,20 +158,20 @@ describeApi('identity-provider-verified enrollment through a second yonder as th
   let missingClaim: Verifying;
   let tampered: Verifying;
   /** The upstream application's issuer, as yonder's relying party reaches it over HTTP. */
-  const issuer = () => `${origin}${upstreamApp.path}`;
+  const issuer = () => `${upstreamOrigin}${upstreamApp.path}`;
 
   it('the right person enrolls, only in the browser that came back from the upstream', async () => {
     main = await verifyingConfig(y, issuer(), upstreamApp);
     missingClaim = await verifyingConfig(y, issuer(), upstreamApp, { identifying_claim_name: 'employee_number' });
     tampered = await verifyingConfig(y, issuer(), upstreamApp, { token_url: `${tampererOrigin}/token` });
-    await allowRedirects(up, upstreamApp.id, [main.redirectUrl, missingClaim.redirectUrl, tampered.redirectUrl]);
+    await allowRedirects(upstream, upstreamApp.id, [main.redirectUrl, missingClaim.redirectUrl, tampered.redirectUrl]);
 
     const alice = await downstreamPerson('alice', 'alice@corp.example');
     const link = await linkFor(alice, main.configId);
     // Before any trip, no browser may enroll on the link.
     expect((await enroll(new Browser(y), link)).reply.body.reason).toBe('verification_required');
 
-    const browser = new Browser(y);
+    const browser = web();
     const { reply, callback } = await verifyThrough(browser, link, 'alice');
     expect(reply.status, reply.text).toBe(200);
     expect(reply.text).toContain('Create a passkey for alice');
@@ -194,15 +188,15 @@ describeApi('identity-provider-verified enrollment through a second yonder as th
   });
 
   it('a trip begun on one process is finished on another over the same store (state, nonce and PKCE verifier are stored)', async () => {
-    const other = await TestYonder.start(y.databaseLocation, { config: { publicUrl: origin } });
+    const other = await TestYonder.start(y.databaseLocation);
     try {
       const grace = await downstreamPerson('grace', 'grace@corp.example');
-      await upstreamPerson('grace', 'grace@corp.example');
+      await upstreamHas('grace', 'grace@corp.example');
       const link = await linkFor(grace, main.configId);
-      const finisher = new Browser(other);
-      const { reply } = await verifyThrough(new Browser(y), link, 'grace', finisher);
+      const browser = web();
+      const { reply } = await verifyThrough(browser, link, 'grace', other);
       expect(reply.status, reply.text).toBe(200);
-      const enrolled = await enroll(finisher, link);
+      const enrolled = await enroll(browser, link);
       expect(enrolled.reply.status, enrolled.reply.text).toBe(200);
       expect(await credentialsOf(grace)).toBe(1);
     } finally {
@@ -212,18 +206,18 @@ describeApi('identity-provider-verified enrollment through a second yonder as th
 
   it('a claim that matches no identity, two identities or another identity is refused, and nothing is enrolled', async () => {
     const carol = await downstreamPerson('carol', 'carol@corp.example');
-    const noMatch = await verifyThrough(new Browser(y), await linkFor(carol, main.configId), 'bob');
+    const noMatch = await verifyThrough(web(), await linkFor(carol, main.configId), 'bob');
     expect(noMatch.reply.status).toBe(403);
     expect(reasonOf(noMatch.reply)).toBe('upstream_no_match');
 
     const twin = await downstreamPerson('twin-one', 'twin@corp.example');
     await downstreamPerson('twin-two', 'twin@corp.example');
-    const ambiguous = await verifyThrough(new Browser(y), await linkFor(twin, main.configId), 'twin');
+    const ambiguous = await verifyThrough(web(), await linkFor(twin, main.configId), 'twin');
     expect(ambiguous.reply.status).toBe(403);
     expect(reasonOf(ambiguous.reply)).toBe('upstream_ambiguous');
 
     const dave = await downstreamPerson('dave', 'dave@corp.example');
-    const browser = new Browser(y);
+    const browser = web();
     const daveLink = await linkFor(dave, main.configId);
     const other = await verifyThrough(browser, daveLink, 'alice');
     expect(other.reply.status).toBe(403);
@@ -239,13 +233,13 @@ describeApi('identity-provider-verified enrollment through a second yonder as th
 
   it('a missing identifying claim and a tampered ID token are refused', async () => {
     const erin = await downstreamPerson('erin', 'alice@corp.example.invalid');
-    const missing = await verifyThrough(new Browser(y), await linkFor(erin, missingClaim.configId), 'alice');
+    const missing = await verifyThrough(web(), await linkFor(erin, missingClaim.configId), 'alice');
     expect(missing.reply.status).toBe(403);
     expect(reasonOf(missing.reply)).toBe('upstream_claim_missing');
 
     // Alice signs in upstream; the proxy rewrites her ID token to claim Dave's email for Dave's link.
     const dave = (await y.request('GET', y.realmPath('/identities?filter=traits.username%20eq%20%22dave%22'))).body.identities[0].id;
-    const forged = await verifyThrough(new Browser(y), await linkFor(dave, tampered.configId), 'alice');
+    const forged = await verifyThrough(web(), await linkFor(dave, tampered.configId), 'alice');
     expect(forged.reply.status).toBe(400);
     expect(reasonOf(forged.reply)).toBe('upstream_failed');
     expect(await credentialsOf(dave)).toBe(0);

@@ -1,80 +1,57 @@
-import { type Server, createServer } from 'node:http';
+import type { Server } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type TestYonder, describeApi, type Reply } from '../support/harness.js';
-import { Browser, type Managed, type OidcApp, REDIRECT_URI, authorizeUrl, createOidcApplication, pkcePair, tokenRequest } from '../support/oidc.js';
-import { SoftAuthenticator } from '../support/soft-authenticator.js';
-import { allowRedirects, verifyingConfig, yonderWithUpstreamRealm } from '../support/federation.js';
+import { TEST_ORIGIN } from '../support/console.js';
+import { TestYonder, describeApi, type Reply } from '../support/harness.js';
+import { MultiSiteBrowser, type OidcApp, REDIRECT_URI, authorizeUrl, createOidcApplication, pkcePair, tokenRequest } from '../support/oidc.js';
+import type { SoftAuthenticator } from '../support/soft-authenticator.js';
+import { allowRedirects, tamperingTokenProxy, upstreamPerson, upstreamYonder, verifyingConfig } from '../support/federation.js';
 
 /**
- * "Sign in with <identity provider>" on the hosted sign-in pages, with a second realm of the same
- * yonder (listening on a port) as the upstream, as in federation.enrollment.test.ts: a realm that
+ * "Sign in with <identity provider>" on the hosted sign-in pages, with a second yonder (its own
+ * store, listening on a port) as the upstream, as in federation.enrollment.test.ts: a realm that
  * offers the provider shows its link; the person is matched by the identifying claim to exactly
  * one identity, gets a session and an OpenID Connect code for a relying party of the realm. A
  * provider not offered has no link and its start is refused; no match, two matches and a tampered
  * ID token are refused with no session; nothing is ever created.
  */
-describeApi('sign in with an upstream identity provider (a second realm as the upstream)', () => {
+describeApi('sign in with an upstream identity provider (a second yonder as the upstream)', () => {
   let y: TestYonder;
-  let origin: string;
-  let upstreamRealm: string;
+  let upstream: TestYonder;
+  let upstreamOrigin: string;
   let upstreamApp: OidcApp;
   let tamperer: Server;
   let main: { idpId: string };
   let tampered: { idpId: string };
   const upstreamPasskeys = new Map<string, SoftAuthenticator>();
 
-  const up: Managed = {
-    request: (method, url, options) => y.request(method, url, options),
-    realmPath: (rest = '') => y.realmPath(rest, upstreamRealm),
-  };
-  const hosted = (rest: string) => `/hosted/tenants/${y.tenantId}/realms/${y.realmId}${rest}`;
+  /** A browser that reaches both yonders, each site with its own cookies. */
+  const web = () => new MultiSiteBrowser({ [TEST_ORIGIN]: y, [upstreamOrigin]: upstream });
+  const hosted = (rest: string) => `${TEST_ORIGIN}/hosted/tenants/${y.tenantId}/realms/${y.realmId}${rest}`;
   const reasonOf = (reply: Reply) => /data-reason="([^"]*)"/.exec(reply.text)?.[1];
   const linkOf = (page: Reply, idpId: string) =>
     new RegExp(`data-identity-provider-id="${idpId}" href="([^"]*)"`).exec(page.text)?.[1]?.replaceAll('&amp;', '&');
-
-  /** A person of the upstream realm with a passkey, to sign in there as `username`. */
-  async function upstreamPerson(username: string, email: string): Promise<void> {
-    const person = await y.createIdentity(username, { traits: { type: 'traits_v0', username, primary_email_address: email } }, upstreamRealm);
-    const job = await y.request('POST', up.realmPath(`/identities/${person.id}/credential-binding-jobs`), {
-      body: { job: { delivery_method: 'RETURN' } },
-    });
-    const url = new URL(job.body.credential_binding_link);
-    const base = url.pathname.replace(/^\/v1\//, '/hosted/').replace(/:invokeAuthenticator$/, '');
-    const token = url.searchParams.get('token');
-    const passkey = new SoftAuthenticator(origin);
-    const browser = new Browser(y);
-    const begun = await browser.request('POST', `${base}/registration-options`, { body: { token } });
-    const done = await browser.request('POST', `${base}/registration`, {
-      body: { token, challenge_id: begun.body.challenge_id, response: passkey.register(begun.body.options) },
-    });
-    expect(done.status, done.text).toBe(200);
-    upstreamPasskeys.set(username, passkey);
-  }
 
   /**
    * Follows `start` in `browser`, signing in upstream with `upstreamUser`'s passkey when its page
    * asks, until a page answers or a redirect leaves this server (to the relying party).
    */
-  async function follow(downstream: Browser, start: string, upstreamUser: string): Promise<{ reply: Reply | null; left: URL | null }> {
-    // The test jar keys cookies by name only; a browser keeps the two realms' path-scoped cookies
-    // (each application's interaction cookie) apart, as these two jars do.
-    const upstream = new Browser(y);
-    let url = new URL(start, origin);
+  async function follow(browser: MultiSiteBrowser, start: string, upstreamUser: string): Promise<{ reply: Reply | null; left: URL | null }> {
+    let url = new URL(start, TEST_ORIGIN);
     for (let hops = 0; hops < 14; hops++) {
-      if (url.origin !== origin) return { reply: null, left: url };
-      const browser = url.pathname.includes(`/realms/${upstreamRealm}/`) ? upstream : downstream;
+      if (url.origin !== TEST_ORIGIN && url.origin !== upstreamOrigin) return { reply: null, left: url };
       const reply = await browser.request('GET', url.href);
       if (reply.status === 302 || reply.status === 303) {
-        url = new URL(String(reply.headers.location), origin);
+        url = new URL(String(reply.headers.location), url);
         continue;
       }
-      if (reply.status === 200 && url.pathname.includes(`/realms/${upstreamRealm}/`) && url.pathname.includes('/interaction/')) {
-        const options = await browser.request('POST', `${url.pathname}/options`, { body: {} });
-        const verified = await browser.request('POST', `${url.pathname}/verify`, {
+      if (reply.status === 200 && url.origin === upstreamOrigin && url.pathname.includes('/interaction/')) {
+        const base = `${url.origin}${url.pathname}`;
+        const options = await browser.request('POST', `${base}/options`, { body: {} });
+        const verified = await browser.request('POST', `${base}/verify`, {
           body: { challenge_id: options.body.challenge_id, response: upstreamPasskeys.get(upstreamUser)?.authenticate(options.body.options) },
         });
         expect(verified.status, verified.text).toBe(200);
-        url = new URL(verified.body.redirect_uri, origin);
+        url = new URL(verified.body.redirect_uri, url);
         continue;
       }
       return { reply, left: null };
@@ -84,7 +61,7 @@ describeApi('sign in with an upstream identity provider (a second realm as the u
 
   /** Starts at the realm's hosted sign-in page, through its link for `idpId`. */
   async function signInThrough(idpId: string, upstreamUser: string) {
-    const browser = new Browser(y);
+    const browser = web();
     const page = await browser.request('GET', hosted('/sign-in'));
     const link = linkOf(page, idpId);
     expect(link, page.text).toBeDefined();
@@ -95,36 +72,25 @@ describeApi('sign in with an upstream identity provider (a second realm as the u
 
   beforeAll(async () => {
     // The redirect URL is the provider's, known once it exists: the app starts with a placeholder.
-    ({ y, origin, upstreamRealm, upstreamApp } = await yonderWithUpstreamRealm());
-    await upstreamPerson('alice', 'alice@corp.example');
-    await upstreamPerson('bob', 'bob@elsewhere.example');
-    await upstreamPerson('twin', 'twin@corp.example');
+    ({ upstream, origin: upstreamOrigin, app: upstreamApp } = await upstreamYonder());
+    y = await TestYonder.start();
+    for (const [username, email] of [
+      ['alice', 'alice@corp.example'],
+      ['bob', 'bob@elsewhere.example'],
+      ['twin', 'twin@corp.example'],
+    ] as const) {
+      upstreamPasskeys.set(username, await upstreamPerson(upstream, upstreamOrigin, username, email));
+    }
     // The upstream's token endpoint behind a proxy that rewrites the ID token's email to Alice's.
-    tamperer = createServer(async (request, response) => {
-      let body = '';
-      for await (const chunk of request) body += chunk;
-      const real = await fetch(`${origin}${upstreamApp.path}/token`, {
-        method: 'POST',
-        headers: { 'content-type': String(request.headers['content-type']), authorization: String(request.headers.authorization ?? '') },
-        body,
-      });
-      const tokens = (await real.json()) as { id_token?: string };
-      const [header, payload, signature] = (tokens.id_token ?? '..').split('.');
-      const claims = { ...JSON.parse(Buffer.from(payload ?? '', 'base64url').toString() || '{}'), email: 'alice@corp.example' };
-      tokens.id_token = [header, Buffer.from(JSON.stringify(claims)).toString('base64url'), signature].join('.');
-      response.writeHead(real.status, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(tokens));
-    });
-    await new Promise<void>((resolve) => tamperer.listen(0, 'localhost', () => resolve()));
-    const issuer = `${origin}${upstreamApp.path}`;
+    const proxy = await tamperingTokenProxy(`${upstreamOrigin}${upstreamApp.path}/token`, 'alice@corp.example');
+    tamperer = proxy.server;
+    const issuer = `${upstreamOrigin}${upstreamApp.path}`;
     main = await verifyingConfig(y, issuer, upstreamApp);
-    tampered = await verifyingConfig(y, issuer, upstreamApp, {
-      token_url: `http://localhost:${(tamperer.address() as { port: number }).port}/token`,
-    });
+    tampered = await verifyingConfig(y, issuer, upstreamApp, { token_url: proxy.tokenUrl });
     const redirects = await Promise.all(
       [main, tampered].map(async (p) => (await y.request('GET', y.realmPath(`/identity-providers/${p.idpId}`))).body.protocol_config.redirect_url),
     );
-    await allowRedirects(up, upstreamApp.id, redirects);
+    await allowRedirects(upstream, upstreamApp.id, redirects);
     for (const [username, email] of [
       ['alice', 'alice@corp.example'],
       ['twin-one', 'twin@corp.example'],
@@ -136,13 +102,14 @@ describeApi('sign in with an upstream identity provider (a second realm as the u
   afterAll(async () => {
     tamperer?.close();
     await y?.close();
+    await upstream?.close();
   });
 
   it('a provider the realm does not offer has no link, and its start is refused', async () => {
-    const page = await new Browser(y).request('GET', hosted('/sign-in'));
+    const page = await web().request('GET', hosted('/sign-in'));
     expect(page.status).toBe(200);
     expect(page.text).not.toContain('identity-providers');
-    const start = await new Browser(y).request('GET', hosted(`/identity-providers/${main.idpId}/sign-in`));
+    const start = await web().request('GET', hosted(`/identity-providers/${main.idpId}/sign-in`));
     expect(start.status).toBe(404);
     expect(reasonOf(start)).toBe('idp_sign_in_disabled');
     const unknown = await y.request('PUT', y.realmPath('/account-settings'), {
@@ -160,7 +127,7 @@ describeApi('sign in with an upstream identity provider (a second realm as the u
 
     const rp = await createOidcApplication(y);
     const pkce = pkcePair();
-    const browser = new Browser(y);
+    const browser = web();
     const begun = await browser.request('GET', authorizeUrl(rp, { clientId: rp.clientId, challenge: pkce.challenge }));
     const interaction = String(begun.headers.location);
     const page = await browser.request('GET', interaction);

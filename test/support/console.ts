@@ -10,18 +10,20 @@ export const CONSOLE_HEADERS = { 'x-yonder-console': '1' };
 
 /**
  * Follows a binding link (`.../credential-binding-jobs/{id}:invokeAuthenticator?token=...`) through
- * yonder's hosted enrollment ceremony with a new software passkey, as a browser would.
+ * yonder's hosted enrollment ceremony with a new software passkey, as a browser would (at `origin`,
+ * the yonder's public URL).
  */
 export async function enrollThrough(
   y: Pick<TestYonder, 'request'>,
   link: string,
+  origin = TEST_ORIGIN,
 ): Promise<{ passkey: SoftAuthenticator; redirectUri: string | null }> {
   const url = new URL(link);
   const base = url.pathname.replace(/^\/v1\//, '/hosted/').replace(/:invokeAuthenticator$/, '');
   const token = url.searchParams.get('token');
   const begun = await y.request('POST', `${base}/registration-options`, { body: { token } });
   expect(begun.status, begun.text).toBe(200);
-  const passkey = new SoftAuthenticator(TEST_ORIGIN);
+  const passkey = new SoftAuthenticator(origin);
   const done = await y.request('POST', `${base}/registration`, {
     body: { token, challenge_id: begun.body.challenge_id, response: passkey.register(begun.body.options) },
   });

@@ -1,6 +1,10 @@
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { TestYonder } from './harness.js';
-import { type Managed, type OidcApp, createOidcApplication } from './oidc.js';
+import { enrollThrough } from './console.js';
+import { type OidcApp, createOidcApplication } from './oidc.js';
 import { freePort } from './process.js';
+import type { SoftAuthenticator } from './soft-authenticator.js';
 
 /** An upstream's `oidc_idp` settings as Beyond Identity's console sends them. */
 export function upstreamSettings(overrides: Record<string, unknown> = {}) {
@@ -75,20 +79,53 @@ export async function allowRedirects(upstream: Requester, appId: string, uris: s
 }
 
 /**
- * A yonder listening on a free port (the upstream must be reached over HTTP) with a realm
- * "Upstream" beside its Default realm, and that realm's OpenID Connect application (its redirect
- * URIs added once the downstream providers exist: see `allowRedirects`).
+ * A second yonder as the upstream identity provider: its own store (a fresh SQLite file or
+ * PostgreSQL schema, as the suite's engine), listening on a free port at `origin` so that the
+ * downstream's relying party calls it over HTTP, with an OpenID Connect application in its
+ * Default realm (its redirect URIs added once the downstream providers exist: `allowRedirects`).
+ * Both yonders are on `localhost`, so a real browser sends each the other's cookies; each keeps
+ * its own tenant's paths and ignores a session it did not issue.
  */
-export async function yonderWithUpstreamRealm(): Promise<{ y: TestYonder; origin: string; upstreamRealm: string; upstreamApp: OidcApp }> {
+export async function upstreamYonder(): Promise<{ upstream: TestYonder; origin: string; app: OidcApp }> {
   const port = await freePort();
   const origin = `http://localhost:${port}`;
-  const y = await TestYonder.start(undefined, { config: { publicUrl: origin } });
-  await y.app.listen({ port, host: 'localhost' });
-  const upstreamRealm = (await y.request('POST', `/v1/tenants/${y.tenantId}/realms`, { body: { realm: { display_name: 'Upstream' } } })).body.id;
-  const up: Managed = {
-    request: (method, url, options) => y.request(method, url, options),
-    realmPath: (rest = '') => y.realmPath(rest, upstreamRealm),
-  };
-  const upstreamApp = await createOidcApplication(up, { redirect_uris: ['https://placeholder.example/callback'] });
-  return { y, origin, upstreamRealm, upstreamApp };
+  const upstream = await TestYonder.start(undefined, { config: { publicUrl: origin } });
+  await upstream.app.listen({ port, host: 'localhost' });
+  const app = await createOidcApplication(upstream, { redirect_uris: ['https://placeholder.example/callback'] });
+  return { upstream, origin, app };
+}
+
+/** A person of the upstream's Default realm with a software passkey, to sign in there. */
+export async function upstreamPerson(upstream: TestYonder, origin: string, username: string, email: string): Promise<SoftAuthenticator> {
+  const person = await upstream.createIdentity(username, { traits: { type: 'traits_v0', username, primary_email_address: email } });
+  const job = await upstream.request('POST', upstream.realmPath(`/identities/${person.id}/credential-binding-jobs`), {
+    body: { job: { delivery_method: 'RETURN' } },
+  });
+  if (job.status !== 200) throw new Error(`binding job: ${job.status} ${job.text}`);
+  return (await enrollThrough(upstream, job.body.credential_binding_link, origin)).passkey;
+}
+
+/**
+ * A proxy in front of the upstream's token endpoint that rewrites the ID token's `email` claim
+ * to `email`, keeping the upstream's signature (which then no longer matches): answers its token
+ * URL. Close the server when done.
+ */
+export async function tamperingTokenProxy(upstreamTokenUrl: string, email: string): Promise<{ server: Server; tokenUrl: string }> {
+  const server = createServer(async (request, response) => {
+    let body = '';
+    for await (const chunk of request) body += chunk;
+    const real = await fetch(upstreamTokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': String(request.headers['content-type']), authorization: String(request.headers.authorization ?? '') },
+      body,
+    });
+    const tokens = (await real.json()) as { id_token?: string };
+    const [header, payload, signature] = (tokens.id_token ?? '..').split('.');
+    const claims = { ...JSON.parse(Buffer.from(payload ?? '', 'base64url').toString() || '{}'), email };
+    tokens.id_token = [header, Buffer.from(JSON.stringify(claims)).toString('base64url'), signature].join('.');
+    response.writeHead(real.status, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(tokens));
+  });
+  await new Promise<void>((resolve) => server.listen(0, 'localhost', () => resolve()));
+  return { server, tokenUrl: `http://localhost:${(server.address() as AddressInfo).port}/token` };
 }

@@ -70,6 +70,40 @@ export class Browser {
   }
 }
 
+/**
+ * A browser across several servers, each answering its own origin and keeping its own cookies, as
+ * a browser keeps each site's. A path (not an absolute URL) goes to the first site given; a
+ * redirect's location resolves against the URL that answered it.
+ */
+export class MultiSiteBrowser {
+  private readonly sites = new Map<string, Browser>();
+  private readonly home: string;
+
+  constructor(servers: Record<string, Requester>) {
+    for (const [origin, server] of Object.entries(servers)) this.sites.set(new URL(origin).origin, new Browser(server));
+    this.home = [...this.sites.keys()][0] ?? '';
+  }
+
+  /** The tab of the site of `url` (a path: the first site), with that site's cookies. */
+  site(url: string): Browser {
+    const origin = new URL(url, this.home).origin;
+    const browser = this.sites.get(origin);
+    if (!browser) throw new Error(`no server answers ${origin} in this test`);
+    return browser;
+  }
+
+  /** From now on `server` (say, another process over the same store) answers `origin`, with its cookies kept. */
+  moveSite(origin: string, server: Requester): void {
+    const moved = new Browser(server);
+    for (const pair of this.site(origin).jar.header().split('; ')) if (pair) moved.jar.add(pair);
+    this.sites.set(new URL(origin, this.home).origin, moved);
+  }
+
+  request(method: string, url: string, options: RequestOptions = {}): Promise<Reply> {
+    return this.site(url).request(method, url, options);
+  }
+}
+
 export function pkcePair(): { verifier: string; challenge: string } {
   const verifier = randomBytes(32).toString('base64url');
   return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
