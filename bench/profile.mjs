@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Profiles yonder under one operation:
-// `node bench/profile.mjs get|create|list|addMembers|evaluate|token [sqlite|postgres]`.
+// `node bench/profile.mjs get|create|list|addMembers|evaluate|token|code-exchange|userinfo [sqlite|postgres]`.
 // Starts the built server with --cpu-prof on a temp store, drives it for 5 s with autocannon, and
 // prints the top frames by self time (and by file) from the profile it wrote.
 import { spawn } from 'node:child_process';
@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { newBannerFile, readBanner } from './first-start.mjs';
+import { codeExchangeRequest, mintCodes, setupOidc, userinfoRequest } from './setup-oidc.mjs';
 import { addMembersRequest, clientFromBanner, evaluateRequest, setupAddMembers, setupPolicyEvaluate, tokenRequest } from './setups.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,7 +24,15 @@ const databaseUrl =
     : `sqlite:${join(dir, 'y.db')}`;
 const bannerFile = newBannerFile();
 const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, join(ROOT, 'dist/cli/main.js'), 'serve'], {
-  env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', YONDER_FIRST_START_FILE: bannerFile },
+  env: {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    YONDER_FIRST_START_FILE: bannerFile,
+    // The OpenID Connect modes' codes come from many addresses (X-Forwarded-For), as in bench/run.mjs.
+    ...(op === 'code-exchange' || op === 'userinfo' ? { TRUST_PROXY: '127.0.0.1' } : {}),
+  },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 while (readBanner(bannerFile) === undefined) await new Promise((r) => setTimeout(r, 100));
@@ -41,7 +50,13 @@ const probe = await fetch(`${url}${base}/identities`, {
 const id = (await probe.json()).id;
 // The set-up (seeding, a 10k-group policy) runs before the load window the profile is read over.
 const target = { url, databaseUrl, ctx: { tenantId: take('TENANT_ID'), headers, client: clientFromBanner(out) } };
+const oidc = op === 'code-exchange' || op === 'userinfo' ? await setupOidc(target) : undefined;
+// A code is single-use: as many are made before the load as it sends (the last 5 s are profiled).
+const CODES = 2000;
+if (op === 'code-exchange') await mintCodes(oidc, CODES);
 const requests = {
+  'code-exchange': op === 'code-exchange' ? codeExchangeRequest(oidc) : undefined,
+  userinfo: op === 'userinfo' ? userinfoRequest(oidc) : undefined,
   addMembers: op === 'addMembers' ? addMembersRequest(await setupAddMembers(target, { identities: 20_000 })) : undefined,
   evaluate: op === 'evaluate' ? evaluateRequest(await setupPolicyEvaluate(target)) : undefined,
   token: tokenRequest(target.ctx),
@@ -53,7 +68,15 @@ const requests = {
     body: JSON.stringify({ identity: { display_name: 'B', traits: { type: 'traits_v0', username: 'u-[<id>]' } } }),
   },
 };
-const result = await autocannon({ url, connections: 10, duration: 5, headers, requests: [requests[op]], idReplacement: true });
+const result = await autocannon({
+  url,
+  connections: 10,
+  duration: 5,
+  headers,
+  requests: [requests[op]],
+  idReplacement: true,
+  ...(op === 'code-exchange' ? { amount: CODES } : {}),
+});
 process.stdout.write(`${op} on ${engine}: ${result.requests.average} req/s, p99 ${result.latency.p99} ms, non2xx ${result.non2xx}\n`);
 child.kill('SIGINT');
 await new Promise((r) => child.on('exit', r));
