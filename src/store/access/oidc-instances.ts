@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../engine/connection.js';
 import { like } from '../engine/like.js';
+import { CompiledOnce } from '../engine/precompiled.js';
 import type { OidcInstancesTable } from '../schema.js';
 
 export type OidcInstanceRecord = OidcInstancesTable;
@@ -11,7 +12,14 @@ export type OidcInstanceRecord = OidcInstancesTable;
  * Expired rows are refused when read and deleted by the periodic purge.
  */
 export class OidcInstanceStore {
-  constructor(private readonly db: Executor) {}
+  /** The reads of every code exchange and authorization (a code, a grant, a session), compiled once. */
+  private readonly byId: CompiledOnce<OidcInstanceRecord, [string, string, string, string]>;
+  private readonly byUid: CompiledOnce<OidcInstanceRecord, [string, string, string, string]>;
+
+  constructor(private readonly db: Executor) {
+    this.byId = new CompiledOnce(db, (applicationId, model, now, id) => this.live(applicationId, model, now).where('id', '=', id));
+    this.byUid = new CompiledOnce(db, (applicationId, model, now, uid) => this.live(applicationId, model, now).where('uid', '=', uid));
+  }
 
   async upsert(record: OidcInstanceRecord): Promise<void> {
     const { model, id, ...rest } = record;
@@ -31,12 +39,14 @@ export class OidcInstanceStore {
       .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]));
   }
 
-  find(applicationId: string, model: string, id: string, now: string): Promise<OidcInstanceRecord | undefined> {
-    return this.live(applicationId, model, now).where('id', '=', id).executeTakeFirst();
+  async find(applicationId: string, model: string, id: string, now: string): Promise<OidcInstanceRecord | undefined> {
+    const [record] = await this.byId.run(applicationId, model, now, id);
+    return record;
   }
 
-  findByUid(applicationId: string, model: string, uid: string, now: string): Promise<OidcInstanceRecord | undefined> {
-    return this.live(applicationId, model, now).where('uid', '=', uid).executeTakeFirst();
+  async findByUid(applicationId: string, model: string, uid: string, now: string): Promise<OidcInstanceRecord | undefined> {
+    const [record] = await this.byUid.run(applicationId, model, now, uid);
+    return record;
   }
 
   findByUserCode(applicationId: string, model: string, userCode: string, now: string): Promise<OidcInstanceRecord | undefined> {

@@ -1,5 +1,6 @@
 import type { TokenIssuer, TokenPrincipal } from '../../domain/access/application.js';
 import type { Executor } from '../engine/connection.js';
+import { CompiledOnce } from '../engine/precompiled.js';
 import type { ApiTokensTable } from '../schema.js';
 
 export type TokenRecord = ApiTokensTable;
@@ -16,14 +17,20 @@ export type TokenRecordWithIssuer = TokenRecord & { issuer: (TokenIssuer & { rea
  * its record exists and is not revoked, which is what makes revocation reach every process at once.
  */
 export class TokenStore {
-  constructor(private readonly db: Executor) {}
+  /** The read of every userinfo request, compiled once. */
+  private readonly byJti: CompiledOnce<TokenRecord, [string]>;
+
+  constructor(private readonly db: Executor) {
+    this.byJti = new CompiledOnce(db, (jti) => db.selectFrom('api_tokens').selectAll().where('jti', '=', jti));
+  }
 
   async insert(record: TokenRecord): Promise<void> {
     await this.db.insertInto('api_tokens').values(record).execute();
   }
 
   async get(jti: string): Promise<TokenRecord | undefined> {
-    return this.db.selectFrom('api_tokens').selectAll().where('jti', '=', jti).executeTakeFirst();
+    const [record] = await this.byJti.run(jti);
+    return record;
   }
 
   /**

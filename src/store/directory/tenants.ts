@@ -1,15 +1,22 @@
 import type { TenantRecord } from '../../domain/directory/tenancy.js';
 import type { Executor } from '../engine/connection.js';
+import { CompiledOnce } from '../engine/precompiled.js';
 
 export class TenantStore {
-  constructor(private readonly db: Executor) {}
+  /** Read by every token request and every OpenID Connect request: compiled once. */
+  private readonly getOne: CompiledOnce<TenantRecord, [string]>;
+
+  constructor(private readonly db: Executor) {
+    this.getOne = new CompiledOnce(db, (id) => db.selectFrom('tenants').selectAll().where('id', '=', id));
+  }
 
   async insert(tenant: TenantRecord): Promise<void> {
     await this.db.insertInto('tenants').values(tenant).execute();
   }
 
   async get(id: string): Promise<TenantRecord | undefined> {
-    return this.db.selectFrom('tenants').selectAll().where('id', '=', id).executeTakeFirst();
+    const [tenant] = await this.getOne.run(id);
+    return tenant;
   }
 
   /** The tenants in creation order; yonder usually serves one. */

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { chunks } from './chunks.js';
 import type { Engine, Executor } from './connection.js';
+import { CompiledOnce } from './precompiled.js';
 
 type OwnedTable = keyof Database;
 
@@ -31,6 +32,8 @@ type AnyOwnedTable = Kysely<{ owned: AnyOwnedRow }>;
 export class RealmTable<T extends OwnedTable> {
   private readonly owner: string;
   private readonly key: string;
+  /** `get`, the point read every request makes (an application, a resource server...), compiled once. */
+  private readonly getOne: CompiledOnce<AnyOwnedRow, [string, string | number]>;
 
   constructor(
     private readonly executor: Executor,
@@ -40,6 +43,7 @@ export class RealmTable<T extends OwnedTable> {
   ) {
     this.owner = owner;
     this.key = key;
+    this.getOne = new CompiledOnce(executor, (ownerId, keyValue) => this.byKey(ownerId, keyValue));
   }
 
   private get db(): AnyOwnedTable {
@@ -73,7 +77,7 @@ export class RealmTable<T extends OwnedTable> {
   }
 
   async get(ownerId: string, key: string | number): Promise<Database[T] | undefined> {
-    const row = await this.byKey(ownerId, key).executeTakeFirst();
+    const [row] = await this.getOne.run(ownerId, key);
     return row as Database[T] | undefined;
   }
 
