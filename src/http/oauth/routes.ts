@@ -135,8 +135,9 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
       // whatever a public client of it asks for; a confidential client is still authenticated
       // here first, under yonder's rate limits.
       if (await providerAnswersToken(yonder, request, form)) {
-        if (clientCredentials(request, form) !== null) await clientForm(request, request.params);
-        return forwardTokenRequest(yonder, request, reply, form);
+        // The application authenticated here is the one the provider serves: read once per request.
+        const authenticated = clientCredentials(request, form) !== null ? (await clientForm(request, request.params)).client : undefined;
+        return forwardTokenRequest(yonder, request, reply, form, authenticated);
       }
       const { client } = await clientForm(request, request.params);
       if (form.grant_type === undefined) throw new OAuthError('invalid_request', 'grant_type is required');

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Provider } from 'oidc-provider';
+import type { Application } from '../../domain/access/application.js';
 import type { Yonder } from '../../services/context.js';
 import { type OidcClient, oidcClient } from '../../services/oidc/clients.js';
 import { buildProvider, runForClient } from './provider.js';
@@ -45,9 +46,12 @@ export interface AppRouteParams {
   application_id: string;
 }
 
-/** The application of the path as an OpenID Connect client, or null (then the route answers 404). */
-export function clientOfPath(yonder: Yonder, params: AppRouteParams): Promise<OidcClient | null> {
-  return oidcClient(yonder, params.tenant_id, params.realm_id, params.application_id);
+/**
+ * The application of the path as an OpenID Connect client, or null (then the route answers 404).
+ * `app`, when given, is that application as this request already read it.
+ */
+export function clientOfPath(yonder: Yonder, params: AppRouteParams, app?: Application): Promise<OidcClient | null> {
+  return oidcClient(yonder, params.tenant_id, params.realm_id, params.application_id, app);
 }
 
 /**

@@ -4,6 +4,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../domain/errors.js';
+import type { Application } from '../../domain/access/application.js';
 import type { Yonder } from '../../services/context.js';
 import { type OidcClient, corsAllowed } from '../../services/oidc/clients.js';
 import { takeAuthorizeAttempt } from '../../services/oidc/rate-limits.js';
@@ -44,8 +45,8 @@ export function providersOf(yonder: Yonder, log: FastifyBaseLogger): Providers {
 }
 
 /** The application of the path, when it signs people in with OpenID Connect; 404 otherwise. */
-export async function requireClient(yonder: Yonder, params: AppRouteParams): Promise<OidcClient> {
-  const client = await clientOfPath(yonder, params);
+export async function requireClient(yonder: Yonder, params: AppRouteParams, app?: Application): Promise<OidcClient> {
+  const client = await clientOfPath(yonder, params, app);
   if (!client) throw new DomainError('not_found', 'no OpenID Connect application here');
   return client;
 }
@@ -89,8 +90,14 @@ function formOf(request: FastifyRequest): Record<string, string> | undefined {
  * secret by HTTP Basic or in the body; the provider holds each client to one method, so a secret in
  * the body is moved to the header first.
  */
-export async function forwardTokenRequest(yonder: Yonder, request: FastifyRequest, reply: FastifyReply, form: Record<string, string>): Promise<void> {
-  const client = await requireClient(yonder, request.params as AppRouteParams);
+export async function forwardTokenRequest(
+  yonder: Yonder,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  form: Record<string, string>,
+  authenticated?: Application,
+): Promise<void> {
+  const client = await requireClient(yonder, request.params as AppRouteParams, authenticated);
   tokenExtras.set(request.raw, tokenRequestExtras(client, form));
   const { client_secret: secret, ...rest } = form;
   if (secret !== undefined && rest.client_id !== undefined && request.headers.authorization === undefined) {

@@ -37,8 +37,15 @@ export interface OidcClient {
  * authenticator configuration other than `hosted_web` (Beyond Identity's embedded SDK protocol is
  * private, so yonder cannot serve it).
  */
-export async function oidcClient(y: Yonder, tenantId: string, realmId: string, applicationId: string): Promise<OidcClient | null> {
-  const app = await y.store.applications.get(realmId, applicationId);
+export async function oidcClient(
+  y: Yonder,
+  tenantId: string,
+  realmId: string,
+  applicationId: string,
+  /** The application as the request already read it (the token endpoint's client authentication). */
+  known?: Application,
+): Promise<OidcClient | null> {
+  const app = known?.id === applicationId && known.realm_id === realmId ? known : await y.store.applications.get(realmId, applicationId);
   if (!app || app.tenant_id !== tenantId || app.client_id === null) return null;
   const config = effectiveProtocolConfig(app);
   if (!config.grant_type.includes('authorization_code')) return null;
