@@ -1,5 +1,7 @@
 import type { TokenIssuer, TokenPrincipal } from '../../domain/access/application.js';
-import type { Executor } from '../engine/connection.js';
+import { CompiledQuery } from 'kysely';
+import type { Engine, Executor } from '../engine/connection.js';
+import { multiRowInsertSql, rowParameters } from '../engine/multi-row-insert.js';
 import { CompiledOnce } from '../engine/precompiled.js';
 import type { ApiTokensTable } from '../schema.js';
 
@@ -20,12 +22,18 @@ export class TokenStore {
   /** The read of every userinfo request, compiled once. */
   private readonly byJti: CompiledOnce<TokenRecord, [string]>;
 
-  constructor(private readonly db: Executor) {
+  constructor(
+    private readonly db: Executor,
+    private readonly engine: Engine,
+  ) {
     this.byJti = new CompiledOnce(db, (jti) => db.selectFrom('api_tokens').selectAll().where('jti', '=', jti));
   }
 
+  /** Every token request writes one: the INSERT's text is built once per column list (multi-row-insert.ts). */
   async insert(record: TokenRecord): Promise<void> {
-    await this.db.insertInto('api_tokens').values(record).execute();
+    // As Kysely's values(): a column left undefined is not written, so it takes its default.
+    const columns = Object.keys(record).filter((column) => record[column as keyof TokenRecord] !== undefined);
+    await this.db.executeQuery(CompiledQuery.raw(multiRowInsertSql(this.engine, 'api_tokens', columns, 1), rowParameters([record], columns)));
   }
 
   async get(jti: string): Promise<TokenRecord | undefined> {

@@ -1,7 +1,8 @@
-import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import { CompiledQuery, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import { type Actor, type AuditEvent, type JsonObject, actorKey, eventIdFloor } from '../../domain/audit/audit-event.js';
 import type { Engine, Executor } from '../engine/connection.js';
 import { EventInsertBatcher, type GroupCommitBatch, groupCommitOptions } from '../engine/group-commit.js';
+import { multiRowInsertSql, rowParameters } from '../engine/multi-row-insert.js';
 import type { Observers } from '../../domain/observers.js';
 import type { AuditEventsTable, Database } from '../schema.js';
 
@@ -73,7 +74,7 @@ export class AuditEventStore {
 
   constructor(
     private readonly db: Executor,
-    engine: Engine,
+    private readonly engine: Engine,
     options: { groupCommit?: boolean; batches?: Observers<GroupCommitBatch> } = {},
   ) {
     this.batcher =
@@ -85,11 +86,14 @@ export class AuditEventStore {
   async insert(events: readonly AuditEvent[]): Promise<void> {
     const [only] = events;
     if (this.batcher && only && events.length === 1) return this.batcher.insert(toEventRow(only));
+    // The INSERT's text is built once per row count (multi-row-insert.ts): most changes write one
+    // event in their transaction, and Kysely built and compiled that statement on every one.
     for (let i = 0; i < events.length; i += INSERT_CHUNK) {
-      await this.db
-        .insertInto('audit_events')
-        .values(events.slice(i, i + INSERT_CHUNK).map(toEventRow))
-        .execute();
+      const rows = events.slice(i, i + INSERT_CHUNK).map(toEventRow);
+      const columns = Object.keys(rows[0] as AuditEventsTable);
+      await this.db.executeQuery(
+        CompiledQuery.raw(multiRowInsertSql(this.engine, 'audit_events', columns, rows.length), rowParameters(rows, columns)),
+      );
     }
   }
 
