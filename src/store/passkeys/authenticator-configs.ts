@@ -2,6 +2,7 @@ import type { AuthenticatorConfig, AuthenticatorConfigBody } from '../../domain/
 import { notFound } from '../../domain/errors.js';
 import type { Executor } from '../engine/connection.js';
 import { isForeignKeyViolation } from '../engine/constraint-errors.js';
+import { CompiledOnce } from '../engine/precompiled.js';
 import { RealmTable } from '../engine/realm-table.js';
 import type { AuthenticatorConfigsTable } from '../schema.js';
 
@@ -15,9 +16,14 @@ function configRow(config: AuthenticatorConfig): AuthenticatorConfigsTable {
 
 export class AuthenticatorConfigStore {
   private readonly table: RealmTable<'authenticator_configs'>;
+  /** Read by every OpenID Connect request of an application on the realm's default: compiled once. */
+  private readonly defaultOf: CompiledOnce<AuthenticatorConfigsTable, [string]>;
 
   constructor(private readonly db: Executor) {
     this.table = new RealmTable(db, 'authenticator_configs');
+    this.defaultOf = new CompiledOnce(db, (realmId) =>
+      db.selectFrom('authenticator_configs').selectAll().where('realm_id', '=', realmId).where('is_default', '=', 1).orderBy('create_time'),
+    );
   }
 
   async insert(config: AuthenticatorConfig): Promise<void> {
@@ -35,13 +41,7 @@ export class AuthenticatorConfigStore {
   }
 
   async getDefault(realmId: string): Promise<AuthenticatorConfig | undefined> {
-    const row = await this.db
-      .selectFrom('authenticator_configs')
-      .selectAll()
-      .where('realm_id', '=', realmId)
-      .where('is_default', '=', 1)
-      .orderBy('create_time')
-      .executeTakeFirst();
+    const [row] = await this.defaultOf.run(realmId);
     return row && toConfig(row);
   }
 

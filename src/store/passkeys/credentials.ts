@@ -1,6 +1,7 @@
 import type { WebAuthnCredential } from '../../domain/passkeys/passkeys.js';
 import type { Executor } from '../engine/connection.js';
 import { isUniqueViolation } from '../engine/constraint-errors.js';
+import { CompiledOnce } from '../engine/precompiled.js';
 import { RealmTable } from '../engine/realm-table.js';
 import type { CredentialsTable } from '../schema.js';
 
@@ -22,9 +23,14 @@ function ofIdentity(identityId: string | null): { identity_id?: string } {
 
 export class CredentialStore {
   private readonly table: RealmTable<'credentials'>;
+  /** A person's passkey, read by every OpenID Connect code exchange and userinfo: compiled once. */
+  private readonly ofIdentity: CompiledOnce<CredentialsTable, [string, string, string]>;
 
   constructor(private readonly db: Executor) {
     this.table = new RealmTable(db, 'credentials');
+    this.ofIdentity = new CompiledOnce(db, (realmId, id, identityId) =>
+      db.selectFrom('credentials').selectAll().where('realm_id', '=', realmId).where('id', '=', id).where('identity_id', '=', identityId),
+    );
   }
 
   /**
@@ -45,9 +51,7 @@ export class CredentialStore {
   }
 
   async get(realmId: string, identityId: string | null, id: string): Promise<WebAuthnCredential | undefined> {
-    let query = this.db.selectFrom('credentials').selectAll().where('realm_id', '=', realmId).where('id', '=', id);
-    if (identityId !== null) query = query.where('identity_id', '=', identityId);
-    const row = await query.executeTakeFirst();
+    const [row] = identityId === null ? [await this.table.get(realmId, id)] : await this.ofIdentity.run(realmId, id, identityId);
     return row && toCredential(row);
   }
 

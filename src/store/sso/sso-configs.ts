@@ -4,6 +4,7 @@ import type { SsoConfig, SsoConfigOrder, SsoConfigType } from '../../domain/sso/
 import { chunks } from '../engine/chunks.js';
 import type { Executor } from '../engine/connection.js';
 import { isForeignKeyViolation } from '../engine/constraint-errors.js';
+import { CompiledOnce } from '../engine/precompiled.js';
 import { RealmTable } from '../engine/realm-table.js';
 import type { Database, SsoConfigsTable } from '../schema.js';
 
@@ -46,9 +47,14 @@ const GROUPS: Member = { table: 'sso_config_groups', column: 'group_id' };
 
 export class SsoConfigStore {
   private readonly table: RealmTable<'sso_configs'>;
+  /** Asked by every policy decision for an application (see sign-in-gate.ts): compiled once. */
+  private readonly ofApplication: CompiledOnce<SsoConfigsTable, [string, string]>;
 
   constructor(private readonly db: Executor) {
     this.table = new RealmTable(db, 'sso_configs');
+    this.ofApplication = new CompiledOnce(db, (applicationId, realmId) =>
+      db.selectFrom('sso_configs').selectAll().where('application_id', '=', applicationId).where('realm_id', '=', realmId),
+    );
   }
 
   async insert(config: SsoConfig): Promise<void> {
@@ -77,12 +83,7 @@ export class SsoConfigStore {
 
   /** The config an application was made for, if any. */
   async byApplication(realmId: string, applicationId: string): Promise<SsoConfig | undefined> {
-    const row = await this.db
-      .selectFrom('sso_configs')
-      .selectAll()
-      .where('application_id', '=', applicationId)
-      .where('realm_id', '=', realmId)
-      .executeTakeFirst();
+    const [row] = await this.ofApplication.run(applicationId, realmId);
     return row && toConfig(row);
   }
 
