@@ -15,10 +15,21 @@ export class OidcInstanceStore {
   /** The reads of every code exchange and authorization (a code, a grant, a session), compiled once. */
   private readonly byId: CompiledOnce<OidcInstanceRecord, [string, string, string, string]>;
   private readonly byUid: CompiledOnce<OidcInstanceRecord, [string, string, string, string]>;
+  /** Every code exchange uses its code up: compiled once. */
+  private readonly markConsumed: CompiledOnce<unknown, [string, string, string, string]>;
 
   constructor(private readonly db: Executor) {
     this.byId = new CompiledOnce(db, (applicationId, model, now, id) => this.live(applicationId, model, now).where('id', '=', id));
     this.byUid = new CompiledOnce(db, (applicationId, model, now, uid) => this.live(applicationId, model, now).where('uid', '=', uid));
+    this.markConsumed = new CompiledOnce(db, (at, applicationId, model, id) =>
+      db
+        .updateTable('oidc_instances')
+        .set({ consumed_at: at })
+        .where('application_id', '=', applicationId)
+        .where('model', '=', model)
+        .where('id', '=', id)
+        .where('consumed_at', 'is', null),
+    );
   }
 
   async upsert(record: OidcInstanceRecord): Promise<void> {
@@ -58,15 +69,8 @@ export class OidcInstanceStore {
    * False when it was used already: of two requests racing with one code, one wins.
    */
   async consume(applicationId: string, model: string, id: string, at: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable('oidc_instances')
-      .set({ consumed_at: at })
-      .where('application_id', '=', applicationId)
-      .where('model', '=', model)
-      .where('id', '=', id)
-      .where('consumed_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) > 0;
+    const result = await this.markConsumed.execute(at, applicationId, model, id);
+    return Number(result.numAffectedRows ?? 0) > 0;
   }
 
   async destroy(applicationId: string, model: string, id: string): Promise<void> {

@@ -1,4 +1,4 @@
-import type { CompiledQuery, Compilable } from 'kysely';
+import type { CompiledQuery, Compilable, QueryResult } from 'kysely';
 import type { Engine, Executor } from './connection.js';
 
 /** A compiled query and, for each of its parameters, which argument goes there (-1: keep the compiled value). */
@@ -44,8 +44,13 @@ export class CompiledOnce<Row, Args extends readonly unknown[]> {
   ) {}
 
   async run(...args: Args): Promise<Row[]> {
+    return (await this.execute(...args)).rows;
+  }
+
+  /** The whole result: for an UPDATE or DELETE, how many rows it changed. */
+  async execute(...args: Args): Promise<QueryResult<Row>> {
     this.compiled ??= compileWithPlaceholders(args.length, this.build);
-    return runCompiled(this.db, this.compiled, args);
+    return executeCompiled(this.db, this.compiled, args);
   }
 }
 
@@ -60,7 +65,10 @@ function compileWithPlaceholders<Row>(count: number, build: (...placeholders: st
   return { query, positions };
 }
 
-async function runCompiled<Row>(db: Executor, { query, positions }: Compiled<Row>, args: readonly unknown[]): Promise<Row[]> {
-  const result = await db.executeQuery<Row>({ ...query, parameters: positions.map((p, i) => (p < 0 ? query.parameters[i] : args[p])) });
-  return result.rows;
+async function runCompiled<Row>(db: Executor, compiled: Compiled<Row>, args: readonly unknown[]): Promise<Row[]> {
+  return (await executeCompiled(db, compiled, args)).rows;
+}
+
+function executeCompiled<Row>(db: Executor, { query, positions }: Compiled<Row>, args: readonly unknown[]): Promise<QueryResult<Row>> {
+  return db.executeQuery<Row>({ ...query, parameters: positions.map((p, i) => (p < 0 ? query.parameters[i] : args[p])) });
 }
