@@ -7,7 +7,14 @@ import { DomainError } from '../../domain/errors.js';
 import { OAuthError } from '../../domain/access/oauth-error.js';
 import { RealmParams } from '../schemas.js';
 import type { Yonder } from '../../services/context.js';
-import { type ClientCredentials, authenticateClient, clientCredentialsGrant, introspectToken, revokeToken } from '../../services/access/oauth.js';
+import {
+  type ClientCredentials,
+  authenticateClient,
+  clientCredentialsGrant,
+  identifyPublicClient,
+  introspectToken,
+  revokeToken,
+} from '../../services/access/oauth.js';
 import { type RealmParamsShape, realmRef } from '../params.js';
 import { allowTrustedOrigin, forwardDiscovery, forwardTokenRequest, providerAnswersToken } from '../oidc/routes.js';
 
@@ -157,7 +164,8 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
         summary: 'Revoke an access token (RFC 7009)',
         description:
           'Form-encoded `token` (and an optional `token_type_hint`), with the issuing application authenticating as for ' +
-          'the token endpoint. Answers 200 with an empty body whether or not the token was known.',
+          'the token endpoint; a public client (no secret) names itself with `client_id` (RFC 7009 §2.1). Answers 200 ' +
+          'with an empty body whether or not the token was known.',
         tags,
         security: [],
         params: AppParams,
@@ -169,7 +177,12 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
     },
     async (request, reply) => {
       await allowTrustedOrigin(yonder, request, reply);
-      const { form, client } = await clientForm(request, request.params);
+      const form = formOf(request);
+      const credentials = clientCredentials(request, form);
+      const client =
+        credentials === null && form.client_id !== undefined
+          ? await identifyPublicClient(yonder, realmRef(request.params), request.params.application_id, form.client_id)
+          : await authenticateClient(yonder, realmRef(request.params), credentials, request.ip, request.params.application_id);
       if (form.token === undefined) throw new OAuthError('invalid_request', 'token is required');
       await revokeToken(yonder, client, form.token);
       return reply.code(200).header('cache-control', 'no-store').send();
