@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { type MetricsMode, parseMetricsSettings } from './config-metrics.js';
-import { parseWebhookSettings } from './config-webhooks.js';
+import { parseOutboundSettings } from './config-outbound.js';
 
 /**
  * Which peers may name the client in `X-Forwarded-For` (`TRUST_PROXY`): none (`false`), the
@@ -55,9 +55,11 @@ export interface Config {
   /** `GET /metrics`: `METRICS` (off, on, token) and `METRICS_TOKEN` (config-metrics.ts). */
   metrics: MetricsMode;
   metricsToken: string | null;
-  /** Webhook delivery: `WEBHOOKS_ALLOW_PRIVATE` and `WEBHOOKS_TIMEOUT_MS` (config-webhooks.ts). */
+  /** Webhook delivery: `WEBHOOKS_ALLOW_PRIVATE` and `WEBHOOKS_TIMEOUT_MS` (config-outbound.ts). */
   webhooksAllowPrivate: boolean;
   webhooksTimeoutMs: number;
+  /** `IDENTITY_PROVIDERS_ALLOW_PRIVATE`: upstream identity providers may be on this host or network (config-outbound.ts). */
+  identityProvidersAllowPrivate: boolean;
 }
 
 export type ClientSecretKeeping = 'sealed' | 'hashed';
@@ -192,6 +194,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     clientSecrets: overrides.clientSecrets ?? parseClientSecrets(env.CLIENT_SECRETS),
     firstStartFile: overrides.firstStartFile ?? (env.YONDER_FIRST_START_FILE || besideDataDirectory(databaseUrl, 'yonder-first-start.txt')),
     ...parseMetricsSettings(env, overrides),
-    ...parseWebhookSettings(env, overrides),
+    ...parseOutboundSettings(env, overrides),
   };
 }

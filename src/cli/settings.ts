@@ -33,6 +33,7 @@ export const SETTING_NAMES = [
   'METRICS_TOKEN',
   'WEBHOOKS_ALLOW_PRIVATE',
   'WEBHOOKS_TIMEOUT_MS',
+  'IDENTITY_PROVIDERS_ALLOW_PRIVATE',
 ] as const;
 
 export type SettingName = (typeof SETTING_NAMES)[number];
@@ -179,5 +180,6 @@ export function settingValues(effective: EffectiveConfig): Record<SettingName, s
     METRICS_TOKEN: config.metricsToken === null ? '(unset)' : '(set, hidden)',
     WEBHOOKS_ALLOW_PRIVATE: String(config.webhooksAllowPrivate),
     WEBHOOKS_TIMEOUT_MS: String(config.webhooksTimeoutMs),
+    IDENTITY_PROVIDERS_ALLOW_PRIVATE: String(config.identityProvidersAllowPrivate),
   };
 }

@@ -118,6 +118,8 @@ export class TestYonder {
         publicUrl: 'http://localhost:8080',
         outboxDir: join(tmpdir(), 'yonder-test-outbox'),
         masterKey: TEST_MASTER_KEY,
+        // The tests' upstream identity providers listen on localhost; one test turns this off.
+        identityProvidersAllowPrivate: true,
         ...options.config,
       },
     );
