@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { effectiveProtocolConfig } from '../../domain/access/application.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError, STORE_RETRY_AFTER_SECONDS, isStoreUnavailable } from '../../domain/errors.js';
 import { OAuthError } from '../../domain/access/oauth-error.js';
 import { RealmParams } from '../schemas.js';
 import type { Yonder } from '../../services/context.js';
@@ -83,6 +83,12 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
     if (error instanceof OAuthError) return sendOAuthError(reply, error);
     if (error instanceof DomainError && error.code === 'not_found') {
       return reply.code(404).type('application/json').send({ code: 'not_found', message: error.message });
+    }
+    if (isStoreUnavailable(error)) {
+      request.log.error({ err: error }, 'database unavailable');
+      reply.header('retry-after', String(STORE_RETRY_AFTER_SECONDS)).header('cache-control', 'no-store');
+      const body = { error: 'temporarily_unavailable', error_description: 'the database is unavailable; try again shortly' };
+      return reply.code(503).type('application/json').send(body);
     }
     const status = error instanceof DomainError ? 400 : (error.statusCode ?? 500);
     if (status >= 500) {
