@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Profiles yonder under one operation:
-// `node bench/profile.mjs get|create|list|addMembers|evaluate|token|code-exchange|userinfo [sqlite|postgres]`.
+// `node bench/profile.mjs get|create|list|scim-filter|addMembers|evaluate|token|code-exchange|userinfo [sqlite|postgres]`.
 // Starts the built server with --cpu-prof on a temp store, drives it for 5 s with autocannon, and
 // prints the top frames by self time (and by file) from the profile it wrote.
 import { spawn } from 'node:child_process';
@@ -62,6 +62,7 @@ const requests = {
   token: tokenRequest(target.ctx),
   get: { method: 'GET', path: `${base}/identities/${id}` },
   list: { method: 'GET', path: `${base}/identities?filter=${encodeURIComponent('traits.username eq "probe"')}` },
+  'scim-filter': { method: 'GET', path: `${base}/scim/v2/Users?filter=${encodeURIComponent('userName eq "probe"')}` },
   create: {
     method: 'POST',
     path: `${base}/identities`,

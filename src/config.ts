@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { type MetricsMode, parseMetricsSettings } from './config-metrics.js';
-import { parseWebhookSettings } from './config-webhooks.js';
+import { parseOutboundSettings } from './config-outbound.js';
 
 /**
  * Which peers may name the client in `X-Forwarded-For` (`TRUST_PROXY`): none (`false`), the
@@ -35,6 +35,11 @@ export interface Config {
   /** How long a list filter no index answers may read (`FILTER_TIMEOUT_MS`, 5000); past it, 400. */
   filterTimeoutMs: number;
   /**
+   * PostgreSQL only: the most connections this process opens (`PG_POOL_SIZE`, 10). N processes on
+   * one server need N times this, within its `max_connections` (docs/PERFORMANCE.md).
+   */
+  pgPoolSize: number;
+  /**
    * The key that seals private keys and server secrets in the store (`YONDER_MASTER_KEY`, base64 of
    * 32 bytes). Null: read from `masterKeyFile`, which the first start creates.
    */
@@ -55,9 +60,11 @@ export interface Config {
   /** `GET /metrics`: `METRICS` (off, on, token) and `METRICS_TOKEN` (config-metrics.ts). */
   metrics: MetricsMode;
   metricsToken: string | null;
-  /** Webhook delivery: `WEBHOOKS_ALLOW_PRIVATE` and `WEBHOOKS_TIMEOUT_MS` (config-webhooks.ts). */
+  /** Webhook delivery: `WEBHOOKS_ALLOW_PRIVATE` and `WEBHOOKS_TIMEOUT_MS` (config-outbound.ts). */
   webhooksAllowPrivate: boolean;
   webhooksTimeoutMs: number;
+  /** `IDENTITY_PROVIDERS_ALLOW_PRIVATE`: upstream identity providers may be on this host or network (config-outbound.ts). */
+  identityProvidersAllowPrivate: boolean;
 }
 
 export type ClientSecretKeeping = 'sealed' | 'hashed';
@@ -80,6 +87,15 @@ function parsePort(value: string | undefined, fallback: number): number {
     throw new Error(`PORT must be a whole number from 0 to 65535 (got "${value}")`);
   }
   return port;
+}
+
+function parsePoolSize(value: string | undefined): number {
+  if (value === undefined || value === '') return 10;
+  const size = Number(value);
+  if (!Number.isInteger(size) || size < 1 || size > 1000) {
+    throw new Error(`PG_POOL_SIZE must be a whole number of connections from 1 to 1000 (got "${value}")`);
+  }
+  return size;
 }
 
 function parseFilterTimeout(value: string | undefined): number {
@@ -187,11 +203,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     auditRetentionDays: overrides.auditRetentionDays ?? parseRetentionDays(env.AUDIT_RETENTION_DAYS),
     trustProxy: overrides.trustProxy ?? parseTrustProxy(env.TRUST_PROXY),
     filterTimeoutMs: overrides.filterTimeoutMs ?? parseFilterTimeout(env.FILTER_TIMEOUT_MS),
+    pgPoolSize: overrides.pgPoolSize ?? parsePoolSize(env.PG_POOL_SIZE),
     masterKey: overrides.masterKey !== undefined ? overrides.masterKey : env.YONDER_MASTER_KEY || null,
     masterKeyFile: overrides.masterKeyFile ?? (env.YONDER_MASTER_KEY_FILE || besideDataDirectory(databaseUrl, 'yonder-master.key')),
     clientSecrets: overrides.clientSecrets ?? parseClientSecrets(env.CLIENT_SECRETS),
     firstStartFile: overrides.firstStartFile ?? (env.YONDER_FIRST_START_FILE || besideDataDirectory(databaseUrl, 'yonder-first-start.txt')),
     ...parseMetricsSettings(env, overrides),
-    ...parseWebhookSettings(env, overrides),
+    ...parseOutboundSettings(env, overrides),
   };
 }

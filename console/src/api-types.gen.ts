@@ -479,7 +479,7 @@ export interface paths {
         put?: never;
         /**
          * Revoke an access token (RFC 7009)
-         * @description Form-encoded `token` (and an optional `token_type_hint`), with the issuing application authenticating as for the token endpoint. Answers 200 with an empty body whether or not the token was known.
+         * @description Form-encoded `token` (and an optional `token_type_hint`), with the issuing application authenticating as for the token endpoint; a public client (no secret) names itself with `client_id` (RFC 7009 §2.1). Answers 200 with an empty body whether or not the token was known.
          */
         post: operations["RevokeAccessToken"];
         delete?: never;

@@ -24,6 +24,7 @@ export const SETTING_NAMES = [
   'OUTBOX_DIR',
   'AUDIT_RETENTION_DAYS',
   'FILTER_TIMEOUT_MS',
+  'PG_POOL_SIZE',
   'CLIENT_SECRETS',
   'YONDER_GROUP_COMMIT',
   'YONDER_MASTER_KEY',
@@ -33,6 +34,7 @@ export const SETTING_NAMES = [
   'METRICS_TOKEN',
   'WEBHOOKS_ALLOW_PRIVATE',
   'WEBHOOKS_TIMEOUT_MS',
+  'IDENTITY_PROVIDERS_ALLOW_PRIVATE',
 ] as const;
 
 export type SettingName = (typeof SETTING_NAMES)[number];
@@ -170,6 +172,7 @@ export function settingValues(effective: EffectiveConfig): Record<SettingName, s
     OUTBOX_DIR: config.outboxDir,
     AUDIT_RETENTION_DAYS: String(config.auditRetentionDays),
     FILTER_TIMEOUT_MS: String(config.filterTimeoutMs),
+    PG_POOL_SIZE: String(config.pgPoolSize),
     CLIENT_SECRETS: config.clientSecrets,
     YONDER_GROUP_COMMIT: config.groupCommit ? 'on' : 'off',
     YONDER_MASTER_KEY: config.masterKey === null ? '(unset: read from YONDER_MASTER_KEY_FILE)' : '(set, hidden)',
@@ -179,5 +182,6 @@ export function settingValues(effective: EffectiveConfig): Record<SettingName, s
     METRICS_TOKEN: config.metricsToken === null ? '(unset)' : '(set, hidden)',
     WEBHOOKS_ALLOW_PRIVATE: String(config.webhooksAllowPrivate),
     WEBHOOKS_TIMEOUT_MS: String(config.webhooksTimeoutMs),
+    IDENTITY_PROVIDERS_ALLOW_PRIVATE: String(config.identityProvidersAllowPrivate),
   };
 }

@@ -162,3 +162,28 @@ export const forbidden = (): DomainError => new DomainError('forbidden', 'forbid
 export function assertThat(condition: unknown, error: () => DomainError): asserts condition {
   if (!condition) throw error();
 }
+
+/** Network errors of a connection that failed or went away (Node's `code`). */
+const LOST_CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+/** PostgreSQL SQLSTATEs of a server out of reach: class 08 (connection), shutting down, starting, full. */
+const UNAVAILABLE_SQLSTATES = /^(08\w{3}|57P0[123]|53300)$/;
+/** What the drivers, the pool and the store say, without a code, when a connection is gone, never came or was closed. */
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|is not currently accepting connections|not queryable|The database connection is not open|driver has already been destroyed|the reader is closed/;
+
+/**
+ * Whether `error`, thrown by the store, means the database is out of reach rather than that the
+ * request was wrong or yonder has a bug: a refused or lost connection, a server shutting down or
+ * not accepting connections, a pool that could not connect in time, a SQLite file still locked
+ * after its busy timeout. The same request may well succeed when sent again, so every protocol
+ * answers it 503 (with Retry-After), not 500.
+ */
+export function isStoreUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (LOST_CONNECTION_CODES.has(code) || UNAVAILABLE_SQLSTATES.test(code) || code === 'SQLITE_BUSY')) return true;
+  return UNAVAILABLE_MESSAGES.test(error.message);
+}
+
+/** How long a client should wait before sending a request again after a 503 for an unavailable store. */
+export const STORE_RETRY_AFTER_SECONDS = 1;

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { InvalidToken, MissingToken, forbidden, unauthorized } from '../domain/errors.js';
+import { DomainError, InvalidToken, MissingToken, unauthorized } from '../domain/errors.js';
 import type { Principal, TokenService } from '../platform/tokens/token-service.js';
 
 declare module 'fastify' {
@@ -54,11 +54,22 @@ export function installBearerAuth(app: FastifyInstance, tokens: TokenService): v
     request.principal = principal;
 
     const params = request.params as { tenant_id?: string; realm_id?: string };
-    if (params.tenant_id !== principal.tenantId) throw forbidden();
-    if (principal.realmId !== null && params.realm_id !== principal.realmId) throw forbidden();
+    // Each refusal says which rule refused, naming nothing the caller's token does not already show.
+    if (params.tenant_id !== principal.tenantId) throw new DomainError('forbidden', 'The token is not for this tenant.');
+    if (principal.realmId !== null && params.realm_id !== principal.realmId) {
+      throw new DomainError('forbidden', `The token is restricted to one realm (${principal.realmId}); this request is outside it.`);
+    }
     const allowed = security.some((requirement) =>
       Object.values(requirement).every((scopes) => scopes.every((scope) => principal.scopes.has(scope))),
     );
-    if (!allowed) throw forbidden();
+    if (!allowed) throw new DomainError('forbidden', `The token lacks the scope this request needs: ${scopesNeeded(security)}.`);
   });
+}
+
+/** The scopes a route's security declaration asks for, as a sentence: `a`, `a and b`, or alternatives with `or`. */
+function scopesNeeded(security: readonly Record<string, readonly string[]>[]): string {
+  return security
+    .map((requirement) => Object.values(requirement).flat().join(' and '))
+    .filter(Boolean)
+    .join(' or ');
 }

@@ -1,6 +1,14 @@
 import type { ErrorObject } from 'ajv';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, type ErrorCode, InvalidToken, MalformedRequest, invalidParameters } from '../domain/errors.js';
+import {
+  DomainError,
+  type ErrorCode,
+  InvalidToken,
+  MalformedRequest,
+  STORE_RETRY_AFTER_SECONDS,
+  invalidParameters,
+  isStoreUnavailable,
+} from '../domain/errors.js';
 import { toFieldViolations } from './violations.js';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -74,12 +82,18 @@ function fromFramework(error: FastifyError): DomainError | null {
 
 /**
  * The one place errors become HTTP: domain errors and framework client errors get the v1 error
- * shape and their status; anything else is a bug, logged in full and answered with a bare 500.
+ * shape and their status; a database out of reach is a 503 (see `isStoreUnavailable`); anything
+ * else is a bug, logged in full and answered with a bare 500.
  */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const domain = error instanceof DomainError ? error : fromFramework(error);
     if (domain) return sendError(reply, domain);
+    if (isStoreUnavailable(error)) {
+      request.log.error({ err: error }, 'database unavailable');
+      reply.header('retry-after', String(STORE_RETRY_AFTER_SECONDS));
+      return sendError(reply, new DomainError('service_unavailable', 'the database is unavailable; try again shortly'));
+    }
     request.log.error({ err: error }, 'unhandled error');
     return sendError(reply, new DomainError('internal_server_error', 'internal server error'));
   });

@@ -38,6 +38,7 @@ export async function openYonder(config: Config, connectOptions: ConnectOptions 
   const store = await Store.open(config.databaseUrl, {
     groupCommit: config.groupCommit,
     scanTimeoutMs: config.filterTimeoutMs,
+    pgPoolSize: config.pgPoolSize,
     ...connectOptions,
   });
   try {

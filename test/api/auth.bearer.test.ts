@@ -75,7 +75,10 @@ describeApi('bearer tokens: 401 for bad tokens, 403 for the wrong tenant, realm 
     expect((await y.request('GET', y.realmPath('/identities'), { token })).status).toBe(200);
     const other = await y.request('GET', y.realmPath('/identities', realmB), { token });
     expect(other.status).toBe(403);
-    expect(other.body).toEqual({ code: 'forbidden', message: 'forbidden' });
+    expect(other.body).toEqual({
+      code: 'forbidden',
+      message: `The token is restricted to one realm (${y.realmId}); this request is outside it.`,
+    });
     expect((await y.request('POST', y.realmPath('/identities', realmB), { token, body: identityBody('x') })).status).toBe(403);
     expect((await y.request('GET', `/v1/tenants/${y.tenantId}/realms`, { token })).status).toBe(403);
   });
@@ -84,6 +87,10 @@ describeApi('bearer tokens: 401 for bad tokens, 403 for the wrong tenant, realm 
     const token = await y.mintToken(['identities:read']);
     const reply = await y.request('POST', y.realmPath('/identities'), { token, body: identityBody('noscope') });
     expect(reply.status).toBe(403);
+    expect(reply.body.message).toBe('The token lacks the scope this request needs: identities:create.');
+    // A route needing two scopes names both.
+    const both = await y.request('GET', y.realmPath('/resource-servers/x/roles/y:listScopes'), { token });
+    expect(both.body.message).toBe('The token lacks the scope this request needs: roles:read and resource-servers:read.');
     const list = await y.request('GET', y.realmPath('/identities?filter=traits.username eq "noscope"'), { token });
     expect(list.body.total_size).toBe(0);
   });
@@ -91,6 +98,7 @@ describeApi('bearer tokens: 401 for bad tokens, 403 for the wrong tenant, realm 
   it('a valid token used on another tenant id gets 403', async () => {
     const reply = await y.request('GET', '/v1/tenants/0000000000000000/realms');
     expect(reply.status).toBe(403);
+    expect(reply.body).toEqual({ code: 'forbidden', message: 'The token is not for this tenant.' });
     expect((await y.request('GET', '/v1/tenants/0000000000000000')).status).toBe(403);
   });
 

@@ -8,7 +8,7 @@ import { TestYonder, describeApi } from '../support/harness.js';
  * A 5xx is a bug or an outage, and whoever runs yonder must be able to find out which: every 5xx
  * is logged at error level with the error's stack and the request id the client was answered
  * with (x-request-id), whichever door it came through. The store is closed under a running app
- * to make every door fail.
+ * to make every door fail (a 503 there: test/api/store.lost.test.ts).
  */
 describeApi('every 5xx logs its cause', () => {
   let y: TestYonder;

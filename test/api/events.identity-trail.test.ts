@@ -150,7 +150,7 @@ describeApi('events: the audit trail of an identity', () => {
     const token = await y.mintToken(MANAGEMENT_SCOPES.filter((s) => s !== 'events:read'));
     const reply = await y.request('GET', y.realmPath('/events'), { token });
     expect(reply.status).toBe(403);
-    expect(reply.body).toEqual({ code: 'forbidden', message: 'forbidden' });
+    expect(reply.body).toEqual({ code: 'forbidden', message: 'The token lacks the scope this request needs: events:read.' });
     expect((await y.request('GET', y.realmPath('/events', 'ffffffffffffffff'))).status).toBe(404);
   });
 });

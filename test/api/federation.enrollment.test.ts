@@ -261,6 +261,19 @@ describeApi('identity-provider-verified enrollment through a second yonder as th
     expect(push?.get('scope')).toBe('openid email');
   });
 
+  it('with IDENTITY_PROVIDERS_ALLOW_PRIVATE off, an upstream on this host is refused before any call to it; nothing is enrolled', async () => {
+    const strict = await TestYonder.start(y.databaseLocation, { config: { identityProvidersAllowPrivate: false } });
+    try {
+      const henry = await downstreamPerson('henry', 'henry@corp.example');
+      const opened = await new Browser(strict).request('GET', await linkFor(henry, main.configId));
+      expect(opened.status, opened.text).toBe(502);
+      expect(reasonOf(opened)).toBe('upstream_unavailable');
+      expect(await credentialsOf(henry)).toBe(0);
+    } finally {
+      await strict.stop();
+    }
+  });
+
   it('a provider an authenticator configuration verifies with cannot be deleted (409)', async () => {
     const refused = await y.request('DELETE', y.realmPath(`/identity-providers/${main.idpId}`));
     expect(refused.status, refused.text).toBe(409);

@@ -184,5 +184,14 @@ describeApi('identities: the hot list filters use an index', () => {
         for (const search of searches) expectRealmKeySearch(plan, search);
       }
     });
+
+    it(`SCIM ${filter} with the users' groups reads them, in the same query, from the membership index (identity_id, group_id)`, async () => {
+      const parsed = parseUserFilter(filter);
+      if (!parsed.ok) throw new Error(parsed.problem.detail);
+      const query = y.yonder.store.scimUsers.searchQuery(y.realmId, parsed.value, DEFAULT_USER_SORT, 0, 100, true);
+      const plan = (await y.yonder.store.plans.explain(query)).join('\n');
+      for (const search of searches) expectRealmKeySearch(plan, search);
+      expect(plan, plan).toMatch(/group_members_identity_idx/);
+    });
   }
 });

@@ -1,9 +1,7 @@
-import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
+import { sql } from 'kysely';
 import { afterAll, expect, it } from 'vitest';
 import * as usernameSkeleton from '../../src/store/migrations/016-username-skeleton.js';
-import { TestYonder, createTestDatabase, describeApi } from '../support/harness.js';
+import { TestYonder, createTestDatabase, describeApi, rawKyselyOf } from '../support/harness.js';
 
 /**
  * Migration 016 gives existing identities their username skeleton. A store may already hold two
@@ -24,13 +22,7 @@ describeApi('migration 016: username skeletons for existing identities', () => {
     const realmId = first.realmId;
     await first.stop();
 
-    const db = database.databaseUrl.startsWith('sqlite:')
-      ? new Kysely<any>({ dialect: new SqliteDialect({ database: new SqliteDatabase(database.databaseUrl.slice('sqlite:'.length)) }) })
-      : new Kysely<any>({
-          dialect: new PostgresDialect({
-            pool: new pg.Pool({ connectionString: database.databaseUrl, options: `-c search_path=${database.pgSchema}`, max: 1 }),
-          }),
-        });
+    const db = rawKyselyOf(database);
     try {
       await usernameSkeleton.down(db);
       // A Cyrillic look-alike written before the rule, as an older yonder would have.

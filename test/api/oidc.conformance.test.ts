@@ -375,6 +375,35 @@ describeApi('OpenID Connect: basic certification plan modules', () => {
     expect((await userinfo(app, tokens.access_token ?? '')).status).toBe(401);
   });
 
+  it('RFC 7009 §2.1: a public client revokes its own tokens naming itself by client_id; naming another client is invalid_client', async () => {
+    const spa = await createOidcApplication(y, { confidentiality: 'public', enable_refresh_tokens: true });
+    const pkce = pkcePair();
+    const code = await authorize(browser, authorizeUrl(spa, { clientId: spa.clientId, challenge: pkce.challenge }), person.passkey);
+    const form = {
+      grant_type: 'authorization_code',
+      code: code.searchParams.get('code') ?? '',
+      redirect_uri: REDIRECT_URI,
+      code_verifier: pkce.verifier,
+    };
+    const tokens = (await tokenRequest(y, spa, form, 'none')).body;
+    expect(tokens.refresh_token).toBeTruthy();
+    // Another client's id (the confidential app's) does not let anyone revoke at this path, nor does none.
+    for (const named of [{ client_id: app.clientId }, {}] as Record<string, string>[]) {
+      const refused = await postForm(y, `${spa.path}/revoke`, { token: tokens.refresh_token, ...named });
+      expect(refused.status, JSON.stringify(named)).toBe(401);
+      expect(refused.body.error).toBe('invalid_client');
+    }
+    // A confidential client still has to authenticate: its client_id alone is invalid_client.
+    const confidential = await postForm(y, `${app.path}/revoke`, { token: 'whatever', client_id: app.clientId });
+    expect(confidential.body.error).toBe('invalid_client');
+
+    const revoked = await postForm(y, `${spa.path}/revoke`, { token: tokens.refresh_token, client_id: spa.clientId });
+    expect(revoked.status, revoked.text).toBe(200);
+    // Unrevoked, this refresh would answer new tokens.
+    const refreshed = await tokenRequest(y, spa, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token }, 'none');
+    expect(refreshed.body.error, refreshed.text).toBe('invalid_grant');
+  });
+
   it('an application without enable_refresh_tokens issues no refresh token', async () => {
     const plain = await createOidcApplication(y);
     const { tokens } = await signIn(plain, { browser });

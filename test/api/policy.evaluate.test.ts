@@ -128,6 +128,23 @@ describeApi('policy: evaluation', () => {
     });
     expect(unknownApp.status).toBe(404);
     expect(unknownApp.body.details[0]).toMatchObject({ resource_type: 'Application' });
+    // An application of another realm of the tenant is not this realm's.
+    const foreignApp = (
+      await y.request('POST', y.realmPath('/applications'), {
+        body: { application: { display_name: 'Elsewhere', protocol_config: { type: 'oidc' } } },
+      })
+    ).body.id;
+    const foreign = await evaluate({ identity_id: member.id, application_id: foreignApp, transaction: 'authentication' });
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.details[0]).toMatchObject({ resource_type: 'Application', id: foreignApp });
+    // An unknown realm is named before the identity, whether or not the identity is of another realm.
+    for (const identityId of [member.id, '00000000-0000-4000-8000-000000000000']) {
+      const noRealm = await y.request('POST', y.realmPath('/policy:evaluate', '0000000000000000'), {
+        body: { identity_id: identityId, transaction: 'authentication' },
+      });
+      expect(noRealm.status).toBe(404);
+      expect(noRealm.body.details[0]).toMatchObject({ resource_type: 'Realm' });
+    }
     const badTransaction = await evaluate({ identity_id: member.id, transaction: 'login' });
     expect(badTransaction.status).toBe(400);
     expect(badTransaction.body.details[0].field_violations[0].field).toBe('transaction');

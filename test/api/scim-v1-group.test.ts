@@ -56,6 +56,27 @@ describeApi('SCIM and v1 groups are one truth', () => {
     expect(await v1Members(groupId)).toEqual([]);
   });
 
+  it('a User found by a filter or a page lists the same groups as GET /Users/{id}, in group id order, names as written', async () => {
+    const user = await createScimUser(y, { userName: 'ov.groups' });
+    const loner = await createScimUser(y, { userName: 'ov.groupless' });
+    for (const displayName of ['Ünïcode "quoted" team', 'Second group', 'Third, with a comma']) {
+      await createScimGroup(y, { displayName, members: [{ value: user.id }] });
+    }
+    const single = (await y.request('GET', scimPath(y, `/Users/${user.id}`))).body;
+    expect(single.groups.map((g: { value: string }) => g.value)).toEqual(single.groups.map((g: { value: string }) => g.value).sort());
+    expect(single.groups).toHaveLength(3);
+    for (const filter of ['userName eq "ov.groups"', 'userName sw "ov.groups"', `id eq "${user.id}"`]) {
+      const found = await y.request('GET', scimPath(y, `/Users?filter=${encodeURIComponent(filter)}`));
+      expect(found.body.Resources, filter).toEqual([single]);
+    }
+    const lonerAlone = (await y.request('GET', scimPath(y, `/Users/${loner.id}`))).body;
+    const page = (await y.request('GET', scimPath(y, '/Users?count=1000'))).body.Resources;
+    expect(page.find((u: { id: string }) => u.id === user.id)).toEqual(single);
+    expect(page.find((u: { id: string }) => u.id === loner.id)).toEqual(lonerAlone);
+    const projected = await y.request('GET', scimPath(y, `/Users?filter=${encodeURIComponent('userName eq "ov.groups"')}&attributes=groups`));
+    expect(projected.body.Resources).toEqual([{ schemas: single.schemas, id: user.id, groups: single.groups }]);
+  });
+
   it('group names are unique across both APIs, ignoring case', async () => {
     await y.request('POST', y.realmPath('/groups'), { body: { group: { display_name: 'Shared Group' } } });
     const r = await y.request('POST', scimPath(y, '/Groups'), { body: { displayName: 'SHARED group' } });

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { listeningYonder } from '../support/browser.js';
 import { type TestYonder, describeApi } from '../support/harness.js';
@@ -55,5 +57,50 @@ describeApi('SSO configs: /test fetches discovery and IdP endpoints', () => {
       [false, '404'],
       [true, '200'],
     ]);
+  });
+
+  it('with IDENTITY_PROVIDERS_ALLOW_PRIVATE off, IdP endpoints on this host are refused without a call; its own discovery still answers', async () => {
+    let calls = 0;
+    const local = createServer((_request, response) => {
+      calls++;
+      response.end('{}');
+    });
+    await new Promise<void>((resolve) => local.listen(0, '127.0.0.1', resolve));
+    const port = (local.address() as AddressInfo).port;
+    const strict = await listeningYonder({ config: { identityProvidersAllowPrivate: false } });
+    try {
+      const created = async (payload: Record<string, unknown>) =>
+        (await strict.y.request('POST', strict.y.realmPath('/sso-configs'), { body: { sso_config: { display_name: 'Strict', payload } } })).body;
+      const idp = await created({
+        type: 'generic_oidc_idp',
+        client_id: 'c',
+        identifying_claim_name: 'email',
+        identity_attribute: 'email',
+        authorization_endpoint: `http://127.0.0.1:${port}/authorize`,
+        token_endpoint: `http://localhost:${port}/token`,
+        jwks_endpoint: `http://[::ffff:127.0.0.1]:${port}/jwks`,
+      });
+      const tested = await strict.y.request('POST', strict.y.realmPath(`/sso-configs/${idp.id}/test`));
+      expect(tested.status, tested.text).toBe(200);
+      for (const result of tested.body.identity_providers) {
+        expect(result).toMatchObject({ is_success: false, status_code: 'unreachable' });
+        expect(result.error_context).toMatch(/refused/);
+      }
+      expect(tested.body.identity_providers).toHaveLength(3);
+      expect(calls).toBe(0);
+
+      const app = await created({
+        type: 'generic_oidc',
+        redirect_uris: ['https://rp.example/cb'],
+        scopes: ['openid'],
+        confidentiality: 'public',
+        pkce: 's256',
+      });
+      const own = await strict.y.request('POST', strict.y.realmPath(`/sso-configs/${app.id}/test`));
+      expect(own.body.oidc_applications[0]).toMatchObject({ is_success: true, status_code: '200' });
+    } finally {
+      await strict.y.close();
+      local.close();
+    }
   });
 });

@@ -5,9 +5,9 @@ import { POSTGRES_URL } from '../support/postgres-url.js';
 
 /**
  * The store going away under a running yonder: /readyz says so with a 503 (a load balancer stops
- * sending traffic), a request whose connection is cut answers a 5xx in the v1 error shape rather
- * than hanging or crashing the process, and once the database is back yonder serves again with no
- * restart.
+ * sending traffic), a request while it is gone or whose connection is cut answers 503 with
+ * Retry-After in its protocol's error shape rather than a 500, hanging or crashing the process,
+ * and once the database is back yonder serves again with no restart.
  */
 describeApi('the store lost under a running yonder', () => {
   let y: TestYonder;
@@ -26,6 +26,8 @@ describeApi('the store lost under a running yonder', () => {
     const reply = await y.request('GET', '/readyz', { token: null });
     expect(reply.status).toBe(503);
     expect(reply.body).toEqual({ code: 'service_unavailable', message: 'store unreachable' });
+    const v1 = await y.request('GET', y.realmPath('/identities'));
+    expect([v1.status, v1.body.code], v1.text).toEqual([503, 'service_unavailable']);
   });
 
   describe.runIf(engine === 'postgres')('PostgreSQL', () => {
@@ -58,11 +60,20 @@ describeApi('the store lost under a running yonder', () => {
       const reply = await y.request('GET', '/readyz', { token: null });
       expect(reply.status).toBe(503);
       expect(reply.body).toEqual({ code: 'service_unavailable', message: 'store unreachable' });
+      // Every door answers 503 in its own shape while the database refuses, with Retry-After.
+      const v1 = await y.request('GET', y.realmPath('/identities'));
+      expect([v1.status, v1.body, v1.headers['retry-after']]).toEqual([
+        503,
+        { code: 'service_unavailable', message: 'the database is unavailable; try again shortly' },
+        '1',
+      ]);
+      const scim = await y.request('GET', y.realmPath('/scim/v2/Users'));
+      expect([scim.status, scim.body.status, scim.headers['retry-after']]).toEqual([503, '503', '1']);
       await letBack();
       await vi.waitFor(async () => expect(await readyz()).toBe(200), { timeout: 20_000, interval: 50 });
     });
 
-    it('PostgreSQL: a create whose connection is cut mid-request answers 5xx in the v1 error shape, and the next one is written', async (context) => {
+    it('PostgreSQL: a create whose connection is cut mid-request answers 503 in the v1 error shape, and the next one is written', async (context) => {
       if (!ownDatabase) context.skip();
       const realm = (await y.request('POST', `/v1/tenants/${y.tenantId}/realms`, { body: { realm: { display_name: 'Lost' } } })).body.id;
       // Held mid-request: the realm's row is locked elsewhere, so the insert waits for it (the
@@ -90,8 +101,9 @@ describeApi('the store lost under a running yonder', () => {
         );
         await admin.query('select pg_terminate_backend($1)', [waiting]);
         const reply = await create;
-        expect(reply.status, reply.text).toBeGreaterThanOrEqual(500);
-        expect(reply.body).toEqual({ code: 'internal_server_error', message: 'internal server error' });
+        expect(reply.status, reply.text).toBe(503);
+        expect(reply.headers['retry-after']).toBe('1');
+        expect(reply.body).toEqual({ code: 'service_unavailable', message: 'the database is unavailable; try again shortly' });
       } finally {
         await holder.end();
       }

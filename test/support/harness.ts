@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { describe, inject } from 'vitest';
 import { type AppOptions, buildApp } from '../../src/http/app.js';
@@ -116,6 +118,8 @@ export class TestYonder {
         publicUrl: 'http://localhost:8080',
         outboxDir: join(tmpdir(), 'yonder-test-outbox'),
         masterKey: TEST_MASTER_KEY,
+        // The tests' upstream identity providers listen on localhost; one test turns this off.
+        identityProvidersAllowPrivate: true,
         ...options.config,
       },
     );
@@ -218,4 +222,19 @@ export class TestYonder {
     await this.stop();
     await this.database.drop();
   }
+}
+
+/**
+ * A Kysely of its own on `database` (one connection), to write a store as an older yonder left it
+ * before a migration runs again. Destroy it when done.
+ */
+export function rawKyselyOf(database: TestDatabase): Kysely<any> {
+  if (database.databaseUrl.startsWith('sqlite:')) {
+    return new Kysely<any>({ dialect: new SqliteDialect({ database: new SqliteDatabase(database.databaseUrl.slice('sqlite:'.length)) }) });
+  }
+  return new Kysely<any>({
+    dialect: new PostgresDialect({
+      pool: new pg.Pool({ connectionString: database.databaseUrl, options: `-c search_path=${database.pgSchema}`, max: 1 }),
+    }),
+  });
 }

@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   type EvaluationRequest,
   type PolicyRule,
+  POLICY_ACTIONS,
+  POLICY_TRANSACTIONS,
   adminRealmRules,
+  compilePolicy,
   defaultRealmRules,
+  evaluateCompiledPolicy,
   evaluatePolicy,
   normalizeRules,
   rulesReferencing,
@@ -157,5 +161,64 @@ describe('rulesReferencing', () => {
     ]);
     expect(rulesReferencing(rules, 'applications', 'console')).toHaveLength(1);
     expect(rulesReferencing(rules, 'groups', 'console')).toHaveLength(0);
+  });
+});
+
+describe('evaluateCompiledPolicy', () => {
+  /** A small deterministic generator (mulberry32), so a failure names a seed that repeats it. */
+  function random(seed: number): () => number {
+    let a = seed;
+    return () => {
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  const some = (next: () => number, items: readonly string[], max: number) =>
+    Array.from({ length: Math.floor(next() * (max + 1)) }, () => pick(next, items));
+
+  it('decides as the walk of every rule: same decision, deciding rule and monitored rules, in order', () => {
+    const groups = ['g0', 'g1', 'g2', 'g3', 'g4', 'g5'];
+    const apps = ['a0', 'a1', 'a2'];
+    const people = ['alice', 'bob'];
+    for (let seed = 1; seed <= 500; seed++) {
+      const next = random(seed);
+      const rules = Array.from({ length: Math.floor(next() * 12) }, (_, i) =>
+        rule({
+          id: `r${i}`,
+          action: pick(next, POLICY_ACTIONS),
+          transaction: pick(next, POLICY_TRANSACTIONS),
+          // Repeated ids in a condition, as a stored rule of an older version may hold.
+          conditions: { groups: some(next, groups, 3), applications: some(next, apps, 2), identities: some(next, people, 1) },
+          deny_message: next() < 0.5 ? '' : `no ${i}`,
+        }),
+      );
+      const compiled = compilePolicy(rules);
+      for (let k = 0; k < 8; k++) {
+        const asked = request({
+          identity: { id: pick(next, people), status: next() < 0.1 ? 'suspended' : 'active' },
+          groupIds: new Set(some(next, groups, 4)),
+          applicationId: next() < 0.2 ? null : pick(next, apps),
+          transaction: pick(next, POLICY_TRANSACTIONS),
+        });
+        expect(evaluateCompiledPolicy(compiled, asked), `seed ${seed}`).toEqual(evaluatePolicy(rules, asked));
+      }
+    }
+  });
+
+  it('looks past rules of groups the identity is not in, to the last rule', () => {
+    const rules = [
+      ...Array.from({ length: 999 }, (_, i) =>
+        rule({ id: `deny-${i}`, action: 'DENY', conditions: { groups: [`other-${i}`], applications: [], identities: [] } }),
+      ),
+      rule({ id: 'allow-mine', action: 'ALLOW', conditions: { groups: ['mine'], applications: ['console'], identities: [] } }),
+    ];
+    expect(evaluateCompiledPolicy(compilePolicy(rules), request({ groupIds: new Set(['mine', 'x']) }))).toEqual({
+      decision: 'ALLOW',
+      rule_id: 'allow-mine',
+      monitored_rule_ids: [],
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { blockedAddressReason } from '../../src/domain/webhooks/address.js';
+import { blockedAddressReason } from '../../src/domain/network/address.js';
 import { newWebhookSecret, signWebhook, verifyWebhook, webhookSecretProblem } from '../../src/domain/webhooks/signature.js';
 
 describe('webhook signatures (Standard Webhooks)', () => {

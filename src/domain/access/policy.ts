@@ -109,6 +109,68 @@ export function evaluatePolicy(rules: readonly PolicyRule[], request: Evaluation
   return { decision: 'DENY', rule_id: DEFAULT_RULE, monitored_rule_ids: monitored, deny_message: DEFAULT_DENY_MESSAGE };
 }
 
+/**
+ * A policy version's rules indexed for evaluation, made once per version: per transaction, the
+ * rules with no group condition, and for each group the rules naming it. A rule naming groups
+ * applies only to a member of one of them, so the rules an evaluation must look at are the
+ * ungrouped ones and those of the identity's groups: 1,000 rules over 10,000 groups are walked as
+ * the few that can apply, in their order, with the same decision as the walk of every rule.
+ */
+export interface CompiledPolicy {
+  readonly byTransaction: ReadonlyMap<PolicyTransaction, CompiledRules>;
+}
+
+interface CompiledRules {
+  readonly rules: readonly PolicyRule[];
+  /** Positions in `rules`, ascending. */
+  readonly ungrouped: readonly number[];
+  readonly byGroup: ReadonlyMap<string, readonly number[]>;
+  /** The rules at `ungrouped`: all an identity in none of the named groups can meet. */
+  readonly ungroupedRules: readonly PolicyRule[];
+}
+
+export function compilePolicy(rules: readonly PolicyRule[]): CompiledPolicy {
+  const byTransaction = new Map<
+    PolicyTransaction,
+    { rules: PolicyRule[]; ungrouped: number[]; byGroup: Map<string, number[]>; ungroupedRules: PolicyRule[] }
+  >();
+  for (const rule of rules) {
+    let compiled = byTransaction.get(rule.transaction);
+    if (!compiled) {
+      compiled = { rules: [], ungrouped: [], byGroup: new Map(), ungroupedRules: [] };
+      byTransaction.set(rule.transaction, compiled);
+    }
+    const position = compiled.rules.push(rule) - 1;
+    if (rule.conditions.groups.length === 0) {
+      compiled.ungrouped.push(position);
+      compiled.ungroupedRules.push(rule);
+    }
+    for (const group of new Set(rule.conditions.groups)) {
+      const positions = compiled.byGroup.get(group);
+      if (positions) positions.push(position);
+      else compiled.byGroup.set(group, [position]);
+    }
+  }
+  return { byTransaction };
+}
+
+/** `evaluatePolicy` over the compiled rules: the same decision, looking only at rules that may apply. */
+export function evaluateCompiledPolicy(policy: CompiledPolicy, request: EvaluationRequest): Decision {
+  const compiled = policy.byTransaction.get(request.transaction);
+  if (!compiled) return evaluatePolicy([], request);
+  const lists: (readonly number[])[] = [];
+  for (const group of request.groupIds) {
+    const positions = compiled.byGroup.get(group);
+    if (positions) lists.push(positions);
+  }
+  if (lists.length === 0) return evaluatePolicy(compiled.ungroupedRules, request);
+  const positions = [...new Set(compiled.ungrouped.concat(...lists))].sort((a, b) => a - b);
+  return evaluatePolicy(
+    positions.map((p) => compiled.rules[p] as PolicyRule),
+    request,
+  );
+}
+
 /** A rule as a client writes it: everything but the name and transaction may be left out. */
 export interface PolicyRuleInput {
   id?: string;

@@ -1,6 +1,6 @@
 import { invalidField } from '../errors.js';
 import { EVENT_TYPES } from '../audit/event-types.js';
-import { blockedAddressReason, blockedNameReason } from './address.js';
+import { blockedAddressReason, blockedNameReason } from '../network/address.js';
 
 /** A webhook endpoint as yonder keeps it (the secret sealed, never in this shape). */
 export interface WebhookEndpoint {

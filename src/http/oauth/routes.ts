@@ -3,11 +3,18 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { effectiveProtocolConfig } from '../../domain/access/application.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError, STORE_RETRY_AFTER_SECONDS, isStoreUnavailable } from '../../domain/errors.js';
 import { OAuthError } from '../../domain/access/oauth-error.js';
 import { RealmParams } from '../schemas.js';
 import type { Yonder } from '../../services/context.js';
-import { type ClientCredentials, authenticateClient, clientCredentialsGrant, introspectToken, revokeToken } from '../../services/access/oauth.js';
+import {
+  type ClientCredentials,
+  authenticateClient,
+  clientCredentialsGrant,
+  identifyPublicClient,
+  introspectToken,
+  revokeToken,
+} from '../../services/access/oauth.js';
 import { type RealmParamsShape, realmRef } from '../params.js';
 import { allowTrustedOrigin, forwardDiscovery, forwardTokenRequest, providerAnswersToken } from '../oidc/routes.js';
 
@@ -76,6 +83,12 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
     if (error instanceof OAuthError) return sendOAuthError(reply, error);
     if (error instanceof DomainError && error.code === 'not_found') {
       return reply.code(404).type('application/json').send({ code: 'not_found', message: error.message });
+    }
+    if (isStoreUnavailable(error)) {
+      request.log.error({ err: error }, 'database unavailable');
+      reply.header('retry-after', String(STORE_RETRY_AFTER_SECONDS)).header('cache-control', 'no-store');
+      const body = { error: 'temporarily_unavailable', error_description: 'the database is unavailable; try again shortly' };
+      return reply.code(503).type('application/json').send(body);
     }
     const status = error instanceof DomainError ? 400 : (error.statusCode ?? 500);
     if (status >= 500) {
@@ -158,7 +171,8 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
         summary: 'Revoke an access token (RFC 7009)',
         description:
           'Form-encoded `token` (and an optional `token_type_hint`), with the issuing application authenticating as for ' +
-          'the token endpoint. Answers 200 with an empty body whether or not the token was known.',
+          'the token endpoint; a public client (no secret) names itself with `client_id` (RFC 7009 §2.1). Answers 200 ' +
+          'with an empty body whether or not the token was known.',
         tags,
         security: [],
         params: AppParams,
@@ -170,7 +184,12 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ yonder: Yonder }> = async 
     },
     async (request, reply) => {
       await allowTrustedOrigin(yonder, request, reply);
-      const { form, client } = await clientForm(request, request.params);
+      const form = formOf(request);
+      const credentials = clientCredentials(request, form);
+      const client =
+        credentials === null && form.client_id !== undefined
+          ? await identifyPublicClient(yonder, realmRef(request.params), request.params.application_id, form.client_id)
+          : await authenticateClient(yonder, realmRef(request.params), credentials, request.ip, request.params.application_id);
       if (form.token === undefined) throw new OAuthError('invalid_request', 'token is required');
       await revokeToken(yonder, client, form.token);
       return reply.code(200).header('cache-control', 'no-store').send();

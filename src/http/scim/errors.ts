@@ -5,8 +5,10 @@ import {
   FilterTooExpensive,
   MalformedRequest,
   ReferencedByPolicy,
+  STORE_RETRY_AFTER_SECONDS,
   UnknownMembers,
   VersionMismatch,
+  isStoreUnavailable,
 } from '../../domain/errors.js';
 import { bearerChallenge, statusOf } from '../errors.js';
 import { type ScimProblem, type ScimType, ScimFailure } from '../../protocols/scim/problems.js';
@@ -103,6 +105,11 @@ export function installScimErrorHandling(app: FastifyInstance): void {
     // A refused token says why in the challenge too, as on the v1 API.
     if (error instanceof DomainError && error.code === 'unauthorized') reply.header('www-authenticate', bearerChallenge(error));
     if (problem) return sendProblem(reply, problem);
+    if (isStoreUnavailable(error)) {
+      request.log.error({ err: error }, 'database unavailable');
+      reply.header('retry-after', String(STORE_RETRY_AFTER_SECONDS));
+      return sendProblem(reply, { status: 503, detail: 'the database is unavailable; try again shortly' });
+    }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, { status: 500, detail: 'internal server error' });
   });

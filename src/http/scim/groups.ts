@@ -70,7 +70,7 @@ export const groupProvisioningRoutes = provisioningRoutes({
     ],
   },
   parse: { filter: parseGroupFilter, sort: parseGroupSort },
-  search: (y, ref, search) => searchGroups(y, ref, search).then(({ groups, total }) => ({ rows: groups, total })),
+  search: (y, ref, { projection: _, ...search }) => searchGroups(y, ref, search).then(({ groups, total }) => ({ rows: groups, total })),
   toScim: groupsToScim,
   services: { get: getGroup, create: createGroup, replace: replaceGroup, patch: patchGroup, remove: deleteGroup },
   patchReply: { honoursReturnMinimal: true, projection: patchReplyProjection },

@@ -26,7 +26,8 @@ interface Versioned {
 type RouteDoc = [operationId: string, summary: string, description?: string];
 const describe = ([operationId, summary, description]: RouteDoc) => ({ operationId, summary, ...(description ? { description } : {}) });
 
-type Search<Filter, Sort> = Paging & { sort: Sort; filter?: Filter };
+/** A list's terms; the projection too, so a search can read what only the reply needs (a User's groups). */
+type Search<Filter, Sort> = Paging & { sort: Sort; filter?: Filter; projection: Projection };
 type Write<Row> = (y: Yonder, ref: RealmRef, id: string, body: unknown, caller: Grantor, ifMatch?: string) => Promise<Row>;
 
 /**
@@ -116,7 +117,7 @@ export function provisioningRoutes<Row extends Versioned, Filter, Sort>(
         const sort = orFail(type.parse.sort(q));
         const projection = parseProjection(q);
         const filter = q.filter !== undefined && q.filter.trim() !== '' ? orFail(type.parse.filter(q.filter)) : undefined;
-        const { rows, total } = await type.search(y, realmRef(request.params), { ...paging, sort, ...(filter ? { filter } : {}) });
+        const { rows, total } = await type.search(y, realmRef(request.params), { ...paging, sort, projection, ...(filter ? { filter } : {}) });
         return reply.type(SCIM_MEDIA_TYPE).send(listResponse(await type.toScim(y, rows, projection, false), total, paging.startIndex));
       },
     );

@@ -2,26 +2,27 @@ import type { Identity } from '../../domain/directory/identity.js';
 import type { Yonder } from '../../services/context.js';
 import { type Projection, parseSort, project, returns } from '../../protocols/scim/collection-query.js';
 import { parseUserFilter } from '../../protocols/scim/filter.js';
-import { identityToScimUser } from '../../protocols/scim/user-mapping.js';
+import { type UserGroup, identityToScimUser } from '../../protocols/scim/user-mapping.js';
 import { USER_SCHEMA } from '../../protocols/scim/schema.js';
 import { createUser, deleteUser, getUser, groupsOfUsers, patchUser, replaceUser, searchUsers } from '../../services/directory/scim-users.js';
 import { provisioningRoutes, resourceLocation } from './resource-routes.js';
 
 export const userLocation = (y: Yonder, identity: Identity): string => resourceLocation(y, 'Users', identity);
 
+/** An identity, with its groups when the search that found it read them too. */
+type UserRow = Identity & { groups?: UserGroup[] };
+
 /**
- * The identities as SCIM Users, reading their groups only when the projection returns them. A
- * create's reply has no `groups`: a new user is in none.
+ * The identities as SCIM Users, reading their groups only when the projection returns them and
+ * the search has not read them already. A create's reply has no `groups`: a new user is in none.
  */
-async function usersToScim(y: Yonder, identities: readonly Identity[], projection: Projection, created: boolean) {
-  const groups =
-    !created && returns(projection, 'groups')
-      ? await groupsOfUsers(
-          y,
-          identities.map((i) => i.id),
-        )
-      : new Map();
-  return identities.map((i) => project(identityToScimUser(i, userLocation(y, i), groups.get(i.id)), projection, USER_SCHEMA));
+async function usersToScim(y: Yonder, rows: readonly UserRow[], projection: Projection, created: boolean) {
+  const unread = !created && returns(projection, 'groups') ? rows.filter((row) => !row.groups).map((row) => row.id) : [];
+  const groups = unread.length > 0 ? await groupsOfUsers(y, unread) : new Map<string, UserGroup[]>();
+  return rows.map((row) => {
+    const { groups: found, ...identity } = row;
+    return project(identityToScimUser(identity, userLocation(y, row), found ?? groups.get(row.id)), projection, USER_SCHEMA);
+  });
 }
 
 /** `/Users` and `/Users/{id}`: search, create, read, replace, patch, delete. */
@@ -54,7 +55,11 @@ export const userProvisioningRoutes = provisioningRoutes({
     delete: ['SCIMDeleteUser', 'Delete a User (and its identity)', 'Deprovisions a User: deletes the identity it stands for.'],
   },
   parse: { filter: parseUserFilter, sort: parseSort },
-  search: (y, ref, search) => searchUsers(y, ref, search).then(({ users, total }) => ({ rows: users, total })),
+  search: (y, ref, { projection, ...search }) =>
+    searchUsers(y, ref, { ...search, withGroups: returns(projection, 'groups') }).then(({ users, total }) => ({
+      rows: users.map(({ identity, groups }): UserRow => (groups ? { ...identity, groups } : identity)),
+      total,
+    })),
   toScim: usersToScim,
   services: { get: getUser, create: createUser, replace: replaceUser, patch: patchUser, remove: deleteUser },
 });

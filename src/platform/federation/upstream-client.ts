@@ -1,5 +1,6 @@
 import * as client from 'openid-client';
 import { type OidcIdpSettings, insecureAllowed } from '../../domain/federation/identity-provider.js';
+import { outboundFetch } from '../outbound/guarded-fetch.js';
 
 /**
  * yonder as the relying party of an upstream OpenID Connect provider, through openid-client (the
@@ -14,6 +15,8 @@ export interface Upstream {
   redirectUrl: string;
   /** The issuer the ID token must name (see `discoverIssuer`). */
   issuer: string;
+  /** `IDENTITY_PROVIDERS_ALLOW_PRIVATE`: whether its endpoints may be on this host or a private network. */
+  allowPrivate: boolean;
 }
 
 /** What one trip through the upstream is checked by, kept in the store between its two legs. */
@@ -45,6 +48,8 @@ function configuration(upstream: Upstream): client.Configuration {
       : client.ClientSecretBasic(upstream.clientSecret);
   const config = new client.Configuration(server, settings.client_id, { redirect_uris: [upstream.redirectUrl], response_types: ['code'] }, auth);
   config.timeout = TIMEOUT_SECONDS;
+  // Token, JWKS and PAR requests go to URLs a realm administrator configured: checked like webhooks.
+  config[client.customFetch] = outboundFetch(upstream.allowPrivate);
   // The ID token's signature is checked against the configured JWKS too, not only trusted for
   // arriving over TLS from the token endpoint (what openid-client does by default): the JWKS is
   // part of the provider's settings, and a token the upstream did not sign is refused.
@@ -60,9 +65,11 @@ function configuration(upstream: Upstream): client.Configuration {
  * authorization URL whose `/.well-known/openid-configuration` names that same authorization
  * endpoint (for yonder, Okta or Auth0 that is the issuer's own path).
  */
-export async function discoverIssuer(settings: OidcIdpSettings): Promise<string> {
+export async function discoverIssuer(settings: OidcIdpSettings, allowPrivate: boolean): Promise<string> {
+  const fetch = outboundFetch(allowPrivate);
   const url = new URL(settings.authorize_url);
   const segments = url.pathname.split('/').filter(Boolean);
+  let failure: string | null = null;
   for (let keep = segments.length - 1; keep >= 0; keep--) {
     const base = `${url.origin}${keep > 0 ? `/${segments.slice(0, keep).join('/')}` : ''}`;
     try {
@@ -73,11 +80,12 @@ export async function discoverIssuer(settings: OidcIdpSettings): Promise<string>
       if (!reply.ok) continue;
       const document = (await reply.json()) as { issuer?: unknown; authorization_endpoint?: unknown };
       if (document.authorization_endpoint === settings.authorize_url && typeof document.issuer === 'string') return document.issuer;
-    } catch {
-      // not this one: try the next ancestor
+    } catch (error) {
+      // not this one: try the next ancestor, keeping why for the message (a refused address, say)
+      failure = ((error as Error).cause as Error | undefined)?.message ?? (error as Error).message;
     }
   }
-  throw new UpstreamError('no discovery document names this authorization URL, so its issuer is unknown');
+  throw new UpstreamError(`no discovery document names this authorization URL, so its issuer is unknown${failure ? ` (${failure})` : ''}`);
 }
 
 export function newTripChecks(): TripChecks {

@@ -2,7 +2,7 @@ import { lookup } from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
-import { blockedAddressReason, blockedNameReason } from '../../domain/webhooks/address.js';
+import { blockedAddressReason, blockedNameReason } from '../../domain/network/address.js';
 
 export interface SendOptions {
   /** `WEBHOOKS_ALLOW_PRIVATE`: let loopback, private and metadata addresses through. */

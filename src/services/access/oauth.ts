@@ -52,6 +52,20 @@ export async function authenticateClient(
   return app;
 }
 
+/**
+ * RFC 7009 §2.1: a public client has no secret, so at its revocation endpoint it names itself by
+ * `client_id` alone. Answers the application of the path when it is public and that is its client
+ * id; anything else is a failed client authentication. A client named this way can only revoke
+ * tokens it was issued (see `revokeToken`), which it must already hold.
+ */
+export async function identifyPublicClient(y: Yonder, ref: RealmRef, applicationId: string, clientId: string): Promise<Application> {
+  const app = await y.store.applications.get(ref.realmId, applicationId);
+  const isPublic =
+    app !== undefined && app.tenant_id === ref.tenantId && app.client_id === clientId && effectiveProtocolConfig(app).confidentiality === 'public';
+  if (!app || !isPublic) throw new OAuthError('invalid_client', 'client authentication failed');
+  return app;
+}
+
 /** 401, or 429 with `Retry-After` when refused by a limit (the same words either way a 429 comes about). */
 function failedAuthentication(limited: RateLimited | null): OAuthError {
   return limited

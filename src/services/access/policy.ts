@@ -4,12 +4,14 @@ import { newId } from '../../domain/ids.js';
 import {
   type ConditionKind,
   type Decision,
+  type CompiledPolicy,
   type Policy,
   type PolicyRule,
   type PolicyRuleInput,
   type PolicyTransaction,
   defaultRealmRules,
-  evaluatePolicy,
+  compilePolicy,
+  evaluateCompiledPolicy,
   normalizeRules,
   ruleField,
 } from '../../domain/access/policy.js';
@@ -20,7 +22,7 @@ import type { Yonder } from '../context.js';
 import type { RealmRef } from '../directory/identities.js';
 import { type ListParams, type Page, listPage } from '../paging.js';
 import { requireRealm } from '../directory/tenancy-lookup.js';
-import { mayUseApplication } from '../sso/sign-in-gate.js';
+import { mayUseConfig } from '../sso/sign-in-gate.js';
 
 /** Publishes version 1 of a new realm's policy, in the caller's transaction. */
 export async function insertInitialPolicy(repos: Repositories, ref: RealmRef, rules: PolicyRule[] = defaultRealmRules()) {
@@ -161,23 +163,22 @@ export async function listPolicyVersions(y: Yonder, ref: RealmRef, params: ListP
 }
 
 /**
- * Parsed rule lists by realm and version. Versions never change once published, so an entry is
- * never stale; evaluation then costs one tiny read for the current version number.
+ * Compiled rules by realm and version. Versions never change once published, so an entry is never
+ * stale: each evaluation reads the current version number in its one query, and a version another
+ * process published is read and compiled here the first time it is current.
  */
-const ruleCache = new Map<string, PolicyRule[]>();
+const ruleCache = new Map<string, CompiledPolicy>();
 const RULE_CACHE_MAX = 256;
 
-async function currentRules(repos: Repositories, realmId: string): Promise<{ version: number; rules: PolicyRule[] }> {
-  const version = await repos.policies.currentVersion(realmId);
-  if (version === undefined) return { version: 0, rules: [] };
+async function compiledRules(repos: Repositories, realmId: string, version: number): Promise<CompiledPolicy> {
   const key = `${realmId}:${version}`;
-  let rules = ruleCache.get(key);
-  if (!rules) {
-    rules = (await repos.policies.version(realmId, version))?.rules ?? [];
+  let compiled = ruleCache.get(key);
+  if (!compiled) {
+    compiled = compilePolicy(version === 0 ? [] : ((await repos.policies.version(realmId, version))?.rules ?? []));
     if (ruleCache.size >= RULE_CACHE_MAX) ruleCache.clear();
-    ruleCache.set(key, rules);
+    ruleCache.set(key, compiled);
   }
-  return { version, rules };
+  return compiled;
 }
 
 /** The decision for an identity not assigned to the SSO config of the application it signs in to. */
@@ -219,29 +220,32 @@ export async function evaluate(y: Yonder, ref: RealmRef, input: EvaluationInput)
  * the trail. Reads the identity's groups once and walks the rules in memory.
  */
 export async function decide(y: Yonder, ref: RealmRef, input: EvaluationInput): Promise<{ identity: Identity; result: EvaluationResult }> {
-  await requireRealm(y.store, ref.tenantId, ref.realmId);
-  const identity = await y.store.identities.get(ref.realmId, input.identity_id);
-  if (!identity) throw notFound('Identity', input.identity_id);
   const applicationId = input.application_id ?? null;
-  if (applicationId !== null && !(await y.store.applications.existing(ref.realmId, [applicationId])).has(applicationId)) {
-    throw notFound('Application', applicationId);
+  // One query: the identity, its groups, the policy version and the application. The identity, of
+  // this realm and tenant, proves the realm is there; only a miss asks which of the two is missing.
+  const reads = await y.store.policies.evaluationReads(ref.realmId, input.identity_id, applicationId);
+  if (!reads || reads.identity.tenant_id !== ref.tenantId) {
+    await requireRealm(y.store, ref.tenantId, ref.realmId);
+    throw notFound('Identity', input.identity_id);
   }
-  const [groupIds, policy] = await Promise.all([y.store.groups.groupIdsOf(identity.id), currentRules(y.store, ref.realmId)]);
+  const { identity, groupIds, policyVersion } = reads;
+  if (applicationId !== null && !reads.applicationFound) throw notFound('Application', applicationId);
+  const policy = await compiledRules(y.store, ref.realmId, policyVersion);
   // An application made for an SSO config admits only those assigned to it, before any rule (as
   // Beyond Identity: not assigned is denied); a suspended identity still reads as suspended.
   if (
     applicationId !== null &&
     input.transaction === 'authentication' &&
     identity.status !== 'suspended' &&
-    !(await mayUseApplication(y.store, ref.realmId, applicationId, identity.id, groupIds))
+    !(await mayUseConfig(y.store, reads.ssoConfigId, identity.id, groupIds))
   ) {
-    return { identity, result: { ...NOT_ASSIGNED, policy_version: policy.version } };
+    return { identity, result: { ...NOT_ASSIGNED, policy_version: policyVersion } };
   }
-  const decision = evaluatePolicy(policy.rules, {
+  const decision = evaluateCompiledPolicy(policy, {
     identity,
     groupIds: new Set(groupIds),
     applicationId,
     transaction: input.transaction,
   });
-  return { identity, result: { ...decision, policy_version: policy.version } };
+  return { identity, result: { ...decision, policy_version: policyVersion } };
 }

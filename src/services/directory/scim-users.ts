@@ -3,6 +3,7 @@ import type { Grantor } from '../../domain/access/scopes.js';
 import { type UserCondition, type UserSort, userCostTree } from '../../domain/directory/user-query.js';
 import { exactLookups } from '../../domain/directory/filter-cost.js';
 import type { Yonder } from '../context.js';
+import type { FoundUser } from '../../store/directory/scim-users.js';
 import { type RealmRef, createIdentity, deleteIdentity, getIdentity, updateIdentity } from './identities.js';
 import { readProvingRealm, requireRealm } from './tenancy-lookup.js';
 import { USER_SCHEMA } from '../../protocols/scim/schema.js';
@@ -39,13 +40,15 @@ export interface UserSearch {
   sort: UserSort;
   startIndex: number;
   count: number;
+  /** Read each user's groups too (SCIM's `groups`), in the same query. */
+  withGroups?: boolean;
 }
 
-export async function searchUsers(y: Yonder, ref: RealmRef, search: UserSearch): Promise<{ users: Identity[]; total: number }> {
+export async function searchUsers(y: Yonder, ref: RealmRef, search: UserSearch): Promise<{ users: FoundUser[]; total: number }> {
   const skipped = search.startIndex - 1;
   const run = async () => {
     if (search.count === 0) return { users: [], total: await y.store.scimUsers.count(ref.realmId, search.filter) };
-    const users = await y.store.scimUsers.search(ref.realmId, search.filter, search.sort, skipped, search.count);
+    const users = await y.store.scimUsers.search(ref.realmId, search.filter, search.sort, skipped, search.count, search.withGroups);
     // A page short of `count` ends the list, so it knows the total without counting (as long as it
     // holds someone, or skipped no one): an Okta or Entra lookup by userName is one query, not two.
     const endsTheList = users.length < search.count && (users.length > 0 || skipped === 0);
@@ -53,7 +56,7 @@ export async function searchUsers(y: Yonder, ref: RealmRef, search: UserSearch):
   };
   // A lookup by userName, externalId or email (what Okta and Entra send) reads the realm only on a miss.
   if (search.filter && exactLookups(userCostTree(search.filter))) {
-    return readProvingRealm(y.store, ref.tenantId, ref.realmId, run, (found) => found.users);
+    return readProvingRealm(y.store, ref.tenantId, ref.realmId, run, (found) => found.users.map((user) => user.identity));
   }
   await requireRealm(y.store, ref.tenantId, ref.realmId);
   return run();

@@ -53,7 +53,8 @@ async function upstreamOf(y: Yonder, idp: StoredIdentityProvider, issuer?: strin
     settings: idp.protocol_config,
     clientSecret: openClientSecret(y, idp),
     redirectUrl: redirectUrlOf(y.config.publicUrl, idp),
-    issuer: issuer ?? (await discoverIssuer(idp.protocol_config)),
+    issuer: issuer ?? (await discoverIssuer(idp.protocol_config, y.config.identityProvidersAllowPrivate)),
+    allowPrivate: y.config.identityProvidersAllowPrivate,
   };
 }
 

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import forge from 'node-forge';
 import samlify from 'samlify';
 import { validateXML } from 'xmllint-wasm';
+import { boundedConcurrency } from '../../platform/concurrency.js';
 
 /**
  * The only module that imports the SAML libraries: samlify (2.15.1) parses and checks requests and
@@ -25,15 +26,29 @@ const SCHEMA_FILES = [
 ];
 let schemas: { fileName: string; contents: string }[] | null = null;
 
+/** Too many SAML messages are being checked at once: try again shortly (nothing was kept). */
+export class SamlBusy extends Error {}
+
+/**
+ * Each schema check starts a worker thread and compiles xmllint's WebAssembly (about half a second
+ * of CPU), and any address may send an AuthnRequest: unbounded, a flood would start a thread per
+ * message and take every core and the memory from everything else. Two run at once (the cores
+ * of a small machine), 32 may wait; more are turned away.
+ */
+const schemaChecks = boundedConcurrency(2, 32, () => new SamlBusy('too many SAML messages are being checked'));
+
 /**
  * samlify's schema check, done by xmllint (WebAssembly, in a worker thread: the event loop is not
- * held up). Unlike the ready-made validator module, it writes nothing to the console: a bad message
- * is the sender's problem, answered with an error page, not a log line.
+ * held up), a few at a time (see `schemaChecks`). Unlike the ready-made validator module, it
+ * writes nothing to the console: a bad message is the sender's problem, answered with an error
+ * page, not a log line.
  */
 async function validate(xml: string): Promise<string> {
   schemas ??= SCHEMA_FILES.map((fileName) => ({ fileName, contents: readFileSync(join(SCHEMA_DIR, fileName), 'utf8') }));
   const [schema, ...preload] = schemas;
-  const result = await validateXML({ xml: [{ fileName: 'message.xml', contents: xml }], extension: 'schema', schema: [schema!.contents], preload });
+  const result = await schemaChecks(() =>
+    validateXML({ xml: [{ fileName: 'message.xml', contents: xml }], extension: 'schema', schema: [schema!.contents], preload }),
+  );
   if (!result.valid) throw new Error('ERR_INVALID_XML');
   return 'valid';
 }
@@ -173,7 +188,7 @@ export class SamlMessageError extends Error {}
 /**
  * Parses and checks an AuthnRequest sent by the redirect binding (`query`, and `octetString`: the
  * query as sent, for its signature) or the POST binding (`body`). Throws SamlMessageError when the
- * library refuses it.
+ * library refuses it, SamlBusy when too many messages are being checked to check it now.
  */
 export async function parseAuthnRequest(
   idp: IdpSettings,
@@ -185,6 +200,7 @@ export async function parseAuthnRequest(
   try {
     parsed = await identityProvider(idp).parseLoginRequest(serviceProvider(sp), binding, message);
   } catch (error) {
+    if (error instanceof SamlBusy) throw error;
     throw new SamlMessageError(error instanceof Error ? error.message : String(error));
   }
   const request = (parsed.extract.request ?? {}) as Record<string, string | undefined>;

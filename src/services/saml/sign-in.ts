@@ -19,7 +19,7 @@ export type SamlRequest = SamlRequestRecord;
 import type { Yonder } from '../context.js';
 import { type Refusal, accountIdOf, authorizeAccount, isRefusal } from '../oidc/accounts.js';
 import { identityProviderCerts, idpKeyOf } from './idp-keys.js';
-import { type IdpSettings, SamlMessageError, type SpSettings, idpMetadata, parseAuthnRequest, signedResponse } from './library.js';
+import { type IdpSettings, SamlBusy, SamlMessageError, type SpSettings, idpMetadata, parseAuthnRequest, signedResponse } from './library.js';
 
 /** How long a person has from the service provider's request to yonder's response. */
 export const SAML_REQUEST_TTL_SECONDS = 10 * 60;
@@ -179,6 +179,8 @@ export async function beginSignIn(
   try {
     request = await parseAuthnRequest(await idpSettingsOf(y, sp), spSettingsOf(sp), binding, message);
   } catch (error) {
+    if (error instanceof SamlBusy)
+      throw new SamlRefusal('temporarily_unavailable', 'Too many sign-ins are being started right now. Try again in a moment.', 503);
     if (!(error instanceof SamlMessageError)) throw error;
     throw new SamlRefusal('invalid_request', 'The application sent a SAML request yonder cannot accept.');
   }

@@ -1,4 +1,5 @@
 import { notFound } from '../../domain/errors.js';
+import { outboundFetch } from '../../platform/outbound/guarded-fetch.js';
 import { linkedApplicationKind } from '../../domain/sso/sso-config.js';
 import type { Yonder } from '../context.js';
 import type { RealmRef } from '../directory/identities.js';
@@ -19,11 +20,11 @@ export interface ConnectionTest {
 const FETCH_TIMEOUT_MS = 5000;
 
 /**
- * GETs `url` (no redirect followed) and says how it answered: the HTTP status, or why there was
- * none. `answersGet: false` for an endpoint that takes only POST, where any answer but 404 and 5xx
- * shows it is there.
+ * GETs `url` (no redirect followed) with `fetch` and says how it answered: the HTTP status, or why
+ * there was none. `answersGet: false` for an endpoint that takes only POST, where any answer but
+ * 404 and 5xx shows it is there.
  */
-async function probe(url: string, answersGet = true): Promise<ConnectionResult> {
+async function probe(fetch: typeof globalThis.fetch, url: string, answersGet = true): Promise<ConnectionResult> {
   if (!/^https?:\/\//i.test(url)) return { is_success: false, status_code: 'invalid_url', error_context: `${url}: not an http or https URL` };
   try {
     const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { accept: 'application/json' } });
@@ -53,7 +54,8 @@ export async function testSsoConfig(y: Yonder, ref: RealmRef, id: string): Promi
     result.oidc_applications.push({
       application_id: application.id,
       display_name: application.display_name,
-      ...(await probe(`${urls.issuer}/.well-known/openid-configuration`)),
+      // yonder's own discovery, at its PUBLIC_URL (which may well be private): not a configured URL.
+      ...(await probe(globalThis.fetch, `${urls.issuer}/.well-known/openid-configuration`)),
     });
   }
   if (config.type === 'generic_oidc_idp' || config.type === 'okta_idp') {
@@ -63,9 +65,12 @@ export async function testSsoConfig(y: Yonder, ref: RealmRef, id: string): Promi
       [config.payload.token_endpoint ?? (domain && `${domain}/oauth2/v1/token`), false],
       [config.payload.jwks_endpoint ?? (domain && `${domain}/oauth2/v1/keys`), true],
     ];
+    // URLs a realm administrator typed: an internal address is refused, not reported on.
+    const guarded = outboundFetch(y.config.identityProvidersAllowPrivate);
     for (const [url, answersGet] of endpoints) {
       if (typeof url !== 'string' || url === '') continue;
-      result.identity_providers.push({ identity_provider_id: config.id, display_name: config.display_name, ...(await probe(url, answersGet)) });
+      const answer = await probe(guarded, url, answersGet);
+      result.identity_providers.push({ identity_provider_id: config.id, display_name: config.display_name, ...answer });
     }
   }
   return result;

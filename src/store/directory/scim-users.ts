@@ -1,5 +1,6 @@
 import { type Compilable, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Identity } from '../../domain/directory/identity.js';
+import type { NamedRef } from '../../domain/directory/group.js';
 import { exactLookups, indexServed } from '../../domain/directory/filter-cost.js';
 import { type UserCondition, type UserField, type UserSort, type UserSortKey, userCostTree } from '../../domain/directory/user-query.js';
 import type { Engine, Executor } from '../engine/connection.js';
@@ -39,7 +40,22 @@ function seekBranches(condition: UserCondition): UserCondition[] | undefined {
 }
 
 type IndexedEquality = { field: Extract<UserField, { kind: 'id' | 'key' | 'external_id' }>; value: string };
-type LookupSearch = (db: Executor, engine: Engine, ...args: [string, string, number, number]) => Promise<IdentitiesTable[]>;
+/** A row of `searchQuery`: the identity, and its groups as JSON text when they were asked for. */
+type SearchRow = IdentitiesTable & { scim_groups?: string | null };
+type LookupSearch = (db: Executor, engine: Engine, ...args: [string, string, number, number]) => Promise<SearchRow[]>;
+
+/** An identity as SCIM's search found it, with its groups (ids and names) when they were asked for. */
+export interface FoundUser {
+  identity: Identity;
+  groups?: NamedRef[];
+}
+
+function toFoundUser(row: SearchRow): FoundUser {
+  const identity = toIdentity(row);
+  if (row.scim_groups === undefined) return { identity };
+  const pairs = JSON.parse(row.scim_groups ?? '[]') as [string, string][];
+  return { identity, groups: pairs.map(([id, display_name]) => ({ id, display_name })) };
+}
 
 /** The condition when it is one `eq` on an indexed column (not a trait, not a boolean), else undefined. */
 function indexedEquality(condition: UserCondition): IndexedEquality | undefined {
@@ -67,28 +83,44 @@ export class ScimUserQueries {
     private readonly scanReads: ScanReads,
   ) {}
 
-  async search(realmId: string, condition: UserCondition | undefined, sort: UserSort, offset: number, limit: number): Promise<Identity[]> {
+  /**
+   * The page of identities; with `withGroups`, each with its groups (SCIM's `groups`), read by the
+   * same statement: a lookup by userName (what Okta and Entra send before every write) is one
+   * query, and the groups are of the same snapshot as the identity.
+   */
+  async search(
+    realmId: string,
+    condition: UserCondition | undefined,
+    sort: UserSort,
+    offset: number,
+    limit: number,
+    withGroups = false,
+  ): Promise<FoundUser[]> {
     const lookup = condition && indexedEquality(condition);
-    if (lookup) return (await this.lookupSearch(lookup, sort)(this.db, this.engine, realmId, lookup.value, offset, limit)).map(toIdentity);
-    const query = this.searchQuery(realmId, condition, sort, offset, limit);
-    return (await this.run(query, condition, sort)).map(toIdentity);
+    if (lookup) {
+      const rows = await this.lookupSearch(lookup, sort, withGroups)(this.db, this.engine, realmId, lookup.value, offset, limit);
+      return rows.map(toFoundUser);
+    }
+    const query = this.searchQuery(realmId, condition, sort, offset, limit, withGroups);
+    return (await this.run<SearchRow>(query, condition, sort)).map(toFoundUser);
   }
 
   /**
    * `userName eq`, `externalId eq` or `id eq` (what Okta and Entra send before every write): the
    * very query `searchQuery` builds, compiled once per field and sort instead of per request.
    */
-  private lookupSearch(lookup: IndexedEquality, sort: UserSort): LookupSearch {
-    const key = `${this.engine}|${JSON.stringify(lookup.field)}|${sort.by}|${sort.descending}`;
+  private lookupSearch(lookup: IndexedEquality, sort: UserSort, withGroups: boolean): LookupSearch {
+    const key = `${this.engine}|${JSON.stringify(lookup.field)}|${sort.by}|${sort.descending}|${withGroups}`;
     let search = lookupSearches.get(key);
     if (!search) {
-      search = precompiled<IdentitiesTable, [string, string, number, number]>((db, realmId, value, offset, limit) =>
+      search = precompiled<SearchRow, [string, string, number, number]>((db, realmId, value, offset, limit) =>
         new ScimUserQueries(db, this.engine, this.scanReads).searchQuery(
           realmId,
           { op: 'eq', field: lookup.field, value },
           sort,
           offset as unknown as number,
           limit as unknown as number,
+          withGroups,
         ),
       );
       lookupSearches.set(key, search);
@@ -97,11 +129,12 @@ export class ScimUserQueries {
   }
 
   /** The query `search` runs; exposed so tests can read its plan. */
-  searchQuery(realmId: string, condition: UserCondition | undefined, sort: UserSort, offset: number, limit: number) {
-    const query = this.db
+  searchQuery(realmId: string, condition: UserCondition | undefined, sort: UserSort, offset: number, limit: number, withGroups = false) {
+    const all = this.db
       .selectFrom('identities')
       .selectAll()
       .where((eb) => this.inRealm(eb, realmId, condition));
+    const query = withGroups ? all.select(this.groupsColumn().as('scim_groups')) : all;
     const direction = sort.descending ? 'desc' : 'asc';
     // With a filter, SQLite would rather walk the whole realm in creation order (migration 015)
     // than sort the few rows an index finds for the filter: `+` (a no-op) hides that order from it.
@@ -146,6 +179,18 @@ export class ScimUserQueries {
     const branches = seekBranches(condition);
     if (branches) return eb.or(branches.map((branch) => eb.and([eb('realm_id', '=', realmId), this.expression(eb, branch)])));
     return eb.and([eb('realm_id', '=', realmId), this.expression(eb, condition)]);
+  }
+
+  /**
+   * The identity's groups as JSON text, `[[id, display_name], ...]` in group id order (as
+   * `ScimGroupQueries.groupsOf` reads them), `[]` for none: a subquery each row's identity id
+   * bounds on the (identity_id, group_id) index.
+   */
+  private groupsColumn(): RawBuilder<string> {
+    const members = sql`from "group_members" as "gm" inner join "groups" as "g" on "g"."id" = "gm"."group_id" where "gm"."identity_id" = "identities"."id"`;
+    return this.engine === 'postgres'
+      ? sql<string>`(select coalesce(json_agg(json_build_array("g"."id", "g"."display_name") order by "gm"."group_id"), '[]')::text ${members})`
+      : sql<string>`(select json_group_array(json_array("g"."id", "g"."display_name") order by "gm"."group_id") ${members})`;
   }
 
   /** Byte-wise text comparison on both engines. */

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { allowManagementScopes } from './management-scopes.js';
 
 /** The scopes of SSO configs, and the application scope each follows where roles already hold it. */
 const SCOPE_FOLLOWS = {
@@ -10,8 +11,7 @@ const SCOPE_FOLLOWS = {
 const NEW_SCOPES = Object.keys(SCOPE_FOLLOWS);
 
 interface Tables {
-  resource_servers: { id: string; identifier: string; scopes: string; is_managed: number };
-  applications: { id: string; classification: string | null; protocol_config: string };
+  resource_servers: { id: string; identifier: string };
   roles: { id: string; resource_server_id: string };
   role_scopes: { role_id: string; scope: string };
 }
@@ -64,26 +64,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await db.schema.createIndex(`${table}_member_idx`).on(table).columns([column, 'sso_config_id']).execute();
   }
 
+  await allowManagementScopes(db, NEW_SCOPES);
   const kysely = db as unknown as Kysely<Tables>;
-  const servers = await kysely.selectFrom('resource_servers').select(['id', 'scopes']).where('identifier', '=', 'beyondidentity').execute();
-  for (const server of servers) {
-    const scopes = server.scopes.split(' ').filter(Boolean);
-    const added = NEW_SCOPES.filter((scope) => !scopes.includes(scope));
-    if (added.length === 0) continue;
-    await kysely
-      .updateTable('resource_servers')
-      .set({ scopes: [...scopes, ...added].join(' ') })
-      .where('id', '=', server.id)
-      .execute();
-  }
-  const apps = await kysely.selectFrom('applications').select(['id', 'protocol_config']).where('classification', '=', 'management_api').execute();
-  for (const app of apps) {
-    const config = JSON.parse(app.protocol_config) as { allowed_scopes?: string[] };
-    if (!config.allowed_scopes) continue;
-    const added = NEW_SCOPES.filter((scope) => !config.allowed_scopes?.includes(scope));
-    const protocolConfig = JSON.stringify({ ...config, allowed_scopes: [...config.allowed_scopes, ...added] });
-    await kysely.updateTable('applications').set({ protocol_config: protocolConfig }).where('id', '=', app.id).execute();
-  }
   for (const [scope, follows] of Object.entries(SCOPE_FOLLOWS)) {
     const holders = await kysely
       .selectFrom('role_scopes')

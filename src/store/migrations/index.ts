@@ -22,6 +22,7 @@ import * as accountPage from './021-account-page.js';
 import * as eventIndexes from './022-event-indexes.js';
 import * as saml from './023-saml.js';
 import * as idpSignIn from './024-idp-sign-in.js';
+import * as managementScopes from './025-management-scopes.js';
 
 /**
  * The ordered list of migrations. They are compiled into the program (not read from a folder at
@@ -51,6 +52,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '022-event-indexes': eventIndexes,
   '023-saml': saml,
   '024-idp-sign-in': idpSignIn,
+  '025-management-scopes': managementScopes,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,10 +1,11 @@
 import { isIP } from 'node:net';
 
 /**
- * Where a webhook may not be sent (server-side request forgery): addresses that reach the host
- * itself, its private networks or a cloud's metadata service rather than the operator's receiver.
- * Checked on the URL when an endpoint is registered and on every address its name resolves to at
- * delivery time, unless `WEBHOOKS_ALLOW_PRIVATE` lets them through.
+ * Where yonder may not send a request to a URL someone configured (server-side request forgery):
+ * addresses that reach the host itself, its private networks or a cloud's metadata service rather
+ * than a webhook receiver or an identity provider on the internet. Checked on the URL when it is
+ * configured and on every address its name resolves to when it is called, unless the operator
+ * lets them through (`WEBHOOKS_ALLOW_PRIVATE`, `IDENTITY_PROVIDERS_ALLOW_PRIVATE`).
  */
 interface Range {
   base: bigint;
@@ -74,7 +75,7 @@ function carriedV4(value: bigint): bigint | null {
   return null;
 }
 
-/** Why `address` (an IP literal) may not receive webhooks, or null when it may. Not an IP: refused. */
+/** Why `address` (an IP literal) may not be called, or null when it may. Not an IP: refused. */
 export function blockedAddressReason(address: string): string | null {
   const literal = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
   const version = isIP(literal);
