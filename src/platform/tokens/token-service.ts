@@ -1,5 +1,15 @@
-import { type KeyObject, createHash, createPrivateKey, sign as rsaSign } from 'node:crypto';
-import { type JWK, type JWTPayload, decodeProtectedHeader, exportJWK, generateKeyPair, importJWK, errors as joseErrors, jwtVerify } from 'jose';
+import { createHash } from 'node:crypto';
+import {
+  type JWK,
+  type JWTPayload,
+  SignJWT,
+  decodeProtectedHeader,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  errors as joseErrors,
+  jwtVerify,
+} from 'jose';
 import { liveTokenScopes } from '../../domain/access/application.js';
 import { InvalidToken, unauthorized } from '../../domain/errors.js';
 import { newUuid } from '../../domain/ids.js';
@@ -84,10 +94,7 @@ export interface MintedToken {
 
 interface LoadedKey {
   kid: string;
-  /** Signs with node:crypto on libuv's thread pool: no WebCrypto key checks and copies per token. */
-  privateKey: KeyObject;
-  /** The protected header of every token this key signs, base64url-encoded once. */
-  header: string;
+  privateKey: Awaited<ReturnType<typeof importJWK>>;
   publicKey: Awaited<ReturnType<typeof importJWK>>;
   publicJwk: JWK;
 }
@@ -188,11 +195,7 @@ export class TokenService {
         record.kid,
         this.keys.get(record.kid) ?? {
           kid: record.kid,
-          privateKey: createPrivateKey({
-            key: JSON.parse(unseal(this.masterKey, record.private_jwk, privateJwkContext(record.kid))) as JWK,
-            format: 'jwk',
-          }),
-          header: base64urlJson({ alg: ALGORITHM, kid: record.kid, typ: 'JWT' }),
+          privateKey: await importJWK(JSON.parse(unseal(this.masterKey, record.private_jwk, privateJwkContext(record.kid))) as JWK, record.alg),
           publicKey: await importJWK(publicJwk, record.alg),
           publicJwk,
         },
@@ -298,21 +301,22 @@ export class TokenService {
     const jti = newUuid();
     const subject = request.issuer?.subject ?? request.tenant.management_application_id;
     const applicationId = request.issuer?.applicationId ?? request.tenant.management_application_id;
-    const iat = Math.floor(Date.parse(issuedAt) / 1000);
-    // The claims in the order jose's SignJWT wrote them (its setters in the order they were called).
     const claims: JWTPayload = {
       bi_t: request.tenant.id,
       scope: request.scopes.join(' '),
       ...(request.realmId ? { bi_r: request.realmId } : {}),
       ...(request.session ? { yonder_console: { sid: request.session.id } } : {}),
-      iss: this.issuerFor(request.tenant, request.issuer?.realmId, request.issuer?.applicationId),
-      sub: subject,
-      aud: [request.issuer?.audience ?? MANAGEMENT_AUDIENCE],
-      iat,
-      exp: iat + request.ttlSeconds,
-      jti,
     };
-    const token = await signJwt(key, claims);
+    const iat = Math.floor(Date.parse(issuedAt) / 1000);
+    const token = await new SignJWT(claims)
+      .setProtectedHeader({ alg: ALGORITHM, kid: key.kid, typ: 'JWT' })
+      .setIssuer(this.issuerFor(request.tenant, request.issuer?.realmId, request.issuer?.applicationId))
+      .setSubject(subject)
+      .setAudience([request.issuer?.audience ?? MANAGEMENT_AUDIENCE])
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + request.ttlSeconds)
+      .setJti(jti)
+      .sign(key.privateKey);
     this.issued.notify(request.session ? 'console' : 'api');
     const record: TokenRecord = {
       jti,
@@ -462,23 +466,6 @@ export class TokenService {
       throw new InvalidToken(whyRefused(error));
     }
   }
-}
-
-const base64urlJson = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
-
-/**
- * An RS256 JWS in compact form (RFC 7515 §7.1): header and payload as base64url JSON, signed with
- * RSASSA-PKCS1-v1_5 SHA-256, which is deterministic: the same key and claims give the very token
- * jose's SignJWT gave. The signature runs on libuv's thread pool (node:crypto's callback form).
- */
-function signJwt(key: LoadedKey, claims: JWTPayload): Promise<string> {
-  const input = `${key.header}.${base64urlJson(claims)}`;
-  return new Promise((resolve, reject) => {
-    rsaSign('sha256', Buffer.from(input), key.privateKey, (error, signature) => {
-      if (error) reject(error);
-      else resolve(`${input}.${signature.toString('base64url')}`);
-    });
-  });
 }
 
 /** jose's verdict on a token, as the reason the caller reads (never jose's own message, which may quote claims). */
