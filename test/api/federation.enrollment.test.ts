@@ -4,7 +4,7 @@ import { TEST_ORIGIN } from '../support/console.js';
 import { TestYonder, describeApi, type Reply } from '../support/harness.js';
 import { Browser, MultiSiteBrowser, type OidcApp, type Requester } from '../support/oidc.js';
 import { SoftAuthenticator } from '../support/soft-authenticator.js';
-import { allowRedirects, upstreamPerson, upstreamYonder, verifyingConfig } from '../support/federation.js';
+import { allowRedirects, upstreamPerson, upstreamSettings, upstreamYonder, verifyingConfig } from '../support/federation.js';
 
 /**
  * "Verify with an external identity provider before enrollment", with a second yonder as the
@@ -261,7 +261,7 @@ describeApi('identity-provider-verified enrollment through a second yonder as th
     expect(push?.get('scope')).toBe('openid email');
   });
 
-  it('with IDENTITY_PROVIDERS_ALLOW_PRIVATE off, an upstream on this host is refused before any call to it; nothing is enrolled', async () => {
+  it('with IDENTITY_PROVIDERS_ALLOW_PRIVATE off, an upstream on this host is refused before any call to it, and cannot be configured; nothing is enrolled', async () => {
     const strict = await TestYonder.start(y.databaseLocation, { config: { identityProvidersAllowPrivate: false } });
     try {
       const henry = await downstreamPerson('henry', 'henry@corp.example');
@@ -269,6 +269,26 @@ describeApi('identity-provider-verified enrollment through a second yonder as th
       expect(opened.status, opened.text).toBe(502);
       expect(reasonOf(opened)).toBe('upstream_unavailable');
       expect(await credentialsOf(henry)).toBe(0);
+      // And such a provider cannot be configured there: literal internal addresses and names of this host are refused.
+      for (const [url, reason] of [
+        [`${issuer()}/authorize`, 'a name of this host or of a metadata service'],
+        ['https://10.0.0.5/authorize', 'private'],
+        ['https://169.254.169.254/authorize', 'link-local (cloud metadata)'],
+        ['https://[::ffff:127.0.0.1]/authorize', 'loopback (IPv4 inside IPv6)'],
+      ]) {
+        const refused = await strict.request('POST', strict.realmPath('/identity-providers'), {
+          body: { display_name: 'Inside', protocol_config: upstreamSettings({ authorize_url: url }) },
+        });
+        expect(refused.status, url).toBe(400);
+        expect(refused.body.details[0].field_violations[0]).toEqual({
+          field: 'protocol_config.authorize_url',
+          description: `must not point at a ${reason} destination (IDENTITY_PROVIDERS_ALLOW_PRIVATE=true allows it)`,
+        });
+      }
+      const outside = await strict.request('POST', strict.realmPath('/identity-providers'), {
+        body: { display_name: 'Outside', protocol_config: upstreamSettings() },
+      });
+      expect(outside.status, outside.text).toBe(200);
     } finally {
       await strict.stop();
     }

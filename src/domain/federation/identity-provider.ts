@@ -5,6 +5,7 @@
  * contract's replies require.
  */
 import { invalidField } from '../errors.js';
+import { internalHostReason } from '../network/address.js';
 
 export const IDENTITY_ATTRIBUTES = ['id', 'email', 'username', 'external_id'] as const;
 export type IdentityAttribute = (typeof IDENTITY_ATTRIBUTES)[number];
@@ -67,13 +68,20 @@ function assertUpstreamUrl(field: string, value: string): void {
 }
 
 /**
- * The checks the schema cannot make: URLs, PAR's endpoint when PAR is on, `claims` as a JSON
- * object, `openid` among the scopes (an ID token is what carries the identifying claim).
+ * The checks the schema cannot make: URLs (and, unless `allowPrivate`, none naming this host, a
+ * private network or a metadata service: yonder calls them), PAR's endpoint when PAR is on,
+ * `claims` as a JSON object, `openid` among the scopes (an ID token is what carries the
+ * identifying claim).
  */
-export function checkOidcIdpSettings(settings: OidcIdpSettings, prefix: string): void {
+export function checkOidcIdpSettings(settings: OidcIdpSettings, prefix: string, options: { allowPrivate: boolean }): void {
   for (const field of URL_FIELDS) {
     const value = settings[field];
-    if (value !== null) assertUpstreamUrl(`${prefix}.${field}`, value);
+    if (value === null) continue;
+    assertUpstreamUrl(`${prefix}.${field}`, value);
+    const reason = options.allowPrivate ? null : internalHostReason(new URL(value).hostname);
+    if (reason !== null) {
+      throw invalidField(`${prefix}.${field}`, `must not point at a ${reason} destination (IDENTITY_PROVIDERS_ALLOW_PRIVATE=true allows it)`);
+    }
   }
   if (settings.oauth_2_par_enabled && settings.oauth_2_par_endpoint === null) {
     throw invalidField(`${prefix}.oauth_2_par_endpoint`, 'required when oauth_2_par_enabled is true');

@@ -98,3 +98,14 @@ const BLOCKED_NAMES = /^(localhost|.*\.localhost|metadata\.google\.internal|meta
 export function blockedNameReason(hostname: string): string | null {
   return BLOCKED_NAMES.test(hostname) ? 'a name of this host or of a metadata service' : null;
 }
+
+/**
+ * Why a URL's host (`url.hostname`) names a destination inside (a blocked literal address, or a
+ * name of this host or of a metadata service), or null. Checked when a URL is configured; names
+ * that resolve inside are caught again when they are called.
+ */
+export function internalHostReason(hostname: string): string | null {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  const literal = blockedAddressReason(host);
+  return literal === 'not an IP address' ? blockedNameReason(host) : literal;
+}

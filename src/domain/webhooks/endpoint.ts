@@ -1,6 +1,6 @@
 import { invalidField } from '../errors.js';
 import { EVENT_TYPES } from '../audit/event-types.js';
-import { blockedAddressReason, blockedNameReason } from '../network/address.js';
+import { internalHostReason } from '../network/address.js';
 
 /** A webhook endpoint as yonder keeps it (the secret sealed, never in this shape). */
 export interface WebhookEndpoint {
@@ -61,9 +61,7 @@ export function checkWebhookUrl(text: string, options: { allowPrivate: boolean }
   if (url.username !== '' || url.password !== '') throw invalidField('url', 'must not hold credentials; the signature authenticates yonder');
   if (url.hash !== '') throw invalidField('url', 'must not have a fragment');
   if (!options.allowPrivate) {
-    const host = url.hostname.replace(/^\[|\]$/g, '');
-    const literal = blockedAddressReason(host);
-    const reason = literal === 'not an IP address' ? blockedNameReason(host) : literal;
+    const reason = internalHostReason(url.hostname);
     if (reason !== null) {
       throw invalidField('url', `must not point at a ${reason} destination (WEBHOOKS_ALLOW_PRIVATE=true allows it)`);
     }

@@ -74,7 +74,7 @@ export async function createIdentityProvider(
   input: { display_name: string; protocol_config: NewOidcIdp },
 ): Promise<PresentedIdentityProvider> {
   const settings = settingsOf(input.protocol_config);
-  checkOidcIdpSettings(settings, FIELD);
+  checkOidcIdpSettings(settings, FIELD, { allowPrivate: y.config.identityProvidersAllowPrivate });
   const fields = newRealmResource(ref, newUuid());
   const idp: StoredIdentityProvider = {
     ...fields,
@@ -119,7 +119,7 @@ export async function updateIdentityProvider(
     if (!current) throw notFound('IdentityProvider', id);
     const { client_secret, ...change } = input.protocol_config ?? { type: 'oidc_idp' as const };
     const settings = settingsOf({ ...current.protocol_config, ...change });
-    checkOidcIdpSettings(settings, FIELD);
+    checkOidcIdpSettings(settings, FIELD, { allowPrivate: y.config.identityProvidersAllowPrivate });
     const next: StoredIdentityProvider = {
       ...current,
       display_name: input.display_name ?? current.display_name,
