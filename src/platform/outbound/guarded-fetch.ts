@@ -45,13 +45,17 @@ const guardedAgent = new Agent({
   },
 });
 
+/** With private destinations allowed: the same fetch and response types, connections unchecked. */
+const openAgent = new Agent();
+
 /**
- * The `fetch` to call configured URLs with: the global one when the operator lets such calls reach
- * private addresses (`allowPrivate`), else one whose every connection is checked as above. A
- * refused destination fails like an unreachable one (a `TypeError` whose cause says why).
+ * The `fetch` to call configured URLs with: every connection checked as above, unless the
+ * operator lets such calls reach private addresses (`allowPrivate`). Both are undici's fetch with
+ * an agent of their own, so the code that reads the responses is the same either way. A refused
+ * destination fails like an unreachable one (a `TypeError` whose cause says why).
  */
 export function outboundFetch(allowPrivate: boolean): typeof fetch {
-  if (allowPrivate) return fetch;
+  const dispatcher = allowPrivate ? openAgent : guardedAgent;
   return ((input: Parameters<typeof fetch>[0], init?: RequestInit) =>
-    undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(init as object), dispatcher: guardedAgent })) as unknown as typeof fetch;
+    undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(init as object), dispatcher })) as unknown as typeof fetch;
 }
