@@ -85,7 +85,7 @@ export class Repositories {
     this.tenants = new TenantStore(executor);
     this.realms = new RealmStore(executor, engine);
     this.identities = new IdentityStore(executor, engine, { ...options, scanReads });
-    this.tokens = new TokenStore(executor, engine);
+    this.tokens = new TokenStore(executor, engine, options);
     this.secrets = new SecretStore(executor);
     this.groups = new GroupStore(executor, engine);
     this.applications = new ApplicationStore(executor);

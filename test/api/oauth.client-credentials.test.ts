@@ -166,4 +166,28 @@ describeApi('OAuth client credentials: the token endpoint and the tokens it issu
     expect((await token({ grant_type: 'client_credentials' }, basic(clientId, clientSecret), path)).status).toBe(401);
     expect((await y.request('GET', `${path}/.well-known/openid-configuration`, { token: null })).status).toBe(404);
   });
+
+  it('tokens issued at once share a commit (group commit): each answered with its own token, its record and one token.issued event', async () => {
+    const sizes: number[] = [];
+    const stop = y.yonder.store.groupCommitBatches.add(({ table, size }) => {
+      if (table === 'api_tokens') sizes.push(size);
+    });
+    try {
+      const replies = await Promise.all(Array.from({ length: 12 }, () => token({ grant_type: 'client_credentials', scope: 'identities:read' })));
+      expect(replies.map((r) => r.status)).toEqual(Array(12).fill(200));
+      const jtis = replies.map((r) => decodeJwt(r.body.access_token).jti as string);
+      expect(new Set(jtis).size).toBe(12);
+      expect(Math.max(...sizes), `batch sizes ${sizes}`).toBeGreaterThan(1);
+      for (const [i, jti] of jtis.entries()) {
+        expect((await y.yonder.store.tokens.get(jti))?.scopes).toBe('identities:read');
+        // Each token works at once: its record was committed before it was answered.
+        expect((await y.request('GET', y.realmPath('/identities'), { token: replies[i]?.body.access_token })).status).toBe(200);
+      }
+      const events = await y.request('GET', y.realmPath('/events?type=token.issued&page_size=100', y.adminRealmId));
+      const issued = events.body.events.map((e: { resource_id: string }) => e.resource_id);
+      for (const jti of jtis) expect(issued.filter((id: string) => id === jti)).toHaveLength(1);
+    } finally {
+      stop();
+    }
+  });
 });

@@ -5,7 +5,7 @@ import { nowTimestamp } from '../../domain/time.js';
 import type { TokenRecord } from '../../store/access/tokens.js';
 import { requireApplication } from './applications.js';
 import type { EventType } from '../../domain/audit/event-types.js';
-import { recordEvent } from '../audit/audit.js';
+import { eventFor, recordEvent } from '../audit/audit.js';
 import type { Yonder } from '../context.js';
 import { assertGrantable } from './grants.js';
 import type { RealmRef } from '../directory/identities.js';
@@ -46,18 +46,19 @@ export type IssuedBy = 'client_credentials' | 'create_token' | 'cli';
  */
 export async function mintRecorded(y: Yonder, realmId: string, request: MintRequest, issuedBy: IssuedBy): Promise<MintedToken> {
   const minted = await y.tokens.sign(request);
-  return y.store.transaction(async (tx) => {
-    await tx.tokens.insert(minted.record);
-    await recordEvent(tx, {
+  // The record and its event commit together; concurrent issues share the commit (group commit).
+  await y.store.tokens.insertIssued(
+    minted.record,
+    eventFor({
       tenantId: minted.record.tenant_id,
       realmId,
       type: 'token.issued',
       resourceType: 'token',
       resourceId: minted.record.jti,
       after: { ...tokenView(minted.record), issued_by: issuedBy },
-    });
-    return minted;
-  });
+    }),
+  );
+  return minted;
 }
 
 /**

@@ -1,9 +1,13 @@
 import type { TokenIssuer, TokenPrincipal } from '../../domain/access/application.js';
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
+import type { AuditEvent } from '../../domain/audit/audit-event.js';
+import type { Observers } from '../../domain/observers.js';
+import { toEventRow } from '../audit/audit-events.js';
 import type { Engine, Executor } from '../engine/connection.js';
+import { type GroupCommitBatch, TokenIssueBatcher, groupCommitOptions } from '../engine/group-commit.js';
 import { multiRowInsertSql, rowParameters } from '../engine/multi-row-insert.js';
 import { CompiledOnce } from '../engine/precompiled.js';
-import type { ApiTokensTable } from '../schema.js';
+import type { ApiTokensTable, Database } from '../schema.js';
 
 export type TokenRecord = ApiTokensTable;
 
@@ -22,18 +26,41 @@ export class TokenStore {
   /** The read of every userinfo request, compiled once. */
   private readonly byJti: CompiledOnce<TokenRecord, [string]>;
 
+  /** Set outside transactions when group commit is on: tokens issued concurrently share a commit. */
+  private readonly batcher: TokenIssueBatcher | null;
+
   constructor(
     private readonly db: Executor,
     private readonly engine: Engine,
+    options: { groupCommit?: boolean; batches?: Observers<GroupCommitBatch> } = {},
   ) {
     this.byJti = new CompiledOnce(db, (jti) => db.selectFrom('api_tokens').selectAll().where('jti', '=', jti));
+    this.batcher =
+      options.groupCommit && !db.isTransaction
+        ? new TokenIssueBatcher(db as Kysely<Database>, groupCommitOptions(engine, 'api_tokens', options.batches), engine)
+        : null;
   }
 
   /** Every token request writes one: the INSERT's text is built once per column list (multi-row-insert.ts). */
   async insert(record: TokenRecord): Promise<void> {
-    // As Kysely's values(): a column left undefined is not written, so it takes its default.
-    const columns = Object.keys(record).filter((column) => record[column as keyof TokenRecord] !== undefined);
-    await this.db.executeQuery(CompiledQuery.raw(multiRowInsertSql(this.engine, 'api_tokens', columns, 1), rowParameters([record], columns)));
+    await insertRecord(this.db, this.engine, record);
+  }
+
+  /**
+   * A token's record and the event of its issue, committed together: through the group commit when
+   * it is on (concurrent issues share one transaction), else in a transaction of their own (or the
+   * caller's, inside one).
+   */
+  async insertIssued(record: TokenRecord, event: AuditEvent): Promise<void> {
+    if (this.batcher) return this.batcher.insert({ token: record, event: toEventRow(event) });
+    const write = async (db: Executor) => {
+      await insertRecord(db, this.engine, record);
+      const row = toEventRow(event);
+      const columns = Object.keys(row);
+      await db.executeQuery(CompiledQuery.raw(multiRowInsertSql(this.engine, 'audit_events', columns, 1), rowParameters([row], columns)));
+    };
+    if (this.db.isTransaction) return write(this.db);
+    await (this.db as Kysely<Database>).transaction().execute(write);
   }
 
   async get(jti: string): Promise<TokenRecord | undefined> {
@@ -146,4 +173,10 @@ export class TokenStore {
   async listForTenant(tenantId: string, limit: number): Promise<TokenRecord[]> {
     return this.db.selectFrom('api_tokens').selectAll().where('tenant_id', '=', tenantId).orderBy('issued_at', 'desc').limit(limit).execute();
   }
+}
+
+/** One record, its INSERT text built once per column list; a column left undefined takes its default (as Kysely's values()). */
+async function insertRecord(db: Executor, engine: Engine, record: TokenRecord): Promise<void> {
+  const columns = Object.keys(record).filter((column) => record[column as keyof TokenRecord] !== undefined);
+  await db.executeQuery(CompiledQuery.raw(multiRowInsertSql(engine, 'api_tokens', columns, 1), rowParameters([record], columns)));
 }

@@ -4,7 +4,7 @@ import { conflict } from '../../domain/errors.js';
 import type { Engine, SqliteHandle } from './connection.js';
 import { cachedSql, multiRowInsertSql, quoted, rowParameters, valuesList } from './multi-row-insert.js';
 import type { Observers } from '../../domain/observers.js';
-import type { AuditEventsTable, Database, IdentitiesTable } from '../schema.js';
+import type { ApiTokensTable, AuditEventsTable, Database, IdentitiesTable } from '../schema.js';
 
 /**
  * Group commit for identity creates. Inserts that arrive in the same turn of the event loop (well
@@ -34,7 +34,7 @@ export interface GroupCommitOptions {
 
 /** One batch of one table's group commit. */
 export interface GroupCommitBatch {
-  table: 'identities' | 'audit_events';
+  table: 'identities' | 'audit_events' | 'api_tokens';
   size: number;
 }
 
@@ -303,40 +303,91 @@ function isConflict(error: unknown): boolean {
 }
 
 /**
+ * A commit queue for rows that do not depend on one another: a batch is written by `write` as a
+ * whole; if that fails it is written item by item, so one bad row fails only its own caller.
+ * Answers the submit function.
+ */
+function independentRows<T>(options: GroupCommitOptions, write: (items: readonly T[]) => Promise<void>): (item: T) => Promise<void> {
+  const queue = new CommitQueue<T>(async (batch) => {
+    if (batch.length > 1) {
+      const written = await settle(write(batch.map((w) => w.item)));
+      if (written === null) {
+        for (const waiting of batch) waiting.resolve();
+        return;
+      }
+    }
+    for (const waiting of batch) finish(waiting, await settle(write([waiting.item])));
+  }, options);
+  return (item) => queue.submit(item);
+}
+
+/**
  * Group commit for audit events written on their own, outside the transaction of a change: policy
  * decisions and sign-in attempts. Their callers still answer only once the event is committed, but
  * concurrent ones share the commit. A batch that fails is written event by event, so one bad row
  * fails only its own caller.
  */
 export class EventInsertBatcher {
-  private readonly queue: CommitQueue<AuditEventsTable>;
+  readonly insert: (row: AuditEventsTable) => Promise<void>;
 
   constructor(
     private readonly db: Kysely<Database>,
     options: GroupCommitOptions,
     private readonly engine: Engine,
   ) {
-    this.queue = new CommitQueue((batch) => this.flush(batch), options);
-  }
-
-  insert(row: AuditEventsTable): Promise<void> {
-    return this.queue.submit(row);
-  }
-
-  private async flush(batch: Waiting<AuditEventsTable>[]): Promise<void> {
-    if (batch.length > 1) {
-      const written = await settle(this.write(batch.map((w) => w.item)));
-      if (written === null) {
-        for (const waiting of batch) waiting.resolve();
-        return;
-      }
-    }
-    for (const waiting of batch) finish(waiting, await settle(this.write([waiting.item])));
+    this.insert = independentRows(options, (rows) => this.write(rows));
   }
 
   /** One INSERT of the rows, its text built once per batch size (see multi-row-insert.ts). */
   private async write(rows: readonly AuditEventsTable[]): Promise<void> {
     const columns = columnsOf(rows[0] as AuditEventsTable);
     await this.db.executeQuery(CompiledQuery.raw(multiRowInsertSql(this.engine, 'audit_events', columns, rows.length), rowParameters(rows, columns)));
+  }
+}
+
+/** One token issued: its record and the event of its issue, written together or not at all. */
+export interface IssuedTokenRows {
+  token: ApiTokensTable;
+  event: AuditEventsTable;
+}
+
+/** The columns a row writes: one left undefined is not written, so it takes its default (as Kysely's values()). */
+const writtenColumns = (row: object): string[] => Object.keys(row).filter((column) => (row as Record<string, unknown>)[column] !== undefined);
+
+/**
+ * Group commit for issued tokens (client credentials, console and management tokens): concurrent
+ * requests share one transaction in which each token's record and its `token.issued` event are
+ * written, one multi-row statement per table (records grouped by the columns they write). Each
+ * caller answers only once its own record and event are committed. A batch that fails is written
+ * token by token, each in its own transaction, so one bad row fails only its own caller.
+ */
+export class TokenIssueBatcher {
+  readonly insert: (issued: IssuedTokenRows) => Promise<void>;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    options: GroupCommitOptions,
+    private readonly engine: Engine,
+  ) {
+    this.insert = independentRows(options, (items) => this.write(items));
+  }
+
+  private async write(items: readonly IssuedTokenRows[]): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const byColumns = new Map<string, ApiTokensTable[]>();
+      for (const { token } of items) {
+        const key = writtenColumns(token).join(',');
+        byColumns.set(key, [...(byColumns.get(key) ?? []), token]);
+      }
+      for (const [key, rows] of byColumns) {
+        const columns = key.split(',');
+        await trx.executeQuery(CompiledQuery.raw(multiRowInsertSql(this.engine, 'api_tokens', columns, rows.length), rowParameters(rows, columns)));
+      }
+      const events = items.map((i) => i.event);
+      const eventColumns = columnsOf(events[0] as AuditEventsTable);
+      await trx.executeQuery(
+        CompiledQuery.raw(multiRowInsertSql(this.engine, 'audit_events', eventColumns, events.length), rowParameters(events, eventColumns)),
+      );
+    });
   }
 }
