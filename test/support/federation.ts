@@ -83,8 +83,9 @@ export async function allowRedirects(upstream: Requester, appId: string, uris: s
  * PostgreSQL schema, as the suite's engine), listening on a free port at `origin` so that the
  * downstream's relying party calls it over HTTP, with an OpenID Connect application in its
  * Default realm (its redirect URIs added once the downstream providers exist: `allowRedirects`).
- * Both yonders are on `localhost`, so a real browser sends each the other's cookies; each keeps
- * its own tenant's paths and ignores a session it did not issue.
+ * Both yonders are on `localhost`, so a real browser sends each the other's cookies (the session
+ * cookie has one name and path on both): each ignores a session it did not issue, and the trips
+ * tested need no downstream session while they pass through the upstream.
  */
 export async function upstreamYonder(): Promise<{ upstream: TestYonder; origin: string; app: OidcApp }> {
   const port = await freePort();
