@@ -1,11 +1,11 @@
 import type { TokenIssuer, TokenPrincipal } from '../../domain/access/application.js';
-import { CompiledQuery, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { AuditEvent } from '../../domain/audit/audit-event.js';
 import type { Observers } from '../../domain/observers.js';
 import { toEventRow } from '../audit/audit-events.js';
 import type { Engine, Executor } from '../engine/connection.js';
-import { type GroupCommitBatch, TokenIssueBatcher, groupCommitOptions } from '../engine/group-commit.js';
-import { multiRowInsertSql, rowParameters } from '../engine/multi-row-insert.js';
+import { type GroupCommitBatch, TokenIssueBatcher, groupCommitOptions, writtenColumns } from '../engine/group-commit.js';
+import { insertRows } from '../engine/multi-row-insert.js';
 import { CompiledOnce } from '../engine/precompiled.js';
 import type { ApiTokensTable, Database } from '../schema.js';
 
@@ -55,9 +55,7 @@ export class TokenStore {
     if (this.batcher) return this.batcher.insert({ token: record, event: toEventRow(event) });
     const write = async (db: Executor) => {
       await insertRecord(db, this.engine, record);
-      const row = toEventRow(event);
-      const columns = Object.keys(row);
-      await db.executeQuery(CompiledQuery.raw(multiRowInsertSql(this.engine, 'audit_events', columns, 1), rowParameters([row], columns)));
+      await insertRows(db, this.engine, 'audit_events', [toEventRow(event)]);
     };
     if (this.db.isTransaction) return write(this.db);
     await (this.db as Kysely<Database>).transaction().execute(write);
@@ -177,6 +175,5 @@ export class TokenStore {
 
 /** One record, its INSERT text built once per column list; a column left undefined takes its default (as Kysely's values()). */
 async function insertRecord(db: Executor, engine: Engine, record: TokenRecord): Promise<void> {
-  const columns = Object.keys(record).filter((column) => record[column as keyof TokenRecord] !== undefined);
-  await db.executeQuery(CompiledQuery.raw(multiRowInsertSql(engine, 'api_tokens', columns, 1), rowParameters([record], columns)));
+  await insertRows(db, engine, 'api_tokens', [record], writtenColumns(record));
 }

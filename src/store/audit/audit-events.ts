@@ -1,8 +1,8 @@
-import { CompiledQuery, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import { type Actor, type AuditEvent, type JsonObject, actorKey, eventIdFloor } from '../../domain/audit/audit-event.js';
 import type { Engine, Executor } from '../engine/connection.js';
 import { EventInsertBatcher, type GroupCommitBatch, groupCommitOptions } from '../engine/group-commit.js';
-import { multiRowInsertSql, rowParameters } from '../engine/multi-row-insert.js';
+import { insertRows } from '../engine/multi-row-insert.js';
 import type { Observers } from '../../domain/observers.js';
 import type { AuditEventsTable, Database } from '../schema.js';
 
@@ -89,11 +89,7 @@ export class AuditEventStore {
     // The INSERT's text is built once per row count (multi-row-insert.ts): most changes write one
     // event in their transaction, and Kysely built and compiled that statement on every one.
     for (let i = 0; i < events.length; i += INSERT_CHUNK) {
-      const rows = events.slice(i, i + INSERT_CHUNK).map(toEventRow);
-      const columns = Object.keys(rows[0] as AuditEventsTable);
-      await this.db.executeQuery(
-        CompiledQuery.raw(multiRowInsertSql(this.engine, 'audit_events', columns, rows.length), rowParameters(rows, columns)),
-      );
+      await insertRows(this.db, this.engine, 'audit_events', events.slice(i, i + INSERT_CHUNK).map(toEventRow));
     }
   }
 

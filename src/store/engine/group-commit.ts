@@ -2,7 +2,7 @@ import { CompiledQuery, type Kysely } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 import { conflict } from '../../domain/errors.js';
 import type { Engine, SqliteHandle } from './connection.js';
-import { cachedSql, multiRowInsertSql, quoted, rowParameters, valuesList } from './multi-row-insert.js';
+import { cachedSql, insertRows, multiRowInsertSql, quoted, rowParameters, valuesList } from './multi-row-insert.js';
 import type { Observers } from '../../domain/observers.js';
 import type { ApiTokensTable, AuditEventsTable, Database, IdentitiesTable } from '../schema.js';
 
@@ -340,8 +340,7 @@ export class EventInsertBatcher {
 
   /** One INSERT of the rows, its text built once per batch size (see multi-row-insert.ts). */
   private async write(rows: readonly AuditEventsTable[]): Promise<void> {
-    const columns = columnsOf(rows[0] as AuditEventsTable);
-    await this.db.executeQuery(CompiledQuery.raw(multiRowInsertSql(this.engine, 'audit_events', columns, rows.length), rowParameters(rows, columns)));
+    await insertRows(this.db, this.engine, 'audit_events', rows);
   }
 }
 
@@ -352,7 +351,7 @@ export interface IssuedTokenRows {
 }
 
 /** The columns a row writes: one left undefined is not written, so it takes its default (as Kysely's values()). */
-const writtenColumns = (row: object): string[] => Object.keys(row).filter((column) => (row as Record<string, unknown>)[column] !== undefined);
+export const writtenColumns = (row: object): string[] => Object.keys(row).filter((column) => (row as Record<string, unknown>)[column] !== undefined);
 
 /**
  * Group commit for issued tokens (client credentials, console and management tokens): concurrent
@@ -377,16 +376,16 @@ export class TokenIssueBatcher {
       const byColumns = new Map<string, ApiTokensTable[]>();
       for (const { token } of items) {
         const key = writtenColumns(token).join(',');
-        byColumns.set(key, [...(byColumns.get(key) ?? []), token]);
+        const group = byColumns.get(key);
+        if (group) group.push(token);
+        else byColumns.set(key, [token]);
       }
-      for (const [key, rows] of byColumns) {
-        const columns = key.split(',');
-        await trx.executeQuery(CompiledQuery.raw(multiRowInsertSql(this.engine, 'api_tokens', columns, rows.length), rowParameters(rows, columns)));
-      }
-      const events = items.map((i) => i.event);
-      const eventColumns = columnsOf(events[0] as AuditEventsTable);
-      await trx.executeQuery(
-        CompiledQuery.raw(multiRowInsertSql(this.engine, 'audit_events', eventColumns, events.length), rowParameters(events, eventColumns)),
+      for (const [key, rows] of byColumns) await insertRows(trx, this.engine, 'api_tokens', rows, key.split(','));
+      await insertRows(
+        trx,
+        this.engine,
+        'audit_events',
+        items.map((i) => i.event),
       );
     });
   }

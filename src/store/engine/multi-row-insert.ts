@@ -1,3 +1,4 @@
+import { CompiledQuery } from 'kysely';
 import type { Engine } from './connection.js';
 
 /**
@@ -60,4 +61,18 @@ export function rowParameters(rows: readonly object[], columns: readonly string[
     for (const column of columns) into.push(values[column] ?? null);
   }
   return into;
+}
+
+/**
+ * Runs one multi-row INSERT of `rows` into `table` on `db` (a Kysely instance or transaction),
+ * its text from `multiRowInsertSql`; `columns` defaults to the first row's keys.
+ */
+export async function insertRows(
+  db: { executeQuery: (query: CompiledQuery) => Promise<unknown> },
+  engine: Engine,
+  table: string,
+  rows: readonly object[],
+  columns: readonly string[] = Object.keys(rows[0] ?? {}),
+): Promise<void> {
+  await db.executeQuery(CompiledQuery.raw(multiRowInsertSql(engine, table, columns, rows.length), rowParameters(rows, columns)));
 }
